@@ -1,0 +1,96 @@
+// Facade of the engine: one call from a workbook snapshot to a check result.
+// Read (layout) → model → checks → sorted findings. Hosts call only this.
+import { fromA1 } from './a1';
+import { checkBalance } from './checks/balance';
+import { checkCells } from './checks/cells';
+import { buildModel, type Check, type WorkbookModel } from './checks/context';
+import { checkMandatedRates } from './checks/rates';
+import { checkRanges } from './checks/ranges';
+import { guessEntity, readSheet } from './layout/read';
+import { msg } from './messages';
+import type { SheetModel } from './model';
+import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
+
+/** Sheets the add-in writes itself; never read as indicator sheets. */
+export const OWN_SHEETS = new Set(['校验结果', '校验说明', '汇总表']);
+/** The sheet users write their own rules in. */
+export const RULES_SHEET = '校验规则';
+
+export interface CheckOptions {
+  onProgress?: Progress;
+  /** The reporting entity of wide and per-year sheets; guessed from titles or the name when absent. */
+  entity?: string;
+}
+
+export interface AnalyzedWorkbook {
+  model: WorkbookModel;
+  sheets: SheetReport[];
+}
+
+/** Layout detection over every sheet: the model the checks and detectors run on. */
+export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): AnalyzedWorkbook {
+  const entity = options.entity ?? guessEntity(snapshot.sheets, snapshot.name);
+  let id = 0;
+  const ctx = { entity, nextId: () => ++id };
+  const models: SheetModel[] = [];
+  const sheets: SheetReport[] = [];
+  for (const grid of snapshot.sheets) {
+    if (OWN_SHEETS.has(grid.name) || grid.name === RULES_SHEET) {
+      sheets.push({ sheet: grid.name, layout: 'skipped', observations: 0, reason: msg('sheet.skipped', { sheet: grid.name }) });
+      continue;
+    }
+    const outcome = readSheet(grid, ctx);
+    if (!outcome.ok) {
+      sheets.push({ sheet: grid.name, layout: 'skipped', observations: 0, reason: outcome.reason });
+      continue;
+    }
+    const m = outcome.model;
+    models.push(m);
+    const layoutName = msg(m.layout === 'wide' ? 'layout.wide' : m.layout === 'long' ? 'layout.long' : 'layout.per-year');
+    sheets.push({ sheet: grid.name, layout: m.layout, observations: m.observations.length, reason: msg('sheet.read', { sheet: grid.name, layout: layoutName, count: m.observations.length }) });
+  }
+  return { model: buildModel(models), sheets };
+}
+
+const CHECKS: Check[] = [checkCells, checkBalance, checkMandatedRates, checkRanges];
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Orders findings by sheet (workbook order), then row, column and severity. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const order = new Map(sheetOrder.map((s, i) => [s, i]));
+  const key = (f: Finding) => {
+    const c = f.cells[0];
+    const pos = c ? fromA1(c.address) : undefined;
+    return [c ? order.get(c.sheet) ?? 1e9 : 1e9, pos?.row ?? 0, pos?.col ?? 0, SEVERITY_ORDER[f.severity]];
+  };
+  return findings
+    .map((f) => ({ f, k: key(f) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+      return 0;
+    })
+    .map((x) => x.f);
+}
+
+/** Checks every indicator sheet of a workbook. Never throws on bad cell content. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0.1, msg('progress.layout'));
+  const { model, sheets } = analyzeWorkbook(snapshot, options);
+  const findings: Finding[] = [];
+  CHECKS.forEach((check, i) => {
+    progress(0.2 + (0.8 * i) / CHECKS.length, msg('progress.check'));
+    findings.push(...check(model));
+  });
+  // Notes from reading (duplicate year columns, partial periods) are warnings on the sheet.
+  for (const s of model.sheets) {
+    for (const note of s.notes) findings.push({ ruleId: 'layout.note', severity: 'warning', cells: [{ sheet: s.sheet, address: 'A1' }], message: note });
+  }
+  progress(1, msg('progress.done'));
+  return {
+    workbook: snapshot.name,
+    findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
+    sheets,
+    observations: model.observations.length,
+  };
+}

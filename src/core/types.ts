@@ -1,0 +1,103 @@
+// Shared contracts of the engine. Pure types: no Office, DOM or Node imports.
+
+/** An Excel error value as a host reports it (`#DIV/0!`, `#N/A`, …). */
+export interface CellError {
+  error: string;
+}
+
+/** A raw cell value as a host reads it, before any interpretation. */
+export type CellValue = number | string | boolean | null | CellError;
+
+/**
+ * One worksheet's used range as plain arrays. Row/column 0 of `values` is the cell at
+ * (originRow, originCol) of the sheet, both 0-based (a used range starting at B3 has
+ * originRow 2, originCol 1).
+ */
+export interface SheetGrid {
+  name: string;
+  originRow: number;
+  originCol: number;
+  values: CellValue[][];
+  /** Excel number formats, same shape as values where known (e.g. "0.0%", "General"). */
+  numberFormats?: string[][];
+  /** Excel indent levels (format.indentLevel), same shape as values where known. */
+  indents?: number[][];
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface WorkbookSnapshot {
+  /** File or workbook name, for messages; the entity is guessed from it when nothing better. */
+  name: string;
+  sheets: SheetGrid[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Lang = 'zh-CN' | 'en-US';
+
+/** A message in both languages. */
+export interface Bilingual {
+  'zh-CN': string;
+  'en-US': string;
+}
+
+export interface CellRef {
+  sheet: string;
+  /** A1 address of one cell, no sheet prefix, no `$`. */
+  address: string;
+}
+
+export interface Finding {
+  /** Stable id of the rule or check (e.g. `balance`, `rate.mandated`, `value.unreadable`). */
+  ruleId: string;
+  severity: Severity;
+  /** Every cell involved; the first one is the cell to show and mark. */
+  cells: CellRef[];
+  message: Bilingual;
+  /** Values seen, in the order of `cells` where they map one to one. */
+  values?: Array<number | string | null>;
+  expected?: number | string | null;
+  difference?: number | null;
+  indicator?: string;
+  entity?: string;
+  period?: string;
+  /** A user's explanation (核实说明) of a warning. */
+  explanation?: string;
+}
+
+/** How a sheet was read. */
+export type LayoutKind = 'wide' | 'per-year' | 'long';
+
+export interface SheetReport {
+  sheet: string;
+  layout: LayoutKind | 'skipped';
+  /** Why it was skipped, or notes on how it was read. */
+  reason?: Bilingual;
+  observations: number;
+}
+
+export interface CheckResult {
+  workbook: string;
+  findings: Finding[];
+  sheets: SheetReport[];
+  observations: number;
+}
+
+/** Progress callback: a fraction 0..1 and a short stage label. */
+export type Progress = (fraction: number, stage: Bilingual) => void;
+
+/**
+ * The only door to a workbook. The task pane and the CLI talk to this, never to Office.js or
+ * ExcelJS directly; tests hand in a fake one.
+ */
+export interface Host {
+  /** A short name of the host for the UI ("Excel", "预览"). */
+  readonly kind: 'excel' | 'xlsx' | 'fake';
+  readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot>;
+  /** Marks the first cell of every finding by severity, reversibly. Replaces earlier marks. */
+  applyMarks(findings: Finding[]): Promise<void>;
+  /** Removes every mark this add-in made and restores what was there exactly. */
+  clearMarks(): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(ref: CellRef): Promise<void>;
+}
