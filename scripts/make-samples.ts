@@ -1,0 +1,207 @@
+// Generates the bundled sample workbooks in samples/ from the seeds' real figures
+// (../shared/seeds: 乐山市市中区 2022 = seed 000, 嘉兴市 2022 = seed 004, and the other three
+// for the district table). Prior-year figures are illustrative, and a few realistic mistakes are
+// planted on purpose (each one is listed in MISTAKES below and in samples/README.md).
+// Run: npm run samples
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+
+type V = number | string | null | { formula: string; result: { error: string } };
+interface Row { code?: string; name: string; unit: string; values: V[]; indent?: number; rate?: boolean }
+
+export const MISTAKES = [
+  'wide F? 2021 学校卫生 21 instead of 12 (digits swapped): the breakdown exceeds 国家双随机监督抽检任务 190',
+  'wide 2021 法制审核率 93.3% (14 of 15 cases): a mandated rate below 100%',
+  'wide 2021 投诉处理完结率 is #DIV/0! (a formula with an empty denominator)',
+  'wide 2021 持证执法人员 says 见附件 (text where a number belongs)',
+  'wide 2021 监督检查医疗机构 700余 (approximate: exact checks skip it with an info finding)',
+  'per-year 2021年 行政处罚案件 110 but 警告 50 + 罚款等 58 + 停产停业 1 = 109',
+];
+
+const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { bottom: { style: 'thin' } };
+    c.alignment = { horizontal: 'center' };
+  });
+}
+
+function writeRows(ws: ExcelJS.Worksheet, rows: Row[], firstValueCol: number, hasCode: boolean): void {
+  for (const r of rows) {
+    const cells: ExcelJS.CellValue[] = [];
+    if (hasCode) cells.push(r.code ?? '');
+    cells.push(r.name, r.unit, ...(r.values as ExcelJS.CellValue[]));
+    const row = ws.addRow(cells);
+    const nameCell = row.getCell(hasCode ? 2 : 1);
+    if (r.indent) nameCell.alignment = { indent: r.indent };
+    r.values.forEach((v, i) => {
+      const c = row.getCell(firstValueCol + i);
+      if (typeof v === 'number') c.numFmt = r.rate ? '0.0%' : r.unit === '元' ? '#,##0' : '0';
+      c.alignment = { horizontal: 'right' };
+    });
+  }
+}
+
+/** 乐山市市中区 (seed 000): wide layout, years as columns, breakdown by 其中, codes and indent. */
+export function leshanWide(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '指标校验 samples';
+  const ws = wb.addWorksheet('法治指标');
+  ws.addRow(['乐山市市中区卫生健康局法治政府建设年度指标表']);
+  ws.mergeCells('A1:E1');
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').fill = TITLE_FILL;
+  styleHeader(ws.addRow(['序号', '指标名称', '单位', '2021年', '2022年']));
+  const rows: Row[] = [
+    { code: '1', name: '重大执法决定法制审核案件', unit: '件', values: [15, 15] },
+    { code: '2', name: '法制审核率', unit: '%', values: [14 / 15, 1], rate: true },
+    { code: '3', name: '依法公开执法处罚信息', unit: '条', values: [98, 106] },
+    { code: '4', name: '持证执法人员', unit: '人', values: ['见附件', '十二'] },
+    { code: '5', name: '国家双随机监督抽检任务', unit: '家', values: [190, 209] },
+    { code: '5.1', name: '其中：公共场所卫生', unit: '家', values: [95, 108] },
+    { code: '5.2', name: '　　　生活饮用水卫生', unit: '家', values: [12, 12] },
+    { code: '5.3', name: '　　　学校卫生', unit: '家', values: [21, 12] },
+    { code: '5.4', name: '　　　医疗卫生', unit: '家', values: [30, 32] },
+    { code: '5.5', name: '　　　放射卫生', unit: '家', values: [10, 11] },
+    { code: '5.6', name: '　　　传染病防治', unit: '家', values: [25, 28] },
+    { code: '5.7', name: '　　　消毒产品', unit: '家', values: [4, 4] },
+    { code: '5.8', name: '　　　职业卫生', unit: '家', values: [2, 2] },
+    { code: '6', name: '公共场所卫生行政处罚', unit: '家', values: [14, 16] },
+    { code: '7', name: '监督检查医疗机构', unit: '家次', values: ['700余', 736] },
+    { code: '8', name: '医疗服务类案件', unit: '件', values: [58, 63] },
+    { code: '9', name: '医疗服务类行政处罚决定书', unit: '份', values: [77, 85] },
+    { code: '10', name: '医疗服务类罚款', unit: '元', values: [502000, '585,900'] },
+    { code: '11', name: '打击非法行医案件', unit: '件', values: [4, 3] },
+    { code: '12', name: '非法行医罚没款', unit: '元', values: [61200, 70876] },
+    { code: '13', name: '全部行政处罚案件', unit: '件', values: [98, 106] },
+    { code: '14', name: '行政处罚决定书', unit: '份', values: [120, 129] },
+    { code: '15', name: '罚没款', unit: '元', values: ['61.23万元', 728588] },
+    { code: '16', name: '舆情件', unit: '件', values: [2800, 3074] },
+    { code: '17', name: '舆情处理完结率', unit: '%', values: [1, 1], rate: true },
+    { code: '18', name: '投诉处理完结率', unit: '%', values: [{ formula: 'E30/E31', result: { error: '#DIV/0!' } }, 1], rate: true },
+    { code: '19', name: '群众满意率', unit: '%', values: [0.976, 0.983], rate: true },
+  ];
+  writeRows(ws, rows, 4, true);
+  ws.addRow([]);
+  ws.addRow(['注：2022年数据摘自《乐山市市中区卫生健康局2022年法治政府建设工作情况报告》；2021年为示例数据。']);
+  ws.getColumn(1).width = 6;
+  ws.getColumn(2).width = 30;
+  ws.getColumn(3).width = 6;
+  ws.getColumn(4).width = 12;
+  ws.getColumn(5).width = 12;
+  const notes = wb.addWorksheet('填报说明');
+  notes.addRow(['本工作簿是指标校验的示例：2022年数字来自真实报告，2021年含若干故意留下的错误。']);
+  notes.getColumn(1).width = 80;
+  return wb;
+}
+
+/** 嘉兴市 (seed 004): one sheet per year with 指标 / 单位 / 数值. */
+export function jiaxingPerYear(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, values: Record<string, V>) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([`嘉兴市卫生健康委员会 ${name} 法治政府建设指标`]);
+    styleHeader(ws.addRow(['指标', '单位', '数值']));
+    const rows: Array<[string, string, number?]> = [
+      ['集中学法', '次'],
+      ['持证执法人员', '人'],
+      ['普法活动', '次'],
+      ['普法受众', '人'],
+      ['规范性文件清理', '件'],
+      ['其中：继续有效', '件'],
+      ['　　　废止', '件'],
+      ['　　　失效', '件'],
+      ['政务服务办件量', '件'],
+      ['其中：自然人办件', '件'],
+      ['　　　法人办件', '件'],
+      ['行政处罚案件', '件'],
+      ['其中：警告', '件'],
+      ['　　　罚款等', '件'],
+      ['　　　停产停业', '件'],
+      ['行政处罚罚款', '元'],
+      ['行政许可受理', '件'],
+      ['全系统行政处罚案件', '起'],
+      ['全系统罚没款', '万元'],
+      ['单案平均罚没款', '元'],
+      ['行政诉讼出庭应诉率', '%'],
+    ];
+    for (const [name2, unit] of rows) {
+      const v = values[name2] ?? null;
+      const row = ws.addRow([name2, unit, v as ExcelJS.CellValue]);
+      if (unit === '%' && typeof v === 'number') row.getCell(3).numFmt = '0%';
+    }
+    ws.getColumn(1).width = 24;
+    ws.getColumn(3).width = 14;
+  };
+  sheet('2021年', {
+    集中学法: 6, 持证执法人员: 55, 普法活动: 15, 普法受众: 30120, 规范性文件清理: 12, '其中：继续有效': 10, '　　　废止': 1, '　　　失效': 1,
+    政务服务办件量: 5120, '其中：自然人办件': 4580, '　　　法人办件': 540, 行政处罚案件: 110, '其中：警告': 50, '　　　罚款等': 58, '　　　停产停业': 1,
+    行政处罚罚款: '88.6万元', 行政许可受理: 2410, 全系统行政处罚案件: 2010, 全系统罚没款: 1850.2, 单案平均罚没款: 9204.98, 行政诉讼出庭应诉率: 1,
+  });
+  sheet('2022年', {
+    集中学法: 8, 持证执法人员: 58, 普法活动: 17, 普法受众: 32541, 规范性文件清理: 14, '其中：继续有效': 11, '　　　废止': 2, '　　　失效': 1,
+    政务服务办件量: 5404, '其中：自然人办件': 4818, '　　　法人办件': 586, 行政处罚案件: 120, '其中：警告': 57, '　　　罚款等': 62, '　　　停产停业': 1,
+    行政处罚罚款: '94.23万元', 行政许可受理: 2554, 全系统行政处罚案件: 2150, 全系统罚没款: 1991.8, 单案平均罚没款: 9264.18, 行政诉讼出庭应诉率: 1,
+  });
+  return wb;
+}
+
+/** A supervisor's long table: 地区 | 年份 | 指标 | 数值 | 单位 for several districts (seeds 000–004). */
+export function districtsLong(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('各地区指标');
+  styleHeader(ws.addRow(['地区', '年份', '指标', '数值', '单位']));
+  const data: Array<[string, number, string, number | string, string]> = [];
+  const add = (d: string, y: number, rows: Array<[string, number | string, string]>) => rows.forEach(([n, v, u]) => data.push([d, y, n, v, u]));
+  add('乐山市市中区', 2022, [['行政处罚案件', 106, '件'], ['罚没款', 728588, '元'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 209, '家']]);
+  add('乐山市市中区', 2021, [['行政处罚案件', 98, '件'], ['罚没款', 612300, '元'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 190, '家']]);
+  add('临沂市罗庄区', 2023, [['行政处罚案件', 188, '件'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 77, '家']]);
+  add('临沂市罗庄区', 2022, [['行政处罚案件', 171, '件'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 70, '家']]);
+  add('重庆市北碚区', 2021, [['行政处罚案件', 163, '件'], ['罚没款', 306300, '元'], ['法制审核率', '100%', '%']]);
+  add('重庆市北碚区', 2020, [['行政处罚案件', 150, '件'], ['罚没款', 280000, '元'], ['法制审核率', '100%', '%']]);
+  add('韶关市武江区', 2022, [['12345投诉回复率', '100%', '%'], ['政务服务事项', 57, '项']]);
+  add('韶关市武江区', 2021, [['12345投诉回复率', '98%', '%'], ['政务服务事项', 55, '项']]);
+  add('嘉兴市', 2022, [['行政处罚案件', 120, '件'], ['罚没款', '94.23万元', '元'], ['出庭应诉率', '100%', '%']]);
+  add('嘉兴市', 2021, [['行政处罚案件', 110, '件'], ['罚没款', '88.6万元', '元'], ['出庭应诉率', '100%', '%']]);
+  for (const r of data) ws.addRow(r);
+  ws.getColumn(1).width = 16;
+  ws.getColumn(3).width = 20;
+  return wb;
+}
+
+export const SAMPLES: Record<string, () => ExcelJS.Workbook> = {
+  '示例-乐山市市中区-法治指标.xlsx': leshanWide,
+  '示例-嘉兴市-分年度.xlsx': jiaxingPerYear,
+  '示例-各地区-长表.xlsx': districtsLong,
+};
+
+export async function writeSamples(dir: string): Promise<string[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [file, make] of Object.entries(SAMPLES)) {
+    const wb = make();
+    // Fixed dates keep the files byte-stable across runs.
+    wb.created = new Date('2026-01-01T00:00:00Z');
+    wb.modified = new Date('2026-01-01T00:00:00Z');
+    const out = path.join(dir, file);
+    await wb.xlsx.writeFile(out);
+    written.push(out);
+  }
+  return written;
+}
+
+if (require.main === module) {
+  const dir = process.argv[2] ?? path.resolve(__dirname, '../../../samples');
+  writeSamples(dir).then(
+    (files) => files.forEach((f) => console.log(`wrote ${f}`)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

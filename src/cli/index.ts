@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// indicator-check: checks indicator workbooks from the command line.
+//   npm run check -- FILE... [--format text|json] [--out PATH] [--lang zh-CN|en-US]
+import { Command, CommanderError, Option } from 'commander';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkWorkbook } from '../core/engine';
+import type { Lang } from '../core/types';
+import { WorkbookReadError } from '../hosts/xlsx/errors';
+import { readXlsx } from '../hosts/xlsx/read-xlsx';
+import { exitCode, jsonReport, textReport, type FileResult } from './report';
+
+/** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
+function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+export const DEFAULT_SAMPLE = '示例-乐山市市中区-法治指标.xlsx';
+
+export async function checkFile(file: string): Promise<FileResult> {
+  const name = path.basename(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' } : { zh: String(code ?? e), en: String(code ?? e) };
+    return { file, error: { 'zh-CN': `无法打开“${file}”：${why.zh}。`, 'en-US': `Cannot open "${file}": ${why.en}.` } };
+  }
+  try {
+    const snapshot = await readXlsx(bytes, name);
+    return { file, result: checkWorkbook(snapshot) };
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
+    const text = e instanceof Error ? e.message : String(e);
+    return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
+  }
+}
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+  const program = new Command()
+    .name('indicator-check')
+    .description('指标校验 — checks indicator workbooks (.xlsx) / 校验指标工作簿')
+    .argument('[files...]', 'workbooks to check; none: the bundled sample / 要校验的工作簿，省略时校验自带示例')
+    .addOption(new Option('--format <format>', 'report format / 报告格式').choices(['text', 'json']).default('text'))
+    .option('--out <path>', 'write the report to a file / 把报告写入文件')
+    .addOption(new Option('--lang <lang>', 'language of the text report / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = program.opts<{ format: 'text' | 'json'; out?: string; lang: Lang }>();
+  let files = program.args;
+  if (files.length === 0) {
+    files = [path.join(packageRoot(), 'samples', DEFAULT_SAMPLE)];
+    io.stderr(opts.lang === 'zh-CN' ? `未指定文件，校验自带示例：${files[0]}\n` : `No file given; checking the bundled sample: ${files[0]}\n`);
+  }
+  const results: FileResult[] = [];
+  for (const f of files) results.push(await checkFile(f));
+  const report = opts.format === 'json' ? jsonReport(results) : textReport(results, opts.lang);
+  if (opts.out) {
+    try {
+      fs.writeFileSync(opts.out, report);
+      io.stderr(opts.lang === 'zh-CN' ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
+    } catch (e) {
+      io.stderr(`${opts.lang === 'zh-CN' ? '无法写入报告' : 'Cannot write the report'} ${opts.out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(report);
+  }
+  for (const r of results) if (r.error) io.stderr(`${r.error[opts.lang]}\n`);
+  return exitCode(results);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`指标校验内部错误 / internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

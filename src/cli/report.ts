@@ -1,0 +1,91 @@
+// Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
+import type { Bilingual, CheckResult, Finding, Lang, SheetReport } from '../core/types';
+
+export interface FileResult {
+  file: string;
+  result?: CheckResult;
+  /** Why the file could not be read. */
+  error?: Bilingual;
+}
+
+const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'error', warning: 'warning', info: 'info' },
+};
+
+export function counts(findings: Finding[]): Record<Finding['severity'], number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function countLine(findings: Finding[], lang: Lang): string {
+  const c = counts(findings);
+  const L = SEVERITY_LABEL[lang];
+  return lang === 'zh-CN'
+    ? `共 ${findings.length} 项：${L.error} ${c.error}，${L.warning} ${c.warning}，${L.info} ${c.info}`
+    : `${findings.length} findings: ${c.error} errors, ${c.warning} warnings, ${c.info} info`;
+}
+
+function skippedLine(s: SheetReport, lang: Lang): string | undefined {
+  if (s.layout !== 'skipped') return undefined;
+  return `  - ${s.reason ? s.reason[lang] : s.sheet}`;
+}
+
+/** Findings grouped by sheet, with a count line per file and for the whole run. */
+export function textReport(files: FileResult[], lang: Lang): string {
+  const lines: string[] = [];
+  const all: Finding[] = [];
+  for (const f of files) {
+    lines.push(`== ${f.file}`);
+    if (f.error) {
+      lines.push(`  ${lang === 'zh-CN' ? '无法读取' : 'unreadable'}: ${f.error[lang]}`, '');
+      continue;
+    }
+    const r = f.result as CheckResult;
+    all.push(...r.findings);
+    const bySheet = new Map<string, Finding[]>();
+    for (const finding of r.findings) {
+      const sheet = finding.cells[0]?.sheet ?? '';
+      const list = bySheet.get(sheet);
+      if (list) list.push(finding);
+      else bySheet.set(sheet, [finding]);
+    }
+    for (const [sheet, list] of bySheet) {
+      lines.push(`  [${sheet}] ${countLine(list, lang)}`);
+      for (const finding of list) {
+        const cell = finding.cells[0]?.address ?? '';
+        lines.push(`    ${SEVERITY_LABEL[lang][finding.severity].padEnd(lang === 'zh-CN' ? 2 : 7)} ${cell.padEnd(6)} ${finding.message[lang]}  (${finding.ruleId})`);
+        if (finding.explanation) lines.push(`           ${lang === 'zh-CN' ? '说明' : 'explained'}: ${finding.explanation}`);
+      }
+    }
+    const skipped = r.sheets.map((s) => skippedLine(s, lang)).filter((s): s is string => !!s);
+    if (skipped.length) lines.push(lang === 'zh-CN' ? '  跳过的工作表：' : '  Skipped sheets:', ...skipped);
+    lines.push(`  ${countLine(r.findings, lang)}`, '');
+  }
+  if (files.length > 1) lines.push(`${lang === 'zh-CN' ? '合计' : 'Total'} (${files.length}): ${countLine(all, lang)}`);
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** The JSON report: {"files":[{"file", "findings":[…], "sheets":[…]}]}. */
+export function jsonReport(files: FileResult[]): string {
+  return (
+    JSON.stringify(
+      {
+        files: files.map((f) =>
+          f.error
+            ? { file: f.file, error: f.error, findings: [] }
+            : { file: f.file, observations: f.result?.observations ?? 0, findings: f.result?.findings ?? [], sheets: f.result?.sheets ?? [] },
+        ),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** 0 when no error finding, 1 when there is one, 2 when a file could not be read. */
+export function exitCode(files: FileResult[]): number {
+  if (files.some((f) => f.error)) return 2;
+  return files.some((f) => f.result?.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}

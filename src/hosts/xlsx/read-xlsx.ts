@@ -1,0 +1,106 @@
+// Reads an .xlsx file (bytes) into a WorkbookSnapshot with ExcelJS. Works in Node and the browser:
+// it takes bytes, not a path.
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import { WorkbookReadError } from './errors';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** Says why bytes are not a readable workbook before ExcelJS sees them; undefined when they may be. */
+export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookReadError | undefined {
+  if (bytes.length === 0) {
+    return new WorkbookReadError({ 'zh-CN': `文件“${name}”是空文件。`, 'en-US': `File "${name}" is empty.` });
+  }
+  if (startsWith(bytes, OLE)) {
+    return new WorkbookReadError({
+      'zh-CN': `文件“${name}”受密码保护，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再校验。`,
+      'en-US': `File "${name}" is password-protected or in the old .xls format: remove the password or save it as .xlsx in Excel, then check it again.`,
+    });
+  }
+  if (!startsWith(bytes, ZIP)) {
+    return new WorkbookReadError({
+      'zh-CN': `文件“${name}”不是 .xlsx 工作簿（文件内容不是 Excel 格式）。`,
+      'en-US': `File "${name}" is not an .xlsx workbook (its content is not in Excel's format).`,
+    });
+  }
+  return undefined;
+}
+
+function convert(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('error' in value && typeof value.error === 'string') return { error: value.error };
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return convert(result as ExcelJS.CellValue);
+    }
+    if ('text' in value && typeof value.text === 'string') return value.text;
+  }
+  return String(value);
+}
+
+/** Converts an ExcelJS worksheet's used cells into a SheetGrid. */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
+  let minRow = Infinity;
+  let maxRow = -1;
+  let minCol = Infinity;
+  let maxCol = -1;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+      minRow = Math.min(minRow, r);
+      maxRow = Math.max(maxRow, r);
+      minCol = Math.min(minCol, c);
+      maxCol = Math.max(maxCol, c);
+    });
+  });
+  const visibility = ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible';
+  if (maxRow < 0) return { name: ws.name, originRow: 0, originCol: 0, values: [], visibility };
+  const rows = maxRow - minRow + 1;
+  const cols = maxCol - minCol + 1;
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
+  const indents: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const i = r - minRow;
+      const j = c - minCol;
+      values[i][j] = convert(cell.value);
+      if (cell.numFmt) numberFormats[i][j] = cell.numFmt;
+      const indent = cell.alignment?.indent;
+      if (indent) indents[i][j] = indent;
+    });
+  });
+  return { name: ws.name, originRow: minRow - 1, originCol: minCol - 1, values, numberFormats, indents, visibility };
+}
+
+/** Loads workbook bytes with ExcelJS; throws WorkbookReadError with a bilingual reason. */
+export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+  const sniffed = sniffWorkbook(bytes, name);
+  if (sniffed) throw sniffed;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new WorkbookReadError({
+      'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xlsx（${reason}）。`,
+      'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xlsx (${reason}).`,
+    });
+  }
+  return wb;
+}
+
+/** Reads .xlsx bytes into a snapshot of every worksheet. */
+export async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  const wb = await loadWorkbook(bytes, name);
+  return { name, sheets: wb.worksheets.map(gridFromWorksheet) };
+}
