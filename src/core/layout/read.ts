@@ -94,7 +94,8 @@ function findHeader(grid: SheetGrid): Header | undefined {
       if (h.entityCol === undefined && h.periodCol !== undefined && unitCandidates.length > 1 && c === unitCandidates[0]) h.entityCol = c;
       else if (h.unitCol === undefined) h.unitCol = c;
     }
-    if (h.years.length === 0 && h.periodCol === undefined && r + 1 < grid.values.length) {
+    const isLong = h.periodCol !== undefined && h.valueCol !== undefined;
+    if (h.years.length === 0 && !isLong && r + 1 < grid.values.length) {
       // Two-row header: years one row below (under a merged 年度 cell).
       const below = grid.values[r + 1] ?? [];
       for (let c = 0; c < below.length; c++) {
@@ -102,7 +103,10 @@ function findHeader(grid: SheetGrid): Header | undefined {
         const y = headerYear(below[c]);
         if (y) h.years.push({ col: c, ...y });
       }
-      if (h.years.length > 0) h.row = r + 1;
+      if (h.years.length > 0) {
+        h.row = r + 1;
+        h.periodCol = undefined;
+      }
     }
     return h;
   }

@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, DEFAULT_SAMPLE } from '../src/cli/index';
+import { writeSamples, MISTAKES } from '../scripts/make-samples';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) } };
+}
+
+const SAMPLES = path.join(__dirname, '..', 'samples');
+const sample = (name: string) => path.join(SAMPLES, name);
+
+describe('CLI', () => {
+  it('checks the bundled sample when no file is given, exit 1 for its errors', async () => {
+    const t = io();
+    const code = await main([], t.io);
+    expect(code).toBe(1);
+    expect(t.err.join('')).toContain(DEFAULT_SAMPLE);
+    const text = t.out.join('');
+    expect(text).toContain('[法治指标]');
+    expect(text).toMatch(/共 \d+ 项：错误 \d+/);
+    expect(text).toContain('D7');
+  });
+
+  it('writes JSON in the documented shape', async () => {
+    const t = io();
+    await main([sample(DEFAULT_SAMPLE), '--format', 'json'], t.io);
+    const json = JSON.parse(t.out.join(''));
+    expect(Object.keys(json)).toEqual(['files']);
+    const f = json.files[0];
+    expect(f.file).toBe(sample(DEFAULT_SAMPLE));
+    const exceeds = f.findings.find((x: { ruleId: string }) => x.ruleId === 'balance.exceeds');
+    expect(exceeds).toMatchObject({ severity: 'error', cells: expect.arrayContaining([{ sheet: '法治指标', address: 'D7' }]) });
+    expect(exceeds.message['zh-CN']).toContain('199');
+    expect(exceeds.message['en-US']).toContain('199');
+  });
+
+  it('finds every mistake planted in the samples, and nothing in the clean 2022 figures', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samples-'));
+    await writeSamples(dir);
+    const t = io();
+    await main([...fs.readdirSync(dir).sort().map((f) => path.join(dir, f)), '--format', 'json'], t.io);
+    const json = JSON.parse(t.out.join(''));
+    const errors = json.files.flatMap((f: { findings: Array<{ severity: string; ruleId: string; period?: string }> }) => f.findings.filter((x) => x.severity === 'error'));
+    // The wide sample has 4 planted errors, the per-year one 1 and the long table 1 (98 % 回复率).
+    expect(errors.map((e: { ruleId: string }) => e.ruleId).sort()).toEqual(
+      ['balance.exceeds', 'balance.mismatch', 'rate.mandated', 'rate.mandated', 'value.excel-error', 'value.unreadable'].sort(),
+    );
+    expect(errors.every((e: { period?: string }) => e.period === '2021')).toBe(true);
+    expect(MISTAKES.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('writes the report with --out and speaks English with --lang en-US', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'r.txt');
+    const t = io();
+    const code = await main([sample('示例-嘉兴市-分年度.xlsx'), '--out', out, '--lang', 'en-US'], t.io);
+    expect(code).toBe(1);
+    expect(t.out.join('')).toBe('');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('a difference of 1');
+    expect(text).toContain('1 findings: 1 errors');
+  });
+
+  it('exits 2 for an unreadable file but still checks the others, saying which file and why', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    const bad = path.join(dir, 'notes.xlsx');
+    fs.writeFileSync(bad, 'just text');
+    const t = io();
+    const code = await main([bad, path.join(dir, 'missing.xlsx'), sample('示例-嘉兴市-分年度.xlsx'), '--format', 'json'], t.io);
+    expect(code).toBe(2);
+    const json = JSON.parse(t.out.join(''));
+    expect(json.files.map((f: { error?: unknown }) => !!f.error)).toEqual([true, true, false]);
+    expect(json.files[2].findings.length).toBe(1);
+    expect(t.err.join('')).toContain('notes.xlsx');
+    expect(t.err.join('')).toContain('不存在');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const t = io();
+    expect(await main(['--format', 'pdf'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/pdf/);
+  });
+
+  it('exits 0 when there is no error finding', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['指标', '2022']);
+    ws.addRow(['法制审核率', '100%']);
+    const file = path.join(dir, 'ok.xlsx');
+    await wb.xlsx.writeFile(file);
+    const before = fs.readFileSync(file);
+    expect(await main([file], io().io)).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

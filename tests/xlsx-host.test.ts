@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { readXlsx, sniffWorkbook } from '../src/hosts/xlsx/read-xlsx';
+import { WorkbookReadError } from '../src/hosts/xlsx/errors';
+import { checkWorkbook } from '../src/core/engine';
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('xlsx host (ExcelJS)', () => {
+  it('reads values, number formats, indents, formula results and visibility from a real .xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('法治指标');
+    ws.getCell('B3').value = '指标名称';
+    ws.getCell('C3').value = '2022年';
+    ws.getCell('B4').value = '法制审核率';
+    ws.getCell('C4').value = 0.9;
+    ws.getCell('C4').numFmt = '0.0%';
+    ws.getCell('B5').value = '生活饮用水';
+    ws.getCell('B5').alignment = { indent: 2 };
+    ws.getCell('C5').value = { formula: 'C6/C7', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('B6').value = { richText: [{ text: '罚' }, { text: '没款' }] };
+    ws.getCell('C6').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+    const hidden = wb.addWorksheet('隐藏');
+    hidden.state = 'hidden';
+    hidden.getCell('A1').value = 'x';
+    const snap = await readXlsx(await bytesOf(wb), 'x.xlsx');
+    const g = snap.sheets[0];
+    expect(g.originRow).toBe(2);
+    expect(g.originCol).toBe(1);
+    expect(g.values).toEqual([
+      ['指标名称', '2022年'],
+      ['法制审核率', 0.9],
+      ['生活饮用水', { error: '#DIV/0!' }],
+      ['罚没款', 2],
+    ]);
+    expect(g.numberFormats?.[1][1]).toBe('0.0%');
+    expect(g.indents?.[2][0]).toBe(2);
+    expect(snap.sheets[1].visibility).toBe('hidden');
+    const result = checkWorkbook(snap);
+    expect(result.findings.map((f) => [f.ruleId, f.cells[0].address])).toEqual([
+      ['rate.mandated', 'C4'],
+      ['value.excel-error', 'C5'],
+    ]);
+    expect(result.findings[0].message['zh-CN']).toContain('90.0%');
+  });
+
+  it('reads an empty workbook sheet as an empty grid', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    const snap = await readXlsx(await bytesOf(wb), 'empty.xlsx');
+    expect(snap.sheets).toEqual([{ name: 'Sheet1', originRow: 0, originCol: 0, values: [], visibility: 'visible' }]);
+    expect(checkWorkbook(snap).sheets[0].layout).toBe('skipped');
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(), '空文件'],
+    ['a text file named .xlsx', new TextEncoder().encode('序号,指标\n1,2'), '不是 .xlsx'],
+    ['an encrypted or .xls file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '密码'],
+  ])('refuses %s with a bilingual reason', async (_label, bytes, zh) => {
+    expect(sniffWorkbook(bytes, 'f.xlsx')).toBeInstanceOf(WorkbookReadError);
+    await expect(readXlsx(bytes, 'f.xlsx')).rejects.toMatchObject({ bilingual: { 'zh-CN': expect.stringContaining(zh), 'en-US': expect.stringContaining('f.xlsx') } });
+  });
+
+  it('refuses a corrupt zip with a bilingual reason instead of crashing', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('s').getCell('A1').value = 1;
+    const good = await bytesOf(wb);
+    const corrupt = good.slice(0, Math.floor(good.length / 2));
+    await expect(readXlsx(corrupt, 'bad.xlsx')).rejects.toMatchObject({ bilingual: { 'zh-CN': expect.stringContaining('bad.xlsx'), 'en-US': expect.stringContaining('damaged') } });
+  });
+});
