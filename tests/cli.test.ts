@@ -97,4 +97,30 @@ describe('CLI', () => {
     expect(await main([file], io().io)).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('writes an xlsx report: a findings table with hyperlinks to the source cells and a summary', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'report.xlsx');
+    const code = await main(['--dir', SAMPLES, '--format', 'xlsx', '--out', out], io().io);
+    expect(code).toBe(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('校验结果');
+    expect(ws).toBeDefined();
+    expect(ws?.getRow(1).values).toEqual([undefined, '文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值']);
+    const links: string[] = [];
+    ws?.eachRow((row, i) => {
+      const v = row.getCell(3).value as { hyperlink?: string } | null;
+      if (i > 1 && v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink);
+    });
+    expect(links.length).toBeGreaterThanOrEqual(6);
+    expect(links).toContain(`${path.relative(path.dirname(out), path.join(SAMPLES, DEFAULT_SAMPLE)).split(path.sep).join('/')}#'法治指标'!D7`);
+    const summary = wb.getWorksheet('汇总');
+    expect(summary?.getRow(2).getCell(1).value).toBe('示例-乐山市市中区-法治指标.xlsx');
+    expect(summary?.getRow(2).getCell(2).value).toBe(4);
+  });
+
+  it('refuses --format xlsx without --out', async () => {
+    expect(await main(['--format', 'xlsx'], io().io)).toBe(2);
+  });
 });

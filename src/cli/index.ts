@@ -8,7 +8,9 @@ import { checkWorkbook } from '../core/engine';
 import type { Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/read-xlsx';
+import { SingleBar } from 'cli-progress';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
+import { buildXlsxReport } from './xlsx-report';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
 function packageRoot(): string {
@@ -45,15 +47,18 @@ export async function checkFile(file: string): Promise<FileResult> {
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Where the progress bar for several files goes (a TTY); none in tests. */
+  progress?: NodeJS.WriteStream;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), progress: process.stderr }): Promise<number> {
   const program = new Command()
     .name('indicator-check')
     .description('指标校验 — checks indicator workbooks (.xlsx) / 校验指标工作簿')
     .argument('[files...]', 'workbooks to check; none: the bundled sample / 要校验的工作簿，省略时校验自带示例')
-    .addOption(new Option('--format <format>', 'report format / 报告格式').choices(['text', 'json']).default('text'))
+    .option('--dir <folder>', 'check every .xlsx in a folder / 校验文件夹中的全部 .xlsx')
+    .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
     .addOption(new Option('--lang <lang>', 'language of the text report / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
     .exitOverride()
@@ -64,14 +69,51 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
-  const opts = program.opts<{ format: 'text' | 'json'; out?: string; lang: Lang }>();
-  let files = program.args;
-  if (files.length === 0) {
+  const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string }>();
+  const zh = opts.lang === 'zh-CN';
+  if (opts.format === 'xlsx' && !opts.out) {
+    io.stderr(zh ? '--format xlsx 需要用 --out 指定报告文件。\n' : '--format xlsx needs --out to name the report file.\n');
+    return 2;
+  }
+  let files = [...program.args];
+  if (opts.dir) {
+    try {
+      files.push(
+        ...fs
+          .readdirSync(opts.dir)
+          .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$'))
+          .sort()
+          .map((f) => path.join(opts.dir as string, f)),
+      );
+    } catch (e) {
+      io.stderr(zh ? `无法读取文件夹“${opts.dir}”：${(e as Error).message}\n` : `Cannot read folder "${opts.dir}": ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (files.length === 0 && !opts.dir) {
     files = [path.join(packageRoot(), 'samples', DEFAULT_SAMPLE)];
     io.stderr(opts.lang === 'zh-CN' ? `未指定文件，校验自带示例：${files[0]}\n` : `No file given; checking the bundled sample: ${files[0]}\n`);
   }
   const results: FileResult[] = [];
-  for (const f of files) results.push(await checkFile(f));
+  const bar = files.length > 1 && io.progress ? new SingleBar({ stream: io.progress, format: `${zh ? '校验' : 'Checking'} [{bar}] {value}/{total} {file}`, hideCursor: true, clearOnComplete: true }) : undefined;
+  bar?.start(files.length, 0, { file: '' });
+  for (const f of files) {
+    bar?.update({ file: path.basename(f) });
+    results.push(await checkFile(f));
+    bar?.increment();
+  }
+  bar?.stop();
+  if (opts.format === 'xlsx') {
+    try {
+      await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeFile(opts.out as string);
+      io.stderr(zh ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
+    } catch (e) {
+      io.stderr(`${zh ? '无法写入报告' : 'Cannot write the report'} ${opts.out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    for (const r of results) if (r.error) io.stderr(`${r.error[opts.lang]}\n`);
+    return exitCode(results);
+  }
   const report = opts.format === 'json' ? jsonReport(results) : textReport(results, opts.lang);
   if (opts.out) {
     try {
