@@ -7,12 +7,13 @@ import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkMandatedRates } from './checks/rates';
 import { checkRanges } from './checks/ranges';
 import { guessEntity, readSheet } from './layout/read';
+import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
 import { msg } from './messages';
 import type { SheetModel } from './model';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
 /** Sheets the add-in writes itself; never read as indicator sheets. */
-export const OWN_SHEETS = new Set(['校验结果', '校验说明', '汇总表']);
+export const OWN_SHEETS = new Set(['校验结果', EXPLANATIONS_SHEET, '汇总表']);
 /** The sheet users write their own rules in. */
 export const RULES_SHEET = '校验规则';
 
@@ -87,9 +88,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     for (const note of s.notes) findings.push({ ruleId: 'layout.note', severity: 'warning', cells: [{ sheet: s.sheet, address: 'A1' }], message: note });
   }
   progress(1, msg('progress.done'));
+  const explanations = explanationsFromGrid(snapshot.sheets.find((s) => s.name === EXPLANATIONS_SHEET));
   return {
     workbook: snapshot.name,
-    findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
+    findings: applyExplanations(sortFindings(findings, snapshot.sheets.map((s) => s.name)), explanations),
     sheets,
     observations: model.observations.length,
   };
