@@ -1,0 +1,70 @@
+// Errors the Excel adapter throws. Every one carries its message in both UI languages, so the
+// task pane can show it as is; `message` holds both as well, for logs.
+import type { Bilingual } from '../../core/types';
+
+export class HostError extends Error {
+  /** Office error code of the underlying failure, when there was one (`ItemNotFound`, …). */
+  readonly code?: string;
+
+  constructor(
+    public readonly bilingual: Bilingual,
+    options: { code?: string; cause?: unknown } = {},
+  ) {
+    super(`${bilingual['zh-CN']} / ${bilingual['en-US']}`, { cause: options.cause });
+    this.name = 'HostError';
+    this.code = options.code;
+  }
+}
+
+export const SYNC_TIMEOUT: Bilingual = {
+  'zh-CN': 'Excel 长时间无响应（可能仍在加载或计算），请稍后重试。',
+  'en-US': 'Excel did not respond in time (it may still be loading or calculating). Please try again.',
+};
+
+export function sheetMissing(sheet: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”已不存在（可能已被重命名或删除），请重新校验。`,
+    'en-US': `The sheet "${sheet}" no longer exists (it may have been renamed or deleted). Please run the check again.`,
+  };
+}
+
+export function requirementMissing(feature: Bilingual, set: string): Bilingual {
+  return {
+    'zh-CN': `当前 Excel 版本不支持${feature['zh-CN']}（需要 ExcelApi ${set}），请升级 Office。`,
+    'en-US': `This version of Excel cannot ${feature['en-US']} (needs ExcelApi ${set}). Please update Office.`,
+  };
+}
+
+export function resultSheetTaken(sheet: string): Bilingual {
+  return {
+    'zh-CN': `已有一个名为“${sheet}”的工作表，且不是本加载项创建的。请将其重命名或删除后再写入校验结果。`,
+    'en-US': `A sheet named "${sheet}" already exists and was not created by this add-in. Rename or delete it, then write the results again.`,
+  };
+}
+
+/** The Office error code of an error (`RichApi.Error` carries one in `code`). */
+export function errorCode(e: unknown): string | undefined {
+  if (e && typeof e === 'object' && 'code' in e) {
+    const code = (e as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Wraps anything thrown by Office.js into a HostError; HostErrors pass through. */
+export function toHostError(e: unknown, action: Bilingual): HostError {
+  if (e instanceof HostError) return e;
+  const detail = errorText(e);
+  return new HostError(
+    {
+      'zh-CN': `${action['zh-CN']}失败：${detail}`,
+      'en-US': `${action['en-US']} failed: ${detail}`,
+    },
+    { code: errorCode(e), cause: e },
+  );
+}

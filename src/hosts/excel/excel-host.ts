@@ -1,0 +1,532 @@
+// The Office.js adapter: the only code that talks to Excel. Everything it needs from Office is
+// injectable (the Excel.run runner, the platform, requirement-set checks), so tests run it
+// against tests/fakes/fake-excel.ts.
+//
+// ROUND TRIPS (context.sync calls). Each call is one Excel.run with a fixed number of syncs:
+//
+//   readWorkbook   1. worksheets (name, visibility), tables (to skip our own 校验结果 sheet),
+//                     workbook name
+//                  2. each sheet's used range (values only): rowIndex/columnIndex/rowCount/
+//                     columnCount. The sheets must be known before their used ranges can be
+//                     asked for, so this cannot share sync 1.
+//                  3. values + numberFormat + valueTypes of every block, and the indents of
+//                     the first 3 columns.
+//                  Desktop: exactly 3 syncs for any workbook with data (2 when every sheet is
+//                  empty). No single range read is above 5,000,000 cells: a larger used range
+//                  is split into row blocks, all still in sync 3.
+//                  Web: Excel on the web rejects requests/responses above 5 MB. Blocks are
+//                  packed so each sync carries at most WEB_BUDGET_BYTES (4 MB) by an estimate
+//                  of 40 bytes per cell (values + numberFormat + valueTypes as JSON) plus 30
+//                  per indent cell: about 100,000 cells per sync. Syncs = 2 + ceil(estimated
+//                  bytes / 4 MB): fixed (3) below the budget, about one more per 100 k cells
+//                  above it. If a sync still overflows (text-heavy sheets) or a block comes back
+//                  with null values, that block is halved and read again (bounded retries).
+//   applyMarks     1. worksheet names  2. every sheet's conditional formats (type and, for
+//                  custom rules, the formula)  3. delete our old rules + add the new ones,
+//                  with screen updating suspended. 3 syncs for any number of findings.
+//                  If sync 2 fails (see findMarksSlowly), two more syncs list the rules the
+//                  slow way: 5 on that path, still independent of the number of findings.
+//   clearMarks     the same 1 and 2, then 3. delete our rules (skipped if there are none).
+//   selectCell     1 sync.
+//   writeResultSheet  1. sheet and table names  2. replace the sheet, write the block, add
+//                  the table. On the web the block is written in pieces of at most 4 MB of
+//                  JSON, one sync each (so 2 syncs up to ~4 MB of results).
+//
+// Every sync goes through syncWithTimeout: a sync that hangs becomes a bilingual HostError.
+//
+// INDENTS. `format.indentLevel` exists from ExcelApi 1.9 and gives one value per range, so a
+// per-cell reading would need one proxy per cell (rows × 3 proxies: a huge request). 1.9 also
+// has Range.getCellProperties({format: {indentLevel: true}}), which returns every cell's indent
+// in one call; we use that on the first INDENT_COLUMNS (3) columns of each block. Without 1.9
+// there are no indents at all (SheetGrid.indents is left out). Indents are read for at most
+// INDENT_MAX_CELLS (300,000) cells per workbook, sheet by sheet; later sheets over the cap get
+// none. When present, `indents` has the shape of `values`; columns after the third are 0
+// (not read).
+//
+// MARKS are conditional formats (ExcelApi 1.6) the add-in recognises by a marker in the rule
+// formula (see marks.ts), so they leave the user's own fills, fonts and rules alone, and
+// clearMarks finds them after save and reopen. With ExcelApi 1.9 each (sheet, severity) gets
+// one rule per RangeAreas (`getRanges`, address lists kept under 8,192 characters); before 1.9,
+// one rule per vertical run of cells, in the same sync.
+import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import { firstCellOf, cellAddress, chunkAddressList, rectAddress } from './a1';
+import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetMissing, toHostError } from './errors';
+import { MARK_STYLES, groupMarks, markFormula, markSeverity } from './marks';
+import { INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, WEB_BUDGET_BYTES, planReads, splitBlock } from './read-plan';
+import {
+  RESULT_SHEET_NAME,
+  RESULT_TABLE_STYLE,
+  buildResultBlock,
+  chunkRowsByBytes,
+  freeTableName,
+  isResultTableName,
+} from './result-sheet';
+import { isSyncTimeout, syncWithTimeout } from './sync';
+
+export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** How long one context.sync() may take before it is abandoned. Default 60 s. */
+  syncTimeoutMs?: number;
+  /** 'web' applies the 5 MB payload budget. Default: detected from Office.context.platform. */
+  platform?: 'web' | 'desktop';
+  /** Default: Office.context.requirements.isSetSupported. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Per-sync payload budget on the web (bytes). Default WEB_BUDGET_BYTES. */
+  webBudgetBytes?: number;
+}
+
+export interface ResultSheetInfo {
+  sheet: string;
+  table: string;
+  rows: number;
+}
+
+/** Address lists for getRanges stay below this (Excel's limit is 8,192; office-js#5198). */
+const MAX_ADDRESS_CHARS = 8000;
+/** Retries of halved blocks after a payload-limit error or null values, per readWorkbook. */
+const MAX_READ_RETRIES = 24;
+
+const ACTION = {
+  read: { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' },
+  mark: { 'zh-CN': '标记单元格', 'en-US': 'Marking cells' },
+  clear: { 'zh-CN': '清除标记', 'en-US': 'Clearing marks' },
+  select: { 'zh-CN': '定位单元格', 'en-US': 'Selecting the cell' },
+  write: { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' },
+} satisfies Record<string, Bilingual>;
+
+const STAGE = {
+  sheets: { 'zh-CN': '读取工作表列表', 'en-US': 'Listing sheets' },
+  ranges: { 'zh-CN': '确定数据区域', 'en-US': 'Finding the data ranges' },
+  cells: { 'zh-CN': '读取单元格', 'en-US': 'Reading cells' },
+  done: { 'zh-CN': '读取完成', 'en-US': 'Read complete' },
+} satisfies Record<string, Bilingual>;
+
+const FEATURE = {
+  read: { 'zh-CN': '读取数据区域', 'en-US': 'read the used ranges' },
+  marks: { 'zh-CN': '条件格式标记', 'en-US': 'mark cells with conditional formats' },
+} satisfies Record<string, Bilingual>;
+
+function defaultRunner<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
+function detectPlatform(): 'web' | 'desktop' {
+  try {
+    if (typeof Office !== 'undefined' && Office.context && Office.context.platform === Office.PlatformType.OfficeOnline) return 'web';
+  } catch {
+    // not in Office: fall through
+  }
+  return 'desktop';
+}
+
+function officeIsSetSupported(name: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
+  } catch {
+    return false;
+  }
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = errorCode(e) ?? '';
+  const text = e instanceof Error ? e.message : '';
+  return /PayloadSizeLimitExceeded/i.test(code) || /PayloadSizeLimitExceeded/i.test(text) || code === 'RangeExceedsLimit';
+}
+
+function toVisibility(v: string): SheetGrid['visibility'] {
+  if (v === 'Hidden') return 'hidden';
+  if (v === 'VeryHidden') return 'veryHidden';
+  return 'visible';
+}
+
+function toCellValue(v: unknown, type: string | undefined): CellValue {
+  if (type === 'Error') return { error: String(v) };
+  if (type === 'Empty' || v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+interface PendingBlock {
+  block: ReadBlock;
+  range: Excel.Range;
+  indents?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
+interface SheetBuffer {
+  grid: SheetGrid;
+  dims: UsedRangeDims;
+}
+
+export class ExcelHost implements Host {
+  readonly kind = 'excel' as const;
+  private readonly runner: ExcelRunner;
+  private readonly syncTimeoutMs: number;
+  private readonly platform: 'web' | 'desktop';
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+  private readonly webBudgetBytes: number;
+
+  constructor(runner: ExcelRunner = defaultRunner, options: ExcelHostOptions = {}) {
+    this.runner = runner;
+    this.syncTimeoutMs = options.syncTimeoutMs ?? 60_000;
+    this.platform = options.platform ?? detectPlatform();
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+    this.webBudgetBytes = options.webBudgetBytes ?? WEB_BUDGET_BYTES;
+  }
+
+  private api(version: string): boolean {
+    return this.isSetSupported('ExcelApi', version);
+  }
+
+  private sync(ctx: Excel.RequestContext): Promise<void> {
+    return syncWithTimeout(ctx, this.syncTimeoutMs);
+  }
+
+  /**
+   * One Excel.run. A sync timeout rejects at once, even if the runner itself never settles
+   * (Excel.run may wait on the hung context). Other errors become bilingual HostErrors.
+   */
+  private async run<T>(action: Bilingual, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    let abort: (e: unknown) => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      abort = reject;
+    });
+    const guarded = async (ctx: Excel.RequestContext): Promise<T> => {
+      try {
+        return await batch(ctx);
+      } catch (e) {
+        if (isSyncTimeout(e)) abort(e);
+        throw e;
+      }
+    };
+    try {
+      return await Promise.race([this.runner(guarded), aborted]);
+    } catch (e) {
+      throw toHostError(e, action);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
+    if (!this.api('1.4')) throw new HostError(requirementMissing(FEATURE.read, '1.4'));
+    const report = (fraction: number, stage: Bilingual): void => onProgress?.(fraction, stage);
+    const indentSupported = this.api('1.9');
+    const hasWorkbookName = this.api('1.7');
+
+    return this.run(ACTION.read, async (ctx) => {
+      report(0, STAGE.sheets);
+      const workbook = ctx.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load('items/name,items/visibility');
+      const tables = workbook.tables;
+      tables.load('items/name,items/worksheet/name');
+      if (hasWorkbookName) workbook.load('name');
+      await this.sync(ctx); // sync 1
+
+      const ours = new Set(tables.items.filter((t) => isResultTableName(t.name)).map((t) => t.worksheet.name));
+      const sheets = worksheets.items.filter((s) => !ours.has(s.name));
+      report(0.05, STAGE.ranges);
+      const used = sheets.map((s) => {
+        const r = s.getUsedRangeOrNullObject(true);
+        r.load('rowIndex,columnIndex,rowCount,columnCount');
+        return r;
+      });
+      await this.sync(ctx); // sync 2
+
+      const buffers: SheetBuffer[] = [];
+      const grids: SheetGrid[] = sheets.map((s, i) => {
+        const grid: SheetGrid = { name: s.name, originRow: 0, originCol: 0, values: [], visibility: toVisibility(s.visibility) };
+        const r = used[i];
+        if (!r.isNullObject) {
+          const dims: UsedRangeDims = {
+            sheetIndex: i,
+            rowIndex: r.rowIndex,
+            columnIndex: r.columnIndex,
+            rowCount: r.rowCount,
+            columnCount: r.columnCount,
+          };
+          grid.originRow = dims.rowIndex;
+          grid.originCol = dims.columnIndex;
+          grid.values = Array.from({ length: dims.rowCount }, () => new Array<CellValue>(dims.columnCount).fill(null));
+          grid.numberFormats = Array.from({ length: dims.rowCount }, () => new Array<string>(dims.columnCount).fill('General'));
+          buffers[i] = { grid, dims };
+        }
+        return grid;
+      });
+
+      const plan = planReads(
+        buffers.filter(Boolean).map((b) => b.dims),
+        { platform: this.platform, indentSupported, webBudgetBytes: this.webBudgetBytes },
+      );
+      for (const i of plan.indentSheets) {
+        const { grid, dims } = buffers[i];
+        grid.indents = Array.from({ length: dims.rowCount }, () => new Array<number>(dims.columnCount).fill(0));
+      }
+
+      report(0.1, STAGE.cells);
+      const queue: ReadBlock[][] = [...plan.groups];
+      let cellsDone = 0;
+      let retries = 0;
+      while (queue.length > 0) {
+        const group = queue.shift() as ReadBlock[];
+        const pending = group.map((b) => this.queueBlockRead(sheets[b.sheetIndex], b));
+        try {
+          await this.sync(ctx); // sync 3 (and, on the web, one more per budget's worth of cells)
+        } catch (e) {
+          if (!isPayloadError(e)) throw e;
+          const halves = splitGroup(group);
+          if (!halves || ++retries > MAX_READ_RETRIES) throw e;
+          queue.unshift(...halves);
+          continue;
+        }
+        const again: ReadBlock[] = [];
+        for (const p of pending) {
+          const values = p.range.values as unknown[][] | null;
+          if (!values) {
+            const halves = splitBlock(p.block);
+            if (!halves || ++retries > MAX_READ_RETRIES) {
+              throw new HostError({
+                'zh-CN': `工作表“${sheets[p.block.sheetIndex].name}”的数据过多，Excel 未能返回。`,
+                'en-US': `Excel returned no values for sheet "${sheets[p.block.sheetIndex].name}" (too much data).`,
+              });
+            }
+            again.push(...halves);
+            continue;
+          }
+          storeBlock(buffers[p.block.sheetIndex], p, values);
+          cellsDone += p.block.rows * p.block.cols;
+        }
+        if (again.length > 0) queue.unshift(again);
+        report(0.1 + (0.9 * cellsDone) / Math.max(1, plan.totalCells), STAGE.cells);
+      }
+
+      report(1, STAGE.done);
+      return { name: hasWorkbookName ? workbook.name : '', sheets: grids };
+    });
+  }
+
+  private queueBlockRead(sheet: Excel.Worksheet, b: ReadBlock): PendingBlock {
+    const range = sheet.getRange(rectAddress({ r0: b.row, c0: b.col, r1: b.row + b.rows - 1, c1: b.col + b.cols - 1 }));
+    range.load('values,numberFormat,valueTypes');
+    const pending: PendingBlock = { block: b, range };
+    if (b.indent) {
+      const k = Math.min(INDENT_COLUMNS, b.cols);
+      const first = sheet.getRange(rectAddress({ r0: b.row, c0: b.col, r1: b.row + b.rows - 1, c1: b.col + k - 1 }));
+      pending.indents = first.getCellProperties({ format: { indentLevel: true } });
+    }
+    return pending;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Marks
+
+  async applyMarks(findings: Finding[]): Promise<void> {
+    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
+    const areas = this.api('1.9');
+    await this.run(ACTION.mark, async (ctx) => {
+      const { worksheets, ourRules } = await this.findMarks(ctx); // syncs 1 and 2
+      if (areas) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+      for (const cf of ourRules) cf.delete();
+
+      const bySheet = new Map(worksheets.map((w) => [w.name, w]));
+      const { groups } = groupMarks(findings, worksheets.map((w) => w.name));
+      for (const g of groups) {
+        const sheet = bySheet.get(g.sheet) as Excel.Worksheet;
+        const addresses = g.runs.map(rectAddress);
+        if (areas) {
+          for (const list of chunkAddressList(addresses, MAX_ADDRESS_CHARS)) {
+            addMarkRule(sheet.getRanges(list).conditionalFormats, g.severity);
+          }
+        } else {
+          for (const a of addresses) addMarkRule(sheet.getRange(a).conditionalFormats, g.severity);
+        }
+      }
+      await this.sync(ctx); // sync 3
+    });
+  }
+
+  async clearMarks(): Promise<void> {
+    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
+    await this.run(ACTION.clear, async (ctx) => {
+      const { ourRules } = await this.findMarks(ctx); // syncs 1 and 2
+      if (ourRules.length === 0) return;
+      for (const cf of ourRules) cf.delete();
+      await this.sync(ctx); // sync 3
+    });
+  }
+
+  /**
+   * Our rules on every sheet, found by the marker. `customOrNullObject` rather than `custom`:
+   * loading `custom` on a collection that also holds data bars or colour scales fails the whole
+   * sync ("not permitted for the current object", office-js#2180).
+   */
+  private async findMarks(ctx: Excel.RequestContext): Promise<{ worksheets: Excel.Worksheet[]; ourRules: Excel.ConditionalFormat[] }> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await this.sync(ctx);
+    const collections = sheets.items.map((s) => {
+      const c = s.getRange().conditionalFormats;
+      c.load('items/type,items/customOrNullObject/rule/formula');
+      return c;
+    });
+    try {
+      await this.sync(ctx);
+    } catch (e) {
+      if (isSyncTimeout(e)) throw e;
+      return { worksheets: sheets.items, ourRules: await this.findMarksSlowly(ctx, sheets.items) };
+    }
+    const ourRules: Excel.ConditionalFormat[] = [];
+    for (const c of collections) {
+      for (const cf of c.items) {
+        if (cf.type !== 'Custom') continue;
+        const custom = cf.customOrNullObject;
+        if (custom.isNullObject) continue;
+        if (markSeverity(custom.rule.formula)) ourRules.push(cf);
+      }
+    }
+    return { worksheets: sheets.items, ourRules };
+  }
+
+  /**
+   * Fallback when the one-sync listing fails (an Excel build that rejects loads through
+   * customOrNullObject, or a rule Office.js cannot describe, office-js#6835): types first, then
+   * the formulas of the custom rules only. Two more syncs, on this path only.
+   */
+  private async findMarksSlowly(ctx: Excel.RequestContext, worksheets: Excel.Worksheet[]): Promise<Excel.ConditionalFormat[]> {
+    const collections = worksheets.map((s) => {
+      const c = s.getRange().conditionalFormats;
+      c.load('items/type');
+      return c;
+    });
+    await this.sync(ctx);
+    const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === 'Custom'));
+    for (const cf of custom) cf.custom.rule.load('formula');
+    await this.sync(ctx);
+    return custom.filter((cf) => markSeverity(cf.custom.rule.formula));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Navigation
+
+  async selectCell(ref: CellRef): Promise<void> {
+    const pos = firstCellOf(ref.address);
+    if (!pos) {
+      throw new HostError({
+        'zh-CN': `“${ref.address}”不是有效的单元格地址。`,
+        'en-US': `"${ref.address}" is not a valid cell address.`,
+      });
+    }
+    await this.run(ACTION.select, async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getRange(cellAddress(pos.row, pos.col)).select();
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        if (errorCode(e) === 'ItemNotFound') throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound', cause: e });
+        throw e;
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Results sheet
+
+  /**
+   * Writes the findings to the sheet 校验结果 as a table (one row per finding; the 单元格 column
+   * links to the cell), replacing the 校验结果 sheet this add-in wrote before. A 校验结果 sheet
+   * the add-in did not write is never touched: that is an error the user must resolve.
+   */
+  async writeResultSheet(findings: Finding[]): Promise<ResultSheetInfo> {
+    const block = buildResultBlock(findings);
+    const pieces = this.platform === 'web' ? chunkRowsByBytes(block, this.webBudgetBytes) : [[0, block.values.length] as [number, number]];
+    const lastRow = block.values.length; // 1-based row of the last line (header is row 1)
+
+    return this.run(ACTION.write, async (ctx) => {
+      const workbook = ctx.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load('items/name');
+      const tables = workbook.tables;
+      tables.load('items/name,items/worksheet/name');
+      await this.sync(ctx); // sync 1
+
+      const lower = RESULT_SHEET_NAME.toLowerCase();
+      const old = worksheets.items.find((w) => w.name.toLowerCase() === lower);
+      const tablesOnOld = old ? tables.items.filter((t) => t.worksheet.name === old.name) : [];
+      if (old && !tablesOnOld.some((t) => isResultTableName(t.name))) {
+        throw new HostError(resultSheetTaken(old.name));
+      }
+      const tableName = freeTableName(tables.items.filter((t) => !tablesOnOld.includes(t)).map((t) => t.name));
+
+      if (old) {
+        // Rename first so the new sheet can take the name, add the new one, then delete the
+        // old: a workbook must keep at least one visible sheet.
+        const names = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+        let temp = `~${RESULT_SHEET_NAME}-old`;
+        for (let i = 2; names.has(temp.toLowerCase()); i++) temp = `~${RESULT_SHEET_NAME}-old${i}`;
+        old.name = temp;
+      }
+      const sheet = worksheets.add(RESULT_SHEET_NAME);
+      if (old) old.delete();
+
+      for (let p = 0; p < pieces.length; p++) {
+        const [start, end] = pieces[p];
+        const range = sheet.getRange(`A${start + 1}:H${end}`);
+        range.numberFormat = block.numberFormats.slice(start, end);
+        range.values = block.values.slice(start, end);
+        if (p < pieces.length - 1) await this.sync(ctx); // web only: one sync per 4 MB piece
+      }
+      const table = sheet.tables.add(sheet.getRange(`A1:H${lastRow}`), true);
+      table.name = tableName;
+      table.style = RESULT_TABLE_STYLE;
+      sheet.getRange('A:G').format.autofitColumns();
+      sheet.activate();
+      await this.sync(ctx); // sync 2 (last piece, table, style)
+      return { sheet: RESULT_SHEET_NAME, table: tableName, rows: findings.length };
+    });
+  }
+}
+
+function addMarkRule(collection: Excel.ConditionalFormatCollection, severity: Finding['severity']): void {
+  const cf = collection.add('Custom');
+  cf.custom.rule.formula = markFormula(severity);
+  const style = MARK_STYLES[severity];
+  cf.custom.format.fill.color = style.fill;
+  if (style.font) cf.custom.format.font.color = style.font;
+}
+
+function storeBlock(buffer: SheetBuffer, p: PendingBlock, values: unknown[][]): void {
+  const { grid, dims } = buffer;
+  const types = p.range.valueTypes as string[][] | null;
+  const formats = p.range.numberFormat as unknown[][] | null;
+  const r0 = p.block.row - dims.rowIndex;
+  for (let r = 0; r < values.length; r++) {
+    const outValues = grid.values[r0 + r];
+    const outFormats = (grid.numberFormats as string[][])[r0 + r];
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      outValues[c] = toCellValue(row[c], types?.[r]?.[c]);
+      const f = formats?.[r]?.[c];
+      if (typeof f === 'string') outFormats[c] = f;
+    }
+  }
+  if (p.indents && grid.indents) {
+    const props = p.indents.value;
+    for (let r = 0; r < props.length; r++) {
+      const out = grid.indents[r0 + r];
+      for (let c = 0; c < props[r].length; c++) out[c] = props[r][c].format?.indentLevel ?? 0;
+    }
+  }
+}
+
+/** Splits a group that overflowed: by blocks when it has several, else the block by rows. */
+function splitGroup(group: ReadBlock[]): ReadBlock[][] | null {
+  if (group.length > 1) {
+    const mid = Math.ceil(group.length / 2);
+    return [group.slice(0, mid), group.slice(mid)];
+  }
+  const halves = splitBlock(group[0]);
+  return halves ? [[halves[0]], [halves[1]]] : null;
+}

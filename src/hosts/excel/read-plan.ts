@@ -1,0 +1,136 @@
+// How readWorkbook splits used ranges into row blocks and groups the blocks into syncs.
+// Pure: takes the used-range sizes, returns the plan. The rules (see excel-host.ts for the
+// whole story):
+//  - no single range read is above MAX_CELLS_PER_READ (5,000,000) cells, on any platform;
+//  - desktop: every block goes into ONE sync (no payload limit there);
+//  - web: blocks are packed greedily so that each sync's estimated response stays under
+//    WEB_BUDGET_BYTES; the number of syncs is ceil(estimated bytes / budget).
+
+/** Excel refuses (or returns null values for) reads above five million cells. */
+export const MAX_CELLS_PER_READ = 5_000_000;
+/** Excel on the web rejects requests and responses above 5 MB. */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What we allow ourselves per sync on the web, leaving room for estimate error. */
+export const WEB_BUDGET_BYTES = 4_000_000;
+/**
+ * Estimated response bytes per cell for `values` + `numberFormat` + `valueTypes` as JSON:
+ * a full-precision double (up to ~20 chars), "General" (9) and "Double" (8) plus separators
+ * come to ~40. Short CJK labels (3 bytes a character in UTF-8) are in the same range.
+ * Text-heavy blocks that still overflow are halved and retried.
+ */
+export const BYTES_PER_CELL = 40;
+/** `{"format":{"indentLevel":0}},` per cell from getCellProperties. */
+export const INDENT_BYTES_PER_CELL = 30;
+/** Hierarchy indents are read for the first columns of each used range only. */
+export const INDENT_COLUMNS = 3;
+/** Above this many indent cells in one workbook, the remaining sheets are read without indents. */
+export const INDENT_MAX_CELLS = 300_000;
+
+export interface UsedRangeDims {
+  /** Position of the sheet in the list handed to planReads. */
+  sheetIndex: number;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface ReadBlock {
+  sheetIndex: number;
+  /** First sheet row of the block (0-based, absolute). */
+  row: number;
+  rows: number;
+  /** First sheet column and width: always the used range's full width. */
+  col: number;
+  cols: number;
+  /** Read indents of the first min(INDENT_COLUMNS, cols) columns of this block. */
+  indent: boolean;
+}
+
+export interface ReadPlanOptions {
+  platform: 'web' | 'desktop';
+  indentSupported: boolean;
+  webBudgetBytes?: number;
+  maxCellsPerRead?: number;
+  indentMaxCells?: number;
+}
+
+export interface ReadPlan {
+  /** One entry per sync; each a list of blocks read in that sync. */
+  groups: ReadBlock[][];
+  /** Sheets (by sheetIndex) whose indents are read. */
+  indentSheets: Set<number>;
+  totalCells: number;
+}
+
+export function estimateBytes(block: Pick<ReadBlock, 'rows' | 'cols' | 'indent'>): number {
+  const indentCells = block.indent ? block.rows * Math.min(INDENT_COLUMNS, block.cols) : 0;
+  return block.rows * block.cols * BYTES_PER_CELL + indentCells * INDENT_BYTES_PER_CELL;
+}
+
+export function planReads(dims: UsedRangeDims[], options: ReadPlanOptions): ReadPlan {
+  const maxCells = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
+  const budget = options.webBudgetBytes ?? WEB_BUDGET_BYTES;
+  const indentCap = options.indentMaxCells ?? INDENT_MAX_CELLS;
+
+  const indentSheets = new Set<number>();
+  let indentCells = 0;
+  let totalCells = 0;
+  for (const d of dims) {
+    totalCells += d.rowCount * d.columnCount;
+    if (!options.indentSupported) continue;
+    const n = d.rowCount * Math.min(INDENT_COLUMNS, d.columnCount);
+    if (indentCells + n <= indentCap) {
+      indentSheets.add(d.sheetIndex);
+      indentCells += n;
+    }
+  }
+
+  const groups: ReadBlock[][] = [];
+  let current: ReadBlock[] = [];
+  let currentBytes = 0;
+  const web = options.platform === 'web';
+
+  for (const d of dims) {
+    if (d.rowCount <= 0 || d.columnCount <= 0) continue;
+    const indent = indentSheets.has(d.sheetIndex);
+    const rowsPerRead = Math.max(1, Math.floor(maxCells / d.columnCount));
+    const bytesPerRow = estimateBytes({ rows: 1, cols: d.columnCount, indent });
+    let done = 0;
+    while (done < d.rowCount) {
+      let rows = Math.min(rowsPerRead, d.rowCount - done);
+      if (web) {
+        const fit = Math.floor((budget - currentBytes) / bytesPerRow);
+        if (fit < 1 && current.length > 0) {
+          groups.push(current);
+          current = [];
+          currentBytes = 0;
+          continue;
+        }
+        rows = Math.max(1, Math.min(rows, fit));
+      }
+      current.push({
+        sheetIndex: d.sheetIndex,
+        row: d.rowIndex + done,
+        rows,
+        col: d.columnIndex,
+        cols: d.columnCount,
+        indent,
+      });
+      currentBytes += rows * bytesPerRow;
+      done += rows;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return { groups, indentSheets, totalCells };
+}
+
+/** Halves a block by rows for a retry; null when it is a single row. */
+export function splitBlock(block: ReadBlock): [ReadBlock, ReadBlock] | null {
+  if (block.rows < 2) return null;
+  const top = Math.floor(block.rows / 2);
+  return [
+    { ...block, rows: top },
+    { ...block, row: block.row + top, rows: block.rows - top },
+  ];
+}
