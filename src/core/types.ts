@@ -63,6 +63,13 @@ export interface Finding {
   period?: string;
   /** A user's explanation (核实说明) of a warning. */
   explanation?: string;
+  /**
+   * Cross-period findings (历史审核): the indicator's values by period, for drawing a trend line.
+   * Base units (元, rates as fractions); null where the period has no value.
+   */
+  series?: Array<{ period: string; value: number | null }>;
+  /** Cross-period findings: the detection method (`yoy`, `robust`, `hb`, `structure`, `conflict`). */
+  method?: string;
 }
 
 /** How a sheet was read. */
@@ -100,4 +107,11 @@ export interface Host {
   clearMarks(): Promise<void>;
   /** Activates the sheet and selects the cell. */
   selectCell(ref: CellRef): Promise<void>;
+  /** Writes the add-in's 校验结果 sheet (replacing its own earlier one), where the host can. */
+  writeResultSheet?(findings: Finding[]): Promise<unknown>;
+  /**
+   * Replaces the add-in's 校验说明 sheet with these rows (header first, see core/explanations):
+   * explanations live in the workbook so they survive save and reopen.
+   */
+  saveExplanationRows?(rows: string[][]): Promise<void>;
 }

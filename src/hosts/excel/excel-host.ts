@@ -48,6 +48,7 @@
 // clearMarks finds them after save and reopen. With ExcelApi 1.9 each (sheet, severity) gets
 // one rule per RangeAreas (`getRanges`, address lists kept under 8,192 characters); before 1.9,
 // one rule per vertical run of cells, in the same sync.
+import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { firstCellOf, cellAddress, chunkAddressList, rectAddress } from './a1';
 import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetMissing, toHostError } from './errors';
@@ -487,6 +488,43 @@ export class ExcelHost implements Host {
       return { sheet: RESULT_SHEET_NAME, table: tableName, rows: findings.length };
     });
   }
+
+  /** Replaces the add-in's 校验说明 sheet with `rows` (header first). Three syncs at most. */
+  async saveExplanationRows(rows: string[][]): Promise<void> {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const block = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+    await this.run(ACTION.write, async (ctx) => {
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/name');
+      await this.sync(ctx);
+      const existing = worksheets.items.find((w) => w.name === EXPLANATIONS_SHEET);
+      let target: Excel.Worksheet;
+      if (existing) {
+        const head = existing.getRange('A1');
+        head.load('values');
+        await this.sync(ctx);
+        const first = head.values?.[0]?.[0] ?? '';
+        if (first !== EXPLANATION_HEADER[0] && first !== '') throw new HostError(explanationSheetTaken(EXPLANATIONS_SHEET));
+        existing.name = `~${EXPLANATIONS_SHEET}-old`;
+        target = worksheets.add(EXPLANATIONS_SHEET);
+        existing.delete();
+      } else {
+        target = worksheets.add(EXPLANATIONS_SHEET);
+      }
+      const range = target.getRange(`A1:${cellAddress(block.length - 1, width - 1)}`);
+      range.numberFormat = block.map((r) => r.map(() => '@'));
+      range.values = block;
+      await this.sync(ctx);
+    });
+  }
+}
+
+/** The 校验说明 sheet is ours when its A1 says 键 (EXPLANATION_HEADER); otherwise it is the user's. */
+function explanationSheetTaken(name: string): Bilingual {
+  return {
+    'zh-CN': `工作簿中已有名为“${name}”的工作表，但不是本加载项创建的，未写入核实说明。请将其改名后重试。`,
+    'en-US': `The workbook already has a sheet named "${name}" that this add-in did not create; explanations were not saved. Rename it and try again.`,
+  };
 }
 
 function addMarkRule(collection: Excel.ConditionalFormatCollection, severity: Finding['severity']): void {

@@ -91,10 +91,14 @@ export class XlsxHost implements Host {
 
   /** Writes the 校验说明 sheet (the add-in's own), replacing what was there. */
   async saveExplanations(list: Explanation[]): Promise<void> {
+    await this.saveExplanationRows(explanationRows(list));
+  }
+
+  async saveExplanationRows(rows: string[][]): Promise<void> {
     const old = this.workbook.getWorksheet(EXPLANATIONS_SHEET);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(EXPLANATIONS_SHEET);
-    for (const row of explanationRows(list)) ws.addRow(row);
+    for (const row of rows) ws.addRow(row);
     ws.getRow(1).font = { bold: true };
     [40, 16, 16, 20, 50, 22].forEach((w, i) => (ws.getColumn(i + 1).width = w));
     this.emit({ type: 'sheets' });
