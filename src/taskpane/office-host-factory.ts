@@ -1,0 +1,40 @@
+// Hosts the composition root can hand to the App when no real workbook is available, and the
+// small helpers that decide which one to use. Nothing here imports the Excel adapter, so the
+// App and its tests never load Office.js code.
+import type { Bilingual, Host, WorkbookSnapshot } from '../core/types';
+
+/** An Error that carries its message in both UI languages (the shape hosts throw). */
+export class BilingualError extends Error {
+  readonly bilingual: Bilingual;
+  constructor(bilingual: Bilingual) {
+    super(bilingual['en-US']);
+    this.name = 'BilingualError';
+    this.bilingual = bilingual;
+  }
+}
+
+export const OPEN_IN_EXCEL: Bilingual = {
+  'zh-CN': '请在 Excel 中打开本加载项。当前页面没有连接到 Excel 工作簿。',
+  'en-US': 'Open this add-in in Excel. This page is not connected to an Excel workbook.',
+};
+
+/**
+ * A host for when the pane runs outside Excel (office.js failed to load, a plain browser, or
+ * another Office application). The pane still starts; every workbook action explains why it
+ * can't run.
+ */
+export function createUnavailableHost(message: Bilingual = OPEN_IN_EXCEL): Host {
+  const fail = (): Promise<never> => Promise.reject(new BilingualError(message));
+  return {
+    kind: 'fake',
+    readWorkbook: (): Promise<WorkbookSnapshot> => fail(),
+    applyMarks: () => fail(),
+    clearMarks: () => fail(),
+    selectCell: () => fail(),
+  };
+}
+
+/** Whether the user agent is Internet Explorer's Trident engine (Office 2016/2019 volume licence). */
+export function isTrident(userAgent: string): boolean {
+  return userAgent.indexOf('Trident') !== -1;
+}

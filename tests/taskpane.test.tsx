@@ -1,0 +1,404 @@
+/** @jest-environment jsdom */
+// Task pane UI against a hand-written fake Host: no Office.js anywhere.
+
+// --- jsdom polyfills Fluent UI v9 expects -------------------------------------------------------
+if (typeof window.matchMedia !== 'function') {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }),
+  });
+}
+if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'function') {
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type {
+  Bilingual,
+  CellRef,
+  CheckResult,
+  Finding,
+  Host,
+  Progress,
+  Severity,
+  WorkbookSnapshot,
+} from '../src/core/types';
+import { App } from '../src/taskpane/App';
+import type { RunCheck } from '../src/taskpane/components/CheckPanel';
+import { PAGE_SIZE } from '../src/taskpane/components/FindingGroups';
+import { catalogues, langFromDisplayLanguage, translate } from '../src/taskpane/i18n';
+import { BilingualError, createUnavailableHost, isTrident } from '../src/taskpane/office-host-factory';
+import { darkTheme, isDarkColor, lightTheme, themeForBackground } from '../src/taskpane/theme';
+import { describeError, formatCellRef } from '../src/taskpane/format';
+
+// --- fakes -------------------------------------------------------------------------------------
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const SNAPSHOT: WorkbookSnapshot = {
+  name: '2024年指标.xlsx',
+  sheets: [{ name: 'Sheet1', originRow: 0, originCol: 0, values: [['指标', 2024]] }],
+};
+
+class FakeHost implements Host {
+  readonly kind = 'fake' as const;
+  calls: Array<{ method: string; args: unknown[] }> = [];
+  /** When set, readWorkbook waits for it (and reports progress first). */
+  pendingRead: Deferred<WorkbookSnapshot> | null = null;
+  readError: unknown = null;
+  selectError: unknown = null;
+
+  private record(method: string, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  callsTo(method: string): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
+    this.record('readWorkbook');
+    if (this.readError) throw this.readError;
+    onProgress?.(0.5, { 'zh-CN': '读取工作表 Sheet1', 'en-US': 'Reading sheet Sheet1' });
+    if (this.pendingRead) return this.pendingRead.promise;
+    return SNAPSHOT;
+  }
+
+  async applyMarks(findings: Finding[]): Promise<void> {
+    this.record('applyMarks', findings);
+  }
+
+  async clearMarks(): Promise<void> {
+    this.record('clearMarks');
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    this.record('selectCell', ref);
+    if (this.selectError) throw this.selectError;
+  }
+}
+
+class FakeHostWithSheet extends FakeHost {
+  async writeResultSheet(findings: Finding[]): Promise<void> {
+    this.calls.push({ method: 'writeResultSheet', args: [findings] });
+  }
+}
+
+function finding(severity: Severity, address: string, zh: string, en: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: `test.${severity}`,
+    severity,
+    cells: [
+      { sheet: 'Sheet1', address },
+      { sheet: 'Sheet1', address: 'Z99' },
+    ],
+    message: { 'zh-CN': zh, 'en-US': en },
+    ...extra,
+  };
+}
+
+const FINDINGS: Finding[] = [
+  finding('error', 'B5', '合计不等于分项之和', 'Total does not equal the sum of its parts', {
+    values: [12, 13],
+    expected: 25,
+    difference: -1,
+  }),
+  finding('warning', 'C7', '同比增长过大', 'Unusually large year-over-year change'),
+  finding('error', 'D9', '比率超过 100%', 'Rate above 100%'),
+  finding('info', 'E2', '数值为文本格式', 'Number stored as text'),
+];
+
+function resultOf(findings: Finding[], observations = 120): CheckResult {
+  return { workbook: SNAPSHOT.name, findings, sheets: [], observations };
+}
+
+function runCheckReturning(findings: Finding[], observations?: number): jest.MockedFunction<RunCheck> {
+  return jest.fn<ReturnType<RunCheck>, Parameters<RunCheck>>((snapshot, options) => {
+    options.onProgress?.(1, { 'zh-CN': '完成', 'en-US': 'Done' });
+    return { ...resultOf(findings, observations), workbook: snapshot.name };
+  });
+}
+
+function renderApp(
+  options: { host?: Host; findings?: Finding[]; runCheck?: RunCheck; lang?: 'zh-CN' | 'en-US' } = {},
+) {
+  const host = options.host ?? new FakeHost();
+  const runCheck = options.runCheck ?? runCheckReturning(options.findings ?? FINDINGS);
+  const utils = render(<App host={host} lang={options.lang ?? 'zh-CN'} runCheck={runCheck} />);
+  return { ...utils, host, runCheck };
+}
+
+const checkButton = (name: RegExp = /^校验/) => screen.getByRole('button', { name });
+
+/** The tabs, in order, by accessible name (Fluent's Tab also renders a hidden copy of its text). */
+function expectTabs(names: string[]): void {
+  const tabs = screen.getAllByRole('tab');
+  expect(tabs).toHaveLength(names.length);
+  names.forEach((name, i) => expect(tabs[i]).toBe(screen.getByRole('tab', { name })));
+}
+
+async function runCheckAndWait(name?: RegExp): Promise<void> {
+  fireEvent.click(checkButton(name));
+  await screen.findByTestId('summary');
+}
+
+// --- tests -------------------------------------------------------------------------------------
+
+describe('task pane', () => {
+  test('renders the header, the four tabs and honest "coming" states, Chinese first', () => {
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: '指标校验' })).toBeTruthy();
+    expectTabs(['校验', '跨年', '汇总表', '规则']);
+
+    fireEvent.click(screen.getByRole('tab', { name: '规则' }));
+    const rules = screen.getByRole('tabpanel', { name: '规则' });
+    expect(within(rules).getByText('即将推出')).toBeTruthy();
+    expect(within(rules).getByText(/\[法制审核率\] == 100%/)).toBeTruthy();
+    expect(within(rules).queryAllByRole('button')).toHaveLength(0);
+  });
+
+  test('checking reads the workbook, shows grouped findings with counts and marks them', async () => {
+    const runCheck = runCheckReturning(FINDINGS);
+    const { host } = renderApp({ runCheck });
+    await runCheckAndWait();
+
+    expect((host as FakeHost).callsTo('readWorkbook')).toHaveLength(1);
+    expect(runCheck).toHaveBeenCalledTimes(1);
+    expect(runCheck.mock.calls[0][0]).toBe(SNAPSHOT);
+    expect(screen.getByTestId('summary').textContent).toContain('错误 2 · 警告 1 · 提示 1');
+
+    expect(screen.getByTestId('count-error').textContent).toBe('2');
+    expect(screen.getByTestId('count-warning').textContent).toBe('1');
+    expect(screen.getByTestId('count-info').textContent).toBe('1');
+
+    // Groups in severity order, rows inside their group.
+    const errorList = screen.getByRole('list', { name: '错误列表' });
+    const errorRows = within(errorList).getAllByRole('button');
+    expect(errorRows).toHaveLength(2);
+    expect(errorRows[0].textContent).toContain('Sheet1!B5');
+    expect(errorRows[0].textContent).toContain('合计不等于分项之和');
+    expect(errorRows[0].textContent).toContain('数值 12, 13 · 期望 25 · 差额 -1');
+    expect(within(screen.getByRole('list', { name: '警告列表' })).getAllByRole('button')).toHaveLength(1);
+    expect(within(screen.getByRole('list', { name: '提示列表' })).getAllByRole('button')).toHaveLength(1);
+
+    await waitFor(() => expect((host as FakeHost).callsTo('applyMarks')).toHaveLength(1));
+    expect((host as FakeHost).callsTo('applyMarks')[0][0]).toEqual(FINDINGS);
+    await waitFor(() => expect(checkButton()).not.toHaveProperty('disabled', true));
+  });
+
+  test('clicking a finding, or pressing Enter on it, selects its first cell', async () => {
+    const { host } = renderApp();
+    await runCheckAndWait();
+    const row = screen.getByRole('button', { name: /Sheet1!C7/ });
+    fireEvent.click(row);
+    expect((host as FakeHost).callsTo('selectCell')).toEqual([[{ sheet: 'Sheet1', address: 'C7' }]]);
+
+    fireEvent.keyDown(screen.getByRole('button', { name: /Sheet1!D9/ }), { key: 'Enter' });
+    expect((host as FakeHost).callsTo('selectCell')[1]).toEqual([{ sheet: 'Sheet1', address: 'D9' }]);
+    expect(row.tabIndex).toBe(0);
+  });
+
+  test('清除标记 calls clearMarks', async () => {
+    const { host } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: /^清除标记/ }));
+    await waitFor(() => expect((host as FakeHost).callsTo('clearMarks')).toHaveLength(1));
+    expect(await screen.findByText('已清除标记。')).toBeTruthy();
+  });
+
+  test('the language toggle switches the visible strings, findings included, to English', async () => {
+    renderApp();
+    await runCheckAndWait();
+    fireEvent.click(screen.getByRole('button', { name: /^English/ }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Indicator Checker' })).toBeTruthy();
+    expectTabs(['Check', 'Cross-year', 'Summary', 'Rules']);
+    expect(checkButton(/^Check the current workbook/).textContent).toBe('Check');
+    expect(screen.getByRole('button', { name: /^Clear marks/ })).toBeTruthy();
+    expect(screen.getByTestId('summary').textContent).toContain('Errors 2 · Warnings 1 · Notes 1');
+    expect(screen.getByText('Total does not equal the sum of its parts')).toBeTruthy();
+    expect(screen.getByText('Values 12, 13 · Expected 25 · Difference -1')).toBeTruthy();
+    expect(screen.queryByText('合计不等于分项之和')).toBeNull();
+    expect(document.documentElement.lang).toBe('en-US');
+
+    fireEvent.click(screen.getByRole('button', { name: /^中文/ }));
+    expect(screen.getByRole('heading', { level: 1, name: '指标校验' })).toBeTruthy();
+  });
+
+  test('a host error with a bilingual message shows in the MessageBar in the current language', async () => {
+    const host = new FakeHost();
+    host.readError = new BilingualError({
+      'zh-CN': '工作表“汇总”已不存在。',
+      'en-US': 'The sheet "汇总" no longer exists.',
+    });
+    renderApp({ host });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText('工作表“汇总”已不存在。')).toBeTruthy();
+    expect(screen.getByText('出错了')).toBeTruthy();
+    expect(host.callsTo('applyMarks')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: /^English/ }));
+    expect(screen.getByText('The sheet "汇总" no longer exists.')).toBeTruthy();
+    expect(screen.queryByText('工作表“汇总”已不存在。')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText('The sheet "汇总" no longer exists.')).toBeNull();
+  });
+
+  test('other errors show a generic message plus the error text', async () => {
+    const host = new FakeHost();
+    host.readError = new Error('RichApi.Error: GeneralException');
+    renderApp({ host, lang: 'en-US' });
+    fireEvent.click(checkButton(/^Check/));
+    expect(await screen.findByText(/unexpected error.*RichApi\.Error: GeneralException/)).toBeTruthy();
+  });
+
+  test('a failing selectCell shows its error too', async () => {
+    const host = new FakeHost();
+    host.selectError = new BilingualError({ 'zh-CN': '无法选中单元格', 'en-US': 'Cannot select the cell' });
+    renderApp({ host });
+    await runCheckAndWait();
+    fireEvent.click(screen.getByRole('button', { name: /Sheet1!B5/ }));
+    expect(await screen.findByText('无法选中单元格')).toBeTruthy();
+  });
+
+  test('the empty state appears when there are no findings', async () => {
+    const { host } = renderApp({ findings: [] });
+    await runCheckAndWait();
+    expect(screen.getByTestId('empty-state').textContent).toContain('✓ 未发现问题');
+    expect(screen.getByTestId('summary').textContent).toContain('错误 0 · 警告 0 · 提示 0');
+    expect(screen.queryByRole('list')).toBeNull();
+    await waitFor(() => expect(host instanceof FakeHost && host.callsTo('applyMarks')).toEqual([[[]]]));
+  });
+
+  test('progress and its stage are shown while the check is pending', async () => {
+    const host = new FakeHost();
+    host.pendingRead = deferred<WorkbookSnapshot>();
+    renderApp({ host });
+    fireEvent.click(checkButton());
+
+    const bar = await screen.findByRole('progressbar');
+    expect(screen.getByText('读取工作表 Sheet1')).toBeTruthy();
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeCloseTo(0.25);
+    expect(checkButton()).toHaveProperty('disabled', true);
+    expect(checkButton().textContent).toBe('正在校验…');
+
+    await act(async () => host.pendingRead!.resolve(SNAPSHOT));
+    await screen.findByTestId('summary');
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(checkButton()).toHaveProperty('disabled', false);
+  });
+
+  test('long groups render the first page and a "show more" button', async () => {
+    const many = Array.from({ length: PAGE_SIZE + 50 }, (_, i) =>
+      finding('warning', `A${i + 1}`, `第 ${i + 1} 行`, `Row ${i + 1}`),
+    );
+    renderApp({ findings: many });
+    await runCheckAndWait();
+    const list = screen.getByRole('list', { name: '警告列表' });
+    expect(within(list).getAllByRole('button')).toHaveLength(PAGE_SIZE);
+    expect(screen.getByTestId('count-warning').textContent).toBe(String(PAGE_SIZE + 50));
+
+    fireEvent.click(screen.getByRole('button', { name: /^显示更多（还有 50 条）/ }));
+    expect(within(list).getAllByRole('button')).toHaveLength(PAGE_SIZE + 50);
+    expect(screen.queryByRole('button', { name: /^显示更多/ })).toBeNull();
+  });
+
+  test('a host that can write a result sheet gets a button for it', async () => {
+    const host = new FakeHostWithSheet();
+    renderApp({ host });
+    expect(screen.queryByRole('button', { name: /^写入结果表/ })).toBeNull();
+    await runCheckAndWait();
+    fireEvent.click(screen.getByRole('button', { name: /^写入结果表/ }));
+    await waitFor(() => expect(host.callsTo('writeResultSheet')).toEqual([[FINDINGS]]));
+  });
+
+  test('outside Excel the pane starts and explains itself when used', async () => {
+    renderApp({ host: createUnavailableHost() });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText(/请在 Excel 中打开本加载项/)).toBeTruthy();
+  });
+
+  test('a render crash shows the bilingual fallback instead of a blank pane', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const broken = { ...FINDINGS[0], message: undefined as unknown as Bilingual };
+      renderApp({ findings: [broken] });
+      fireEvent.click(checkButton());
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('指标校验遇到意外错误');
+      expect(alert.textContent).toContain('Indicator Checker hit an unexpected error');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('task pane helpers', () => {
+  test('both catalogues have the same, non-empty keys', () => {
+    const zh = Object.keys(catalogues['zh-CN']).sort();
+    expect(Object.keys(catalogues['en-US']).sort()).toEqual(zh);
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      for (const key of zh) expect(catalogues[lang][key as keyof (typeof catalogues)['zh-CN']]).not.toBe('');
+    }
+    expect(translate('en-US', 'finding.more', { n: 3 })).toBe('Show more (3 left)');
+  });
+
+  test('display language maps to the UI language, zh-CN by default', () => {
+    expect(langFromDisplayLanguage('en-US')).toBe('en-US');
+    expect(langFromDisplayLanguage('en-GB')).toBe('en-US');
+    expect(langFromDisplayLanguage('zh-CN')).toBe('zh-CN');
+    expect(langFromDisplayLanguage('zh-TW')).toBe('zh-CN');
+    expect(langFromDisplayLanguage(undefined)).toBe('zh-CN');
+  });
+
+  test('dark Office backgrounds give the dark theme, with CJK fonts in both', () => {
+    expect(isDarkColor('#262626')).toBe(true);
+    expect(isDarkColor('#000')).toBe(true);
+    expect(isDarkColor('4A4A4A')).toBe(true);
+    expect(isDarkColor('#FFFFFF')).toBe(false);
+    expect(isDarkColor('#E6E6E6')).toBe(false);
+    expect(isDarkColor(undefined)).toBe(false);
+    expect(isDarkColor('not a colour')).toBe(false);
+    expect(themeForBackground('#1F1F1F')).toBe(darkTheme);
+    expect(themeForBackground('#F3F3F3')).toBe(lightTheme);
+    expect(lightTheme.fontFamilyBase).toContain('Microsoft YaHei');
+    expect(darkTheme.fontFamilyBase).toContain('Noto Sans CJK SC');
+  });
+
+  test('error and address formatting', () => {
+    expect(describeError(new BilingualError({ 'zh-CN': '中', 'en-US': 'en' }), 'en-US')).toBe('en');
+    expect(describeError('boom', 'zh-CN')).toContain('boom');
+    expect(formatCellRef({ sheet: 'Sheet1', address: 'A1' })).toBe('Sheet1!A1');
+    expect(formatCellRef({ sheet: '2024 年', address: 'B2' })).toBe("'2024 年'!B2");
+    expect(formatCellRef({ sheet: "O'Brien", address: 'C3' })).toBe("'O''Brien'!C3");
+    expect(isTrident('Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko')).toBe(true);
+    expect(isTrident('Mozilla/5.0 Chrome/120 Edg/120')).toBe(false);
+  });
+});

@@ -1,0 +1,260 @@
+/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
+// Build of the task pane and the ribbon's FunctionFile (yo-office layout, CommonJS).
+//
+//   npx webpack --mode production          → dist/, never touches certificates
+//   npx webpack serve --mode development   → https://localhost:3000 with office-addin-dev-certs
+//
+// Deployment URL: in production builds, every "https://localhost:3000/" in manifest*.xml is
+// replaced by the ADDIN_PUBLIC_URL environment variable when it is set
+// (e.g. ADDIN_PUBLIC_URL=https://addins.example.gov.cn/indicator-checker/ npm run build);
+// without it the copied manifest keeps the localhost URLs.
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
+const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
+
+/**
+ * One entry and one HTML page each. To add a page (e.g. the browser preview), add a line here.
+ * `inlineScripts` are files inlined into the template as template parameters; the page's
+ * Content-Security-Policy allows them through their sha256 hashes (see CspInlineScriptHashes).
+ */
+const PAGES = [
+  {
+    name: 'taskpane',
+    entry: './src/taskpane/index.tsx',
+    template: './src/taskpane/taskpane.html',
+    inlineScripts: { legacyCheck: './src/taskpane/legacy-check.js' },
+  },
+  {
+    name: 'commands',
+    entry: './src/commands/commands.ts',
+    template: './src/commands/commands.html',
+    inlineScripts: {},
+  },
+];
+
+/** Stands in the CSP for the hashes of the page's inline scripts until they are final. */
+const INLINE_HASHES = '__CSP_INLINE_SCRIPT_HASHES__';
+
+/**
+ * The pages' CSP: scripts only from this origin, Office's CDN and hashed inline scripts; styles
+ * from this origin plus inline (Fluent's Griffel injects <style> rules at run time, office.js
+ * sets inline styles); no eval anywhere (so no eval-based devtool either). The dev server adds
+ * its HMR websocket.
+ */
+function contentSecurityPolicy(serving) {
+  const connect = ["'self'", OFFICE_JS_ORIGIN];
+  if (serving) connect.push(`wss://localhost:${PORT}`, `ws://localhost:${PORT}`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_JS_ORIGIN} ${INLINE_HASHES}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Inline scripts must stay ES5: they are what Trident (IE11) runs. Fails the build otherwise. */
+function assertEs5(code, file, compilation) {
+  let acorn;
+  try {
+    acorn = require('acorn'); // webpack's own parser (a dependency of webpack)
+  } catch {
+    return;
+  }
+  try {
+    acorn.parse(code, { ecmaVersion: 5 });
+  } catch (error) {
+    compilation.errors.push(
+      new compilation.compiler.webpack.WebpackError(
+        `${file}: an inline script is not ES5 (${error.message}); IE11 could not run it.`,
+      ),
+    );
+  }
+}
+
+/**
+ * Replaces INLINE_HASHES in every emitted .html with the sha256 of its inline <script>s, after
+ * all minification (webpack 5.112 minifies .html assets and their inline scripts by default, so
+ * hashing the source file would not match what the browser sees).
+ */
+class CspInlineScriptHashes {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('CspInlineScriptHashes', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CspInlineScriptHashes', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          for (const file of Object.keys(assets)) {
+            if (!file.endsWith('.html')) continue;
+            const html = compilation.getAsset(file).source.source().toString();
+            if (!html.includes(INLINE_HASHES)) continue;
+            const hashes = [];
+            for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+              if (/\bsrc\s*=/i.test(m[1])) continue;
+              assertEs5(m[2], file, compilation);
+              hashes.push(`'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+            }
+            const csp = html.split(` ${INLINE_HASHES}`).join(hashes.map((h) => ` ${h}`).join(''));
+            compilation.updateAsset(file, new sources.RawSource(csp.split(INLINE_HASHES).join('')));
+          }
+        },
+      );
+    });
+  }
+}
+
+/** HTTPS options for `webpack serve` only; loads office-addin-dev-certs lazily. */
+async function devHttpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.warn(
+      `office-addin-dev-certs failed (${error && error.message}); serving with webpack-dev-server's self-signed certificate.`,
+    );
+    return undefined;
+  }
+}
+
+function publicUrl() {
+  const url = process.env.ADDIN_PUBLIC_URL;
+  if (!url) return null;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const deployUrl = production ? publicUrl() : null;
+
+  const entry = {};
+  const htmlPlugins = [];
+  for (const page of PAGES) {
+    entry[page.name] = page.entry;
+    const params = { contentSecurityPolicy: contentSecurityPolicy(serving) };
+    for (const [key, file] of Object.entries(page.inlineScripts)) {
+      params[key] = fs.readFileSync(path.resolve(__dirname, file), 'utf8').trim();
+    }
+    htmlPlugins.push(
+      new HtmlWebpackPlugin({
+        filename: `${page.name}.html`,
+        template: page.template,
+        chunks: [page.name],
+        templateParameters: params,
+        scriptLoading: 'defer',
+      }),
+    );
+  }
+
+  const config = {
+    mode: production ? 'production' : 'development',
+    // Evergreen webviews only (WebView2, Safari/WKWebView, browsers); Trident is turned away by
+    // legacy-check.js. ES2020 also lets webpack's runtime use globalThis instead of
+    // `new Function("return this")`, which the CSP (no 'unsafe-eval') would block.
+    target: ['web', 'es2020'],
+    // No eval-based source maps: the CSP forbids eval.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
+    entry,
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              onlyCompileBundledFiles: true,
+              // ESM output so webpack can tree-shake @fluentui/react-icons (CommonJS adds ~9 MB).
+              compilerOptions: { module: 'ES2020', noEmit: false, sourceMap: true },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpe?g|gif|svg|ico)$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name][ext][query]' },
+        },
+      ],
+    },
+    plugins: [
+      ...htmlPlugins,
+      new CspInlineScriptHashes(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext][query]', noErrorOnMissing: true, info: { minimized: true } },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            noErrorOnMissing: true,
+            transform(content) {
+              if (!deployUrl) return content;
+              return content.toString().split(DEV_URL).join(deployUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    optimization: production
+      ? {
+          // Vendors in their own long-cached chunks; the taskpane entry keeps only our code.
+          splitChunks: {
+            chunks: 'all',
+            cacheGroups: {
+              react: {
+                test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+                name: 'react',
+                priority: 30,
+              },
+              fluent: {
+                test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|stylis|rtl-css-js|use-sync-external-store)[\\/]/,
+                name: 'fluent',
+                priority: 20,
+              },
+              vendors: {
+                test: /[\\/]node_modules[\\/]/,
+                name: 'vendors',
+                priority: 10,
+              },
+            },
+          },
+        }
+      : undefined,
+    performance: {
+      hints: production ? 'warning' : false,
+      // Fluent UI alone is ~90 KB gzip; budget the whole first load of the pane.
+      maxEntrypointSize: 900 * 1024,
+      maxAssetSize: 600 * 1024,
+    },
+  };
+
+  if (serving) {
+    config.devServer = {
+      hot: true,
+      port: PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devHttpsOptions() },
+    };
+  }
+
+  return config;
+};
