@@ -17,6 +17,9 @@ export const MISTAKES = [
   'wide 2021 持证执法人员 says 见附件 (text where a number belongs)',
   'wide 2021 监督检查医疗机构 700余 (approximate: exact checks skip it with an info finding)',
   'per-year 2021年 行政处罚案件 110 but 警告 50 + 罚款等 58 + 停产停业 1 = 109',
+  'wide 医疗服务类罚款 58,590 (2021) → 585,900 (2022): ×10, an extra digit or 元/万元 mix-up (warning)',
+  'wide 罚没款 30.63万元 → 728,588 元: +138 % (warning; the domain example 306300 → 728588)',
+  'long 五通桥区 行政处罚案件 3 → 27 while the other districts grow ~10 % (Hidiroglou–Berthelot warning)',
 ];
 
 const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -75,12 +78,12 @@ export function leshanWide(): ExcelJS.Workbook {
     { code: '7', name: '监督检查医疗机构', unit: '家次', values: ['700余', 736] },
     { code: '8', name: '医疗服务类案件', unit: '件', values: [58, 63] },
     { code: '9', name: '医疗服务类行政处罚决定书', unit: '份', values: [77, 85] },
-    { code: '10', name: '医疗服务类罚款', unit: '元', values: [502000, '585,900'] },
+    { code: '10', name: '医疗服务类罚款', unit: '元', values: [58590, '585,900'] },
     { code: '11', name: '打击非法行医案件', unit: '件', values: [4, 3] },
     { code: '12', name: '非法行医罚没款', unit: '元', values: [61200, 70876] },
-    { code: '13', name: '全部行政处罚案件', unit: '件', values: [98, 106] },
+    { code: '13', name: '全部行政处罚案件', unit: '件', values: [163, 106] },
     { code: '14', name: '行政处罚决定书', unit: '份', values: [120, 129] },
-    { code: '15', name: '罚没款', unit: '元', values: ['61.23万元', 728588] },
+    { code: '15', name: '罚没款', unit: '元', values: ['30.63万元', 728588] },
     { code: '16', name: '舆情件', unit: '件', values: [2800, 3074] },
     { code: '17', name: '舆情处理完结率', unit: '%', values: [1, 1], rate: true },
     { code: '18', name: '投诉处理完结率', unit: '%', values: [{ formula: 'E30/E31', result: { error: '#DIV/0!' } }, 1], rate: true },
@@ -158,16 +161,20 @@ export function districtsLong(): ExcelJS.Workbook {
   styleHeader(ws.addRow(['地区', '年份', '指标', '数值', '单位']));
   const data: Array<[string, number, string, number | string, string]> = [];
   const add = (d: string, y: number, rows: Array<[string, number | string, string]>) => rows.forEach(([n, v, u]) => data.push([d, y, n, v, u]));
-  add('乐山市市中区', 2022, [['行政处罚案件', 106, '件'], ['罚没款', 728588, '元'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 209, '家']]);
-  add('乐山市市中区', 2021, [['行政处罚案件', 98, '件'], ['罚没款', 612300, '元'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 190, '家']]);
-  add('临沂市罗庄区', 2023, [['行政处罚案件', 188, '件'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 77, '家']]);
-  add('临沂市罗庄区', 2022, [['行政处罚案件', 171, '件'], ['法制审核率', '100%', '%'], ['双随机监督抽检', 70, '家']]);
-  add('重庆市北碚区', 2021, [['行政处罚案件', 163, '件'], ['罚没款', 306300, '元'], ['法制审核率', '100%', '%']]);
-  add('重庆市北碚区', 2020, [['行政处罚案件', 150, '件'], ['罚没款', 280000, '元'], ['法制审核率', '100%', '%']]);
-  add('韶关市武江区', 2022, [['12345投诉回复率', '100%', '%'], ['政务服务事项', 57, '项']]);
-  add('韶关市武江区', 2021, [['12345投诉回复率', '98%', '%'], ['政务服务事项', 55, '项']]);
-  add('嘉兴市', 2022, [['行政处罚案件', 120, '件'], ['罚没款', '94.23万元', '元'], ['出庭应诉率', '100%', '%']]);
-  add('嘉兴市', 2021, [['行政处罚案件', 110, '件'], ['罚没款', '88.6万元', '元'], ['出庭应诉率', '100%', '%']]);
+  // 2022 figures of 乐山市中区 and 嘉兴 and 2021 of 北碚 are the seeds'; the rest are illustrative.
+  const districts: Array<[string, [number, number], [string, string], [string, string]]> = [
+    ['乐山市市中区', [163, 106], ['93.3%', '100%'], ['306300', '728588']],
+    ['临沂市罗庄区', [150, 171], ['100%', '100%'], ['420000', '380000']],
+    ['重庆市北碚区', [163, 170], ['100%', '100%'], ['306300', '350000']],
+    ['韶关市武江区', [40, 45], ['100%', '100%'], ['88000', '105000']],
+    ['嘉兴市', [110, 120], ['100%', '100%'], ['88.6万元', '94.23万元']],
+    ['乐山市五通桥区', [3, 27], ['100%', '96%'], ['9000', '12000']],
+  ];
+  for (const [d, cases, review, fines] of districts) {
+    [2021, 2022].forEach((y, i) => add(d, y, [['行政处罚案件', cases[i], '件'], ['法制审核率', review[i], '%'], ['罚没款', fines[i], '元']]));
+  }
+  add('韶关市武江区', 2021, [['12345投诉回复率', '98%', '%']]);
+  add('韶关市武江区', 2022, [['12345投诉回复率', '100%', '%']]);
   for (const r of data) ws.addRow(r);
   ws.getColumn(1).width = 16;
   ws.getColumn(3).width = 20;

@@ -4,7 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbook } from '../core/engine';
+import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
+import { buildPanel, detectAnomalies } from '../core/history';
 import type { Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/read-xlsx';
@@ -24,7 +25,7 @@ function packageRoot(): string {
 
 export const DEFAULT_SAMPLE = '示例-乐山市市中区-法治指标.xlsx';
 
-export async function checkFile(file: string): Promise<FileResult> {
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
   const name = path.basename(file);
   let bytes: Uint8Array;
   try {
@@ -36,11 +37,28 @@ export async function checkFile(file: string): Promise<FileResult> {
   }
   try {
     const snapshot = await readXlsx(bytes, name);
-    return { file, result: checkWorkbook(snapshot) };
+    const { result, model } = checkWorkbookWithModel(snapshot, options);
+    return { file, result, model };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);
     return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
+  }
+}
+
+/** Aligns the same indicator across files (by entity, name and period) and runs the detectors. */
+function addCrossFileFindings(results: FileResult[]): void {
+  const ok = results.filter((r) => r.model && r.result);
+  if (ok.length === 0) return;
+  const panel = buildPanel(ok.map((r) => ({ file: r.file, model: r.model as NonNullable<FileResult['model']> })));
+  const byFile = new Map(ok.map((r) => [r.file, r]));
+  for (const f of detectAnomalies(panel)) {
+    const target = byFile.get(f.cells[0]?.file ?? '') ?? ok[0];
+    target.result?.findings.push(f);
+  }
+  for (const r of ok) {
+    const res = r.result as NonNullable<FileResult['result']>;
+    res.findings = sortFindings(res.findings, res.sheets.map((s) => s.sheet));
   }
 }
 
@@ -99,10 +117,12 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   bar?.start(files.length, 0, { file: '' });
   for (const f of files) {
     bar?.update({ file: path.basename(f) });
-    results.push(await checkFile(f));
+    // With several files the cross-year and cross-district detectors run once over all of them.
+    results.push(await checkFile(f, { history: files.length > 1 ? false : undefined }));
     bar?.increment();
   }
   bar?.stop();
+  if (files.length > 1) addCrossFileFindings(results);
   if (opts.format === 'xlsx') {
     try {
       await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeFile(opts.out as string);

@@ -1,9 +1,12 @@
 // Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
+import type { WorkbookModel } from '../core/checks/context';
 import type { Bilingual, CheckResult, Finding, Lang, SheetReport } from '../core/types';
 
 export interface FileResult {
   file: string;
   result?: CheckResult;
+  /** The engine's model, kept for the detectors that run across files (not reported). */
+  model?: WorkbookModel;
   /** Why the file could not be read. */
   error?: Bilingual;
 }

@@ -8,6 +8,7 @@ import { checkMandatedRates } from './checks/rates';
 import { checkRanges } from './checks/ranges';
 import { guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
+import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import type { SheetModel } from './model';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
@@ -21,6 +22,11 @@ export interface CheckOptions {
   onProgress?: Progress;
   /** The reporting entity of wide and per-year sheets; guessed from titles or the name when absent. */
   entity?: string;
+  /**
+   * Cross-period and cross-district detectors (core/history) over this workbook's own years and
+   * districts; `false` leaves them out (the CLI runs them once over all files instead).
+   */
+  history?: HistoryOptionsInput | false;
 }
 
 export interface AnalyzedWorkbook {
@@ -73,26 +79,36 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
     .map((x) => x.f);
 }
 
-/** Checks every indicator sheet of a workbook. Never throws on bad cell content. */
-export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+/** Checks a workbook and also returns the model, for detectors that run across workbooks. */
+export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel } {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.1, msg('progress.layout'));
   const { model, sheets } = analyzeWorkbook(snapshot, options);
   const findings: Finding[] = [];
   CHECKS.forEach((check, i) => {
-    progress(0.2 + (0.8 * i) / CHECKS.length, msg('progress.check'));
+    progress(0.2 + (0.7 * i) / CHECKS.length, msg('progress.check'));
     findings.push(...check(model));
   });
+  if (options.history !== false) {
+    progress(0.9, msg('progress.history'));
+    findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));
+  }
   // Notes from reading (duplicate year columns, partial periods) are warnings on the sheet.
   for (const s of model.sheets) {
     for (const note of s.notes) findings.push({ ruleId: 'layout.note', severity: 'warning', cells: [{ sheet: s.sheet, address: 'A1' }], message: note });
   }
   progress(1, msg('progress.done'));
   const explanations = explanationsFromGrid(snapshot.sheets.find((s) => s.name === EXPLANATIONS_SHEET));
-  return {
+  const result: CheckResult = {
     workbook: snapshot.name,
     findings: applyExplanations(sortFindings(findings, snapshot.sheets.map((s) => s.name)), explanations),
     sheets,
     observations: model.observations.length,
   };
+  return { result, model };
+}
+
+/** Checks every indicator sheet of a workbook. Never throws on bad cell content. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  return checkWorkbookWithModel(snapshot, options).result;
 }

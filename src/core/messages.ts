@@ -29,6 +29,7 @@ const zhCN = {
   'progress.read': '读取工作簿',
   'progress.layout': '识别表格结构',
   'progress.check': '执行校验',
+  'progress.history': '跨年与跨地区比较',
   'progress.done': '完成',
 } as const;
 
@@ -61,6 +62,7 @@ const enUS: Record<MessageId, string> = {
   'progress.read': 'Reading the workbook',
   'progress.layout': 'Recognising the tables',
   'progress.check': 'Running the checks',
+  'progress.history': 'Comparing years and districts',
   'progress.done': 'Done',
 };
 

@@ -64,6 +64,11 @@ export interface Finding {
   /** A user's explanation (核实说明) of a warning. */
   explanation?: string;
   /**
+   * A likely one-digit typo that would make this balance or equality hold (core/rules/typo.ts):
+   * the cell, its value, the probable value and why (swap 21 → 12, substitute, drop, insert).
+   */
+  hint?: { cell: CellRef; from: number; to: number; kind: 'swap' | 'substitute' | 'drop' | 'insert'; message: Bilingual };
+  /**
    * Cross-period findings (历史审核): the indicator's values by period, for drawing a trend line.
    * Base units (元, rates as fractions); null where the period has no value.
    */

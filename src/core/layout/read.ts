@@ -299,7 +299,7 @@ export function readSheet(grid: SheetGrid, ctx: ReadContext): ReadOutcome {
 
 /** Guesses the reporting entity (a district) from title rows or the workbook name. */
 export function guessEntity(grids: SheetGrid[], workbookName: string): string {
-  const bureau = /([\u4e00-\u9fa5]{2,12}(?:省|市|区|县|旗))(?:卫生健康局|卫健局|卫生健康委员会|卫健委|卫生局)/;
+  const bureau = /([\u4e00-\u9fa5]{1,12}(?:省|市|区|县|旗))(?:卫生健康局|卫健局|卫生健康委员会|卫健委|卫生局)/;
   const place = /([\u4e00-\u9fa5]{2,12}?(?:省|市|区|县|旗))/;
   for (const g of grids) {
     for (let r = 0; r < Math.min(3, g.values.length); r++) {

@@ -1,0 +1,209 @@
+// Options, finding shape and number formatting shared by the cross-period detectors.
+import type { ValueKind } from '../model';
+import type { Bilingual, Finding } from '../types';
+import { formatNumber } from '../values';
+import type { PanelCell, Series, SeriesPoint } from './align';
+import { both, hmsg } from './messages';
+
+export interface YoyOptions {
+  /** Relative change |x₁ − x₀| / |x₀| that must be exceeded, per kind of value (0.5 = 50 %). */
+  relative: Record<ValueKind, number>;
+  /**
+   * Absolute change that must ALSO be exceeded, per kind, in base units: counts in their unit,
+   * money in 元, rates as fractions (0.05 = 5 percentage points). Also the materiality floor of
+   * the robust and HB detectors.
+   */
+  floor: Record<ValueKind, number>;
+  /** A ratio within this relative distance of a power of ten (×10, ÷10, ×10⁴…) gets the unit hint. */
+  scaleTolerance: number;
+}
+
+export interface RobustOptions {
+  /** |robust z| above this is flagged. */
+  z: number;
+  /** Earlier periods needed before the detector speaks. */
+  minHistory: number;
+}
+
+export interface HbOptions {
+  /** Size exponent U (0 ≤ U ≤ 1). */
+  U: number;
+  /** A: minimum spread as a fraction of the median score. */
+  A: number;
+  /** C: width of the bounds in spreads; a pair gives [lower, upper]. */
+  C: number | [number, number];
+  /** Entities with usable values in both periods needed before the detector speaks. */
+  minEntities: number;
+  /** Also require |y₂ − median ratio · y₁| to exceed the yoy floor of the kind. */
+  useFloor: boolean;
+}
+
+export interface HistoryOptions {
+  yoy: YoyOptions;
+  robust: RobustOptions;
+  hb: HbOptions;
+  /** The period compared against; default: the latest earlier period with a value. */
+  basePeriod?: string;
+  /** The period checked; default: the latest period of the panel. */
+  currentPeriod?: string;
+  /** Check every period (each against its predecessor), not only the current one. Default false. */
+  allPeriods: boolean;
+  /** Which detectors run; all by default. */
+  detectors: { yoy: boolean; robust: boolean; hb: boolean; structure: boolean; conflict: boolean };
+}
+
+/** Documented defaults (README, 跨年 tab). */
+export const DEFAULT_HISTORY_OPTIONS: HistoryOptions = {
+  yoy: {
+    relative: { count: 0.5, money: 0.5, rate: 0.2, other: 0.5 },
+    floor: { count: 10, money: 10000, rate: 0.05, other: 10 },
+    scaleTolerance: 0.15,
+  },
+  robust: { z: 3.5, minHistory: 3 },
+  hb: { U: 0.5, A: 0.05, C: 4, minEntities: 5, useFloor: true },
+  allPeriods: false,
+  detectors: { yoy: true, robust: true, hb: true, structure: true, conflict: true },
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type HistoryOptionsInput = DeepPartial<HistoryOptions>;
+
+/** Defaults overlaid with what the caller gave. */
+export function resolveOptions(input: HistoryOptionsInput = {}): HistoryOptions {
+  const d = DEFAULT_HISTORY_OPTIONS;
+  return {
+    yoy: {
+      relative: { ...d.yoy.relative, ...(input.yoy?.relative ?? {}) },
+      floor: { ...d.yoy.floor, ...(input.yoy?.floor ?? {}) },
+      scaleTolerance: input.yoy?.scaleTolerance ?? d.yoy.scaleTolerance,
+    },
+    robust: { ...d.robust, ...(input.robust ?? {}) },
+    hb: { ...d.hb, ...(input.hb ?? {}) } as HbOptions,
+    basePeriod: input.basePeriod,
+    currentPeriod: input.currentPeriod,
+    allPeriods: input.allPeriods ?? d.allPeriods,
+    detectors: { ...d.detectors, ...(input.detectors ?? {}) },
+  };
+}
+
+export type HistoryMethod = 'yoy' | 'robust' | 'hb' | 'structure' | 'conflict';
+
+/** Everything a cross-period finding says, as data (the message says the same in words). */
+export interface HistoryDetail {
+  method: HistoryMethod;
+  /** Series key (normalised indicator name, qualified by its parent where names repeat). */
+  key: string;
+  entity: string;
+  currentPeriod: string;
+  basePeriod?: string;
+  currentValue?: number | null;
+  baseValue?: number | null;
+  /** current − base (yoy, hb, structure) or current − median (robust). */
+  change?: number | null;
+  /** change / |base|; null when the base is 0. */
+  relativeChange?: number | null;
+  /** The range the current value was expected in, in base units. */
+  bounds?: { lower: number; upper: number };
+  /** Method-specific figures: median, mad, z, ratio, E, quartiles, thresholds. */
+  stats?: Record<string, number>;
+  /** File of each cell, in the order of `cells`. */
+  files: string[];
+  /** A value involved is approximate (1900余). */
+  approximate?: boolean;
+}
+
+export interface HistoryFinding extends Finding {
+  method: HistoryMethod;
+  series: Array<{ period: string; value: number | null }>;
+  cells: PanelCell[];
+  detail: HistoryDetail;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function trimmed(v: number, decimals: number): string {
+  // Rounds to `decimals`, then drops trailing zeros: 81.50 → 81.5, 53.00 → 53.
+  const s = formatNumber(v, decimals);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A value of a kind, for messages: rates as percentages, money with 元. */
+export function fmtValue(v: number, kind: ValueKind): string {
+  if (kind === 'rate') return `${trimmed(v * 100, 2)}%`;
+  if (kind === 'money') return `${trimmed(v, 2)} 元`;
+  return trimmed(v, 2);
+}
+
+/** A point as written in the sheet when approximate (1900余), else formatted. */
+export function fmtPoint(p: SeriesPoint): string {
+  return p.approximate && p.text ? p.text : fmtValue(p.value, p.kind);
+}
+
+/** An amount of change of a kind (no sign): rates in percentage points. */
+export function fmtAmount(v: number, kind: ValueKind): Bilingual {
+  const a = Math.abs(v);
+  if (kind === 'rate') return hmsg('history.points', { amount: trimmed(a * 100, 2) });
+  return both(fmtValue(a, kind));
+}
+
+export function fmtChange(change: number, kind: ValueKind): Bilingual {
+  if (change === 0) return hmsg('history.change.none');
+  return hmsg(change > 0 ? 'history.change.up' : 'history.change.down', { amount: fmtAmount(change, kind) });
+}
+
+export function fmtRelative(rel: number | null): Bilingual {
+  if (rel === null) return hmsg('history.change.from-zero');
+  const pct = trimmed(rel * 100, 1);
+  return both(`${rel > 0 ? '+' : ''}${pct}%`);
+}
+
+export function fmtPercent(fraction: number): string {
+  return `${trimmed(fraction * 100, 1)}%`;
+}
+
+/** A dimensionless statistic (z, E, ratios): up to 3 decimals, or 3 significant digits when small. */
+export function fmtStat(v: number): string {
+  if (v !== 0 && Math.abs(v) < 0.01) return Number(v.toPrecision(3)).toString();
+  return trimmed(v, 3);
+}
+
+/** The note on approximate values, or ''. */
+export function approxNote(points: SeriesPoint[]): Bilingual | string {
+  const a = points.find((p) => p.approximate);
+  return a ? hmsg('history.note.approx', { text: a.text || fmtValue(a.value, a.kind) }) : '';
+}
+
+/**
+ * The series for drawing: every year from the series' first period up to `upTo`, null where it
+ * has no number (a blank year shows as a gap, not as a straight line).
+ */
+export function drawSeries(series: Series, periods: string[], upTo: string): Array<{ period: string; value: number | null }> {
+  const first = series.points[0]?.period ?? upTo;
+  const byPeriod = new Map(series.points.map((p) => [p.period, p.value]));
+  const years = new Set(periods.filter((p) => p >= first && p <= upTo));
+  const a = Number(first);
+  const b = Number(upTo);
+  if (Number.isInteger(a) && Number.isInteger(b) && b - a <= 200) for (let y = a; y <= b; y++) years.add(String(y));
+  return [...years].sort().map((p) => ({ period: p, value: byPeriod.get(p) ?? null }));
+}
+
+/** Tolerance for float noise when comparing against a bound. */
+export function eps(...scale: number[]): number {
+  return 1e-9 * (1 + Math.max(0, ...scale.map((x) => (Number.isFinite(x) ? Math.abs(x) : 0))));
+}
+
+/** The periods checked: the one asked for, every period but the first, or the latest. */
+export function currentPeriods(periods: string[], options: Pick<HistoryOptions, 'currentPeriod' | 'allPeriods'>): string[] {
+  if (options.currentPeriod) return [options.currentPeriod];
+  if (options.allPeriods) return periods.slice(1);
+  return periods.length > 0 ? [periods[periods.length - 1]] : [];
+}
+
+/** The period a current one is compared with: the one asked for, else the latest earlier one in `available`. */
+export function basePeriodFor(current: string, available: string[], options: Pick<HistoryOptions, 'basePeriod'>): string | undefined {
+  if (options.basePeriod) return options.basePeriod < current ? options.basePeriod : undefined;
+  let best: string | undefined;
+  for (const p of available) if (p < current && (best === undefined || p > best)) best = p;
+  return best;
+}

@@ -1,0 +1,225 @@
+// Cross-district check: the Hidiroglou–Berthelot (1986) method on the ratio of two periods of one
+// indicator across entities (our own implementation of the published steps):
+//   1. drop entities with a zero, negative or missing value in either period;
+//   2. rᵢ = y₂ᵢ / y₁ᵢ, r_M = median(r) (mean of the two middle values for an even count);
+//   3. centred sᵢ = 1 − r_M/rᵢ if rᵢ < r_M, else rᵢ/r_M − 1;
+//   4. size effect Eᵢ = sᵢ · max(y₁ᵢ, y₂ᵢ)^U;
+//   5. quartiles E_Q1, E_M, E_Q3 of E — linear interpolation between order statistics, position
+//      (n − 1)·p from 0 (Hyndman–Fan type 7: R's default `quantile`, simple-statistics'
+//      quantileSorted);
+//   6. d_Q1 = max(E_M − E_Q1, |A·E_M|), d_Q3 = max(E_Q3 − E_M, |A·E_M|);
+//   7. outlier when Eᵢ < E_M − C·d_Q1 or Eᵢ > E_M + C·d_Q3 (C may be a [lower, upper] pair).
+// Defaults U = 0.5, A = 0.05, C = 4, at least 5 entities. With `useFloor` an outlier is reported
+// only when |y₂ − r_M·y₁| also exceeds the yoy floor of the kind (1 → 9 件 is not worth a warning).
+// The E bounds are turned back into a range of y₂ for the entity's size, for the message.
+import { median, quantileSorted } from 'simple-statistics';
+import type { Panel, Series, SeriesPoint } from './align';
+import {
+  approxNote,
+  currentPeriods,
+  drawSeries,
+  eps,
+  fmtPoint,
+  fmtStat,
+  fmtValue,
+  type HbOptions,
+  type HistoryFinding,
+  type HistoryOptions,
+} from './common';
+import { hmsg, whoText, yearText } from './messages';
+
+export interface HbUnit {
+  id: string;
+  y1: number;
+  y2: number;
+}
+
+export interface HbScore extends HbUnit {
+  ratio: number;
+  s: number;
+  E: number;
+  outlier: boolean;
+}
+
+export interface HbResult {
+  n: number;
+  medianRatio: number;
+  quartiles: { q1: number; median: number; q3: number };
+  dQ1: number;
+  dQ3: number;
+  bounds: { lower: number; upper: number };
+  scores: HbScore[];
+  /** Units dropped for a zero, negative or missing value. */
+  excluded: HbUnit[];
+}
+
+/** Hidiroglou–Berthelot scores and bounds; undefined when fewer than `minUnits` usable units. */
+export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U' | 'A' | 'C'>, minUnits = 1): HbResult | undefined {
+  const usable = units.filter((u) => Number.isFinite(u.y1) && Number.isFinite(u.y2) && u.y1 > 0 && u.y2 > 0);
+  const excluded = units.filter((u) => !usable.includes(u));
+  if (usable.length < Math.max(1, minUnits)) return undefined;
+  const ratios = usable.map((u) => u.y2 / u.y1);
+  const rM = median(ratios);
+  const scores = usable.map((u, i) => {
+    const r = ratios[i];
+    const s = r < rM ? 1 - rM / r : r / rM - 1;
+    const E = s * Math.pow(Math.max(u.y1, u.y2), params.U);
+    return { ...u, ratio: r, s, E, outlier: false };
+  });
+  const sorted = scores.map((x) => x.E).sort((a, b) => a - b);
+  const q1 = quantileSorted(sorted, 0.25);
+  const qM = quantileSorted(sorted, 0.5);
+  const q3 = quantileSorted(sorted, 0.75);
+  const floorSpread = Math.abs(params.A * qM);
+  const dQ1 = Math.max(qM - q1, floorSpread);
+  const dQ3 = Math.max(q3 - qM, floorSpread);
+  const [cLow, cHigh] = Array.isArray(params.C) ? params.C : [params.C, params.C];
+  const lower = qM - cLow * dQ1;
+  const upper = qM + cHigh * dQ3;
+  for (const x of scores) x.outlier = x.E < lower - eps(lower, qM) || x.E > upper + eps(upper, qM);
+  return { n: usable.length, medianRatio: rM, quartiles: { q1, median: qM, q3 }, dQ1, dQ3, bounds: { lower, upper }, scores, excluded };
+}
+
+/** The ratio r whose centred score is s (the inverse of step 3). */
+function ratioOfScore(s: number, rM: number): number {
+  return s < 0 ? rM / (1 - s) : rM * (1 + s);
+}
+
+/**
+ * The range of y₂ an entity with base value y1 may have without being an outlier. The size
+ * max(y₁, y₂) depends on y₂ itself; the range is found by solving for each side separately.
+ */
+export function hbValueRange(y1: number, result: HbResult, U: number): { lower: number; upper: number } {
+  const side = (boundE: number, upward: boolean): number => {
+    // Fixed point on y₂: y₂ = y₁ · r(boundE / max(y₁, y₂)^U). Converges quickly (size moves slowly).
+    let y2 = y1 * result.medianRatio;
+    for (let i = 0; i < 60; i++) {
+      const size = Math.pow(Math.max(y1, y2), U);
+      const next = y1 * ratioOfScore(size > 0 ? boundE / size : 0, result.medianRatio);
+      if (Math.abs(next - y2) <= 1e-9 * Math.max(1, Math.abs(y2))) return next;
+      y2 = next;
+    }
+    return upward ? Math.max(y2, y1 * result.medianRatio) : Math.min(y2, y1 * result.medianRatio);
+  };
+  return { lower: side(result.bounds.lower, false), upper: side(result.bounds.upper, true) };
+}
+
+/** HB over one indicator key between two periods; undefined when too few entities. */
+export function hbForKey(
+  seriesOfKey: Series[],
+  basePeriod: string,
+  currentPeriod: string,
+  options: HbOptions,
+): { result: HbResult; points: Map<string, { series: Series; base: SeriesPoint; current: SeriesPoint }> } | undefined {
+  const points = new Map<string, { series: Series; base: SeriesPoint; current: SeriesPoint }>();
+  const units: HbUnit[] = [];
+  for (const s of seriesOfKey) {
+    const base = s.points.find((p) => p.period === basePeriod);
+    const current = s.points.find((p) => p.period === currentPeriod);
+    if (!base || !current) continue;
+    points.set(s.entity, { series: s, base, current });
+    units.push({ id: s.entity, y1: base.value, y2: current.value });
+  }
+  const result = hidiroglouBerthelot(units, options, options.minEntities);
+  return result ? { result, points } : undefined;
+}
+
+/** Cross-district findings: for each indicator with enough entities, HB between two periods. */
+export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[] {
+  const out: HistoryFinding[] = [];
+  const byKey = new Map<string, Series[]>();
+  for (const s of panel.series) {
+    // HB scores ratios weighted by size: meaningful for counts and money, not for rates, whose
+    // size is bounded (a rate moving 93 % → 100 % is the mandated-rate checks' business).
+    if (s.kind === 'rate') continue;
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
+  const hb = options.hb;
+  const cText = Array.isArray(hb.C) ? hb.C.join('/') : String(hb.C);
+  for (const current of currentPeriods(panel.periods, options)) {
+    // The common base: the period before the current one in the whole panel (or the one asked for).
+    const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
+    if (!base || base >= current) continue;
+    for (const [, list] of byKey) {
+      if (list.length < hb.minEntities) continue;
+      const r = hbForKey(list, base, current, hb);
+      if (!r) continue;
+      const { result } = r;
+      for (const score of result.scores) {
+        if (!score.outlier) continue;
+        const { series, base: b, current: c } = r.points.get(score.id)!;
+        const kind = c.kind;
+        const expectedY2 = result.medianRatio * b.value;
+        if (hb.useFloor && Math.abs(c.value - expectedY2) <= options.yoy.floor[kind]) continue;
+        const range = hbValueRange(b.value, result, hb.U);
+        const message = hmsg('history.hb', {
+          indicator: series.label,
+          who: whoText(series.entity),
+          current: yearText(current),
+          base: yearText(base),
+          ratio: fmtStat(score.ratio),
+          baseValue: fmtPoint(b),
+          currentValue: fmtPoint(c),
+          n: result.n,
+          medianRatio: fmtStat(result.medianRatio),
+          score: fmtStat(score.E),
+          lowerE: fmtStat(result.bounds.lower),
+          upperE: fmtStat(result.bounds.upper),
+          U: hb.U,
+          A: hb.A,
+          C: cText,
+          lower: fmtValue(range.lower, kind),
+          upper: fmtValue(range.upper, kind),
+          note: approxNote([c, b]),
+        });
+        out.push({
+          ruleId: 'history.hb',
+          severity: 'warning',
+          cells: [c.cell, b.cell],
+          message,
+          values: [c.value, b.value],
+          expected: expectedY2,
+          difference: c.value - b.value,
+          indicator: series.label,
+          entity: series.entity || undefined,
+          period: current,
+          method: 'hb',
+          series: drawSeries(series, panel.periods, current),
+          detail: {
+            method: 'hb',
+            key: series.key,
+            entity: series.entity,
+            currentPeriod: current,
+            basePeriod: base,
+            currentValue: c.value,
+            baseValue: b.value,
+            change: c.value - b.value,
+            relativeChange: (c.value - b.value) / Math.abs(b.value),
+            bounds: range,
+            stats: {
+              ratio: score.ratio,
+              medianRatio: result.medianRatio,
+              s: score.s,
+              E: score.E,
+              q1: result.quartiles.q1,
+              qM: result.quartiles.median,
+              q3: result.quartiles.q3,
+              dQ1: result.dQ1,
+              dQ3: result.dQ3,
+              lowerE: result.bounds.lower,
+              upperE: result.bounds.upper,
+              U: hb.U,
+              A: hb.A,
+              n: result.n,
+            },
+            files: [c.cell.file, b.cell.file],
+            approximate: c.approximate || b.approximate || undefined,
+          },
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// Message catalogue of the cross-period detectors (历史审核), in the pattern of ../messages.ts:
+// one template per id in each language, {name} placeholders, numbers formatted by the caller.
+import type { Bilingual } from '../types';
+
+const zhCN = {
+  'history.yoy':
+    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，{change}（{relative}），超出同比范围 {lower}～{upper}（同比变动超过 {threshold} 且绝对变动超过 {floor} 即提示）。{note}',
+  'history.yoy.scale':
+    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，约为上期的 {factor}：可能是单位错误或多录/少录了数字（如元与万元混用）。同比范围 {lower}～{upper}。{note}',
+  'history.robust':
+    '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）的中位数为 {median}、MAD 为 {mad}，稳健 z 值 {z}，超出范围 {lower}～{upper}（|z| > {zMax} 且偏离超过 {floor} 即提示）。{note}',
+  'history.robust.flat':
+    '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）多数为 {median}（MAD 为 0），{change}，超出范围 {lower}～{upper}（偏离超过 {floor} 即提示）。{note}',
+  'history.hb':
+    '“{indicator}”{who}{current}与{base}之比为 {ratio}（{baseValue} → {currentValue}），与同期 {n} 个地区（比值中位数 {medianRatio}）相比异常：HB 得分 E = {score}，界限 {lowerE}～{upperE}（Hidiroglou–Berthelot，U = {U}，A = {A}，C = {C}）。按该地区规模，{current}应在 {lower}～{upper} 之间。{note}',
+  'history.vanished': '“{indicator}”{who}{base}为 {baseValue}，{current}没有数值：指标是否被删除或漏填？',
+  'history.new': '“{indicator}”{who}是{current}新增的指标（{base}没有），{current}为 {currentValue}。',
+  'history.rate-fell': '“{indicator}”{who}{base}为 {baseValue}，{current}降为 {currentValue}：强制性比率应保持 100%。',
+  'history.conflict': '“{indicator}”{who}{period}在两处的数值不同：{first} 为 {firstValue}，{second} 为 {secondValue}；跨期比较采用前者。',
+  'history.note.approx': '（{text} 是约数，比较仅供参考。）',
+  'history.change.up': '增加 {amount}',
+  'history.change.down': '减少 {amount}',
+  'history.change.none': '没有变化',
+  'history.change.from-zero': '上期为 0',
+  'history.points': '{amount} 个百分点',
+  'history.factor.up': '{k} 倍',
+  'history.factor.down': '{k} 分之一',
+} as const;
+
+export type HistoryMessageId = keyof typeof zhCN;
+
+const enUS: Record<HistoryMessageId, string> = {
+  'history.yoy':
+    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}: {change} ({relative}), outside the year-over-year range {lower} to {upper} (flagged when the change exceeds {threshold} and {floor}).{note}',
+  'history.yoy.scale':
+    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, about {factor}: possibly a unit or extra-digit error (元 vs 万元). Year-over-year range {lower} to {upper}.{note}',
+  'history.robust':
+    '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) have median {median} and MAD {mad}, robust z = {z}, outside the range {lower} to {upper} (flagged when |z| > {zMax} and the deviation exceeds {floor}).{note}',
+  'history.robust.flat':
+    '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) are mostly {median} (MAD 0); {change}, outside the range {lower} to {upper} (flagged when the deviation exceeds {floor}).{note}',
+  'history.hb':
+    '"{indicator}"{who}: the ratio {current}/{base} is {ratio} ({baseValue} → {currentValue}), unusual among {n} regions (median ratio {medianRatio}): HB score E = {score}, bounds {lowerE} to {upperE} (Hidiroglou–Berthelot, U = {U}, A = {A}, C = {C}). For a region of this size {current} should lie between {lower} and {upper}.{note}',
+  'history.vanished': '"{indicator}"{who} was {baseValue} in {base} and has no value in {current}: was the indicator removed or left blank?',
+  'history.new': '"{indicator}"{who} is new in {current} (absent in {base}): {currentValue}.',
+  'history.rate-fell': '"{indicator}"{who} was {baseValue} in {base} and fell to {currentValue} in {current}: a mandated rate must stay at 100%.',
+  'history.conflict': '"{indicator}"{who} {period} has two different values: {firstValue} at {first} and {secondValue} at {second}; cross-period checks use the first.',
+  'history.note.approx': ' ({text} is an approximate figure; the comparison is indicative.)',
+  'history.change.up': 'up {amount}',
+  'history.change.down': 'down {amount}',
+  'history.change.none': 'no change',
+  'history.change.from-zero': 'from 0',
+  'history.points': '{amount} percentage points',
+  'history.factor.up': '{k} times as much',
+  'history.factor.down': '1/{k} as much',
+};
+
+export type HistoryParams = Record<string, string | number | Bilingual | undefined>;
+
+function fill(template: string, params: HistoryParams, lang: 'zh-CN' | 'en-US'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    if (v === undefined) return whole;
+    if (typeof v === 'object') return v[lang];
+    return String(v);
+  });
+}
+
+/** Renders a history message in both languages. A parameter may itself be bilingual. */
+export function hmsg(id: HistoryMessageId, params: HistoryParams = {}): Bilingual {
+  return { 'zh-CN': fill(zhCN[id], params, 'zh-CN'), 'en-US': fill(enUS[id], params, 'en-US') };
+}
+
+/** The same text in both languages (numbers, cell addresses). */
+export function both(s: string): Bilingual {
+  return { 'zh-CN': s, 'en-US': s };
+}
+
+/** A period as it reads in a sentence: `2023年` / `2023`. */
+export function yearText(period: string | undefined): Bilingual {
+  if (!period) return both('');
+  return /^\d{4}$/.test(period) ? { 'zh-CN': `${period}年`, 'en-US': period } : both(period);
+}
+
+/** The entity inside a sentence: `罗庄区` right after the indicator, ` (罗庄区)` in English. */
+export function whoText(entity: string): Bilingual {
+  if (!entity) return both('');
+  return { 'zh-CN': entity, 'en-US': ` (${entity})` };
+}

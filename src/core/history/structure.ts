@@ -1,0 +1,97 @@
+// Structure over time, per entity that reports both periods (has at least one number in each):
+// - history.vanished (warning): a number in the base period, no number and no unreadable cell now;
+// - history.new (info): a number now, nothing in the base period;
+// - history.rate-fell (warning): a mandated-100 % rate (isMandatedRate) that was 100 % in the
+//   base period (within half its display step) and is below that now; the message names both
+//   years. The single-period rate check still reports the current value as an error.
+// The base period is the entity's latest earlier reported period unless one is asked for.
+import { isMandatedRate } from '../checks/rates';
+import type { Panel, Series, SeriesPoint } from './align';
+import { basePeriodFor, currentPeriods, drawSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
+import { hmsg, whoText, yearText } from './messages';
+
+function metHundred(p: SeriesPoint): boolean {
+  return !p.approximate && p.value >= 1 - p.step / 2 - 1e-12;
+}
+
+export function detectStructure(panel: Panel, options: HistoryOptions): HistoryFinding[] {
+  const out: HistoryFinding[] = [];
+  const byEntity = new Map<string, Series[]>();
+  for (const s of panel.series) {
+    const list = byEntity.get(s.entity);
+    if (list) list.push(s);
+    else byEntity.set(s.entity, [s]);
+  }
+  for (const current of currentPeriods(panel.periods, options)) {
+    for (const entity of panel.entities) {
+      const reported = panel.coverage[entity] ?? [];
+      if (!reported.includes(current)) continue;
+      const basePeriod = basePeriodFor(current, reported, options);
+      if (!basePeriod || !reported.includes(basePeriod)) continue;
+      for (const s of byEntity.get(entity) ?? []) {
+        const now = s.points.find((p) => p.period === current);
+        const before = s.points.find((p) => p.period === basePeriod);
+        const nowGap = s.gaps.find((g) => g.period === current);
+        const beforeGap = s.gaps.find((g) => g.period === basePeriod);
+        const common = { indicator: s.label, entity: s.entity || undefined, period: current, method: 'structure' as const };
+        const detail = { method: 'structure' as const, key: s.key, entity: s.entity, currentPeriod: current, basePeriod };
+        const drawn = () => drawSeries(s, panel.periods, current);
+        const who = whoText(s.entity);
+        if (before && !now && nowGap?.status !== 'unreadable') {
+          const cells = nowGap ? [nowGap.cell, before.cell] : [before.cell];
+          out.push({
+            ruleId: 'history.vanished',
+            severity: 'warning',
+            cells,
+            message: hmsg('history.vanished', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), baseValue: fmtPoint(before) }),
+            values: nowGap ? [null, before.value] : [before.value],
+            ...common,
+            series: drawn(),
+            detail: { ...detail, currentValue: null, baseValue: before.value, files: cells.map((c) => c.file) },
+          });
+        } else if (now && !before && beforeGap?.status !== 'unreadable') {
+          const cells = beforeGap ? [now.cell, beforeGap.cell] : [now.cell];
+          out.push({
+            ruleId: 'history.new',
+            severity: 'info',
+            cells,
+            message: hmsg('history.new', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), currentValue: fmtPoint(now) }),
+            values: beforeGap ? [now.value, null] : [now.value],
+            ...common,
+            series: drawn(),
+            detail: { ...detail, currentValue: now.value, baseValue: null, files: cells.map((c) => c.file) },
+          });
+        } else if (now && before && isMandatedRate(s.name) && metHundred(before) && !now.approximate && !metHundred(now)) {
+          out.push({
+            ruleId: 'history.rate-fell',
+            severity: 'warning',
+            cells: [now.cell, before.cell],
+            message: hmsg('history.rate-fell', {
+              indicator: s.label,
+              who,
+              base: yearText(basePeriod),
+              current: yearText(current),
+              baseValue: fmtPoint(before),
+              currentValue: fmtPoint(now),
+            }),
+            values: [now.value, before.value],
+            expected: 1,
+            difference: now.value - before.value,
+            ...common,
+            series: drawn(),
+            detail: {
+              ...detail,
+              currentValue: now.value,
+              baseValue: before.value,
+              change: now.value - before.value,
+              relativeChange: before.value === 0 ? null : (now.value - before.value) / Math.abs(before.value),
+              bounds: { lower: 1, upper: 1 },
+              files: [now.cell.file, before.cell.file],
+            },
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
