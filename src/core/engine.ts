@@ -10,6 +10,7 @@ import { guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
+import { isSummarySheetName } from './report/sources';
 import type { SheetModel } from './model';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
@@ -42,7 +43,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   const models: SheetModel[] = [];
   const sheets: SheetReport[] = [];
   for (const grid of snapshot.sheets) {
-    if (OWN_SHEETS.has(grid.name) || grid.name === RULES_SHEET) {
+    if (OWN_SHEETS.has(grid.name) || grid.name === RULES_SHEET || isSummarySheetName(grid.name)) {
       sheets.push({ sheet: grid.name, layout: 'skipped', observations: 0, reason: msg('sheet.skipped', { sheet: grid.name }) });
       continue;
     }
