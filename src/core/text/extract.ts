@@ -1,0 +1,399 @@
+// Reading a report's prose (报告文本): decoding bytes, and finding the numeric mentions in it —
+// value, unit, approximate markers, the indicator words they belong to, with character offsets.
+// Pure TypeScript: no Office, DOM or Node APIs (TextDecoder is a global of Node 20 and browsers).
+import { parseCell, unitKind } from '../values';
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/**
+ * Bytes of a report → text. A BOM decides first (UTF-8, UTF-16LE/BE); otherwise strict UTF-8 is
+ * tried and, when the bytes are not valid UTF-8, GB18030 (a superset of GBK/GB2312, what Chinese
+ * Windows saves "ANSI" text in). A leading BOM is never part of the text.
+ */
+export function decodeReport(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type MentionKind = 'count' | 'rate' | 'money' | 'other';
+
+/** One number written in the prose, with its unit. */
+export interface Mention {
+  /** Position in the list of mentions (0-based). */
+  index: number;
+  /** As written in the report, markers included: `1200余名`, `近70万人`, `98.3%`, `两次`. */
+  text: string;
+  /** In base units: 94.23万元 → 942300 (元); rates as fractions: 98.3% → 0.983. */
+  value: number;
+  /** Base unit: 件, 家, 元 (万元 is scaled into 元), 人次, %, ‰ … */
+  unit: string;
+  percent: boolean;
+  /** 余 / 多 / 约 / 近 / 逾 / 超过 / 以上 / 左右 / 以内 / 以下, or a range (7-15天). */
+  approx: boolean;
+  marker?: string;
+  /** Decimals as written (negative for 万/亿 multiples), as parseCell reports them. */
+  decimals: number;
+  kind: MentionKind;
+  /** The indicator words before the number within its clause: `法制审核案件`, `化解率`. */
+  phrase: string;
+  /** The words right after the unit within the clause: `医院的基础上` (at most 12 characters). */
+  object: string;
+  /** phrase normalised for comparisons (fillers, quotes, years dropped); object's when phrase is empty. */
+  key: string;
+  /** Offset where phrase begins in the text (the clause start, or the previous mention's end). */
+  phraseStart: number;
+  /** Offsets in the text (UTF-16 code units): text.slice(start, end) === this.text. */
+  start: number;
+  end: number;
+  /** 1-based line and column of start. */
+  line: number;
+  column: number;
+  /** Index of the sentence (split at 。！？；and line ends). */
+  sentence: number;
+  numeral: 'arabic' | 'chinese';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scan string: the text with full-width digits, letters, ％ and ． made ASCII and the
+// ideographic space made a space. One UTF-16 unit in, one out, so offsets stay the same.
+// Full-width punctuation (，：；（）) is kept: ， must never read as a digit separator.
+
+export function toScan(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
+      out += String.fromCharCode(c - 0xfee0);
+    } else if (c === 0x3000 || c === 0x00a0 || c === 0x09) {
+      out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+export function lineOf(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** Characters that end a sentence. ；ends one too (lists inside brackets are handled by claims). */
+export const SENTENCE_END = /[。！？!?；;\n\r]/;
+/** Characters that end a clause (the span an indicator phrase may come from). */
+export const CLAUSE_END = /[，,。；;：:、！？!?（）()【】\[\]\n\r]/;
+
+/** Sentence index of every offset. */
+function sentenceIndex(scan: string): Int32Array {
+  const idx = new Int32Array(scan.length + 1);
+  let n = 0;
+  for (let i = 0; i < scan.length; i++) {
+    idx[i] = n;
+    if (SENTENCE_END.test(scan[i])) n++;
+  }
+  idx[scan.length] = n;
+  return idx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+/** Units a number in prose may carry, longest first. `%`/`‰` are handled apart. */
+const UNITS: readonly string[] = [
+  '万人次', '人次', '家次', '户次', '场次', '批次', '个月', '工作日', '小时', '分钟',
+  '万元', '亿元', '千元', '元',
+  '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗',
+  '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周',
+].slice().sort((a, b) => b.length - a.length);
+
+/** A unit followed by this character is the start of a word, not a unit (6处罚, 3本土). */
+const NOT_UNIT_WORDS = new Set([
+  '处罚', '处理', '处置', '处室', '本土', '本地', '本级', '所有', '所属', '期间', '支付', '支队', '支部', '台账', '条例', '条款',
+  '项目', '名单', '名称', '个人', '个体', '日常', '周年', '周边', '类别', '类型', '届时', '人民', '人口', '家庭', '户籍', '天然', '批准', '批复',
+]);
+
+const PREFIX_MARKERS: readonly string[] = ['超过', '大约', '将近', '接近', '约', '近', '逾', '超'];
+/** A prefix marker preceded by one of these characters is part of another word (节约, 最近). */
+const PREFIX_BLOCKERS: Record<string, string> = { 约: '节制签预合公条简', 近: '最附邻接将亲', 超: '赶' };
+const SUFFIX_MARKERS: readonly string[] = ['以上', '左右', '以内', '以下', '余', '多'];
+/** Markers parseCell does not read; stripped before parsing and kept here. */
+const OWN_MARKERS = new Set(['以内', '以下']);
+
+const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/g;
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
+
+// ---------------------------------------------------------------------------------------------
+// Phrase normalisation
+
+/**
+ * Fillers dropped from a phrase before comparing: they do not change which indicator it is.
+ * Multi-character ones go wherever they stand; single characters (共 在 对 …) only at the start of
+ * the phrase, so 公共场所 and 共和国 keep theirs; 的 and 了 go everywhere.
+ */
+const FILLERS: readonly string[] = [
+  '的基础上', '基础上', '全年', '年度', '今年', '本年', '当年', '累计', '共计', '总计', '合计', '一共', '总共',
+  '帮助', '实际', '目前', '现有', '已经', '其中', '我局', '我委', '以来',
+].slice().sort((a, b) => b.length - a.length);
+const LEADING_FILLERS = /^[共在对向已均还又并及与和将]+/;
+
+/** Words that link a phrase to its number (审核率达100%), dropped from the end of a phrase. */
+const LINK_WORDS = /(?:分别为|分别是|分别|约为|达到了|达到|高达|多达|共计|总计|合计|累计|一共|总共|为|达|是|共|计|有|至|到)+$/;
+
+/** A phrase as compared: NFKC, no spaces, quotes, years, months, digits or fillers. */
+export function normalizePhrase(phrase: string): string {
+  let s = phrase.normalize('NFKC').replace(/\s+/g, '');
+  s = s.replace(/["'“”‘’《》〈〉「」『』]/g, '');
+  s = s.replace(/\d{4}年度?/g, '').replace(/\d+月份?/g, '').replace(/\d+/g, '');
+  for (const f of FILLERS) s = s.split(f).join('');
+  s = s.replace(/[的了]/g, '');
+  s = s.replace(LEADING_FILLERS, '');
+  return s;
+}
+
+function cleanPhrase(raw: string): string {
+  let s = raw.replace(/\s+/g, '');
+  // Leading list codes and 其中 (一是 二是 1. (三)).
+  s = s.replace(/^(?:其中|[一二三四五六七八九十]+是|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])+/, '');
+  s = s.replace(LINK_WORDS, '');
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+interface RawHit {
+  start: number; // first character of the mention, prefix marker included
+  numStart: number; // first character of the number itself
+  end: number;
+  numeral: 'arabic' | 'chinese';
+  parseText: string;
+  ownMarker?: string;
+  rangeFrom?: string;
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ';
+}
+
+/** Reads units and markers after a number. Returns the end offset and the text to parse. */
+function readTail(scan: string, pos: number, allowPercent: boolean): { end: number; text: string; ownMarker?: string } | undefined {
+  let p = pos;
+  let text = '';
+  const skip = (): void => {
+    while (isSpace(scan[p])) p++;
+  };
+  skip();
+  const inner = (): void => {
+    if ((scan[p] === '余' || scan[p] === '多') && !text.endsWith('余') && !text.endsWith('多')) {
+      // 多 must be followed by a unit or multiplier, not a word (多部门).
+      text += scan[p];
+      p++;
+      skip();
+    }
+  };
+  inner();
+  const mult = /^(?:十万|百万|千万|万|亿)/.exec(scan.slice(p, p + 2));
+  let hasMult = false;
+  if (mult && !scan.startsWith('万元', p) && !scan.startsWith('亿元', p) && !scan.startsWith('万人次', p)) {
+    text += mult[0];
+    p += mult[0].length;
+    hasMult = true;
+    skip();
+    inner();
+  }
+  let unit: string | undefined;
+  if (allowPercent && (scan[p] === '%' || scan[p] === '‰')) {
+    if (hasMult) return undefined;
+    unit = scan[p];
+  } else {
+    unit = UNITS.find((u) => scan.startsWith(u, p));
+    if (unit && unit.length === 1 && NOT_UNIT_WORDS.has(unit + (scan[p + 1] ?? ''))) unit = undefined;
+  }
+  if (!unit) return undefined;
+  text += unit;
+  p += unit.length;
+  const afterUnit = p;
+  skip();
+  let ownMarker: string | undefined;
+  const suffix = SUFFIX_MARKERS.find((m) => scan.startsWith(m, p));
+  if (suffix && !(suffix === '多' && /[部种样方元次]/.test(scan[p + 1] ?? ''))) {
+    if (OWN_MARKERS.has(suffix)) ownMarker = suffix;
+    else if (!text.includes(suffix)) text += suffix;
+    p += suffix.length;
+    return { end: p, text, ownMarker };
+  }
+  return { end: afterUnit, text, ownMarker };
+}
+
+function prefixMarker(scan: string, numStart: number): { start: number; marker: string } | undefined {
+  let p = numStart;
+  while (p > 0 && isSpace(scan[p - 1])) p--;
+  for (const m of PREFIX_MARKERS) {
+    if (p >= m.length && scan.slice(p - m.length, p) === m) {
+      const before = scan[p - m.length - 1] ?? '';
+      const blockers = PREFIX_BLOCKERS[m];
+      if (m.length === 1 && blockers && before !== '' && blockers.includes(before)) continue;
+      // 超过 and 超 overlap: the longer one is listed first.
+      return { start: p - m.length, marker: m };
+    }
+  }
+  return undefined;
+}
+
+function findHits(scan: string): RawHit[] {
+  const hits: RawHit[] = [];
+  const covered = new Uint8Array(scan.length);
+  ARABIC.lastIndex = 0;
+  for (let m = ARABIC.exec(scan); m; m = ARABIC.exec(scan)) {
+    const numStart = m.index;
+    const numEnd = numStart + m[0].length;
+    const before = scan[numStart - 1] ?? '';
+    if (/[A-Za-z_./#·•]/.test(before)) continue; // codes, versions, dates like 12.4, 4·15
+    if (before === '第') continue;
+    if (/[A-Za-z]/.test(scan[numEnd] ?? '')) continue;
+    // A range's second half: 7-15天, 12—13万人次.
+    let rangeFrom: string | undefined;
+    let from = numStart;
+    const r = /(\d+(?:\.\d+)?)\s*[-—–~～至到]\s*$/.exec(scan.slice(Math.max(0, numStart - 16), numStart));
+    if (r) {
+      rangeFrom = r[1];
+      from = numStart - r[0].length;
+    }
+    const tail = readTail(scan, numEnd, true);
+    if (!tail) continue;
+    // Dates: 8月9日, 11 月 4 日.
+    if (/^[日号]/.test(tail.text) && /月\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart))) continue;
+    const prefix = rangeFrom ? undefined : prefixMarker(scan, numStart);
+    const start = prefix ? prefix.start : from;
+    const numText = scan.slice(numStart, numEnd).replace(/,/g, '');
+    hits.push({
+      start,
+      numStart: rangeFrom ? from : numStart,
+      end: tail.end,
+      numeral: 'arabic',
+      parseText: (prefix ? prefix.marker : '') + numText + tail.text,
+      ownMarker: tail.ownMarker,
+      rangeFrom,
+    });
+    for (let i = start; i < tail.end; i++) covered[i] = 1;
+  }
+  CN_RUN.lastIndex = 0;
+  for (let m = CN_RUN.exec(scan); m; m = CN_RUN.exec(scan)) {
+    const numStart = m.index;
+    const numEnd = numStart + m[0].length;
+    if (covered[numStart]) continue;
+    const run = m[0];
+    if (run === '一' || /^[万亿千百]/.test(run)) continue; // 一次办, 一个时期: idioms, not counts
+    const before = scan[numStart - 1] ?? '';
+    if (/[第周初“"「《〈‘'每]/.test(before) || scan.slice(numStart - 2, numStart) === '星期') continue;
+    if (/[\d.]/.test(before)) continue;
+    // 第一、二次会议: an ordinal continued after 、.
+    if (before === '、' && scan.slice(Math.max(0, numStart - 5), numStart).includes('第')) continue;
+    const tail = readTail(scan, numEnd, false);
+    if (!tail) continue;
+    if (scan[tail.end] === '是') continue;
+    if (tail.text === '期' || tail.text === '届' || tail.text === '轮') continue; // 二期工程: a phase, not a count
+    const prefix = prefixMarker(scan, numStart);
+    const start = prefix ? prefix.start : numStart;
+    hits.push({
+      start,
+      numStart,
+      end: tail.end,
+      numeral: 'chinese',
+      parseText: (prefix ? prefix.marker : '') + run + tail.text,
+      ownMarker: tail.ownMarker,
+    });
+  }
+  hits.sort((a, b) => a.start - b.start);
+  return hits;
+}
+
+/**
+ * Every number with a unit in the text, in order. Numbers without a unit (years, dates, codes,
+ * phone numbers, 12345, 0.01) are not mentions. The first half of a range (7-15天) is part of the
+ * mention of its second half, which is approximate.
+ */
+export function extractMentions(text: string): Mention[] {
+  const scan = toScan(text);
+  const starts = lineStarts(text);
+  const sentences = sentenceIndex(scan);
+  const mentions: Mention[] = [];
+  let prevEnd = 0;
+  for (const h of findHits(scan)) {
+    const parsed = parseCell(h.parseText);
+    if (parsed.kind !== 'number' && parsed.kind !== 'approx') continue;
+    const unit = parsed.percent ? '%' : (parsed.unit ?? '');
+    let marker = parsed.kind === 'approx' ? parsed.marker : undefined;
+    if (h.ownMarker) marker = marker ?? h.ownMarker;
+    if (h.rangeFrom !== undefined) marker = marker ?? `${h.rangeFrom}-`;
+    const approx = marker !== undefined;
+    // Phrase: back to the clause start or the previous mention.
+    let p = h.start;
+    while (p > prevEnd && !CLAUSE_END.test(scan[p - 1])) p--;
+    let rawPhrase = text.slice(p, h.start);
+    const q = rawPhrase.lastIndexOf('其中');
+    if (q >= 0) rawPhrase = rawPhrase.slice(q + 2);
+    const phrase = cleanPhrase(rawPhrase);
+    let e = h.end;
+    while (e < scan.length && e - h.end < 12 && !CLAUSE_END.test(scan[e])) e++;
+    const object = text.slice(h.end, e).replace(/\s+/g, '');
+    const key = normalizePhrase(phrase) || normalizePhrase(object);
+    const where = lineOf(starts, h.start);
+    mentions.push({
+      index: mentions.length,
+      text: text.slice(h.start, h.end),
+      value: parsed.value,
+      unit,
+      percent: parsed.percent,
+      approx,
+      ...(marker !== undefined ? { marker } : {}),
+      decimals: parsed.decimals,
+      kind: unitKind(unit, phrase),
+      phrase,
+      object,
+      key,
+      phraseStart: p + (q >= 0 ? q + 2 : 0),
+      start: h.start,
+      end: h.end,
+      line: where.line,
+      column: where.column,
+      sentence: sentences[h.start],
+      numeral: h.numeral,
+    });
+    prevEnd = h.end;
+  }
+  return mentions;
+}
+
+/** Mentions that state a rate or share (审核率100%, 满意率98.3%, 占比67.42%). */
+export function statedRates(mentions: readonly Mention[]): Mention[] {
+  return mentions.filter((m) => m.percent);
+}

@@ -1,0 +1,55 @@
+// Message catalogue of the prose checks (报告文本): one template per message id in each language.
+// Placeholders are {name}; numbers are formatted by the caller. Same pattern as ../messages.ts.
+import type { Bilingual } from '../types';
+
+const zhCN = {
+  'text.claim-exceeds':
+    '第{line}行：“{total}”为 {totalValue}，其中各项合计 {sum}，超出 {diff}。各项之和不能大于合计。原文：“{text}”',
+  'text.claim-short':
+    '第{line}行：“{total}”为 {totalValue}，列出的各项合计 {sum}，差 {diff}；原文说明各项已列全（“{wording}”），合计应等于各项之和。原文：“{text}”',
+  'text.claim-partial':
+    '第{line}行：“{total}”为 {totalValue}，其中列出的各项合计 {sum}，差 {diff}：是部分列举还是漏项？原文：“{text}”',
+  'text.claim-overlap':
+    '第{line}行：“{total}”为 {totalValue}，各项合计 {sum}，超出 {diff}；超出部分来自并处/同时项“{overlap}”，类别可能重叠，请核实。原文：“{text}”',
+  'text.claim-mixed-units':
+    '第{line}行：“{total}”的其中各项单位不同（{units}），不能相加，未核对合计。原文：“{text}”',
+  'text.claim-approx': '第{line}行：“{total}”的合计核对已跳过：{approx} 是约数。原文：“{text}”',
+  'text.repeated-figure':
+    '同一指标前后数值不一致：第{line1}行“{text1}”为 {value1}，第{line2}行“{text2}”为 {value2}。',
+  'text.sheet-mismatch': '第{line}行“{text}”与工作表“{sheet}”{cell} 的“{indicator}”{period}（{sheetValue}）不一致。',
+} as const;
+
+export type TextMessageId = keyof typeof zhCN;
+
+const enUS: Record<TextMessageId, string> = {
+  'text.claim-exceeds':
+    'Line {line}: "{total}" is {totalValue} but its parts add up to {sum}, {diff} more. Parts can never exceed their total. Text: "{text}"',
+  'text.claim-short':
+    'Line {line}: "{total}" is {totalValue}; the listed parts add up to {sum}, {diff} short, although the wording says the list is complete ("{wording}"): the total must equal the sum of its parts. Text: "{text}"',
+  'text.claim-partial':
+    'Line {line}: "{total}" is {totalValue}; the parts listed after 其中 add up to {sum}, {diff} short: a partial list or a missing part? Text: "{text}"',
+  'text.claim-overlap':
+    'Line {line}: "{total}" is {totalValue} and its parts add up to {sum}, {diff} more; the excess comes from the additional-penalty item "{overlap}" (并处/同时), so the categories may overlap. Please verify. Text: "{text}"',
+  'text.claim-mixed-units':
+    'Line {line}: the parts of "{total}" have different units ({units}) and cannot be added; the total was not checked. Text: "{text}"',
+  'text.claim-approx': 'Line {line}: total check of "{total}" skipped: {approx} is an approximate figure. Text: "{text}"',
+  'text.repeated-figure':
+    'The same indicator is stated with different values: line {line1} "{text1}" says {value1}, line {line2} "{text2}" says {value2}.',
+  'text.sheet-mismatch': 'Line {line} "{text}" differs from "{indicator}" {period} in sheet "{sheet}" {cell} ({sheetValue}).',
+};
+
+export type TextParams = Record<string, string | number | Bilingual | undefined>;
+
+function fill(template: string, params: TextParams, lang: 'zh-CN' | 'en-US'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    if (v === undefined) return whole;
+    if (typeof v === 'object') return v[lang];
+    return String(v);
+  });
+}
+
+/** Renders a prose message in both languages. A parameter may itself be bilingual. */
+export function textMsg(id: TextMessageId, params: TextParams = {}): Bilingual {
+  return { 'zh-CN': fill(zhCN[id], params, 'zh-CN'), 'en-US': fill(enUS[id], params, 'en-US') };
+}
