@@ -126,4 +126,31 @@ describe('CLI', () => {
   it('refuses --format xlsx without --out', async () => {
     expect(await main(['--format', 'xlsx'], io().io)).toBe(2);
   });
+
+  it('checks a report text: claims with verdicts beside findings in JSON', async () => {
+    const seeds = path.join(__dirname, 'fixtures', 'seeds');
+    const t = io();
+    const code = await main([path.join(seeds, '004_1f520193587ce677.txt'), path.join(seeds, '001_6aa43dd84e2221bc.txt'), '--format', 'json'], t.io);
+    expect(code).toBe(0); // two warnings in 001, no error
+    const json = JSON.parse(t.out.join(''));
+    const claims = json.files[0].claims;
+    expect(claims.map((c: { total: { value: number }; sum: number; ok: boolean }) => [c.total.value, c.sum, c.ok])).toEqual([
+      [5404, 5404, true],
+      [120, 120, true],
+    ]);
+    expect(claims[1].parts.map((p: { value: number }) => p.value)).toEqual([57, 62, 1]);
+    expect(json.files[1].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['text.repeated-figure', 'text.repeated-figure']);
+  });
+
+  it('reports a claim whose parts exceed the total as an error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txt-'));
+    // "处罚340件，其中：警告37件、罚款310件。" has parts (347) above the total: an error.
+    const text = '处罚340件，其中：警告37件、罚款310件。';
+    fs.writeFileSync(path.join(dir, 'r.txt'), text, 'utf8');
+    const t = io();
+    expect(await main([path.join(dir, 'r.txt'), '--format', 'json'], t.io)).toBe(1);
+    const f = JSON.parse(t.out.join('')).files[0];
+    expect(f.claims[0]).toMatchObject({ sum: 347, ok: false, verdict: 'exceeds' });
+    expect(f.findings[0].message['zh-CN']).toContain('347');
+  });
 });

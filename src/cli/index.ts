@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
 import { buildPanel, detectAnomalies } from '../core/history';
+import { checkReportText, decodeReport } from '../core/text';
 import type { Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/read-xlsx';
@@ -34,6 +35,12 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' } : { zh: String(code ?? e), en: String(code ?? e) };
     return { file, error: { 'zh-CN': `无法打开“${file}”：${why.zh}。`, 'en-US': `Cannot open "${file}": ${why.en}.` } };
+  }
+  if (/\.txt$/i.test(name)) {
+    // A report's prose: numeric mentions, 其中 claims and repeated figures.
+    const text = decodeReport(bytes);
+    const r = checkReportText(text, name);
+    return { file, claims: r.claims, result: { workbook: name, findings: r.findings, sheets: [], observations: r.mentions.length } };
   }
   try {
     const snapshot = await readXlsx(bytes, name);
@@ -74,7 +81,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   const program = new Command()
     .name('indicator-check')
     .description('指标校验 — checks indicator workbooks (.xlsx) / 校验指标工作簿')
-    .argument('[files...]', 'workbooks to check; none: the bundled sample / 要校验的工作簿，省略时校验自带示例')
+    .argument('[files...]', 'workbooks (.xlsx) or report texts (.txt, UTF-8 or GB18030); none: the bundled sample / 要校验的工作簿或报告文本，省略时校验自带示例')
     .option('--dir <folder>', 'check every .xlsx in a folder / 校验文件夹中的全部 .xlsx')
     .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
@@ -99,7 +106,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
       files.push(
         ...fs
           .readdirSync(opts.dir)
-          .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$'))
+          .filter((f) => /\.(xlsx|txt)$/i.test(f) && !f.startsWith('~$'))
           .sort()
           .map((f) => path.join(opts.dir as string, f)),
       );

@@ -1,5 +1,6 @@
 // Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
 import type { WorkbookModel } from '../core/checks/context';
+import type { Claim } from '../core/text';
 import type { Bilingual, CheckResult, Finding, Lang, SheetReport } from '../core/types';
 
 export interface FileResult {
@@ -9,6 +10,8 @@ export interface FileResult {
   model?: WorkbookModel;
   /** Why the file could not be read. */
   error?: Bilingual;
+  /** For a report's prose (.txt): its 其中 claims with verdicts. */
+  claims?: Claim[];
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
@@ -47,6 +50,14 @@ export function textReport(files: FileResult[], lang: Lang): string {
     }
     const r = f.result as CheckResult;
     all.push(...r.findings);
+    if (f.claims) {
+      lines.push(lang === 'zh-CN' ? `  其中声明 ${f.claims.length} 处：` : `  ${f.claims.length} breakdown claims:`);
+      for (const c of f.claims) {
+        const mark = c.ok ? '✓' : '✗';
+        const sum = c.sum === null ? '—' : String(Number(c.sum.toPrecision(12)));
+        lines.push(`    ${mark} L${c.line} ${c.total.text} ${lang === 'zh-CN' ? '各项合计' : 'parts sum'} ${sum} (${c.verdict})  ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}`);
+      }
+    }
     const bySheet = new Map<string, Finding[]>();
     for (const finding of r.findings) {
       const sheet = finding.cells[0]?.sheet ?? '';
@@ -70,6 +81,12 @@ export function textReport(files: FileResult[], lang: Lang): string {
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
+/** A claim as the JSON report carries it: {text, total, parts:[{label, value}], sum, ok, …}. */
+function claimJson(c: Claim) {
+  const item = (i: Claim['total']) => ({ label: i.label, value: i.value, unit: i.unit, text: i.text, approx: i.approx, ...(i.overlap ? { overlap: true } : {}) });
+  return { text: c.text, line: c.line, total: item(c.total), parts: c.parts.map(item), sum: c.sum, difference: c.difference, ok: c.ok, verdict: c.verdict, complete: c.complete };
+}
+
 /** The JSON report: {"files":[{"file", "findings":[…], "sheets":[…]}]}. */
 export function jsonReport(files: FileResult[]): string {
   return (
@@ -78,7 +95,9 @@ export function jsonReport(files: FileResult[]): string {
         files: files.map((f) =>
           f.error
             ? { file: f.file, error: f.error, findings: [] }
-            : { file: f.file, observations: f.result?.observations ?? 0, findings: f.result?.findings ?? [], sheets: f.result?.sheets ?? [] },
+            : f.claims
+              ? { file: f.file, claims: f.claims.map(claimJson), findings: f.result?.findings ?? [] }
+              : { file: f.file, observations: f.result?.observations ?? 0, findings: f.result?.findings ?? [], sheets: f.result?.sheets ?? [] },
         ),
       },
       null,
