@@ -1,0 +1,233 @@
+// Typo hints after deductive::correct_typos (Scholtus 2009): when a balance or an equality fails
+// and changing ONE cell by one keystroke-sized edit — an adjacent transposition, a substituted
+// digit, a digit too many or a digit left out — makes it hold without breaking any other
+// constraint that reads that cell and holds now, say so: "法治指标!D9 可能应为 12（21 的两位数字颠倒）".
+//
+// Only whole numbers typed as such are candidates (counts, amounts in 元 shown without decimals):
+// the digits edited are the digits the user typed. Rates, 万元 figures with decimals and
+// approximate values take part in the sums but are never themselves "corrected".
+import { roundingOf, type WorkbookModel } from '../checks/context';
+import type { IndicatorRow, Observation } from '../model';
+import type { CellRef, Finding } from '../types';
+import { unitScale } from '../values';
+import { cellKey, evaluateRules, IndicatorIndex, ruleConstraints, type Constraint } from './evaluate';
+import { joinBilingual, rmsg } from './messages';
+import type { RuleSet, TypoHint, TypoKind } from './types';
+
+const KIND_RANK: Record<TypoKind, number> = { swap: 0, substitute: 1, drop: 2, insert: 2 };
+
+/** Every value one edit away from a non-negative whole number, without leading zeros, best kind first. */
+export function digitEdits(value: number): Array<{ to: number; kind: TypoKind }> {
+  if (!Number.isSafeInteger(value) || value < 0) return [];
+  const s = String(value);
+  const out = new Map<number, TypoKind>();
+  const offer = (t: string, kind: TypoKind) => {
+    if (t === '' || (t.length > 1 && t[0] === '0')) return;
+    const to = Number(t);
+    if (to === value || !Number.isSafeInteger(to)) return;
+    const had = out.get(to);
+    if (had === undefined || KIND_RANK[kind] < KIND_RANK[had]) out.set(to, kind);
+  };
+  for (let i = 0; i + 1 < s.length; i++) {
+    if (s[i] !== s[i + 1]) offer(s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2), 'swap');
+  }
+  for (let i = 0; i < s.length; i++) {
+    for (let d = 0; d <= 9; d++) if (String(d) !== s[i]) offer(s.slice(0, i) + d + s.slice(i + 1), 'substitute');
+  }
+  for (let i = 0; i < s.length; i++) offer(s.slice(0, i) + s.slice(i + 1), 'drop');
+  for (let i = 0; i <= s.length; i++) for (let d = 0; d <= 9; d++) offer(s.slice(0, i) + d + s.slice(i), 'insert');
+  return [...out.entries()].map(([to, kind]) => ({ to, kind })).sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+}
+
+const refText = (ref: CellRef) => `${ref.sheet}!${ref.address}`;
+
+function hintMessage(ref: CellRef, from: number, to: number, kind: TypoKind) {
+  const id = kind === 'swap' ? (String(from).length === 2 ? 'typo.swap2' : 'typo.swap') : kind === 'substitute' ? 'typo.substitute' : kind === 'drop' ? 'typo.drop' : 'typo.insert';
+  return rmsg(id, { cell: refText(ref), from: String(from), to: String(to) });
+}
+
+/**
+ * Tries every single-digit edit of every cell and keeps those for which `solve(index, newValue)`
+ * says the check (and everything else that must keep holding) holds. The best fix is a swap, then
+ * a substituted digit, then a dropped or inserted one; when two fixes tie for best there is no
+ * hint. The message names up to three of the other, less likely fixes. Cells whose value is not a
+ * whole number ≥ 0 are not edited.
+ */
+export function suggestTypo(cells: Array<{ ref: CellRef; value: number }>, solve: (index: number, value: number) => boolean): TypoHint | undefined {
+  const found: Array<{ i: number; to: number; kind: TypoKind }> = [];
+  cells.forEach((c, i) => {
+    for (const e of digitEdits(c.value)) {
+      let ok = false;
+      try {
+        ok = solve(i, e.to);
+      } catch {
+        ok = false;
+      }
+      if (ok) found.push({ i, ...e });
+    }
+  });
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.i - b.i);
+  const best = found[0];
+  // As deducorrect does with several solutions: no hint when no fix stands out (110 vs 50+58+1:
+  // 50→51, 58→59 and 1→2 are equally likely). A swap keeps the digits and outranks the rest.
+  if (found.length > 1 && KIND_RANK[found[1].kind] === KIND_RANK[best.kind]) return undefined;
+  const ref = cells[best.i].ref;
+  let message = hintMessage(ref, cells[best.i].value, best.to, best.kind);
+  const others = found.slice(1, 4).map((f) => rmsg('typo.alt', { cell: refText(cells[f.i].ref), to: String(f.to) }));
+  if (others.length > 0) {
+    const tail = rmsg('typo.others', { list: joinBilingual(others) });
+    message = { 'zh-CN': message['zh-CN'] + tail['zh-CN'], 'en-US': message['en-US'] + tail['en-US'] };
+  }
+  return { cell: { sheet: ref.sheet, address: ref.address }, from: cells[best.i].value, to: best.to, kind: best.kind, message };
+}
+
+/** Whether a cell's value is one the user typed as a whole number (its digits can be edited). */
+export function isTypoCandidate(o: Observation): boolean {
+  return (
+    o.parsed.kind === 'number' &&
+    !o.parsed.percent &&
+    o.kind !== 'rate' &&
+    !o.approximate &&
+    o.step === 1 &&
+    o.value !== undefined &&
+    Number.isSafeInteger(o.value) &&
+    o.value >= 0
+  );
+}
+
+/**
+ * A solver for suggestTypo: the target holds with the new value and no constraint in `others`
+ * that reads the cell and holds now stops holding.
+ */
+export function safeSolve(
+  cells: Array<{ ref: CellRef }>,
+  target: (override: ReadonlyMap<string, number>) => boolean,
+  others: Constraint[],
+  exclude?: (c: Constraint) => boolean,
+): (index: number, value: number) => boolean {
+  const { byCell, holdsNow } = indexConstraints(others);
+  const none = new Map<string, number>();
+  return (index, value) => {
+    const key = cellKey(cells[index].ref);
+    const ov = new Map([[key, value]]);
+    if (!target(ov)) return false;
+    for (const c of byCell.get(key) ?? []) {
+      if (exclude?.(c)) continue;
+      let now = holdsNow.get(c);
+      if (now === undefined) holdsNow.set(c, (now = c.holds(none)));
+      if (now && !c.holds(ov)) return false;
+    }
+    return true;
+  };
+}
+
+interface ConstraintIndex {
+  byCell: Map<string, Constraint[]>;
+  holdsNow: Map<Constraint, boolean>;
+}
+
+/** Constraints by cell, built once per list (a check run hints many findings against one list). */
+const indexCache = new WeakMap<Constraint[], ConstraintIndex>();
+
+function indexConstraints(list: Constraint[]): ConstraintIndex {
+  const hit = indexCache.get(list);
+  if (hit) return hit;
+  const byCell = new Map<string, Constraint[]>();
+  for (const c of list) {
+    for (const k of new Set(c.cells)) {
+      const l = byCell.get(k);
+      if (l) l.push(c);
+      else byCell.set(k, [c]);
+    }
+  }
+  const out = { byCell, holdsNow: new Map<Constraint, boolean>() };
+  indexCache.set(list, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Balance groups of the sheet hierarchy as constraints
+
+const NOT_ADDITIVE = /(率|占比|比例|比重|平均|人均|单案)/;
+
+export interface BalanceConstraint extends Constraint {
+  total: Observation;
+  parts: Observation[];
+  exhaustive: boolean;
+}
+
+/**
+ * Every total row × entity-period of the hierarchy whose cells are all exact numbers, as in
+ * checks/balance.ts: exhaustive lists must add up (within rounding), partial lists must not
+ * exceed their total.
+ */
+export function balanceConstraints(model: WorkbookModel): BalanceConstraint[] {
+  const out: BalanceConstraint[] = [];
+  const base = (r: IndicatorRow) => (r.unit ? unitScale(r.unit).base : undefined);
+  for (const [parentId, kids] of model.children) {
+    const total = model.rows.get(parentId);
+    if (!total || NOT_ADDITIVE.test(total.key)) continue;
+    const parts = kids.filter((k) => !NOT_ADDITIVE.test(k.key));
+    if (parts.length === 0) continue;
+    const bases = new Set(parts.map(base).filter((b): b is string => !!b));
+    const tb = base(total);
+    if (bases.size > 1 || (tb && bases.size === 1 && !bases.has(tb))) continue;
+    const exhaustive = !total.partial && !parts.some((p) => p.partial);
+    for (const [pk, t] of model.byRow.get(parentId) ?? []) {
+      if (t.value === undefined || t.approximate || t.kind === 'rate') continue;
+      const po = parts.map((p) => model.byRow.get(p.id)?.get(pk));
+      if (po.some((o) => !o || o.value === undefined || o.approximate || o.kind === 'rate')) continue;
+      const partObs = po as Observation[];
+      const tol = roundingOf(t) + partObs.reduce((s, o) => s + roundingOf(o), 0);
+      const val = (o: Observation, ov: ReadonlyMap<string, number>) => ov.get(cellKey(o)) ?? (o.value as number);
+      out.push({
+        id: `balance:${cellKey(t)}`,
+        cells: [cellKey(t), ...partObs.map(cellKey)],
+        total: t,
+        parts: partObs,
+        exhaustive,
+        holds(ov) {
+          const tv = val(t, ov);
+          const sum = partObs.reduce((s, o) => s + val(o, ov), 0);
+          const eps = tol + 1e-9 * Math.max(1, Math.abs(tv));
+          return exhaustive ? Math.abs(tv - sum) <= eps : sum <= tv + eps;
+        },
+      });
+    }
+  }
+  return out;
+}
+
+const HINTED = new Set(['balance.mismatch', 'balance.exceeds']);
+
+/**
+ * Adds `hint` to the balance findings of checks/balance.ts (balance.mismatch, and balance.exceeds
+ * of complete breakdowns) where one single-digit edit of one cell makes the total add up and keeps
+ * every other balance group — and, when `rules` is given, every rule — that reads the cell and holds
+ * now, holding. Returns new finding objects for the hinted ones; the others are returned as they are.
+ * (Findings of runRules get their hints from runRules itself.)
+ */
+export function attachTypoHints(findings: Finding[], model: WorkbookModel, opts: { rules?: RuleSet; constraints?: Constraint[] } = {}): Finding[] {
+  if (!findings.some((f) => HINTED.has(f.ruleId))) return findings;
+  const balances = balanceConstraints(model);
+  const byTotal = new Map(balances.map((b) => [b.id, b]));
+  let others: Constraint[] = [...balances, ...(opts.constraints ?? [])];
+  if (opts.rules) {
+    const index = new IndicatorIndex(model, opts.rules.aliases);
+    others = others.concat(ruleConstraints(evaluateRules(opts.rules, index), index));
+  }
+  const obsByCell = new Map(model.observations.map((o) => [cellKey(o), o]));
+  return findings.map((f) => {
+    if (!HINTED.has(f.ruleId) || f.hint || !f.cells[0]) return f;
+    const target = byTotal.get(`balance:${cellKey(f.cells[0])}`);
+    if (!target || !target.exhaustive || target.holds(new Map())) return f;
+    const cells = [target.total, ...target.parts]
+      .filter(isTypoCandidate)
+      .map((o) => ({ ref: { sheet: o.sheet, address: o.address }, value: o.value as number }));
+    if (cells.length === 0) return f;
+    const solve = safeSolve(cells, (ov) => target.holds(ov), others, (c) => c === target);
+    const hint = suggestTypo(cells, (i, v) => obsByCell.has(cellKey(cells[i].ref)) && solve(i, v));
+    return hint ? { ...f, hint } : f;
+  });
+}
