@@ -17,6 +17,7 @@ export const MISTAKES = [
   'wide 2021 持证执法人员 says 见附件 (text where a number belongs)',
   'wide 2021 监督检查医疗机构 700余 (approximate: exact checks skip it with an info finding)',
   'per-year 2021年 行政处罚案件 110 but 警告 50 + 罚款等 58 + 停产停业 1 = 109',
+  'wide 2021 依法公开执法处罚信息 98 but 全部行政处罚案件 163: published penalty items must equal penalty cases (pack rule)',
   'wide 医疗服务类罚款 58,590 (2021) → 585,900 (2022): ×10, an extra digit or 元/万元 mix-up (warning)',
   'wide 罚没款 30.63万元 → 728,588 元: +138 % (warning; the domain example 306300 → 728588)',
   'long 五通桥区 行政处罚案件 3 → 27 while the other districts grow ~10 % (Hidiroglou–Berthelot warning)',

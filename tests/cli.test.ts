@@ -45,10 +45,11 @@ describe('CLI', () => {
     await main([...fs.readdirSync(dir).sort().map((f) => path.join(dir, f)), '--format', 'json'], t.io);
     const json = JSON.parse(t.out.join(''));
     const errors = json.files.flatMap((f: { findings: Array<{ severity: string; ruleId: string; period?: string }> }) => f.findings.filter((x) => x.severity === 'error'));
-    // The wide sample has 4 planted errors, the per-year one 1 and the long table 3 (93.3 % and 96 % 法制审核率, 98 % 回复率);
+    // The wide sample has 5 planted errors (one is 98 penalty cases disclosed against 163 decided), the per-year one 1 and
+    // the long table 3 (93.3 % and 96 % 法制审核率, 98 % 回复率);
     // the seeds' own 2022 figures of 乐山市中区 and 嘉兴 are clean.
     expect(errors.map((e: { ruleId: string }) => e.ruleId).sort()).toEqual(
-      ['balance.exceeds', 'balance.mismatch', 'rate.mandated', 'rate.mandated', 'rate.mandated', 'rate.mandated', 'value.excel-error', 'value.unreadable'].sort(),
+      ['balance.exceeds', 'balance.mismatch', 'equal.penalty-disclosure', 'rate.mandated.law-review', 'rate.mandated.law-review', 'rate.mandated.law-review', 'rate.mandated.reply', 'value.excel-error', 'value.unreadable'].sort(),
     );
     expect(errors.filter((e: { entity?: string }) => e.entity === '乐山市市中区' || e.entity === '嘉兴市').every((e: { period?: string }) => e.period === '2021')).toBe(true);
     const warnings = json.files.flatMap((f: { findings: Array<{ severity: string; ruleId: string }> }) => f.findings.filter((x) => x.severity === 'warning').map((x) => x.ruleId));
@@ -120,7 +121,7 @@ describe('CLI', () => {
     expect(links).toContain(`${path.relative(path.dirname(out), path.join(SAMPLES, DEFAULT_SAMPLE)).split(path.sep).join('/')}#'法治指标'!D7`);
     const summary = wb.getWorksheet('汇总');
     expect(summary?.getRow(2).getCell(1).value).toBe('示例-乐山市市中区-法治指标.xlsx');
-    expect(summary?.getRow(2).getCell(2).value).toBe(4);
+    expect(summary?.getRow(2).getCell(2).value).toBe(5);
   });
 
   it('refuses --format xlsx without --out', async () => {

@@ -114,11 +114,11 @@ describe('mandated rates and ranges', () => {
   const by = (addr: string) => r.findings.filter((f) => f.cells[0].address === addr).map((f) => f.ruleId);
 
   it('a mandated rate below 100 % is an error; 满意率 is not mandated', () => {
-    expect(by('C2')).toEqual(['rate.mandated']);
+    expect(by('C2')).toEqual(['rate.mandated.law-review']);
     expect(by('C3')).toEqual([]);
     expect(by('C4')).toEqual([]);
     expect(by('C5')).toEqual([]);
-    expect(by('C6')).toEqual(['rate.mandated']);
+    expect(by('C6')).toEqual(['rate.mandated.court']);
   });
   it('counts are non-negative whole numbers, rates within 0–100 % unless growth, money ≥ 0', () => {
     expect(by('C7')).toEqual(['range.count-negative']);

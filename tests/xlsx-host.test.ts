@@ -39,7 +39,7 @@ describe('xlsx host (ExcelJS)', () => {
     expect(snap.sheets[1].visibility).toBe('hidden');
     const result = checkWorkbook(snap);
     expect(result.findings.map((f) => [f.ruleId, f.cells[0].address])).toEqual([
-      ['rate.mandated', 'C4'],
+      ['rate.mandated.law-review', 'C4'],
       ['value.excel-error', 'C5'],
     ]);
     expect(result.findings[0].message['zh-CN']).toContain('90.0%');

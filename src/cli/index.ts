@@ -82,6 +82,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     .name('indicator-check')
     .description('指标校验 — checks indicator workbooks (.xlsx) / 校验指标工作簿')
     .argument('[files...]', 'workbooks (.xlsx) or report texts (.txt, UTF-8 or GB18030); none: the bundled sample / 要校验的工作簿或报告文本，省略时校验自带示例')
+    .option('--rules <file>', 'extra rules, JSON or YAML (the workbook’s 校验规则 sheet wins) / 额外的校验规则文件')
     .option('--dir <folder>', 'check every .xlsx in a folder / 校验文件夹中的全部 .xlsx')
     .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
@@ -94,8 +95,17 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
-  const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string }>();
+  const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string; rules?: string }>();
   const zh = opts.lang === 'zh-CN';
+  let rules: CheckOptions['rules'];
+  if (opts.rules) {
+    try {
+      rules = { text: fs.readFileSync(opts.rules, 'utf8'), format: /\.ya?ml$/i.test(opts.rules) ? 'yaml' : 'json', fileName: path.basename(opts.rules) };
+    } catch (e) {
+      io.stderr(zh ? `无法读取规则文件“${opts.rules}”：${(e as Error).message}\n` : `Cannot read the rule file "${opts.rules}": ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   if (opts.format === 'xlsx' && !opts.out) {
     io.stderr(zh ? '--format xlsx 需要用 --out 指定报告文件。\n' : '--format xlsx needs --out to name the report file.\n');
     return 2;
@@ -125,7 +135,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   for (const f of files) {
     bar?.update({ file: path.basename(f) });
     // With several files the cross-year and cross-district detectors run once over all of them.
-    results.push(await checkFile(f, { history: files.length > 1 ? false : undefined }));
+    results.push(await checkFile(f, { history: files.length > 1 ? false : undefined, rules }));
     bar?.increment();
   }
   bar?.stop();

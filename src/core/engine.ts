@@ -4,13 +4,13 @@ import { fromA1 } from './a1';
 import { checkBalance } from './checks/balance';
 import { checkCells } from './checks/cells';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
-import { checkMandatedRates } from './checks/rates';
 import { checkRanges } from './checks/ranges';
 import { guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
+import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
@@ -28,6 +28,8 @@ export interface CheckOptions {
    * districts; `false` leaves them out (the CLI runs them once over all files instead).
    */
   history?: HistoryOptionsInput | false;
+  /** A rule file (JSON or YAML text) given by the user; the 校验规则 sheet and the pack always apply. */
+  rules?: LoadRulesOptions['file'];
 }
 
 export interface AnalyzedWorkbook {
@@ -60,7 +62,9 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   return { model: buildModel(models), sheets };
 }
 
-const CHECKS: Check[] = [checkCells, checkBalance, checkMandatedRates, checkRanges];
+// Mandated 100 % rates are rules of the built-in pack (rate.mandated.*), so a bureau can switch one
+// off or change its tolerance in 校验规则; checks/rates.ts keeps the name list the pack mirrors.
+const CHECKS: Check[] = [checkCells, checkBalance, checkRanges];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Orders findings by sheet (workbook order), then row, column and severity. */
@@ -81,15 +85,19 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
 }
 
 /** Checks a workbook and also returns the model, for detectors that run across workbooks. */
-export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel } {
+export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel; ruleSet: RuleSet } {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.1, msg('progress.layout'));
   const { model, sheets } = analyzeWorkbook(snapshot, options);
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   CHECKS.forEach((check, i) => {
-    progress(0.2 + (0.7 * i) / CHECKS.length, msg('progress.check'));
+    progress(0.2 + (0.6 * i) / CHECKS.length, msg('progress.check'));
     findings.push(...check(model));
   });
+  progress(0.8, msg('progress.rules'));
+  const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules });
+  findings.push(...rules.findings, ...runRules(model, rules.ruleSet));
+  findings = attachTypoHints(findings, model, { rules: rules.ruleSet });
   if (options.history !== false) {
     progress(0.9, msg('progress.history'));
     findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));
@@ -106,7 +114,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     sheets,
     observations: model.observations.length,
   };
-  return { result, model };
+  return { result, model, ruleSet: rules.ruleSet };
 }
 
 /** Checks every indicator sheet of a workbook. Never throws on bad cell content. */

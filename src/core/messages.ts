@@ -30,6 +30,7 @@ const zhCN = {
   'progress.layout': '识别表格结构',
   'progress.check': '执行校验',
   'progress.history': '跨年与跨地区比较',
+  'progress.rules': '执行校验规则',
   'progress.done': '完成',
 } as const;
 
@@ -63,6 +64,7 @@ const enUS: Record<MessageId, string> = {
   'progress.layout': 'Recognising the tables',
   'progress.check': 'Running the checks',
   'progress.history': 'Comparing years and districts',
+  'progress.rules': 'Running the rules',
   'progress.done': 'Done',
 };
 
