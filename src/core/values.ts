@@ -783,8 +783,9 @@ function parseCellUnsafe(raw: unknown, numberFormat?: string): ParsedValue {
   if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
     if ('error' in o) {
-      const code = typeof o.error === 'string' ? o.error.trim().toUpperCase() : safeString(o.error);
-      return { kind: 'error', code };
+      const code = typeof o.error === 'string' ? o.error.trim().toUpperCase() : safeString(o.error).trim();
+      // An error with no code (a host that lost it) is still an error, never a blank.
+      return { kind: 'error', code: code === '' ? '#UNKNOWN!' : code };
     }
     // Defensive: shapes some readers hand out (ExcelJS rich text, formula results, links).
     if (Array.isArray(o.richText)) {

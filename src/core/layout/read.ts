@@ -194,6 +194,34 @@ function rowsFromDrafts(sheet: string, block: string, drafts: RowDraft[], nameCo
   return rows;
 }
 
+/** Rows listed in one duplicate note at most; the rest are counted. */
+const MAX_DUPLICATES_LISTED = 5;
+
+/**
+ * Notes on indicators that appear more than once under the same parent in one block (a sheet, or
+ * one entity and period of a long table): a copied row, or two figures for one indicator.
+ */
+function duplicateNotes(sheet: string, rows: IndicatorRow[]): Bilingual[] {
+  const groups = new Map<string, IndicatorRow[]>();
+  for (const r of rows) {
+    if (!r.key) continue;
+    const k = `${r.block}\u0000${r.parent ?? ''}\u0000${r.key}`;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  const dups = [...groups.values()].filter((g) => g.length > 1);
+  if (dups.length === 0) return [];
+  const shown = dups.slice(0, MAX_DUPLICATES_LISTED).map((g) => ({ label: g[0].label, cells: g.map((r) => r.labelAddress).join(', ') }));
+  const more = dups.length - shown.length;
+  return [
+    {
+      'zh-CN': `工作表“${sheet}”中有重复的指标：${shown.map((d) => `“${d.label}”（${d.cells}）`).join('；')}${more > 0 ? `；另有 ${more} 项` : ''}。请删除重复行或确认各行数据。`,
+      'en-US': `Sheet "${sheet}" lists an indicator more than once: ${shown.map((d) => `"${d.label}" (${d.cells})`).join('; ')}${more > 0 ? `; and ${more} more` : ''}. Remove the repeated rows or confirm each row's figures.`,
+    },
+  ];
+}
+
 function observe(grid: SheetGrid, row: IndicatorRow, r: number, c: number, entity: string, period: string): Observation {
   const raw = grid.values[r]?.[c] ?? null;
   const parsed = parseCell(raw, grid.numberFormats?.[r]?.[c]);
@@ -237,6 +265,7 @@ function readWide(grid: SheetGrid, h: Header, ctx: ReadContext): SheetModel {
       observations.push(observe(grid, row, drafts[i].r, y.col, ctx.entity, String(y.year)));
     }
   });
+  notes.push(...duplicateNotes(grid.name, rows));
   return { sheet: grid.name, layout: 'wide', rows, observations, notes };
 }
 
@@ -249,7 +278,7 @@ function readPerYear(grid: SheetGrid, h: Header, year: number, ctx: ReadContext)
   }
   const rows = rowsFromDrafts(grid.name, grid.name, drafts, h.nameCol, grid, ctx.nextId);
   const observations = rows.map((row, i) => observe(grid, row, drafts[i].r, h.valueCol as number, ctx.entity, String(year)));
-  return { sheet: grid.name, layout: 'per-year', rows, observations, notes: [] };
+  return { sheet: grid.name, layout: 'per-year', rows, observations, notes: duplicateNotes(grid.name, rows) };
 }
 
 function readLong(grid: SheetGrid, h: Header, ctx: ReadContext): SheetModel {
@@ -280,6 +309,7 @@ function readLong(grid: SheetGrid, h: Header, ctx: ReadContext): SheetModel {
       observations.push(observe(grid, row, b.drafts[i].r, h.valueCol as number, b.entity, b.period));
     });
   }
+  notes.push(...duplicateNotes(grid.name, rows));
   return { sheet: grid.name, layout: 'long', rows, observations, notes };
 }
 

@@ -73,7 +73,10 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const i = r - minRow;
       const j = c - minCol;
-      values[i][j] = convert(cell.value);
+      // A merged range holds its value in the top-left cell only, as in Excel (Office.js reads the
+      // other cells as empty); ExcelJS would repeat it in every cell, so a value merged across two
+      // year columns would count for both years.
+      values[i][j] = cell.type === ExcelJS.ValueType.Merge ? null : convert(cell.value);
       if (cell.numFmt) numberFormats[i][j] = cell.numFmt;
       const indent = cell.alignment?.indent;
       if (indent) indents[i][j] = indent;
@@ -90,10 +93,18 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Exc
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    // JSZip's messages start with "Bug :" for damaged data; the user needs the rest only.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Bug\s*:\s*/, '');
     throw new WorkbookReadError({
       'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xlsx（${reason}）。`,
       'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xlsx (${reason}).`,
+    });
+  }
+  if (wb.worksheets.length === 0) {
+    // Excel never saves a workbook without a worksheet; a zip that is not a workbook loads as one.
+    throw new WorkbookReadError({
+      'zh-CN': `工作簿“${name}”中没有可读取的工作表（文件中没有工作表、只有图表工作表，或不是 Excel 工作簿）。`,
+      'en-US': `Workbook "${name}" has no worksheet to read (it has no worksheets, only chart sheets, or is not an Excel workbook).`,
     });
   }
   return wb;

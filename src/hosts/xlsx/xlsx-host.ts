@@ -1,9 +1,14 @@
 // A Host over an in-memory ExcelJS workbook: the browser preview uses it, and so can the CLI.
 // Marks are fills whose original style object is kept and put back exactly by clearMarks.
 import ExcelJS from 'exceljs';
+import { fromA1, toA1 } from '../../core/a1';
 import { explanationRows, EXPLANATIONS_SHEET, type Explanation } from '../../core/explanations';
 import type { CellRef, Finding, Host, Progress, Severity, WorkbookSnapshot } from '../../core/types';
 import { gridFromWorksheet, loadWorkbook } from './read-xlsx';
+
+/** Excel's sheet size. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
 
 export const MARK_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 
@@ -60,9 +65,14 @@ export class XlsxHost implements Host {
     await this.clearMarks();
     const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
     for (const f of findings) {
-      const ref = f.cells[0];
-      const ws = ref && this.workbook.getWorksheet(ref.sheet);
-      if (!ref || !ws) continue;
+      const first = f.cells[0];
+      const ws = first && this.workbook.getWorksheet(first.sheet);
+      // Only real cells: `not-a-cell` or XFE1 would throw in ExcelJS or write an invalid file.
+      const pos = first && fromA1(first.address);
+      if (!first || !ws || !pos || pos.row >= MAX_ROWS || pos.col >= MAX_COLS) continue;
+      // One key per cell however the address is spelt (B2, $B$2, b2): a second key for the same
+      // cell would keep the marked style as the "original" and clearMarks would put it back.
+      const ref: CellRef = { sheet: ws.name, address: toA1(pos.row, pos.col) };
       const key = `${ref.sheet}!${ref.address}`;
       const existing = this.marks.get(key);
       if (existing && rank[existing.severity] <= rank[f.severity]) continue;

@@ -1,0 +1,172 @@
+// Shared pieces of the reliability suite: run counts, arbitraries and temp-file helpers.
+//
+// Run counts: FC_RUNS sets the number of cases per property (default 2,000, which keeps the whole
+// suite well under 20 s on 2 cores). A nightly-size run:
+//   FC_RUNS=100000 npx jest tests/reliability
+// Properties that are costly per case (whole-workbook checks, marks) run FC_RUNS / 20 cases.
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+function envRuns(): number {
+  const n = Number(process.env.FC_RUNS);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 2000;
+}
+
+/** Cases per cheap property (parsers). */
+export const RUNS = envRuns();
+/** Cases per costly property (engine over a workbook, mark → clear). */
+export const HEAVY_RUNS = Math.max(25, Math.floor(RUNS / 20));
+
+/** Jest timeout that grows with the run count, so a nightly run is not cut short. */
+export function timeoutFor(runs: number, msPerRun: number): number {
+  return Math.max(30_000, runs * msPerRun * 3);
+}
+
+/** fast-check parameters: the seed comes from FC_SEED when set, so a failure can be replayed. */
+export function params(numRuns: number): { numRuns: number; seed?: number } {
+  const seed = Number(process.env.FC_SEED);
+  return { numRuns, ...(Number.isFinite(seed) && process.env.FC_SEED ? { seed } : {}) };
+}
+
+// -----------------------------------------------------------------------------------------------
+// Text
+
+/** Characters staff actually type into indicator sheets, and some they should not. */
+const INTERESTING_CHARS = [
+  ...'0123456789.,-+%‰eE ',
+  ...'０１２３４５６７８９．，－＋％　', // full width
+  ...'零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億点',
+  ...'约近超逾余多以上左右大约将近接近百分之',
+  ...'件人次家元万元亿元小时天个月工作日',
+  ...'其中：:、（）()【】[]/\\—–―−~#!?',
+  '\u0000', '\u0007', '\t', '\n', '\r', '\u001F', '\u007F', '\u0085', '\u009F', '\u00A0',
+  '\u200B', '\u200D', '\u2060', '\uFEFF', '\u202E', '\uD800', '\uDC00', '\uFFFD', '\uFFFF',
+  '𠀀', '😀', 'é', 'ﬁ', '①', '㉑', '½', '²', '٣', '۳', '߃', '१',
+];
+
+/**
+ * Any code point, lone surrogates included. (fc.string's 'binary' unit builds a reverse map of all
+ * 1.1 M code points the first time it is asked to shrink a value it did not make: 1.5 s per file.)
+ */
+const anyChar: fc.Arbitrary<string> = fc
+  .oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xffff }), fc.integer({ min: 0x10000, max: 0x10ffff }))
+  .map((cp) => String.fromCodePoint(cp));
+
+/** Strings of any code points. */
+export const anyString = (maxLength: number, minLength = 0): fc.Arbitrary<string> => fc.array(anyChar, { minLength, maxLength }).map((a) => a.join(''));
+
+/** Strings built from the characters above, plus arbitrary unicode strings. */
+export const cellText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.array(fc.constantFrom(...INTERESTING_CHARS), { maxLength: 24 }).map((a) => a.join('')) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 2, arbitrary: anyString(30) },
+  { weight: 1, arbitrary: anyString(520, 380) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('', '约', '近', '超过', '逾', '-', '+', '百分之', ' '),
+        fc.oneof(fc.double({ noNaN: false }).map(String), fc.integer().map(String), fc.constantFrom('1,234', '1 200', '３５', '十二', '一百零六', '三万五', '1e400', '1e-400', '0.000')),
+        fc.constantFrom('', '余', '多', '万', '亿', '千', '%', '万元', '件', '人次', '以上', '左右', '%%', '万%'),
+      )
+      .map(([a, b, c]) => a + b + c),
+  },
+);
+
+const EXCEL_ERROR_CODES = ['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA'];
+
+export const cellNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, 5e-324, 1e308, 0.1 + 0.2, 2022, 1.005),
+);
+
+/** Any value a host may hand the engine. */
+export const cellValue = fc.oneof(
+  { weight: 5, arbitrary: cellText as fc.Arbitrary<unknown> },
+  { weight: 4, arbitrary: cellNumber },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...EXCEL_ERROR_CODES), fc.string({ maxLength: 8 })).map((error) => ({ error })) },
+);
+
+/** Excel number formats, real ones and random strings. */
+export const numberFormat: fc.Arbitrary<string | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom(
+    'General', 'G/通用格式', '@', '0', '0.00', '#,##0', '#,##0.00', '0%', '0.0%', '0.00%', '0.00"万元"', '0"件"', '0.0万', '#,##0.00_);(#,##0.00)',
+    '0.00E+00', 'yyyy-mm-dd', '[Red]0.00', '0.00;[Red]-0.00;"-"', '"约"0', '\\万0', '0.0\\%', '#,##0.00"亿元"', '0.000‰', '[$¥-804]#,##0.00', '???/???',
+  ),
+  fc.string({ maxLength: 20 }),
+  fc.array(fc.constantFrom(...'0#?.,%"\\_*[]@;E+-万元件yYmMdD '), { maxLength: 16 }).map((a) => a.join('')),
+);
+
+// -----------------------------------------------------------------------------------------------
+// Files
+
+/** A fresh temp directory for one test. */
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `reliability-${prefix}-`));
+}
+
+/** Bytes and mtime of a file, to show that checking it changed nothing. */
+export function fingerprint(file: string): { bytes: Buffer; mtimeMs: number; size: number } {
+  const st = fs.statSync(file);
+  return { bytes: fs.readFileSync(file), mtimeMs: st.mtimeMs, size: st.size };
+}
+
+/** A CLI io that collects what it prints. */
+export function collectIo(): { out: string[]; err: string[]; io: { stdout: (s: string) => void; stderr: (s: string) => void } } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) } };
+}
+
+/** True when the text has CJK characters (a Chinese message) / Latin words (an English one). */
+export const hasChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
+export const hasEnglishWords = (s: string): boolean => /\b[A-Za-z]{3,}\b(?:\s+\b[A-Za-z]{2,}\b){2,}/.test(s);
+
+/** Deep equality that is fast when it holds (jest's toEqual on big trees is slow) and still prints a diff when it fails. */
+export function expectSame(actual: unknown, expected: unknown): void {
+  if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+  expect(actual).toEqual(expected);
+}
+
+// -----------------------------------------------------------------------------------------------
+// Big sheets
+
+const DISTRICTS = ['市中区', '沙湾区', '五通桥区', '金口河区', '犍为县', '井研县', '夹江县', '沐川县', '峨边县', '马边县', '峨眉山市'];
+const LONG_INDICATORS: Array<[string, string]> = [
+  ['行政处罚案件数', '件'],
+  ['其中：公共场所卫生', '件'],
+  ['　　　生活饮用水卫生', '件'],
+  ['行政许可件数', '件'],
+  ['法制审核率', '%'],
+];
+
+/**
+ * Writes a long-layout workbook (地区 | 年份 | 指标 | 数值 | 单位) of `rows` data rows with ExcelJS's
+ * streaming writer, so memory stays flat however many rows. The figures balance (total = parts)
+ * and rates are 100 %, so a correct engine finds nothing to report but reads every row.
+ */
+export async function writeLongSheet(file: string, rows: number): Promise<void> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('长表');
+  ws.addRow(['地区', '年份', '指标', '数值', '单位']).commit();
+  const per = LONG_INDICATORS.length;
+  for (let i = 0; i < rows; i++) {
+    const block = Math.floor(i / per);
+    const [label, unit] = LONG_INDICATORS[i % per];
+    // Entity and year change per block of five indicators; the balance holds in every block.
+    const district = `${DISTRICTS[block % DISTRICTS.length]}${Math.floor(block / (DISTRICTS.length * 10))}`;
+    const year = 2014 + (Math.floor(block / DISTRICTS.length) % 10);
+    const part = 10 + (block % 7);
+    const value = i % per === 0 ? 3 * part : i % per === 4 ? 100 : i % per === 3 ? 40 + (block % 5) : i % per === 1 ? 2 * part : part;
+    ws.addRow([district, year, label, value, unit]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
