@@ -27,6 +27,12 @@ export interface FakeCell {
   fontColor?: string;
   bold?: boolean;
   indent?: number;
+  italic?: boolean;
+  /** Font size in points. */
+  fontSize?: number;
+  /** 'General' | 'Left' | 'Center' | 'Right' | … as Office.js names them. */
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
 }
 
 /** 0-based, inclusive. */
@@ -52,6 +58,42 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   /** In priority order: index 0 is applied first (Excel adds new rules at the top). */
   conditionalFormats: FakeConditionalFormat[];
+  /** Merged areas (Range.merge). */
+  merges?: FakeRect[];
+  /** Charts on this sheet, in creation order. */
+  charts?: FakeChart[];
+  /** Column widths in points, by 0-based column; absent: the default (FAKE_DEFAULT_COLUMN_WIDTH). */
+  columnWidths?: Map<number, number>;
+  /** Row heights in points, by 0-based row; absent: the default (FAKE_DEFAULT_ROW_HEIGHT). */
+  rowHeights?: Map<number, number>;
+  /** Worksheet.showGridlines; absent means true. */
+  showGridlines?: boolean;
+}
+
+/** A chart's reference to cells: the sheet and an A1 address, as the chart keeps them. */
+export interface FakeChartSource {
+  sheet: string;
+  address: string;
+}
+
+export interface FakeChartSeries {
+  name: string;
+  /** Null for a series added with ChartSeriesCollection.add before setValues. */
+  values: FakeChartSource | null;
+}
+
+export interface FakeChart {
+  name: string;
+  /** Excel.ChartType string ('ColumnClustered', 'Line', …). */
+  type: string;
+  /** The seriesBy given to charts.add. */
+  seriesBy: string;
+  title: string | null;
+  series: FakeChartSeries[];
+  /** Set by ChartAxis.setCategoryNames; null: Excel's 1, 2, 3… */
+  categories: FakeChartSource | null;
+  /** Chart.setPosition: top-left cell and, when given, bottom-right cell (A1). */
+  position: { start: string; end?: string } | null;
 }
 
 export interface FakeTable {
@@ -67,7 +109,13 @@ export interface FakeWorkbookState {
   sheets: FakeSheet[];
   tables: FakeTable[];
   activeSheet: string;
+  /**
+   * The selected range (getSelectedRange); null means A1 of the active sheet. An address with a
+   * comma is a multi-area selection, which getSelectedRange rejects as Excel does.
+   */
   selection: { sheet: string; address: string } | null;
+  /** Workbook-level defined names (workbook.names); table names may not clash with them. */
+  names?: string[];
   /** How many times suspendScreenUpdatingUntilNextSync was called. */
   screenUpdatingSuspensions: number;
 }
@@ -119,6 +167,9 @@ function notLoaded(prop: string): FakeOfficeError {
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const MAX_READ_CELLS = 5_000_000;
 export const MAX_ADDRESS_CHARS = 8192;
+/** Excel's default column width (8.43 characters) and row height, in points. */
+export const FAKE_DEFAULT_COLUMN_WIDTH = 48;
+export const FAKE_DEFAULT_ROW_HEIGHT = 15;
 const ROWS = 1_048_576;
 const COLS = 16_384;
 
@@ -440,16 +491,36 @@ export class FakeWorkbook extends FakeProxy<FakeWorkbookState> {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly names: FakeNamedItemCollection;
 
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.engine.state);
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.engine.state);
     this.tables = new FakeTableCollection(ctx, () => ({ sheet: null }));
     this.application = new FakeApplication(ctx);
+    this.names = new FakeNamedItemCollection(ctx, () => ctx.engine.state);
   }
 
   get name(): string {
     return this.get('name');
+  }
+
+  /**
+   * The selected range, resolved at sync: `state.selection`, or A1 of the active sheet when none
+   * was set. A multi-area selection fails the sync (Excel: InvalidSelection).
+   */
+  getSelectedRange(): FakeRange {
+    this.context.noteRequest(40);
+    return new FakeRange(this.context, () => {
+      const state = this.context.engine.state;
+      const sel = state.selection ?? { sheet: state.activeSheet, address: 'A1' };
+      if (sel.address.includes(',')) {
+        throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      }
+      const sheet = this.context.engine.findSheet(sel.sheet);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (sheet '${sel.sheet}').`);
+      return { sheet, rect: parseArea(sel.address) };
+    });
   }
 
   protected scalar(t: FakeWorkbookState, prop: string): unknown {
@@ -467,6 +538,25 @@ export class FakeApplication {
   }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue(40, () => undefined);
+  }
+}
+
+export class FakeNamedItemCollection extends FakeCollection<FakeWorkbookState, string, FakeNamedItem> {
+  protected list(t: FakeWorkbookState): string[] {
+    return t.names ?? [];
+  }
+  protected wrap(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => name);
+  }
+}
+
+export class FakeNamedItem extends FakeProxy<string> {
+  get name(): string {
+    return this.get('name');
+  }
+  protected scalar(n: string, prop: string): unknown {
+    if (prop === 'name') return n;
+    throw new FakeOfficeError('InvalidArgument', `Unknown NamedItem property '${prop}'.`);
   }
 }
 
@@ -518,6 +608,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
 
 export class FakeWorksheet extends FakeProxy<FakeSheet> {
   private tablesProxy: FakeTableCollection | undefined;
+  private chartsProxy: FakeChartCollection | undefined;
 
   get name(): string {
     return this.get('name');
@@ -535,6 +626,19 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   get visibility(): string {
     return this.get('visibility');
   }
+  get showGridlines(): boolean {
+    return this.get('showGridlines');
+  }
+  set showGridlines(v: boolean) {
+    this.write('showGridlines', v, (s) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'showGridlines must be a boolean.');
+      s.showGridlines = v;
+    });
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.resolveTarget()));
+  }
 
   get tables(): FakeTableCollection {
     if (!this.tablesProxy) {
@@ -550,6 +654,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     if (prop === 'name') return s.name;
     if (prop === 'visibility') return s.visibility;
     if (prop === 'position') return this.context.engine.state.sheets.indexOf(s);
+    if (prop === 'showGridlines') return s.showGridlines ?? true;
     throw new FakeOfficeError('InvalidArgument', `Unknown Worksheet property '${prop}'.`);
   }
 
@@ -608,7 +713,17 @@ function hasContent(c: FakeCell): boolean {
 }
 
 function hasFormat(c: FakeCell): boolean {
-  return c.fill !== undefined || c.fontColor !== undefined || c.bold !== undefined || c.indent !== undefined || c.numberFormat !== undefined;
+  return (
+    c.fill !== undefined ||
+    c.fontColor !== undefined ||
+    c.bold !== undefined ||
+    c.indent !== undefined ||
+    c.numberFormat !== undefined ||
+    c.italic !== undefined ||
+    c.fontSize !== undefined ||
+    c.horizontalAlignment !== undefined ||
+    c.verticalAlignment !== undefined
+  );
 }
 
 function usedRect(sheet: FakeSheet, valuesOnly: boolean): FakeRect | null {
@@ -726,6 +841,7 @@ function setFormula(cell: FakeCell, f: string): void {
 export class FakeRange extends FakeProxy<RangeTarget> {
   private formatProxy: FakeRangeFormat | undefined;
   private cfProxy: FakeConditionalFormatCollection | undefined;
+  private worksheetProxy: FakeWorksheet | undefined;
 
   get address(): string {
     return this.get('address');
@@ -775,7 +891,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get format(): FakeRangeFormat {
-    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.resolveTarget()));
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => rangeAreas(this.resolveTarget())));
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
@@ -785,10 +901,65 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     }));
   }
 
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= new FakeWorksheet(this.context, () => {
+      const t = this.resolveTarget();
+      return t ? this.context.engine.liveSheet(t.sheet) : null;
+    }));
+  }
+
   protected nav(prop: string): FakeProxy<unknown> | undefined {
     if (prop === 'format') return this.format as FakeProxy<unknown>;
     if (prop === 'conditionalFormats') return this.conditionalFormats as FakeProxy<unknown>;
+    if (prop === 'worksheet') return this.worksheet as FakeProxy<unknown>;
     return undefined;
+  }
+
+  /**
+   * Merges the range (across: each row on its own). Only the top-left value of each merged area
+   * is kept, as Excel does. Merging inside a table, or across part of an existing merged area,
+   * fails (Excel refuses both); existing merged areas inside the new one are absorbed.
+   */
+  merge(across = false): void {
+    this.call('merge', [across], (t) => {
+      if (this.context.engine.state.tables.some((x) => x.sheet === t.sheet && intersects(x.area, t.rect))) {
+        throw new FakeOfficeError('InvalidOperation', 'Cannot merge cells in a table.');
+      }
+      const areas: FakeRect[] = across
+        ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({ r0: t.rect.r0 + i, r1: t.rect.r0 + i, c0: t.rect.c0, c1: t.rect.c1 }))
+        : [{ ...t.rect }];
+      const merges = (t.sheet.merges ??= []);
+      for (const a of areas) {
+        if (rectCells(a) < 2) continue;
+        const inside = (m: FakeRect) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1;
+        if (merges.some((m) => intersects(m, a) && !inside(m))) {
+          throw new FakeOfficeError('InvalidOperation', 'Cannot merge part of a merged area.');
+        }
+        t.sheet.merges = (t.sheet.merges ?? []).filter((m) => !inside(m));
+        t.sheet.merges.push(a);
+        for (let r = a.r0; r <= a.r1; r++) {
+          for (let c = a.c0; c <= a.c1; c++) {
+            if (r === a.r0 && c === a.c0) continue;
+            const cell = t.sheet.cells.get(key(r, c));
+            if (cell) {
+              delete cell.value;
+              delete cell.formula;
+              delete cell.error;
+            }
+          }
+        }
+      }
+    });
+  }
+
+  /** Merged areas that intersect the range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.noteRequest(40);
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.resolveOrThrow();
+      const rects = (t.sheet.merges ?? []).filter((m) => intersects(m, t.rect)).map((m) => ({ ...m }));
+      return rects.length > 0 ? { sheet: t.sheet, rects } : null;
+    });
   }
 
   protected scalar(t: RangeTarget, prop: string): unknown {
@@ -854,7 +1025,67 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 }
 
-export class FakeRangeFormat extends FakeProxy<RangeTarget> {
+/** The cells a format proxy works on: one rectangle for a Range, several for a RangeAreas. */
+interface AreasTarget {
+  sheet: FakeSheet;
+  rects: FakeRect[];
+}
+
+const rangeAreas = (t: RangeTarget | null): AreasTarget | null => (t ? { sheet: t.sheet, rects: [t.rect] } : null);
+
+/** Applies a scalar to every cell of every area (RangeFormat setters take one value). */
+function eachAreaCell(t: AreasTarget, apply: (cell: FakeCell) => void): void {
+  for (const rect of t.rects) {
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const k = key(r, c);
+        let cell = t.sheet.cells.get(k);
+        if (!cell) t.sheet.cells.set(k, (cell = {}));
+        apply(cell);
+      }
+    }
+  }
+}
+
+/** One value for all the cells of the areas, null when they differ (as Excel reports formats). */
+function uniformAreas<V>(t: AreasTarget, f: (c: FakeCell | undefined) => V): V | null {
+  let first: V | undefined;
+  let seen = false;
+  for (const rect of t.rects) {
+    const v = uniform({ sheet: t.sheet, rect }, f);
+    if (v === null) return null;
+    if (!seen) {
+      first = v;
+      seen = true;
+    } else if (v !== first) return null;
+  }
+  return first ?? null;
+}
+
+/** Colours as Office.js takes them: #RRGGBB or a colour name ('red'); ARGB ('FF9C0006') is rejected. */
+function checkColor(v: unknown, what: string): string {
+  if (typeof v !== 'string' || !(/^#[0-9A-Fa-f]{6}$/.test(v) || /^[A-Za-z]+$/.test(v))) {
+    throw new FakeOfficeError('InvalidArgument', `Invalid ${what} '${String(v)}'.`);
+  }
+  return v.toUpperCase();
+}
+
+const H_ALIGN = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed']);
+const V_ALIGN = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
+
+function spannedColumns(t: AreasTarget): number[] {
+  const cols = new Set<number>();
+  for (const r of t.rects) for (let c = r.c0; c <= r.c1; c++) cols.add(c);
+  return [...cols];
+}
+
+function spannedRows(t: AreasTarget): number[] {
+  const rows = new Set<number>();
+  for (const r of t.rects) for (let i = r.r0; i <= r.r1; i++) rows.add(i);
+  return [...rows];
+}
+
+export class FakeRangeFormat extends FakeProxy<AreasTarget> {
   private fillProxy: FakeRangeFill | undefined;
   private fontProxy: FakeRangeFont | undefined;
 
@@ -862,7 +1093,47 @@ export class FakeRangeFormat extends FakeProxy<RangeTarget> {
     return this.get('indentLevel');
   }
   set indentLevel(v: number | null) {
-    this.write('indentLevel', v, (t) => eachCell(t, v ?? 0, 'indentLevel', (cell, x) => (cell.indent = x as number)));
+    this.write('indentLevel', v, (t) => eachAreaCell(t, (cell) => (cell.indent = v ?? 0)));
+  }
+  get horizontalAlignment(): string | null {
+    return this.get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this.write('horizontalAlignment', v, (t) => {
+      if (!H_ALIGN.has(v)) throw new FakeOfficeError('InvalidArgument', `Invalid horizontalAlignment '${v}'.`);
+      eachAreaCell(t, (cell) => (cell.horizontalAlignment = v));
+    });
+  }
+  get verticalAlignment(): string | null {
+    return this.get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this.write('verticalAlignment', v, (t) => {
+      if (!V_ALIGN.has(v)) throw new FakeOfficeError('InvalidArgument', `Invalid verticalAlignment '${v}'.`);
+      eachAreaCell(t, (cell) => (cell.verticalAlignment = v));
+    });
+  }
+  /** Points. Setting it sets the width of every column the range spans (whole columns, as Excel). */
+  get columnWidth(): number | null {
+    return this.get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this.write('columnWidth', v, (t) => {
+      if (typeof v !== 'number' || !(v >= 0) || v > 255 * 7.5) throw new FakeOfficeError('InvalidArgument', `Invalid columnWidth ${v}.`);
+      const widths = (t.sheet.columnWidths ??= new Map());
+      for (const c of spannedColumns(t)) widths.set(c, v);
+    });
+  }
+  /** Points, for every row the range spans. */
+  get rowHeight(): number | null {
+    return this.get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.write('rowHeight', v, (t) => {
+      if (typeof v !== 'number' || !(v >= 0) || v > 409) throw new FakeOfficeError('InvalidArgument', `Invalid rowHeight ${v}.`);
+      const heights = (t.sheet.rowHeights ??= new Map());
+      for (const r of spannedRows(t)) heights.set(r, v);
+    });
   }
   get fill(): FakeRangeFill {
     return (this.fillProxy ??= new FakeRangeFill(this.context, () => this.resolveTarget()));
@@ -875,49 +1146,104 @@ export class FakeRangeFormat extends FakeProxy<RangeTarget> {
     if (prop === 'font') return this.font as FakeProxy<unknown>;
     return undefined;
   }
-  protected scalar(t: RangeTarget, prop: string): unknown {
+  protected scalar(t: AreasTarget, prop: string): unknown {
     // Excel gives one value per range, null when the cells differ.
-    if (prop === 'indentLevel') return uniform(t, (c) => c?.indent ?? 0);
-    throw new FakeOfficeError('InvalidArgument', `Unknown RangeFormat property '${prop}'.`);
+    switch (prop) {
+      case 'indentLevel':
+        return uniformAreas(t, (c) => c?.indent ?? 0);
+      case 'horizontalAlignment':
+        return uniformAreas(t, (c) => c?.horizontalAlignment ?? 'General');
+      case 'verticalAlignment':
+        return uniformAreas(t, (c) => c?.verticalAlignment ?? 'Bottom');
+      case 'columnWidth': {
+        const ws = new Set(spannedColumns(t).map((c) => t.sheet.columnWidths?.get(c) ?? FAKE_DEFAULT_COLUMN_WIDTH));
+        return ws.size === 1 ? [...ws][0] : null;
+      }
+      case 'rowHeight': {
+        const hs = new Set(spannedRows(t).map((r) => t.sheet.rowHeights?.get(r) ?? FAKE_DEFAULT_ROW_HEIGHT));
+        return hs.size === 1 ? [...hs][0] : null;
+      }
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown RangeFormat property '${prop}'.`);
+    }
   }
   autofitColumns(): void {
     this.call('autofitColumns', [], () => undefined);
   }
 }
 
-export class FakeRangeFill extends FakeProxy<RangeTarget> {
+export class FakeRangeFill extends FakeProxy<AreasTarget> {
   get color(): string | null {
     return this.get('color');
   }
   set color(v: string | null) {
-    this.write('color', v, (t) => eachCell(t, v, 'fill.color', (cell, x) => (cell.fill = String(x).toUpperCase())));
+    this.write('color', v, (t) => {
+      const color = checkColor(v, 'fill color');
+      eachAreaCell(t, (cell) => (cell.fill = color));
+    });
   }
-  protected scalar(t: RangeTarget, prop: string): unknown {
-    if (prop === 'color') return uniform(t, (c) => c?.fill ?? '#FFFFFF');
+  protected scalar(t: AreasTarget, prop: string): unknown {
+    if (prop === 'color') return uniformAreas(t, (c) => c?.fill ?? '#FFFFFF');
     throw new FakeOfficeError('InvalidArgument', `Unknown RangeFill property '${prop}'.`);
   }
 }
 
-export class FakeRangeFont extends FakeProxy<RangeTarget> {
+export class FakeRangeFont extends FakeProxy<AreasTarget> {
   get color(): string | null {
     return this.get('color');
   }
   set color(v: string | null) {
-    this.write('color', v, (t) => eachCell(t, v, 'font.color', (cell, x) => (cell.fontColor = String(x).toUpperCase())));
+    this.write('color', v, (t) => {
+      const color = checkColor(v, 'font color');
+      eachAreaCell(t, (cell) => (cell.fontColor = color));
+    });
   }
-  protected scalar(t: RangeTarget, prop: string): unknown {
-    if (prop === 'color') return uniform(t, (c) => c?.fontColor ?? '#000000');
-    throw new FakeOfficeError('InvalidArgument', `Unknown RangeFont property '${prop}'.`);
+  get bold(): boolean | null {
+    return this.get('bold');
   }
-}
-
-interface AreasTarget {
-  sheet: FakeSheet;
-  rects: FakeRect[];
+  set bold(v: boolean) {
+    this.write('bold', v, (t) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'bold must be a boolean.');
+      eachAreaCell(t, (cell) => (cell.bold = v));
+    });
+  }
+  get italic(): boolean | null {
+    return this.get('italic');
+  }
+  set italic(v: boolean) {
+    this.write('italic', v, (t) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'italic must be a boolean.');
+      eachAreaCell(t, (cell) => (cell.italic = v));
+    });
+  }
+  get size(): number | null {
+    return this.get('size');
+  }
+  set size(v: number) {
+    this.write('size', v, (t) => {
+      if (typeof v !== 'number' || !(v >= 1) || v > 409) throw new FakeOfficeError('InvalidArgument', `Invalid font size ${v}.`);
+      eachAreaCell(t, (cell) => (cell.fontSize = v));
+    });
+  }
+  protected scalar(t: AreasTarget, prop: string): unknown {
+    switch (prop) {
+      case 'color':
+        return uniformAreas(t, (c) => c?.fontColor ?? '#000000');
+      case 'bold':
+        return uniformAreas(t, (c) => c?.bold ?? false);
+      case 'italic':
+        return uniformAreas(t, (c) => c?.italic ?? false);
+      case 'size':
+        return uniformAreas(t, (c) => c?.fontSize ?? 11);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown RangeFont property '${prop}'.`);
+    }
+  }
 }
 
 export class FakeRangeAreas extends FakeProxy<AreasTarget> {
   private cfProxy: FakeConditionalFormatCollection | undefined;
+  private formatProxy: FakeRangeFormat | undefined;
   get address(): string {
     return this.get('address');
   }
@@ -927,8 +1253,13 @@ export class FakeRangeAreas extends FakeProxy<AreasTarget> {
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.cfProxy ??= new FakeConditionalFormatCollection(this.context, () => this.resolveTarget()));
   }
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.resolveTarget()));
+  }
   protected nav(prop: string): FakeProxy<unknown> | undefined {
-    return prop === 'conditionalFormats' ? (this.conditionalFormats as FakeProxy<unknown>) : undefined;
+    if (prop === 'conditionalFormats') return this.conditionalFormats as FakeProxy<unknown>;
+    if (prop === 'format') return this.format as FakeProxy<unknown>;
+    return undefined;
   }
   protected scalar(t: AreasTarget, prop: string): unknown {
     if (prop === 'address') return t.rects.map((r) => qualified(t.sheet.name, r)).join(',');
@@ -1164,6 +1495,9 @@ export class FakeTableCollection extends FakeCollection<TablesTarget, FakeTable,
       if (engine.state.tables.some((t) => t.sheet === target.sheet && intersects(t.area, target.rect))) {
         throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
       }
+      if ((target.sheet.merges ?? []).some((m) => intersects(m, target.rect))) {
+        throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap a range that contains merged cells.');
+      }
       let n = 1;
       const names = new Set(engine.state.tables.map((t) => t.name.toLowerCase()));
       while (names.has(`table${n}`)) n++;
@@ -1212,10 +1546,275 @@ export class FakeTableProxy extends FakeProxy<FakeTable> {
   protected nav(prop: string): FakeProxy<unknown> | undefined {
     return prop === 'worksheet' ? (this.worksheet as FakeProxy<unknown>) : undefined;
   }
+  /** The table's whole range (header and body). */
+  getRange(): FakeRange {
+    this.context.noteRequest(40);
+    return new FakeRange(this.context, () => {
+      const t = this.resolveOrThrow();
+      return { sheet: this.context.engine.liveSheet(t.sheet), rect: { ...t.area } };
+    });
+  }
   protected scalar(t: FakeTable, prop: string): unknown {
     if (prop === 'name') return t.name;
     if (prop === 'style') return t.style;
     throw new FakeOfficeError('InvalidArgument', `Unknown Table property '${prop}'.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts (requirement sets are the adapter's business: the fake models the API as 1.7+)
+
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'Line',
+  'LineMarkers',
+  'LineStacked',
+  'Pie',
+  'Area',
+  'XYScatter',
+  'Doughnut',
+]);
+const SERIES_BY = new Set(['Auto', 'Columns', 'Rows']);
+
+/** A range argument (Range proxy or address string on `sheet`) as the chart keeps it. */
+function chartSource(arg: FakeRange | string, sheet: FakeSheet, engine: Engine): RangeTarget {
+  if (typeof arg !== 'string') return arg.resolveOrThrow();
+  const bang = arg.lastIndexOf('!');
+  if (bang < 0) return { sheet, rect: parseArea(arg) };
+  const name = arg.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const other = engine.findSheet(name);
+  if (!other) throw new FakeOfficeError('ItemNotFound', `No sheet '${name}'.`);
+  return { sheet: other, rect: parseArea(arg.slice(bang + 1)) };
+}
+
+const sourceOf = (t: RangeTarget): FakeChartSource => ({ sheet: t.sheet.name, address: areaAddress(t.rect) });
+
+interface ChartTarget {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+export class FakeChartCollection extends FakeCollection<FakeSheet, ChartTarget, FakeChartProxy> {
+  protected list(s: FakeSheet): ChartTarget[] {
+    return (s.charts ?? []).map((chart) => ({ sheet: s, chart }));
+  }
+  protected wrap(item: ChartTarget): FakeChartProxy {
+    return new FakeChartProxy(this.context, () => {
+      this.context.engine.liveSheet(item.sheet);
+      if (!(item.sheet.charts ?? []).includes(item.chart)) throw new FakeOfficeError('ItemNotFound', 'The chart no longer exists.');
+      return item;
+    });
+  }
+  /**
+   * Creates a chart from `sourceData`, one series per column ('Columns') or per row ('Rows');
+   * 'Auto' takes columns when the range has at least as many rows as columns. The data may be on
+   * another sheet. Series get Excel's default names (Series1, …) and no category names.
+   * Excel's header detection, simplified: when the first row (by columns) or first column (by
+   * rows) of a range of two or more is all text, it names the series and is left out of the
+   * values — so a series whose first value is text (—, 700余) loses it unless set explicitly.
+   */
+  add(type: string, sourceData: FakeRange, seriesBy: string = 'Auto'): FakeChartProxy {
+    let created: ChartTarget | null = null;
+    this.context.enqueue(60, () => {
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown chart type '${type}'.`);
+      if (!SERIES_BY.has(seriesBy)) throw new FakeOfficeError('InvalidArgument', `Invalid seriesBy '${seriesBy}'.`);
+      const sheet = this.resolveOrThrow();
+      const src = sourceData.resolveOrThrow();
+      const rows = src.rect.r1 - src.rect.r0 + 1;
+      const cols = src.rect.c1 - src.rect.c0 + 1;
+      const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && rows >= cols);
+      const text = (r: number, c: number) => typeof src.sheet.cells.get(key(r, c))?.value === 'string';
+      const n = byColumns ? cols : rows;
+      const along = byColumns ? rows : cols;
+      const header =
+        along > 1 &&
+        Array.from({ length: n }, (_, i) => (byColumns ? text(src.rect.r0, src.rect.c0 + i) : text(src.rect.r0 + i, src.rect.c0))).every(Boolean);
+      const skip = header ? 1 : 0;
+      const series: FakeChartSeries[] = [];
+      for (let i = 0; i < n; i++) {
+        const rect = byColumns
+          ? { r0: src.rect.r0 + skip, r1: src.rect.r1, c0: src.rect.c0 + i, c1: src.rect.c0 + i }
+          : { r0: src.rect.r0 + i, r1: src.rect.r0 + i, c0: src.rect.c0 + skip, c1: src.rect.c1 };
+        const first = byColumns ? src.sheet.cells.get(key(src.rect.r0, src.rect.c0 + i)) : src.sheet.cells.get(key(src.rect.r0 + i, src.rect.c0));
+        series.push({ name: header ? String(first?.value) : `Series${i + 1}`, values: sourceOf({ sheet: src.sheet, rect }) });
+      }
+      const charts = (sheet.charts ??= []);
+      const taken = new Set(charts.map((c) => c.name));
+      let k = charts.length + 1;
+      while (taken.has(`Chart ${k}`)) k++;
+      const chart: FakeChart = { name: `Chart ${k}`, type, seriesBy, title: null, series, categories: null, position: null };
+      charts.push(chart);
+      created = { sheet, chart };
+    });
+    return new FakeChartProxy(this.context, () => {
+      if (!created) throw new FakeOfficeError('InvalidOperation', 'Chart not created yet.');
+      this.context.engine.liveSheet(created.sheet);
+      return created;
+    });
+  }
+}
+
+export class FakeChartProxy extends FakeProxy<ChartTarget> {
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+  readonly axes: FakeChartAxes;
+  constructor(ctx: FakeContext, resolver: Resolver<ChartTarget>) {
+    super(ctx, resolver);
+    this.title = new FakeChartTitle(ctx, resolver);
+    this.series = new FakeChartSeriesCollection(ctx, resolver);
+    this.axes = new FakeChartAxes(ctx, resolver);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.write('name', v, (t) => {
+      if (!v || v.length > 255) throw new FakeOfficeError('InvalidArgument', `Invalid chart name '${v}'.`);
+      t.chart.name = v;
+    });
+  }
+  get chartType(): string {
+    return this.get('chartType');
+  }
+  protected nav(prop: string): FakeProxy<unknown> | undefined {
+    if (prop === 'title') return this.title as FakeProxy<unknown>;
+    if (prop === 'series') return this.series as FakeProxy<unknown>;
+    return undefined;
+  }
+  protected scalar(t: ChartTarget, prop: string): unknown {
+    if (prop === 'name') return t.chart.name;
+    if (prop === 'chartType') return t.chart.type;
+    throw new FakeOfficeError('InvalidArgument', `Unknown Chart property '${prop}'.`);
+  }
+  /** Cells on the chart's own sheet (a Range on another sheet fails, as in Excel). */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    this.call('setPosition', [typeof startCell === 'string' ? startCell : 'Range', typeof endCell === 'string' ? endCell : 'Range'], (t) => {
+      const engine = this.context.engine;
+      const start = chartSource(startCell, t.sheet, engine);
+      const end = endCell === undefined ? undefined : chartSource(endCell, t.sheet, engine);
+      if (start.sheet !== t.sheet || (end && end.sheet !== t.sheet)) throw new FakeOfficeError('InvalidArgument', 'The position must be on the chart\'s sheet.');
+      if (end && (end.rect.r0 < start.rect.r0 || end.rect.c0 < start.rect.c0)) throw new FakeOfficeError('InvalidArgument', 'The end cell is above or left of the start cell.');
+      const first = (r: FakeRect) => areaAddress({ r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 });
+      t.chart.position = end ? { start: first(start.rect), end: first(end.rect) } : { start: first(start.rect) };
+    });
+  }
+  delete(): void {
+    this.call('delete', [], (t) => {
+      t.sheet.charts = (t.sheet.charts ?? []).filter((c) => c !== t.chart);
+    });
+  }
+}
+
+export class FakeChartTitle extends FakeProxy<ChartTarget> {
+  get text(): string {
+    return this.get('text');
+  }
+  set text(v: string) {
+    this.write('text', v, (t) => {
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Chart title text must be a string.');
+      t.chart.title = v;
+    });
+  }
+  protected scalar(t: ChartTarget, prop: string): unknown {
+    if (prop === 'text') return t.chart.title ?? '';
+    throw new FakeOfficeError('InvalidArgument', `Unknown ChartTitle property '${prop}'.`);
+  }
+}
+
+interface SeriesTarget {
+  chart: ChartTarget;
+  series: FakeChartSeries;
+}
+
+export class FakeChartSeriesCollection extends FakeCollection<ChartTarget, SeriesTarget, FakeChartSeriesProxy> {
+  protected list(t: ChartTarget): SeriesTarget[] {
+    return t.chart.series.map((series) => ({ chart: t, series }));
+  }
+  protected wrap(item: SeriesTarget): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(this.context, () => item);
+  }
+  getItemAt(index: number): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(this.context, () => {
+      const t = this.resolveOrThrow();
+      const series = t.chart.series[index];
+      if (!series) throw new FakeOfficeError('ItemNotFound', `No series at index ${index}.`);
+      return { chart: t, series };
+    });
+  }
+  /** A new series with no values (ExcelApi 1.7), at the end or at `index`. */
+  add(name?: string, index?: number): FakeChartSeriesProxy {
+    let created: SeriesTarget | null = null;
+    this.context.enqueue(40 + (name?.length ?? 0), () => {
+      const t = this.resolveOrThrow();
+      const series: FakeChartSeries = { name: name ?? `Series${t.chart.series.length + 1}`, values: null };
+      const at = index === undefined ? t.chart.series.length : index;
+      if (at < 0 || at > t.chart.series.length) throw new FakeOfficeError('InvalidArgument', `Invalid series index ${at}.`);
+      t.chart.series.splice(at, 0, series);
+      created = { chart: t, series };
+    });
+    return new FakeChartSeriesProxy(this.context, () => {
+      if (!created) throw new FakeOfficeError('InvalidOperation', 'Series not created yet.');
+      return created;
+    });
+  }
+}
+
+export class FakeChartSeriesProxy extends FakeProxy<SeriesTarget> {
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.write('name', v, (t) => {
+      if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Series name must be a string.');
+      t.series.name = v;
+    });
+  }
+  protected scalar(t: SeriesTarget, prop: string): unknown {
+    if (prop === 'name') return t.series.name;
+    throw new FakeOfficeError('InvalidArgument', `Unknown ChartSeries property '${prop}'.`);
+  }
+  /** ExcelApi 1.7. The values must be one row or one column. */
+  setValues(sourceData: FakeRange): void {
+    this.call('setValues', ['Range'], (t) => {
+      const src = sourceData.resolveOrThrow();
+      if (src.rect.r0 !== src.rect.r1 && src.rect.c0 !== src.rect.c1) throw new FakeOfficeError('InvalidArgument', 'Series values must be one row or one column.');
+      t.series.values = sourceOf(src);
+    });
+  }
+}
+
+export class FakeChartAxes {
+  readonly categoryAxis: FakeChartAxis;
+  readonly valueAxis: FakeChartAxis;
+  constructor(ctx: FakeContext, resolver: Resolver<ChartTarget>) {
+    this.categoryAxis = new FakeChartAxis(ctx, resolver, 'category');
+    this.valueAxis = new FakeChartAxis(ctx, resolver, 'value');
+  }
+}
+
+export class FakeChartAxis extends FakeProxy<ChartTarget> {
+  constructor(
+    ctx: FakeContext,
+    resolver: Resolver<ChartTarget>,
+    private readonly kind: 'category' | 'value',
+  ) {
+    super(ctx, resolver);
+  }
+  protected scalar(_t: ChartTarget, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Unknown ChartAxis property '${prop}'.`);
+  }
+  /** ExcelApi 1.7: the category names of the whole chart. One row or one column. */
+  setCategoryNames(sourceData: FakeRange): void {
+    this.call('setCategoryNames', ['Range'], (t) => {
+      if (this.kind !== 'category') throw new FakeOfficeError('InvalidOperation', 'Only the category axis has category names.');
+      const src = sourceData.resolveOrThrow();
+      if (src.rect.r0 !== src.rect.r1 && src.rect.c0 !== src.rect.c1) throw new FakeOfficeError('InvalidArgument', 'Category names must be one row or one column.');
+      t.chart.categories = sourceOf(src);
+    });
   }
 }
 
@@ -1334,6 +1933,11 @@ function fakeOver(engine: Engine): FakeExcel {
         visibility: s.visibility,
         cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
         conditionalFormats: s.conditionalFormats.map((cf, i) => ({ ...cf, id: `reopened${i + 1}`, areas: cf.areas.map((a) => ({ ...a })) })),
+        ...(s.merges ? { merges: s.merges.map((m) => ({ ...m })) } : {}),
+        ...(s.charts ? { charts: JSON.parse(JSON.stringify(s.charts)) as FakeChart[] } : {}),
+        ...(s.columnWidths ? { columnWidths: new Map(s.columnWidths) } : {}),
+        ...(s.rowHeights ? { rowHeights: new Map(s.rowHeights) } : {}),
+        ...(s.showGridlines !== undefined ? { showGridlines: s.showGridlines } : {}),
       }));
       const bySheet = new Map(engine.state.sheets.map((s, i) => [s, sheetsCopy[i]]));
       const state: FakeWorkbookState = {
@@ -1354,8 +1958,28 @@ export function formatsSnapshot(state: FakeWorkbookState): unknown {
     name: s.name,
     cells: [...s.cells]
       .filter(([, c]) => hasFormat(c))
-      .map(([k, c]) => [k, { numberFormat: c.numberFormat, fill: c.fill, fontColor: c.fontColor, bold: c.bold, indent: c.indent }])
+      .map(([k, c]) => [
+        k,
+        {
+          numberFormat: c.numberFormat,
+          fill: c.fill,
+          fontColor: c.fontColor,
+          bold: c.bold,
+          indent: c.indent,
+          italic: c.italic,
+          fontSize: c.fontSize,
+          horizontalAlignment: c.horizontalAlignment,
+          verticalAlignment: c.verticalAlignment,
+        },
+      ])
       .sort(([a], [b]) => String(a).localeCompare(String(b))),
     conditionalFormats: s.conditionalFormats.map((cf) => JSON.parse(JSON.stringify(cf))),
+    layout: {
+      merges: (s.merges ?? []).map(areaAddress).sort(),
+      columnWidths: [...(s.columnWidths ?? [])].sort(([a], [b]) => a - b),
+      rowHeights: [...(s.rowHeights ?? [])].sort(([a], [b]) => a - b),
+      showGridlines: s.showGridlines ?? true,
+      charts: JSON.parse(JSON.stringify(s.charts ?? [])),
+    },
   }));
 }

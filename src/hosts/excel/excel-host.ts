@@ -28,6 +28,12 @@
 //                  slow way: 5 on that path, still independent of the number of findings.
 //   clearMarks     the same 1 and 2, then 3. delete our rules (skipped if there are none).
 //   selectCell     1 sync.
+//   writeSummaryTable  'new-sheet': 1. sheet, table and defined names  2. add the sheet, write
+//                  everything (values, merges, table, styles, widths, chart). 2 syncs.
+//                  'selection': 1. names + the selected range  2. the footprint's values and
+//                  formulas, overlapping tables and merged areas, current column widths
+//                  3. write everything. 3 syncs. Both independent of the number of rows.
+//   insertLineChart  1. sheet names  2. add the 趋势图 sheet and the chart. 2 syncs.
 //   writeResultSheet  1. sheet and table names  2. replace the sheet, write the block, add
 //                  the table. On the web the block is written in pieces of at most 4 MB of
 //                  JSON, one sync each (so 2 syncs up to ~4 MB of results).
@@ -62,7 +68,24 @@ import {
   freeTableName,
   isResultTableName,
 } from './result-sheet';
+import {
+  fitsOnSheet,
+  filledCells,
+  freeSheetName,
+  layoutSummary,
+  overlaps,
+  planTrend,
+  queueSummary,
+  queueTrendChart,
+  summarySheetBase,
+  targetOccupied,
+  targetOffSheet,
+  TREND_SHEET_NAME,
+  type TrendChartRef,
+} from './summary-writer';
 import { isSyncTimeout, syncWithTimeout } from './sync';
+import { uniqueTableName } from '../../core/report/placement';
+import type { TableSpec } from '../../core/report/table-spec';
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -82,6 +105,32 @@ export interface ResultSheetInfo {
   table: string;
   rows: number;
 }
+
+export interface SummaryTableInfo {
+  sheet: string;
+  /** Everything written, title to source line (A1, no sheet). */
+  address: string;
+  /** The Excel table object's range (A1, no sheet). */
+  tableAddress: string;
+  table: string;
+  /** Name of the chart; absent when none was asked for, the spec has none, or ExcelApi 1.7 is missing. */
+  chart?: string;
+}
+
+export interface TrendChartInfo {
+  sheet: string;
+  chart: string;
+}
+
+const SUMMARY_ACTION = {
+  table: { 'zh-CN': '写入汇总表', 'en-US': 'Writing the summary table' },
+  chart: { 'zh-CN': '插入趋势图', 'en-US': 'Inserting the trend chart' },
+} satisfies Record<string, Bilingual>;
+
+const SUMMARY_FEATURE = {
+  table: { 'zh-CN': '写入汇总表', 'en-US': 'write summary tables' },
+  chart: { 'zh-CN': '插入趋势图', 'en-US': 'insert trend charts' },
+} satisfies Record<string, Bilingual>;
 
 /** Address lists for getRanges stay below this (Excel's limit is 8,192; office-js#5198). */
 const MAX_ADDRESS_CHARS = 8000;
@@ -515,6 +564,139 @@ export class ExcelHost implements Host {
       range.numberFormat = block.map((r) => r.map(() => '@'));
       range.values = block;
       await this.sync(ctx);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Summary tables and charts
+
+  /**
+   * Writes a summary table (core/report TableSpec) laid out as the ExcelJS writer lays it out:
+   * on a NEW sheet 汇总表 / 汇总表(2)… at A1 (no other sheet is touched), or with its title at
+   * the top-left cell of the selection, after checking that everything it would write to is
+   * empty (no value or formula, no table, no merged cell); otherwise a HostError (code
+   * 'TargetOccupied') says where, and nothing is written. Column widths are set on a new sheet;
+   * at a selection a column is only ever widened. With `chart`, spec.chart is drawn to the right
+   * of the table (ExcelApi 1.7; skipped without it). Needs ExcelApi 1.2.
+   */
+  async writeSummaryTable(spec: TableSpec, target: 'new-sheet' | 'selection', options: { chart?: boolean } = {}): Promise<SummaryTableInfo> {
+    if (!this.api('1.2')) throw new HostError(requirementMissing(SUMMARY_FEATURE.table, '1.2'));
+    const areas = this.api('1.9');
+    const withChart = !!options.chart && !!spec.chart && this.api('1.7');
+    const mergeCheck = this.api('1.13');
+    const gridlines = this.api('1.8');
+
+    return this.run(SUMMARY_ACTION.table, async (ctx) => {
+      const workbook = ctx.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load('items/name');
+      const tables = workbook.tables;
+      tables.load('items/name,items/worksheet/name');
+      const names = workbook.names;
+      names.load('items/name');
+      const selected = target === 'selection' ? workbook.getSelectedRange() : undefined;
+      if (selected) {
+        selected.load('rowIndex,columnIndex');
+        selected.worksheet.load('name');
+      }
+      await this.sync(ctx); // sync 1
+
+      const tableName = uniqueTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
+      let sheet: Excel.Worksheet;
+      let sheetName: string;
+      let layout: ReturnType<typeof layoutSummary>;
+      let widths: Array<number | null>;
+
+      if (!selected) {
+        sheetName = freeSheetName(
+          worksheets.items.map((w) => w.name),
+          summarySheetBase(spec.lang),
+        );
+        layout = layoutSummary(spec, 0, 0);
+        widths = layout.widths;
+        sheet = worksheets.add(sheetName);
+      } else {
+        sheet = selected.worksheet;
+        sheetName = selected.worksheet.name;
+        const anchor = cellAddress(selected.rowIndex, selected.columnIndex);
+        layout = layoutSummary(spec, selected.rowIndex, selected.columnIndex);
+        if (!fitsOnSheet(layout)) throw new HostError(targetOffSheet(sheetName, anchor), { code: 'TargetOffSheet' });
+        const box = layout.footprint;
+        const area = sheet.getRange(rectAddress({ r0: box.top, c0: box.left, r1: box.bottom, c1: box.right }));
+        area.load('values,formulas');
+        const merged = mergeCheck ? area.getMergedAreasOrNullObject() : undefined;
+        merged?.load('address');
+        const near = tables.items
+          .filter((t) => t.worksheet.name === sheetName)
+          .map((t) => {
+            const r = t.getRange();
+            r.load('rowIndex,columnIndex,rowCount,columnCount');
+            return { name: t.name, range: r };
+          });
+        const current = layout.widths.map((_, j) => {
+          const f = sheet.getRange(cellAddress(box.top, box.left + j)).format;
+          f.load('columnWidth');
+          return f;
+        });
+        await this.sync(ctx); // sync 2
+
+        const occupancy = {
+          cells: filledCells(area.values, area.formulas, box.top, box.left),
+          merges: merged && !merged.isNullObject ? merged.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1)) : [],
+          tables: near
+            .filter(({ range: r }) => overlaps(box, { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }))
+            .map((t) => t.name),
+        };
+        if (occupancy.cells.length + occupancy.merges.length + occupancy.tables.length > 0) {
+          throw new HostError(targetOccupied(sheetName, box, occupancy), { code: 'TargetOccupied' });
+        }
+        // Never narrow a column of the user's sheet.
+        widths = layout.widths.map((w, j) => (current[j].columnWidth !== null && current[j].columnWidth >= w ? null : w));
+      }
+
+      if (areas) workbook.application.suspendScreenUpdatingUntilNextSync();
+      const queued = queueSummary(sheet, layout, { sheetName, tableName, areas, widths, chart: withChart });
+      if (!selected) {
+        sheet.getRange(`${layout.placement.titleRow + 1}:${layout.placement.titleRow + 1}`).format.rowHeight = 24;
+        if (gridlines) sheet.showGridlines = false;
+        sheet.activate();
+      }
+      await this.sync(ctx); // sync 2 (new sheet) or 3 (selection)
+
+      const box = layout.footprint;
+      return {
+        sheet: sheetName,
+        address: rectAddress({ r0: box.top, c0: box.left, r1: box.bottom, c1: box.right }),
+        tableAddress: layout.placement.tableAddress,
+        table: tableName,
+        ...(queued.chart ? { chart: queued.chart.name } : {}),
+      };
+    });
+  }
+
+  /**
+   * A line chart of indicators over years (the 跨年 tab) on a NEW sheet 趋势图 / 趋势图(2)…; the
+   * data stays on the user's sheet, which is not changed. `categories` is the row (or column) of
+   * year cells, each series an indicator's values over those years. Needs ExcelApi 1.7.
+   */
+  async insertLineChart(ref: TrendChartRef, title: string): Promise<TrendChartInfo> {
+    if (!this.api('1.7')) throw new HostError(requirementMissing(SUMMARY_FEATURE.chart, '1.7'));
+    const plan = planTrend(ref);
+    return this.run(SUMMARY_ACTION.chart, async (ctx) => {
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/name');
+      await this.sync(ctx); // sync 1
+      const source = worksheets.items.find((w) => w.name.toLowerCase() === ref.sheet.toLowerCase());
+      if (!source) throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound' });
+      const sheetName = freeSheetName(
+        worksheets.items.map((w) => w.name),
+        TREND_SHEET_NAME,
+      );
+      const sheet = worksheets.add(sheetName);
+      const chart = queueTrendChart(sheet, source, plan, title);
+      sheet.activate();
+      await this.sync(ctx); // sync 2
+      return { sheet: sheetName, chart: chart.name };
     });
   }
 }
