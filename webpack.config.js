@@ -11,6 +11,7 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -29,30 +30,104 @@ const PAGES = [
     entry: './src/taskpane/index.tsx',
     template: './src/taskpane/taskpane.html',
     inlineScripts: { legacyCheck: './src/taskpane/legacy-check.js' },
+    office: true,
   },
   {
     name: 'commands',
     entry: './src/commands/commands.ts',
     template: './src/commands/commands.html',
     inlineScripts: {},
+    office: true,
+  },
+  // The browser preview (https://localhost:3000/preview.html): the task pane beside a grid of an
+  // .xlsx, outside Office. No office.js, so its CSP doesn't allow Office's CDN either.
+  {
+    name: 'preview',
+    entry: './src/preview/preview.tsx',
+    template: './src/preview/preview.html',
+    inlineScripts: {},
+    office: false,
   },
 ];
+
+/**
+ * Split chunks and the two pages that aren't the task pane. The preview shares the task pane's
+ * react/fluent chunks, but a library only the preview uses (ExcelJS above all) never enters them:
+ * it goes to the preview's own chunks (sharing only changes how webpack concatenates a few Fluent
+ * modules, < 1 KB gzip). The engine's Web Worker (src/taskpane/check-worker-spawn.ts) stays one
+ * self-contained file, and the engine's on-page fallback (check-engine) is a lazy chunk that
+ * keeps its libraries (yaml, simple-statistics, jsep) out of the pane's first load.
+ */
+const PREVIEW_CHUNK = 'preview';
+const WORKER_CHUNK = 'check-worker';
+const notWorker = (chunk) => chunk.name !== WORKER_CHUNK;
+/** Page chunks loaded up front: the engine's lazy chunk (check-engine) keeps its libraries. */
+const initialPageChunk = (chunk) => notWorker(chunk) && chunk.canBeInitial();
+const previewOnly = (chunk) => chunk.name === PREVIEW_CHUNK;
+/** A cache-group test: the module's path matches `re` and a page other than the preview uses it. */
+function sharedModule(re) {
+  return (module, { chunkGraph }) => {
+    if (!re.test(module.nameForCondition() || '')) return false;
+    for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+      if (chunk.name !== PREVIEW_CHUNK && chunk.name !== WORKER_CHUNK) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * ExcelJS's browser build is minified already: marks its chunk so the minimizer skips it (terser
+ * on those 950 KB would double the build time for the same bytes).
+ */
+class SkipPrebuiltMinified {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('SkipPrebuiltMinified', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SkipPrebuiltMinified', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          for (const asset of compilation.getAssets()) {
+            if (/^preview-exceljs\.[^/]*\.js$/.test(asset.name)) {
+              compilation.updateAsset(asset.name, asset.source, { minimized: true });
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+/** The sample workbooks the preview offers (copied to dist/samples/). */
+function sampleNames() {
+  try {
+    return fs
+      .readdirSync(path.resolve(__dirname, 'samples'))
+      .filter((f) => f.toLowerCase().endsWith('.xlsx') && !f.startsWith('~$'))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  } catch {
+    return [];
+  }
+}
 
 /** Stands in the CSP for the hashes of the page's inline scripts until they are final. */
 const INLINE_HASHES = '__CSP_INLINE_SCRIPT_HASHES__';
 
 /**
- * The pages' CSP: scripts only from this origin, Office's CDN and hashed inline scripts; styles
- * from this origin plus inline (Fluent's Griffel injects <style> rules at run time, office.js
- * sets inline styles); no eval anywhere (so no eval-based devtool either). The dev server adds
- * its HMR websocket.
+ * The pages' CSP: scripts only from this origin, Office's CDN (pages that load office.js) and
+ * hashed inline scripts; the engine's Web Worker from this origin; styles from this origin plus
+ * inline (Fluent's Griffel injects <style> rules at run time, office.js sets inline styles); no
+ * eval anywhere (so no eval-based devtool either). The dev server adds its HMR websocket.
  */
-function contentSecurityPolicy(serving) {
-  const connect = ["'self'", OFFICE_JS_ORIGIN];
+function contentSecurityPolicy(serving, office = true) {
+  const connect = ["'self'"];
+  if (office) connect.push(OFFICE_JS_ORIGIN);
   if (serving) connect.push(`wss://localhost:${PORT}`, `ws://localhost:${PORT}`);
+  const scripts = ["'self'"];
+  if (office) scripts.push(OFFICE_JS_ORIGIN);
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_JS_ORIGIN} ${INLINE_HASHES}`,
+    `script-src ${scripts.join(' ')} ${INLINE_HASHES}`,
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -142,7 +217,7 @@ module.exports = async (env = {}, argv = {}) => {
   const htmlPlugins = [];
   for (const page of PAGES) {
     entry[page.name] = page.entry;
-    const params = { contentSecurityPolicy: contentSecurityPolicy(serving) };
+    const params = { contentSecurityPolicy: contentSecurityPolicy(serving, page.office) };
     for (const [key, file] of Object.entries(page.inlineScripts)) {
       params[key] = fs.readFileSync(path.resolve(__dirname, file), 'utf8').trim();
     }
@@ -176,6 +251,9 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: ['.ts', '.tsx', '.js'],
     },
     module: {
+      // ExcelJS's browser build (its package.json "browser" field) is one pre-bundled UMD file:
+      // nothing in it for webpack to resolve, and parsing its 950 KB would only slow the build.
+      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -199,9 +277,13 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...htmlPlugins,
       new CspInlineScriptHashes(),
+      new SkipPrebuiltMinified(),
+      new webpack.DefinePlugin({ __PREVIEW_SAMPLES__: JSON.stringify(sampleNames()) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]', noErrorOnMissing: true, info: { minimized: true } },
+          // The preview's sample workbooks, fetched from the same origin.
+          { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
@@ -220,20 +302,40 @@ module.exports = async (env = {}, argv = {}) => {
           splitChunks: {
             chunks: 'all',
             cacheGroups: {
+              default: false,
+              defaultVendors: false,
               react: {
-                test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+                test: sharedModule(/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/),
                 name: 'react',
+                chunks: notWorker,
                 priority: 30,
               },
               fluent: {
-                test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|stylis|rtl-css-js|use-sync-external-store)[\\/]/,
+                test: sharedModule(
+                  /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|stylis|rtl-css-js|use-sync-external-store)[\\/]/,
+                ),
                 name: 'fluent',
+                chunks: notWorker,
                 priority: 20,
               },
               vendors: {
-                test: /[\\/]node_modules[\\/]/,
+                test: sharedModule(/[\\/]node_modules[\\/]/),
                 name: 'vendors',
+                chunks: initialPageChunk,
                 priority: 10,
+              },
+              // What only the preview uses: ExcelJS (~950 KB) and a few more Fluent components.
+              previewExceljs: {
+                test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+                name: 'preview-exceljs',
+                chunks: previewOnly,
+                priority: 40,
+              },
+              previewVendors: {
+                test: /[\\/]node_modules[\\/]/,
+                name: 'preview-vendors',
+                chunks: previewOnly,
+                priority: 5,
               },
             },
           },
@@ -244,6 +346,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Fluent UI alone is ~90 KB gzip; budget the whole first load of the pane.
       maxEntrypointSize: 900 * 1024,
       maxAssetSize: 600 * 1024,
+      // The preview is a development page (ExcelJS alone is ~950 KB); budget what Office loads.
+      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file),
     },
   };
 

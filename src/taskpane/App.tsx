@@ -1,7 +1,7 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { checkWorkbook } from '../core/engine';
 import type { Host, Lang } from '../core/types';
+import { runCheckInWorker } from './check-worker-client';
 import { CheckPanel, type RunCheck } from './components/CheckPanel';
 import { ComingSoon } from './components/ComingSoon';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -14,7 +14,7 @@ export interface AppProps {
   host: Host;
   /** Initial UI language; the user can switch it in the header. */
   lang: Lang;
-  /** The engine; defaults to `checkWorkbook`. */
+  /** The engine; defaults to `checkWorkbook` in a Web Worker (on this thread where there is none). */
   runCheck?: RunCheck;
   /** Fluent theme; defaults to the light theme with CJK fonts. */
   theme?: Theme;
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   panel: { flexGrow: 1, overflowY: 'auto' },
 });
 
-function Shell({ host, lang: initialLang, runCheck = checkWorkbook }: AppProps) {
+function Shell({ host, lang: initialLang, runCheck = runCheckInWorker }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>('check');

@@ -121,9 +121,9 @@ export function CheckPanel({ host, lang, t, runCheck }: CheckPanelProps) {
     try {
       const snapshot = await host.readWorkbook((f, s) => report(f * READ_SHARE, s));
       report(READ_SHARE, stage('stage.checking'));
+      // Lets the stage show before an engine that runs on this thread (the default runs in a
+      // Web Worker, see check-worker-client.ts, and reports progress as it goes).
       await nextPaint();
-      // TODO(lead): the engine runs on the UI thread; move it to a Web Worker if large workbooks
-      // freeze the pane (its progress callbacks can't repaint until it returns).
       const checked = await runCheck(snapshot, {
         onProgress: (f, s) => report(READ_SHARE + f * CHECK_SHARE, s),
       });
