@@ -1,0 +1,325 @@
+'use strict';
+// npm run bench [-- options]: the engine at provincial scale against spreadsheet formulas.
+//
+//   --json                one JSON object on stdout (progress goes to stderr)
+//   --quick               small sizes (engine 30 k/100 k/300 k, peers 30 k, Excel up to 100 k cells)
+//   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
+//   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
+//   --skip-peers, --skip-excel, --skip-bundle
+//   --rebuild-bundle      run the webpack production build even when dist/ exists
+//   --profile             CPU-profile the largest engine run (node --cpu-prof) and print where
+//                         the time goes; the .cpuprofile is kept in build/bench/
+//   --timeout 300         seconds one engine run may take before it is stopped
+//
+// Every measurement runs in its own child process, one after the other. A benchmark, not a
+// test: targets are reported as MET / NOT MET and the exit code is 0 whatever they say.
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const { arg, flag, parseEmitted } = require('./util');
+const { summarise, printSummary } = require('./profile-summary');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const JSON_MODE = flag('--json');
+const QUICK = flag('--quick');
+const log = (s) => process.stderr.write(`${s}\n`);
+
+const TARGETS = {
+  peerFactor: 20,
+  observations: 3_000_000,
+  seconds: 2,
+  peakMB: 1024,
+  maxSyncs: 4,
+  taskpaneGzipKB: 300,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Children
+
+function runChild(script, args, { nodeArgs = [], timeoutS = 600 } = {}) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timedOut = false;
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wall = (Date.now() - t0) / 1000;
+      const result = parseEmitted(out);
+      if (result) return resolve({ ...result, wall });
+      if (timedOut) return resolve({ error: `stopped after ${timeoutS} s`, timedOut: true, wall });
+      const tail = err.trim().split('\n').slice(-6).join('\n');
+      resolve({ error: `exit ${code ?? signal}${/heap out of memory/i.test(err) ? ' (JavaScript heap out of memory)' : ''}: ${tail}`, wall });
+    });
+  });
+}
+
+function ensureCliBuild() {
+  if (fs.existsSync(path.join(ROOT, 'build', 'cli', 'src', 'core', 'engine.js'))) return;
+  log('build/cli is missing: compiling (tsc -p scripts/tsconfig.cli.json)…');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'scripts/tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build:cli failed');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine
+
+async function benchEngine() {
+  const sizes = (arg('--sizes', QUICK ? '30,100,300' : '300,1000,3000') || '').split(',').map(Number).filter((n) => n > 0);
+  const timeoutS = Number(arg('--timeout', '300'));
+  // Room to measure rather than crash: the heap limit is not the target, the peak RSS is.
+  const heapMB = Math.min(16384, Math.floor((os.totalmem() / 1048576) * 0.75));
+  const profileDir = path.join(ROOT, 'build', 'bench');
+  const results = [];
+  let profile;
+  for (let i = 0; i < sizes.length; i++) {
+    const d = sizes[i];
+    const nodeArgs = ['--expose-gc', `--max-old-space-size=${heapMB}`];
+    const profiling = flag('--profile') && i === sizes.length - 1;
+    const before = new Set();
+    if (profiling) {
+      fs.mkdirSync(profileDir, { recursive: true });
+      for (const f of fs.readdirSync(profileDir)) before.add(f);
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+    }
+    log(`engine: ${(d * 1000).toLocaleString('en-US')} observations (${d} districts × 10 years × 100 indicators)${profiling ? ', profiled' : ''}…`);
+    const r = await runChild('engine-child.js', ['--districts', String(d)], { nodeArgs, timeoutS });
+    if (r.error) log(`  ${r.error}`);
+    else log(`  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB, injected ${r.injected}, found ${r.found}`);
+    results.push({ districts: d, observations: d * 1000, ...r });
+    if (profiling) {
+      // One profile per thread: the engine's main thread is the big one (the other is the RSS sampler).
+      const fresh = fs
+        .readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
+        .sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size);
+      for (const f of fresh.slice(1)) fs.rmSync(path.join(profileDir, f), { force: true });
+      const file = fresh[0];
+      if (file) {
+        const full = path.join(profileDir, file);
+        profile = { file: path.relative(ROOT, full), ...summarise(JSON.parse(fs.readFileSync(full, 'utf8')), 25) };
+      }
+    }
+  }
+  return { sizes: results, profile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peers, Excel, bundle
+
+async function benchPeers() {
+  const d = Number(arg('--peer-districts', QUICK ? '30' : '100'));
+  log(`hyperformula: ${(d * 1000).toLocaleString('en-US')} observations as formulas…`);
+  const hf = await runChild('peer-hyperformula.js', ['--districts', String(d)], { nodeArgs: ['--max-old-space-size=8192'], timeoutS: 600 });
+  log(hf.error ? `  ${hf.error}` : `  ${hf.seconds.toFixed(2)} s, ${hf.flags} flags`);
+  log(`libreoffice: ${(d * 1000).toLocaleString('en-US')} observations as formulas…`);
+  const lo = await runChild('peer-libreoffice.js', ['--districts', String(d)], { nodeArgs: ['--max-old-space-size=8192'], timeoutS: 900 });
+  log(lo.error ? `  ${lo.error}` : lo.skipped ? `  skipped: ${lo.skipped}` : `  ${lo.seconds.toFixed(2)} s (start-up and import alone ${lo.loadSeconds.toFixed(2)} s), ${lo.flags} flags`);
+  return { hyperformula: hf, libreoffice: lo };
+}
+
+async function benchExcel() {
+  const sizes = QUICK ? [1000, 100000] : [1000, 100000, 1000000];
+  const out = {};
+  for (const cells of sizes) {
+    log(`excel host: ${cells.toLocaleString('en-US')} cells…`);
+    const r = await runChild('excel-child.js', ['--cells', String(cells)], { nodeArgs: ['--max-old-space-size=8192'], timeoutS: 300 });
+    log(r.error ? `  ${r.error}` : `  readWorkbook ${r.read} syncs, applyMarks ${r.marks} syncs`);
+    out[cells] = r;
+  }
+  return out;
+}
+
+function benchBundle() {
+  const dist = path.join(ROOT, 'dist');
+  const html = path.join(dist, 'taskpane.html');
+  if (flag('--rebuild-bundle') || !fs.existsSync(html)) {
+    log('bundle: webpack --mode production…');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0 || !fs.existsSync(html)) return { error: `webpack failed: ${(r.stderr || '').trim().split('\n').slice(-5).join('\n')}` };
+  }
+  const text = fs.readFileSync(html, 'utf8');
+  const scripts = [];
+  for (const m of text.matchAll(/<script\b[^>]*\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))[^>]*>/gi)) {
+    const src = m[1] ?? m[2] ?? m[3];
+    if (/^(https?:)?\/\//i.test(src)) continue; // office.js from Microsoft's CDN
+    const file = path.join(dist, src.split(/[?#]/)[0]);
+    if (!fs.existsSync(file)) {
+      scripts.push({ file: src, missing: true });
+      continue;
+    }
+    const bytes = fs.readFileSync(file);
+    scripts.push({ file: src, KB: bytes.length / 1024, gzipKB: zlib.gzipSync(bytes, { level: 9 }).length / 1024 });
+  }
+  const gz = scripts.reduce((s, x) => s + (x.gzipKB ?? 0), 0);
+  const raw = scripts.reduce((s, x) => s + (x.KB ?? 0), 0);
+  return { taskpaneGzipKB: Math.round(gz * 10) / 10, taskpaneKB: Math.round(raw * 10) / 10, scripts, built: fs.statSync(html).mtime.toISOString() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const r1 = (x) => Math.round(x * 10) / 10;
+const r3 = (x) => Math.round(x * 1000) / 1000;
+
+function buildJson(engine, peers, excel, bundle) {
+  const done = engine.sizes.filter((s) => !s.error);
+  const top = done[done.length - 1];
+  const peerJson = (p) => {
+    if (!p) return { skipped: 'not run (--skip-peers)' };
+    if (p.skipped) return { observations: 0, seconds: null, skipped: p.skipped };
+    if (p.error) return { observations: 0, seconds: null, error: p.error };
+    const o = { observations: p.observations, seconds: r3(p.seconds), throughput: Math.round(p.observations / p.seconds), formulas: p.formulas, flags: p.flags, version: p.version };
+    if (p.loadSeconds !== undefined) o.loadSeconds = r3(p.loadSeconds);
+    if (p.found !== undefined) o.injected = p.injected, o.found = p.found;
+    return o;
+  };
+  const syncs = {};
+  const syncDetail = {};
+  for (const [cells, r] of Object.entries(excel ?? {})) {
+    syncs[cells] = r.error ? null : Math.max(r.read, r.marks);
+    syncDetail[cells] = r.error ? { error: r.error } : { readWorkbook: r.read, applyMarks: r.marks, findings: r.findings, readSeconds: r3(r.readSeconds) };
+  }
+  return {
+    engine: {
+      observations: top ? top.observations : 0,
+      seconds: top ? r3(top.seconds) : null,
+      peakMB: top ? Math.round(top.peakMB) : null,
+      sizes: engine.sizes.map((s) =>
+        s.error
+          ? { observations: s.observations, error: s.error }
+          : {
+              observations: s.observations,
+              seconds: r3(s.seconds),
+              throughput: Math.round(s.throughput),
+              peakMB: Math.round(s.peakMB),
+              inputMB: Math.round(s.inputMB),
+              findings: s.findings,
+              injected: s.injected,
+              found: s.found,
+              rulePack: s.rulePack,
+            },
+      ),
+      ...(engine.profile ? { profile: { file: engine.profile.file, totalMs: engine.profile.totalMs, self: engine.profile.self.slice(0, 15), total: engine.profile.total.slice(0, 15) } } : {}),
+    },
+    peers: { hyperformula: peerJson(peers?.hyperformula), libreoffice: peerJson(peers?.libreoffice) },
+    excel: { syncs, perCall: syncDetail },
+    bundle: bundle ? (bundle.error ? { taskpaneGzipKB: null, error: bundle.error } : { taskpaneGzipKB: bundle.taskpaneGzipKB, scripts: bundle.scripts.map((x) => (x.missing ? x : { file: x.file, KB: r1(x.KB), gzipKB: r1(x.gzipKB) })) }) : { taskpaneGzipKB: null, skipped: true },
+  };
+}
+
+function targets(j) {
+  const out = [];
+  const top = j.engine.sizes.filter((s) => !s.error).pop();
+  const engineTp = top ? top.observations / top.seconds : 0;
+  for (const name of ['hyperformula', 'libreoffice']) {
+    const p = j.peers[name];
+    if (!p || !p.seconds) {
+      out.push({ target: `engine throughput ≥ ${TARGETS.peerFactor}× ${name}`, status: 'SKIPPED', detail: p?.skipped ?? p?.error ?? 'not run' });
+      continue;
+    }
+    const ratio = engineTp / (p.observations / p.seconds);
+    out.push({ target: `engine throughput ≥ ${TARGETS.peerFactor}× ${name}`, status: ratio >= TARGETS.peerFactor ? 'MET' : 'NOT MET', detail: `${r1(ratio)}× (${Math.round(engineTp).toLocaleString('en-US')} vs ${Math.round(p.observations / p.seconds).toLocaleString('en-US')} obs/s)` });
+  }
+  const big = j.engine.sizes.find((s) => s.observations === TARGETS.observations);
+  if (!big) out.push({ target: '3 M observations in ≤ 2 s and ≤ 1 GB', status: 'SKIPPED', detail: 'no 3 M run' });
+  else if (big.error) out.push({ target: '3 M observations in ≤ 2 s and ≤ 1 GB', status: 'NOT MET', detail: big.error });
+  else {
+    out.push({ target: '3 M observations in ≤ 2 s', status: big.seconds <= TARGETS.seconds ? 'MET' : 'NOT MET', detail: `${big.seconds} s` });
+    out.push({ target: '3 M observations in ≤ 1 GB (peak RSS, input included)', status: big.peakMB <= TARGETS.peakMB ? 'MET' : 'NOT MET', detail: `${big.peakMB} MB (input alone ${big.inputMB} MB)` });
+  }
+  for (const s of j.engine.sizes.filter((x) => !x.error)) {
+    out.push({ target: `injected errors found (${(s.observations / 1e6).toString()} M)`, status: s.found === s.injected ? 'MET' : 'NOT MET', detail: `injected ${s.injected}, found ${s.found}` });
+  }
+  const counts = Object.values(j.excel.syncs);
+  if (counts.length === 0) out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs}`, status: 'SKIPPED', detail: 'not run' });
+  else {
+    const ok = counts.every((c) => c !== null && c === counts[0]) && counts.every((c) => c !== null && c <= TARGETS.maxSyncs);
+    out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs} per host call`, status: ok ? 'MET' : 'NOT MET', detail: Object.entries(j.excel.perCall).map(([k, v]) => `${Number(k).toLocaleString('en-US')}: ${v.error ? 'error' : `${v.readWorkbook}+${v.applyMarks}`}`).join(', ') });
+  }
+  const kb = j.bundle.taskpaneGzipKB;
+  out.push({ target: `task pane ≤ ${TARGETS.taskpaneGzipKB} KB gzip`, status: kb === null ? 'SKIPPED' : kb <= TARGETS.taskpaneGzipKB ? 'MET' : 'NOT MET', detail: kb === null ? j.bundle.error ?? 'not run' : `${kb} KB` });
+  return out;
+}
+
+function pad(s, n, right = false) {
+  s = String(s);
+  const w = [...s].reduce((a, c) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+  const fill = ' '.repeat(Math.max(0, n - w));
+  return right ? fill + s : s + fill;
+}
+
+function printText(j, engine, bundle) {
+  const p = (s = '') => process.stdout.write(`${s}\n`);
+  const n = (x) => (x === null || x === undefined ? '—' : Number(x).toLocaleString('en-US'));
+  p('指标校验 benchmark');
+  p(`node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 1073741824)} GB, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  p();
+  p('Engine: full default check (layout, cell/balance/range checks, rule pack, yoy, robust history, HB, structure)');
+  p(`  ${pad('observations', 13, true)} ${pad('seconds', 9, true)} ${pad('obs/s', 10, true)} ${pad('peak MB', 8, true)} ${pad('input MB', 9, true)} ${pad('findings', 9, true)}  injected/found`);
+  for (const s of j.engine.sizes) {
+    if (s.error) p(`  ${pad(n(s.observations), 13, true)}  ${s.error}`);
+    else p(`  ${pad(n(s.observations), 13, true)} ${pad(s.seconds.toFixed(2), 9, true)} ${pad(n(s.throughput), 10, true)} ${pad(n(s.peakMB), 8, true)} ${pad(n(s.inputMB), 9, true)} ${pad(n(s.findings), 9, true)}  injected ${s.injected}, found ${s.found}`);
+  }
+  const last = engine.sizes.filter((s) => !s.error).pop();
+  if (last) {
+    if (last.missed?.length) for (const m of last.missed) p(`  missed: ${m.kind} at ${m.cell} (${m.indicator}: ${JSON.stringify(m.before)} → ${JSON.stringify(m.after)})`);
+    const other = Object.entries(last.unrelated ?? {});
+    if (other.length) p(`  findings on clean cells at ${n(last.observations)}: ${other.map(([k, v]) => `${k} ${n(v)}`).join(', ')}`);
+    p(`  rule pack: ${last.rulePack === 'in-engine' ? 'run by the engine' : last.rulePack === 'hook' ? 'run by the benchmark hook (engine does not run it yet)' : 'not available'}`);
+  }
+  p();
+  p('Peers: the same checks as spreadsheet formulas (SUM per group vs total, rates vs 100 %, change ratios, negatives)');
+  for (const [name, x] of Object.entries(j.peers)) {
+    if (x.skipped || x.error) p(`  ${pad(name, 13)} ${x.skipped ? `skipped: ${x.skipped}` : `error: ${x.error}`}`);
+    else p(`  ${pad(name, 13)} ${n(x.observations)} observations, ${n(x.formulas)} formulas, ${x.seconds.toFixed(2)} s${x.loadSeconds !== undefined ? ` (start-up + import alone ${x.loadSeconds.toFixed(2)} s)` : ''}, ${n(x.throughput)} obs/s, ${n(x.flags)} flags${x.found !== undefined ? `, injected rows flagged ${x.found}/${x.injected}` : ''}`);
+  }
+  p();
+  p('Excel host (fake Excel, desktop): context.sync() calls');
+  for (const [cells, v] of Object.entries(j.excel.perCall)) p(`  ${pad(n(cells), 10, true)} cells: ${v.error ? v.error : `readWorkbook ${v.readWorkbook}, applyMarks ${v.applyMarks} (${n(v.findings)} findings)`}`);
+  p();
+  if (bundle && !bundle.error) {
+    p(`Bundle: task pane initial scripts (dist/taskpane.html, built ${bundle.built})`);
+    for (const s of bundle.scripts) p(`  ${pad(s.file, 28)} ${s.missing ? 'missing' : `${pad(r1(s.KB), 7, true)} KB, ${pad(r1(s.gzipKB), 6, true)} KB gzip`}`);
+    p(`  ${pad('total', 28)} ${pad(bundle.taskpaneKB, 7, true)} KB, ${pad(bundle.taskpaneGzipKB, 6, true)} KB gzip`);
+  } else p(`Bundle: ${bundle ? bundle.error : 'skipped'}`);
+  p();
+  if (engine.profile) {
+    p(`Where the engine's time goes at ${n(last?.observations)} observations (${engine.profile.file}):`);
+    const only = (list) => list.filter((r) => !/^node:|engine-child\.js|^\(native\):\(program\)/.test(r.fn));
+    printSummary({ totalMs: engine.profile.totalMs, self: only(engine.profile.self).slice(0, 15), total: only(engine.profile.total).slice(0, 15) }, p);
+    p();
+  }
+  p('Targets');
+  for (const t of targets(j)) p(`  ${pad(t.status, 8)} ${t.target}: ${t.detail}`);
+  p();
+  p('A benchmark, not a test: timings vary with the machine and its load; the exit code is 0.');
+}
+
+async function main() {
+  ensureCliBuild();
+  const t0 = Date.now();
+  const engine = await benchEngine();
+  const peers = flag('--skip-peers') ? undefined : await benchPeers();
+  const excel = flag('--skip-excel') ? {} : await benchExcel();
+  const bundle = flag('--skip-bundle') ? undefined : benchBundle();
+  const j = buildJson(engine, peers, excel, bundle);
+  j.targets = targets(j);
+  log(`benchmark done in ${Math.round((Date.now() - t0) / 1000)} s`);
+  if (JSON_MODE) process.stdout.write(`${JSON.stringify(j)}\n`);
+  else printText(j, engine, bundle);
+}
+
+main().catch((e) => {
+  log(`benchmark failed: ${e && e.stack ? e.stack : e}`);
+  process.exitCode = 0;
+});
