@@ -37,7 +37,7 @@ import type {
   WorkbookSnapshot,
 } from '../src/core/types';
 import { App } from '../src/taskpane/App';
-import type { RunCheck } from '../src/taskpane/components/CheckPanel';
+import type { RunCheck } from '../src/taskpane/session';
 import { PAGE_SIZE } from '../src/taskpane/components/FindingGroups';
 import { catalogues, langFromDisplayLanguage, translate } from '../src/taskpane/i18n';
 import { BilingualError, createUnavailableHost, isTrident } from '../src/taskpane/office-host-factory';

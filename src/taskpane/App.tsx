@@ -1,12 +1,15 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { Host, Lang } from '../core/types';
 import { runCheckInWorker } from './check-worker-client';
-import { CheckPanel, type RunCheck } from './components/CheckPanel';
-import { ComingSoon } from './components/ComingSoon';
+import { CheckPanel } from './components/CheckPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Header } from './components/Header';
 import { translator, type MessageKey } from './i18n';
+import { CrossYearPanel } from './panels/CrossYearPanel';
+import { RulesPanel } from './panels/RulesPanel';
+import { SummaryPanel } from './panels/SummaryPanel';
+import type { CheckSession, PanelProps, RunCheck, SessionOptions } from './session';
 import { lightTheme } from './theme';
 
 export interface AppProps {
@@ -22,11 +25,12 @@ export interface AppProps {
 
 type TabId = 'check' | 'crossYear' | 'summary' | 'rules';
 
-const TABS: ReadonlyArray<{ id: TabId; label: MessageKey; coming?: MessageKey }> = [
+/** The tabs after 校验; each gets the shared session (the last check) and the engine options. */
+const TABS: ReadonlyArray<{ id: TabId; label: MessageKey; Panel?: ComponentType<PanelProps> }> = [
   { id: 'check', label: 'tab.check' },
-  { id: 'crossYear', label: 'tab.crossYear', coming: 'coming.crossYear' },
-  { id: 'summary', label: 'tab.summary', coming: 'coming.summary' },
-  { id: 'rules', label: 'tab.rules', coming: 'coming.rules' },
+  { id: 'crossYear', label: 'tab.crossYear', Panel: CrossYearPanel },
+  { id: 'summary', label: 'tab.summary', Panel: SummaryPanel },
+  { id: 'rules', label: 'tab.rules', Panel: RulesPanel },
 ];
 
 const useStyles = makeStyles({
@@ -44,6 +48,13 @@ function Shell({ host, lang: initialLang, runCheck = runCheckInWorker }: AppProp
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>('check');
   const t = useMemo(() => translator(lang), [lang]);
+  const [session, setSession] = useState<CheckSession | null>(null);
+  const [options, setOptionsState] = useState<SessionOptions>({});
+  const onChecked = useCallback(
+    (s: Omit<CheckSession, 'runId'>) => setSession((prev) => ({ ...s, runId: (prev?.runId ?? 0) + 1 })),
+    [],
+  );
+  const setOptions = useCallback((update: (previous: SessionOptions) => SessionOptions) => setOptionsState(update), []);
 
   useEffect(() => setLang(initialLang), [initialLang]);
   useEffect(() => {
@@ -66,7 +77,7 @@ function Shell({ host, lang: initialLang, runCheck = runCheckInWorker }: AppProp
           </Tab>
         ))}
       </TabList>
-      {TABS.map(({ id, coming }) => (
+      {TABS.map(({ id, Panel }) => (
         // Every panel stays mounted so results survive switching tabs; inactive ones are hidden.
         <div
           key={id}
@@ -76,10 +87,10 @@ function Shell({ host, lang: initialLang, runCheck = runCheckInWorker }: AppProp
           hidden={tab !== id}
           className={styles.panel}
         >
-          {coming ? (
-            <ComingSoon t={t} description={coming} />
+          {Panel ? (
+            <Panel host={host} lang={lang} t={t} runCheck={runCheck} session={session} options={options} setOptions={setOptions} />
           ) : (
-            <CheckPanel host={host} lang={lang} t={t} runCheck={runCheck} />
+            <CheckPanel host={host} lang={lang} t={t} runCheck={runCheck} options={options} onChecked={onChecked} />
           )}
         </div>
       ))}

@@ -128,13 +128,28 @@ export const catalogues: Record<Lang, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 
-/** Looks up a string and fills `{name}` placeholders. */
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (catalogues[lang] ?? catalogues[DEFAULT_LANG])[key];
+function fill(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
+}
+
+/** Looks up a string and fills `{name}` placeholders. */
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  return fill((catalogues[lang] ?? catalogues[DEFAULT_LANG])[key], params);
+}
+
+/**
+ * A translate function over a tab's own catalogue (kept beside the tab), with the same
+ * placeholder rules. Both languages must have the same keys; the types enforce it.
+ */
+export function catalogueTranslator<K extends string>(
+  local: Record<Lang, Record<K, string>>,
+  lang: Lang,
+): (key: K, params?: Record<string, string | number>) => string {
+  const table = local[lang] ?? local[DEFAULT_LANG];
+  return (key, params) => fill(table[key], params);
 }
 
 /** A translate function bound to one language. */

@@ -14,14 +14,13 @@ import {
 } from '@fluentui/react-components';
 import { Checkmark20Regular, Dismiss20Regular, Eraser20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckOptions } from '../../core/engine';
-import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang, WorkbookSnapshot } from '../../core/types';
+import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang } from '../../core/types';
+import type { CheckSession, RunCheck, SessionOptions } from '../session';
 import { describeError } from '../format';
 import { pick, translate, type MessageKey, type Translate } from '../i18n';
 import { FindingGroups, SEVERITIES, SEVERITY_LABEL, groupBySeverity } from './FindingGroups';
 
-/** The engine call; may be synchronous (the real engine) or asynchronous (a worker, a test). */
-export type RunCheck = (snapshot: WorkbookSnapshot, options: CheckOptions) => CheckResult | Promise<CheckResult>;
+export type { RunCheck };
 
 /** An optional host capability: writing the findings to a sheet of their own. */
 export interface ResultSheetWriter {
@@ -77,11 +76,15 @@ interface CheckPanelProps {
   lang: Lang;
   t: Translate;
   runCheck: RunCheck;
+  /** Options for the engine set by the other tabs (rules, thresholds). */
+  options?: SessionOptions;
+  /** Told about every completed check, so the other tabs can use the workbook and the findings. */
+  onChecked?: (session: Omit<CheckSession, 'runId'>) => void;
 }
 
 type Notice = 'check.cleared' | 'check.sheetWritten';
 
-export function CheckPanel({ host, lang, t, runCheck }: CheckPanelProps) {
+export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: CheckPanelProps) {
   const styles = useStyles();
   const [running, setRunning] = useState(false);
   const [busy, setBusy] = useState(false); // clearing marks or writing the result sheet
@@ -125,10 +128,12 @@ export function CheckPanel({ host, lang, t, runCheck }: CheckPanelProps) {
       // Web Worker, see check-worker-client.ts, and reports progress as it goes).
       await nextPaint();
       const checked = await runCheck(snapshot, {
+        ...options,
         onProgress: (f, s) => report(READ_SHARE + f * CHECK_SHARE, s),
       });
       if (!mounted.current) return;
       setResult(checked);
+      onChecked?.({ snapshot, result: checked });
       setRunId((n) => n + 1);
       report(READ_SHARE + CHECK_SHARE, stage('stage.marking'));
       await host.applyMarks(checked.findings);
@@ -141,7 +146,7 @@ export function CheckPanel({ host, lang, t, runCheck }: CheckPanelProps) {
         setProgress(null);
       }
     }
-  }, [host, runCheck, report]);
+  }, [host, runCheck, report, options, onChecked]);
 
   const runAction = useCallback(
     async (action: () => Promise<unknown>, done: Notice) => {
