@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // End-to-end tests of the browser preview in Debian's Chromium (never a downloaded browser):
 //
-//   npm run test:e2e                     builds dist/ (production), serves it, runs preview.spec.js
+//   npm run test:e2e                     builds dist/ (production), serves it, runs every *.spec.js
+//   E2E_ONLY=name                        runs only the spec files whose name contains `name`
 //   E2E_SKIP_BUILD=1 npm run test:e2e    reuses the dist/ that is there
 //   E2E_DIST=/tmp/dist                   builds into / serves another folder
 //   CHROMIUM=/path/to/chromium           another Chromium binary (default /usr/bin/chromium)
@@ -143,7 +144,15 @@ async function main() {
       },
     };
 
-    const tests = require('./preview.spec.js');
+    // preview.spec.js first (the others may reuse its pages), then every other *.spec.js by name;
+    // E2E_ONLY=rules runs only the spec files whose name contains "rules".
+    const only = process.env.E2E_ONLY;
+    const specs = fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.spec.js'))
+      .sort((a, b) => (a === 'preview.spec.js' ? -1 : b === 'preview.spec.js' ? 1 : a.localeCompare(b)))
+      .filter((f) => !only || f.includes(only));
+    const tests = specs.flatMap((f) => require(`./${f}`));
     const outcome = new Map();
     console.log(`== chromium ${browser.version()} · ${server.url}`);
     for (const t of tests) {
