@@ -30,6 +30,11 @@ export interface CheckOptions {
   history?: HistoryOptionsInput | false;
   /** A rule file (JSON or YAML text) given by the user; the 校验规则 sheet and the pack always apply. */
   rules?: LoadRulesOptions['file'];
+  /**
+   * Session overrides from the task pane's 规则 tab (enable/disable, severity, tolerance by rule
+   * id): the highest precedence, pane > 校验规则 sheet > file > pack; changed rules carry patchedBy 'pane'.
+   */
+  rulePatches?: LoadRulesOptions['patches'];
 }
 
 export interface AnalyzedWorkbook {
@@ -59,6 +64,14 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
     const layoutName = msg(m.layout === 'wide' ? 'layout.wide' : m.layout === 'long' ? 'layout.long' : 'layout.per-year');
     sheets.push({ sheet: grid.name, layout: m.layout, observations: m.observations.length, reason: msg('sheet.read', { sheet: grid.name, layout: layoutName, count: m.observations.length }) });
   }
+  // A hidden sheet is checked like any other, but its report says so.
+  snapshot.sheets.forEach((grid, i) => {
+    const v = grid.visibility;
+    if (v !== 'hidden' && v !== 'veryHidden') return;
+    const note = msg(v === 'hidden' ? 'sheet.hidden' : 'sheet.veryHidden');
+    const r = sheets[i].reason;
+    sheets[i] = { ...sheets[i], visibility: v, reason: r ? { 'zh-CN': `${r['zh-CN']}${note['zh-CN']}`, 'en-US': `${r['en-US']} ${note['en-US']}` } : note };
+  });
   return { model: buildModel(models), sheets };
 }
 
@@ -95,7 +108,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     findings.push(...check(model));
   });
   progress(0.8, msg('progress.rules'));
-  const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules });
+  const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules, patches: options.rulePatches });
   findings.push(...rules.findings, ...runRules(model, rules.ruleSet));
   findings = attachTypoHints(findings, model, { rules: rules.ruleSet });
   if (options.history !== false) {

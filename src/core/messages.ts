@@ -5,6 +5,8 @@ import type { Bilingual } from './types';
 const zhCN = {
   'sheet.skipped': '工作表“{sheet}”未识别为指标表（未找到“指标”列与年份列，或“地区/年份/指标/数值”列），已跳过。',
   'sheet.empty': '工作表“{sheet}”为空，已跳过。',
+  'sheet.hidden': '该工作表已隐藏。',
+  'sheet.veryHidden': '该工作表已深度隐藏（在 Excel 中右键“取消隐藏”看不到，需在 VBA 中将 Visible 设为 xlSheetVisible）。',
   'sheet.read': '工作表“{sheet}”按{layout}读取，共 {count} 个数值。',
   'layout.wide': '宽表（年份为列）',
   'layout.per-year': '单年表（工作表名为年份）',
@@ -39,6 +41,8 @@ export type MessageId = keyof typeof zhCN;
 const enUS: Record<MessageId, string> = {
   'sheet.skipped': 'Sheet "{sheet}" is not an indicator sheet (no indicator column with year columns, nor region/year/indicator/value columns); skipped.',
   'sheet.empty': 'Sheet "{sheet}" is empty; skipped.',
+  'sheet.hidden': 'The sheet is hidden.',
+  'sheet.veryHidden': 'The sheet is very hidden (Excel\'s Unhide does not list it; set Visible to xlSheetVisible in VBA).',
   'sheet.read': 'Sheet "{sheet}" read as {layout}: {count} values.',
   'layout.wide': 'a wide table (years as columns)',
   'layout.per-year': 'a one-year sheet (the sheet name is the year)',

@@ -83,9 +83,11 @@ export type LayoutKind = 'wide' | 'per-year' | 'long';
 export interface SheetReport {
   sheet: string;
   layout: LayoutKind | 'skipped';
-  /** Why it was skipped, or notes on how it was read. */
+  /** Why it was skipped, or notes on how it was read (says so when the sheet is hidden). */
   reason?: Bilingual;
   observations: number;
+  /** Present when the sheet is hidden or very hidden: the user may not know it is there. */
+  visibility?: 'hidden' | 'veryHidden';
 }
 
 export interface CheckResult {
