@@ -282,6 +282,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]', noErrorOnMissing: true, info: { minimized: true } },
+          // The help page the manifest's SupportUrl and LearnMoreUrl point to (static, no script).
+          { from: 'src/help/help.html', to: 'help.html', info: { minimized: true } },
           // The preview's sample workbooks, fetched from the same origin.
           { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
           {

@@ -430,6 +430,24 @@ function ownChecks(doc, ctx) {
     check(exists, u.line, `${u.url}: file assets/${rel} does not exist (looked in ${ctx.assetsDirShown})`);
     u.file = exists ? file : null;
   }
+  // --- pages behind https://localhost:3000/ (taskpane.html, help.html, …) come from src/ ----
+  // webpack emits each page under its file name, so the name must be an HTML file in src/.
+  if (ctx.srcDir && fs.existsSync(ctx.srcDir)) {
+    const pages = new Set();
+    const collect = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) collect(path.join(dir, e.name));
+        else if (/\.html$/i.test(e.name)) pages.add(e.name.toLowerCase());
+      }
+    };
+    collect(ctx.srcDir);
+    for (const u of urlUses) {
+      const lower = u.url.toLowerCase();
+      if (!lower.startsWith(DEV_ORIGIN) || lower.startsWith(ASSETS_PREFIX)) continue;
+      const page = decodeURIComponent(u.url.slice(DEV_ORIGIN.length).split(/[?#]/)[0]);
+      check(pages.has(page.toLowerCase()), u.line, `${u.url}: no page ${page} in src/ (webpack serves only the pages it builds)`);
+    }
+  }
   // icon pixel sizes: IconUrl 32x32, HighResolutionIconUrl 64x64 (Office's documented sizes)
   const wantSize = { IconUrl: 32, HighResolutionIconUrl: 64 };
   const checkPng = (file, size, line, what) => {
@@ -525,12 +543,14 @@ function ownChecks(doc, ctx) {
  * are { line?, message, source: "xsd" | "check" | "xml" }. Never rejects for a bad manifest; it
  * rejects only if the manifest cannot be read.
  * options.assetsDir: where https://localhost:3000/assets/* files live (default: assets/ next to
- * the manifest).
+ * the manifest). options.srcDir: where the HTML pages behind https://localhost:3000/*.html are
+ * (default: src/ next to the manifest; the page check is skipped when it does not exist).
  */
 async function validateManifest(manifestPath, options = {}) {
   const text = fs.readFileSync(manifestPath, "utf8");
   const assetsDir = path.resolve(options.assetsDir || path.join(path.dirname(manifestPath), "assets"));
-  const ctx = { assetsDir, assetsDirShown: path.relative(process.cwd(), assetsDir) || "." };
+  const srcDir = path.resolve(options.srcDir || path.join(path.dirname(manifestPath), "src"));
+  const ctx = { assetsDir, srcDir, assetsDirShown: path.relative(process.cwd(), assetsDir) || "." };
 
   const problems = await xsdValidate(text);
   let warnings = [];

@@ -117,6 +117,16 @@ describe("manifest.xml", () => {
     expect(r.problems.every((p) => p.message.includes("icon-80.png"))).toBe(true);
   });
 
+  it("reports a page URL that the build does not produce (every page must be an HTML file in src/)", async () => {
+    const ok = await validateManifest(MANIFEST, { srcDir: path.join(ROOT, "src") });
+    expect(ok.ok).toBe(true);
+    const file = writeCopy("missing-page", original.split("https://localhost:3000/help.html").join("https://localhost:3000/hilfe.html"));
+    const r = await validateManifest(file, { srcDir: path.join(ROOT, "src") });
+    expect(r.ok).toBe(false);
+    expect(r.problems.length).toBe(2); // SupportUrl and the LearnMoreUrl resource
+    expect(r.problems.every((p) => /hilfe\.html: no page hilfe\.html in src\//.test(p.message))).toBe(true);
+  });
+
   it("reports a string without an en-US override", async () => {
     const file = writeCopy(
       "no-en-us",
