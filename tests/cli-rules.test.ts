@@ -1,0 +1,104 @@
+// The CLI's --rules FILE (JSON or YAML) and explanations carried in its JSON.
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, DEFAULT_SAMPLE } from '../src/cli/index';
+import { explain, explanationRows, EXPLANATIONS_SHEET } from '../src/core/explanations';
+import type { Finding } from '../src/core/types';
+
+const SAMPLE = path.join(__dirname, '..', 'samples', DEFAULT_SAMPLE);
+
+interface JsonFinding extends Finding {
+  explanation?: string;
+}
+
+async function run(args: string[]): Promise<{ code: number; json: { files: Array<{ findings: JsonFinding[]; error?: unknown }> }; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([...args, '--format', 'json'], { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
+  return { code, json: out.length ? JSON.parse(out.join('')) : { files: [] }, err: err.join('') };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-rules-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('CLI --rules', () => {
+  it('a JSON rule file adds a rule, switches a pack rule off, and reports a bad rule with its column', async () => {
+    const file = path.join(dir, 'rules.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 'test-1',
+        rules: [
+          // The sample's 2022 罚没款 is 728,588 元: this bound fails there and holds in 2021 (306,300).
+          { id: 'F1', name: '罚没款不超过五十万元', expr: '[罚没款] <= 500000', severity: 'warning' },
+          { id: 'rate.mandated.law-review', enabled: false },
+          { id: 'F2', name: '坏规则', expr: '[行政处罚案件] >= ' },
+        ],
+      }),
+    );
+    const base = await run([SAMPLE]);
+    const withRules = await run([SAMPLE, '--rules', file]);
+    const ids = (r: typeof base) => r.json.files[0].findings.map((f) => f.ruleId);
+
+    expect(ids(base)).toContain('rate.mandated.law-review');
+    expect(ids(withRules)).not.toContain('rate.mandated.law-review');
+
+    const f1 = withRules.json.files[0].findings.filter((f) => f.ruleId === 'F1');
+    expect(f1.map((f) => [f.severity, f.period])).toEqual([['warning', '2022']]);
+    expect(f1[0].message['zh-CN']).toContain('728,588');
+
+    // A rule that does not parse is a finding of its own naming the rule and the column.
+    const bad = withRules.json.files[0].findings.filter((f) => f.ruleId === 'rules.syntax');
+    expect(bad).toHaveLength(1);
+    expect(bad[0].message['zh-CN']).toMatch(/规则 F2「坏规则」的表达式第 10 个字符处有误/);
+    expect(bad[0].message['en-US']).toMatch(/F2.*character 10/);
+    // The other rules still ran.
+    expect(ids(withRules)).toContain('balance.exceeds');
+  });
+
+  it('reads YAML the same way, and a file that does not exist is a usage error (exit 2)', async () => {
+    const file = path.join(dir, 'rules.yaml');
+    fs.writeFileSync(file, 'rules:\n  - id: Y1\n    name: 罚没款上限\n    expr: "[罚没款] <= 500000"\n    severity: 警告\n');
+    const r = await run([SAMPLE, '--rules', file]);
+    expect(r.json.files[0].findings.filter((f) => f.ruleId === 'Y1').map((f) => f.severity)).toEqual(['warning']);
+
+    const missing = await run([SAMPLE, '--rules', path.join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('nope.json');
+  });
+
+  it('carries the explanation of an explained warning in its JSON; a changed value reopens it', async () => {
+    const first = await run([SAMPLE]);
+    const warning = first.json.files[0].findings.find((f) => f.severity === 'warning' && f.ruleId === 'history.yoy');
+    expect(warning).toBeDefined();
+    const text = '2022年查处一起大额案件，罚没款增幅属实。';
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.addWorksheet(EXPLANATIONS_SHEET);
+    for (const row of explanationRows([explain(warning as Finding, text)])) ws.addRow(row);
+    const explained = path.join(dir, 'explained.xlsx');
+    await wb.xlsx.writeFile(explained);
+
+    const second = await run([explained]);
+    const again = second.json.files[0].findings.find((f) => f.ruleId === 'history.yoy' && f.cells[0].address === warning?.cells[0].address);
+    expect(again?.explanation).toBe(text);
+
+    // The same explanation no longer applies once the value changed.
+    const cell = warning!.cells[0];
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(explained);
+    const c = wb2.getWorksheet(cell.sheet)!.getCell(cell.address);
+    c.value = Number(c.value) + 1000;
+    const changed = path.join(dir, 'changed.xlsx');
+    await wb2.xlsx.writeFile(changed);
+    const third = await run([changed]);
+    const reopened = third.json.files[0].findings.find((f) => f.ruleId === 'history.yoy' && f.cells[0].address === cell.address);
+    expect(reopened).toBeDefined();
+    expect(reopened?.explanation).toBeUndefined();
+  });
+});
