@@ -16,7 +16,8 @@ const { makePanel, matchFindings } = require('./panel');
 const { arg, emit } = require('./util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CORE = path.join(ROOT, 'build', 'cli', 'src', 'core');
+// BENCH_CLI_BUILD: another compiled build to measure (default build/cli).
+const CORE = path.join(process.env.BENCH_CLI_BUILD ? path.resolve(ROOT, process.env.BENCH_CLI_BUILD) : path.join(ROOT, 'build', 'cli'), 'src', 'core');
 const engine = require(path.join(CORE, 'engine.js'));
 
 // ---------------------------------------------------------------------------------------------

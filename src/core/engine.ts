@@ -5,13 +5,14 @@ import { checkBalance } from './checks/balance';
 import { checkCells } from './checks/cells';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkRanges } from './checks/ranges';
-import { guessEntity, readSheet } from './layout/read';
+import { estimateCapacity, guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
 import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
+import { ModelData, observationCount } from './model-data';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
 /** Sheets the add-in writes itself; never read as indicator sheets. */
@@ -46,7 +47,9 @@ export interface AnalyzedWorkbook {
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): AnalyzedWorkbook {
   const entity = options.entity ?? guessEntity(snapshot.sheets, snapshot.name);
   let id = 0;
-  const ctx = { entity, nextId: () => ++id };
+  // Every sheet is read into one columnar model (model-data.ts), sized for what the sheets hold.
+  const capacity = estimateCapacity(snapshot.sheets);
+  const ctx = { entity, nextId: () => ++id, data: new ModelData(capacity.rows, capacity.obs, capacity.extraBytes) };
   const models: SheetModel[] = [];
   const sheets: SheetReport[] = [];
   for (const grid of snapshot.sheets) {
@@ -60,9 +63,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
       continue;
     }
     const m = outcome.model;
+    const count = observationCount(m);
     models.push(m);
     const layoutName = msg(m.layout === 'wide' ? 'layout.wide' : m.layout === 'long' ? 'layout.long' : 'layout.per-year');
-    sheets.push({ sheet: grid.name, layout: m.layout, observations: m.observations.length, reason: msg('sheet.read', { sheet: grid.name, layout: layoutName, count: m.observations.length }) });
+    sheets.push({ sheet: grid.name, layout: m.layout, observations: count, reason: msg('sheet.read', { sheet: grid.name, layout: layoutName, count }) });
   }
   // A hidden sheet is checked like any other, but its report says so.
   snapshot.sheets.forEach((grid, i) => {
@@ -125,7 +129,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     workbook: snapshot.name,
     findings: applyExplanations(sortFindings(findings, snapshot.sheets.map((s) => s.name)), explanations),
     sheets,
-    observations: model.observations.length,
+    observations: model.data.obsCount,
   };
   return { result, model, ruleSet: rules.ruleSet };
 }

@@ -228,6 +228,14 @@ function cleanDecimal(v: number): string {
 /** Digits after the point in the shortest clean representation of v. */
 function shortestDecimals(v: number): number {
   if (!Number.isFinite(v) || Number.isInteger(v)) return 0;
+  // Fast path without strings: the first d for which some d-decimal number reads back as v is the
+  // number of decimals of v's shortest form. Below 1e9 with at most 6 decimals that form has at
+  // most 15 significant digits, so it is also what cleanDecimal prints.
+  const a = Math.abs(v);
+  if (a < 1e9 && a >= 1e-6) {
+    let p = 10;
+    for (let d = 1; d <= 6; d++, p *= 10) if (Math.round(v * p) / p === v) return d;
+  }
   const s = cleanDecimal(v);
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
@@ -275,6 +283,12 @@ function groupThousands(intDigits: string): string {
 export function formatNumber(v: number, decimals?: number): string {
   if (typeof v !== 'number' || Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) {
+    // Whole numbers (most counts): their digits as they are, zeros for the decimals asked for.
+    const d = decimals !== undefined && Number.isFinite(decimals) ? Math.max(0, Math.min(20, Math.floor(decimals))) : 0;
+    const body = String(Math.abs(v));
+    return (v < 0 ? '-' : '') + groupThousands(body) + (d > 0 ? '.' + '0'.repeat(d) : '');
+  }
   let s = cleanDecimal(v);
   if (decimals !== undefined && Number.isFinite(decimals)) {
     s = roundDecimalString(s, Math.max(0, Math.min(20, Math.floor(decimals))));
@@ -682,6 +696,20 @@ function readFormatUncached(format: string): FormatInfo | undefined {
   }
   if (date || scientific) return undefined;
   return info;
+}
+
+/**
+ * Whether a number format leaves a number cell as it is (absent, General, text, dates,
+ * scientific): parseCell then reads `{kind: 'number', value, percent: false, decimals:
+ * numberDecimals(value)}`. Lets readers take a fast path for plain numbers.
+ */
+export function isPlainFormat(numberFormat: string | undefined): boolean {
+  return readFormat(numberFormat) === undefined;
+}
+
+/** Decimals parseCell gives a plain number: digits after the point of its shortest clean form. */
+export function numberDecimals(v: number): number {
+  return shortestDecimals(v);
 }
 
 function parseNumberCell(v: number, numberFormat?: string): ParsedValue {

@@ -15,7 +15,8 @@
 // - The same series and period seen twice (two sheets or files covering the same year) keeps
 //   the first; a different value there is a conflict.
 import type { WorkbookModel } from '../checks/context';
-import type { IndicatorRow, Observation, ValueKind } from '../model';
+import type { ValueKind } from '../model';
+import { Arena, F_APPROX, parsedKindOf, PK_APPROX, PK_MISSING, PK_NUMBER, valueKindOf, VALUE_KINDS, type ModelData } from '../model-data';
 import { periodCoverage } from '../names';
 import type { CellRef } from '../types';
 
@@ -95,116 +96,630 @@ function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
-interface Draft {
-  file: string;
-  obs: Observation;
-  row: IndicatorRow;
-  parent?: IndicatorRow;
-  entity: string;
+const YEAR = /^\d{4}$/;
+
+/**
+ * The panel in columns (issue 7): built from the models' columns without an object per
+ * observation. A "draft" is an observation of one of the models, numbered across the models
+ * (model m's observation o is draft offsets[m] + o). The points are a table series × period of
+ * drafts; series, points and gaps become objects when `panel.series` is read, or one series at a
+ * time for what the detectors report.
+ */
+export class PanelData {
+  /** First draft of each model, and the total (inputs.length + 1 entries). */
+  readonly offsets: Int32Array;
+  readonly periodNames: string[];
+  /** Rank of each period when sorted as strings, and the period of each rank. */
+  readonly periodRank: Int32Array;
+  readonly periodByRank: Int32Array;
+  /** Entity names by global index. */
+  readonly entityNames: string[];
+  /** Per model: the panel's period of each of its periods (−1: not a year). */
+  readonly periodMaps: Int32Array[];
+  readonly seriesCount: number;
+  readonly seriesEntity: Int32Array;
+  readonly seriesKey: string[];
+  readonly seriesFirstDraft: Int32Array;
+  /** Kind (model-data K_*) of the series: its latest point's, else its first cell's. */
+  readonly seriesKind: Uint8Array;
+  private readonly points: PointTable;
+  /** Series key index of each series (the points table is by series key, entity and period). */
+  private readonly seriesKeyIndex: Int32Array;
+  /** Number of series keys (the points table's innermost dimension). */
+  private readonly nSeriesKeys: number;
+  /** Gaps (blank or unreadable cells of a period without a number) by series × period. */
+  private readonly gaps: Map<number, number>;
+  private readonly single: ModelData | null;
+  private readonly objects = new Map<number, Series>();
+  private idIndex?: Map<string, number>;
+
+  constructor(
+    readonly inputs: PanelInput[],
+    private readonly ambiguous: Set<string>,
+    parts: {
+      offsets: Int32Array;
+      periodNames: string[];
+      periodRank: Int32Array;
+      entityNames: string[];
+      periodMaps: Int32Array[];
+      seriesEntity: Int32Array;
+      seriesKey: string[];
+      seriesFirstDraft: Int32Array;
+      seriesKind: Uint8Array;
+      points: PointTable;
+      seriesKeyIndex: Int32Array;
+      nSeriesKeys: number;
+      gaps: Map<number, number>;
+    },
+  ) {
+    this.seriesKeyIndex = parts.seriesKeyIndex;
+    this.nSeriesKeys = parts.nSeriesKeys;
+    this.offsets = parts.offsets;
+    this.periodNames = parts.periodNames;
+    this.periodRank = parts.periodRank;
+    this.periodByRank = new Int32Array(parts.periodRank.length);
+    parts.periodRank.forEach((r, p) => (this.periodByRank[r] = p));
+    this.entityNames = parts.entityNames;
+    this.periodMaps = parts.periodMaps;
+    this.seriesEntity = parts.seriesEntity;
+    this.seriesKey = parts.seriesKey;
+    this.seriesFirstDraft = parts.seriesFirstDraft;
+    this.seriesKind = parts.seriesKind;
+    this.points = parts.points;
+    this.gaps = parts.gaps;
+    this.seriesCount = parts.seriesEntity.length;
+    this.single = inputs.length === 1 ? inputs[0].model.data : null;
+  }
+
+  /** The model of a draft. */
+  modelOf(draft: number): number {
+    if (this.single) return 0;
+    let lo = 0;
+    let hi = this.inputs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid] <= draft) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  data(draft: number): ModelData {
+    return this.single ?? this.inputs[this.modelOf(draft)].model.data;
+  }
+
+  /** The observation index of a draft in its model. */
+  obsOf(draft: number): number {
+    return this.single ? draft : draft - this.offsets[this.modelOf(draft)];
+  }
+
+  file(draft: number): string {
+    return this.inputs[this.modelOf(draft)].file;
+  }
+
+  value(draft: number): number {
+    return this.data(draft).obsValue[this.obsOf(draft)];
+  }
+
+  flags(draft: number): number {
+    return this.data(draft).obsFlags[this.obsOf(draft)];
+  }
+
+  step(draft: number): number {
+    return this.data(draft).stepOf(this.obsOf(draft));
+  }
+
+  /** The panel period of a draft. */
+  period(draft: number): number {
+    const m = this.modelOf(draft);
+    return this.periodMaps[m][this.inputs[m].model.data.periodOf(draft - this.offsets[m])];
+  }
+
+  /** Global index of a period name; −1 when no kept observation has it. */
+  periodIndex(name: string | undefined): number {
+    if (name === undefined) return -1;
+    if (!this.periodIndexMap) this.periodIndexMap = new Map(this.periodNames.map((p, i) => [p, i]));
+    return this.periodIndexMap.get(name) ?? -1;
+  }
+  private periodIndexMap?: Map<string, number>;
+
+  /**
+   * Direct access for the detectors' loops: the points table when it is dense (point of series s
+   * in period p at cells[cellBase(s) + p]), and a single model's values and flags (a draft is then
+   * its observation). Null when not available; use pointAt/value/flags then.
+   */
+  get cells(): Int32Array | null {
+    return this.points.dense;
+  }
+
+  cellBase(s: number): number {
+    return this.seriesEntity[s] * this.periodNames.length * this.nSeriesKeys + this.seriesKeyIndex[s];
+  }
+
+  /** The distance between a series' cells of consecutive periods. */
+  get cellStride(): number {
+    return this.nSeriesKeys;
+  }
+
+  get singleValues(): Float64Array | null {
+    return this.single ? this.single.obsValue : null;
+  }
+
+  get singleFlags(): Uint8Array | null {
+    return this.single ? this.single.obsFlags : null;
+  }
+
+  /** The point (a draft) of series s in a period; −1 when none. */
+  pointAt(s: number, period: number): number {
+    return period < 0 ? -1 : this.points.get((this.seriesEntity[s] * this.periodNames.length + period) * this.nSeriesKeys + this.seriesKeyIndex[s]);
+  }
+
+  /** The latest point of series s before rank `rank`; −1 when none. */
+  pointBefore(s: number, rank: number): number {
+    for (let q = rank - 1; q >= 0; q--) {
+      const d = this.pointAt(s, this.periodByRank[q]);
+      if (d >= 0) return d;
+    }
+    return -1;
+  }
+
+  /** The gap (a draft) of series s in a period; −1 when none. */
+  gapAt(s: number, period: number): number {
+    return period < 0 ? -1 : this.gaps.get(s * this.periodNames.length + period) ?? -1;
+  }
+
+  /** The label of a draft's row in its period: qualified by the parent's where names repeat. */
+  label(draft: number): string {
+    const d = this.data(draft);
+    const row = d.rowOf(this.obsOf(draft));
+    const li = d.labels[d.rowLabel[row]];
+    const parent = d.rowParent[row];
+    return this.ambiguous.has(li.key) && parent >= 0 ? `${d.labels[d.rowLabel[parent]].label} / ${li.label}` : li.label;
+  }
+
+  cell(draft: number): PanelCell {
+    const d = this.data(draft);
+    const o = this.obsOf(draft);
+    return { sheet: d.sheetName(d.rowOf(o)), address: d.address(o), file: this.file(draft) };
+  }
+
+  point(draft: number, label: string): SeriesPoint {
+    const d = this.data(draft);
+    const o = this.obsOf(draft);
+    const f = d.obsFlags[o];
+    const approx = parsedKindOf(f) === PK_APPROX;
+    return {
+      period: this.periodNames[this.period(draft)],
+      value: d.obsValue[o],
+      approximate: (f & F_APPROX) !== 0,
+      text: approx ? (d.obs(o).parsed as { text: string }).text : '',
+      step: d.stepOf(o),
+      kind: VALUE_KINDS[valueKindOf(f)],
+      cell: this.cell(draft),
+      label,
+    };
+  }
+
+  /** The Series object of series s (made once). */
+  series(s: number): Series {
+    let x = this.objects.get(s);
+    if (x) return x;
+    const first = this.seriesFirstDraft[s];
+    const d = this.data(first);
+    const row = d.rowOf(this.obsOf(first));
+    const entity = this.entityNames[this.seriesEntity[s]];
+    const key = this.seriesKey[s];
+    x = {
+      id: `${entity}\u0000${key}`,
+      entity,
+      key,
+      name: d.labels[d.rowLabel[row]].key,
+      label: this.label(first),
+      kind: VALUE_KINDS[valueKindOf(this.flags(first))],
+      unit: d.unitOf(row),
+      points: [],
+      gaps: [],
+    };
+    const P = this.periodNames.length;
+    for (let q = 0; q < P; q++) {
+      const p = this.periodByRank[q];
+      const k = this.pointAt(s, p);
+      if (k >= 0) x.points.push(this.point(k, this.label(k)));
+    }
+    for (let q = 0; q < P; q++) {
+      const g = this.gapAt(s, this.periodByRank[q]);
+      if (g >= 0) x.gaps.push({ period: this.periodNames[this.period(g)], status: parsedKindOf(this.flags(g)) === PK_MISSING ? 'missing' : 'unreadable', cell: this.cell(g) });
+    }
+    const last = x.points[x.points.length - 1];
+    if (last) {
+      x.label = last.label;
+      x.kind = last.kind;
+    }
+    this.objects.set(s, x);
+    return x;
+  }
+
+  /** Index of the series with this id; −1 when none. */
+  indexOf(id: string): number {
+    if (!this.idIndex) {
+      this.idIndex = new Map();
+      for (let s = 0; s < this.seriesCount; s++) this.idIndex.set(`${this.entityNames[this.seriesEntity[s]]}\u0000${this.seriesKey[s]}`, s);
+    }
+    return this.idIndex.get(id) ?? -1;
+  }
+}
+
+/** Drafts by series key × entity × period: a dense table when it is not much larger than the drafts, else a map. */
+class PointTable {
+  readonly dense: Int32Array | null;
+  private readonly sparse: Map<number, number> | null;
+  constructor(size: number, limit: number, arena: Arena) {
+    this.dense = size <= limit ? arena.ints(size).fill(-1) : null;
+    this.sparse = this.dense ? null : new Map();
+  }
+  get(i: number): number {
+    return this.dense ? this.dense[i] : this.sparse!.get(i) ?? -1;
+  }
+  set(i: number, draft: number): void {
+    if (this.dense) this.dense[i] = draft;
+    else this.sparse!.set(i, draft);
+  }
+}
+
+const panelData = new WeakMap<Panel, PanelData>();
+/** The series index of each conflict buildPanel made. */
+export const conflictSeries = new WeakMap<PanelConflict, number>();
+
+/** The columns of a panel made by buildPanel; undefined for panels made otherwise. */
+export function dataOfPanel(panel: Panel): PanelData | undefined {
+  return panelData.get(panel);
+}
+
+/** A growable Int32Array (starting on `initial` when given). */
+class Ints {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity: number, initial?: Int32Array) {
+    this.a = initial && initial.length > 0 ? initial : new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array {
+    return this.a.subarray(0, this.n);
+  }
 }
 
 /** Builds the panel of series from one or several workbook models. Never throws on content. */
 export function buildPanel(models: PanelInput[]): Panel {
   const files = models.map((m) => m.file);
   const skipped = { partialPeriod: 0, notAYear: 0 };
-  const drafts: Draft[] = [];
-  for (const { file, model } of models) {
-    const partialSheets = new Set(
-      model.sheets.filter((s) => s.layout === 'per-year' && periodCoverage(s.sheet) === 'partial').map((s) => s.sheet),
-    );
-    for (const obs of model.observations) {
-      const row = model.rows.get(obs.rowId);
-      if (!row) continue;
-      if (!/^\d{4}$/.test(obs.period)) {
-        skipped.notAYear++;
-        continue;
-      }
-      if (partialSheets.has(obs.sheet)) {
-        skipped.partialPeriod++;
-        continue;
-      }
-      const entity = obs.entity || (models.length > 1 ? baseName(file) : '');
-      const parent = row.parent !== undefined ? model.rows.get(row.parent) : undefined;
-      drafts.push({ file, obs, row, parent, entity });
+  const entityNames: string[] = [];
+  const entityIndex = new Map<string, number>();
+  const periodNames: string[] = [];
+  const periodIndex = new Map<string, number>();
+  const keyNames: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const intern = (list: string[], index: Map<string, number>, s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = list.length;
+      list.push(s);
+      index.set(s, i);
     }
-  }
+    return i;
+  };
+  const fileIndex = new Map<string, number>();
+  const offsets = new Int32Array(models.length + 1);
+  const entityMaps: Int32Array[] = [];
+  const periodMaps: Int32Array[] = [];
+  const keyMaps: Int32Array[] = [];
+  /** Per model: 0 for a per-year sheet covering part of a year (its observations are left out). */
+  const keptSheet: Uint8Array[] = [];
+  models.forEach(({ file, model }, mi) => {
+    const d = model.data;
+    offsets[mi + 1] = offsets[mi] + d.obsCount;
+    if (!fileIndex.has(file)) fileIndex.set(file, fileIndex.size);
+    keptSheet.push(Uint8Array.from(d.sheets, (s) => (s.layout === 'per-year' && periodCoverage(s.name) === 'partial' ? 0 : 1)));
+    // Per model: entity, period and key indices in the panel's tables (−1: not a year).
+    const fallback = models.length > 1 ? baseName(file) : '';
+    entityMaps.push(Int32Array.from(d.entities.list, (e) => intern(entityNames, entityIndex, e || fallback)));
+    periodMaps.push(Int32Array.from(d.periods.list, (p) => (YEAR.test(p) ? intern(periodNames, periodIndex, p) : -1)));
+    keyMaps.push(Int32Array.from(d.keys.list, (k) => intern(keyNames, keyIndex, k)));
+  });
+  const E = entityNames.length;
+  const P = periodNames.length;
+  const total = offsets[models.length];
+  const fileOf = models.map((m) => fileIndex.get(m.file) as number);
+  // Arrays from the first model's arena (see model-data.ts Arena): no new large allocations.
+  const arena = models.length > 0 ? models[0].model.data.arena : new Arena(0);
 
-  // Names that repeat inside one file-entity-period are qualified by their parent.
-  const seen = new Map<string, number>();
+  // Names that repeat inside one file-entity-period are qualified by their parent. The drafts of
+  // such a group usually come in one run (a block of a long table, a sheet): a key seen twice in a
+  // run repeats. That is checked while the series are assigned with plain keys; when some key
+  // repeats (or a group comes back in a second run, and the drafts are grouped first to find out),
+  // the series are assigned again with qualified keys.
+  const ambiguousKey = new Uint8Array(keyNames.length);
+  const entitySeen = new Uint8Array(E);
+  const entityOrder: number[] = [];
+  const seriesKeyTable = new Map<string, number>();
+  const seriesKeys: string[] = [];
+  const plainToSeriesKey = keyNames.map((k) => intern(seriesKeys, seriesKeyTable, k));
+  const seriesKeyOf = (d: ModelData, row: number, key: number) => {
+    if (!ambiguousKey[key]) return plainToSeriesKey[key];
+    const parent = d.rowParent[row];
+    return parent >= 0 ? intern(seriesKeys, seriesKeyTable, `${d.labels[d.rowLabel[parent]].key}›${keyNames[key]}`) : plainToSeriesKey[key];
+  };
+  const single = models.length === 1 ? models[0].model.data : null;
+  const passMark = arena.mark();
+
+  /**
+   * Series by entity and (qualified) key in order of first appearance; points (the first number of
+   * each series and period; a different second one is a conflict, in the order read) and gaps (the
+   * first blank or unreadable cell of a period). With `detect`, also what is left out, the
+   * entities in order and the repeating keys.
+   */
+  const assign = (detect: boolean) => {
+    const SK = seriesKeys.length;
+    const seriesEntity = new Ints(0, arena.ints(total));
+    const seriesKeyList = new Ints(0, arena.ints(total));
+    const seriesFirst = new Ints(0, arena.ints(total));
+    const denseSeries = SK * E <= Math.max(1 << 22, 2 * total) ? new Int32Array(SK * E).fill(-1) : null;
+    const sparseSeries = new Map<number, number>();
+    const points = new PointTable(SK * E * P, Math.max(1 << 20, 4 * total), arena);
+    const gapMap = new Map<number, number>();
+    const periodHasNumber = new Uint8Array(P);
+    const coverage = new Uint8Array(E * P);
+    const conflicts: Array<{ series: number; kept: number; other: number }> = [];
+    const stamp = detect ? new Int32Array(keyNames.length).fill(-1) : null;
+    const runs = new Set<number>();
+    let last = -1;
+    let run = -1;
+    let fragmented = false;
+    let repeats = false;
+    let base = 0;
+    for (let mi = 0; mi < models.length; mi++) {
+      const d = models[mi].model.data;
+      const em = entityMaps[mi];
+      const pm = periodMaps[mi];
+      const km = keyMaps[mi];
+      const ks = keptSheet[mi];
+      const fi = fileOf[mi];
+      const labels = d.labels;
+      for (let o = 0; o < d.obsCount; o++) {
+        const row = d.rowOf(o);
+        if (row < 0) continue;
+        const p = pm[d.periodOf(o)];
+        if (p < 0) {
+          if (detect) skipped.notAYear++;
+          continue;
+        }
+        if (!ks[d.rowSheet[row]]) {
+          if (detect) skipped.partialPeriod++;
+          continue;
+        }
+        const k = base + o;
+        const key = km[labels[d.rowLabel[row]].keyIndex];
+        const e = em[d.entityOf(o)];
+        if (stamp) {
+          if (!entitySeen[e]) {
+            entitySeen[e] = 1;
+            entityOrder.push(e);
+          }
+          if (!fragmented) {
+            const g = (fi * E + e) * P + p;
+            if (g !== last) {
+              if (runs.has(g)) fragmented = true;
+              runs.add(g);
+              last = g;
+              run++;
+            }
+            if (stamp[key] === run) repeats = true;
+            else stamp[key] = run;
+          }
+        }
+        const sk = ambiguousKey[key] ? seriesKeyOf(d, row, key) : plainToSeriesKey[key];
+        const cell = sk * E + e;
+        let s = denseSeries ? denseSeries[cell] : sparseSeries.get(cell) ?? -1;
+        if (s < 0) {
+          s = seriesEntity.n;
+          seriesEntity.push(e);
+          seriesKeyList.push(sk);
+          seriesFirst.push(k);
+          if (denseSeries) denseSeries[cell] = s;
+          else sparseSeries.set(cell, s);
+        }
+        const v = d.obsValue[o];
+        const pk = d.obsFlags[o] & 7;
+        if (!(v === v && Number.isFinite(v) && (pk === PK_NUMBER || pk === PK_APPROX))) {
+          const gi = s * P + p;
+          if (!gapMap.has(gi)) gapMap.set(gi, k);
+          continue;
+        }
+        // Points by entity, period and key: a block's rows are neighbours.
+        const pi = (e * P + p) * SK + sk;
+        const existing = points.get(pi);
+        if (existing >= 0) {
+          const me = single ? 0 : modelAt(offsets, existing);
+          const de = models[me].model.data;
+          const oe = existing - offsets[me];
+          const ev = de.obsValue[oe];
+          const tolerance = Math.max(de.stepOf(oe), d.stepOf(o)) / 2 + 1e-9 * Math.max(1, Math.abs(ev));
+          if (Math.abs(ev - v) > tolerance) conflicts.push({ series: s, kept: existing, other: k });
+          continue;
+        }
+        points.set(pi, k);
+        periodHasNumber[p] = 1;
+        coverage[e * P + p] = 1;
+      }
+      base += d.obsCount;
+    }
+    return { seriesEntity, seriesKeyList, seriesFirst, points, gapMap, periodHasNumber, coverage, conflicts, fragmented, repeats };
+  };
+
+  let assigned = assign(true);
+  if (assigned.repeats || assigned.fragmented) {
+    // Which keys repeat: from the runs, or from the drafts grouped by file, entity and period.
+    arena.release(passMark);
+    if (!assigned.fragmented) {
+      const stamp = new Int32Array(keyNames.length).fill(-1);
+      let last = -1;
+      let run = -1;
+      eachDraft(models, periodMaps, keptSheet, (_k, d, o, row, mi) => {
+        const g = (fileOf[mi] * E + entityMaps[mi][d.entityOf(o)]) * P + periodMaps[mi][d.periodOf(o)];
+        if (g !== last) {
+          last = g;
+          run++;
+        }
+        const key = keyMaps[mi][d.labels[d.rowLabel[row]].keyIndex];
+        if (stamp[key] === run) ambiguousKey[key] = 1;
+        else stamp[key] = run;
+      });
+    } else {
+      const mark = arena.mark();
+      const groupIds = new Map<number, number>();
+      const groupOf = arena.ints(total).fill(-1);
+      const keyOf = arena.ints(total);
+      eachDraft(models, periodMaps, keptSheet, (k, d, o, row, mi) => {
+        const g = (fileOf[mi] * E + entityMaps[mi][d.entityOf(o)]) * P + periodMaps[mi][d.periodOf(o)];
+        let gi = groupIds.get(g);
+        if (gi === undefined) groupIds.set(g, (gi = groupIds.size));
+        groupOf[k] = gi;
+        keyOf[k] = keyMaps[mi][d.labels[d.rowLabel[row]].keyIndex];
+      });
+      const G = groupIds.size;
+      const start = new Int32Array(G + 1);
+      for (let k = 0; k < total; k++) if (groupOf[k] >= 0) start[groupOf[k] + 1]++;
+      for (let g = 0; g < G; g++) start[g + 1] += start[g];
+      const byGroup = arena.ints(start[G]);
+      const fill = start.slice(0, G);
+      for (let k = 0; k < total; k++) if (groupOf[k] >= 0) byGroup[fill[groupOf[k]]++] = k;
+      const stamp = new Int32Array(keyNames.length).fill(-1);
+      for (let g = 0; g < G; g++) {
+        for (let j = start[g]; j < start[g + 1]; j++) {
+          const key = keyOf[byGroup[j]];
+          if (stamp[key] === g) ambiguousKey[key] = 1;
+          else stamp[key] = g;
+        }
+      }
+      arena.release(mark);
+    }
+    // Qualified keys first (they size the tables), then the series again.
+    eachDraft(models, periodMaps, keptSheet, (_k, d, _o, row, mi) => seriesKeyOf(d, row, keyMaps[mi][d.labels[d.rowLabel[row]].keyIndex]));
+    assigned = assign(false);
+  }
   const ambiguous = new Set<string>();
-  for (const d of drafts) {
-    const k = `${d.file}\u0000${d.entity}\u0000${d.obs.period}\u0000${d.row.key}`;
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    if (n > 1) ambiguous.add(d.row.key);
-  }
+  ambiguousKey.forEach((a, k) => a && ambiguous.add(keyNames[k]));
+  const { seriesEntity, seriesKeyList, seriesFirst, points, gapMap, periodHasNumber, coverage, conflicts } = assigned;
+  const S = seriesEntity.n;
+  const seriesKeyIndex = seriesKeyList.done();
+  const SKfinal = seriesKeys.length;
+  const pointOf = (s: number, p: number) => points.get((seriesEntity.a[s] * P + p) * SKfinal + seriesKeyIndex[s]);
+  // A period with a number is not a gap (one sheet blank, another filled).
+  for (const gi of [...gapMap.keys()]) if (pointOf(Math.floor(gi / P), gi % P) >= 0) gapMap.delete(gi);
 
-  const byId = new Map<string, Series>();
-  const order: Series[] = [];
-  const conflicts: PanelConflict[] = [];
-  const entities: string[] = [];
-  const coverage = new Map<string, Set<string>>();
-  const periods = new Set<string>();
-
-  for (const d of drafts) {
-    const { obs, row } = d;
-    const key = ambiguous.has(row.key) && d.parent ? `${d.parent.key}›${row.key}` : row.key;
-    const label = ambiguous.has(row.key) && d.parent ? `${d.parent.label} / ${row.label}` : row.label;
-    const id = `${d.entity}\u0000${key}`;
-    let s = byId.get(id);
-    if (!s) {
-      s = { id, entity: d.entity, key, name: row.key, label, kind: obs.kind, unit: row.unit, points: [], gaps: [] };
-      byId.set(id, s);
-      order.push(s);
-    }
-    if (!entities.includes(d.entity)) entities.push(d.entity);
-    const cell: PanelCell = { sheet: obs.sheet, address: obs.address, file: d.file };
-    const isNumber = obs.value !== undefined && Number.isFinite(obs.value) && (obs.parsed.kind === 'number' || obs.parsed.kind === 'approx');
-    if (!isNumber) {
-      if (!s.gaps.some((g) => g.period === obs.period)) {
-        s.gaps.push({ period: obs.period, status: obs.parsed.kind === 'missing' ? 'missing' : 'unreadable', cell });
+  const periodRank = new Int32Array(P);
+  periodNames
+    .map((_, i) => i)
+    .sort((a, b) => (periodNames[a] < periodNames[b] ? -1 : periodNames[a] > periodNames[b] ? 1 : 0))
+    .forEach((p, i) => (periodRank[p] = i));
+  // The kind of each series: its latest point's, else its first cell's.
+  const seriesKind = new Uint8Array(S);
+  const byRank = new Int32Array(P);
+  periodRank.forEach((r, p) => (byRank[r] = p));
+  for (let s = 0; s < S; s++) {
+    let latest = seriesFirst.a[s];
+    for (let q = P - 1; q >= 0; q--) {
+      const k = pointOf(s, byRank[q]);
+      if (k >= 0) {
+        latest = k;
+        break;
       }
-      continue;
     }
-    const point: SeriesPoint = {
-      period: obs.period,
-      value: obs.value as number,
-      approximate: obs.approximate,
-      text: obs.parsed.kind === 'approx' ? obs.parsed.text : '',
-      step: obs.step,
-      kind: obs.kind,
-      cell,
-      label,
-    };
-    const existing = s.points.find((p) => p.period === obs.period);
-    if (existing) {
-      const tolerance = Math.max(existing.step, point.step) / 2 + 1e-9 * Math.max(1, Math.abs(existing.value));
-      if (Math.abs(existing.value - point.value) > tolerance) conflicts.push({ seriesId: id, period: obs.period, kept: existing, other: point });
-      continue;
-    }
-    s.points.push(point);
-    periods.add(obs.period);
-    let c = coverage.get(d.entity);
-    if (!c) coverage.set(d.entity, (c = new Set()));
-    c.add(obs.period);
+    const ml = single ? 0 : modelAt(offsets, latest);
+    seriesKind[s] = valueKindOf(models[ml].model.data.obsFlags[latest - offsets[ml]]);
   }
 
-  for (const s of order) {
-    s.points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    // A period with a number is not a gap (one sheet blank, another filled).
-    const numbered = new Set(s.points.map((p) => p.period));
-    s.gaps = s.gaps.filter((g) => !numbered.has(g.period)).sort((a, b) => (a.period < b.period ? -1 : 1));
-    const last = s.points[s.points.length - 1];
-    if (last) {
-      s.label = last.label;
-      s.kind = last.kind;
-    }
-  }
+  const pd = new PanelData(models, ambiguous, {
+    offsets,
+    periodNames,
+    periodRank,
+    entityNames,
+    periodMaps,
+    seriesEntity: seriesEntity.done(),
+    seriesKey: Array.from(seriesKeyIndex, (sk) => seriesKeys[sk]),
+    seriesFirstDraft: seriesFirst.done(),
+    seriesKind,
+    points,
+    seriesKeyIndex,
+    nSeriesKeys: seriesKeys.length,
+    gaps: gapMap,
+  });
 
-  const sortedPeriods = [...periods].sort();
+  const sortedPeriods = periodNames.filter((_, p) => periodHasNumber[p]).sort();
+  const entities = entityOrder.map((e) => entityNames[e]);
   const cov: Record<string, string[]> = {};
-  for (const e of entities) cov[e] = [...(coverage.get(e) ?? [])].sort();
-  return { files, entities, periods: sortedPeriods, coverage: cov, series: order, conflicts, skipped };
+  for (const e of entityOrder) {
+    const list: string[] = [];
+    for (let p = 0; p < P; p++) if (coverage[e * P + p]) list.push(periodNames[p]);
+    cov[entityNames[e]] = list.sort();
+  }
+  const conflictObjects: PanelConflict[] = conflicts.map((c) => {
+    const series = pd.series(c.series);
+    const period = periodNames[pd.period(c.kept)];
+    const kept = series.points.find((p) => p.period === period) as SeriesPoint;
+    const x = { seriesId: series.id, period, kept, other: pd.point(c.other, pd.label(c.other)) };
+    conflictSeries.set(x, c.series);
+    return x;
+  });
+  let all: Series[] | undefined;
+  const panel = { files, entities, periods: sortedPeriods, coverage: cov, series: [] as Series[], conflicts: conflictObjects, skipped } as Panel;
+  Object.defineProperty(panel, 'series', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!all) {
+        all = [];
+        for (let s = 0; s < S; s++) all.push(pd.series(s));
+      }
+      return all;
+    },
+  });
+  panelData.set(panel, pd);
+  return panel;
+}
+
+/** The model a draft belongs to. */
+function modelAt(offsets: Int32Array, draft: number): number {
+  let lo = 0;
+  let hi = offsets.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] <= draft) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Every kept draft in order: its number, model data, observation, row and model index. */
+function eachDraft(models: PanelInput[], periodMaps: Int32Array[], keptSheet: Uint8Array[], fn: (k: number, d: ModelData, o: number, row: number, mi: number) => void): void {
+  let base = 0;
+  for (let mi = 0; mi < models.length; mi++) {
+    const d = models[mi].model.data;
+    const pm = periodMaps[mi];
+    const ks = keptSheet[mi];
+    for (let o = 0; o < d.obsCount; o++) {
+      const row = d.rowOf(o);
+      if (row < 0 || pm[d.periodOf(o)] < 0 || !ks[d.rowSheet[row]]) continue;
+      fn(base + o, d, o, row, mi);
+    }
+    base += d.obsCount;
+  }
 }
 
 /** The series of an entity and indicator key (plain or qualified), if any. */

@@ -119,6 +119,9 @@ export interface HistoryFinding extends Finding {
   detail: HistoryDetail;
 }
 
+/** The series (index in the panel's columns) a detector's finding is about, for ordering. */
+export const findingSeries = new WeakMap<HistoryFinding, number>();
+
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
@@ -190,7 +193,16 @@ export function drawSeries(series: Series, periods: string[], upTo: string): Arr
 
 /** Tolerance for float noise when comparing against a bound. */
 export function eps(...scale: number[]): number {
-  return 1e-9 * (1 + Math.max(0, ...scale.map((x) => (Number.isFinite(x) ? Math.abs(x) : 0))));
+  // 1e-9 · (1 + max(0, |finite scales|)), without making arrays (it runs once per series).
+  let m = 0;
+  for (let i = 0; i < scale.length; i++) {
+    const x = scale[i];
+    if (Number.isFinite(x)) {
+      const a = Math.abs(x);
+      if (a > m) m = a;
+    }
+  }
+  return 1e-9 * (1 + m);
 }
 
 /** The periods checked: the one asked for, every period but the first, or the latest. */

@@ -13,12 +13,14 @@
 // only when |y₂ − r_M·y₁| also exceeds the yoy floor of the kind (1 → 9 件 is not worth a warning).
 // The E bounds are turned back into a range of y₂ for the entity's size, for the message.
 import { median, quantileSorted } from 'simple-statistics';
-import type { Panel, Series, SeriesPoint } from './align';
+import { K_RATE } from '../model-data';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,
   currentPeriods,
   drawSeries,
   eps,
+  findingSeries,
   fmtPoint,
   fmtStat,
   fmtValue,
@@ -56,7 +58,8 @@ export interface HbResult {
 /** Hidiroglou–Berthelot scores and bounds; undefined when fewer than `minUnits` usable units. */
 export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U' | 'A' | 'C'>, minUnits = 1): HbResult | undefined {
   const usable = units.filter((u) => Number.isFinite(u.y1) && Number.isFinite(u.y2) && u.y1 > 0 && u.y2 > 0);
-  const excluded = units.filter((u) => !usable.includes(u));
+  const kept = new Set(usable);
+  const excluded = units.filter((u) => !kept.has(u));
   if (usable.length < Math.max(1, minUnits)) return undefined;
   const ratios = usable.map((u) => u.y2 / u.y1);
   const rM = median(ratios);
@@ -64,6 +67,9 @@ export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U'
     const r = ratios[i];
     const s = r < rM ? 1 - rM / r : r / rM - 1;
     const E = s * Math.pow(Math.max(u.y1, u.y2), params.U);
+    // A plain unit is copied field by field: an object spread is slow over thousands of units.
+    const k = Object.keys(u);
+    if (k.length === 3 && k[0] === 'id' && k[1] === 'y1' && k[2] === 'y2') return { id: u.id, y1: u.y1, y2: u.y2, ratio: r, s, E, outlier: false };
     return { ...u, ratio: r, s, E, outlier: false };
   });
   const sorted = scores.map((x) => x.E).sort((a, b) => a - b);
@@ -78,6 +84,57 @@ export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U'
   const upper = qM + cHigh * dQ3;
   for (const x of scores) x.outlier = x.E < lower - eps(lower, qM) || x.E > upper + eps(upper, qM);
   return { n: usable.length, medianRatio: rM, quartiles: { q1, median: qM, q3 }, dQ1, dQ3, bounds: { lower, upper }, scores, excluded };
+}
+
+/**
+ * hidiroglouBerthelot on plain arrays (units 0 … n): the same steps and arithmetic, the scores as
+ * arrays, the outliers as unit indices; `result` has what findings need (n, median ratio,
+ * quartiles, spreads, bounds; scores and excluded are left empty).
+ */
+function hbOnArrays(
+  y1: Float64Array,
+  y2: Float64Array,
+  n: number,
+  params: Pick<HbOptions, 'U' | 'A' | 'C'>,
+  minUnits: number,
+): { result: HbResult; ratio: Float64Array; s: Float64Array; E: Float64Array; outliers: number[] } | undefined {
+  const ratio = new Float64Array(n);
+  const sArr = new Float64Array(n);
+  const E = new Float64Array(n);
+  const usable: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(y1[i]) && Number.isFinite(y2[i]) && y1[i] > 0 && y2[i] > 0) usable.push(i);
+  const m = usable.length;
+  if (m < Math.max(1, minUnits)) return undefined;
+  const ratios = new Float64Array(m);
+  for (let j = 0; j < m; j++) ratios[j] = y2[usable[j]] / y1[usable[j]];
+  // median(): the middle order statistics of a sorted copy, as simple-statistics' quantile reads them.
+  const rM = +quantileSorted(Float64Array.from(ratios).sort() as unknown as number[], 0.5);
+  const sorted = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = usable[j];
+    const r = ratios[j];
+    const s = r < rM ? 1 - rM / r : r / rM - 1;
+    ratio[i] = r;
+    sArr[i] = s;
+    E[i] = s * Math.pow(Math.max(y1[i], y2[i]), params.U);
+    sorted[j] = E[i];
+  }
+  sorted.sort();
+  const q1 = quantileSorted(sorted as unknown as number[], 0.25);
+  const qM = quantileSorted(sorted as unknown as number[], 0.5);
+  const q3 = quantileSorted(sorted as unknown as number[], 0.75);
+  const floorSpread = Math.abs(params.A * qM);
+  const dQ1 = Math.max(qM - q1, floorSpread);
+  const dQ3 = Math.max(q3 - qM, floorSpread);
+  const [cLow, cHigh] = Array.isArray(params.C) ? params.C : [params.C, params.C];
+  const lower = qM - cLow * dQ1;
+  const upper = qM + cHigh * dQ3;
+  const outliers: number[] = [];
+  const lo = lower - eps(lower, qM);
+  const hi = upper + eps(upper, qM);
+  for (const i of usable) if (E[i] < lo || E[i] > hi) outliers.push(i);
+  const result: HbResult = { n: m, medianRatio: rM, quartiles: { q1, median: qM, q3 }, dQ1, dQ3, bounds: { lower, upper }, scores: [], excluded: [] };
+  return { result, ratio, s: sArr, E, outliers };
 }
 
 /** The ratio r whose centred score is s (the inverse of step 3). */
@@ -124,8 +181,84 @@ export function hbForKey(
   return result ? { result, points } : undefined;
 }
 
+/** One HB finding: an outlier's series, its base and current points, the key's result. */
+function hbFinding(series: Series, b: SeriesPoint, c: SeriesPoint, score: HbScore, result: HbResult, base: string, current: string, periods: string[], options: HistoryOptions): HistoryFinding | undefined {
+  const hb = options.hb;
+  const cText = Array.isArray(hb.C) ? hb.C.join('/') : String(hb.C);
+  const kind = c.kind;
+  const expectedY2 = result.medianRatio * b.value;
+  if (hb.useFloor && Math.abs(c.value - expectedY2) <= options.yoy.floor[kind]) return undefined;
+  const range = hbValueRange(b.value, result, hb.U);
+  const message = hmsg('history.hb', {
+    indicator: series.label,
+    who: whoText(series.entity),
+    current: yearText(current),
+    base: yearText(base),
+    ratio: fmtStat(score.ratio),
+    baseValue: fmtPoint(b),
+    currentValue: fmtPoint(c),
+    n: result.n,
+    medianRatio: fmtStat(result.medianRatio),
+    score: fmtStat(score.E),
+    lowerE: fmtStat(result.bounds.lower),
+    upperE: fmtStat(result.bounds.upper),
+    U: hb.U,
+    A: hb.A,
+    C: cText,
+    lower: fmtValue(range.lower, kind),
+    upper: fmtValue(range.upper, kind),
+    note: approxNote([c, b]),
+  });
+  return {
+    ruleId: 'history.hb',
+    severity: 'warning',
+    cells: [c.cell, b.cell],
+    message,
+    values: [c.value, b.value],
+    expected: expectedY2,
+    difference: c.value - b.value,
+    indicator: series.label,
+    entity: series.entity || undefined,
+    period: current,
+    method: 'hb',
+    series: drawSeries(series, periods, current),
+    detail: {
+      method: 'hb',
+      key: series.key,
+      entity: series.entity,
+      currentPeriod: current,
+      basePeriod: base,
+      currentValue: c.value,
+      baseValue: b.value,
+      change: c.value - b.value,
+      relativeChange: (c.value - b.value) / Math.abs(b.value),
+      bounds: range,
+      stats: {
+        ratio: score.ratio,
+        medianRatio: result.medianRatio,
+        s: score.s,
+        E: score.E,
+        q1: result.quartiles.q1,
+        qM: result.quartiles.median,
+        q3: result.quartiles.q3,
+        dQ1: result.dQ1,
+        dQ3: result.dQ3,
+        lowerE: result.bounds.lower,
+        upperE: result.bounds.upper,
+        U: hb.U,
+        A: hb.A,
+        n: result.n,
+      },
+      files: [c.cell.file, b.cell.file],
+      approximate: c.approximate || b.approximate || undefined,
+    },
+  };
+}
+
 /** Cross-district findings: for each indicator with enough entities, HB between two periods. */
 export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[] {
+  const pd = dataOfPanel(panel);
+  if (pd) return detectHbColumns(panel, pd, options);
   const out: HistoryFinding[] = [];
   const byKey = new Map<string, Series[]>();
   for (const s of panel.series) {
@@ -137,7 +270,6 @@ export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[
     else byKey.set(s.key, [s]);
   }
   const hb = options.hb;
-  const cText = Array.isArray(hb.C) ? hb.C.join('/') : String(hb.C);
   for (const current of currentPeriods(panel.periods, options)) {
     // The common base: the period before the current one in the whole panel (or the one asked for).
     const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
@@ -150,74 +282,75 @@ export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[
       for (const score of result.scores) {
         if (!score.outlier) continue;
         const { series, base: b, current: c } = r.points.get(score.id)!;
-        const kind = c.kind;
-        const expectedY2 = result.medianRatio * b.value;
-        if (hb.useFloor && Math.abs(c.value - expectedY2) <= options.yoy.floor[kind]) continue;
-        const range = hbValueRange(b.value, result, hb.U);
-        const message = hmsg('history.hb', {
-          indicator: series.label,
-          who: whoText(series.entity),
-          current: yearText(current),
-          base: yearText(base),
-          ratio: fmtStat(score.ratio),
-          baseValue: fmtPoint(b),
-          currentValue: fmtPoint(c),
-          n: result.n,
-          medianRatio: fmtStat(result.medianRatio),
-          score: fmtStat(score.E),
-          lowerE: fmtStat(result.bounds.lower),
-          upperE: fmtStat(result.bounds.upper),
-          U: hb.U,
-          A: hb.A,
-          C: cText,
-          lower: fmtValue(range.lower, kind),
-          upper: fmtValue(range.upper, kind),
-          note: approxNote([c, b]),
-        });
-        out.push({
-          ruleId: 'history.hb',
-          severity: 'warning',
-          cells: [c.cell, b.cell],
-          message,
-          values: [c.value, b.value],
-          expected: expectedY2,
-          difference: c.value - b.value,
-          indicator: series.label,
-          entity: series.entity || undefined,
-          period: current,
-          method: 'hb',
-          series: drawSeries(series, panel.periods, current),
-          detail: {
-            method: 'hb',
-            key: series.key,
-            entity: series.entity,
-            currentPeriod: current,
-            basePeriod: base,
-            currentValue: c.value,
-            baseValue: b.value,
-            change: c.value - b.value,
-            relativeChange: (c.value - b.value) / Math.abs(b.value),
-            bounds: range,
-            stats: {
-              ratio: score.ratio,
-              medianRatio: result.medianRatio,
-              s: score.s,
-              E: score.E,
-              q1: result.quartiles.q1,
-              qM: result.quartiles.median,
-              q3: result.quartiles.q3,
-              dQ1: result.dQ1,
-              dQ3: result.dQ3,
-              lowerE: result.bounds.lower,
-              upperE: result.bounds.upper,
-              U: hb.U,
-              A: hb.A,
-              n: result.n,
-            },
-            files: [c.cell.file, b.cell.file],
-            approximate: c.approximate || b.approximate || undefined,
-          },
-        });
+        const f = hbFinding(series, b, c, score, result, base, current, panel.periods, options);
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** detectHb on the panel's columns: series and points become objects only for the outliers reported. */
+function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
+  const out: HistoryFinding[] = [];
+  const byKey = new Map<string, number[]>();
+  for (let s = 0; s < pd.seriesCount; s++) {
+    if (pd.seriesKind[s] === K_RATE) continue;
+    const key = pd.seriesKey[s];
+    const list = byKey.get(key);
+    if (list) list.push(s);
+    else byKey.set(key, [s]);
+  }
+  const hb = options.hb;
+  let y1 = new Float64Array(0);
+  let y2 = new Float64Array(0);
+  let unitSeries = new Int32Array(0);
+  for (const current of currentPeriods(panel.periods, options)) {
+    const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
+    if (!base || base >= current) continue;
+    const bp = pd.periodIndex(base);
+    const cp = pd.periodIndex(current);
+    for (const [, list] of byKey) {
+      if (list.length < hb.minEntities) continue;
+      // hbForKey: every series with a point in both periods, as units in list order.
+      let n = 0;
+      if (y1.length < list.length) {
+        y1 = new Float64Array(list.length);
+        y2 = new Float64Array(list.length);
+        unitSeries = new Int32Array(list.length);
+      }
+      const T = pd.cells;
+      const V = pd.singleValues;
+      for (const s of list) {
+        let b: number;
+        let c: number;
+        if (T) {
+          const c0 = pd.cellBase(s);
+        const stride = pd.cellStride;
+          b = bp < 0 ? -1 : T[c0 + bp * stride];
+          c = cp < 0 ? -1 : T[c0 + cp * stride];
+        } else {
+          b = bp < 0 ? -1 : pd.pointAt(s, bp);
+          c = cp < 0 ? -1 : pd.pointAt(s, cp);
+        }
+        if (b < 0 || c < 0) continue;
+        y1[n] = V ? V[b] : pd.value(b);
+        y2[n] = V ? V[c] : pd.value(c);
+        unitSeries[n++] = s;
+      }
+      const r = hbOnArrays(y1, y2, n, hb, hb.minEntities);
+      if (!r) continue;
+      for (const i of r.outliers) {
+        const s = unitSeries[i];
+        const series = pd.series(s);
+        const b = series.points.find((p) => p.period === base) as SeriesPoint;
+        const c = series.points.find((p) => p.period === current) as SeriesPoint;
+        const score: HbScore = { id: series.entity, y1: y1[i], y2: y2[i], ratio: r.ratio[i], s: r.s[i], E: r.E[i], outlier: true };
+        const f = hbFinding(series, b, c, score, r.result, base, current, panel.periods, options);
+        if (f) {
+          findingSeries.set(f, s);
+          out.push(f);
+        }
       }
     }
   }

@@ -5,8 +5,8 @@
 //
 //   const panel = buildPanel(files.map((f) => ({ file: f.name, model: analyzeWorkbook(f.snapshot).model })));
 //   const findings = detectAnomalies(panel, { yoy: { relative: { count: 0.3 } } });
-import type { Panel } from './align';
-import { resolveOptions, drawSeries, fmtPoint, type HistoryFinding, type HistoryOptionsInput } from './common';
+import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './align';
+import { resolveOptions, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptionsInput } from './common';
 import { detectHb } from './hb';
 import { both, hmsg, whoText, yearText } from './messages';
 import { detectRobust } from './robust';
@@ -38,10 +38,17 @@ function cellText(c: { file: string; sheet: string; address: string }, files: nu
 
 /** The same series and period with two different values (two sheets or files): history.conflict. */
 export function detectConflicts(panel: Panel): HistoryFinding[] {
-  const byId = new Map(panel.series.map((s) => [s.id, s]));
+  const pd = dataOfPanel(panel);
+  let byId: Map<string, Series> | undefined;
+  const seriesOf = (c: PanelConflict) => {
+    const i = pd ? conflictSeries.get(c) : undefined;
+    if (pd && i !== undefined) return pd.series(i);
+    byId ??= new Map(panel.series.map((s) => [s.id, s]));
+    return byId.get(c.seriesId)!;
+  };
   return panel.conflicts.map((c) => {
-    const s = byId.get(c.seriesId)!;
-    return {
+    const s = seriesOf(c);
+    const f: HistoryFinding = {
       ruleId: 'history.conflict',
       severity: 'warning',
       cells: [c.kept.cell, c.other.cell],
@@ -72,6 +79,9 @@ export function detectConflicts(panel: Panel): HistoryFinding[] {
         files: [c.kept.cell.file, c.other.cell.file],
       },
     };
+    const i = pd ? conflictSeries.get(c) : undefined;
+    if (i !== undefined) findingSeries.set(f, i);
+    return f;
   });
 }
 
@@ -91,10 +101,23 @@ export function detectAnomalies(panel: Panel, options: HistoryOptionsInput = {})
   if (o.detectors.robust) found.push(...detectRobust(panel, o));
   if (o.detectors.hb) found.push(...detectHb(panel, o));
   const entityOrder = new Map(panel.entities.map((e, i) => [e, i]));
-  const seriesOrder = new Map(panel.series.map((s, i) => [`${s.entity}\u0000${s.key}`, i]));
+  // The series of a finding: known to the detectors that ran on the panel's columns.
+  let seriesOrder: Map<string, number> | undefined;
+  const pd = dataOfPanel(panel);
+  const seriesIndex = (f: HistoryFinding): number | undefined => {
+    const known = findingSeries.get(f);
+    if (known !== undefined) return known;
+    const id = `${f.detail.entity}\u0000${f.detail.key}`;
+    if (pd) {
+      const i = pd.indexOf(id);
+      return i < 0 ? undefined : i;
+    }
+    seriesOrder ??= new Map(panel.series.map((s, i) => [`${s.entity}\u0000${s.key}`, i]));
+    return seriesOrder.get(id);
+  };
   const key = (f: HistoryFinding): Array<number | string> => [
     entityOrder.get(f.detail.entity) ?? 1e9,
-    seriesOrder.get(`${f.detail.entity}\u0000${f.detail.key}`) ?? 1e9,
+    seriesIndex(f) ?? 1e9,
     f.detail.currentPeriod,
     METHOD_ORDER[f.method],
   ];

@@ -56,13 +56,27 @@ const enUS: Record<HistoryMessageId, string> = {
 
 export type HistoryParams = Record<string, string | number | Bilingual | undefined>;
 
+/** A template split at its {name} placeholders: text, name, text, name, …, text. */
+const compiled = new Map<string, string[]>();
+
+function parts(template: string): string[] {
+  let p = compiled.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    compiled.set(template, p);
+  }
+  return p;
+}
+
 function fill(template: string, params: HistoryParams, lang: 'zh-CN' | 'en-US'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    if (v === undefined) return whole;
-    if (typeof v === 'object') return v[lang];
-    return String(v);
-  });
+  // As template.replace(/\{(\w+)\}/g, …): a missing parameter keeps its placeholder.
+  const p = parts(template);
+  let out = p[0];
+  for (let i = 1; i < p.length; i += 2) {
+    const v = params[p[i]];
+    out += (v === undefined ? `{${p[i]}}` : typeof v === 'object' ? v[lang] : String(v)) + p[i + 1];
+  }
+  return out;
 }
 
 /** Renders a history message in both languages. A parameter may itself be bilingual. */

@@ -8,13 +8,15 @@
 // A ratio x₁/x₀ within ±15 % of a power of ten other than 1 (|log₁₀| ≥ 0.9: ×10, ÷10, ×10 000 …)
 // adds the hint "possible unit or extra-digit error" (元 vs 万元, 728588 → 7285880).
 import type { ValueKind } from '../model';
-import type { Panel, Series, SeriesPoint } from './align';
+import { valueKindOf, VALUE_KINDS } from '../model-data';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,
   basePeriodFor,
   currentPeriods,
   drawSeries,
   eps,
+  findingSeries,
   fmtAmount,
   fmtChange,
   fmtPercent,
@@ -127,6 +129,8 @@ export function yoyFinding(series: Series, base: SeriesPoint, current: SeriesPoi
 
 /** Year-over-year findings over every series of the panel. */
 export function detectYoy(panel: Panel, options: HistoryOptions): HistoryFinding[] {
+  const pd = dataOfPanel(panel);
+  if (pd) return detectYoyColumns(panel, pd, options);
   const out: HistoryFinding[] = [];
   for (const current of currentPeriods(panel.periods, options)) {
     for (const s of panel.series) {
@@ -137,6 +141,57 @@ export function detectYoy(panel: Panel, options: HistoryOptions): HistoryFinding
       if (!base) continue;
       const f = yoyFinding(s, base, cur, panel.periods, options.yoy);
       if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** detectYoy on the panel's columns: a series becomes objects only when its change is flagged. */
+function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
+  const out: HistoryFinding[] = [];
+  for (const current of currentPeriods(panel.periods, options)) {
+    const cp = pd.periodIndex(current);
+    if (cp < 0) continue;
+    const T = pd.cells;
+    const V = pd.singleValues;
+    const F = pd.singleFlags;
+    const byRank = pd.periodByRank;
+    const currentRank = pd.periodRank[cp];
+    const asked = options.basePeriod ? (options.basePeriod < current ? options.basePeriod : undefined) : undefined;
+    const askedIndex = asked ? pd.periodIndex(asked) : -1;
+    const { relative, floor } = options.yoy;
+    for (let s = 0; s < pd.seriesCount; s++) {
+      // basePeriodFor over the series' periods: the latest point before the current one.
+      let cj: number;
+      let bj = -1;
+      if (T) {
+        const c0 = pd.cellBase(s);
+        const stride = pd.cellStride;
+        cj = T[c0 + cp * stride];
+        if (cj < 0) continue;
+        if (options.basePeriod) bj = askedIndex >= 0 ? T[c0 + askedIndex * stride] : -1;
+        else for (let q = currentRank - 1; q >= 0 && bj < 0; q--) bj = T[c0 + byRank[q] * stride];
+      } else {
+        cj = pd.pointAt(s, cp);
+        if (cj < 0) continue;
+        if (options.basePeriod) bj = pd.pointAt(s, askedIndex);
+        else bj = pd.pointBefore(s, currentRank);
+      }
+      if (bj < 0) continue;
+      // evaluateYoy(base, current, kind).flagged, without the result object.
+      const kind = VALUE_KINDS[valueKindOf(F ? F[cj] : pd.flags(cj))];
+      const bv = V ? V[bj] : pd.value(bj);
+      const width = Math.max(relative[kind] * Math.abs(bv), floor[kind]);
+      if (!(Math.abs((V ? V[cj] : pd.value(cj)) - bv) > width + eps(width, bv))) continue;
+      const basePeriod = options.basePeriod ? asked : pd.periodNames[pd.period(bj)];
+      const series = pd.series(s);
+      const cur = series.points.find((p) => p.period === current) as SeriesPoint;
+      const base = series.points.find((p) => p.period === basePeriod) as SeriesPoint;
+      const f = yoyFinding(series, base, cur, panel.periods, options.yoy);
+      if (f) {
+        findingSeries.set(f, s);
+        out.push(f);
+      }
     }
   }
   return out;

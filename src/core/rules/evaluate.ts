@@ -21,6 +21,7 @@
 // prev([x]) reads x one period earlier (period 2022 → 2021) for the same entity.
 import { roundingOf, type WorkbookModel } from '../checks/context';
 import type { IndicatorRow, Observation } from '../model';
+import type { ModelData } from '../model-data';
 import { normalizeName } from '../names';
 import type { CellRef } from '../types';
 import { add, applyNumeric, div, exact, mul, neg, sub, type Approx } from './functions';
@@ -55,70 +56,196 @@ export function aliasPattern(s: string): RegExp | undefined | null {
   }
 }
 
+/**
+ * Observation lists by (key, entity, period): the first observation of each cell (a dense array
+ * when small enough, a map otherwise), and the next one of the same cell for the rare cells with
+ * several (made on the first such cell).
+ */
+class CellLists {
+  private readonly dense: Int32Array | null;
+  private readonly sparse: Map<number, number> | null;
+  private nextList: Int32Array | null = null;
+  constructor(
+    size: number,
+    private readonly data: ModelData,
+  ) {
+    if (size <= Math.max(1 << 20, 4 * data.obsCount)) {
+      this.dense = data.ints(size).fill(-1);
+      this.sparse = null;
+    } else {
+      this.dense = null;
+      this.sparse = new Map();
+    }
+  }
+  head(cell: number): number {
+    return this.dense ? this.dense[cell] : this.sparse!.get(cell) ?? -1;
+  }
+  next(o: number): number {
+    return this.nextList ? this.nextList[o] : -1;
+  }
+  push(cell: number, o: number): void {
+    const h = this.head(cell);
+    if (h < 0) {
+      if (this.dense) this.dense[cell] = o;
+      else this.sparse!.set(cell, o);
+      return;
+    }
+    const next = (this.nextList ??= this.data.ints(Math.max(1, this.data.obsCount)).fill(-1));
+    let t = h;
+    while (next[t] >= 0) t = next[t];
+    next[t] = o;
+  }
+}
+
+const indexCache = new WeakMap<ModelData, WeakMap<object, IndicatorIndex>>();
+
+/** Compares periods as `localeCompare(b, 'en', { numeric: true })` does. */
+const PERIOD_COLLATOR = new Intl.Collator('en', { numeric: true });
+
 export class IndicatorIndex {
-  /** Rows by key, in workbook order. */
-  readonly rowsByKey = new Map<string, IndicatorRow[]>();
   /** Every key in workbook order. */
   readonly keys: string[] = [];
   private readonly byStripped = new Map<string, string[]>();
-  private readonly obsByKey = new Map<string, Map<string, Observation[]>>();
-  private readonly entityKeys = new Map<string, Set<string>>();
-  private readonly entityPeriodKeys = new Map<string, Set<string>>();
   private readonly aliases = new Map<string, Variant[]>();
   private readonly reverse = new Map<string, string[]>();
   private readonly cache = new Map<string, string[]>();
   /** Every entity/period with at least one observation, entities in order of appearance, periods ascending. */
   readonly pairs: Array<{ entity: string; period: string }> = [];
   readonly sheetOrder = new Map<string, number>();
+  /** The model's columns (model-data.ts). */
+  readonly data: ModelData;
+  /** Position in `keys` of each key (the lookups below are by position). */
+  readonly keyPos = new Map<string, number>();
+  /** Entity and period indices of `pairs`. */
+  readonly pairEntity: Int32Array;
+  readonly pairPeriod: Int32Array;
+  /** Rows in workbook order (sheet order, then row, then id); null when that is row order. */
+  private readonly sortedRows: Int32Array | null;
+  private readonly firstRowOfKey: number[] = [];
+  private readonly lists: CellLists;
+  private readonly entityKey: Uint8Array | Set<number>;
+  private readonly nPeriods: number;
+  private _rowsByKey?: Map<string, IndicatorRow[]>;
 
   constructor(
     readonly model: WorkbookModel,
     aliases: Record<string, string[]> = {},
   ) {
+    const d = (this.data = model.data);
     model.sheets.forEach((s, i) => this.sheetOrder.set(s.sheet, i));
-    const rows = [...model.rows.values()].sort((a, b) => this.rowOrder(a) - this.rowOrder(b) || a.id - b.id);
-    for (const r of rows) {
-      let list = this.rowsByKey.get(r.key);
-      if (!list) {
-        this.rowsByKey.set(r.key, (list = []));
-        this.keys.push(r.key);
-        const st = stripUnit(r.key);
-        const same = this.byStripped.get(st);
-        if (same) same.push(r.key);
-        else this.byStripped.set(st, [r.key]);
-      }
-      list.push(r);
+    // Rows in workbook order: usually already so; sorted like the object version otherwise.
+    const n = d.rowCount;
+    const sheetRank = d.sheets.map((s) => this.sheetOrder.get(s.name) ?? 1e6);
+    const order = (i: number) => sheetRank[d.rowSheet[i]] * 1e7 + d.rowR[i];
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) {
+      const a = order(i - 1);
+      const b = order(i);
+      if (a > b || (a === b && d.idOf(i - 1) > d.idOf(i))) sorted = false;
     }
-    const entities: string[] = [];
-    const periods = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const byPair = model.byRow.get(r.id);
-      if (!byPair) continue;
-      let m = this.obsByKey.get(r.key);
-      if (!m) this.obsByKey.set(r.key, (m = new Map()));
-      for (const o of byPair.values()) {
-        const pk = pairKey(o.entity, o.period);
-        const list = m.get(pk);
-        if (list) list.push(o);
-        else m.set(pk, [o]);
-        let ek = this.entityKeys.get(o.entity);
-        if (!ek) {
-          this.entityKeys.set(o.entity, (ek = new Set()));
-          entities.push(o.entity);
+    // null: the rows are in workbook order already (row j is row j).
+    let rows: Int32Array | null = null;
+    if (!sorted) {
+      const keys = Float64Array.from({ length: n }, (_, i) => order(i));
+      rows = Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || d.idOf(a) - d.idOf(b)));
+    }
+    this.sortedRows = rows;
+    // Keys in workbook order.
+    const posOfKeyIndex = new Int32Array(d.keys.size).fill(-1);
+    for (let j = 0; j < n; j++) {
+      const r = rows ? rows[j] : j;
+      const ki = d.labels[d.rowLabel[r]].keyIndex;
+      if (posOfKeyIndex[ki] >= 0) continue;
+      const key = d.keys.list[ki];
+      posOfKeyIndex[ki] = this.keys.length;
+      this.keyPos.set(key, this.keys.length);
+      this.keys.push(key);
+      this.firstRowOfKey.push(r);
+      const st = stripUnit(key);
+      const same = this.byStripped.get(st);
+      if (same) same.push(key);
+      else this.byStripped.set(st, [key]);
+    }
+    // Observations by key, entity and period; entities in order of appearance; periods per entity.
+    const nE = d.entities.size;
+    const nP = (this.nPeriods = d.periods.size);
+    const nK = this.keys.length;
+    this.lists = new CellLists(nK * nE * nP, d);
+    this.entityKey = nE * nK <= Math.max(1 << 22, 8 * d.obsCount) ? new Uint8Array(nE * nK) : new Set<number>();
+    const entitySeen = new Uint8Array(nE);
+    const entities: number[] = [];
+    const periodsOf: number[][] = [];
+    const pairSeen = nE * nP <= Math.max(1 << 22, 8 * d.obsCount) ? new Uint8Array(nE * nP) : null;
+    const pairSeenSet = pairSeen ? null : new Set<number>();
+    const regular = d.isRegular();
+    const entityKeyBits = this.entityKey instanceof Uint8Array ? this.entityKey : null;
+    const entityKeySet = entityKeyBits ? null : (this.entityKey as Set<number>);
+    const lists = this.lists;
+    const labels = d.labels;
+    const rowLabel = d.rowLabel;
+    const rowBlock = d.rowBlock;
+    const blockEntity = d.blockEntity;
+    const blockPeriod = d.blockPeriod;
+    const record = (o: number, kp: number, e: number, p: number) => {
+      lists.push((e * nP + p) * nK + kp, o);
+      if (!entitySeen[e]) {
+        entitySeen[e] = 1;
+        entities.push(e);
+        periodsOf[e] = [];
+      }
+      if (entityKeyBits) entityKeyBits[e * nK + kp] = 1;
+      else entityKeySet!.add(e * nK + kp);
+      const pe = e * nP + p;
+      if (pairSeen ? !pairSeen[pe] : !pairSeenSet!.has(pe)) {
+        if (pairSeen) pairSeen[pe] = 1;
+        else pairSeenSet!.add(pe);
+        periodsOf[e].push(p);
+      }
+    };
+    if (!rows && d.oneToOne()) {
+      // Long and per-year sheets in workbook order: observation r is row r's only one.
+      for (let s = 0; s < d.sheets.length; s++) {
+        const sheet = d.sheets[s];
+        const shape = sheet.shape as NonNullable<typeof sheet.shape>;
+        for (let r = sheet.rowStart; r < sheet.rowEnd; r++) {
+          const kp = posOfKeyIndex[labels[rowLabel[r]].keyIndex];
+          if (shape.long) record(r, kp, blockEntity[rowBlock[r]], blockPeriod[rowBlock[r]]);
+          else record(r, kp, shape.entity, shape.periods[0]);
         }
-        ek.add(r.key);
-        let epk = this.entityPeriodKeys.get(pk);
-        if (!epk) this.entityPeriodKeys.set(pk, (epk = new Set()));
-        epk.add(r.key);
-        let ps = periods.get(o.entity);
-        if (!ps) periods.set(o.entity, (ps = new Set()));
-        ps.add(o.period);
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const r = rows ? rows[j] : j;
+        const kp = posOfKeyIndex[labels[rowLabel[r]].keyIndex];
+        const end = d.obsEnd(r);
+        // Regular sheets: entity and period from the row's block (long) or the sheet's columns.
+        const shape = regular ? d.sheets[d.rowSheet[r]].shape : undefined;
+        const start = d.obsStart(r);
+        for (let k = start; k < end; k++) {
+          const o = d.obsAt(k);
+          if (shape) {
+            if (shape.long) record(o, kp, blockEntity[rowBlock[r]], blockPeriod[rowBlock[r]]);
+            else record(o, kp, shape.entity, shape.periods[k - start]);
+          } else record(o, kp, d.entityOf(o), d.periodOf(o));
+        }
       }
     }
+    // Periods ascending as the collator orders them (equal ones keep their order).
+    const byText = Array.from(d.periods.list.keys()).sort((a, b) => PERIOD_COLLATOR.compare(d.periods.list[a], d.periods.list[b]));
+    const rank = new Int32Array(nP);
+    byText.forEach((p, i) => (rank[p] = i > 0 && PERIOD_COLLATOR.compare(d.periods.list[byText[i - 1]], d.periods.list[p]) === 0 ? rank[byText[i - 1]] : i));
+    const pe: number[] = [];
+    const pp: number[] = [];
     for (const e of entities) {
-      const ps = [...(periods.get(e) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-      for (const p of ps) this.pairs.push({ entity: e, period: p });
+      const ps = periodsOf[e].slice().sort((a, b) => rank[a] - rank[b]);
+      for (const p of ps) {
+        this.pairs.push({ entity: d.entities.list[e], period: d.periods.list[p] });
+        pe.push(e);
+        pp.push(p);
+      }
     }
+    this.pairEntity = Int32Array.from(pe);
+    this.pairPeriod = Int32Array.from(pp);
     for (const [canonical, variants] of Object.entries(aliases ?? {})) {
       if (!Array.isArray(variants)) continue;
       const ck = normalizeName(canonical);
@@ -142,8 +269,28 @@ export class IndicatorIndex {
     }
   }
 
-  private rowOrder(r: IndicatorRow): number {
-    return (this.sheetOrder.get(r.sheet) ?? 1e6) * 1e7 + r.row;
+  /** The index of a model and alias table, made once (runRules and attachTypoHints share it). */
+  static of(model: WorkbookModel, aliases: Record<string, string[]> = {}): IndicatorIndex {
+    let byAliases = indexCache.get(model.data);
+    if (!byAliases) indexCache.set(model.data, (byAliases = new WeakMap()));
+    let index = byAliases.get(aliases);
+    if (!index) byAliases.set(aliases, (index = new IndicatorIndex(model, aliases)));
+    return index;
+  }
+
+  /** Rows by key, in workbook order (made on first access). */
+  get rowsByKey(): Map<string, IndicatorRow[]> {
+    if (!this._rowsByKey) {
+      const m = new Map<string, IndicatorRow[]>();
+      for (let j = 0; j < this.data.rowCount; j++) {
+        const row = this.data.row(this.sortedRows ? this.sortedRows[j] : j);
+        const list = m.get(row.key);
+        if (list) list.push(row);
+        else m.set(row.key, [row]);
+      }
+      this._rowsByKey = m;
+    }
+    return this._rowsByKey;
   }
 
   /** Workbook keys a written name resolves to, best first. Empty: the workbook lacks the indicator. */
@@ -156,7 +303,7 @@ export class IndicatorIndex {
       if (!out.includes(x)) out.push(x);
     };
     const addKey = (x: string) => {
-      if (this.rowsByKey.has(x)) push(x);
+      if (this.keyPos.has(x)) push(x);
       else for (const c of this.byStripped.get(stripUnit(x)) ?? []) push(c);
     };
     const addGroup = (c: string) => {
@@ -172,23 +319,58 @@ export class IndicatorIndex {
     return out;
   }
 
+  /** First observation of a key position for an entity and period (indices); −1: none. Then nextObs. */
+  firstObs(keyPos: number, entity: number, period: number): number {
+    if (keyPos < 0 || entity < 0 || period < 0) return -1;
+    return this.lists.head((entity * this.nPeriods + period) * this.keys.length + keyPos);
+  }
+
+  nextObs(o: number): number {
+    return this.lists.next(o);
+  }
+
   /** Observations of a key for one entity and period, in workbook order. */
   observations(key: string, entity: string, period: string): Observation[] {
-    return this.obsByKey.get(key)?.get(pairKey(entity, period)) ?? [];
+    const out: Observation[] = [];
+    const d = this.data;
+    for (let o = this.firstObs(this.keyPos.get(key) ?? -1, d.entities.find(entity), d.periods.find(period)); o >= 0; o = this.nextObs(o)) out.push(d.obs(o));
+    return out;
   }
 
   entityHas(entity: string, key: string): boolean {
-    return this.entityKeys.get(entity)?.has(key) ?? false;
+    return this.entityHasAt(this.data.entities.find(entity), this.keyPos.get(key) ?? -1);
+  }
+
+  entityHasAt(entity: number, keyPos: number): boolean {
+    if (entity < 0 || keyPos < 0) return false;
+    const i = entity * this.keys.length + keyPos;
+    return this.entityKey instanceof Uint8Array ? this.entityKey[i] === 1 : this.entityKey.has(i);
   }
 
   /** Entity/period pairs where the key has an observation. */
   pairsOf(key: string): Set<string> {
-    return new Set(this.obsByKey.get(key)?.keys() ?? []);
+    const out = new Set<string>();
+    const kp = this.keyPos.get(key) ?? -1;
+    if (kp < 0) return out;
+    // In the order the observations were indexed (workbook order of rows).
+    const d = this.data;
+    for (let j = 0; j < d.rowCount; j++) {
+      const r = this.sortedRows ? this.sortedRows[j] : j;
+      if (d.labels[d.rowLabel[r]].key !== key) continue;
+      for (const o of d.obsOfRow(r)) out.add(pairKey(d.entities.list[d.entityOf(o)], d.periods.list[d.periodOf(o)]));
+    }
+    return out;
+  }
+
+  /** Number of breakdown rows under the row with this id. */
+  childCount(rowId: number): number {
+    const r = this.data.rowIndexOf(rowId);
+    return r < 0 ? 0 : this.data.childCount(r);
   }
 
   /** One label per distinct key, in workbook order: the names a user could write. */
   labels(): Array<{ key: string; label: string }> {
-    return this.keys.map((key) => ({ key, label: (this.rowsByKey.get(key) as IndicatorRow[])[0].label }));
+    return this.keys.map((key, i) => ({ key, label: this.data.labels[this.data.rowLabel[this.firstRowOfKey[i]]].label }));
   }
 }
 
@@ -428,7 +610,7 @@ export function evaluateInstance(inst: RuleInstance, index: IndicatorIndex, over
   try {
     if (rule.deferToHierarchy && inst.ast.type === 'binary' && inst.ast.op === '==' && inst.ast.left.type === 'indicator') {
       const o = pick(inst.ast.left.name, false);
-      if ((index.model.children.get(o.rowId)?.length ?? 0) > 0) return { status: 'skip', reason: 'deferred', reads };
+      if (index.childCount(o.rowId) > 0) return { status: 'skip', reason: 'deferred', reads };
     }
     const ok = cond(inst.ast);
     if (ok) return { status: 'pass', reads };

@@ -1,18 +1,19 @@
 // Rules as data (issue 3): the rule language, the built-in pack, rule files, the workbook's
 // 校验规则 sheet and typo hints. `runRules(model, ruleSet)` turns a rule set into findings.
-import { display, displayNumber, type WorkbookModel } from '../checks/context';
+import { display, displayNumber, rowById, type WorkbookModel } from '../checks/context';
 import { periodLabel } from '../messages';
 import type { Observation } from '../model';
 import { normalizeName } from '../names';
 import type { Bilingual, CellRef, Finding, SheetGrid } from '../types';
 import { formatNumber } from '../values';
-import { cellKey, evaluateInstance, evaluateRules, IndicatorIndex, ruleConstraints, type Comparison, type Read } from './evaluate';
+import { cellKey, evaluateInstance, IndicatorIndex, type Comparison, type Read } from './evaluate';
+import { evaluateRulesLean } from './fast';
 import { roundTo } from './functions';
 import { joinBilingual, rmsg } from './messages';
 import { editDistance } from './parser';
-import { builtinPack, mergeRuleSets, parseRuleFile, RULES_SHEET_NAME, rulesFromSheet, type RuleLoad } from './sources';
-import { balanceConstraints, isTypoCandidate, safeSolve, suggestTypo } from './typo';
-import type { Rule, RuleSet } from './types';
+import { applyRulePatches, builtinPack, mergeRuleSets, parseRuleFile, RULES_SHEET_NAME, rulesFromSheet, type RuleLoad } from './sources';
+import { BalanceGroups, constraintLookup, isTypoCandidate, safeSolve, suggestTypo } from './typo';
+import type { Rule, RulePatch, RuleSet } from './types';
 
 export * from './types';
 export { parseRule, walk, editDistance, MAX_EXPRESSION_LENGTH, type Node, type ParseResult } from './parser';
@@ -21,6 +22,7 @@ export {
   builtinPack,
   builtinPackFindings,
   mergeRuleSets,
+  applyRulePatches,
   parseRuleFile,
   ruleSetFromObject,
   rulesFromSheet,
@@ -109,7 +111,7 @@ function fmt(v: number, rate: boolean): string {
 function readText(r: Read, model: WorkbookModel): Bilingual {
   const written = r.prev ? `prev([${r.name}])` : `[${r.name}]`;
   // When an alias or a pattern found the row, say which row was read.
-  const row = model.rows.get(r.obs.rowId);
+  const row = rowById(model, r.obs.rowId);
   const other = row && row.key !== normalizeName(r.name) ? row.label : undefined;
   const where = `${r.obs.sheet}!${r.obs.address}`;
   const v = display(r.obs);
@@ -150,7 +152,7 @@ function failureFinding(rule: Rule, entity: string, period: string, reads: Read[
     period,
   };
   if (entity) f.entity = entity;
-  const first = rs[0] ? model.rows.get(rs[0].obs.rowId) : undefined;
+  const first = rs[0] ? rowById(model, rs[0].obs.rowId) : undefined;
   if (first) f.indicator = first.label;
   if (c) {
     f.expected = c.rhs.v;
@@ -202,7 +204,7 @@ function skippedFinding(s: Skipped): Finding {
  * Never throws on workbook content or rule text.
  */
 export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesOptions = {}): Finding[] {
-  const index = new IndicatorIndex(model, ruleSet.aliases);
+  const index = IndicatorIndex.of(model, ruleSet.aliases);
   const out: Finding[] = [];
   for (const p of ruleSet.patches ?? []) {
     const address = p.origin?.cells.id;
@@ -213,7 +215,8 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
       message: rmsg('rule.no-expression', { id: p.id }),
     });
   }
-  const evaluated = evaluateRules(ruleSet, index);
+  // Plain passes are decided on the model's columns; every other instance is evaluated as always.
+  const evaluated = evaluateRulesLean(ruleSet, index);
   const skipped = new Map<string, Skipped>();
   const failures: Array<{ finding: Finding; run: () => void }> = [];
   for (const e of evaluated) {
@@ -284,8 +287,9 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
     }
   }
   for (const s of skipped.values()) out.push(skippedFinding(s));
-  let cached: ReturnType<typeof ruleConstraints> | undefined;
-  const constraints = () => (cached ??= [...balanceConstraints(model), ...ruleConstraints(evaluated, index)]);
+  // The balance groups and passing rule instances that read a cell, found per cell.
+  let cached: ReturnType<typeof constraintLookup> | undefined;
+  const constraints = () => (cached ??= constraintLookup(model, new BalanceGroups(model), { evaluated, index }));
   for (const f of failures) f.run();
   return out;
 }
@@ -300,9 +304,11 @@ export interface LoadRulesOptions {
   file?: { text: string; format: 'json' | 'yaml'; fileName?: string };
   /** Include the built-in pack (default true). */
   pack?: boolean;
+  /** Session overrides from the task pane, applied last (pane > sheet > file > pack). */
+  patches?: RulePatch[];
 }
 
-/** Loads and merges the rule sources (sheet > file > pack); findings name every unreadable entry. */
+/** Loads and merges the rule sources (pane > sheet > file > pack); findings name every unreadable entry. */
 export function loadRuleSet(opts: LoadRulesOptions = {}): RuleLoad {
   const findings: Finding[] = [];
   const pack = opts.pack === false ? { rules: [], aliases: {} } : builtinPack();
@@ -319,5 +325,5 @@ export function loadRuleSet(opts: LoadRulesOptions = {}): RuleLoad {
     sheet = r.ruleSet;
     findings.push(...r.findings);
   }
-  return { ruleSet: mergeRuleSets(pack, file, sheet), findings };
+  return { ruleSet: applyRulePatches(mergeRuleSets(pack, file, sheet), opts.patches), findings };
 }

@@ -445,6 +445,38 @@ export function mergeRuleSets(pack: RuleSet, file?: RuleSet, sheet?: RuleSet): R
   return out;
 }
 
+/**
+ * The task pane's session overrides (enable/disable, severity, tolerance) on top of a merged rule
+ * set: highest precedence (pane > sheet > file > pack). Each changed rule gets patchedBy 'pane'.
+ * Fields that are not valid are ignored; a patch whose rule is not in the set is dropped quietly
+ * (the rule may have gone with a removed file). The input set is not changed.
+ */
+export function applyRulePatches(ruleSet: RuleSet, patches: readonly RulePatch[] | undefined): RuleSet {
+  if (!Array.isArray(patches) || patches.length === 0) return ruleSet;
+  const byId = new Map<string, RulePatch>();
+  for (const p of patches) {
+    if (!p || typeof p.id !== 'string') continue;
+    const clean: RulePatch = { id: p.id, source: 'pane' };
+    if (p.severity === 'error' || p.severity === 'warning' || p.severity === 'info') clean.severity = p.severity;
+    if (typeof p.tolerance === 'number' && Number.isFinite(p.tolerance) && p.tolerance >= 0) clean.tolerance = p.tolerance;
+    if (typeof p.enabled === 'boolean') clean.enabled = p.enabled;
+    if (Object.keys(clean).length > 2) byId.set(p.id, { ...byId.get(p.id), ...clean });
+  }
+  if (byId.size === 0) return ruleSet;
+  return {
+    ...ruleSet,
+    rules: ruleSet.rules.map((r) => {
+      const p = byId.get(r.id);
+      if (!p) return r;
+      const out: Rule = { ...r, patchedBy: 'pane' };
+      if (p.severity) out.severity = p.severity;
+      if (p.tolerance !== undefined) out.tolerance = p.tolerance;
+      if (p.enabled !== undefined) out.enabled = p.enabled;
+      return out;
+    }),
+  };
+}
+
 /** A rule set as a rule file (for export from the task pane). Pack rules are left out unless asked for. */
 export function ruleFileObject(ruleSet: RuleSet, opts: { includePack?: boolean } = {}): Record<string, unknown> {
   const rules = ruleSet.rules

@@ -1,8 +1,11 @@
 // Rules as data: the shapes shared by the parser, the evaluator and the rule sources.
 import type { Bilingual, Finding, Severity } from '../types';
 
-/** Where a rule came from. Precedence when ids collide: sheet > file > pack. */
-export type RuleSource = 'pack' | 'file' | 'sheet';
+/**
+ * Where a rule came from. Precedence when ids collide: sheet > file > pack. 'pane' marks the
+ * task pane's session overrides (patches only, applied last: pane > sheet > file > pack).
+ */
+export type RuleSource = 'pack' | 'file' | 'sheet' | 'pane';
 
 /** Where a rule sits in the workbook's 校验规则 sheet: its row and the cell of each column. */
 export interface RuleOrigin {

@@ -10,7 +10,8 @@ import { roundingOf, type WorkbookModel } from '../checks/context';
 import type { IndicatorRow, Observation } from '../model';
 import type { CellRef, Finding } from '../types';
 import { unitScale } from '../values';
-import { cellKey, evaluateRules, IndicatorIndex, ruleConstraints, type Constraint } from './evaluate';
+import { cellKey, IndicatorIndex, type Constraint } from './evaluate';
+import { bindRules, ruleConstraintsFor, type LeanEvaluation } from './fast';
 import { joinBilingual, rmsg } from './messages';
 import type { RuleSet, TypoHint, TypoKind } from './types';
 
@@ -96,6 +97,9 @@ export function isTypoCandidate(o: Observation): boolean {
   );
 }
 
+/** Constraints that read a cell (`Sheet!A1`): a list, or a function that finds them for one cell. */
+export type ConstraintSource = Constraint[] | ((cellKey: string) => Constraint[]);
+
 /**
  * A solver for suggestTypo: the target holds with the new value and no constraint in `others`
  * that reads the cell and holds now stops holding.
@@ -103,16 +107,16 @@ export function isTypoCandidate(o: Observation): boolean {
 export function safeSolve(
   cells: Array<{ ref: CellRef }>,
   target: (override: ReadonlyMap<string, number>) => boolean,
-  others: Constraint[],
+  others: ConstraintSource,
   exclude?: (c: Constraint) => boolean,
 ): (index: number, value: number) => boolean {
-  const { byCell, holdsNow } = indexConstraints(others);
+  const { byCell, holdsNow } = typeof others === 'function' ? lookupConstraints(others) : indexConstraints(others);
   const none = new Map<string, number>();
   return (index, value) => {
     const key = cellKey(cells[index].ref);
     const ov = new Map([[key, value]]);
     if (!target(ov)) return false;
-    for (const c of byCell.get(key) ?? []) {
+    for (const c of byCell(key)) {
       if (exclude?.(c)) continue;
       let now = holdsNow.get(c);
       if (now === undefined) holdsNow.set(c, (now = c.holds(none)));
@@ -123,12 +127,13 @@ export function safeSolve(
 }
 
 interface ConstraintIndex {
-  byCell: Map<string, Constraint[]>;
+  byCell: (cellKey: string) => Constraint[];
   holdsNow: Map<Constraint, boolean>;
 }
 
 /** Constraints by cell, built once per list (a check run hints many findings against one list). */
 const indexCache = new WeakMap<Constraint[], ConstraintIndex>();
+const lookupCache = new WeakMap<(cellKey: string) => Constraint[], ConstraintIndex>();
 
 function indexConstraints(list: Constraint[]): ConstraintIndex {
   const hit = indexCache.get(list);
@@ -141,8 +146,22 @@ function indexConstraints(list: Constraint[]): ConstraintIndex {
       else byCell.set(k, [c]);
     }
   }
-  const out = { byCell, holdsNow: new Map<Constraint, boolean>() };
+  const out = { byCell: (k: string) => byCell.get(k) ?? [], holdsNow: new Map<Constraint, boolean>() };
   indexCache.set(list, out);
+  return out;
+}
+
+function lookupConstraints(find: (cellKey: string) => Constraint[]): ConstraintIndex {
+  const hit = lookupCache.get(find);
+  if (hit) return hit;
+  const memo = new Map<string, Constraint[]>();
+  const byCell = (k: string) => {
+    let l = memo.get(k);
+    if (!l) memo.set(k, (l = find(k)));
+    return l;
+  };
+  const out = { byCell, holdsNow: new Map<Constraint, boolean>() };
+  lookupCache.set(find, out);
   return out;
 }
 
@@ -199,6 +218,120 @@ export function balanceConstraints(model: WorkbookModel): BalanceConstraint[] {
   return out;
 }
 
+/**
+ * The balance constraints of balanceConstraints(model), made one group at a time: for the group a
+ * cell is the total of, and the group it is a part of. Each group's constraint is made once.
+ */
+export class BalanceGroups {
+  private readonly made = new Map<number, BalanceConstraint | null>();
+  private readonly notAdditive: Uint8Array;
+  constructor(private readonly model: WorkbookModel) {
+    this.notAdditive = new Uint8Array(model.data.labels.length);
+  }
+
+  private additive(row: number): boolean {
+    const d = this.model.data;
+    const li = d.rowLabel[row];
+    if (this.notAdditive[li] === 0) this.notAdditive[li] = NOT_ADDITIVE.test(d.labels[li].key) ? 2 : 1;
+    return this.notAdditive[li] === 1;
+  }
+
+  /** The constraint whose total is observation t (of a row with breakdown rows), if it is one. */
+  ofTotal(t: number): BalanceConstraint | undefined {
+    const hit = this.made.get(t);
+    if (hit !== undefined) return hit ?? undefined;
+    const c = this.make(t);
+    this.made.set(t, c ?? null);
+    return c;
+  }
+
+  private make(t: number): BalanceConstraint | undefined {
+    const d = this.model.data;
+    const parent = d.rowOf(t);
+    if (parent < 0 || d.childCount(parent) === 0 || !this.additive(parent)) return undefined;
+    const { childStart, childList } = d.children();
+    const parts: number[] = [];
+    for (let k = childStart[parent]; k < childStart[parent + 1]; k++) if (this.additive(childList[k])) parts.push(childList[k]);
+    if (parts.length === 0) return undefined;
+    const base = (r: IndicatorRow) => (r.unit ? unitScale(r.unit).base : undefined);
+    const partRows = parts.map((p) => d.row(p));
+    const total = d.row(parent);
+    const bases = new Set(partRows.map(base).filter((b): b is string => !!b));
+    const tb = base(total);
+    if (bases.size > 1 || (tb && bases.size === 1 && !bases.has(tb))) return undefined;
+    const exhaustive = !total.partial && !partRows.some((p) => p.partial);
+    const to = d.obs(t);
+    if (to.value === undefined || to.approximate || to.kind === 'rate') return undefined;
+    const po = parts.map((p) => {
+      const o = d.obsOfRowAt(p, d.entityOf(t), d.periodOf(t));
+      return o < 0 ? undefined : d.obs(o);
+    });
+    if (po.some((o) => !o || o.value === undefined || o.approximate || o.kind === 'rate')) return undefined;
+    return balanceConstraint(to, po as Observation[], exhaustive);
+  }
+
+  /** Every group constraint that reads observation o: as its total and as one of its parts. */
+  reading(o: number): BalanceConstraint[] {
+    const d = this.model.data;
+    const out: BalanceConstraint[] = [];
+    const row = d.rowOf(o);
+    if (row < 0) return out;
+    const own = this.ofTotal(o);
+    if (own) out.push(own);
+    const parent = d.rowParent[row];
+    if (parent >= 0) {
+      const t = d.obsOfRowAt(parent, d.entityOf(o), d.periodOf(o));
+      const c = t >= 0 ? this.ofTotal(t) : undefined;
+      if (c && c !== own && c.cells.includes(d.cellKey(o))) out.push(c);
+    }
+    return out;
+  }
+}
+
+function balanceConstraint(t: Observation, partObs: Observation[], exhaustive: boolean): BalanceConstraint {
+  const tol = roundingOf(t) + partObs.reduce((s, o) => s + roundingOf(o), 0);
+  const val = (o: Observation, ov: ReadonlyMap<string, number>) => ov.get(cellKey(o)) ?? (o.value as number);
+  return {
+    id: `balance:${cellKey(t)}`,
+    cells: [cellKey(t), ...partObs.map(cellKey)],
+    total: t,
+    parts: partObs,
+    exhaustive,
+    holds(ov) {
+      const tv = val(t, ov);
+      const sum = partObs.reduce((s, o) => s + val(o, ov), 0);
+      const eps = tol + 1e-9 * Math.max(1, Math.abs(tv));
+      return exhaustive ? Math.abs(tv - sum) <= eps : sum <= tv + eps;
+    },
+  };
+}
+
+/** The observation in a cell key `Sheet!A1`; −1 when none. */
+function obsOfKey(model: WorkbookModel, key: string): number {
+  const bang = key.lastIndexOf('!');
+  return bang < 0 ? -1 : model.data.obsInCell(key.slice(0, bang), key.slice(bang + 1));
+}
+
+/**
+ * Every constraint that reads a cell, made on demand: the balance groups, the extra constraints
+ * given, and the passing rule instances (ruleConstraints of the rules, one cell at a time).
+ */
+export function constraintLookup(
+  model: WorkbookModel,
+  balances: BalanceGroups,
+  rules?: { evaluated: LeanEvaluation[]; index: IndicatorIndex },
+  extra: Constraint[] = [],
+): (cellKey: string) => Constraint[] {
+  const extraByCell = extra.length > 0 ? indexConstraints(extra).byCell : undefined;
+  return (key) => {
+    const o = obsOfKey(model, key);
+    const out: Constraint[] = o >= 0 ? [...balances.reading(o)] : [];
+    if (extraByCell) out.push(...extraByCell(key));
+    if (rules && o >= 0) out.push(...ruleConstraintsFor(rules.evaluated, rules.index, o));
+    return out;
+  };
+}
+
 const HINTED = new Set(['balance.mismatch', 'balance.exceeds']);
 
 /**
@@ -210,24 +343,24 @@ const HINTED = new Set(['balance.mismatch', 'balance.exceeds']);
  */
 export function attachTypoHints(findings: Finding[], model: WorkbookModel, opts: { rules?: RuleSet; constraints?: Constraint[] } = {}): Finding[] {
   if (!findings.some((f) => HINTED.has(f.ruleId))) return findings;
-  const balances = balanceConstraints(model);
-  const byTotal = new Map(balances.map((b) => [b.id, b]));
-  let others: Constraint[] = [...balances, ...(opts.constraints ?? [])];
+  const balances = new BalanceGroups(model);
+  let rules: { evaluated: LeanEvaluation[]; index: IndicatorIndex } | undefined;
   if (opts.rules) {
-    const index = new IndicatorIndex(model, opts.rules.aliases);
-    others = others.concat(ruleConstraints(evaluateRules(opts.rules, index), index));
+    const index = IndicatorIndex.of(model, opts.rules.aliases);
+    rules = { evaluated: bindRules(opts.rules, index), index };
   }
-  const obsByCell = new Map(model.observations.map((o) => [cellKey(o), o]));
+  const others = constraintLookup(model, balances, rules, opts.constraints);
   return findings.map((f) => {
     if (!HINTED.has(f.ruleId) || f.hint || !f.cells[0]) return f;
-    const target = byTotal.get(`balance:${cellKey(f.cells[0])}`);
+    const t = model.data.obsInCell(f.cells[0].sheet, f.cells[0].address);
+    const target = t >= 0 ? balances.ofTotal(t) : undefined;
     if (!target || !target.exhaustive || target.holds(new Map())) return f;
     const cells = [target.total, ...target.parts]
       .filter(isTypoCandidate)
       .map((o) => ({ ref: { sheet: o.sheet, address: o.address }, value: o.value as number }));
     if (cells.length === 0) return f;
     const solve = safeSolve(cells, (ov) => target.holds(ov), others, (c) => c === target);
-    const hint = suggestTypo(cells, (i, v) => obsByCell.has(cellKey(cells[i].ref)) && solve(i, v));
+    const hint = suggestTypo(cells, solve);
     return hint ? { ...f, hint } : f;
   });
 }

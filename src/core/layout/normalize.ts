@@ -1,0 +1,79 @@
+// A parsed cell value in base units: 万元 → 元, rates → fractions, with its display step.
+import type { Observation, ValueKind } from '../model';
+import { KIND_INDEX } from '../model-data';
+import { unitKind, unitScale, type ParsedValue } from '../values';
+
+/** unitKind and unitScale results by unit and name: a sheet repeats a few units and names. */
+const kindMemo = new Map<string | undefined, Map<string, ValueKind>>();
+const scaleMemo = new Map<string | undefined, number>();
+const MEMO_LIMIT = 20_000;
+
+export function kindOf(unit: string | undefined, name: string): ValueKind {
+  let byName = kindMemo.get(unit);
+  if (!byName) {
+    if (kindMemo.size > MEMO_LIMIT) kindMemo.clear();
+    kindMemo.set(unit, (byName = new Map()));
+  }
+  let k = byName.get(name);
+  if (k === undefined) {
+    if (byName.size > MEMO_LIMIT) byName.clear();
+    byName.set(name, (k = unitKind(unit, name)));
+  }
+  return k;
+}
+
+/** unitScale(unit).factor, memoised. */
+export function unitFactor(unit: string | undefined): number {
+  let f = scaleMemo.get(unit);
+  if (f === undefined) {
+    if (scaleMemo.size > MEMO_LIMIT) scaleMemo.clear();
+    scaleMemo.set(unit, (f = unitScale(unit).factor));
+  }
+  return f;
+}
+
+/** Brings a parsed value to base units: 万元 → 元, rates → fractions; computes the display step. */
+export function normalizeValue(parsed: ParsedValue, columnUnit: string | undefined, name: string): Pick<Observation, 'value' | 'step' | 'approximate' | 'kind'> {
+  const unit = parsed.kind === 'number' || parsed.kind === 'approx' ? parsed.unit ?? columnUnit : columnUnit;
+  const kind = kindOf(unit, name);
+  if (parsed.kind !== 'number' && parsed.kind !== 'approx') return { step: 1, approximate: false, kind };
+  const approximate = parsed.kind === 'approx';
+  const baseStep = Math.pow(10, -parsed.decimals);
+  if (parsed.percent) return { value: parsed.value, step: baseStep / 100, approximate, kind: 'rate' };
+  const unitIsPercent = unit !== undefined && /^[%％‰]$/.test(unit.trim());
+  if (unitIsPercent || (kind === 'rate' && Math.abs(parsed.value) > 1)) {
+    const per = unit?.trim() === '‰' ? 1000 : 100;
+    return { value: parsed.value / per, step: baseStep / per, approximate, kind: 'rate' };
+  }
+  if (kind === 'rate') return { value: parsed.value, step: baseStep, approximate, kind };
+  // A unit written in the cell text was applied by the parser already; a column unit is applied here.
+  const factor = parsed.unit ? 1 : unitFactor(columnUnit);
+  return { value: parsed.value * factor, step: baseStep * factor, approximate, kind };
+}
+
+/**
+ * What normalizeValue does to a plain number (no unit in the cell, no percent format) of a row
+ * with this column unit and name: the same steps, decided once per row.
+ */
+export interface PlainNumberRule {
+  kind: ValueKind;
+  /** `kind` as model-data's K_* index. */
+  kindIndex: number;
+  /** The column unit is %, ％ or ‰. */
+  percentUnit: boolean;
+  /** Divisor of a percentage (100, or 1000 for ‰). */
+  per: number;
+  /** unitScale(columnUnit).factor. */
+  factor: number;
+}
+
+export function plainNumberRule(columnUnit: string | undefined, name: string): PlainNumberRule {
+  const kind = kindOf(columnUnit, name);
+  return {
+    kind,
+    kindIndex: KIND_INDEX[kind],
+    percentUnit: columnUnit !== undefined && /^[%％‰]$/.test(columnUnit.trim()),
+    per: columnUnit?.trim() === '‰' ? 1000 : 100,
+    factor: unitFactor(columnUnit),
+  };
+}

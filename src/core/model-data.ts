@@ -1,0 +1,1048 @@
+// The engine's model in columns (issue 7: provincial panels of millions of observations).
+//
+// The readers (layout/read.ts) write every indicator row and observation into typed arrays and
+// shared string tables; the checks, rules and detectors read those arrays. The object view of the
+// model (IndicatorRow, Observation, the maps of WorkbookModel) is made only when someone asks for
+// it, from the workbook grid, with the same code and field order as before — so callers that
+// read `model.observations` see exactly what they always saw, and a check run over 3 M cells
+// never builds 3 M objects.
+//
+// Row i: sheet, grid row, label (index into `labels`), unit, parent row (−1: none) and block —
+// 22 bytes; its id and outline code follow from the reading order and the label. Observation o:
+// value in base units (NaN when none), display-step class and flags (parsed kind, approximate,
+// value kind) — 10 bytes. Everything else follows from the sheet's shape (SheetShape): a long or
+// per-year sheet has one observation per row (observation o is row o while every sheet is so),
+// a wide sheet one per year column; entity and period come from the row's block (long tables) or
+// from the sheet and the column. Models built from objects keep explicit arrays instead.
+//
+// All the arrays of a check run come from one ArrayBuffer (Arena): see there why.
+import { fromA1, toA1 } from './a1';
+import type { IndicatorRow, Observation, SheetModel, ValueKind } from './model';
+import { normalizeValue } from './layout/normalize';
+import type { Bilingual, CellValue, LayoutKind, SheetGrid } from './types';
+import { parseCell, type ParsedValue } from './values';
+
+// ---------------------------------------------------------------------------------------------
+// Flags of an observation
+
+export const PK_NUMBER = 0;
+export const PK_APPROX = 1;
+export const PK_MISSING = 2;
+export const PK_ERROR = 3;
+export const PK_TEXT = 4;
+export const PARSED_KIND_INDEX: Record<ParsedValue['kind'], number> = { number: PK_NUMBER, approx: PK_APPROX, missing: PK_MISSING, error: PK_ERROR, text: PK_TEXT };
+
+export const K_COUNT = 0;
+export const K_RATE = 1;
+export const K_MONEY = 2;
+export const K_OTHER = 3;
+export const VALUE_KINDS: readonly ValueKind[] = ['count', 'rate', 'money', 'other'];
+export const KIND_INDEX: Record<ValueKind, number> = { count: K_COUNT, rate: K_RATE, money: K_MONEY, other: K_OTHER };
+
+/** Bits 0–2: parsed kind; bit 3: approximate; bits 4–5: value kind. */
+export const F_APPROX = 8;
+export const parsedKindOf = (flags: number) => flags & 7;
+export const valueKindOf = (flags: number) => (flags >> 4) & 3;
+export const makeFlags = (parsedKind: number, approximate: boolean, kind: number) => parsedKind | (approximate ? F_APPROX : 0) | (kind << 4);
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+/** What a label text says, worked out once per distinct text. */
+export interface LabelInfo {
+  /** The label as written, trimmed (IndicatorRow.label). */
+  label: string;
+  /** normalizeName(label) (IndicatorRow.key). */
+  key: string;
+  /** Index of `key` in ModelData.keys. */
+  keyIndex: number;
+  /** Outline code at the start of the label (breakdownMarker(text).code), as an index into codes; −1: none. */
+  code: number;
+  leadingSpaces: number;
+  qizhong: boolean;
+  partial: boolean;
+}
+
+/** A string table: index by value, value by index. */
+export class StringTable {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  get size(): number {
+    return this.list.length;
+  }
+  intern(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+  find(s: string): number {
+    return this.index.get(s) ?? -1;
+  }
+}
+
+/**
+ * One ArrayBuffer that the arrays of a check run are carved from. Each separate typed-array
+ * allocation of tens of MB makes V8 run a full garbage collection ("external memory pressure"),
+ * and a full collection walks the whole input workbook (hundreds of MB at provincial scale); one
+ * buffer sized for the run makes that happen once at most. Untouched parts cost no memory (the
+ * system maps zero pages on first write). Transient arrays are taken between mark() and
+ * release(), so their bytes are reused.
+ */
+export class Arena {
+  private readonly buf: ArrayBuffer;
+  private off = 0;
+  /** Bytes below this were handed out before (not zero any more). */
+  private high = 0;
+  constructor(bytes: number) {
+    let buf: ArrayBuffer;
+    try {
+      buf = new ArrayBuffer(Math.max(0, Math.ceil(bytes / 8) * 8));
+    } catch {
+      // No room for one buffer (a browser short of memory): every array is allocated on its own.
+      buf = new ArrayBuffer(0);
+    }
+    this.buf = buf;
+  }
+  private take<T>(make: (buf: ArrayBuffer, off: number) => T, bytes: number, fallback: () => T, clear: (t: T) => void): T {
+    const need = Math.ceil(bytes / 8) * 8;
+    if (this.off + need > this.buf.byteLength) return fallback();
+    const t = make(this.buf, this.off);
+    if (this.off < this.high) clear(t);
+    this.off += need;
+    if (this.off > this.high) this.high = this.off;
+    return t;
+  }
+  /** A zeroed Int32Array of n (from the buffer when it has room). */
+  ints(n: number): Int32Array {
+    return this.take((b, o) => new Int32Array(b, o, n), n * 4, () => new Int32Array(n), (t) => t.fill(0));
+  }
+  doubles(n: number): Float64Array {
+    return this.take((b, o) => new Float64Array(b, o, n), n * 8, () => new Float64Array(n), (t) => t.fill(0));
+  }
+  bytes(n: number): Uint8Array {
+    return this.take((b, o) => new Uint8Array(b, o, n), n, () => new Uint8Array(n), (t) => t.fill(0));
+  }
+  shorts(n: number): Uint16Array {
+    return this.take((b, o) => new Uint16Array(b, o, n), n * 2, () => new Uint16Array(n), (t) => t.fill(0));
+  }
+  mark(): number {
+    return this.off;
+  }
+  release(mark: number): void {
+    this.off = mark;
+  }
+}
+
+class I32 {
+  a: Int32Array;
+  constructor(capacity: number, arena?: Arena) {
+    this.a = arena ? arena.ints(Math.max(16, capacity)) : new Int32Array(Math.max(16, capacity));
+  }
+  ensure(n: number): void {
+    if (n <= this.a.length) return;
+    const b = new Int32Array(Math.max(n, Math.ceil(this.a.length * 1.5)));
+    b.set(this.a);
+    this.a = b;
+  }
+}
+
+class F64 {
+  a: Float64Array;
+  constructor(capacity: number, arena?: Arena) {
+    this.a = arena ? arena.doubles(Math.max(16, capacity)) : new Float64Array(Math.max(16, capacity));
+  }
+  ensure(n: number): void {
+    if (n <= this.a.length) return;
+    const b = new Float64Array(Math.max(n, Math.ceil(this.a.length * 1.5)));
+    b.set(this.a);
+    this.a = b;
+  }
+}
+
+class U8 {
+  a: Uint8Array;
+  constructor(capacity: number, arena?: Arena) {
+    this.a = arena ? arena.bytes(Math.max(16, capacity)) : new Uint8Array(Math.max(16, capacity));
+  }
+  ensure(n: number): void {
+    if (n <= this.a.length) return;
+    const b = new Uint8Array(Math.max(n, Math.ceil(this.a.length * 1.5)));
+    b.set(this.a);
+    this.a = b;
+  }
+}
+
+class U16 {
+  a: Uint16Array;
+  constructor(capacity: number, arena?: Arena) {
+    this.a = arena ? arena.shorts(Math.max(16, capacity)) : new Uint16Array(Math.max(16, capacity));
+  }
+  ensure(n: number): void {
+    if (n <= this.a.length) return;
+    const b = new Uint16Array(Math.max(n, Math.ceil(this.a.length * 1.5)));
+    b.set(this.a);
+    this.a = b;
+  }
+}
+
+/**
+ * How a sheet's observations follow its rows. Sheets read by layout/read.ts are regular: every
+ * row has `perRow` observations, one per column in `cols` (a long or per-year sheet: one; a wide
+ * sheet: one per year), so an observation's row, column, entity and period follow from its index.
+ */
+export interface SheetShape {
+  perRow: number;
+  /** Grid column of the j-th observation of a row. */
+  cols: number[];
+  /** Period of the j-th observation (wide, per-year); long sheets take the block's. */
+  periods: number[];
+  /** Entity of every observation (wide, per-year); −1 for long sheets (the block's). */
+  entity: number;
+  /** Entity and period come from the row's block. */
+  long: boolean;
+}
+
+/** One sheet read into the model. */
+export interface SheetSource {
+  index: number;
+  name: string;
+  /** The grid the sheet was read from; absent for models built from objects. */
+  grid?: SheetGrid;
+  layout: LayoutKind;
+  /** Column of the labels in the grid. */
+  nameCol: number;
+  /** Regular sheets (the readers); absent for models built from objects. */
+  shape?: SheetShape;
+  rowStart: number;
+  rowEnd: number;
+  obsStart: number;
+  obsEnd: number;
+  notes: Bilingual[];
+  /** The sheet's SheetModel (rows and observations made on first access). */
+  model: SheetModel;
+}
+
+/** Explicit per-observation arrays of models built from objects (irregular sheets). */
+interface Irregular {
+  row: Int32Array;
+  entity: Int32Array;
+  period: Int32Array;
+  col: Int32Array;
+  /** Observations of row r: list[start[r] … start[r + 1]). */
+  start: Int32Array;
+  list: Int32Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model data
+
+export class ModelData {
+  readonly sheets: SheetSource[] = [];
+  readonly labels: LabelInfo[] = [];
+  /** Distinct indicator keys (normalised names). */
+  readonly keys = new StringTable();
+  readonly units = new StringTable();
+  readonly codes = new StringTable();
+  readonly blocks = new StringTable();
+  /** Entity and period of each block of a long table (−1 for other blocks). */
+  readonly blockEntity: number[] = [];
+  readonly blockPeriod: number[] = [];
+  readonly entities = new StringTable();
+  readonly periods = new StringTable();
+
+  rowCount = 0;
+  private readonly _rowSheet: U16;
+  private readonly _rowR: I32;
+  private readonly _rowLabel: I32;
+  private readonly _rowUnit: I32;
+  private readonly _rowParent: I32;
+  private readonly _rowBlock: I32;
+  obsCount = 0;
+  private readonly _obsValue: F64;
+  private readonly _obsStepClass: U8;
+  private readonly _obsFlags: U8;
+  /** Row of each observation while they differ from the observation's index (wide sheets). */
+  private _obsRow: I32 | null = null;
+
+  // Views, valid after seal().
+  rowSheet!: Uint16Array;
+  rowR!: Int32Array;
+  rowLabel!: Int32Array;
+  rowUnit!: Int32Array;
+  rowParent!: Int32Array;
+  rowBlock!: Int32Array;
+  /** Value in base units; NaN when the observation has none. */
+  obsValue!: Float64Array;
+  obsFlags!: Uint8Array;
+  /** Display step of each observation: stepTable[obsStepClass[o]], or obsStepList[o] when there are many distinct steps. */
+  private obsStepClass!: Uint8Array;
+  private obsStepList: Float64Array | null = null;
+  private readonly stepTable: number[] = [];
+  private readonly stepIndex = new Map<number, number>();
+  /** Row of each observation; null when it is the observation's index (long and per-year sheets). */
+  private obsRowList: Int32Array | null = null;
+  private irregular: Irregular | null = null;
+  private irregularBuild: { row: number[]; entity: number[]; period: number[]; col: number[] } | null = null;
+
+  private sealed = false;
+  private readonly rowObjects = new Map<number, IndicatorRow>();
+  private readonly obsObjects = new Map<number, Observation>();
+  private idToIndex: Map<number, number> | null = null;
+  private firstId = 0;
+  /** Row ids when they are not firstId + index. */
+  private rowIds: number[] | null = null;
+  /** Codes of rows that differ from their label's code (a 序号 column). */
+  private readonly codeOverride = new Map<number, number>();
+  private readonly labelIndex = new Map<string, number>();
+  private model?: unknown;
+
+  /** Where the arrays of this model and of the structures built on it (index, panel) come from. */
+  readonly arena: Arena;
+
+  /**
+   * Room for rowCapacity rows and obsCapacity observations; `extraBytes` more in the arena for
+   * what is built on the model later (checks, rule index, history panel).
+   */
+  constructor(rowCapacity = 64, obsCapacity = rowCapacity, extraBytes = 0) {
+    const rows = Math.max(16, rowCapacity);
+    const obs = Math.max(16, obsCapacity);
+    const arena = (this.arena = new Arena(rows * (5 * 4 + 2) + obs * (8 + 2) + 8 * 8 + extraBytes));
+    this._obsValue = new F64(obs, arena);
+    this._rowR = new I32(rows, arena);
+    this._rowLabel = new I32(rows, arena);
+    this._rowUnit = new I32(rows, arena);
+    this._rowParent = new I32(rows, arena);
+    this._rowBlock = new I32(rows, arena);
+    this._rowSheet = new U16(rows, arena);
+    this._obsStepClass = new U8(obs, arena);
+    this._obsFlags = new U8(obs, arena);
+  }
+
+  /** Arrays for structures built on the model (see Arena). */
+  ints(n: number): Int32Array {
+    return this.arena.ints(n);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Building
+
+  /** A label text's info, made once per distinct text by `make`. */
+  label(text: string, make: () => Omit<LabelInfo, 'keyIndex'>): number {
+    let i = this.labelIndex.get(text);
+    if (i === undefined) {
+      const info = make() as LabelInfo;
+      info.keyIndex = this.keys.intern(info.key);
+      i = this.labels.length;
+      this.labels.push(info);
+      this.labelIndex.set(text, i);
+    }
+    return i;
+  }
+
+  /** A block by name; a long table's block knows its entity and period. */
+  block(name: string, entity = -1, period = -1): number {
+    const i = this.blocks.intern(name);
+    if (i === this.blockEntity.length) {
+      this.blockEntity.push(entity);
+      this.blockPeriod.push(period);
+    }
+    return i;
+  }
+
+  /** Starts a sheet: regular (`shape`, the readers) or irregular (models built from objects). */
+  beginSheet(name: string, grid: SheetGrid | undefined, layout: LayoutKind, nameCol: number, shape?: SheetShape): SheetSource {
+    if (this.sealed) throw new Error('ModelData is sealed');
+    if (!shape) this.irregularBuild ??= { row: [], entity: [], period: [], col: [] };
+    const s: SheetSource = { index: this.sheets.length, name, grid, layout, nameCol, shape, rowStart: this.rowCount, rowEnd: this.rowCount, obsStart: this.obsCount, obsEnd: this.obsCount, notes: [], model: undefined as unknown as SheetModel };
+    s.model = sheetModel(this, s);
+    this.sheets.push(s);
+    return s;
+  }
+
+  endSheet(s: SheetSource): void {
+    s.rowEnd = this.rowCount;
+    s.obsEnd = this.obsCount;
+  }
+
+  /** Room for n more rows and m more observations. */
+  reserve(n: number, m: number): void {
+    const r = this.rowCount + n;
+    for (const a of [this._rowR, this._rowLabel, this._rowUnit, this._rowParent, this._rowBlock]) a.ensure(r);
+    this._rowSheet.ensure(r);
+    const o = this.obsCount + m;
+    this._obsValue.ensure(o);
+    this._obsStepClass.ensure(o);
+    this._obsFlags.ensure(o);
+    this._obsRow?.ensure(o);
+  }
+
+  private noteId(i: number, id: number): void {
+    if (i === 0) this.firstId = id;
+    if (this.rowIds) this.rowIds.push(id);
+    else if (id !== this.firstId + i) {
+      this.rowIds = [];
+      for (let k = 0; k < i; k++) this.rowIds.push(this.firstId + k);
+      this.rowIds.push(id);
+    }
+  }
+
+  /** Adds a row; returns its index. `parent` is a row index or −1; `code` an index into codes or −1. */
+  addRow(id: number, sheet: number, r: number, label: number, code: number, unit: number, parent: number, block: number): number {
+    const i = this.rowCount;
+    if (i >= this._rowR.a.length) this.reserve(Math.max(64, i >> 1), 0);
+    this.noteId(i, id);
+    this._rowSheet.a[i] = sheet;
+    this._rowR.a[i] = r;
+    this._rowLabel.a[i] = label;
+    this._rowUnit.a[i] = unit;
+    this._rowParent.a[i] = parent;
+    this._rowBlock.a[i] = block;
+    if (code !== this.labels[label].code) this.codeOverride.set(i, code);
+    this.rowCount = i + 1;
+    return i;
+  }
+
+  /** The class of a display step (an index into a table of the distinct steps). */
+  stepClass(step: number): number {
+    let c = this.stepIndex.get(step);
+    if (c === undefined) {
+      c = this.stepTable.length;
+      this.stepTable.push(step);
+      this.stepIndex.set(step, c);
+    }
+    return c;
+  }
+
+  private setStep(o: number, step: number): void {
+    if (this.obsStepList) {
+      this.obsStepList[o] = step;
+      return;
+    }
+    const c = this.stepClass(step);
+    if (c < 255) {
+      this._obsStepClass.a[o] = c;
+      return;
+    }
+    // More than 255 distinct steps: keep them as numbers.
+    const list = new Float64Array(Math.max(o + 1, this._obsStepClass.a.length));
+    for (let k = 0; k < o; k++) list[k] = this.stepTable[this._obsStepClass.a[k]];
+    list[o] = step;
+    this.obsStepList = list;
+  }
+
+  /**
+   * Adds the next observation of row `row` (regular sheets: rows' observations in order);
+   * `col`, `entity` and `period` are kept only for irregular sheets.
+   */
+  addObs(row: number, col: number, entity: number, period: number, value: number, step: number, flags: number): number {
+    const i = this.obsCount;
+    if (i >= this._obsValue.a.length || (this.obsStepList && i >= this.obsStepList.length)) {
+      this.reserve(0, Math.max(64, i >> 1));
+      if (this.obsStepList && this.obsStepList.length < this._obsValue.a.length) {
+        const b = new Float64Array(this._obsValue.a.length);
+        b.set(this.obsStepList);
+        this.obsStepList = b;
+      }
+    }
+    if (!this._obsRow && row !== i) {
+      // Observations no longer follow rows one to one (a wide sheet): keep each one's row.
+      this._obsRow = new I32(this._obsValue.a.length);
+      for (let k = 0; k < i; k++) this._obsRow.a[k] = k;
+    }
+    if (this._obsRow) this._obsRow.a[i] = row;
+    this._obsValue.a[i] = value;
+    this.setStep(i, step);
+    this._obsFlags.a[i] = flags;
+    const ir = this.irregularBuild;
+    if (ir) {
+      while (ir.row.length < i) {
+        // Observations of regular sheets before the first irregular one.
+        const k = ir.row.length;
+        ir.row.push(-2);
+        ir.entity.push(-1);
+        ir.period.push(-1);
+        ir.col.push(k);
+      }
+      ir.row.push(row);
+      ir.entity.push(entity);
+      ir.period.push(period);
+      ir.col.push(col);
+    }
+    this.obsCount = i + 1;
+    return i;
+  }
+
+  /** Adds an observation from a parsed cell (the general path). */
+  addParsed(row: number, col: number, entity: number, period: number, parsed: ParsedValue, unit: string | undefined, name: string): number {
+    const n = normalizeValue(parsed, unit, name);
+    return this.addObs(row, col, entity, period, n.value ?? NaN, n.step, makeFlags(PARSED_KIND_INDEX[parsed.kind], n.approximate, KIND_INDEX[n.kind]));
+  }
+
+  /**
+   * Room for n rows with one observation each, and the arrays to write them to directly (long
+   * tables, where observation i of the run is row i of the run); then commitRows(ids).
+   */
+  bulk(n: number): {
+    row: number;
+    obs: number;
+    rowSheet: Uint16Array;
+    rowR: Int32Array;
+    rowLabel: Int32Array;
+    rowUnit: Int32Array;
+    rowParent: Int32Array;
+    rowBlock: Int32Array;
+    obsValue: Float64Array;
+    obsFlags: Uint8Array;
+  } {
+    this.reserve(n, n);
+    return {
+      row: this.rowCount,
+      obs: this.obsCount,
+      rowSheet: this._rowSheet.a,
+      rowR: this._rowR.a,
+      rowLabel: this._rowLabel.a,
+      rowUnit: this._rowUnit.a,
+      rowParent: this._rowParent.a,
+      rowBlock: this._rowBlock.a,
+      obsValue: this._obsValue.a,
+      obsFlags: this._obsFlags.a,
+    };
+  }
+
+  /** Ends a bulk write: the rows' ids, codes and the observations' steps. */
+  commitRows(ids: ArrayLike<number>, codes: ArrayLike<number>, steps: ArrayLike<number>): void {
+    const from = this.rowCount;
+    const n = ids.length;
+    const obs = this.obsCount;
+    for (let j = 0; j < n; j++) {
+      const i = from + j;
+      this.noteId(i, ids[j]);
+      if (codes[j] !== this.labels[this._rowLabel.a[i]].code) this.codeOverride.set(i, codes[j]);
+      if (this._obsRow) this._obsRow.a[obs + j] = i;
+      else if (i !== obs + j) {
+        this._obsRow = new I32(this._obsValue.a.length);
+        for (let k = 0; k < obs + j; k++) this._obsRow.a[k] = k;
+        this._obsRow.a[obs + j] = i;
+      }
+      this.setStep(obs + j, steps[j]);
+    }
+    this.rowCount += n;
+    this.obsCount += n;
+  }
+
+  /**
+   * Direct writing of a long table (layout/read.ts): room for n rows with one observation each and
+   * the arrays (rows from `row`, observations from `obs`); stepClass() gives the step classes (null
+   * when steps are kept as numbers: not available). Then commitLong(), or rollback().
+   */
+  direct(n: number): {
+    row: number;
+    obs: number;
+    rowSheet: Uint16Array;
+    rowR: Int32Array;
+    rowLabel: Int32Array;
+    rowUnit: Int32Array;
+    rowParent: Int32Array;
+    rowBlock: Int32Array;
+    obsValue: Float64Array;
+    obsStepClass: Uint8Array;
+    obsFlags: Uint8Array;
+  } | null {
+    if (this.obsStepList || this.irregularBuild || this.rowCount !== this.obsCount || this._obsRow) return null;
+    this.reserve(n, n);
+    return {
+      row: this.rowCount,
+      obs: this.obsCount,
+      rowSheet: this._rowSheet.a,
+      rowR: this._rowR.a,
+      rowLabel: this._rowLabel.a,
+      rowUnit: this._rowUnit.a,
+      rowParent: this._rowParent.a,
+      rowBlock: this._rowBlock.a,
+      obsValue: this._obsValue.a,
+      obsStepClass: this._obsStepClass.a,
+      obsFlags: this._obsFlags.a,
+    };
+  }
+
+  /** Ends a direct write of n rows (and their observations); ids from nextId in row order. */
+  commitLong(n: number, nextId: () => number): void {
+    const from = this.rowCount;
+    for (let j = 0; j < n; j++) this.noteId(from + j, nextId());
+    this.rowCount += n;
+    this.obsCount += n;
+  }
+
+  /** Forgets a sheet being read (its rows and observations not committed yet). */
+  rollback(s: SheetSource): void {
+    if (this.sheets[this.sheets.length - 1] === s) this.sheets.pop();
+  }
+
+  /** Ends building: array views of the used lengths; irregular sheets get their explicit arrays. */
+  seal(): this {
+    if (this.sealed) return this;
+    this.sealed = true;
+    const n = this.rowCount;
+    const m = this.obsCount;
+    this.rowSheet = this._rowSheet.a.subarray(0, n);
+    this.rowR = this._rowR.a.subarray(0, n);
+    this.rowLabel = this._rowLabel.a.subarray(0, n);
+    this.rowUnit = this._rowUnit.a.subarray(0, n);
+    this.rowParent = this._rowParent.a.subarray(0, n);
+    this.rowBlock = this._rowBlock.a.subarray(0, n);
+    this.obsValue = this._obsValue.a.subarray(0, m);
+    this.obsFlags = this._obsFlags.a.subarray(0, m);
+    this.obsStepClass = this._obsStepClass.a.subarray(0, m);
+    if (this.obsStepList) this.obsStepList = this.obsStepList.subarray(0, m);
+    if (!this._obsRow && n !== m) {
+      this._obsRow = new I32(m);
+      for (let k = 0; k < m; k++) this._obsRow.a[k] = k;
+    }
+    this.obsRowList = this._obsRow ? this._obsRow.a.subarray(0, m) : null;
+    const ir = this.irregularBuild;
+    if (ir) {
+      // Observations of regular sheets after the last irregular one.
+      while (ir.row.length < m) {
+        ir.row.push(-2);
+        ir.entity.push(-1);
+        ir.period.push(-1);
+        ir.col.push(-1);
+      }
+      const start = new Int32Array(n + 1);
+      const rowOf = Int32Array.from(ir.row, (r, o) => (r === -2 ? this.regularRowOf(o) : r));
+      for (let o = 0; o < m; o++) if (rowOf[o] >= 0) start[rowOf[o] + 1]++;
+      for (let r = 0; r < n; r++) start[r + 1] += start[r];
+      const fill = start.slice(0, n);
+      const list = new Int32Array(start[n]);
+      for (let o = 0; o < m; o++) if (rowOf[o] >= 0) list[fill[rowOf[o]]++] = o;
+      this.irregular = { row: rowOf, entity: Int32Array.from(ir.entity), period: Int32Array.from(ir.period), col: Int32Array.from(ir.col), start, list };
+      for (let o = 0; o < m; o++) {
+        if (ir.row[o] !== -2) continue;
+        this.irregular.entity[o] = this.regularEntityOf(o);
+        this.irregular.period[o] = this.regularPeriodOf(o);
+        this.irregular.col[o] = this.regularColOf(o);
+      }
+      this.irregularBuild = null;
+    }
+    return this;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  /**
+   * Whether observation i is row i's only observation, for every row (only long and per-year
+   * sheets): then a row's observation is its own index.
+   */
+  oneToOne(): boolean {
+    return this.irregular === null && this.obsRowList === null && this.rowCount === this.obsCount;
+  }
+
+  /** Whether every sheet is regular (read by layout/read.ts): see SheetShape. */
+  isRegular(): boolean {
+    return this.irregular === null;
+  }
+
+  /** The row of an observation (−1: none, in models built from objects). */
+  rowOf(o: number): number {
+    if (this.irregular) return this.irregular.row[o];
+    return this.obsRowList ? this.obsRowList[o] : o;
+  }
+
+  private regularRowOf(o: number): number {
+    return this.obsRowList ? this.obsRowList[o] : this._obsRow ? this._obsRow.a[o] : o;
+  }
+
+  /** Observations of row r: obsAt(k) for k in [obsStart(r), obsEnd(r)). */
+  obsStart(r: number): number {
+    if (this.irregular) return this.irregular.start[r];
+    const s = this.sheets[this.rowSheet[r]];
+    return s.obsStart + (r - s.rowStart) * (s.shape as SheetShape).perRow;
+  }
+
+  obsEnd(r: number): number {
+    if (this.irregular) return this.irregular.start[r + 1];
+    const s = this.sheets[this.rowSheet[r]];
+    const per = (s.shape as SheetShape).perRow;
+    return s.obsStart + (r - s.rowStart) * per + per;
+  }
+
+  obsAt(k: number): number {
+    return this.irregular ? this.irregular.list[k] : k;
+  }
+
+  /** Observations of row i, in order. */
+  obsOfRow(i: number): number[] {
+    const out: number[] = [];
+    for (let k = this.obsStart(i); k < this.obsEnd(i); k++) out.push(this.obsAt(k));
+    return out;
+  }
+
+  /** Position of observation o among its row's observations (its column of a wide sheet). */
+  private slot(o: number, row: number, s: SheetSource): number {
+    const per = (s.shape as SheetShape).perRow;
+    return per === 1 ? 0 : o - (s.obsStart + (row - s.rowStart) * per);
+  }
+
+  private regularEntityOf(o: number): number {
+    const row = this.regularRowOf(o);
+    const s = this.sheets[this._rowSheet.a[row]];
+    const shape = s.shape as SheetShape;
+    return shape.long ? this.blockEntity[this._rowBlock.a[row]] : shape.entity;
+  }
+
+  private regularPeriodOf(o: number): number {
+    const row = this.regularRowOf(o);
+    const s = this.sheets[this._rowSheet.a[row]];
+    const shape = s.shape as SheetShape;
+    return shape.long ? this.blockPeriod[this._rowBlock.a[row]] : shape.periods[this.slot(o, row, s)];
+  }
+
+  private regularColOf(o: number): number {
+    const row = this.regularRowOf(o);
+    const s = this.sheets[this._rowSheet.a[row]];
+    return (s.shape as SheetShape).cols[this.slot(o, row, s)];
+  }
+
+  /** Entity (index into entities) of an observation. */
+  entityOf(o: number): number {
+    if (this.irregular) return this.irregular.entity[o];
+    const row = this.obsRowList ? this.obsRowList[o] : o;
+    const shape = this.sheets[this.rowSheet[row]].shape as SheetShape;
+    return shape.long ? this.blockEntity[this.rowBlock[row]] : shape.entity;
+  }
+
+  /** Period (index into periods) of an observation. */
+  periodOf(o: number): number {
+    if (this.irregular) return this.irregular.period[o];
+    const row = this.obsRowList ? this.obsRowList[o] : o;
+    const s = this.sheets[this.rowSheet[row]];
+    const shape = s.shape as SheetShape;
+    return shape.long ? this.blockPeriod[this.rowBlock[row]] : shape.periods[this.slot(o, row, s)];
+  }
+
+  /** Grid column of an observation. */
+  colOf(o: number): number {
+    if (this.irregular) return this.irregular.col[o];
+    const row = this.obsRowList ? this.obsRowList[o] : o;
+    const s = this.sheets[this.rowSheet[row]];
+    return (s.shape as SheetShape).cols[this.slot(o, row, s)];
+  }
+
+  stepOf(o: number): number {
+    return this.obsStepList ? this.obsStepList[o] : this.stepTable[this.obsStepClass[o]];
+  }
+
+  /** Row id (IndicatorRow.id) of row i. */
+  idOf(i: number): number {
+    return this.rowIds ? this.rowIds[i] : this.firstId + i;
+  }
+
+  /** Outline code of row i (index into codes; −1: none). */
+  codeOf(i: number): number {
+    return this.codeOverride.get(i) ?? this.labels[this.rowLabel[i]].code;
+  }
+
+  /** Row index of a row id; −1 when there is none. */
+  rowIndexOf(id: number): number {
+    if (!this.rowIds) {
+      const i = id - this.firstId;
+      return Number.isInteger(i) && i >= 0 && i < this.rowCount ? i : -1;
+    }
+    if (!this.idToIndex) {
+      this.idToIndex = new Map();
+      for (let i = 0; i < this.rowCount; i++) if (!this.idToIndex.has(this.rowIds[i])) this.idToIndex.set(this.rowIds[i], i);
+    }
+    return this.idToIndex.get(id) ?? -1;
+  }
+
+  hasValue(o: number): boolean {
+    return this.obsValue[o] === this.obsValue[o];
+  }
+
+  labelOf(row: number): LabelInfo {
+    return this.labels[this.rowLabel[row]];
+  }
+
+  unitOf(row: number): string | undefined {
+    const u = this.rowUnit[row];
+    return u < 0 ? undefined : this.units.list[u];
+  }
+
+  /** A unit by its index in `units` (−1: none). */
+  unitName(u: number): string | undefined {
+    return u < 0 ? undefined : this.units.list[u];
+  }
+
+  sheetName(row: number): string {
+    return this.sheets[this.rowSheet[row]].name;
+  }
+
+  /** A1 address of an observation's cell. */
+  address(o: number): string {
+    const cached = this.obsObjects.get(o);
+    if (cached) return cached.address;
+    const row = this.rowOf(o);
+    const s = this.sheets[this.rowSheet[row]];
+    const g = s.grid as SheetGrid;
+    return toA1(g.originRow + this.rowR[row], g.originCol + this.colOf(o));
+  }
+
+  /** `Sheet!A1` of an observation (rules' cellKey). */
+  cellKey(o: number): string {
+    const cached = this.obsObjects.get(o);
+    if (cached) return `${cached.sheet}!${cached.address}`;
+    return `${this.sheetName(this.rowOf(o))}!${this.address(o)}`;
+  }
+
+  /** The IndicatorRow object of row i (made once). */
+  row(i: number): IndicatorRow {
+    let r = this.rowObjects.get(i);
+    if (r) return r;
+    const s = this.sheets[this.rowSheet[i]];
+    const g = s.grid as SheetGrid;
+    const li = this.labels[this.rowLabel[i]];
+    const rr = this.rowR[i];
+    const u = this.rowUnit[i];
+    const c = this.codeOf(i);
+    r = {
+      id: this.idOf(i),
+      sheet: s.name,
+      row: rr,
+      labelAddress: toA1(g.originRow + rr, g.originCol + s.nameCol),
+      label: li.label,
+      key: li.key,
+      unit: u < 0 ? undefined : this.units.list[u],
+      code: c < 0 ? undefined : this.codes.list[c],
+      partial: li.partial,
+      block: this.blocks.list[this.rowBlock[i]],
+    };
+    const p = this.rowParent[i];
+    if (p >= 0) r.parent = this.idOf(p);
+    this.rowObjects.set(i, r);
+    return r;
+  }
+
+  /** The Observation object of observation o (made once, from the grid, as the readers always made it). */
+  obs(o: number): Observation {
+    let x = this.obsObjects.get(o);
+    if (x) return x;
+    const row = this.rowOf(o);
+    const s = this.sheets[this.rowSheet[row]];
+    const g = s.grid as SheetGrid;
+    const r = this.rowR[row];
+    const c = this.colOf(o);
+    const raw: CellValue = g.values[r]?.[c] ?? null;
+    const parsed = parseCell(raw, g.numberFormats?.[r]?.[c]);
+    x = {
+      rowId: this.idOf(row),
+      sheet: s.name,
+      address: toA1(g.originRow + r, g.originCol + c),
+      entity: this.entities.list[this.entityOf(o)],
+      period: this.periods.list[this.periodOf(o)],
+      raw,
+      parsed,
+      ...normalizeValue(parsed, this.unitOf(row), this.labels[this.rowLabel[row]].label),
+    };
+    this.obsObjects.set(o, x);
+    this.objectIndex?.set(x, o);
+    return x;
+  }
+
+  /** Sets a row's parent after sealing (models built from objects). */
+  setParent(row: number, parent: number): void {
+    this.rowParent[row] = parent;
+  }
+
+  /** Seeds the object caches (models built from objects). */
+  adopt(rowIndex: number, row: IndicatorRow | undefined, obsIndex: number, obs: Observation | undefined): void {
+    if (row) this.rowObjects.set(rowIndex, row);
+    if (obs) {
+      this.obsObjects.set(obsIndex, obs);
+      this.objectIndex?.set(obs, obsIndex);
+    }
+  }
+
+  /**
+   * Breakdown rows by parent: `parents` in the order WorkbookModel.children lists them (by first
+   * child), the children of row p at childList[childStart[p] … childStart[p + 1]).
+   */
+  children(): { parents: Int32Array; childStart: Int32Array; childList: Int32Array } {
+    if (this._children) return this._children;
+    const n = this.rowCount;
+    const childStart = this.ints(n + 1);
+    const parents: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = this.rowParent[i];
+      if (p < 0) continue;
+      if (childStart[p + 1]++ === 0) parents.push(p);
+    }
+    for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
+    const total = childStart[n];
+    const childList = this.ints(total);
+    // Fill each list from its end backwards (children stay in row order), with childStart[p + 1]
+    // as the cursor: afterwards childStart[p + 1] holds p's start, i.e. the starts moved up by one.
+    for (let i = n - 1; i >= 0; i--) {
+      const p = this.rowParent[i];
+      if (p >= 0) childList[--childStart[p + 1]] = i;
+    }
+    childStart.copyWithin(0, 1, n + 1);
+    childStart[n] = total;
+    return (this._children = { parents: Int32Array.from(parents), childStart, childList });
+  }
+  private _children?: { parents: Int32Array; childStart: Int32Array; childList: Int32Array };
+
+  childCount(row: number): number {
+    const c = this.children();
+    return c.childStart[row + 1] - c.childStart[row];
+  }
+
+  /**
+   * The observation of row `row` for the same entity and period as observation t of row `of`
+   * (a part's cell beside its total's): in a regular sheet, the same slot of the row when both rows
+   * are on the sheet (a breakdown is never split across blocks); otherwise looked up.
+   */
+  obsBeside(row: number, of: number, t: number): number {
+    if (!this.irregular) {
+      const sheet = this.rowSheet[row];
+      if (sheet === this.rowSheet[of] && this.rowBlock[row] === this.rowBlock[of]) {
+        const s = this.sheets[sheet];
+        const per = (s.shape as SheetShape).perRow;
+        if (per === 1) return s.obsStart + (row - s.rowStart);
+        return s.obsStart + (row - s.rowStart) * per + (t - (s.obsStart + (of - s.rowStart) * per));
+      }
+    }
+    return this.obsOfRowAt(row, this.entityOf(t), this.periodOf(t));
+  }
+
+  /** The observation of a row for an entity and period; −1 when the row has none there. */
+  obsOfRowAt(row: number, entity: number, period: number): number {
+    const end = this.obsEnd(row);
+    for (let k = this.obsStart(row); k < end; k++) {
+      const o = this.obsAt(k);
+      if (this.entityOf(o) === entity && this.periodOf(o) === period) return o;
+    }
+    return -1;
+  }
+
+  /** The observation in a cell (`Sheet`, `A1`); −1 when the cell holds none. */
+  obsInCell(sheet: string, address: string): number {
+    this.cellIndex ??= new Map();
+    const hit = this.cellIndex.get(`${sheet}!${address}`);
+    if (hit !== undefined) return hit;
+    let found = -1;
+    for (const s of this.sheets) {
+      if (s.name !== sheet || found >= 0) continue;
+      if (!s.grid) {
+        // Models built from objects: the objects know their addresses.
+        for (let o = s.obsStart; o < s.obsEnd && found < 0; o++) if (this.obsObjects.get(o)?.address === address) found = o;
+        continue;
+      }
+      const a = fromA1(address);
+      if (!a) continue;
+      const r = a.row - s.grid.originRow;
+      const c = a.col - s.grid.originCol;
+      for (const i of this.rowsAtR(s, r)) {
+        for (const o of this.obsOfRow(i)) if (this.colOf(o) === c && found < 0) found = o;
+      }
+    }
+    this.cellIndex.set(`${sheet}!${address}`, found);
+    return found;
+  }
+  private cellIndex?: Map<string, number>;
+  private readonly rowsByR = new Map<number, Map<number, number[]> | null>();
+
+  /** Rows of a sheet read from grid row r: a binary search when rows follow the grid, else an index. */
+  private rowsAtR(s: SheetSource, r: number): number[] {
+    let byR = this.rowsByR.get(s.index);
+    if (byR === undefined) {
+      let sorted = true;
+      for (let i = s.rowStart + 1; i < s.rowEnd && sorted; i++) if (this.rowR[i - 1] >= this.rowR[i]) sorted = false;
+      byR = null;
+      if (!sorted) {
+        byR = new Map();
+        for (let i = s.rowStart; i < s.rowEnd; i++) {
+          const list = byR.get(this.rowR[i]);
+          if (list) list.push(i);
+          else byR.set(this.rowR[i], [i]);
+        }
+      }
+      this.rowsByR.set(s.index, byR);
+    }
+    if (byR) return byR.get(r) ?? [];
+    let lo = s.rowStart;
+    let hi = s.rowEnd - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.rowR[mid];
+      if (v === r) return [mid];
+      if (v < r) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return [];
+  }
+
+  /** The index of an observation object made by obs(); −1 for other objects. */
+  indexOfObs(x: Observation): number {
+    if (!this.objectIndex) {
+      this.objectIndex = new Map();
+      for (const [i, o] of this.obsObjects) this.objectIndex.set(o, i);
+    }
+    return this.objectIndex.get(x) ?? -1;
+  }
+  private objectIndex?: Map<Observation, number>;
+
+  /** The WorkbookModel-shaped view (made by checks/context.ts; kept here so it is made once). */
+  cachedModel<T>(make: () => T): T {
+    return (this.model ??= make()) as T;
+  }
+}
+
+/** A SheetModel whose rows and observations are made on first access. */
+function sheetModel(data: ModelData, s: SheetSource): SheetModel {
+  let rows: IndicatorRow[] | undefined;
+  let observations: Observation[] | undefined;
+  const m = { sheet: s.name, layout: s.layout } as SheetModel;
+  Object.defineProperty(m, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!rows) {
+        rows = [];
+        for (let i = s.rowStart; i < s.rowEnd; i++) rows.push(data.row(i));
+      }
+      return rows;
+    },
+  });
+  Object.defineProperty(m, 'observations', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!observations) {
+        observations = [];
+        for (let i = s.obsStart; i < s.obsEnd; i++) observations.push(data.obs(i));
+      }
+      return observations;
+    },
+  });
+  Object.defineProperty(m, 'notes', { enumerable: true, configurable: true, get: () => s.notes });
+  sheetData.set(m, { data, source: s });
+  return m;
+}
+
+const sheetData = new WeakMap<SheetModel, { data: ModelData; source: SheetSource }>();
+
+/** The ModelData and sheet a SheetModel was read into; undefined for SheetModels made by hand. */
+export function dataOfSheet(m: SheetModel): { data: ModelData; source: SheetSource } | undefined {
+  return sheetData.get(m);
+}
+
+/** Number of observations of a sheet, without making them. */
+export function observationCount(m: SheetModel): number {
+  const d = sheetData.get(m);
+  return d ? d.source.obsEnd - d.source.obsStart : m.observations.length;
+}

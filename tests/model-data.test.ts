@@ -1,0 +1,174 @@
+// The columnar model (issue 7): the arrays the checks read agree with the objects callers read,
+// both ways of reading a long table give the same model, and the fast paths of the numeric
+// helpers agree with the plain definitions.
+import { median } from 'simple-statistics';
+import { analyzeWorkbook, checkWorkbook } from '../src/core/engine';
+import { buildPanel } from '../src/core/history';
+import { medianInPlace } from '../src/core/history/robust';
+import type { WorkbookModel } from '../src/core/checks/context';
+import type { CellValue } from '../src/core/types';
+import { formatNumber, numberDecimals } from '../src/core/values';
+import { grid, workbook } from './helpers/grid';
+
+/** Seeded PRNG (mulberry32), so a failure can be reproduced. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INDICATORS: Array<[string, string]> = [
+  ['行政处罚案件', '件'],
+  ['其中：警告', '件'],
+  ['　　罚款等', '件'],
+  ['罚没款', '万元'],
+  ['法制审核率', '%'],
+  ['投诉受理件数', '件'],
+];
+
+/** A long table of districts × years with the cell texts staff type, here and there. */
+function longTable(districts: number, years: number, rnd: () => number, interleave = false): CellValue[][] {
+  const texts: Array<(v: number) => CellValue> = [(v) => `${v}余`, () => '—', () => ({ error: '#N/A' }), () => '见附件', (v) => `${v}件`, (v) => -v, () => null];
+  const blocks: CellValue[][][] = [];
+  for (let d = 0; d < districts; d++) {
+    for (let y = 0; y < years; y++) {
+      const rows: CellValue[][] = [];
+      for (const [label, unit] of INDICATORS) {
+        let v: CellValue = unit === '%' ? 100 : unit === '万元' ? Math.round(rnd() * 10000) / 100 : 1 + Math.floor(rnd() * 300);
+        if (rnd() < 0.1) v = texts[Math.floor(rnd() * texts.length)](v as number);
+        rows.push([`第${d}区`, 2018 + y, label, v, unit]);
+      }
+      blocks.push(rows);
+    }
+  }
+  const out: CellValue[][] = [['地区', '年份', '指标', '数值', '单位']];
+  if (!interleave) for (const b of blocks) out.push(...b);
+  else {
+    // Every block split in two halves, the second halves after all first halves.
+    for (const b of blocks) out.push(...b.slice(0, 3));
+    for (const b of blocks) out.push(...b.slice(3));
+  }
+  return out;
+}
+
+/** The model as facts independent of where the cells are: one line per observation. */
+function facts(model: WorkbookModel): string[] {
+  const rows = model.rows;
+  return model.observations
+    .map((o) => {
+      const row = rows.get(o.rowId);
+      const parent = row?.parent !== undefined ? rows.get(row.parent)?.label : '';
+      return [o.entity, o.period, row?.label, parent, o.value, o.step, o.kind, o.approximate, o.parsed.kind].join('|');
+    })
+    .sort();
+}
+
+describe('columnar model', () => {
+  it('the arrays say what the observation and row objects say', () => {
+    const rnd = prng(7);
+    const long = grid('各地区', longTable(4, 3, rnd));
+    const wide = grid('宽表', [
+      ['指标名称', '单位', '2021年', '2022年', '2023年1-10月'],
+      ['行政处罚案件', '件', 120, '约130', 100],
+      ['其中：警告', '件', 57, '#DIV/0!', 50],
+      ['罚没款', '万元', 94.23, '1,200', 80],
+    ]);
+    const { model } = analyzeWorkbook(workbook('某市.xlsx', long, wide));
+    const d = model.data;
+    expect(d.obsCount).toBe(model.observations.length);
+    expect(d.obsCount).toBe(4 * 3 * INDICATORS.length + 3 * 2);
+    model.observations.forEach((o, i) => {
+      const v = d.obsValue[i];
+      expect(o.value === undefined ? Number.isNaN(v) : Object.is(o.value, v)).toBe(true);
+      expect(d.stepOf(i)).toBe(o.step);
+      expect(d.entities.list[d.entityOf(i)]).toBe(o.entity);
+      expect(d.periods.list[d.periodOf(i)]).toBe(o.period);
+      expect(d.idOf(d.rowOf(i))).toBe(o.rowId);
+      expect(d.address(i)).toBe(o.address);
+    });
+    [...model.rows.values()].forEach((r, i) => {
+      expect(d.idOf(i)).toBe(r.id);
+      expect(d.labels[d.rowLabel[i]].label).toBe(r.label);
+      expect(d.unitOf(i)).toBe(r.unit);
+      const p = d.rowParent[i];
+      expect(p < 0 ? undefined : d.idOf(p)).toBe(r.parent);
+    });
+  });
+
+  it('a long table read in one pass or grouped first gives the same model and the same findings', () => {
+    const together = grid('各地区', longTable(6, 4, prng(11)));
+    const split = grid('各地区', longTable(6, 4, prng(11), true));
+    const a = analyzeWorkbook(workbook('a.xlsx', together));
+    const b = analyzeWorkbook(workbook('a.xlsx', split));
+    expect(facts(b.model)).toEqual(facts(a.model));
+    // The same findings, apart from where the cells are.
+    const what = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.ruleId}|${f.entity}|${f.period}|${f.indicator}`).sort();
+    const ra = checkWorkbook(workbook('a.xlsx', together));
+    const rb = checkWorkbook(workbook('a.xlsx', split));
+    expect(what(rb)).toEqual(what(ra));
+    expect(ra.findings.some((f) => f.ruleId.startsWith('balance.'))).toBe(true);
+  });
+
+  it('the history panel made from the columns has the series and points the objects give', () => {
+    const { model } = analyzeWorkbook(workbook('a.xlsx', grid('各地区', longTable(5, 4, prng(3)))));
+    const panel = buildPanel([{ file: 'a.xlsx', model }]);
+    const numbers = model.observations.filter((o) => o.value !== undefined && (o.parsed.kind === 'number' || o.parsed.kind === 'approx'));
+    expect(panel.series.reduce((n, s) => n + s.points.length, 0)).toBe(numbers.length);
+    for (const s of panel.series) {
+      const periods = s.points.map((p) => p.period);
+      expect([...periods].sort()).toEqual(periods);
+      for (const p of s.points) {
+        const o = numbers.find((x) => x.sheet === p.cell.sheet && x.address === p.cell.address);
+        expect(o?.value).toBe(p.value);
+        expect(o?.entity).toBe(s.entity);
+      }
+    }
+  });
+});
+
+describe('numeric fast paths', () => {
+  it('medianInPlace is simple-statistics’ median', () => {
+    const rnd = prng(5);
+    for (let t = 0; t < 2000; t++) {
+      const n = 1 + Math.floor(rnd() * 12);
+      const xs = Array.from({ length: n }, () => (rnd() < 0.3 ? Math.floor(rnd() * 5) : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 8)));
+      expect(medianInPlace(Float64Array.from(xs), n)).toBe(median(xs));
+    }
+  });
+
+  it('numberDecimals counts the decimals of the shortest form of a number', () => {
+    // The definition: digits after the point of Number(v.toPrecision(15)) (no exponent from 1e-6 up).
+    const reference = (v: number) => {
+      if (!Number.isFinite(v) || Number.isInteger(v)) return 0;
+      const s = String(Number(v.toPrecision(15)));
+      const dot = s.indexOf('.');
+      return dot < 0 ? 0 : s.length - dot - 1;
+    };
+    const rnd = prng(9);
+    for (let t = 0; t < 20000; t++) {
+      const d = Math.floor(rnd() * 8);
+      const v = (Math.floor(rnd() * 1e9) / 10 ** d) * (rnd() < 0.5 ? -1 : 1);
+      expect(numberDecimals(v)).toBe(reference(v));
+      const w = rnd() * 10 ** (Math.floor(rnd() * 12) - 4);
+      if (w >= 1e-6) expect(numberDecimals(w)).toBe(reference(w));
+    }
+    expect(numberDecimals(0.1 + 0.2)).toBe(1);
+    expect(numberDecimals(94.23)).toBe(2);
+  });
+
+  it('formatNumber writes whole numbers with separators and the decimals asked for', () => {
+    const rnd = prng(13);
+    for (let t = 0; t < 2000; t++) {
+      const v = Math.round((rnd() - 0.5) * 10 ** Math.floor(rnd() * 15));
+      const d = Math.floor(rnd() * 4);
+      const fmt = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+      expect(formatNumber(v, d)).toBe(fmt.format(v).replace(/^-0(\.0*)?$/, (m) => m.slice(1)));
+      expect(formatNumber(v)).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(v).replace(/^-0$/, '0'));
+    }
+  });
+});
