@@ -3,7 +3,9 @@
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
 import { explanationRows, EXPLANATIONS_SHEET, type Explanation } from '../../core/explanations';
-import type { CellRef, Finding, Host, Progress, Severity, WorkbookSnapshot } from '../../core/types';
+import type { CellRef, CellValue, Finding, Host, Progress, Severity, WorkbookSnapshot } from '../../core/types';
+import type { TableSpec } from '../../core/report/table-spec';
+import { HostError } from '../excel/errors';
 import { gridFromWorksheet, loadWorkbook } from './read-xlsx';
 
 /** Excel's sheet size. */
@@ -17,6 +19,11 @@ interface Mark {
   severity: Severity;
   original: Partial<ExcelJS.Style>;
 }
+
+/** The sheet users write rules in (core/rules RULES_SHEET_NAME, kept out of this module's imports). */
+export const RULES_SHEET = '校验规则';
+/** Column widths (characters) of a new 校验规则 sheet by header. */
+const RULES_WIDTHS: Record<string, number> = { 编号: 14, 名称: 28, 表达式: 44, 级别: 8, 容差: 8, 启用: 8, 说明: 32 };
 
 export type XlsxHostEvent = { type: 'marks' } | { type: 'select'; ref: CellRef } | { type: 'sheets' };
 
@@ -112,6 +119,89 @@ export class XlsxHost implements Host {
     ws.getRow(1).font = { bold: true };
     [40, 16, 16, 20, 50, 22].forEach((w, i) => (ws.getColumn(i + 1).width = w));
     this.emit({ type: 'sheets' });
+  }
+
+  /**
+   * Creates the sheet 校验规则 with `rows` (header first): bold filled header, text format except
+   * for 容差, column widths; then selects its A1 (the preview shows it). A sheet of that name (any
+   * case) is never touched: a bilingual HostError (code 'ItemAlreadyExists').
+   */
+  async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
+    const lower = RULES_SHEET.toLowerCase();
+    const existing = this.workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+    if (existing) {
+      throw new HostError(
+        {
+          'zh-CN': `工作簿中已有名为“${existing.name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
+          'en-US': `The workbook already has a sheet named "${existing.name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
+        },
+        { code: 'ItemAlreadyExists' },
+      );
+    }
+    const ws = this.workbook.addWorksheet(RULES_SHEET);
+    const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
+    rows.forEach((row, i) => {
+      row.forEach((v, j) => {
+        const cell = ws.getCell(i + 1, j + 1);
+        if (header[j] !== '容差') cell.numFmt = '@';
+        if (v === null || v === undefined) return;
+        cell.value = typeof v === 'object' ? v.error : v;
+      });
+    });
+    const head = ws.getRow(1);
+    head.eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    });
+    header.forEach((h, j) => (ws.getColumn(j + 1).width = RULES_WIDTHS[h] ?? 12));
+    this.emit({ type: 'sheets' });
+    await this.selectCell({ sheet: RULES_SHEET, address: 'A1' });
+    return { sheet: RULES_SHEET };
+  }
+
+  /**
+   * Writes a summary table (core/report TableSpec) with the ExcelJS writer (write-table.ts):
+   * 'new-sheet' adds 汇总表 (汇总表(2)… when taken; Summary in English) and shows it, other sheets
+   * untouched; 'selection' writes with its title at the cell last selected in the preview grid,
+   * only into empty cells (a bilingual error otherwise, or when nothing is selected), widening
+   * narrow columns but never narrowing one. ExcelJS draws no charts: the answer has no `chart`.
+   */
+  async writeSummaryTable(
+    spec: TableSpec,
+    target: 'new-sheet' | 'selection',
+    _options: { chart?: boolean } = {},
+  ): Promise<{ sheet: string; address: string; tableAddress: string; table: string }> {
+    // Loaded on use: the writer pulls in core/report, which the preview's first load doesn't need.
+    const { addSummarySheet, writeTable } = await import('./write-table');
+    let ws: ExcelJS.Worksheet;
+    let written: ReturnType<typeof writeTable>;
+    if (target === 'new-sheet') {
+      ({ worksheet: ws, ...written } = addSummarySheet(this.workbook, spec));
+    } else {
+      const at = this.selection;
+      const sheet = at && this.workbook.getWorksheet(at.sheet);
+      const pos = at && fromA1(at.address);
+      if (!at || !sheet || !pos) {
+        throw new HostError(
+          {
+            'zh-CN': '没有选定的单元格：请先在表格中单击汇总表左上角的位置，或选择插入到新工作表。',
+            'en-US': 'No cell is selected: click the cell for the top left corner of the summary table first, or insert it on a new sheet.',
+          },
+          { code: 'NoSelection' },
+        );
+      }
+      ws = sheet;
+      written = writeTable(ws, spec, toA1(pos.row, pos.col), { setWidths: false });
+      spec.widths.forEach((w, j) => {
+        const column = ws.getColumn(pos.col + j + 1);
+        if ((column.width ?? 8.43) < w) column.width = w;
+      });
+    }
+    const p = written.placement;
+    const address = `${toA1(p.titleRow, p.table.left)}:${toA1(p.lastRow, p.table.right)}`;
+    this.emit({ type: 'sheets' });
+    if (target === 'new-sheet') await this.selectCell({ sheet: ws.name, address: written.titleCell });
+    return { sheet: ws.name, address, tableAddress: written.tableRange, table: written.tableName };
   }
 
   /** The workbook as .xlsx bytes (marks included if not cleared). */
