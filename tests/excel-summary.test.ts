@@ -640,6 +640,79 @@ describe('ExcelHost.insertLineChart', () => {
     expect(old.syncCount).toBe(0);
   });
 
+  it('charts values (per-year sheets, long tables) from a table on its own 趋势图 sheet, in 2 syncs, never writing to the user\'s sheets', async () => {
+    const perYear: FakeSheetSpec[] = [
+      { name: '2021年', blocks: [{ at: 'A1', values: [['指标', '单位', '数值'], ['医疗服务类罚款', '元', 58590], ['法制审核率', '%', 0.9]] }] },
+      { name: '2022年', blocks: [{ at: 'A1', values: [['指标', '单位', '数值'], ['医疗服务类罚款', '元', '585,900'], ['法制审核率', '%', 1]] }] },
+    ];
+    const fake = createFakeExcel(perYear);
+    const before = perYear.map((p) => sheetState(fake, p.name));
+    const host = hostFor(fake);
+    const data = {
+      header: '指标',
+      categories: ['2020', '2021', '2022'],
+      series: [
+        { name: '医疗服务类罚款', values: [null, 58590, 585900], numberFormat: '#,##0' },
+        { name: '法制审核率', values: [0.8, 0.9, 1], numberFormat: '0.0%' },
+      ],
+    };
+    let info: Awaited<ReturnType<ExcelHost['insertLineChart']>> | undefined;
+    expect(await syncsOf(fake, async () => (info = await host.insertLineChart(data, '医疗服务类罚款、法制审核率')))).toBe(2);
+    expect(info).toEqual({ sheet: '趋势图', chart: 'Chart 1', data: 'A1:D3' });
+    const t = sheet(fake, '趋势图');
+    expect(grid(t, 'A1:D3', valueOf)).toEqual([
+      ['指标', '2020', '2021', '2022'],
+      ['医疗服务类罚款', '', 58590, 585900],
+      ['法制审核率', 0.8, 0.9, 1],
+    ]);
+    expect(grid(t, 'A1:D3', formatOf)).toEqual([
+      ['@', '@', '@', '@'],
+      ['@', '#,##0', '#,##0', '#,##0'],
+      ['@', '0.0%', '0.0%', '0.0%'],
+    ]);
+    expect(t.cells.size).toBe(12);
+    expect(t.charts).toEqual([
+      {
+        name: 'Chart 1',
+        type: 'LineMarkers',
+        seriesBy: 'Rows',
+        title: '医疗服务类罚款、法制审核率',
+        series: [
+          { name: '医疗服务类罚款', values: { sheet: '趋势图', address: 'B2:D2' } },
+          { name: '法制审核率', values: { sheet: '趋势图', address: 'B3:D3' } },
+        ],
+        categories: { sheet: '趋势图', address: 'B1:D1' },
+        position: { start: 'A5', end: expect.stringMatching(/^[A-Z]+\d+$/) },
+      },
+    ]);
+    expect(fake.workbookState.activeSheet).toBe('趋势图');
+    expect(perYear.map((p) => sheetState(fake, p.name))).toEqual(before);
+
+    // Another chart gets its own sheet; the sync count does not grow with the series.
+    const many = { categories: ['2021', '2022'], series: Array.from({ length: 40 }, (_, i) => ({ name: `指标${i}`, values: [i, i + 1] })) };
+    expect(await syncsOf(fake, () => host.insertLineChart(many, 't'))).toBe(2);
+    expect(sheet(fake, '趋势图(2)').charts?.[0].series).toHaveLength(40);
+    expect(grid(sheet(fake, '趋势图(2)'), 'A41:C41', valueOf)).toEqual([['指标39', 39, 40]]);
+  });
+
+  it('checks a values chart before any sync', async () => {
+    const fake = createFakeExcel([years]);
+    const host = hostFor(fake);
+    const bad = async (data: { categories: string[]; series: Array<{ name: string; values: Array<number | null> }> }) =>
+      (await host.insertLineChart(data, 't').catch((e: unknown) => e)) as HostError;
+    let e = await bad({ categories: ['2021', '2022'], series: [{ name: '床位数', values: [1] }] });
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.bilingual['zh-CN']).toContain('床位数');
+    e = await bad({ categories: [], series: [{ name: 'x', values: [] }] });
+    expect(e.bilingual['en-US']).toContain('no years');
+    e = await bad({ categories: ['2021'], series: [] });
+    expect(e.bilingual['en-US']).toContain('no indicator');
+    e = await bad({ categories: ['2021'], series: [{ name: 'x', values: [Number.NaN] }] });
+    expect(e.bilingual['en-US']).toContain('finite');
+    expect(fake.syncCount).toBe(0);
+    expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(['历年']);
+  });
+
   it('parses A1 ranges', () => {
     expect(parseRangeAddress('B2')).toEqual({ r0: 1, c0: 1, r1: 1, c1: 1 });
     expect(parseRangeAddress("'历年'!$F$3:$B$1")).toEqual({ r0: 0, c0: 1, r1: 2, c1: 5 });

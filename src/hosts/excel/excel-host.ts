@@ -33,10 +33,12 @@
 //                  'selection': 1. names + the selected range  2. the footprint's values and
 //                  formulas, overlapping tables and merged areas, current column widths
 //                  3. write everything. 3 syncs. Both independent of the number of rows.
-//   insertLineChart  1. sheet names  2. add the 趋势图 sheet and the chart. 2 syncs.
+//   insertLineChart  1. sheet names  2. add the 趋势图 sheet and the chart (from values: also
+//                  the small data table on that sheet). 2 syncs.
 //   writeResultSheet  1. sheet and table names  2. replace the sheet, write the block, add
 //                  the table. On the web the block is written in pieces of at most 4 MB of
 //                  JSON, one sync each (so 2 syncs up to ~4 MB of results).
+//   writeRulesSheet  1. sheet names  2. add 校验规则, write values and formats, activate. 2 syncs.
 //
 // Every sync goes through syncWithTimeout: a sync that hangs becomes a bilingual HostError.
 //
@@ -74,7 +76,9 @@ import {
   freeSheetName,
   layoutSummary,
   overlaps,
+  isTrendChartData,
   planTrend,
+  planTrendData,
   queueSummary,
   queueTrendChart,
   summarySheetBase,
@@ -120,6 +124,8 @@ export interface SummaryTableInfo {
 export interface TrendChartInfo {
   sheet: string;
   chart: string;
+  /** A chart from values: the table written on the 趋势图 sheet (A1, no sheet). */
+  data?: string;
 }
 
 const SUMMARY_ACTION = {
@@ -568,6 +574,44 @@ export class ExcelHost implements Host {
   }
 
   // -------------------------------------------------------------------------------------------
+  // The 校验规则 sheet
+
+  /**
+   * Creates the sheet 校验规则 with `rows` (header first, e.g. core/rules rulesSheetTemplate()):
+   * values, a bold filled header, text format for the text columns (so an expression is never
+   * taken for a formula), column widths; then activates it. 2 syncs: 1. sheet names  2. add and
+   * write everything. A sheet of that name (any case) is never touched: a HostError (code
+   * 'ItemAlreadyExists') says so and nothing is written.
+   */
+  async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
+    const block = rulesBlock(rows);
+    return this.run(RULES_ACTION, async (ctx) => {
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/name');
+      await this.sync(ctx); // sync 1
+      const lower = RULES_SHEET.toLowerCase();
+      const existing = worksheets.items.find((w) => w.name.toLowerCase() === lower);
+      if (existing) throw new HostError(rulesSheetTaken(existing.name), { code: 'ItemAlreadyExists' });
+      const sheet = worksheets.add(RULES_SHEET);
+      if (block.values.length > 0) {
+        const last = cellAddress(block.values.length - 1, block.width - 1);
+        const range = sheet.getRange(`A1:${last}`);
+        range.numberFormat = block.numberFormats;
+        range.values = block.values as unknown[][];
+        const header = sheet.getRange(`A1:${cellAddress(0, block.width - 1)}`).format;
+        header.font.bold = true;
+        header.fill.color = RULES_HEADER_FILL;
+        block.widths.forEach((w, j) => {
+          sheet.getRange(cellAddress(0, j)).format.columnWidth = w;
+        });
+      }
+      sheet.activate();
+      await this.sync(ctx); // sync 2
+      return { sheet: RULES_SHEET };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Summary tables and charts
 
   /**
@@ -677,10 +721,34 @@ export class ExcelHost implements Host {
   /**
    * A line chart of indicators over years (the 跨年 tab) on a NEW sheet 趋势图 / 趋势图(2)…; the
    * data stays on the user's sheet, which is not changed. `categories` is the row (or column) of
-   * year cells, each series an indicator's values over those years. Needs ExcelApi 1.7.
+   * year cells, each series an indicator's values over those years. Given values instead of
+   * ranges (TrendChartData: per-year sheets, long tables), they are written as a small table at
+   * A1 of that new sheet and the chart plots it, below the table. Needs ExcelApi 1.7.
    */
   async insertLineChart(ref: TrendChartRef, title: string): Promise<TrendChartInfo> {
     if (!this.api('1.7')) throw new HostError(requirementMissing(SUMMARY_FEATURE.chart, '1.7'));
+    if (isTrendChartData(ref)) {
+      const table = planTrendData(ref);
+      return this.run(SUMMARY_ACTION.chart, async (ctx) => {
+        const worksheets = ctx.workbook.worksheets;
+        worksheets.load('items/name');
+        await this.sync(ctx); // sync 1
+        const sheetName = freeSheetName(
+          worksheets.items.map((w) => w.name),
+          TREND_SHEET_NAME,
+        );
+        const sheet = worksheets.add(sheetName);
+        const range = sheet.getRange(table.block.address);
+        range.numberFormat = table.block.numberFormats;
+        range.values = table.block.values;
+        sheet.getRange('A1').format.columnWidth = table.nameWidth;
+        sheet.getRange(table.headerRow).format.font.bold = true;
+        const chart = queueTrendChart(sheet, sheet, table.plan, title, table.position);
+        sheet.activate();
+        await this.sync(ctx); // sync 2
+        return { sheet: sheetName, chart: chart.name, data: table.block.address };
+      });
+    }
     const plan = planTrend(ref);
     return this.run(SUMMARY_ACTION.chart, async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
@@ -699,6 +767,39 @@ export class ExcelHost implements Host {
       return { sheet: sheetName, chart: chart.name };
     });
   }
+}
+
+/**
+ * The sheet users write rules in (core/rules RULES_SHEET_NAME; not imported from there so the
+ * rule parser stays out of the pane's first-load bundle; a test keeps the two equal).
+ */
+export const RULES_SHEET = '校验规则';
+const RULES_HEADER_FILL = '#DDEBF7';
+const RULES_ACTION: Bilingual = { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' };
+/** Column widths (points) by header; other columns get 80. */
+const RULES_WIDTHS: Record<string, number> = { 编号: 90, 名称: 200, 表达式: 300, 级别: 50, 容差: 50, 启用: 50, 说明: 220 };
+
+/** The rows as Office.js values (errors as text, blanks as ''), text format except for 容差. */
+export function rulesBlock(rows: CellValue[][]): { values: Array<Array<string | number | boolean>>; numberFormats: string[][]; widths: number[]; width: number } {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
+  const values = rows.map((r) =>
+    Array.from({ length: width }, (_, j) => {
+      const v = r[j];
+      if (v === null || v === undefined) return '';
+      return typeof v === 'object' ? v.error : v;
+    }),
+  );
+  const numberFormats = rows.map(() => Array.from({ length: width }, (_, j): string => (header[j] === '容差' ? 'General' : '@')));
+  const widths = Array.from({ length: width }, (_, j) => RULES_WIDTHS[header[j] ?? ''] ?? 80);
+  return { values, numberFormats, widths, width };
+}
+
+function rulesSheetTaken(name: string): Bilingual {
+  return {
+    'zh-CN': `工作簿中已有名为“${name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
+    'en-US': `The workbook already has a sheet named "${name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
+  };
 }
 
 /** The 校验说明 sheet is ours when its A1 says 键 (EXPLANATION_HEADER); otherwise it is the user's. */

@@ -433,12 +433,33 @@ export function targetOffSheet(sheet: string, anchor: string): Bilingual {
 // ---------------------------------------------------------------------------------------------
 // The 跨年 trend chart
 
-export interface TrendChartRef {
+/** A chart over the user's cells (a wide sheet: the year header cells and an indicator's row). */
+export interface TrendChartCells {
   /** The user's sheet holding the data. */
   sheet: string;
   /** A1 range of the category names (the year cells): one row or one column. */
   categories: string;
   series: Array<{ name: string; values: string }>;
+}
+
+/**
+ * A chart over values (per-year sheets, long tables, rows whose cells are text such as 585,900):
+ * they are written as a small table on the add-in's own new 趋势图 sheet, which the chart plots.
+ * Nothing is written to the user's sheets.
+ */
+export interface TrendChartData {
+  /** Header of the name column (指标 / Indicator). */
+  header?: string;
+  /** The years in order: the chart's categories (written as text). */
+  categories: string[];
+  /** One row per indicator; null where the year has no value (a gap in the line). */
+  series: Array<{ name: string; values: Array<number | null>; numberFormat?: string }>;
+}
+
+export type TrendChartRef = TrendChartCells | TrendChartData;
+
+export function isTrendChartData(ref: TrendChartRef): ref is TrendChartData {
+  return Array.isArray(ref.categories);
 }
 
 /** Parses `B2`, `B2:F2`, `$B$2:$F$2` (a `Sheet!` prefix is dropped); null otherwise. */
@@ -466,11 +487,13 @@ export interface TrendPlan {
   seriesBy: 'Columns' | 'Rows';
 }
 
+const badTrend = (zh: string, en: string): never => {
+  throw new HostError({ 'zh-CN': `无法生成趋势图：${zh}`, 'en-US': `Cannot make the trend chart: ${en}` }, { code: 'InvalidArgument' });
+};
+
 /** Checks the ranges (each one row or one column, series as long as the categories). */
-export function planTrend(ref: TrendChartRef): TrendPlan {
-  const bad = (zh: string, en: string): never => {
-    throw new HostError({ 'zh-CN': `无法生成趋势图：${zh}`, 'en-US': `Cannot make the trend chart: ${en}` }, { code: 'InvalidArgument' });
-  };
+export function planTrend(ref: TrendChartCells): TrendPlan {
+  const bad = badTrend;
   const cats = parseRangeAddress(ref.categories);
   if (!cats || !isLine(cats)) return bad(`年份区域“${ref.categories}”不是一行或一列单元格。`, `the year range "${ref.categories}" is not one row or one column of cells.`);
   if (ref.series.length === 0) return bad('没有选择指标。', 'no indicator was chosen.');
@@ -494,10 +517,67 @@ export function planTrend(ref: TrendChartRef): TrendPlan {
 }
 
 /** Queues the line chart on `on` (a new sheet) over data on `data`; the name is loaded. */
-export function queueTrendChart(on: Excel.Worksheet, data: Excel.Worksheet, plan: TrendPlan, title: string): Excel.Chart {
+export function queueTrendChart(
+  on: Excel.Worksheet,
+  data: Excel.Worksheet,
+  plan: TrendPlan,
+  title: string,
+  position: { start: string; end: string } = { start: 'A1', end: cellAddress(CHART_ROWS + 4, CHART_COLUMNS + 2) },
+): Excel.Chart {
   const chart = addChart(on, data, 'LineMarkers', plan.categories, plan.series, plan.seriesBy);
   chart.title.text = title;
-  chart.setPosition('A1', cellAddress(CHART_ROWS + 4, CHART_COLUMNS + 2));
+  chart.setPosition(position.start, position.end);
   chart.load('name');
   return chart;
+}
+
+export interface TrendDataPlan {
+  /** The table written at A1 of the 趋势图 sheet: a header row of years, one row per indicator. */
+  block: ValueBlock;
+  /** The header row of the table (bold). */
+  headerRow: string;
+  /** The chart over that table (rows are series). */
+  plan: TrendPlan;
+  /** Below the table. */
+  position: { start: string; end: string };
+  /** Width of the name column in points. */
+  nameWidth: number;
+}
+
+/** Checks a values chart and lays out its table (A1, years across) and the chart below it. */
+export function planTrendData(data: TrendChartData): TrendDataPlan {
+  const bad = badTrend;
+  const years = data.categories;
+  if (years.length === 0) return bad('没有年份。', 'there are no years.');
+  if (years.length >= MAX_COLUMNS) return bad(`年份过多（${years.length}）。`, `too many years (${years.length}).`);
+  if (data.series.length === 0) return bad('没有选择指标。', 'no indicator was chosen.');
+  if (data.series.length > MAX_CHART_SERIES) return bad(`最多 ${MAX_CHART_SERIES} 个指标。`, `at most ${MAX_CHART_SERIES} indicators.`);
+  for (const s of data.series) {
+    if (s.values.length !== years.length) {
+      return bad(`指标“${s.name}”有 ${s.values.length} 个数值，应为 ${years.length} 个（每年一个）。`, `"${s.name}" has ${s.values.length} values; it needs ${years.length} (one per year).`);
+    }
+    if (s.values.some((v) => v !== null && (typeof v !== 'number' || !Number.isFinite(v)))) {
+      return bad(`指标“${s.name}”的数值不是有限数字。`, `the values of "${s.name}" are not finite numbers.`);
+    }
+  }
+  const last = years.length; // column of the last year (the names are in column 0)
+  const rows = data.series.length;
+  const values: Array<Array<number | string>> = [
+    [data.header ?? '', ...years],
+    ...data.series.map((s) => [s.name, ...s.values.map((v) => (v === null ? '' : v))]),
+  ];
+  const numberFormats = [
+    values[0].map(() => '@'),
+    ...data.series.map((s) => ['@', ...s.values.map(() => s.numberFormat ?? 'General')]),
+  ];
+  const row = (r: number): string => rectAddress({ r0: r, c0: 1, r1: r, c1: last });
+  const longest = Math.max(4, ...values.map((v) => String(v[0]).length));
+  return {
+    block: { address: rectAddress({ r0: 0, c0: 0, r1: rows, c1: last }), values, numberFormats },
+    headerRow: rectAddress({ r0: 0, c0: 0, r1: 0, c1: last }),
+    plan: { categories: row(0), series: data.series.map((s, i) => ({ name: s.name, values: row(i + 1) })), seriesBy: 'Rows' },
+    position: { start: cellAddress(rows + 2, 0), end: cellAddress(rows + 2 + CHART_ROWS + 4, CHART_COLUMNS + 2) },
+    // CJK characters are about two digits wide.
+    nameWidth: columnWidthPoints(Math.min(48, longest * 2 + 2)),
+  };
 }

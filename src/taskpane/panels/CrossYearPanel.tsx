@@ -1,7 +1,674 @@
-import { ComingSoon } from '../components/ComingSoon';
+// The 跨年 tab: compares the years (and districts) of the last check's workbook with the
+// detectors of core/history, with the years and thresholds the user picks; lists the findings
+// with a small trend line each, selects their cells, and inserts an Excel line chart of the
+// chosen indicators. The engine is loaded with import() (cross-year-core.ts) only once there is
+// a check to work on.
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  createFocusOutlineStyle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowReset20Regular, ChartMultiple20Regular, DataTrending20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryOptions } from '../../core/history';
+import type { Bilingual, CellRef, Lang } from '../../core/types';
+import { canInsertLineChart } from '../capabilities';
+import { describeError, formatCellRef } from '../format';
+import { pick } from '../i18n';
 import type { PanelProps } from '../session';
+import {
+  ALL_PERIODS,
+  DETECTORS,
+  FIELDS,
+  KIND_LABEL,
+  METHOD_LABEL,
+  basesFor,
+  buildChartRequest,
+  defaultPeriods,
+  formFromOptions,
+  formatChange,
+  formatKindValue,
+  formatRelative,
+  formatStat,
+  groupByKind,
+  historyFindings,
+  kindOf,
+  mergeOptions,
+  periodsFromOptions,
+  readForm,
+  seriesIdOf,
+  withPeriods,
+  yearLabel,
+  type FieldId,
+  type HistoryRow,
+  type IndicatorSeries,
+  type PeriodChoice,
+  type ThresholdForm,
+  type WorkbookHistory,
+} from './cross-year-model';
+import { crossYearTranslator, type CrossYearKey, type CrossYearTranslate } from './cross-year-strings';
+import { Sparkline } from './Sparkline';
 
-/** The crossYear tab (placeholder until it is built: says what is coming, no fake controls). */
-export function CrossYearPanel({ t }: PanelProps) {
-  return <ComingSoon t={t} description="coming.crossYear" />;
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  intro: { color: tokens.colorNeutralForeground2 },
+  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalL, textAlign: 'center' },
+  emptyTitle: { color: tokens.colorPaletteGreenForeground1 },
+  periods: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingVerticalS, columnGap: tokens.spacingHorizontalM },
+  fieldGroup: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  groupTitle: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  detectors: { display: 'flex', flexDirection: 'column' },
+  summaryLine: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  groupHeading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  row: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    ...createFocusOutlineStyle(),
+  },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  rowText: { display: 'flex', flexDirection: 'column', gap: '2px', flexGrow: 1, minWidth: 0 },
+  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  values: { overflowWrap: 'anywhere' },
+  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  pick: { marginLeft: tokens.spacingHorizontalS },
+  method: {
+    display: 'inline-block',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+  },
+});
+
+interface Loaded {
+  runId: number;
+  history: WorkbookHistory;
+  defaults: HistoryOptions;
 }
+
+interface Analysis {
+  runId: number;
+  /** The options the findings were computed with. */
+  options: HistoryOptions;
+  findings: HistoryRow[];
+}
+
+interface ProgressState {
+  fraction: number;
+  stage: Bilingual;
+}
+
+const ANALYSE_STAGE: Bilingual = { 'zh-CN': crossYearTranslator('zh-CN')('cy.analysing'), 'en-US': crossYearTranslator('en-US')('cy.analysing') };
+
+/** Resolves after the browser had a chance to paint (progress shows before an engine on this thread). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = (): void => void setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+  });
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function CrossYearPanel({ host, lang, runCheck, session, options, setOptions }: PanelProps) {
+  const styles = useStyles();
+  const t = useMemo(() => crossYearTranslator(lang), [lang]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [form, setForm] = useState<ThresholdForm | null>(null);
+  const [periods, setPeriods] = useState<PeriodChoice | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [running, setRunning] = useState(false);
+  const [charting, setCharting] = useState(false);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const mounted = useRef(true);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const formRef = useRef(form);
+  formRef.current = form;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // A new check: read its workbook's years and series (the engine chunk loads the first time).
+  const runId = session?.runId ?? 0;
+  useEffect(() => {
+    if (!session) return;
+    let cancelled = false;
+    import(/* webpackChunkName: "cross-year" */ './cross-year-core').then(
+      (core) => {
+        if (cancelled || !mounted.current) return;
+        const history = core.readWorkbookHistory(session.snapshot, optionsRef.current.entity);
+        const saved = optionsRef.current.history;
+        setLoaded({ runId: session.runId, history, defaults: core.DEFAULT_HISTORY_OPTIONS });
+        if (!formRef.current) setForm(formFromOptions(mergeOptions(core.DEFAULT_HISTORY_OPTIONS, saved)));
+        setPeriods((prev) => {
+          if (prev && (prev.current === ALL_PERIODS || history.periods.includes(prev.current))) {
+            const bases = prev.current === ALL_PERIODS ? [] : basesFor(history.periods, prev.current);
+            return { current: prev.current, base: bases.includes(prev.base) ? prev.base : bases[0] ?? '' };
+          }
+          return periodsFromOptions(saved, history.periods);
+        });
+      },
+      (e: unknown) => {
+        if (!cancelled && mounted.current) setError(e);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // Once per check run: the session object of that run, options as they are then.
+  }, [runId]);
+
+  // While a new check's workbook is read, the controls stay (with the previous years) so nothing jumps.
+  const ready = loaded !== null && session !== null && form !== null && periods !== null;
+  const fresh = ready && loaded.runId === session.runId;
+  const base = useMemo(() => (loaded ? mergeOptions(loaded.defaults, undefined) : null), [loaded]);
+  const parsed = useMemo(() => (form && base ? readForm(form, base) : null), [form, base]);
+  const wanted = useMemo(() => (parsed?.options && periods ? withPeriods(parsed.options, periods) : null), [parsed, periods]);
+  const current = analysis && session && analysis.runId === session.runId ? analysis : null;
+  const stale = current !== null && wanted !== null && !same(wanted, current.options);
+
+  const seriesById = useMemo(() => new Map((loaded?.history.series ?? []).map((s) => [s.id, s])), [loaded]);
+
+  const analyse = useCallback(async () => {
+    if (!session || !wanted || running) return;
+    const history = wanted;
+    setOptions((o) => ({ ...o, history }));
+    setRunning(true);
+    setError(null);
+    setNotice(null);
+    setProgress({ fraction: 0, stage: ANALYSE_STAGE });
+    try {
+      await nextPaint();
+      const result = await runCheck(session.snapshot, {
+        ...optionsRef.current,
+        history,
+        onProgress: (fraction, stage) => {
+          if (mounted.current) setProgress({ fraction: Math.min(1, Math.max(0, fraction)), stage });
+        },
+      });
+      if (!mounted.current) return;
+      const findings = historyFindings(result.findings);
+      setAnalysis({ runId: session.runId, options: history, findings });
+      const present = new Set(findings.map(seriesIdOf));
+      setChosen((prev) => new Set([...prev].filter((id) => present.has(id))));
+    } catch (e) {
+      if (mounted.current) setError(e);
+    } finally {
+      if (mounted.current) {
+        setRunning(false);
+        setProgress(null);
+      }
+    }
+  }, [session, wanted, running, runCheck, setOptions]);
+
+  const reset = useCallback(() => {
+    if (!loaded) return;
+    setForm(formFromOptions(loaded.defaults));
+    setPeriods(defaultPeriods(loaded.history.periods));
+  }, [loaded]);
+
+  const selectCell = useCallback(
+    (ref: CellRef) => {
+      host.selectCell(ref).catch((e: unknown) => {
+        if (mounted.current) setError(e);
+      });
+    },
+    [host],
+  );
+
+  const toggle = useCallback((id: string, on: boolean) => {
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const chartable = canInsertLineChart(host);
+  const insertChart = useCallback(async () => {
+    if (!canInsertLineChart(host) || !loaded || !session || loaded.runId !== session.runId || chosen.size === 0) return;
+    setCharting(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const request = buildChartRequest(loaded.history, session.snapshot, [...chosen], t);
+      if (!request) return;
+      const info = await host.insertLineChart(request.ref, request.title);
+      if (mounted.current) setNotice(info.sheet);
+    } catch (e) {
+      if (mounted.current) setError(e);
+    } finally {
+      if (mounted.current) setCharting(false);
+    }
+  }, [host, loaded, session, chosen, t]);
+
+  const errorBar = error !== null && (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('cy.error')}</MessageBarTitle>
+        {describeError(error, lang)}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('cy.dismiss')} onClick={() => setError(null)} />}
+      />
+    </MessageBar>
+  );
+
+  if (!session) {
+    return (
+      <div className={styles.root}>
+        <Body1 as="p" className={styles.intro}>
+          {t('cy.intro')}
+        </Body1>
+        <div className={styles.empty} data-testid="cross-year-empty">
+          <Subtitle2 as="h2">{t('cy.needCheck.title')}</Subtitle2>
+          <Body1>{t('cy.needCheck.body')}</Body1>
+        </div>
+      </div>
+    );
+  }
+
+  if (!ready || !form || !periods || !loaded || !parsed) {
+    return (
+      <div className={styles.root}>
+        {errorBar || <Spinner size="small" label={t('cy.loading')} />}
+      </div>
+    );
+  }
+
+  const years = loaded.history.periods;
+  if (years.length < 2) {
+    return (
+      <div className={styles.root}>
+        <Body1 as="p" className={styles.intro}>
+          {t('cy.intro')}
+        </Body1>
+        <MessageBar intent="info" data-testid="cross-year-one-period">
+          <MessageBarBody>
+            {t('cy.onePeriod', { n: years.length, years: years.length ? t('cy.paren', { x: years.map((y) => yearLabel(y, t)).join(t('cy.chart.separator')) }) : '' })}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const bases = periods.current === ALL_PERIODS ? [] : basesFor(years, periods.current);
+  const setField = (id: FieldId, value: string): void => setForm((f) => (f ? { ...f, values: { ...f.values, [id]: value } } : f));
+  const fieldError = (id: FieldId): string | undefined => {
+    const e = parsed.errors[id];
+    return e ? t(e.key, e.params) : undefined;
+  };
+  const groups = current ? groupByKind(current.findings) : [];
+
+  return (
+    <div className={styles.root}>
+      <Body1 as="p" className={styles.intro}>
+        {t('cy.intro')}
+      </Body1>
+
+      <div className={styles.periods}>
+        <Field label={t('cy.period.current')}>
+          <Select
+            value={periods.current}
+            data-testid="cy-current"
+            onChange={(_, d) => {
+              const cur = d.value;
+              const b = cur === ALL_PERIODS ? '' : basesFor(years, cur)[0] ?? '';
+              setPeriods({ current: cur, base: b });
+            }}
+          >
+            {[...years].reverse().slice(0, -1).map((y) => (
+              <option key={y} value={y}>
+                {yearLabel(y, t)}
+              </option>
+            ))}
+            <option value={ALL_PERIODS}>{t('cy.period.all')}</option>
+          </Select>
+        </Field>
+        <Field label={t('cy.period.base')}>
+          <Select
+            value={periods.base}
+            data-testid="cy-base"
+            disabled={periods.current === ALL_PERIODS}
+            onChange={(_, d) => setPeriods((p) => (p ? { ...p, base: d.value } : p))}
+          >
+            {periods.current === ALL_PERIODS ? (
+              <option value="">{t('cy.period.baseAll')}</option>
+            ) : (
+              bases.map((y) => (
+                <option key={y} value={y}>
+                  {yearLabel(y, t)}
+                </option>
+              ))
+            )}
+          </Select>
+        </Field>
+      </div>
+
+      <Accordion collapsible>
+        <AccordionItem value="thresholds">
+          <AccordionHeader size="small">
+            {t('cy.thresholds')}
+            <Caption1 className={styles.summaryLine}>
+              {t('cy.thresholdsSummary', { count: form.values['relative.count'], rate: form.values['relative.rate'], z: form.values.z, c: form.values.C })}
+            </Caption1>
+          </AccordionHeader>
+          <AccordionPanel>
+            {(['yoy', 'robust', 'hb'] as const).map((group) => (
+              <div key={group} className={styles.fieldGroup} role="group" aria-labelledby={`cy-group-${group}`}>
+                <Text id={`cy-group-${group}`} size={200} className={styles.groupTitle}>
+                  {t(`cy.group.${group}Fields` as CrossYearKey)}
+                </Text>
+                <div className={styles.fields}>
+                  {FIELDS.filter((f) => f.group === group).map((f) => {
+                    const message = fieldError(f.id);
+                    return (
+                      <Field key={f.id} label={t(f.label)} size="small" validationState={message ? 'error' : 'none'} validationMessage={message}>
+                        <Input
+                          size="small"
+                          type={f.check === 'pair' ? 'text' : 'number'}
+                          inputMode="decimal"
+                          value={form.values[f.id]}
+                          data-field={f.id}
+                          onChange={(_, d) => setField(f.id, d.value)}
+                        />
+                      </Field>
+                    );
+                  })}
+                </div>
+              </div>
+            ))}
+            <div className={styles.fieldGroup} role="group" aria-labelledby="cy-group-detectors">
+              <Text id="cy-group-detectors" size={200} className={styles.groupTitle}>
+                {t('cy.group.detectors')}
+              </Text>
+              <div className={styles.detectors}>
+                {DETECTORS.map((d) => (
+                  <Checkbox
+                    key={d}
+                    label={t(`cy.d.${d}` as CrossYearKey)}
+                    checked={form.detectors[d]}
+                    onChange={(_, data) => setForm((f) => (f ? { ...f, detectors: { ...f.detectors, [d]: data.checked === true } } : f))}
+                  />
+                ))}
+              </div>
+            </div>
+            <Button appearance="secondary" size="small" icon={<ArrowReset20Regular />} onClick={reset} aria-label={t('cy.resetLabel')}>
+              {t('cy.reset')}
+            </Button>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      {!parsed.options && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(parsed.noDetector ? 'cy.invalid.noDetector' : 'cy.invalid.summary')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<DataTrending20Regular />}
+          onClick={() => void analyse()}
+          disabled={running || charting || !wanted || !fresh}
+          aria-label={t('cy.analyseLabel')}
+        >
+          {running ? t('cy.analysing') : t('cy.analyse')}
+        </Button>
+        {current && !stale && (
+          <Caption1 className={styles.hint}>{t('cy.saved')}</Caption1>
+        )}
+      </div>
+
+      {progress && (
+        <Field label={pick(progress.stage, lang)} validationState="none">
+          <ProgressBar value={progress.fraction} max={1} thickness="large" />
+        </Field>
+      )}
+
+      {errorBar}
+
+      {notice !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('cy.chart.done', { sheet: notice })}</MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('cy.dismiss')} onClick={() => setNotice(null)} />}
+          />
+        </MessageBar>
+      )}
+
+      {stale && (
+        <MessageBar intent="info" data-testid="cy-stale">
+          <MessageBarBody>{t('cy.stale')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {current && (
+        <section aria-label={t('cy.results')} data-testid="cy-results">
+          <div className={styles.actions}>
+            <Subtitle2 as="h2" role="status">
+              {t('cy.count', { n: current.findings.length })}
+            </Subtitle2>
+          </div>
+          {current.findings.length === 0 ? (
+            <div className={styles.empty} data-testid="cy-none">
+              <Subtitle2 as="h3" className={styles.emptyTitle}>
+                {t('cy.none.title')}
+              </Subtitle2>
+              <Body1>
+                {current.options.allPeriods || !current.options.currentPeriod
+                  ? t('cy.none.all')
+                  : t('cy.none.pair', {
+                      current: yearLabel(current.options.currentPeriod, t),
+                      base: current.options.basePeriod ? yearLabel(current.options.basePeriod, t) : '',
+                    })}
+              </Body1>
+            </div>
+          ) : (
+            <>
+              <div className={styles.actions}>
+                <Button
+                  appearance="secondary"
+                  icon={<ChartMultiple20Regular />}
+                  disabled={!chartable || chosen.size === 0 || charting || running}
+                  onClick={() => void insertChart()}
+                  aria-label={t('cy.chart.insertLabel', { n: chosen.size })}
+                  aria-describedby="cy-chart-hint"
+                >
+                  {t('cy.chart.insert', { n: chosen.size })}
+                </Button>
+                <Caption1 id="cy-chart-hint" className={styles.hint} data-testid="cy-chart-hint">
+                  {chartable ? t('cy.chart.pick') : t('cy.chart.excelOnly')}
+                </Caption1>
+              </div>
+              {groups.map((g) => (
+                <div key={g.kind} data-kind={g.kind}>
+                  <div className={styles.groupHeading}>
+                    <Subtitle2 as="h3">{t(KIND_LABEL[g.kind])}</Subtitle2>
+                    <Badge appearance="tint" color={g.kind === 'structure' ? 'informative' : 'warning'}>
+                      {g.findings.length}
+                    </Badge>
+                  </div>
+                  <ul className={styles.list} aria-label={t(KIND_LABEL[g.kind])}>
+                    {g.findings.map((f, i) => {
+                      const id = seriesIdOf(f);
+                      return (
+                        <FindingRow
+                          key={`${f.ruleId}:${f.cells[0]?.sheet}!${f.cells[0]?.address}:${i}`}
+                          finding={f}
+                          series={id ? seriesById.get(id) : undefined}
+                          chosen={id !== null && chosen.has(id)}
+                          lang={lang}
+                          t={t}
+                          onSelect={selectCell}
+                          onToggle={toggle}
+                        />
+                      );
+                    })}
+                  </ul>
+                </div>
+              ))}
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  finding: HistoryRow;
+  series: IndicatorSeries | undefined;
+  chosen: boolean;
+  lang: Lang;
+  t: CrossYearTranslate;
+  onSelect: (ref: CellRef) => void;
+  onToggle: (id: string, on: boolean) => void;
+}
+
+/** "2021年 58,590 元 → 2022年 585,900 元" (or the two values of one year for a conflict). */
+function valuesLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, lang: Lang, t: CrossYearTranslate): string {
+  const d = f.detail;
+  if (!d) return '';
+  const cur = `${yearLabel(d.currentPeriod, t)} ${formatKindValue(d.currentValue, kind, lang, t)}`;
+  if (!d.basePeriod) return d.baseValue !== undefined ? `${cur} / ${formatKindValue(d.baseValue, kind, lang, t)}` : cur;
+  return `${yearLabel(d.basePeriod, t)} ${formatKindValue(d.baseValue, kind, lang, t)} → ${cur}`;
+}
+
+/** Change, relative change, bounds and the method's statistic. */
+function detailsLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, lang: Lang, t: CrossYearTranslate): string {
+  const d = f.detail;
+  if (!d) return '';
+  const parts: string[] = [];
+  if (typeof d.change === 'number' && Number.isFinite(d.change) && d.method !== 'conflict') {
+    const rel = formatRelative(d.relativeChange, lang, t);
+    parts.push(t('cy.change', { change: `${formatChange(d.change, kind, lang, t)}${rel ? t('cy.paren', { x: rel }) : ''}` }));
+  }
+  if (d.bounds && d.method !== 'structure') {
+    parts.push(t('cy.bounds', { lower: formatKindValue(d.bounds.lower, kind, lang, t), upper: formatKindValue(d.bounds.upper, kind, lang, t) }));
+  }
+  const s = d.stats ?? {};
+  if (f.ruleId === 'history.yoy.scale' && typeof s.scale === 'number') parts.push(t('cy.stat.ratio', { k: formatStat(s.scale, lang) }));
+  if (d.method === 'robust' && typeof s.z === 'number') parts.push(t('cy.stat.z', { z: formatStat(s.z, lang), max: formatStat(s.zLimit, lang) }));
+  if (d.method === 'hb' && typeof s.E === 'number') {
+    parts.push(t('cy.stat.hb', { e: formatStat(s.E, lang), lower: formatStat(s.lowerE, lang), upper: formatStat(s.upperE, lang) }));
+  }
+  return parts.join(' · ');
+}
+
+const FindingRow = memo(function FindingRow({ finding: f, series, chosen, lang, t, onSelect, onToggle }: RowProps) {
+  const styles = useStyles();
+  const cell = f.cells[0];
+  const kind = series?.kind;
+  const method = kindOf(f);
+  const id = seriesIdOf(f);
+  const indicator = f.indicator ?? series?.label ?? '';
+  const values = valuesLine(f, kind, lang, t);
+  const details = detailsLine(f, kind, lang, t);
+  const drawn = f.series ?? [];
+  const trendLabel = t('cy.trend', {
+    indicator,
+    points: drawn.map((p) => `${yearLabel(p.period, t)} ${formatKindValue(p.value, kind, lang, t)}`).join(t('cy.chart.separator')),
+  });
+  return (
+    <li className={styles.item} data-rule={f.ruleId} data-testid="cy-finding">
+      <button
+        type="button"
+        className={f.severity === 'info' ? `${styles.row} ${styles.info}` : styles.row}
+        onClick={() => cell && onSelect({ sheet: cell.sheet, address: cell.address })}
+        data-cell={cell ? formatCellRef(cell) : undefined}
+      >
+        <span className={styles.rowText}>
+          <span className={styles.address}>{cell ? formatCellRef(cell) : ''}</span>
+          <span className={styles.title}>
+            {indicator}
+            {f.entity ? ` · ${f.entity}` : ''}{' '}
+            <span className={styles.method}>{t(METHOD_LABEL[method])}</span>
+          </span>
+          {values && <span className={styles.values} data-testid="cy-values">{values}</span>}
+          {details && <span className={styles.details} data-testid="cy-details">{details}</span>}
+          <span className={styles.message}>{pick(f.message, lang)}</span>
+        </span>
+        {drawn.length > 0 && (
+          <Sparkline
+            series={drawn}
+            label={trendLabel}
+            current={f.detail?.currentPeriod}
+            base={f.detail?.basePeriod}
+            bounds={f.detail?.method === 'structure' ? undefined : f.detail?.bounds}
+          />
+        )}
+      </button>
+      {id && series && (
+        <Checkbox
+          className={styles.pick}
+          size="medium"
+          label={t('cy.chart.add')}
+          aria-label={t('cy.chart.addLabel', { indicator: f.entity ? `${indicator}（${f.entity}）` : indicator })}
+          checked={chosen}
+          onChange={(_, d) => onToggle(id, d.checked === true)}
+        />
+      )}
+    </li>
+  );
+});
