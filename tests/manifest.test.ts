@@ -22,7 +22,7 @@ interface ValidationResult {
 
 // The validator is a plain Node script (scripts/validate-manifest.js, run by `npm run validate`).
 const { validateManifest } = require("../scripts/validate-manifest.js") as {
-  validateManifest: (manifestPath: string, options?: { assetsDir?: string }) => Promise<ValidationResult>;
+  validateManifest: (manifestPath: string, options?: { assetsDir?: string; srcDir?: string }) => Promise<ValidationResult>;
 };
 
 const ROOT = path.join(__dirname, "..");

@@ -13,13 +13,6 @@ const zhCN = {
   'tab.summary': '汇总表',
   'tab.rules': '规则',
 
-  'coming.badge': '即将推出',
-  'coming.crossYear':
-    '跨年比较：把本年数值与往年数值对照，标出同比增减异常的指标，并找出与其他单位相比明显偏离的数值。',
-  'coming.summary':
-    '汇总表：按单位和指标生成标准化汇总表，写入加载项自己的新工作表，不改动原有数据。',
-  'coming.rules':
-    '规则：查看、启用或停用内置校验规则，并可以在工作表中用文字编写自己的规则，例如 [法制审核率] == 100%。',
 
   'check.run': '校验',
   'check.runLabel': '校验当前工作簿',
@@ -76,13 +69,6 @@ const en: Catalogue = {
   'tab.summary': 'Summary',
   'tab.rules': 'Rules',
 
-  'coming.badge': 'Coming soon',
-  'coming.crossYear':
-    "Cross-year comparison: compares this year's values with earlier years, flags unusual year-over-year changes and finds values that stand out against other units.",
-  'coming.summary':
-    "Summary tables: builds standardised summary tables by unit and indicator on the add-in's own new sheet, without changing your data.",
-  'coming.rules':
-    'Rules: view, enable or disable the built-in checks, and write your own rules as text in a sheet, e.g. [法制审核率] == 100%.',
 
   'check.run': 'Check',
   'check.runLabel': 'Check the current workbook',

@@ -1,6 +1,12 @@
 import {
   Body1,
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   MessageBar,
   MessageBarActions,
@@ -9,16 +15,19 @@ import {
   ProgressBar,
   Subtitle2,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Checkmark20Regular, Dismiss20Regular, Eraser20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang } from '../../core/types';
+import type { Explanation } from '../../core/explanations';
+import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang, WorkbookSnapshot } from '../../core/types';
 import type { CheckSession, RunCheck, SessionOptions } from '../session';
-import { describeError } from '../format';
+import { describeError, formatCellRef } from '../format';
 import { pick, translate, type MessageKey, type Translate } from '../i18n';
-import { FindingGroups, SEVERITIES, SEVERITY_LABEL, groupBySeverity } from './FindingGroups';
+import { explainTranslator, type ExplainKey } from '../panels/rules-strings';
+import { FindingGroups, SEVERITIES, SEVERITY_LABEL, canExplainFinding, groupBySeverity, openCounts } from './FindingGroups';
 
 export type { RunCheck };
 
@@ -29,6 +38,21 @@ export interface ResultSheetWriter {
 
 export function canWriteResultSheet(host: Host): host is Host & ResultSheetWriter {
   return typeof (host as Partial<ResultSheetWriter>).writeResultSheet === 'function';
+}
+
+/** A host that keeps 核实说明 in the workbook (the 校验说明 sheet). */
+export function canSaveExplanations(host: Host): host is Host & Required<Pick<Host, 'saveExplanationRows'>> {
+  return typeof host.saveExplanationRows === 'function';
+}
+
+/** Longest explanation accepted (characters). */
+export const MAX_EXPLANATION_LENGTH = 1000;
+
+/** The finding without an explanation (the same object when it has none). */
+function unexplained(f: Finding): Finding {
+  if (f.explanation === undefined) return f;
+  const { explanation: _gone, ...rest } = f;
+  return rest;
 }
 
 // Share of the progress bar per phase: reading the workbook, running the engine, marking cells.
@@ -69,6 +93,7 @@ const useStyles = makeStyles({
     textAlign: 'center',
   },
   emptyTitle: { color: tokens.colorPaletteGreenForeground1 },
+  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 interface CheckPanelProps {
@@ -82,7 +107,16 @@ interface CheckPanelProps {
   onChecked?: (session: Omit<CheckSession, 'runId'>) => void;
 }
 
-type Notice = 'check.cleared' | 'check.sheetWritten';
+type Notice = 'check.cleared' | 'check.sheetWritten' | 'explain.saved' | 'explain.removed';
+
+interface ExplainState {
+  /** False while the dialog closes: its content stays until the exit animation is over. */
+  open: boolean;
+  finding: Finding;
+  text: string;
+  saving: boolean;
+  error: unknown;
+}
 
 export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: CheckPanelProps) {
   const styles = useStyles();
@@ -93,6 +127,12 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
   const [runId, setRunId] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [explaining, setExplaining] = useState<ExplainState | null>(null);
+  /** The workbook as the last check read it (its 校验说明 sheet holds the saved explanations). */
+  const snapshotRef = useRef<WorkbookSnapshot | null>(null);
+  /** Explanations as saved by this pane since the last check; null: as the snapshot has them. */
+  const explanations = useRef<Explanation[] | null>(null);
+  const et = useMemo(() => explainTranslator(lang), [lang]);
   const mounted = useRef(true);
   const inFlight = useRef(false);
 
@@ -132,6 +172,9 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
         onProgress: (f, s) => report(READ_SHARE + f * CHECK_SHARE, s),
       });
       if (!mounted.current) return;
+      snapshotRef.current = snapshot;
+      explanations.current = null;
+      setExplaining(null);
       setResult(checked);
       onChecked?.({ snapshot, result: checked });
       setRunId((n) => n + 1);
@@ -182,7 +225,41 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
     [host],
   );
 
+  const openExplain = useCallback((finding: Finding) => {
+    if (!canExplainFinding(finding)) return;
+    setExplaining({ open: true, finding, text: finding.explanation ?? '', saving: false, error: null });
+  }, []);
+
+  /** Saves (text) or removes (null) the explanation of the finding in the dialog. */
+  const saveExplanation = useCallback(
+    async (text: string | null) => {
+      const current = explaining;
+      if (!current?.open || !canSaveExplanations(host)) return;
+      setExplaining({ ...current, saving: true, error: null });
+      try {
+        const ex = await import(/* webpackChunkName: "explanations" */ '../../core/explanations');
+        const grid = snapshotRef.current?.sheets.find((s) => s.name === ex.EXPLANATIONS_SHEET);
+        const base = explanations.current ?? ex.explanationsFromGrid(grid);
+        const key = ex.explanationKey(current.finding);
+        const list = base.filter((e) => e.key !== key);
+        if (text !== null) list.push(ex.explain(current.finding, text));
+        await host.saveExplanationRows(ex.explanationRows(list));
+        if (!mounted.current) return;
+        explanations.current = list;
+        setResult((r) => (r ? { ...r, findings: ex.applyExplanations(r.findings.map(unexplained), list) } : r));
+        setExplaining((s) => (s ? { ...s, open: false, saving: false } : s));
+        setNotice(text !== null ? 'explain.saved' : 'explain.removed');
+      } catch (e) {
+        if (mounted.current) setExplaining((s) => (s ? { ...s, saving: false, error: e } : s));
+      }
+    },
+    [explaining, host],
+  );
+
   const groups = useMemo(() => groupBySeverity(result?.findings ?? []), [result]);
+  const counts = useMemo(() => openCounts(groups), [groups]);
+  const explainText = explaining?.text.trim() ?? '';
+  const tooLong = explainText.length > MAX_EXPLANATION_LENGTH;
 
   return (
     <div className={styles.root}>
@@ -248,7 +325,7 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
 
       {notice && (
         <MessageBar intent="success">
-          <MessageBarBody>{t(notice)}</MessageBarBody>
+          <MessageBarBody>{notice.startsWith('explain.') ? et(notice as ExplainKey) : t(notice as MessageKey)}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
@@ -266,7 +343,8 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
         <section aria-label={t('summary.label')}>
           <div className={styles.summary} role="status" data-testid="summary">
             <Subtitle2 as="h2">
-              {SEVERITIES.map((s) => `${t(SEVERITY_LABEL[s])} ${groups[s].length}`).join(' · ')}
+              {SEVERITIES.map((s) => `${t(SEVERITY_LABEL[s])} ${counts.open[s]}`).join(' · ')}
+              {counts.explained > 0 ? ` · ${et('explain.explained', { n: counts.explained })}` : ''}
             </Subtitle2>
             <Text size={200} className={styles.observations}>
               {t('summary.observations', { n: result.observations.toLocaleString(lang) })}
@@ -280,10 +358,86 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
               <Body1>{result.observations > 0 ? t('empty.body') : t('empty.noObservations')}</Body1>
             </div>
           ) : (
-            <FindingGroups key={runId} groups={groups} lang={lang} t={t} onSelect={selectCell} />
+            <FindingGroups
+              key={runId}
+              groups={groups}
+              lang={lang}
+              t={t}
+              onSelect={selectCell}
+              onExplain={canSaveExplanations(host) ? openExplain : undefined}
+            />
           )}
         </section>
       )}
+
+      <Dialog
+        open={explaining?.open ?? false}
+        modalType="modal"
+        onOpenChange={(_, data) => {
+          if (!data.open) setExplaining((s) => (s && !s.saving ? { ...s, open: false } : s));
+        }}
+      >
+        <DialogSurface aria-describedby="explain-intro">
+          {explaining && (
+            <DialogBody>
+              <DialogTitle>{et('explain.title')}</DialogTitle>
+              <DialogContent className={styles.dialog}>
+                <Text as="p" size={200} className={styles.intro} id="explain-intro">
+                  {et('explain.intro')}
+                </Text>
+                <Text as="p" weight="semibold" data-testid="explain-finding">
+                  {explaining.finding.cells[0] ? `${formatCellRef(explaining.finding.cells[0])} · ` : ''}
+                  {pick(explaining.finding.message, lang)}
+                </Text>
+                <Field
+                  label={et('explain.field')}
+                  required
+                  validationState={tooLong ? 'error' : 'none'}
+                  validationMessage={tooLong ? et('explain.tooLong', { max: MAX_EXPLANATION_LENGTH }) : undefined}
+                >
+                  <Textarea
+                    value={explaining.text}
+                    resize="vertical"
+                    rows={4}
+                    placeholder={et('explain.placeholder')}
+                    disabled={explaining.saving}
+                    onChange={(_, d) => setExplaining((s) => (s ? { ...s, text: d.value } : s))}
+                  />
+                </Field>
+                {explaining.error !== null && (
+                  <MessageBar intent="error" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>{t('error.title')}</MessageBarTitle>
+                      {describeError(explaining.error, lang)}
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+              </DialogContent>
+              <DialogActions fluid>
+                <Button
+                  appearance="primary"
+                  disabled={explaining.saving || explainText === '' || tooLong}
+                  onClick={() => void saveExplanation(explaining.text)}
+                >
+                  {et('explain.save')}
+                </Button>
+                {explaining.finding.explanation && (
+                  <Button appearance="secondary" disabled={explaining.saving} onClick={() => void saveExplanation(null)}>
+                    {et('explain.remove')}
+                  </Button>
+                )}
+                <Button
+                  appearance="secondary"
+                  disabled={explaining.saving}
+                  onClick={() => setExplaining((s) => (s ? { ...s, open: false } : s))}
+                >
+                  {et('explain.cancel')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

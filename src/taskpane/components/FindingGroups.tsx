@@ -10,10 +10,12 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { memo, useState, type KeyboardEvent } from 'react';
+import { NoteEdit20Regular } from '@fluentui/react-icons';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import type { CellRef, Finding, Lang, Severity } from '../../core/types';
 import { formatCellRef, formatValue } from '../format';
 import { pick, type MessageKey, type Translate } from '../i18n';
+import { explainTranslator, type ExplainTranslate } from '../panels/rules-strings';
 
 /** Rows rendered per group at first and per "show more" click. */
 export const PAGE_SIZE = 200;
@@ -36,11 +38,38 @@ export function groupBySeverity(findings: readonly Finding[]): GroupedFindings {
   return groups;
 }
 
+/**
+ * Whether a finding can get a 核实说明: not an error. The same rule as core/explanations
+ * canExplain, kept here so the pane's first load does not need that module.
+ */
+export function canExplainFinding(f: Finding): boolean {
+  return f.severity !== 'error';
+}
+
+/** Findings still open (not explained) and explained, per severity. */
+export function openCounts(groups: GroupedFindings): { open: Record<Severity, number>; explained: number } {
+  const open = { error: 0, warning: 0, info: 0 };
+  let explained = 0;
+  for (const s of SEVERITIES) {
+    for (const f of groups[s]) {
+      if (f.explanation && canExplainFinding(f)) explained++;
+      else open[s]++;
+    }
+  }
+  return { open, explained };
+}
+
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
-  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   row: {
     display: 'block',
+    flexGrow: 1,
+    minWidth: 0,
     width: '100%',
     textAlign: 'start',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
@@ -75,6 +104,16 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   headerText: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  explained: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  explanation: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteGreenForeground1,
+    overflowWrap: 'anywhere',
+  },
+  badge: { marginInlineEnd: tokens.spacingHorizontalXS },
+  action: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, marginInlineEnd: tokens.spacingHorizontalXS },
   more: { margin: `${tokens.spacingVerticalS} 0` },
 });
 
@@ -95,15 +134,20 @@ interface RowProps {
   finding: Finding;
   lang: Lang;
   t: Translate;
+  et: ExplainTranslate;
   onSelect: (ref: CellRef) => void;
+  onExplain?: (finding: Finding) => void;
 }
 
-const FindingRow = memo(function FindingRow({ finding, lang, t, onSelect }: RowProps) {
+const FindingRow = memo(function FindingRow({ finding, lang, t, et, onSelect, onExplain }: RowProps) {
   const styles = useStyles();
   const cell = finding.cells[0];
   const address = cell ? formatCellRef(cell) : '';
   const message = pick(finding.message, lang);
   const details = findingDetails(finding, lang, t);
+  const explainable = canExplainFinding(finding);
+  const explanation = explainable && finding.explanation ? finding.explanation : '';
+  const where = address || message;
   const activate = (): void => {
     if (cell) onSelect(cell);
   };
@@ -116,20 +160,49 @@ const FindingRow = memo(function FindingRow({ finding, lang, t, onSelect }: RowP
     }
   };
   return (
-    <li className={styles.item}>
+    <li className={styles.item} data-explained={explanation ? 'true' : undefined}>
       <button
         type="button"
-        className={mergeClasses(styles.row, styles[finding.severity])}
+        className={mergeClasses(styles.row, styles[finding.severity], explanation && styles.explained)}
         onClick={activate}
         onKeyDown={onKeyDown}
         disabled={!cell}
-        aria-label={[cell ? `${t('finding.goto')} ${address}` : '', message, details].filter(Boolean).join('. ')}
+        aria-label={[
+          cell ? `${t('finding.goto')} ${address}` : '',
+          message,
+          details,
+          explanation ? `${et('explain.badge')}: ${explanation}` : '',
+        ]
+          .filter(Boolean)
+          .join('. ')}
         data-rule={finding.ruleId}
       >
         {address && <span className={styles.address}>{address}</span>}
         <span className={styles.message}>{message}</span>
         {details && <span className={styles.details}>{details}</span>}
+        {explanation && (
+          <span className={styles.explanation} data-testid="explanation">
+            <Badge appearance="filled" color="success" size="small" className={styles.badge}>
+              {et('explain.badge')}
+            </Badge>
+            {et('explain.text', { text: explanation })}
+          </span>
+        )}
       </button>
+      {onExplain && explainable && (
+        <Button
+          className={styles.action}
+          size="small"
+          appearance="subtle"
+          icon={<NoteEdit20Regular />}
+          onClick={() => onExplain(finding)}
+          aria-label={et(explanation ? 'explain.editLabel' : 'explain.actionLabel', { where })}
+          aria-haspopup="dialog"
+          data-action="explain"
+        >
+          {et('explain.action')}
+        </Button>
+      )}
     </li>
   );
 });
@@ -139,10 +212,12 @@ interface GroupListProps {
   findings: Finding[];
   lang: Lang;
   t: Translate;
+  et: ExplainTranslate;
   onSelect: (ref: CellRef) => void;
+  onExplain?: (finding: Finding) => void;
 }
 
-function GroupList({ severity, findings, lang, t, onSelect }: GroupListProps) {
+function GroupList({ severity, findings, lang, t, et, onSelect, onExplain }: GroupListProps) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE_SIZE);
   const visible = findings.length > shown ? findings.slice(0, shown) : findings;
@@ -152,7 +227,7 @@ function GroupList({ severity, findings, lang, t, onSelect }: GroupListProps) {
     <>
       <ul className={styles.list} aria-label={t('finding.listLabel', { group })}>
         {visible.map((f, i) => (
-          <FindingRow key={i} finding={f} lang={lang} t={t} onSelect={onSelect} />
+          <FindingRow key={i} finding={f} lang={lang} t={t} et={et} onSelect={onSelect} onExplain={onExplain} />
         ))}
       </ul>
       {left > 0 && (
@@ -175,11 +250,17 @@ interface FindingGroupsProps {
   lang: Lang;
   t: Translate;
   onSelect: (ref: CellRef) => void;
+  /** When given, warnings and notes get a 说明 action (errors never do). */
+  onExplain?: (finding: Finding) => void;
 }
 
-/** Findings in one collapsible section per severity, errors first; empty severities are left out. */
-export function FindingGroups({ groups, lang, t, onSelect }: FindingGroupsProps) {
+/**
+ * Findings in one collapsible section per severity, errors first; empty severities are left out.
+ * A group's count is of its open findings; explained ones stay listed with a 已说明 badge.
+ */
+export function FindingGroups({ groups, lang, t, onSelect, onExplain }: FindingGroupsProps) {
   const styles = useStyles();
+  const et = useMemo(() => explainTranslator(lang), [lang]);
   const present = SEVERITIES.filter((s) => groups[s].length > 0);
   return (
     <Accordion multiple collapsible defaultOpenItems={present}>
@@ -189,12 +270,17 @@ export function FindingGroups({ groups, lang, t, onSelect }: FindingGroupsProps)
             <span className={styles.headerText}>
               {t(SEVERITY_LABEL[severity])}
               <Badge appearance="tint" color={BADGE_COLOR[severity]} data-testid={`count-${severity}`}>
-                {groups[severity].length}
+                {groups[severity].filter((f) => !(f.explanation && canExplainFinding(f))).length}
               </Badge>
+              {groups[severity].some((f) => f.explanation && canExplainFinding(f)) && (
+                <Badge appearance="tint" color="success" data-testid={`explained-${severity}`}>
+                  {et('explain.explained', { n: groups[severity].filter((f) => f.explanation && canExplainFinding(f)).length })}
+                </Badge>
+              )}
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <GroupList severity={severity} findings={groups[severity]} lang={lang} t={t} onSelect={onSelect} />
+            <GroupList severity={severity} findings={groups[severity]} lang={lang} t={t} et={et} onSelect={onSelect} onExplain={onExplain} />
           </AccordionPanel>
         </AccordionItem>
       ))}
