@@ -82,10 +82,27 @@ describe('CLI', () => {
     expect(t.err.join('')).toContain('不存在');
   });
 
-  it('exits 2 on a usage error', async () => {
+  it('exits 2 on a usage error, saying what is wrong in both languages', async () => {
     const t = io();
     expect(await main(['--format', 'pdf'], t.io)).toBe(2);
-    expect(t.err.join('')).toMatch(/pdf/);
+    const err = t.err.join('');
+    expect(err).toContain('用法错误：选项 --format <format> 的取值“pdf”无效，可用：text、json、xlsx。');
+    expect(err).toContain("Usage error: option '--format <format>' argument 'pdf' is invalid");
+    expect(err).toContain('--help');
+    expect(t.out.join('')).toBe('');
+
+    const u = io();
+    expect(await main(['--bogus'], u.io)).toBe(2);
+    expect(u.err.join('')).toMatch(/不认识的选项 --bogus。[\s\S]*unknown option '--bogus'/);
+
+    const m = io();
+    expect(await main(['--out'], m.io)).toBe(2);
+    expect(m.err.join('')).toContain('选项 --out <path> 后面缺少取值');
+
+    const h = io();
+    expect(await main(['--help'], h.io)).toBe(0);
+    expect(h.out.join('')).toContain('--rules <file>');
+    expect(h.err.join('')).toBe('');
   });
 
   it('exits 0 when there is no error finding', async () => {

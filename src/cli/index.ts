@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // indicator-check: checks indicator workbooks from the command line.
 //   npm run check -- FILE... [--format text|json] [--out PATH] [--lang zh-CN|en-US]
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
@@ -13,6 +13,7 @@ import { readXlsx } from '../hosts/xlsx/read-xlsx';
 import { SingleBar } from 'cli-progress';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
+import { quietErrors, reportUsageError } from './usage-error';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
 function packageRoot(): string {
@@ -88,12 +89,11 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
     .addOption(new Option('--lang <lang>', 'language of the text report / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    return reportUsageError(e, io.stderr, 'npm run check --');
   }
   const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string; rules?: string }>();
   const zh = opts.lang === 'zh-CN';

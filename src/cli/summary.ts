@@ -4,7 +4,7 @@
 //                      [--years 2022,2023] [--indicators a,b] [--entity 地区] [--sheet 工作表]
 //                      [--lang zh-CN|en-US]
 // Exit codes: 0 written; 2 usage error (bilingual message), unreadable input or unwritable output.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSummary, renderTableText, ReportError, summaryInput, type TemplateId } from '../core/report';
@@ -13,6 +13,7 @@ import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { gridFromWorksheet, loadWorkbook } from '../hosts/xlsx/read-xlsx';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
+import { quietErrors, reportUsageError } from './usage-error';
 
 export interface SummaryIO {
   stdout: (s: string) => void;
@@ -73,16 +74,11 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     .option('--sheet-name <name>', 'name of the new sheet / 新工作表名称')
     .option('--lang <lang>', 'zh-CN | en-US', 'zh-CN')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.exitCode === 0) return 0;
-      io.stderr('命令行参数有误（见上）。 / Invalid arguments (see above).\n');
-      return 2;
-    }
-    throw e;
+    return reportUsageError(e, io.stderr, 'npm run summary --');
   }
   const opts = program.opts<{ out?: string; template: string; years?: string; indicators?: string; entity?: string; sheet?: string; sheetName?: string; lang: string }>();
   const file = program.args[0];
