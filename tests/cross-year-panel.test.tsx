@@ -2,28 +2,7 @@
 // The 跨年 tab against a fake host and the real engine (runCheck = checkWorkbook) over a small
 // workbook with planted jumps: 行政处罚案件 106 → 188 and 医疗服务类罚款 58,590 → 585,900 (×10).
 
-if (typeof window.matchMedia !== 'function') {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-}
-if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'function') {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
+import './helpers/jsdom-polyfills';
 
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';

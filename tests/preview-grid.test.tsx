@@ -3,28 +3,7 @@
 // merges, the cap on big sheets, marks as fills, selection, sheet tabs and keyboard moves.
 
 // --- jsdom polyfills Fluent UI v9 expects -------------------------------------------------------
-if (typeof window.matchMedia !== 'function') {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-}
-if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'function') {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
+import './helpers/jsdom-polyfills';
 
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';

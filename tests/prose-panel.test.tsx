@@ -3,28 +3,7 @@
 // repeated figures with different values, and the comparison with the last checked workbook.
 
 // --- jsdom polyfills Fluent UI v9 expects -------------------------------------------------------
-if (typeof window.matchMedia !== 'function') {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-}
-if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'function') {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
+import './helpers/jsdom-polyfills';
 
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, within } from '@testing-library/react';

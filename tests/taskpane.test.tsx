@@ -2,28 +2,7 @@
 // Task pane UI against a hand-written fake Host: no Office.js anywhere.
 
 // --- jsdom polyfills Fluent UI v9 expects -------------------------------------------------------
-if (typeof window.matchMedia !== 'function') {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-}
-if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'function') {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
+import './helpers/jsdom-polyfills';
 
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type {
