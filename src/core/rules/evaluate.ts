@@ -653,7 +653,7 @@ export interface EvaluatedInstance {
   outcome: Outcome;
 }
 
-/** Parses and evaluates every enabled rule; the raw material of runRules and of the typo constraints. */
+/** Parses and evaluates every enabled rule, every instance through evaluateInstance: the reference the fast tier (fast.ts) is tested against. */
 export function evaluateRules(ruleSet: RuleSet, index: IndicatorIndex): Array<{ rule: Rule; parsed: ParseResult; unknown: string[]; results: EvaluatedInstance[] }> {
   const out: Array<{ rule: Rule; parsed: ParseResult; unknown: string[]; results: EvaluatedInstance[] }> = [];
   for (const rule of ruleSet.rules) {
@@ -670,22 +670,6 @@ export function evaluateRules(ruleSet: RuleSet, index: IndicatorIndex): Array<{ 
     }
     const results = instancesOf(rule, parsed, index).map((instance) => ({ instance, outcome: evaluateInstance(instance, index) }));
     out.push({ rule, parsed, unknown, results });
-  }
-  return out;
-}
-
-/** The passing instances of rules as constraints. */
-export function ruleConstraints(evaluated: ReturnType<typeof evaluateRules>, index: IndicatorIndex): Constraint[] {
-  const out: Constraint[] = [];
-  for (const e of evaluated) {
-    for (const { instance, outcome } of e.results) {
-      if (outcome.status !== 'pass') continue;
-      out.push({
-        id: `rule:${instance.rule.id}:${instance.entity}:${instance.period}:${instance.key ?? ''}`,
-        cells: outcome.reads.map((r) => cellKey(r.obs)),
-        holds: (ov) => evaluateInstance(instance, index, ov).status !== 'fail',
-      });
-    }
   }
   return out;
 }
