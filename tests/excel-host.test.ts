@@ -487,6 +487,31 @@ describe('ExcelHost.selectCell and timeouts', () => {
     expect(h.message).toContain(h.bilingual['en-US']);
   });
 
+  it('says in both languages that a finding on a hidden or very hidden sheet cannot be shown', async () => {
+    const fake = createFakeExcel([
+      { name: 'A', cells: { A1: 1 } },
+      { name: '隐藏', visibility: 'Hidden', cells: { A1: 1 } },
+      { name: '深藏', visibility: 'VeryHidden', cells: { A1: 1 } },
+    ]);
+    const before = { active: fake.workbookState.activeSheet, selection: fake.workbookState.selection };
+    const hidden = (await hostFor(fake)
+      .selectCell({ sheet: '隐藏', address: 'D7' })
+      .catch((e: unknown) => e)) as HostError;
+    expect(hidden).toBeInstanceOf(HostError);
+    expect(hidden.code).toBe('SheetHidden');
+    expect(hidden.bilingual['zh-CN']).toBe('工作表“隐藏”已隐藏，无法定位到 D7。请右键单击工作表标签，选择“取消隐藏”后再查看。');
+    expect(hidden.bilingual['en-US']).toContain('"隐藏" is hidden, so D7 cannot be shown');
+    const deep = (await hostFor(fake)
+      .selectCell({ sheet: '深藏', address: 'B2' })
+      .catch((e: unknown) => e)) as HostError;
+    expect(deep.code).toBe('SheetHidden');
+    expect(deep.bilingual['zh-CN']).toContain('深度隐藏');
+    expect(deep.bilingual['en-US']).toContain('very hidden');
+    // Nothing was unhidden, activated or selected.
+    expect(fake.workbookState.sheets.map((s) => s.visibility)).toEqual(['Visible', 'Hidden', 'VeryHidden']);
+    expect({ active: fake.workbookState.activeSheet, selection: fake.workbookState.selection }).toEqual(before);
+  });
+
   it('turns a sync that never settles into a HostError within the timeout', async () => {
     const fake = createFakeExcel([{ name: 'A', cells: { A1: 1 } }]);
     fake.hangSyncs = true;

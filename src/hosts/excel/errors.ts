@@ -28,6 +28,19 @@ export function sheetMissing(sheet: string): Bilingual {
   };
 }
 
+/** A finding on a hidden sheet cannot be shown: Excel does not activate hidden sheets. */
+export function sheetHidden(sheet: string, address: string, veryHidden: boolean): Bilingual {
+  return veryHidden
+    ? {
+        'zh-CN': `工作表“${sheet}”被设为“深度隐藏”（取消隐藏菜单中不会列出），无法定位到 ${address}。可在 VBA 中将其 Visible 设为 xlSheetVisible 后再查看。`,
+        'en-US': `The sheet "${sheet}" is very hidden (Unhide does not list it), so ${address} cannot be shown. Set its Visible property to xlSheetVisible in VBA to view it.`,
+      }
+    : {
+        'zh-CN': `工作表“${sheet}”已隐藏，无法定位到 ${address}。请右键单击工作表标签，选择“取消隐藏”后再查看。`,
+        'en-US': `The sheet "${sheet}" is hidden, so ${address} cannot be shown. Right-click a sheet tab and choose Unhide to view it.`,
+      };
+}
+
 export function requirementMissing(feature: Bilingual, set: string): Bilingual {
   return {
     'zh-CN': `当前 Excel 版本不支持${feature['zh-CN']}（需要 ExcelApi ${set}），请升级 Office。`,

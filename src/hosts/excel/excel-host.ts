@@ -59,7 +59,7 @@
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { firstCellOf, cellAddress, chunkAddressList, rectAddress } from './a1';
-import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetMissing, toHostError } from './errors';
+import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from './errors';
 import { MARK_STYLES, groupMarks, markFormula, markSeverity } from './marks';
 import { INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, WEB_BUDGET_BYTES, planReads, splitBlock } from './read-plan';
 import {
@@ -482,6 +482,15 @@ export class ExcelHost implements Host {
         await this.sync(ctx);
       } catch (e) {
         if (errorCode(e) === 'ItemNotFound') throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound', cause: e });
+        if (isSyncTimeout(e)) throw e;
+        // Excel refuses to activate a hidden sheet. Findings on hidden sheets are normal (they are
+        // checked like the others), so say why in both languages; one more sync, on this path only.
+        const again = ctx.workbook.worksheets.getItem(ref.sheet);
+        again.load('visibility');
+        await this.sync(ctx);
+        if (again.visibility !== 'Visible') {
+          throw new HostError(sheetHidden(ref.sheet, ref.address, again.visibility === 'VeryHidden'), { code: 'SheetHidden', cause: e });
+        }
         throw e;
       }
     });
