@@ -118,6 +118,8 @@ export interface FakeWorkbookState {
   names?: string[];
   /** How many times suspendScreenUpdatingUntilNextSync was called. */
   screenUpdatingSuspensions: number;
+  /** suspendApiCalculationUntilNextSync calls that reached Excel. */
+  calculationSuspensions?: number;
 }
 
 export type FakeCellSpec = FakeValue | null | FakeCell;
@@ -142,6 +144,12 @@ export interface FakeExcelOptions {
    * load (not observed; lets tests exercise the adapter's fallback).
    */
   rejectNullObjectNavigation?: boolean;
+  /**
+   * The ExcelApi requirement set the modelled Excel supports, as its minor version (7 = ExcelApi
+   * 1.7, Office 2019). A call from a newer set queues as usual and fails the sync with
+   * ApiNotFound, as Office does. Default: every set. `fake.isSetSupported` answers accordingly.
+   */
+  apiVersion?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +257,7 @@ class Engine {
     public platform: 'web' | 'desktop',
     public maxReadCells: number = MAX_READ_CELLS,
     public rejectNullObjectNavigation = false,
+    public apiVersion = Number.POSITIVE_INFINITY,
   ) {}
 
   findSheet(name: string): FakeSheet | undefined {
@@ -278,6 +287,14 @@ export class FakeContext {
     this.ops.push({ requestBytes, run });
   }
 
+  /** Calls this batch made from requirement sets the modelled Excel lacks. */
+  private missingApis: string[] = [];
+
+  /** @internal A call or property from ExcelApi 1.<minor>: the sync fails with ApiNotFound when the modelled Excel is older. */
+  requireApi(minor: number, what: string): void {
+    if (this.engine.apiVersion < minor) this.missingApis.push(`${what} (ExcelApi 1.${minor})`);
+  }
+
   /** @internal Records the request cost of creating a proxy through a method call. */
   noteRequest(bytes: number): void {
     this.extraRequestBytes += bytes;
@@ -290,8 +307,13 @@ export class FakeContext {
     const requestBytes = this.extraRequestBytes + ops.reduce((n, op) => n + 40 + op.requestBytes, 0);
     this.ops = [];
     this.extraRequestBytes = 0;
+    const missing = this.missingApis;
+    this.missingApis = [];
     if (engine.hang) return new Promise<void>(() => undefined);
     await Promise.resolve();
+    if (missing.length > 0) {
+      throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found. It may be available in a newer version of Excel: ${missing.join(', ')}.`);
+    }
     const entry = { requestBytes, responseBytes: 0 };
     engine.syncLog.push(entry);
     if (engine.platform === 'web' && requestBytes > PAYLOAD_LIMIT_BYTES) {
@@ -379,6 +401,7 @@ abstract class FakeProxy<T> {
 
   load(spec?: string | string[] | Record<string, unknown>): this {
     const paths = parseLoad(spec);
+    if (paths.some((p) => p.includes('indentLevel'))) this.context.requireApi(9, 'RangeFormat.indentLevel');
     this.context.enqueue(jsonBytes(paths), () => this.loadWith(this.resolveTarget(), paths));
     return this;
   }
@@ -505,6 +528,11 @@ export class FakeWorkbook extends FakeProxy<FakeWorkbookState> {
     return this.get('name');
   }
 
+  load(spec?: string | string[] | Record<string, unknown>): this {
+    if (JSON.stringify(spec ?? '').includes('name')) this.context.requireApi(7, 'Workbook.name');
+    return super.load(spec);
+  }
+
   /**
    * The selected range, resolved at sync: `state.selection`, or A1 of the active sheet when none
    * was set. A multi-area selection fails the sync (Excel: InvalidSelection).
@@ -532,12 +560,16 @@ export class FakeWorkbook extends FakeProxy<FakeWorkbookState> {
 export class FakeApplication {
   constructor(private readonly ctx: FakeContext) {}
   suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.requireApi(9, 'Application.suspendScreenUpdatingUntilNextSync');
     this.ctx.enqueue(40, () => {
       this.ctx.engine.state.screenUpdatingSuspensions++;
     });
   }
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.enqueue(40, () => undefined);
+    this.ctx.requireApi(6, 'Application.suspendApiCalculationUntilNextSync');
+    this.ctx.enqueue(40, () => {
+      this.ctx.engine.state.calculationSuspensions = (this.ctx.engine.state.calculationSuspensions ?? 0) + 1;
+    });
   }
 }
 
@@ -630,6 +662,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     return this.get('showGridlines');
   }
   set showGridlines(v: boolean) {
+    this.context.requireApi(8, 'Worksheet.showGridlines');
     this.write('showGridlines', v, (s) => {
       if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'showGridlines must be a boolean.');
       s.showGridlines = v;
@@ -669,6 +702,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   getRanges(address: string): FakeRangeAreas {
+    this.context.requireApi(9, 'Worksheet.getRanges');
     this.context.noteRequest(40 + address.length);
     return new FakeRangeAreas(this.context, () => {
       const sheet = this.resolveOrThrow();
@@ -680,6 +714,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.requireApi(4, 'Worksheet.getUsedRangeOrNullObject');
     this.context.noteRequest(40);
     return new FakeRange(this.context, () => {
       const sheet = this.resolveOrThrow();
@@ -895,6 +930,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.requireApi(6, 'Range.conditionalFormats');
     return (this.cfProxy ??= new FakeConditionalFormatCollection(this.context, () => {
       const t = this.resolveOrThrow();
       return { sheet: t.sheet, rects: [t.rect] };
@@ -954,6 +990,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
   /** Merged areas that intersect the range (ExcelApi 1.13); a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi(13, 'Range.getMergedAreasOrNullObject');
     this.context.noteRequest(40);
     return new FakeRangeAreas(this.context, () => {
       const t = this.resolveOrThrow();
@@ -991,6 +1028,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   getCellProperties(options: { format?: { indentLevel?: boolean; fill?: { color?: boolean }; font?: { color?: boolean } } }): FakeClientResult<unknown[][]> {
+    this.context.requireApi(9, 'Range.getCellProperties');
     const result = new FakeClientResult<unknown[][]>();
     this.context.enqueue(jsonBytes(options), () => {
       const t = this.resolveOrThrow();
@@ -1093,6 +1131,7 @@ export class FakeRangeFormat extends FakeProxy<AreasTarget> {
     return this.get('indentLevel');
   }
   set indentLevel(v: number | null) {
+    this.context.requireApi(9, 'RangeFormat.indentLevel');
     this.write('indentLevel', v, (t) => eachAreaCell(t, (cell) => (cell.indent = v ?? 0)));
   }
   get horizontalAlignment(): string | null {
@@ -1871,6 +1910,8 @@ export interface FakeExcel {
   platform: 'web' | 'desktop';
   /** When true, every following sync never settles (Excel on the web while loading). */
   hangSyncs: boolean;
+  /** Office.context.requirements.isSetSupported as this Excel would answer it (see FakeExcelOptions.apiVersion). */
+  isSetSupported(name: string, version?: string): boolean;
   /** Custom conditional formats covering a cell, in priority order. */
   conditionalFormatsAt(sheet: string, address: string): FakeConditionalFormat[];
   /** The same workbook after save and reopen: a deep copy with fresh rule ids. */
@@ -1887,7 +1928,7 @@ export function createFakeExcel(sheets: FakeSheetSpec[], options: FakeExcelOptio
     selection: null,
     screenUpdatingSuspensions: 0,
   };
-  return fakeOver(new Engine(state, options.platform ?? 'desktop', options.maxReadCells, options.rejectNullObjectNavigation));
+  return fakeOver(new Engine(state, options.platform ?? 'desktop', options.maxReadCells, options.rejectNullObjectNavigation, options.apiVersion));
 }
 
 function fakeOver(engine: Engine): FakeExcel {
@@ -1918,6 +1959,12 @@ function fakeOver(engine: Engine): FakeExcel {
     get hangSyncs() {
       return engine.hang;
     },
+    /** Office.context.requirements.isSetSupported as this Excel would answer it. */
+    isSetSupported(name: string, version?: string) {
+      if (name !== 'ExcelApi') return false;
+      const [major, minor] = (version ?? '1.1').split('.').map(Number);
+      return major === 1 && (minor ?? 0) <= engine.apiVersion;
+    },
     set hangSyncs(v: boolean) {
       engine.hang = v;
     },
@@ -1947,7 +1994,7 @@ function fakeOver(engine: Engine): FakeExcel {
         selection: null,
         screenUpdatingSuspensions: 0,
       };
-      return fakeOver(new Engine(state, engine.platform, engine.maxReadCells, engine.rejectNullObjectNavigation));
+      return fakeOver(new Engine(state, engine.platform, engine.maxReadCells, engine.rejectNullObjectNavigation, engine.apiVersion));
     },
   };
 }

@@ -177,20 +177,21 @@ const fakeSheet = fc.record({
 
 type FakeSheetRandom = typeof fakeSheet extends fc.Arbitrary<infer T> ? T : never;
 
-function buildFake(names: string[], specs: Array<FakeSheetRandom>, platform: 'web' | 'desktop'): FakeExcel {
+/** `areas` false: an Excel 2019 (ExcelApi 1.7, no RangeAreas); true: every requirement set. */
+function buildFake(names: string[], specs: Array<FakeSheetRandom>, platform: 'web' | 'desktop', areas = true): FakeExcel {
   const sheets: FakeSheetSpec[] = names.map((name, i) => ({
     name,
     visibility: i === 0 ? 'Visible' : specs[i].visibility,
     cells: specs[i].cells as Record<string, FakeCell>,
     conditionalFormats: specs[i].rules,
   }));
-  return createFakeExcel(sheets, { platform });
+  return createFakeExcel(sheets, { platform, ...(areas ? {} : { apiVersion: 7 }) });
 }
 
-function hostFor(fake: FakeExcel, areas: boolean): ExcelHost {
+function hostFor(fake: FakeExcel): ExcelHost {
   return new ExcelHost((batch) => fake.run(batch), {
     platform: fake.platform,
-    isSetSupported: (_n, v) => areas || Number(v) < 1.9,
+    isSetSupported: (n, v) => fake.isSetSupported(n, v),
     syncTimeoutMs: 5000,
   });
 }
@@ -214,8 +215,8 @@ describe('ExcelHost mark → clear with the fake Excel (property)', () => {
           fc.constantFrom<'web' | 'desktop'>('web', 'desktop'),
           fc.boolean(),
           async (specs, first, second, platform, areas) => {
-            const fake = buildFake(names, specs, platform);
-            const host = hostFor(fake, areas);
+            const fake = buildFake(names, specs, platform, areas);
+            const host = hostFor(fake);
             const before = formatsSnapshot(fake.workbookState);
             const values = JSON.stringify(fake.workbookState.sheets.map((s) => [...s.cells].map(([k, c]) => [k, c.value])));
             await host.applyMarks(first);
@@ -253,9 +254,9 @@ describe('ExcelHost mark → clear with the fake Excel (property)', () => {
         fc.asyncProperty(fc.array(fakeSheet, { minLength: 3, maxLength: 3 }), findingsOn(names), async (specs, findings) => {
           const fake = buildFake(names, specs, 'desktop');
           const before = withoutIds(formatsSnapshot(fake.workbookState));
-          await hostFor(fake, true).applyMarks(findings);
+          await hostFor(fake).applyMarks(findings);
           const reopened = fake.reopen();
-          await hostFor(reopened, true).clearMarks();
+          await hostFor(reopened).clearMarks();
           expectSame(withoutIds(formatsSnapshot(reopened.workbookState)), before);
         }),
         params(HEAVY_RUNS),

@@ -22,8 +22,8 @@
 //                  above it. If a sync still overflows (text-heavy sheets) or a block comes back
 //                  with null values, that block is halved and read again (bounded retries).
 //   applyMarks     1. worksheet names  2. every sheet's conditional formats (type and, for
-//                  custom rules, the formula)  3. delete our old rules + add the new ones,
-//                  with screen updating suspended. 3 syncs for any number of findings.
+//                  custom rules, the formula)  3. delete our old rules + add the new ones.
+//                  3 syncs for any number of findings.
 //                  If sync 2 fails (see findMarksSlowly), two more syncs list the rules the
 //                  slow way: 5 on that path, still independent of the number of findings.
 //   clearMarks     the same 1 and 2, then 3. delete our rules (skipped if there are none).
@@ -41,6 +41,8 @@
 //   writeRulesSheet  1. sheet names  2. add 校验规则, write values and formats, activate. 2 syncs.
 //
 // Every sync goes through syncWithTimeout: a sync that hangs becomes a bilingual HostError.
+// Every sync that writes is preceded by quietNextSync: calculation (ExcelApi 1.6) and screen
+// updating (1.9) are suspended until it completes.
 //
 // INDENTS. `format.indentLevel` exists from ExcelApi 1.9 and gives one value per range, so a
 // per-cell reading would need one proxy per cell (rows × 3 proxies: a huge request). 1.9 also
@@ -239,6 +241,16 @@ export class ExcelHost implements Host {
   }
 
   /**
+   * Before a sync that writes: calculation (ExcelApi 1.6) and screen updating (1.9) wait until
+   * that sync is done, so Excel neither recalculates nor repaints once per queued write.
+   */
+  private quietNextSync(ctx: Excel.RequestContext): void {
+    const app = ctx.workbook.application;
+    if (this.api('1.6')) app.suspendApiCalculationUntilNextSync();
+    if (this.api('1.9')) app.suspendScreenUpdatingUntilNextSync();
+  }
+
+  /**
    * One Excel.run. A sync timeout rejects at once, even if the runner itself never settles
    * (Excel.run may wait on the hung context). Other errors become bilingual HostErrors.
    */
@@ -383,7 +395,7 @@ export class ExcelHost implements Host {
     const areas = this.api('1.9');
     await this.run(ACTION.mark, async (ctx) => {
       const { worksheets, ourRules } = await this.findMarks(ctx); // syncs 1 and 2
-      if (areas) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+      this.quietNextSync(ctx);
       for (const cf of ourRules) cf.delete();
 
       const bySheet = new Map(worksheets.map((w) => [w.name, w]));
@@ -408,6 +420,7 @@ export class ExcelHost implements Host {
     await this.run(ACTION.clear, async (ctx) => {
       const { ourRules } = await this.findMarks(ctx); // syncs 1 and 2
       if (ourRules.length === 0) return;
+      this.quietNextSync(ctx);
       for (const cf of ourRules) cf.delete();
       await this.sync(ctx); // sync 3
     });
@@ -537,6 +550,7 @@ export class ExcelHost implements Host {
       if (old) old.delete();
 
       for (let p = 0; p < pieces.length; p++) {
+        this.quietNextSync(ctx);
         const [start, end] = pieces[p];
         const range = sheet.getRange(`A${start + 1}:H${end}`);
         range.numberFormat = block.numberFormats.slice(start, end);
@@ -578,6 +592,7 @@ export class ExcelHost implements Host {
       const range = target.getRange(`A1:${cellAddress(block.length - 1, width - 1)}`);
       range.numberFormat = block.map((r) => r.map(() => '@'));
       range.values = block;
+      this.quietNextSync(ctx);
       await this.sync(ctx);
     });
   }
@@ -615,6 +630,7 @@ export class ExcelHost implements Host {
         });
       }
       sheet.activate();
+      this.quietNextSync(ctx);
       await this.sync(ctx); // sync 2
       return { sheet: RULES_SHEET };
     });
@@ -707,7 +723,7 @@ export class ExcelHost implements Host {
         widths = layout.widths.map((w, j) => (current[j].columnWidth !== null && current[j].columnWidth >= w ? null : w));
       }
 
-      if (areas) workbook.application.suspendScreenUpdatingUntilNextSync();
+      this.quietNextSync(ctx);
       const queued = queueSummary(sheet, layout, { sheetName, tableName, areas, widths, chart: withChart });
       if (!selected) {
         sheet.getRange(`${layout.placement.titleRow + 1}:${layout.placement.titleRow + 1}`).format.rowHeight = 24;
@@ -754,6 +770,7 @@ export class ExcelHost implements Host {
         sheet.getRange(table.headerRow).format.font.bold = true;
         const chart = queueTrendChart(sheet, sheet, table.plan, title, table.position);
         sheet.activate();
+        this.quietNextSync(ctx);
         await this.sync(ctx); // sync 2
         return { sheet: sheetName, chart: chart.name, data: table.block.address };
       });
