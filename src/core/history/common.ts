@@ -2,7 +2,7 @@
 import type { ValueKind } from '../model';
 import type { Bilingual, Finding } from '../types';
 import { formatNumber } from '../values';
-import type { PanelCell, Series, SeriesPoint } from './align';
+import type { Panel, PanelCell, Series, SeriesPoint } from './align';
 import { both, hmsg } from './messages';
 
 export interface YoyOptions {
@@ -210,6 +210,39 @@ export function currentPeriods(periods: string[], options: Pick<HistoryOptions, 
   if (options.currentPeriod) return [options.currentPeriod];
   if (options.allPeriods) return periods.slice(1);
   return periods.length > 0 ? [periods[periods.length - 1]] : [];
+}
+
+/** A period checked, and the entities checked in it (null: every entity). */
+export interface CurrentStep {
+  period: string;
+  entities: ReadonlySet<string> | null;
+}
+
+/**
+ * What the detectors check: the period asked for, or every period but the first, in every
+ * entity; by default each entity's own latest period — so when files or districts end in
+ * different years (one bureau has sent 2023, another only 2022), every one is still checked
+ * against its own previous year instead of being passed over.
+ */
+export function currentPlan(panel: Pick<Panel, 'periods' | 'entities' | 'coverage'>, options: Pick<HistoryOptions, 'currentPeriod' | 'allPeriods'>): CurrentStep[] {
+  if (options.currentPeriod || options.allPeriods) return currentPeriods(panel.periods, options).map((period) => ({ period, entities: null }));
+  const byLatest = new Map<string, string[]>();
+  for (const entity of panel.entities) {
+    let latest: string | undefined;
+    for (const p of panel.coverage[entity] ?? []) if (latest === undefined || p > latest) latest = p;
+    if (latest === undefined) continue;
+    const list = byLatest.get(latest);
+    if (list) list.push(entity);
+    else byLatest.set(latest, [entity]);
+  }
+  if (byLatest.size <= 1) return currentPeriods(panel.periods, options).map((period) => ({ period, entities: null }));
+  return [...byLatest.keys()].sort().map((period) => ({ period, entities: new Set(byLatest.get(period)) }));
+}
+
+/** Per entity index of `names`: 1 when the step checks it; null when it checks every entity. */
+export function entityMask(names: readonly string[], step: CurrentStep): Uint8Array | null {
+  const only = step.entities;
+  return only ? Uint8Array.from(names, (n) => (only.has(n) ? 1 : 0)) : null;
 }
 
 /** The period a current one is compared with: the one asked for, else the latest earlier one in `available`. */

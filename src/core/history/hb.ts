@@ -17,7 +17,8 @@ import { K_RATE } from '../model-data';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,
-  currentPeriods,
+  currentPlan,
+  entityMask,
   drawSeries,
   eps,
   findingSeries,
@@ -270,8 +271,9 @@ export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[
     else byKey.set(s.key, [s]);
   }
   const hb = options.hb;
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const { period: current, entities } of currentPlan(panel, options)) {
     // The common base: the period before the current one in the whole panel (or the one asked for).
+    // Every entity with both periods is in the sample; findings are for the entities checked.
     const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
     if (!base || base >= current) continue;
     for (const [, list] of byKey) {
@@ -282,6 +284,7 @@ export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[
       for (const score of result.scores) {
         if (!score.outlier) continue;
         const { series, base: b, current: c } = r.points.get(score.id)!;
+        if (entities && !entities.has(series.entity)) continue;
         const f = hbFinding(series, b, c, score, result, base, current, panel.periods, options);
         if (f) out.push(f);
       }
@@ -305,9 +308,11 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
   let y1 = new Float64Array(0);
   let y2 = new Float64Array(0);
   let unitSeries = new Int32Array(0);
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const step of currentPlan(panel, options)) {
+    const current = step.period;
     const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
     if (!base || base >= current) continue;
+    const mask = entityMask(pd.entityNames, step);
     const bp = pd.periodIndex(base);
     const cp = pd.periodIndex(current);
     for (const [, list] of byKey) {
@@ -342,6 +347,7 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
       if (!r) continue;
       for (const i of r.outliers) {
         const s = unitSeries[i];
+        if (mask && !mask[pd.seriesEntity[s]]) continue;
         const series = pd.series(s);
         const b = series.points.find((p) => p.period === base) as SeriesPoint;
         const c = series.points.find((p) => p.period === current) as SeriesPoint;

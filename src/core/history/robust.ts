@@ -13,7 +13,8 @@ import { valueKindOf, VALUE_KINDS } from '../model-data';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,
-  currentPeriods,
+  currentPlan,
+  entityMask,
   drawSeries,
   eps,
   findingSeries,
@@ -115,8 +116,9 @@ export function detectRobust(panel: Panel, options: HistoryOptions): HistoryFind
   const pd = dataOfPanel(panel);
   if (pd) return detectRobustColumns(panel, pd, options);
   const out: HistoryFinding[] = [];
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const { period: current, entities } of currentPlan(panel, options)) {
     for (const s of panel.series) {
+      if (entities && !entities.has(s.entity)) continue;
       const cur = s.points.find((p) => p.period === current);
       if (!cur) continue;
       const history = s.points.filter((p) => p.period < current);
@@ -157,9 +159,11 @@ function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOption
   const out: HistoryFinding[] = [];
   let values: Float64Array = new Float64Array(16);
   let deviations: Float64Array = new Float64Array(16);
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const step of currentPlan(panel, options)) {
+    const current = step.period;
     const cp = pd.periodIndex(current);
     if (cp < 0) continue;
+    const mask = entityMask(pd.entityNames, step);
     const currentRank = pd.periodRank[cp];
     if (values.length < currentRank) {
       values = new Float64Array(currentRank);
@@ -171,6 +175,7 @@ function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOption
     const F = pd.singleFlags;
     const floors = options.yoy.floor;
     for (let s = 0; s < pd.seriesCount; s++) {
+      if (mask && !mask[pd.seriesEntity[s]]) continue;
       // The current point and the values of the periods before it (ranks follow string order).
       let cj: number;
       let n = 0;

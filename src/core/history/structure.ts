@@ -8,7 +8,7 @@
 import { isMandatedRate } from '../checks/rates';
 import { F_APPROX, parsedKindOf, PK_MISSING } from '../model-data';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
-import { basePeriodFor, currentPeriods, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
+import { basePeriodFor, currentPlan, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
 import { hmsg, whoText, yearText } from './messages';
 
 function metHundred(p: SeriesPoint): boolean {
@@ -91,8 +91,9 @@ export function detectStructure(panel: Panel, options: HistoryOptions): HistoryF
     if (list) list.push(s);
     else byEntity.set(s.entity, [s]);
   }
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const { period: current, entities } of currentPlan(panel, options)) {
     for (const entity of panel.entities) {
+      if (entities && !entities.has(entity)) continue;
       const reported = panel.coverage[entity] ?? [];
       if (!reported.includes(current)) continue;
       const basePeriod = basePeriodFor(current, reported, options);
@@ -119,8 +120,9 @@ function detectStructureColumns(panel: Panel, pd: PanelData, options: HistoryOpt
   const mandated = new Map<string, boolean>();
   const met = (k: number) => (pd.flags(k) & F_APPROX) === 0 && pd.value(k) >= 1 - pd.step(k) / 2 - 1e-12;
   const unreadableGap = (k: number) => k >= 0 && parsedKindOf(pd.flags(k)) !== PK_MISSING;
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const { period: current, entities } of currentPlan(panel, options)) {
     for (const entity of panel.entities) {
+      if (entities && !entities.has(entity)) continue;
       const reported = panel.coverage[entity] ?? [];
       if (!reported.includes(current)) continue;
       const basePeriod = basePeriodFor(current, reported, options);

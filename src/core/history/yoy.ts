@@ -13,7 +13,8 @@ import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint 
 import {
   approxNote,
   basePeriodFor,
-  currentPeriods,
+  currentPlan,
+  entityMask,
   drawSeries,
   eps,
   findingSeries,
@@ -132,8 +133,9 @@ export function detectYoy(panel: Panel, options: HistoryOptions): HistoryFinding
   const pd = dataOfPanel(panel);
   if (pd) return detectYoyColumns(panel, pd, options);
   const out: HistoryFinding[] = [];
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const { period: current, entities } of currentPlan(panel, options)) {
     for (const s of panel.series) {
+      if (entities && !entities.has(s.entity)) continue;
       const cur = s.points.find((p) => p.period === current);
       if (!cur) continue;
       const basePeriod = basePeriodFor(current, s.points.map((p) => p.period), options);
@@ -149,9 +151,11 @@ export function detectYoy(panel: Panel, options: HistoryOptions): HistoryFinding
 /** detectYoy on the panel's columns: a series becomes objects only when its change is flagged. */
 function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
   const out: HistoryFinding[] = [];
-  for (const current of currentPeriods(panel.periods, options)) {
+  for (const step of currentPlan(panel, options)) {
+    const current = step.period;
     const cp = pd.periodIndex(current);
     if (cp < 0) continue;
+    const mask = entityMask(pd.entityNames, step);
     const T = pd.cells;
     const V = pd.singleValues;
     const F = pd.singleFlags;
@@ -161,6 +165,7 @@ function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions):
     const askedIndex = asked ? pd.periodIndex(asked) : -1;
     const { relative, floor } = options.yoy;
     for (let s = 0; s < pd.seriesCount; s++) {
+      if (mask && !mask[pd.seriesEntity[s]]) continue;
       // basePeriodFor over the series' periods: the latest point before the current one.
       let cj: number;
       let bj = -1;
