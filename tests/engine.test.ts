@@ -183,7 +183,20 @@ describe('layouts', () => {
     const r = checkWorkbook(workbook('x', grid('说明', [['本表说明']]), grid('空表', []), grid('校验规则', [['编号', '名称', '表达式', '级别']])));
     expect(r.sheets.map((s) => s.layout)).toEqual(['skipped', 'skipped', 'skipped']);
     expect(r.sheets[0].reason?.['zh-CN']).toContain('说明');
-    expect(r.findings).toEqual([]);
+    // Nothing was checked: one warning says so (never a silent "0 findings").
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.cells])).toEqual([['workbook.no-indicator-sheet', 'warning', [{ sheet: '说明', address: 'A1' }]]]);
+    expect(r.findings[0].message['zh-CN']).toContain('没有识别出指标表');
+    expect(r.findings[0].message['zh-CN']).toContain('“说明”、“空表”');
+    expect(r.findings[0].message['en-US']).toContain('No indicator sheet was recognised in the workbook, so nothing was checked (sheets skipped: "说明", "空表")');
+  });
+
+  it('reads per-year sheets whose names carry the year anywhere, and not names with two years', () => {
+    const sheet = (name: string, v: number) => grid(name, [['指标', '单位', '数值'], ['行政处罚案件', '件', v], ['持证执法人员', '人', -3]]);
+    const r = checkWorkbook(workbook('罗庄区.xlsx', sheet('罗庄区2022年', 10), sheet('2023年指标', 12), sheet('统计表-2021', 9), sheet('2021-2022对比', 1)));
+    expect(r.sheets.map((s) => s.layout)).toEqual(['per-year', 'per-year', 'per-year', 'skipped']);
+    const negative = r.findings.filter((f) => f.ruleId === 'range.count-negative');
+    expect(negative.map((f) => f.period).sort()).toEqual(['2021', '2022', '2023']);
+    expect(r.findings.some((f) => f.ruleId === 'workbook.no-indicator-sheet')).toBe(false);
   });
 
   it('warns about a duplicated year column and reads only the first', () => {

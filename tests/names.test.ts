@@ -1,4 +1,4 @@
-import { breakdownMarker, normalizeName, parseOutlineCode, parseYear, periodCoverage } from '../src/core/names';
+import { breakdownMarker, normalizeName, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../src/core/names';
 
 describe('normalizeName', () => {
   const cases: Array<[string, string]> = [
@@ -177,6 +177,28 @@ describe('parseYear', () => {
   ];
   test.each(cases)('%p → %p', (input, expected) => {
     expect(parseYear(input)).toBe(expected);
+  });
+});
+
+describe('sheetNameYear', () => {
+  const cases: Array<[string, number | undefined]> = [
+    ['2022', 2022],
+    ['2022年度', 2022],
+    ['罗庄区2023年', 2023],
+    ['统计表-2023', 2023],
+    ['2023年报表', 2023],
+    ['2023年度统计表', 2023],
+    ['（2021）指标', 2021],
+    ['二〇二二年指标', 2022],
+    ['2021-2022对比', undefined],
+    ['2021年与2022年', undefined],
+    ['Sheet2000', undefined],
+    ['表120231', undefined],
+    ['指标', undefined],
+    ['第3季度', undefined],
+  ];
+  test.each(cases)('%p → %p', (input, expected) => {
+    expect(sheetNameYear(input)).toBe(expected);
   });
 });
 

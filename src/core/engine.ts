@@ -119,6 +119,14 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     progress(0.9, msg('progress.history'));
     findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));
   }
+  // A workbook in which no sheet is an indicator sheet was not checked at all: say so, never a
+  // silent "0 findings".
+  const userSheets = snapshot.sheets.filter((g) => !OWN_SHEETS.has(g.name) && g.name !== RULES_SHEET && !isSummarySheetName(g.name));
+  if (model.sheets.length === 0 && userSheets.length > 0) {
+    const sheetsZh = userSheets.map((g) => `“${g.name}”`).join('、');
+    const sheetsEn = userSheets.map((g) => `"${g.name}"`).join(', ');
+    findings.push({ ruleId: 'workbook.no-indicator-sheet', severity: 'warning', cells: [{ sheet: userSheets[0].name, address: 'A1' }], message: msg('workbook.no-indicator-sheet', { sheetsZh, sheetsEn }) });
+  }
   // Notes from reading (duplicate year columns, partial periods) are warnings on the sheet.
   for (const s of model.sheets) {
     for (const note of s.notes) findings.push({ ruleId: 'layout.note', severity: 'warning', cells: [{ sheet: s.sheet, address: 'A1' }], message: note });

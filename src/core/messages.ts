@@ -5,6 +5,7 @@ import type { Bilingual } from './types';
 const zhCN = {
   'sheet.skipped': '工作表“{sheet}”未识别为指标表（未找到“指标”列与年份列，或“地区/年份/指标/数值”列），已跳过。',
   'sheet.empty': '工作表“{sheet}”为空，已跳过。',
+  'workbook.no-indicator-sheet': '工作簿中没有识别出指标表，未做任何校验（跳过的工作表：{sheetsZh}）。指标表需要有“指标”列和年份列（如“2022年”），或“地区/年份/指标/数值”列；按年分表时工作表名中要有年份。',
   'sheet.hidden': '该工作表已隐藏。',
   'sheet.veryHidden': '该工作表已深度隐藏（在 Excel 中右键“取消隐藏”看不到，需在 VBA 中将 Visible 设为 xlSheetVisible）。',
   'sheet.read': '工作表“{sheet}”按{layout}读取，共 {count} 个数值。',
@@ -41,6 +42,7 @@ export type MessageId = keyof typeof zhCN;
 const enUS: Record<MessageId, string> = {
   'sheet.skipped': 'Sheet "{sheet}" is not an indicator sheet (no indicator column with year columns, nor region/year/indicator/value columns); skipped.',
   'sheet.empty': 'Sheet "{sheet}" is empty; skipped.',
+  'workbook.no-indicator-sheet': 'No indicator sheet was recognised in the workbook, so nothing was checked (sheets skipped: {sheetsEn}). An indicator sheet needs an indicator column and year columns (e.g. "2022年"), or region/year/indicator/value columns; a sheet per year needs the year in its name.',
   'sheet.hidden': 'The sheet is hidden.',
   'sheet.veryHidden': 'The sheet is very hidden (Excel\'s Unhide does not list it; set Visible to xlSheetVisible in VBA).',
   'sheet.read': 'Sheet "{sheet}" read as {layout}: {count} values.',

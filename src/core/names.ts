@@ -181,6 +181,24 @@ export function parseYear(s: unknown): number | undefined {
   return YEAR_TAIL.test(tail) ? year : undefined;
 }
 
+/**
+ * The year a sheet name stands for: parseYear of the whole name ('2022', '2022年度'), else the one
+ * year written anywhere in it ('罗庄区2023年', '统计表-2023', '2023年报表'). A name with two
+ * different years ('2021-2022对比') or none → undefined; so does a year glued to letters or
+ * other digits ('Sheet2000', '120231').
+ */
+export function sheetNameYear(name: string): number | undefined {
+  const whole = parseYear(name);
+  if (whole !== undefined) return whole;
+  const t = prepare(name).replace(/\s+/g, '');
+  const years = new Set<number>();
+  for (const m of t.matchAll(/(?<![0-9A-Za-z])(\d{4})(?![0-9])|([零〇一二三四五六七八九]{4})(?=年)/g)) {
+    const y = yearFromDigits(m[1] ?? m[2]);
+    if (y !== undefined) years.add(y);
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 const CN_MONTH = '[一二三四五六七八九十]{1,3}';
 const NUM = `(\\d{1,2}|${CN_MONTH})`;
 

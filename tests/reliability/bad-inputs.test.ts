@@ -162,7 +162,9 @@ describe('bad-input catalogue', () => {
     const run = await checkEveryWay(file);
     expect(run.direct.ok).toBe(true);
     const result = (run.direct as { result: CheckResult }).result;
-    expect(result.findings).toEqual([]);
+    // Nothing could be checked: one warning says so, exit 0 (no error).
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['workbook.no-indicator-sheet']);
+    expectBilingual(result.findings[0].message, /没有识别出指标表.*“Sheet1”/, /No indicator sheet was recognised.*"Sheet1"/);
     expect(result.sheets).toEqual([expect.objectContaining({ sheet: 'Sheet1', layout: 'skipped', observations: 0 })]);
     expectBilingual(result.sheets[0].reason, /“Sheet1”为空/, /"Sheet1" is empty/);
     expect(run.code).toBe(0);
@@ -180,7 +182,7 @@ describe('bad-input catalogue', () => {
     });
     const run = await checkEveryWay(file);
     const result = (run.direct as { result: CheckResult }).result;
-    expect(result.findings).toEqual([]);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['workbook.no-indicator-sheet']);
     expect(result.sheets[0].layout).toBe('skipped');
     expectBilingual(result.sheets[0].reason, /未识别为指标表/, /not an indicator sheet/);
     expect(run.code).toBe(0);
