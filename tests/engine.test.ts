@@ -127,6 +127,12 @@ describe('mandated rates and ranges', () => {
     expect(by('C10')).toEqual(['range.rate']);
     expect(by('C11')).toEqual(['range.money-negative']);
   });
+  it('knows counts by name when the sheet has no unit column', () => {
+    const r = checkWorkbook(workbook('x', grid('指标', [['指标名称', '2022年', '2023年'], ['行政处罚案件', -1, 3.5], ['持证执法人员', 12, 2.5], ['罚没款', 1000.5, -1]])));
+    const got = r.findings.filter((f) => f.ruleId.startsWith('range.')).map((f) => `${f.ruleId} ${f.cells[0].address}`);
+    expect(got.sort()).toEqual(['range.count-integer C2', 'range.count-integer C3', 'range.count-negative B2', 'range.money-negative C4'].sort());
+  });
+
   it('says the rate as a percentage in both languages', () => {
     const f = r.findings.find((x) => x.cells[0].address === 'C2');
     expect(f?.message['zh-CN']).toContain('93.3%');

@@ -885,5 +885,8 @@ export function unitKind(unit: string | undefined, indicatorName?: string): 'cou
   if (/(件数|次数|人数|家数|户数|起数|个数|项数|条数|份数|场数|例数|宗数|人次数|家次数)$/.test(n)) return 'count';
   if (money) return 'money';
   if (/数$/.test(n) && !/(指数|系数|倍数|分数|均数|中位数|小数|乘数|基数)$/.test(n)) return 'count';
+  // Names of counted things, as the sheets write them without a unit: 行政处罚案件, 规范性文件,
+  // 政务服务办件, 持证执法人员, 监督检查户次, 医疗机构, 政务服务事项, 行政处罚决定书.
+  if (/(件|人员|人次|家次|户次|场次|件次|决定书|事项|机构|任务)$/.test(n)) return 'count';
   return 'other';
 }
