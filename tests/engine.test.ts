@@ -185,6 +185,32 @@ describe('layouts', () => {
     expect(f[0].entity).toBe('甲区');
   });
 
+  it('takes a single 单位 column of a long table as the district when it holds names, as the unit when it holds units', () => {
+    const byUnit = grid('各单位', [
+      ['单位', '年份', '指标', '数值'],
+      ['甲区卫健局', '2022年', '行政处罚案件', 10],
+      ['甲区卫健局', '2023年', '行政处罚案件', -1],
+      ['乙区卫健局', '2022年', '行政处罚案件', 12],
+      ['乙区卫健局', '2023年', '行政处罚案件', 12],
+    ]);
+    const a = analyzeWorkbook(workbook('x', byUnit)).model;
+    expect([...new Set(a.observations.map((o) => o.entity))].sort()).toEqual(['乙区卫健局', '甲区卫健局']);
+    const ra = checkWorkbook(workbook('x', byUnit));
+    expect(ra.findings.some((f) => f.ruleId === 'history.conflict' || f.ruleId === 'layout.note')).toBe(false);
+    expect(ra.findings.filter((f) => f.ruleId === 'range.count-negative').map((f) => f.entity)).toEqual(['甲区卫健局']);
+
+    const units = grid('某区', [
+      ['年份', '指标', '数值', '单位'],
+      ['2022年', '行政处罚案件', 10, '件'],
+      ['2022年', '罚没款', 30.63, '万元'],
+      ['2023年', '行政处罚案件', 12, '件'],
+      ['2023年', '罚没款', 72.86, '万元'],
+    ]);
+    const b = analyzeWorkbook(workbook('某区.xlsx', units), { entity: '某区' }).model;
+    expect(new Set(b.observations.map((o) => o.entity))).toEqual(new Set(['某区']));
+    expect(b.observations.find((o) => o.address === 'C5')?.value).toBeCloseTo(728600, 6);
+  });
+
   it('lists sheets that are not indicator sheets as skipped, with a reason', () => {
     const r = checkWorkbook(workbook('x', grid('说明', [['本表说明']]), grid('空表', []), grid('校验规则', [['编号', '名称', '表达式', '级别']])));
     expect(r.sheets.map((s) => s.layout)).toEqual(['skipped', 'skipped', 'skipped']);

@@ -852,6 +852,12 @@ export function unitScale(unit: string | undefined): { base: string; factor: num
   return { base: u, factor: 1 };
 }
 
+/** Whether a cell text reads as a unit (件, 万元, %, 人次, 小时, …) rather than a name. */
+export function isUnitText(s: string): boolean {
+  const { base } = unitScale(s);
+  return base === '%' || base === '‰' || base === '元' || COUNT_UNITS.has(base) || OTHER_UNITS.has(base);
+}
+
 function normalizeIndicator(name: string): string {
   return normalizeText(name).replace(/\s+/g, '').replace(/[:]+$/, '');
 }
