@@ -119,9 +119,10 @@ describe('CLI', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('writes an xlsx report: a findings table with hyperlinks to the source cells and a summary', async () => {
+  it('writes an xlsx report: a findings table with links to the source cells and a summary', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'report.xlsx');
-    const code = await main(['--dir', SAMPLES, '--format', 'xlsx', '--out', out], io().io);
+    const seed = path.join(__dirname, 'fixtures', 'seeds', '001_6aa43dd84e2221bc.txt');
+    const code = await main(['--dir', SAMPLES, seed, '--format', 'xlsx', '--out', out], io().io);
     expect(code).toBe(1);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -130,15 +131,27 @@ describe('CLI', () => {
     expect(ws).toBeDefined();
     expect(ws?.getRow(1).values).toEqual([undefined, '文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值']);
     const links: string[] = [];
+    const lines: unknown[] = [];
     ws?.eachRow((row, i) => {
-      const v = row.getCell(3).value as { hyperlink?: string } | null;
-      if (i > 1 && v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink);
+      const v = row.getCell(3).value;
+      if (i > 1 && v && typeof v === 'object' && 'formula' in v) links.push(String(v.formula));
+      if (i > 1 && String(row.getCell(7).value).startsWith('text.')) lines.push(v);
     });
     expect(links.length).toBeGreaterThanOrEqual(6);
-    expect(links).toContain(`${path.relative(path.dirname(out), path.join(SAMPLES, DEFAULT_SAMPLE)).split(path.sep).join('/')}#'法治指标'!D7`);
+    const rel = path.relative(path.dirname(out), path.join(SAMPLES, DEFAULT_SAMPLE)).split(path.sep).join('/');
+    expect(links).toContain(`HYPERLINK("${rel}#'法治指标'!D7","D7")`);
+    // The report text's findings name their line, with no link.
+    expect(lines.length).toBe(2);
+    for (const l of lines) expect(l).toMatch(/^第\d+行$/);
+    // In the file itself: formulas, no cell hyperlinks (ExcelJS wrote their target and location wrong).
+    const JSZip = (await import('jszip')).default;
+    const xml = (await (await JSZip.loadAsync(fs.readFileSync(out))).file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect(xml).toContain(`<f>HYPERLINK(&quot;${rel}#&apos;法治指标&apos;!D7&quot;,&quot;D7&quot;)</f><v>D7</v>`);
+    expect(xml).not.toContain('<hyperlink');
     const summary = wb.getWorksheet('汇总');
-    expect(summary?.getRow(2).getCell(1).value).toBe('示例-乐山市市中区-法治指标.xlsx');
-    expect(summary?.getRow(2).getCell(2).value).toBe(5);
+    expect(summary?.getRow(2).getCell(1).value).toBe('001_6aa43dd84e2221bc.txt'); // files named first, then the folder's
+    expect(summary?.getRow(3).getCell(1).value).toBe('示例-乐山市市中区-法治指标.xlsx');
+    expect(summary?.getRow(3).getCell(2).value).toBe(5);
   });
 
   it('refuses --format xlsx without --out', async () => {

@@ -1,7 +1,12 @@
-// The ExcelJS writer of summary tables: written, saved, and read back.
+// The ExcelJS writer of summary tables: written, saved, and read back. And the CLI's report
+// workbook (--format xlsx): its links and values as they stand in the saved file's XML.
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as path from 'path';
+import type { FileResult } from '../src/cli/report';
+import { buildXlsxReport, fileLinkFormula } from '../src/cli/xlsx-report';
+import type { Finding } from '../src/core/types';
 import { buildSummary, placeTable, summaryInput, type TableSpec } from '../src/core/report';
 import { readXlsx } from '../src/hosts/xlsx/read-xlsx';
 import { addSummarySheet, TABLE_STYLE, TableTargetError, uniqueSheetName, writeTable } from '../src/hosts/xlsx/write-table';
@@ -165,5 +170,100 @@ describe('writeTable / addSummarySheet (ExcelJS)', () => {
     expect(back.getCell('D9').value).toBe('—');
     expect(back.getCell('E9').numFmt).toBe('0.00%');
     expect(back.getCell('B10').value).toBe('来源工作表：测试');
+  });
+});
+
+/** One sheet's XML and its relationships in the saved package, found by the sheet's name. */
+async function savedSheet(wb: ExcelJS.Workbook, name: string): Promise<{ xml: string; rels: string }> {
+  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const text = async (p: string): Promise<string> => (await zip.file(p)?.async('string')) ?? '';
+  const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(await text('xl/workbook.xml'));
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const target = new RegExp(`Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(await text('xl/_rels/workbook.xml.rels'));
+  if (!target) throw new Error(`no part for ${name}`);
+  const part = `xl/${target[1].replace(/^\/?xl\//, '')}`;
+  return { xml: await text(part), rels: await text(part.replace(/worksheets\/(.*)$/, 'worksheets/_rels/$1.rels')) };
+}
+
+/** The raw XML of cell `ref`: `<c r="C2" …>…</c>`. */
+function rawCell(xml: string, ref: string): string {
+  const m = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`).exec(xml);
+  return m ? m[0] : '';
+}
+
+/** The formula of a raw cell, XML entities decoded. */
+function rawFormula(cell: string): string | undefined {
+  const m = /<f>(.*)<\/f>/.exec(cell);
+  return m ? m[1].replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : undefined;
+}
+
+function finding(over: Partial<Finding>): Finding {
+  return { ruleId: 'balance.exceeds', severity: 'error', cells: [{ sheet: '法治指标', address: 'D7' }], message: { 'zh-CN': '超出', 'en-US': 'exceeds' }, ...over };
+}
+
+function fileResult(file: string, findings: Finding[]): FileResult {
+  return { file, result: { workbook: path.basename(file), findings, sheets: [], observations: 0 } };
+}
+
+describe('buildXlsxReport (--format xlsx)', () => {
+  const root = path.join(path.sep, 'data', '报表');
+  const out = path.join(root, 'out', 'report.xlsx');
+
+  it('links a finding to its cell with a HYPERLINK formula and a cached result (spaces, quotes, Chinese in the path); no cell hyperlink', async () => {
+    const source = path.join(root, `2022 年 O'Neil "区"`, '乐山市市中区 #1.xlsx');
+    const wb = buildXlsxReport([fileResult(source, [finding({ cells: [{ sheet: "指标 '甲'", address: 'E3' }] }), finding({ cells: [{ sheet: '法治指标', address: 'D4:D6' }] })])], 'zh-CN', out);
+    const { xml, rels } = await savedSheet(wb, '校验结果');
+    // A string formula with its result, so Excel and LibreOffice show E3 before recalculating.
+    const c2 = rawCell(xml, 'C2');
+    expect(c2).toMatch(/^<c r="C2"[^>]* t="str"><f>[^<]*<\/f><v>E3<\/v><\/c>$/);
+    // The file relative to the report's folder, `#` in it encoded, then the quoted sheet and cell.
+    expect(rawFormula(c2)).toBe(`HYPERLINK("../2022 年 O'Neil ""区""/乐山市市中区 %231.xlsx#'指标 ''甲'''!E3","E3")`);
+    // A range links to its first cell and shows the whole range.
+    expect(rawFormula(rawCell(xml, 'C3'))).toBe(`HYPERLINK("../2022 年 O'Neil ""区""/乐山市市中区 %231.xlsx#'法治指标'!D4","D4:D6")`);
+    // No cell hyperlink: no <hyperlink> element and no hyperlink relationship (ExcelJS wrote both wrong).
+    expect(xml).not.toContain('<hyperlink');
+    expect(rels).not.toContain('relationships/hyperlink');
+    expect(rels).toContain('relationships/table');
+    // Read back it is the same formula, and the cell looks like a link.
+    const back = (await roundTrip(wb)).getWorksheet('校验结果') as ExcelJS.Worksheet;
+    expect(back.getCell('C2').value).toEqual({ formula: rawFormula(c2), result: 'E3' });
+    expect(back.getCell('C2').font?.underline).toBe(true);
+  });
+
+  it('builds the link formula; a link location Excel could not hold (over 255 characters) becomes plain text', async () => {
+    expect(fileLinkFormula('a.xlsx', 'S', 'A1')).toBe(`HYPERLINK("a.xlsx#'S'!A1","A1")`);
+    expect(fileLinkFormula(`${'目录/'.repeat(90)}a.xlsx`, 'S', 'A1')).toBeUndefined();
+    const deep = path.join(root, ...new Array<string>(90).fill('目录'), 'a.xlsx');
+    const { xml } = await savedSheet(buildXlsxReport([fileResult(deep, [finding({})])], 'zh-CN', out), '校验结果');
+    expect(rawFormula(rawCell(xml, 'C2'))).toBeUndefined();
+    const ws = (await roundTrip(buildXlsxReport([fileResult(deep, [finding({})])], 'zh-CN', out))).getWorksheet('校验结果') as ExcelJS.Worksheet;
+    expect(ws.getCell('C2').value).toBe(`'法治指标'!D7`);
+  });
+
+  it('shows the line of a report text as plain text (第19行 / line 19), never a link', async () => {
+    const txt = path.join(root, '2022年法治政府建设年度报告.txt');
+    const f = finding({ ruleId: 'text.repeated-figure', severity: 'warning', cells: [{ sheet: '2022年法治政府建设年度报告.txt', address: 'L19' }], values: [6, 56] });
+    for (const [lang, sheetName, where] of [
+      ['zh-CN', '校验结果', '第19行'],
+      ['en-US', 'Findings', 'line 19'],
+    ] as const) {
+      const wb = buildXlsxReport([fileResult(txt, [f])], lang, out);
+      const { xml } = await savedSheet(wb, sheetName);
+      expect(rawFormula(rawCell(xml, 'C2'))).toBeUndefined();
+      expect(xml).not.toContain('HYPERLINK');
+      expect(xml).not.toContain('<hyperlink');
+      const ws = (await roundTrip(wb)).getWorksheet(sheetName) as ExcelJS.Worksheet;
+      expect(ws.getCell('C2').value).toBe(where);
+      expect(ws.getCell('B2').value).toBe('2022年法治政府建设年度报告.txt');
+    }
+  });
+
+  it('joins the values with a separator that cannot be read as part of a number (；/ "; ")', async () => {
+    const f = finding({ ruleId: 'history.yoy.scale', values: [728588, 306300, null, '1900余'] });
+    const file = path.join(root, 'a.xlsx');
+    const zh = (await roundTrip(buildXlsxReport([fileResult(file, [f])], 'zh-CN', out))).getWorksheet('校验结果') as ExcelJS.Worksheet;
+    expect(zh.getCell('I2').value).toBe('728,588；306,300；；1900余');
+    const en = (await roundTrip(buildXlsxReport([fileResult(file, [f])], 'en-US', out))).getWorksheet('Findings') as ExcelJS.Worksheet;
+    expect(en.getCell('I2').value).toBe('728,588; 306,300; ; 1900余');
   });
 });

@@ -1,10 +1,12 @@
 // `npm run summary`: a copy of the workbook with the summary sheet added; the source sheets keep
-// every value and format; usage errors exit 2 with a message in both languages.
+// every value and format; usage errors exit 2 with a message in both languages; a workbook with
+// parts the copy would lose (charts…) is refused unless --allow-loss.
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../src/cli/summary';
+import { main, partsLostOnCopy } from '../src/cli/summary';
 import { preserveOnSave } from '../src/hosts/xlsx/write-table';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');
@@ -209,5 +211,150 @@ describe('summary CLI', () => {
     const t2 = io();
     expect(await main([path.join(dir, 'missing.xlsx'), '--out', path.join(dir, 'o.xlsx'), '--lang', 'en-US'], t2.io)).toBe(2);
     expect(t2.err.join('')).toContain('no such file');
+  });
+});
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CHART_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/>' +
+  '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>\'法治指标\'!$E$4:$E$6</c:f></c:numRef></c:val></c:ser>' +
+  '<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>' +
+  '<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>';
+const anchor = (body: string) =>
+  `<xdr:twoCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>14</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
+const CHART_FRAME = anchor(
+  '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="100" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${R}" r:id="rIdChart1"/></a:graphicData></a:graphic></xdr:graphicFrame>`,
+);
+const TEXT_BOX = anchor('<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="101" name="文本框 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>数据待核实</a:t></a:r></a:p></xdr:txBody></xdr:sp>');
+
+/**
+ * The wide sample with a picture (ExcelJS's addImage) and what Excel would add on top: a column
+ * chart in the same drawing (as Excel and LibreOffice save one), a text box, or other parts.
+ */
+async function richWorkbook(dir: string, extra: { chart?: boolean; textBox?: boolean; parts?: string[] } = {}): Promise<string> {
+  const wb = await load(WIDE);
+  const ws = wb.getWorksheet('法治指标') as ExcelJS.Worksheet;
+  ws.addImage(wb.addImage({ buffer: PNG, extension: 'png' } as unknown as ExcelJS.Image), 'H2:I4');
+  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const edit = async (part: string, f: (s: string) => string) => zip.file(part, f((await zip.file(part)?.async('string')) as string));
+  if (extra.chart) {
+    await edit('xl/drawings/drawing1.xml', (s) => s.replace('</xdr:wsDr>', `${CHART_FRAME}</xdr:wsDr>`));
+    await edit('xl/drawings/_rels/drawing1.xml.rels', (s) =>
+      s.replace('</Relationships>', `<Relationship Id="rIdChart1" Type="${R}/chart" Target="../charts/chart1.xml"/></Relationships>`),
+    );
+    await edit('[Content_Types].xml', (s) =>
+      s.replace('</Types>', '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'),
+    );
+    zip.file('xl/charts/chart1.xml', CHART_XML);
+  }
+  if (extra.textBox) await edit('xl/drawings/drawing1.xml', (s) => s.replace('</xdr:wsDr>', `${TEXT_BOX}</xdr:wsDr>`));
+  for (const p of extra.parts ?? []) zip.file(p, '<x/>');
+  const file = path.join(dir, `图表 O'Neil-${Object.keys(extra).join('-') || 'picture'}.xlsx`);
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+
+async function entries(file: string): Promise<string[]> {
+  return Object.keys((await JSZip.loadAsync(fs.readFileSync(file))).files).filter((n) => !n.endsWith('/'));
+}
+
+describe('summary CLI: parts the copy would lose', () => {
+  it('keeps pictures: ExcelJS writes them back, so a workbook with one is summarised as usual', async () => {
+    const dir = tmp();
+    const file = await richWorkbook(dir);
+    expect(await partsLostOnCopy(fs.readFileSync(file))).toEqual([]);
+    const out = path.join(dir, 'out.xlsx');
+    const t = io();
+    expect(await main([file, '--out', out], t.io)).toBe(0);
+    expect(t.err.join('')).toContain('原有工作表未改动');
+    expect(await entries(out)).toEqual(expect.arrayContaining(['xl/media/image1.png', 'xl/drawings/drawing1.xml']));
+    expect((await load(out)).getWorksheet('法治指标')?.getImages()).toHaveLength(1);
+  });
+
+  it('refuses a workbook with a chart, a pivot table and macros: exit 2, both languages, nothing written, the input untouched', async () => {
+    const dir = tmp();
+    const file = await richWorkbook(dir, { chart: true, parts: ['xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheDefinition1.xml', 'xl/vbaProject.bin'] });
+    const before = fs.readFileSync(file);
+    const out = path.join(dir, 'out.xlsx');
+    const t = io();
+    expect(await main([file, '--out', out, '--lang', 'en-US'], t.io)).toBe(2);
+    const err = t.err.join('');
+    const name = path.basename(file);
+    expect(err).toContain(`“${name}”含有图表、数据透视表、宏（VBA），写出的副本会丢失这些内容，因此没有写入 ${out}。`);
+    expect(err).toContain(`"${name}" holds charts, pivot tables, macros (VBA), which the copy would lose, so ${out} was not written.`);
+    expect(err.indexOf('含有')).toBeLessThan(err.indexOf('holds')); // Chinese first, whatever --lang says
+    expect(err).toContain('“指标校验”加载项的“汇总表”选项卡');
+    expect(err).toContain('add-in in Excel');
+    expect(err).toContain('--allow-loss');
+    expect(t.out.join('')).toBe('');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a text box in a drawing but not the picture beside it', async () => {
+    const dir = tmp();
+    const file = await richWorkbook(dir, { textBox: true });
+    expect((await partsLostOnCopy(fs.readFileSync(file))).map((l) => [l['zh-CN'], l['en-US'], l.parts])).toEqual([['形状、文本框等绘图对象', 'shapes, text boxes and other drawing objects', ['xl/drawings/drawing1.xml']]]);
+    const t = io();
+    expect(await main([file, '--out', path.join(dir, 'out.xlsx')], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('含有形状、文本框等绘图对象');
+  });
+
+  it('with --allow-loss writes the copy and warns, in both languages, what it lacks', async () => {
+    const dir = tmp();
+    const file = await richWorkbook(dir, { chart: true });
+    const before = fs.readFileSync(file);
+    expect(await entries(file)).toContain('xl/charts/chart1.xml');
+    const out = path.join(dir, 'out.xlsx');
+    const t = io();
+    expect(await main([file, '--out', out, '--allow-loss'], t.io)).toBe(0);
+    const err = t.err.join('');
+    expect(err).toContain(`警告：--allow-loss：副本 ${out} 缺少原工作簿中的图表（原文件未改动）。`);
+    expect(err).toContain(`Warning: --allow-loss: the copy ${out} lacks the charts of the original workbook (the original file is unchanged).`);
+    expect(err).toContain('原有工作表的数据和格式未改动，但缺少图表');
+    expect(err).not.toContain('原有工作表未改动');
+    // What the warning says is true: the chart is gone, the picture and the new sheet are there.
+    const copy = await entries(out);
+    expect(copy.filter((n) => n.startsWith('xl/charts/'))).toEqual([]);
+    expect(copy).toContain('xl/media/image1.png');
+    expect((await load(out)).getWorksheet('汇总表')?.getTables()).toHaveLength(1);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('names every kind of part it cannot keep; ignores calcChain, printer settings and custom properties', async () => {
+    const zip = new JSZip();
+    const parts = [
+      'xl/workbook.xml',
+      'xl/calcChain.xml',
+      'xl/printerSettings/printerSettings1.bin',
+      'docProps/custom.xml',
+      'xl/chartsheets/sheet1.xml',
+      'xl/diagrams/data1.xml',
+      'xl/slicers/slicer1.xml',
+      'xl/embeddings/oleObject1.bin',
+      'xl/externalLinks/externalLink1.xml',
+      'xl/connections.xml',
+      'xl/threadedComments/threadedComment1.xml',
+      'xl/richData/rdrichvalue.xml',
+    ];
+    for (const p of parts) zip.file(p, '<x/>');
+    zip.file('xl/worksheets/sheet1.xml', '<worksheet><extLst><ext><x14:sparklineGroups xmlns:x14="x"/></ext></extLst></worksheet>');
+    for (const compression of ['STORE', 'DEFLATE'] as const) {
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression });
+      expect((await partsLostOnCopy(bytes)).map((l) => l['en-US'])).toEqual([
+        'charts',
+        'SmartArt graphics',
+        'slicers and timelines',
+        'embedded objects and controls',
+        'links to other workbooks',
+        'data connections and queries',
+        'threaded comments (replies)',
+        'pictures in cells',
+        'sparklines',
+      ]);
+    }
+    expect(await partsLostOnCopy(new TextEncoder().encode('just text'))).toEqual([]);
   });
 });

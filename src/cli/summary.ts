@@ -2,11 +2,13 @@
 // indicator-summary: writes a copy of a workbook with a standard summary table (汇总表) added.
 //   npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts]
 //                      [--years 2022,2023] [--indicators a,b] [--entity 地区] [--sheet 工作表]
-//                      [--lang zh-CN|en-US]
-// Exit codes: 0 written; 2 usage error (bilingual message), unreadable input or unwritable output.
+//                      [--lang zh-CN|en-US] [--allow-loss]
+// Exit codes: 0 written; 2 usage error (bilingual message), unreadable input or unwritable output,
+// or a workbook with parts the copy would lose (charts, pivot tables, macros…) without --allow-loss.
 import { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { buildSummary, renderTableText, ReportError, summaryInput, type TemplateId } from '../core/report';
 import { parseYear } from '../core/names';
 import type { Bilingual, Lang } from '../core/types';
@@ -28,7 +30,7 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 /** A usage error: both languages, whatever --lang says (it may be the wrong option itself). */
 function usage(io: SummaryIO, m: Bilingual): number {
   io.stderr(`${m['zh-CN']}\n${m['en-US']}\n`);
-  io.stderr('用法 / usage: npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts] [--years 2022,2023] [--indicators a,b] [--lang zh-CN|en-US]\n');
+  io.stderr('用法 / usage: npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts] [--years 2022,2023] [--indicators a,b] [--lang zh-CN|en-US] [--allow-loss]\n');
   return 2;
 }
 
@@ -53,6 +55,66 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * What ExcelJS cannot carry into the copy. It reads cells, styles, sheet settings, tables, notes
+ * and pictures (a drawing keeps only its pictures); every other part of the package is dropped
+ * on save. Parts listed here are content a user would miss; a few others it drops are not
+ * (calcChain.xml, printerSettings, docProps/custom.xml: rebuilt by Excel or metadata only).
+ */
+const LOST_PARTS: Array<{ zh: string; en: string; part: RegExp }> = [
+  { zh: '图表', en: 'charts', part: /^xl\/(charts|chartsheets)\// },
+  { zh: 'SmartArt 图形', en: 'SmartArt graphics', part: /^xl\/diagrams\// },
+  { zh: '数据透视表', en: 'pivot tables', part: /^xl\/(pivotTables|pivotCache)\// },
+  { zh: '切片器和日程表', en: 'slicers and timelines', part: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\// },
+  { zh: '宏（VBA）', en: 'macros (VBA)', part: /^xl\/(vbaProject\.bin$|macrosheets\/|dialogsheets\/)/ },
+  { zh: '嵌入对象和控件', en: 'embedded objects and controls', part: /^xl\/(embeddings|activeX|ctrlProps)\// },
+  { zh: '指向其他工作簿的外部链接', en: 'links to other workbooks', part: /^xl\/externalLinks\// },
+  { zh: '数据连接和查询', en: 'data connections and queries', part: /^xl\/(connections\.xml$|queryTables\/|model\/)/ },
+  { zh: '批注中的回复（新式批注）', en: 'threaded comments (replies)', part: /^xl\/threadedComments\// },
+  { zh: '单元格中的图片', en: 'pictures in cells', part: /^xl\/richData\// },
+];
+/** A drawing object other than a picture: shape, text box, connector, group, ink; or an absolutely placed one. */
+const DRAWING_OBJECT = /<(?:[\w-]+:)?(?:sp|grpSp|cxnSp|contentPart|absoluteAnchor|AlternateContent)[\s>/]/;
+const SPARKLINES = /<(?:[\w-]+:)?sparklineGroups[\s>/]/;
+
+/** A part of the package as text; '' when it cannot be read (ExcelJS says why when it loads the workbook). */
+async function partText(zip: JSZip, name: string): Promise<string> {
+  try {
+    return (await zip.file(name)?.async('string')) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What the copy of the workbook would lack, in both languages; empty when nothing is lost (or
+ * the file is not a zip: loading it then gives the real reason). Only the package's directory
+ * is read, and the drawing and sheet parts that may hold shapes or sparklines.
+ */
+export async function partsLostOnCopy(bytes: Uint8Array): Promise<Array<{ 'zh-CN': string; 'en-US': string; parts: string[] }>> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return [];
+  }
+  const found = new Map<string, { 'zh-CN': string; 'en-US': string; parts: string[] }>();
+  const add = (zh: string, en: string, part: string): void => {
+    const f = found.get(en) ?? { 'zh-CN': zh, 'en-US': en, parts: [] };
+    f.parts.push(part);
+    found.set(en, f);
+  };
+  for (const name of Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name.replace(/^\//, ''))) {
+    const kind = LOST_PARTS.find((k) => k.part.test(name));
+    if (kind) add(kind.zh, kind.en, name);
+    else if (/^xl\/drawings\/[^/]+\.xml$/.test(name) && DRAWING_OBJECT.test(await partText(zip, name))) add('形状、文本框等绘图对象', 'shapes, text boxes and other drawing objects', name);
+    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && SPARKLINES.test(await partText(zip, name))) add('迷你图', 'sparklines', name);
+  }
+  return [...found.values()];
+}
+
 function openError(file: string, e: unknown): Bilingual {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' } : { zh: String(code ?? e), en: String(code ?? e) };
@@ -73,6 +135,7 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     .option('--sheet <name>', 'the indicator sheet to read / 读取的指标表')
     .option('--sheet-name <name>', 'name of the new sheet / 新工作表名称')
     .option('--lang <lang>', 'zh-CN | en-US', 'zh-CN')
+    .option('--allow-loss', 'write the copy even if it loses charts, pivot tables, macros… / 即使副本会丢失图表、数据透视表、宏等也写出')
     .exitOverride()
     .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
@@ -80,7 +143,7 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   } catch (e) {
     return reportUsageError(e, io.stderr, 'npm run summary --');
   }
-  const opts = program.opts<{ out?: string; template: string; years?: string; indicators?: string; entity?: string; sheet?: string; sheetName?: string; lang: string }>();
+  const opts = program.opts<{ out?: string; template: string; years?: string; indicators?: string; entity?: string; sheet?: string; sheetName?: string; lang: string; allowLoss?: boolean }>();
   const file = program.args[0];
 
   if (!LANGS.includes(opts.lang as Lang)) {
@@ -121,6 +184,19 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     return 2;
   }
   const name = path.basename(file);
+  // ExcelJS re-saves the whole workbook: refuse rather than silently drop what it cannot keep.
+  const lost = await partsLostOnCopy(bytes);
+  const lostZh = lost.map((l) => l['zh-CN']).join('、');
+  const lostEn = lost.map((l) => l['en-US']).join(', ');
+  if (lost.length > 0 && !opts.allowLoss) {
+    io.stderr(
+      `“${name}”含有${lostZh}，写出的副本会丢失这些内容，因此没有写入 ${out}。` +
+        `请在 Excel 中用“指标校验”加载项的“汇总表”选项卡把表格插入工作簿（其余内容不受影响）；如接受副本缺少这些内容，请加 --allow-loss 重新运行。\n` +
+        `"${name}" holds ${lostEn}, which the copy would lose, so ${out} was not written. ` +
+        `Insert the table with the 汇总表 (Summary) tab of the 指标校验 add-in in Excel instead (nothing else is touched), or run again with --allow-loss to accept a copy without them.\n`,
+    );
+    return 2;
+  }
   let spec;
   let workbook;
   try {
@@ -151,11 +227,15 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     io.stderr(lang === 'zh-CN' ? `无法写入“${out}”：${(e as Error).message}\n` : `Cannot write "${out}": ${(e as Error).message}\n`);
     return 2;
   }
+  if (lost.length > 0) {
+    io.stderr(`警告：--allow-loss：副本 ${out} 缺少原工作簿中的${lostZh}（原文件未改动）。\nWarning: --allow-loss: the copy ${out} lacks the ${lostEn} of the original workbook (the original file is unchanged).\n`);
+  }
   io.stdout(renderTableText(spec));
+  const kept = lost.length > 0 ? { zh: `原有工作表的数据和格式未改动，但缺少${lostZh}`, en: `the original sheets keep their values and formats, but it lacks the ${lostEn}` } : { zh: '原有工作表未改动', en: 'the original sheets are unchanged' };
   io.stderr(
     lang === 'zh-CN'
-      ? `已写入 ${out}：新工作表“${written.worksheet.name}”（表格 ${written.tableName}，${written.tableRange}），原有工作表未改动。\n`
-      : `Wrote ${out}: new sheet "${written.worksheet.name}" (table ${written.tableName}, ${written.tableRange}); the original sheets are unchanged.\n`,
+      ? `已写入 ${out}：新工作表“${written.worksheet.name}”（表格 ${written.tableName}，${written.tableRange}），${kept.zh}。\n`
+      : `Wrote ${out}: new sheet "${written.worksheet.name}" (table ${written.tableName}, ${written.tableRange}); ${kept.en}.\n`,
   );
   return 0;
 }
