@@ -45,6 +45,25 @@ describe('xlsx host (ExcelJS)', () => {
     expect(result.findings[0].message['zh-CN']).toContain('90.0%');
   });
 
+  it('says a formula saved without its result is not calculated, never reads it as blank', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('指标');
+    ws.addRow(['指标名称', '单位', '2022年', '2023年']);
+    ws.addRow(['行政处罚案件', '件', 110, { formula: 'C3+C4' } as ExcelJS.CellFormulaValue]);
+    ws.addRow(['其中：警告', '件', 50, 57]);
+    ws.addRow(['　　　罚款等', '件', 60, 63]);
+    const snap = await readXlsx(await bytesOf(wb), 'x.xlsx');
+    expect(snap.sheets[0].values[1][3]).toBe('=C3+C4');
+    const result = checkWorkbook(snap);
+    const f = result.findings.find((x) => x.cells[0].address === 'D2');
+    expect(f?.ruleId).toBe('value.formula-uncalculated');
+    expect(f?.severity).toBe('error');
+    expect(f?.message['zh-CN']).toBe('“行政处罚案件”2023年是公式 =C3+C4，文件中没有它的计算结果（保存文件的程序没有计算）。请在 Excel 中打开、保存后再校验。');
+    expect(f?.message['en-US']).toContain('saved without its result');
+    // The balance of 2023 is not checked against a blank total (no silent zero).
+    expect(result.findings.some((x) => x.ruleId.startsWith('balance') && x.period === '2023' && x.severity === 'error')).toBe(false);
+  });
+
   it('reads an empty workbook sheet as an empty grid', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');

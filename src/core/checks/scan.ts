@@ -97,12 +97,14 @@ function cellFinding(out: Finding[], model: WorkbookModel, i: number): void {
       period: o.period,
     });
   } else if (o.parsed.kind === 'text') {
+    // A formula the file holds without its result (the xlsx host gives its text, `=57+62+1`).
+    const formula = o.parsed.text.startsWith('=');
     out.push({
-      ruleId: 'value.unreadable',
+      ruleId: formula ? 'value.formula-uncalculated' : 'value.unreadable',
       severity: 'error',
       cells: [cellOf(o)],
       values: [o.parsed.text],
-      message: msg('value.unreadable', { indicator, period: periodOf(o), text: o.parsed.text }),
+      message: msg(formula ? 'value.formula-uncalculated' : 'value.unreadable', { indicator, period: periodOf(o), text: o.parsed.text }),
       indicator,
       entity: o.entity || undefined,
       period: o.period,

@@ -40,7 +40,12 @@ function convert(value: ExcelJS.CellValue): CellValue {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return null;
+      if (result === undefined || result === null) {
+        // Saved without its result (a file written by a program that does not calculate): the
+        // value is unknown, never blank. The formula text makes the cell checks say so.
+        const f = (value as ExcelJS.CellFormulaValue).formula;
+        return typeof f === 'string' && f !== '' ? `=${f}` : null;
+      }
       return convert(result as ExcelJS.CellValue);
     }
     if ('text' in value && typeof value.text === 'string') return value.text;
