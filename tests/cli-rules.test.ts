@@ -69,7 +69,34 @@ describe('CLI --rules', () => {
 
     const missing = await run([SAMPLE, '--rules', path.join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('nope.json');
+    expect(missing.err).toContain('nope.json”：文件不存在。');
+    expect(missing.err).toContain('nope.json": no such file.');
+  });
+
+  it('a rule file that is not valid JSON or YAML is a usage error (exit 2) located by line and column, and nothing is checked', async () => {
+    const json = path.join(dir, 'broken.json');
+    fs.writeFileSync(json, '{\n  "rules": [\n    { id: "X1" }\n  ]\n}\n');
+    const a = await run([SAMPLE, '--rules', json]);
+    expect(a.code).toBe(2);
+    expect(a.json.files).toEqual([]);
+    expect(a.err).toContain('规则文件“broken.json”无法读取：不是有效的 JSON，第 3 行第 7 列有语法错误');
+    expect(a.err).toContain('Cannot read the rule file "broken.json": not valid JSON: syntax error at line 3, column 7');
+
+    const yaml = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(yaml, 'rules:\n  - id: A\n    expr: "x\n');
+    const b = await run([SAMPLE, '--rules', yaml]);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/规则文件“broken\.yaml”无法读取：不是有效的 YAML，第 \d+ 行第 \d+ 列有语法错误/);
+    expect(b.err).toMatch(/not valid YAML: syntax error at line \d+, column \d+/);
+
+    // A file whose rules are readable but one of them is bad still runs the others (a finding, exit by findings).
+    const partly = path.join(dir, 'partly.json');
+    fs.writeFileSync(partly, JSON.stringify({ rules: [{ id: 'P1', name: '上限', expr: '[罚没款] <= 500000', severity: 'warning' }, { id: 'P2', name: '坏', expr: '[罚没款] <=', severity: 'warning' }] }));
+    const c = await run([SAMPLE, '--rules', partly]);
+    expect(c.code).toBe(1);
+    const ids = c.json.files[0].findings.map((f) => f.ruleId);
+    expect(ids).toContain('P1');
+    expect(ids).toContain('rules.syntax');
   });
 
   it('carries the explanation of an explained warning in its JSON; a changed value reopens it', async () => {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
 import { buildPanel, detectAnomalies } from '../core/history';
+import { parseRuleFile } from '../core/rules';
 import { checkReportText, decodeReport } from '../core/text';
 import type { Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
@@ -13,6 +14,7 @@ import { readXlsx } from '../hosts/xlsx/read-xlsx';
 import { SingleBar } from 'cli-progress';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
+import { openError } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
@@ -33,9 +35,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' } : { zh: String(code ?? e), en: String(code ?? e) };
-    return { file, error: { 'zh-CN': `无法打开“${file}”：${why.zh}。`, 'en-US': `Cannot open "${file}": ${why.en}.` } };
+    return { file, error: openError(file, e) };
   }
   if (/\.txt$/i.test(name)) {
     // A report's prose: numeric mentions, 其中 claims and repeated figures.
@@ -102,7 +102,15 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     try {
       rules = { text: fs.readFileSync(opts.rules, 'utf8'), format: /\.ya?ml$/i.test(opts.rules) ? 'yaml' : 'json', fileName: path.basename(opts.rules) };
     } catch (e) {
-      io.stderr(zh ? `无法读取规则文件“${opts.rules}”：${(e as Error).message}\n` : `Cannot read the rule file "${opts.rules}": ${(e as Error).message}\n`);
+      const m = openError(opts.rules, e);
+      io.stderr(`${m['zh-CN']}\n${m['en-US']}\n`);
+      return 2;
+    }
+    // A rule file that cannot be read as a whole is a usage error: the user's rules would not run.
+    // (A single bad rule in it is a finding of its own, and the others still run.)
+    const parsed = parseRuleFile(rules.text, rules.format, { fileName: rules.fileName });
+    if (parsed.ruleSet.rules.length === 0 && Object.keys(parsed.ruleSet.aliases).length === 0 && parsed.findings.length > 0) {
+      for (const f of parsed.findings) io.stderr(`${f.message['zh-CN']}\n${f.message['en-US']}\n`);
       return 2;
     }
   }

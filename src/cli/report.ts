@@ -66,7 +66,9 @@ export function textReport(files: FileResult[], lang: Lang): string {
       else bySheet.set(sheet, [finding]);
     }
     for (const [sheet, list] of bySheet) {
-      lines.push(`  [${sheet}] ${countLine(list, lang)}`);
+      // Findings without a cell: about the rule file, or the workbook as a whole.
+      const heading = sheet || (list.every((x) => x.ruleId === 'rules.file') ? (lang === 'zh-CN' ? '规则文件' : 'rule file') : lang === 'zh-CN' ? '工作簿' : 'workbook');
+      lines.push(`  [${heading}] ${countLine(list, lang)}`);
       for (const finding of list) {
         const cell = finding.cells[0]?.address ?? '';
         lines.push(`    ${SEVERITY_LABEL[lang][finding.severity].padEnd(lang === 'zh-CN' ? 2 : 7)} ${cell.padEnd(6)} ${finding.message[lang]}  (${finding.ruleId})`);

@@ -15,6 +15,7 @@ import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { gridFromWorksheet, loadWorkbook } from '../hosts/xlsx/read-xlsx';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
+import { openError } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 
 export interface SummaryIO {
@@ -113,12 +114,6 @@ export async function partsLostOnCopy(bytes: Uint8Array): Promise<Array<{ 'zh-CN
     else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && SPARKLINES.test(await partText(zip, name))) add('迷你图', 'sparklines', name);
   }
   return [...found.values()];
-}
-
-function openError(file: string, e: unknown): Bilingual {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' } : { zh: String(code ?? e), en: String(code ?? e) };
-  return { 'zh-CN': `无法打开“${file}”：${why.zh}。`, 'en-US': `Cannot open "${file}": ${why.en}.` };
 }
 
 /** Runs the summary CLI; returns the exit code instead of exiting, so tests can call it. */

@@ -214,7 +214,7 @@ export function ruleSetFromObject(value: unknown, source: RuleSource, fileName?:
 export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { fileName?: string; source?: RuleSource } = {}): RuleLoad {
   const source = opts.source ?? 'file';
   const file = fileParam(opts.fileName);
-  const failed = (detail: string): RuleLoad => ({
+  const failed = (detail: string | Bilingual): RuleLoad => ({
     ruleSet: { rules: [], aliases: {} },
     findings: [fileFinding('file.parse', { file, detail })],
   });
@@ -225,7 +225,7 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
     try {
       value = JSON.parse(input);
     } catch (e) {
-      return failed(e instanceof Error ? e.message : String(e));
+      return failed(jsonSyntaxDetail(input, e instanceof Error ? e.message : String(e)));
     }
     return ruleSetFromObject(value, source, opts.fileName);
   }
@@ -237,9 +237,12 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
-        const quote = /^\s*-?\s*expr\s*:\s*\[/m.test(input) ? ` ${YAML_QUOTE_HINT}` : '';
-        return failed(where + e.message.split('\n')[0] + quote);
+        const quote = /^\s*-?\s*expr\s*:\s*\[/m.test(input);
+        const first = e.message.split('\n')[0];
+        return failed({
+          'zh-CN': `不是有效的 YAML${pos ? `，第 ${pos.line} 行第 ${pos.col} 列有语法错误` : ''}（${first}）${quote ? '。YAML 中以 [ 开头的表达式要加引号，如 expr: "[甲] == [乙]"' : ''}`,
+          'en-US': `not valid YAML${pos ? `: syntax error at line ${pos.line}, column ${pos.col}` : ''} (${first})${quote ? '. In YAML an expression that starts with [ must be quoted: expr: "[a] == [b]"' : ''}`,
+        });
       }
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
       if (Array.isArray(value)) merged = value;
@@ -254,7 +257,15 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
   return ruleSetFromObject(merged, source, opts.fileName);
 }
 
-const YAML_QUOTE_HINT = '(In YAML an expression that starts with [ must be quoted: expr: "[甲] == [乙]"; YAML 中以 [ 开头的表达式要加引号)';
+/** A JSON syntax error located by line and column (JSON.parse gives a character position). */
+function jsonSyntaxDetail(input: string, message: string): Bilingual {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return { 'zh-CN': `不是有效的 JSON（${message}）`, 'en-US': `not valid JSON (${message})` };
+  const before = input.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const col = before.length - before.lastIndexOf('\n');
+  return { 'zh-CN': `不是有效的 JSON，第 ${line} 行第 ${col} 列有语法错误（${message}）`, 'en-US': `not valid JSON: syntax error at line ${line}, column ${col} (${message})` };
+}
 
 let packCache: RuleSet | undefined;
 
