@@ -291,6 +291,10 @@ describe('rule problems are findings; other rules still run', () => {
     expect(u[0].message['zh-CN']).toContain('[依法公开执法处罚信息]');
     expect(u[1].message['zh-CN']).toContain('最接近的指标：[全部行政处罚案件]');
     expect(u[1].message['en-US']).toContain('Closest names: [全部行政处罚案件]');
+    // Where each unknown name stands in the expression (code points, 1-based).
+    expect(u[0].message['zh-CN']).toContain('[依法公开处罚信息]（表达式第 1 个字符处）');
+    expect(u[1].message['zh-CN']).toContain('[行政处罚案件数]（表达式第 15 个字符处）');
+    expect(u[1].message['en-US']).toContain('(character 15 of the expression)');
     const none = byRule(runRules(m, set(rule('N', '[床位数] > 0'))), 'rules.unknown-indicator');
     expect(none[0].message['zh-CN']).toContain('没有名称相近的指标');
   });

@@ -190,6 +190,13 @@ function skippedFinding(s: Skipped): Finding {
   return f;
 }
 
+/** The 1-based column (in code points) of `[name]` in a rule's expression; 1 when not found. */
+export function indicatorColumn(expr: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\[\\s*${escaped}\\s*\\]`).exec(expr);
+  return m ? [...expr.slice(0, m.index)].length + 1 : 1;
+}
+
 /**
  * Evaluates every enabled rule of the set over the workbook, per entity and period. Findings:
  * - a failing rule: ruleId = the rule's id, its severity, every cell it read with the values,
@@ -242,6 +249,7 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
             id: rule.id,
             name: ruleName(rule),
             indicator: name,
+            column: indicatorColumn(rule.expr, name),
             suggest: near.length ? rmsg('rule.suggest', { names: near.map((x) => `[${x}]`).join('、') }) : rmsg('rule.no-suggest'),
           }),
           indicator: name,

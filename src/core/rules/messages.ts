@@ -41,7 +41,7 @@ const zhCN = {
   'parse.unsupported': '不支持的写法。',
   // rule problems as findings
   'rule.syntax': '规则 {id}{name}的表达式第 {column} 个字符处有误：{detail} 表达式：{expr}',
-  'rule.unknown-indicator': '规则 {id}{name}中的指标 [{indicator}] 在工作簿中找不到。{suggest}',
+  'rule.unknown-indicator': '规则 {id}{name}中的指标 [{indicator}]（表达式第 {column} 个字符处）在工作簿中找不到。{suggest}',
   'rule.suggest': '最接近的指标：{names}。',
   'rule.no-suggest': '没有名称相近的指标。',
   'rule.no-expression': '规则 {id} 没有表达式，也没有编号相同的规则可供修改。',
@@ -123,7 +123,7 @@ const enUS: Record<RuleMessageId, string> = {
   'parse.prev-arg': 'The argument of prev must be an indicator, e.g. prev([行政处罚案件]).',
   'parse.unsupported': 'This construct is not supported.',
   'rule.syntax': 'Rule {id}{name}: error at character {column} of the expression: {detail} Expression: {expr}',
-  'rule.unknown-indicator': 'Rule {id}{name}: the indicator [{indicator}] is not in the workbook. {suggest}',
+  'rule.unknown-indicator': 'Rule {id}{name}: the indicator [{indicator}] (character {column} of the expression) is not in the workbook. {suggest}',
   'rule.suggest': 'Closest names: {names}.',
   'rule.no-suggest': 'No indicator has a similar name.',
   'rule.no-expression': 'Rule {id} has no expression, and there is no rule with that id to change.',
