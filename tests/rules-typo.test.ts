@@ -189,9 +189,18 @@ describe('typo hints on rule findings', () => {
     const [f] = runRules(model, both);
     expect(f.ruleId).toBe('R1');
     expect(f.hint).toMatchObject({ cell: { sheet: '表', address: 'D4' }, from: 21, to: 12, kind: 'swap' });
-    // Without R2, changing 乙 or 丙 are equally good: no hint.
+    // Without R2, changing 乙 or 丙 are equally good: both are named, one of them is the typo.
     const [g] = runRules(model, { rules: [both.rules[0]], aliases: {} });
-    expect(g.hint).toBeUndefined();
+    expect(g.hint).toMatchObject({ cell: { address: 'D3' }, to: 12, kind: 'swap', or: { cell: { address: 'D4' }, from: 21, to: 12, kind: 'swap' } });
+    expect(g.hint?.message['zh-CN']).toBe('两处之一可能录错：表!D3 可能应为 12（21 的两位数字颠倒）；或 表!D4 可能应为 12（21 的两位数字颠倒）');
+    expect(g.hint?.message['en-US']).toBe('one of two cells may be mistyped: 表!D3 may be 12 (digits of 21 swapped); or 表!D4 may be 12 (digits of 21 swapped)');
+  });
+
+  it('a two-cell equality with swapped digits names both cells: 公开处罚信息 160 vs 处罚案件 106', () => {
+    const model = modelOf(wideOf([['1', '依法公开执法处罚信息', '条', 160], ['2', '全部行政处罚案件', '件', 106]]));
+    const [f] = runRules(model, { rules: [rule('E1', '[依法公开执法处罚信息] == [全部行政处罚案件]')], aliases: {} });
+    expect(f.hint).toMatchObject({ cell: { address: 'D2' }, from: 160, to: 106, kind: 'swap', or: { cell: { address: 'D3' }, from: 106, to: 160 } });
+    // Three or more equally good fixes stay silent (see 110 ≠ 50 + 58 + 1 above).
   });
 
   it('inequalities get no hint, and hints can be switched off', () => {

@@ -67,7 +67,18 @@ export interface Finding {
    * A likely one-digit typo that would make this balance or equality hold (core/rules/typo.ts):
    * the cell, its value, the probable value and why (swap 21 → 12, substitute, drop, insert).
    */
-  hint?: { cell: CellRef; from: number; to: number; kind: 'swap' | 'substitute' | 'drop' | 'insert'; message: Bilingual };
+  hint?: {
+    cell: CellRef;
+    from: number;
+    to: number;
+    kind: 'swap' | 'substitute' | 'drop' | 'insert';
+    message: Bilingual;
+    /**
+     * When exactly two cells tie for the best fix (160 vs 106 in a two-cell equality: either one
+     * may have its digits swapped), the other one; `cell` is then the first of the two.
+     */
+    or?: { cell: CellRef; from: number; to: number; kind: 'swap' | 'substitute' | 'drop' | 'insert' };
+  };
   /**
    * Cross-period findings (历史审核): the indicator's values by period, for drawing a trend line.
    * Base units (元, rates as fractions); null where the period has no value.

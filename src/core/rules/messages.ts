@@ -81,6 +81,7 @@ const zhCN = {
   'typo.drop': '{cell} 可能应为 {to}（{from} 多写了一位数字）',
   'typo.insert': '{cell} 可能应为 {to}（{from} 漏写了一位数字）',
   'typo.others': '；只改一位数字的其他可能：{list}',
+  'typo.either': '两处之一可能录错：{first}；或 {second}',
   'typo.alt': '{cell} 改为 {to}',
 } as const;
 
@@ -159,6 +160,7 @@ const enUS: Record<RuleMessageId, string> = {
   'typo.drop': '{cell} may be {to} (one digit too many in {from})',
   'typo.insert': '{cell} may be {to} (a digit missing from {from})',
   'typo.others': '; other single-digit fixes: {list}',
+  'typo.either': 'one of two cells may be mistyped: {first}; or {second}',
   'typo.alt': '{cell} → {to}',
 };
 

@@ -50,8 +50,8 @@ function hintMessage(ref: CellRef, from: number, to: number, kind: TypoKind) {
 /**
  * Tries every single-digit edit of every cell and keeps those for which `solve(index, newValue)`
  * says the check (and everything else that must keep holding) holds. The best fix is a swap, then
- * a substituted digit, then a dropped or inserted one; when two fixes tie for best there is no
- * hint. The message names up to three of the other, less likely fixes. Cells whose value is not a
+ * a substituted digit, then a dropped or inserted one; when more than two fixes tie for best
+ * there is no hint, and two that tie in two different cells are named together. The message names up to three of the other, less likely fixes. Cells whose value is not a
  * whole number ≥ 0 are not edited.
  */
 export function suggestTypo(cells: Array<{ ref: CellRef; value: number }>, solve: (index: number, value: number) => boolean): TypoHint | undefined {
@@ -72,7 +72,25 @@ export function suggestTypo(cells: Array<{ ref: CellRef; value: number }>, solve
   const best = found[0];
   // As deducorrect does with several solutions: no hint when no fix stands out (110 vs 50+58+1:
   // 50→51, 58→59 and 1→2 are equally likely). A swap keeps the digits and outranks the rest.
-  if (found.length > 1 && KIND_RANK[found[1].kind] === KIND_RANK[best.kind]) return undefined;
+  // Exactly two equally good fixes in two different cells (an equality of two cells, 160 vs
+  // 106: either may be the swapped one) are both named: one of the two is the typo.
+  const tied = found.filter((f) => KIND_RANK[f.kind] === KIND_RANK[best.kind]);
+  if (tied.length === 2 && tied[0].i !== tied[1].i) {
+    const [a, b] = tied;
+    const first = hintMessage(cells[a.i].ref, cells[a.i].value, a.to, a.kind);
+    const second = hintMessage(cells[b.i].ref, cells[b.i].value, b.to, b.kind);
+    const ra = cells[a.i].ref;
+    const rb = cells[b.i].ref;
+    return {
+      cell: { sheet: ra.sheet, address: ra.address },
+      from: cells[a.i].value,
+      to: a.to,
+      kind: a.kind,
+      message: rmsg('typo.either', { first, second }),
+      or: { cell: { sheet: rb.sheet, address: rb.address }, from: cells[b.i].value, to: b.to, kind: b.kind },
+    };
+  }
+  if (tied.length > 1) return undefined;
   const ref = cells[best.i].ref;
   let message = hintMessage(ref, cells[best.i].value, best.to, best.kind);
   const others = found.slice(1, 4).map((f) => rmsg('typo.alt', { cell: refText(cells[f.i].ref), to: String(f.to) }));
