@@ -1,7 +1,9 @@
 'use strict';
 // Excel host round trips: context.sync() calls of readWorkbook and applyMarks against the fake
-// Excel (tests/fakes/fake-excel.ts), desktop platform, every requirement set supported.
-//   node scripts/bench/excel-child.js --cells 1000000   → one JSON line on stdout
+// Excel (tests/fakes/fake-excel.ts), every requirement set supported.
+//   node scripts/bench/excel-child.js --cells 1000000 [--platform desktop|web]   → one JSON line
+// On the web every request and response must stay under 5 MB, so reads of large sheets take one
+// more sync per ~4 MB of cells; desktop Excel has no such limit.
 // The workbook is one numeric sheet of 20 columns (a text header row and label column); one
 // finding per 100 cells, spread over the sheet, with all three severities.
 const path = require('path');
@@ -41,8 +43,9 @@ function sheetSpec(name, rows) {
 async function main() {
   const cells = Number(arg('--cells', '1000'));
   const rows = Math.max(2, Math.round(cells / COLS));
-  const fake = createFakeExcel([sheetSpec('数据', rows)], { platform: 'desktop' });
-  const host = new ExcelHost((b) => fake.run(b), { platform: 'desktop', isSetSupported: () => true });
+  const platform = arg('--platform', 'desktop') === 'web' ? 'web' : 'desktop';
+  const fake = createFakeExcel([sheetSpec('数据', rows)], { platform });
+  const host = new ExcelHost((b) => fake.run(b), { platform, isSetSupported: () => true });
   const severities = ['error', 'warning', 'info'];
   const n = Math.max(1, Math.floor((rows * COLS) / 100));
   const findings = Array.from({ length: n }, (_, i) => {
@@ -67,7 +70,7 @@ async function main() {
   await host.applyMarks(findings);
   const marksSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const marks = fake.syncCount - before;
-  emit({ cells: rows * COLS, readCells, findings: n, read, marks, readSeconds, marksSeconds });
+  emit({ platform, cells: rows * COLS, readCells, findings: n, read, marks, readSeconds, marksSeconds });
 }
 
 main().catch((e) => emit({ error: String(e && e.stack ? e.stack : e) }));

@@ -129,12 +129,14 @@ async function benchPeers() {
 
 async function benchExcel() {
   const sizes = QUICK ? [1000, 100000] : [1000, 100000, 1000000];
-  const out = {};
-  for (const cells of sizes) {
-    log(`excel host: ${cells.toLocaleString('en-US')} cells…`);
-    const r = await runChild('excel-child.js', ['--cells', String(cells)], { nodeArgs: ['--max-old-space-size=8192'], timeoutS: 300 });
-    log(r.error ? `  ${r.error}` : `  readWorkbook ${r.read} syncs, applyMarks ${r.marks} syncs`);
-    out[cells] = r;
+  const out = { desktop: {}, web: {} };
+  for (const platform of ['desktop', 'web']) {
+    for (const cells of sizes) {
+      log(`excel host (${platform}): ${cells.toLocaleString('en-US')} cells…`);
+      const r = await runChild('excel-child.js', ['--cells', String(cells), '--platform', platform], { nodeArgs: ['--max-old-space-size=8192'], timeoutS: 300 });
+      log(r.error ? `  ${r.error}` : `  readWorkbook ${r.read} syncs, applyMarks ${r.marks} syncs`);
+      out[platform][cells] = r;
+    }
   }
   return out;
 }
@@ -185,9 +187,15 @@ function buildJson(engine, peers, excel, bundle) {
   };
   const syncs = {};
   const syncDetail = {};
-  for (const [cells, r] of Object.entries(excel ?? {})) {
+  const webSyncs = {};
+  const webDetail = {};
+  for (const [cells, r] of Object.entries(excel?.desktop ?? {})) {
     syncs[cells] = r.error ? null : Math.max(r.read, r.marks);
     syncDetail[cells] = r.error ? { error: r.error } : { readWorkbook: r.read, applyMarks: r.marks, findings: r.findings, readSeconds: r3(r.readSeconds) };
+  }
+  for (const [cells, r] of Object.entries(excel?.web ?? {})) {
+    webSyncs[cells] = r.error ? null : Math.max(r.read, r.marks);
+    webDetail[cells] = r.error ? { error: r.error } : { readWorkbook: r.read, applyMarks: r.marks, findings: r.findings, readSeconds: r3(r.readSeconds) };
   }
   return {
     engine: {
@@ -212,7 +220,7 @@ function buildJson(engine, peers, excel, bundle) {
       ...(engine.profile ? { profile: { file: engine.profile.file, totalMs: engine.profile.totalMs, self: engine.profile.self.slice(0, 15), total: engine.profile.total.slice(0, 15) } } : {}),
     },
     peers: { hyperformula: peerJson(peers?.hyperformula), libreoffice: peerJson(peers?.libreoffice) },
-    excel: { syncs, perCall: syncDetail },
+    excel: { syncs, perCall: syncDetail, web: { syncs: webSyncs, perCall: webDetail } },
     bundle: bundle ? (bundle.error ? { taskpaneGzipKB: null, error: bundle.error } : { taskpaneGzipKB: bundle.taskpaneGzipKB, scripts: bundle.scripts.map((x) => (x.missing ? x : { file: x.file, KB: r1(x.KB), gzipKB: r1(x.gzipKB) })) }) : { taskpaneGzipKB: null, skipped: true },
   };
 }
@@ -244,7 +252,7 @@ function targets(j) {
   if (counts.length === 0) out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs}`, status: 'SKIPPED', detail: 'not run' });
   else {
     const ok = counts.every((c) => c !== null && c === counts[0]) && counts.every((c) => c !== null && c <= TARGETS.maxSyncs);
-    out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs} per host call`, status: ok ? 'MET' : 'NOT MET', detail: Object.entries(j.excel.perCall).map(([k, v]) => `${Number(k).toLocaleString('en-US')}: ${v.error ? 'error' : `${v.readWorkbook}+${v.applyMarks}`}`).join(', ') });
+    out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs} per host call (desktop; the web's 5 MB limit adds read syncs, listed above)`, status: ok ? 'MET' : 'NOT MET', detail: Object.entries(j.excel.perCall).map(([k, v]) => `${Number(k).toLocaleString('en-US')}: ${v.error ? 'error' : `${v.readWorkbook}+${v.applyMarks}`}`).join(', ') });
   }
   const kb = j.bundle.taskpaneGzipKB;
   out.push({ target: `task pane ≤ ${TARGETS.taskpaneGzipKB} KB gzip`, status: kb === null ? 'SKIPPED' : kb <= TARGETS.taskpaneGzipKB ? 'MET' : 'NOT MET', detail: kb === null ? j.bundle.error ?? 'not run' : `${kb} KB` });
@@ -286,6 +294,10 @@ function printText(j, engine, bundle) {
   p();
   p('Excel host (fake Excel, desktop): context.sync() calls');
   for (const [cells, v] of Object.entries(j.excel.perCall)) p(`  ${pad(n(cells), 10, true)} cells: ${v.error ? v.error : `readWorkbook ${v.readWorkbook}, applyMarks ${v.applyMarks} (${n(v.findings)} findings)`}`);
+  if (Object.keys(j.excel.web.perCall).length > 0) {
+    p('Excel host (fake Excel on the web: 5 MB per request/response, reads in ~4 MB blocks): context.sync() calls');
+    for (const [cells, v] of Object.entries(j.excel.web.perCall)) p(`  ${pad(n(cells), 10, true)} cells: ${v.error ? v.error : `readWorkbook ${v.readWorkbook}, applyMarks ${v.applyMarks} (${n(v.findings)} findings)`}`);
+  }
   p();
   if (bundle && !bundle.error) {
     p(`Bundle: task pane initial scripts (dist/taskpane.html, built ${bundle.built})`);
