@@ -124,9 +124,9 @@ export class PanelData {
   readonly seriesKind: Uint8Array;
   private readonly points: PointTable;
   /** Series key index of each series (the points table is by series key, entity and period). */
-  private readonly seriesKeyIndex: Int32Array;
+  readonly seriesKeyIndex: Int32Array;
   /** Number of series keys (the points table's innermost dimension). */
-  private readonly nSeriesKeys: number;
+  readonly nSeriesKeys: number;
   /** Gaps (blank or unreadable cells of a period without a number) by series × period. */
   private readonly gaps: Map<number, number>;
   private readonly single: ModelData | null;

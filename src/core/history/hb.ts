@@ -293,21 +293,29 @@ export function detectHb(panel: Panel, options: HistoryOptions): HistoryFinding[
   return out;
 }
 
-/** detectHb on the panel's columns: series and points become objects only for the outliers reported. */
+/**
+ * detectHb on the panel's columns: series and points become objects only for the outliers
+ * reported. The units of every indicator are gathered in one pass over the series in order (a
+ * district's series are neighbours in the points table), not indicator by indicator across the
+ * whole table; each indicator's units stay in series order, as hbForKey has them.
+ */
 function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
   const out: HistoryFinding[] = [];
-  const byKey = new Map<string, number[]>();
-  for (let s = 0; s < pd.seriesCount; s++) {
-    if (pd.seriesKind[s] === K_RATE) continue;
-    const key = pd.seriesKey[s];
-    const list = byKey.get(key);
-    if (list) list.push(s);
-    else byKey.set(key, [s]);
-  }
+  const K = pd.nSeriesKeys;
+  const keyOf = pd.seriesKeyIndex;
+  // Series per indicator (rates left out, as in detectHb): offsets into one array.
+  const perKey = new Int32Array(K + 1);
+  for (let s = 0; s < pd.seriesCount; s++) if (pd.seriesKind[s] !== K_RATE) perKey[keyOf[s] + 1]++;
+  for (let k = 0; k < K; k++) perKey[k + 1] += perKey[k];
   const hb = options.hb;
-  let y1 = new Float64Array(0);
-  let y2 = new Float64Array(0);
-  let unitSeries = new Int32Array(0);
+  const total = perKey[K];
+  const y1 = new Float64Array(total);
+  const y2 = new Float64Array(total);
+  const unitSeries = new Int32Array(total);
+  const fill = new Int32Array(K);
+  const T = pd.cells;
+  const V = pd.singleValues;
+  const stride = pd.cellStride;
   for (const step of currentPlan(panel, options)) {
     const current = step.period;
     const base = options.basePeriod ?? [...panel.periods].reverse().find((p) => p < current);
@@ -315,43 +323,40 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
     const mask = entityMask(pd.entityNames, step);
     const bp = pd.periodIndex(base);
     const cp = pd.periodIndex(current);
-    for (const [, list] of byKey) {
-      if (list.length < hb.minEntities) continue;
-      // hbForKey: every series with a point in both periods, as units in list order.
-      let n = 0;
-      if (y1.length < list.length) {
-        y1 = new Float64Array(list.length);
-        y2 = new Float64Array(list.length);
-        unitSeries = new Int32Array(list.length);
+    fill.set(perKey.subarray(0, K));
+    for (let s = 0; s < pd.seriesCount; s++) {
+      if (pd.seriesKind[s] === K_RATE) continue;
+      let b: number;
+      let c: number;
+      if (T) {
+        const c0 = pd.cellBase(s);
+        b = bp < 0 ? -1 : T[c0 + bp * stride];
+        c = cp < 0 ? -1 : T[c0 + cp * stride];
+      } else {
+        b = bp < 0 ? -1 : pd.pointAt(s, bp);
+        c = cp < 0 ? -1 : pd.pointAt(s, cp);
       }
-      const T = pd.cells;
-      const V = pd.singleValues;
-      for (const s of list) {
-        let b: number;
-        let c: number;
-        if (T) {
-          const c0 = pd.cellBase(s);
-        const stride = pd.cellStride;
-          b = bp < 0 ? -1 : T[c0 + bp * stride];
-          c = cp < 0 ? -1 : T[c0 + cp * stride];
-        } else {
-          b = bp < 0 ? -1 : pd.pointAt(s, bp);
-          c = cp < 0 ? -1 : pd.pointAt(s, cp);
-        }
-        if (b < 0 || c < 0) continue;
-        y1[n] = V ? V[b] : pd.value(b);
-        y2[n] = V ? V[c] : pd.value(c);
-        unitSeries[n++] = s;
-      }
-      const r = hbOnArrays(y1, y2, n, hb, hb.minEntities);
+      if (b < 0 || c < 0) continue;
+      const i = fill[keyOf[s]]++;
+      y1[i] = V ? V[b] : pd.value(b);
+      y2[i] = V ? V[c] : pd.value(c);
+      unitSeries[i] = s;
+    }
+    for (let k = 0; k < K; k++) {
+      const from = perKey[k];
+      // hbForKey's test: enough series of the indicator, whatever their points.
+      if (perKey[k + 1] - from < hb.minEntities) continue;
+      const n = fill[k] - from;
+      const r = hbOnArrays(y1.subarray(from, from + n), y2.subarray(from, from + n), n, hb, hb.minEntities);
       if (!r) continue;
-      for (const i of r.outliers) {
+      for (const j of r.outliers) {
+        const i = from + j;
         const s = unitSeries[i];
         if (mask && !mask[pd.seriesEntity[s]]) continue;
         const series = pd.series(s);
         const b = series.points.find((p) => p.period === base) as SeriesPoint;
         const c = series.points.find((p) => p.period === current) as SeriesPoint;
-        const score: HbScore = { id: series.entity, y1: y1[i], y2: y2[i], ratio: r.ratio[i], s: r.s[i], E: r.E[i], outlier: true };
+        const score: HbScore = { id: series.entity, y1: y1[i], y2: y2[i], ratio: r.ratio[j], s: r.s[j], E: r.E[j], outlier: true };
         const f = hbFinding(series, b, c, score, r.result, base, current, panel.periods, options);
         if (f) {
           findingSeries.set(f, s);
