@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { useState } from 'react';
 import { checkWorkbook } from '../src/core/engine';
 import { DEFAULT_HISTORY_OPTIONS } from '../src/core/history';
+import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
 import type { CellRef, CellValue, Finding, Host, Lang, WorkbookSnapshot } from '../src/core/types';
 import { App } from '../src/taskpane/App';
 import type { TrendChartRef } from '../src/taskpane/capabilities';
@@ -233,6 +234,47 @@ describe('跨年 tab', () => {
     expect((host as FakeHost).selected).toEqual([{ sheet: SHEET, address: 'G4' }]);
   });
 
+  test('a long result list is windowed: a few rows in the DOM, the whole count for screen readers, later rows on scroll', async () => {
+    // 3,000 year-over-year findings: the engine's one for 行政处罚案件, copied to as many cells.
+    const n = 3000;
+    const runCheck = jest.fn<ReturnType<RunCheck>, Parameters<RunCheck>>((snapshot, options) => {
+      const result = checkWorkbook(snapshot, options);
+      const yoy = result.findings.find((f) => f.ruleId === 'history.yoy' && f.indicator === '行政处罚案件');
+      if (!yoy) throw new Error('no yoy finding to copy');
+      const copies = Array.from({ length: n }, (_, i): Finding => ({ ...yoy, cells: [{ sheet: SHEET, address: `G${i + 1}` }] }));
+      return { ...result, findings: copies };
+    });
+    const host = new FakeHost();
+    const viewport = jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    try {
+      render(<Harness host={host} runCheck={runCheck} lang="zh-CN" session={sessionOf(wide())} />);
+      await analyse();
+      expect(screen.getByRole('status').textContent).toContain(String(n));
+      const list = screen.getByRole('list', { name: '同比变化过大' });
+      const shown = () => within(list).getAllByRole('listitem');
+      expect(shown().length).toBeLessThan(40);
+      expect(shown().every((li) => li.getAttribute('aria-setsize') === String(n))).toBe(true);
+      expect(shown()[0].getAttribute('aria-posinset')).toBe('1');
+
+      const box = list.parentElement!;
+      expect(box.getAttribute('data-windowed')).toBe('true');
+      Object.defineProperty(box, 'scrollTop', { configurable: true, value: 2000 * 72 });
+      fireEvent.scroll(box);
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 200)));
+      const later = shown().map((li) => Number(li.getAttribute('aria-posinset')));
+      expect(Math.min(...later)).toBeGreaterThan(1900);
+      expect(later.length).toBeLessThan(40);
+
+      const row = shown()[3];
+      const address = row.querySelector('button')!.getAttribute('data-cell');
+      fireEvent.click(row.querySelector('button')!);
+      expect(host.selected).toEqual([{ sheet: SHEET, address: address!.split('!')[1] }]);
+      expect(row.querySelector('svg[role="img"]')).toBeTruthy(); // its trend line
+    } finally {
+      viewport.mockRestore();
+    }
+  }, 30000);
+
   test('a higher threshold flags less, a lower one more; the engine and the session get the thresholds', async () => {
     const { runCheck } = renderPanel();
     await analyse();
@@ -320,6 +362,27 @@ describe('跨年 tab', () => {
         title: '行政处罚案件、医疗服务类罚款（2019—2022年）',
       },
     ]);
+  });
+
+  test('a chart insert whose Excel sync timed out offers 重试, which inserts it', async () => {
+    const host = new ChartHost();
+    const insert = host.insertLineChart.bind(host);
+    let calls = 0;
+    host.insertLineChart = async (ref, title) => {
+      calls++;
+      if (calls === 1) throw new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
+      return insert(ref, title);
+    };
+    renderPanel({ host });
+    await analyse();
+    fireEvent.click(within(rowOf('history.yoy.scale', '医疗服务类罚款')).getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: /^插入趋势图/ }));
+    expect(await screen.findByText(SYNC_TIMEOUT['zh-CN'])).toBeTruthy();
+    fireEvent.click(within(screen.getByTestId('error-bar')).getByRole('button', { name: '重试：插入趋势图' }));
+    await screen.findByText('已在新工作表“趋势图”中插入趋势图。');
+    expect(calls).toBe(2);
+    expect(host.charts).toHaveLength(1);
+    expect(screen.queryByTestId('error-bar')).toBeNull();
   });
 
   test('a row with a text cell (585,900) is charted from values, which the host writes on its own sheet', async () => {

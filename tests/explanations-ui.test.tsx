@@ -7,6 +7,7 @@ import './helpers/jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../src/core/engine';
 import { EXPLANATION_HEADER, explain, explanationRows } from '../src/core/explanations';
+import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
 import type { CellRef, CellValue, Finding, Host, SheetGrid, WorkbookSnapshot } from '../src/core/types';
 import { App } from '../src/taskpane/App';
 import { canExplainFinding } from '../src/taskpane/components/FindingGroups';
@@ -176,6 +177,29 @@ describe('核实说明 in the 校验 tab', () => {
     });
     expect(await within(dialog).findByText('已有名为“校验说明”的工作表。')).toBeTruthy();
     expect(partialRow().getAttribute('data-explained')).toBeNull();
+  });
+
+  test('a save whose Excel sync timed out offers 重试 in the dialog, which saves the same text', async () => {
+    const host = new ExplainingHost();
+    host.saveError = new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
+    render(<App host={host} lang="zh-CN" runCheck={engine} />);
+    await check();
+    fireEvent.click(within(partialRow()).getByRole('button', { name: /^填写核实说明/ }));
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    fireEvent.change(inDialog(dialog, 'textbox'), { target: { value: '其余为其他类别' } });
+    await act(async () => {
+      fireEvent.click(inDialog(dialog, 'button', '保存'));
+    });
+    expect(await within(dialog).findByText(SYNC_TIMEOUT['zh-CN'])).toBeTruthy();
+    expect(host.saved).toHaveLength(0);
+
+    host.saveError = null;
+    await act(async () => {
+      fireEvent.click(inDialog(dialog, 'button', '重试：保存'));
+    });
+    await waitFor(() => expect(host.saved).toHaveLength(1));
+    expect(host.saved[0][1][4]).toBe('其余为其他类别');
+    await waitFor(() => expect(partialRow().getAttribute('data-explained')).toBe('true'));
   });
 
   test('a host that cannot save explanations offers no 说明 action', async () => {

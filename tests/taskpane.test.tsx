@@ -17,11 +17,12 @@ import type {
 } from '../src/core/types';
 import { App } from '../src/taskpane/App';
 import type { RunCheck } from '../src/taskpane/session';
-import { PAGE_SIZE } from '../src/taskpane/components/FindingGroups';
+import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
+import { syncWithTimeout } from '../src/hosts/excel/sync';
 import { catalogues, langFromDisplayLanguage, translate } from '../src/taskpane/i18n';
 import { BilingualError, createUnavailableHost, isTrident } from '../src/taskpane/office-host-factory';
 import { darkTheme, isDarkColor, lightTheme, themeForBackground } from '../src/taskpane/theme';
-import { describeError, formatCellRef } from '../src/taskpane/format';
+import { describeError, formatCellRef, isSyncTimeoutError } from '../src/taskpane/format';
 
 // --- fakes -------------------------------------------------------------------------------------
 
@@ -53,9 +54,16 @@ class FakeHost implements Host {
   pendingRead: Deferred<WorkbookSnapshot> | null = null;
   readError: unknown = null;
   selectError: unknown = null;
+  /** An error the next call of a method throws (then the method works again), as a hung sync does. */
+  failOnce: Record<string, unknown> = {};
 
   private record(method: string, ...args: unknown[]): void {
     this.calls.push({ method, args });
+    if (method in this.failOnce) {
+      const error = this.failOnce[method];
+      delete this.failOnce[method];
+      throw error;
+    }
   }
 
   callsTo(method: string): unknown[][] {
@@ -87,8 +95,16 @@ class FakeHost implements Host {
 class FakeHostWithSheet extends FakeHost {
   async writeResultSheet(findings: Finding[]): Promise<void> {
     this.calls.push({ method: 'writeResultSheet', args: [findings] });
+    if ('writeResultSheet' in this.failOnce) {
+      const error = this.failOnce.writeResultSheet;
+      delete this.failOnce.writeResultSheet;
+      throw error;
+    }
   }
 }
+
+/** What the Excel host throws when context.sync() hangs (src/hosts/excel/sync.ts). */
+const syncTimeout = (): HostError => new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
 
 function finding(severity: Severity, address: string, zh: string, en: string, extra: Partial<Finding> = {}): Finding {
   return {
@@ -143,12 +159,18 @@ function expectTabs(names: string[]): void {
   names.forEach((name, i) => expect(tabs[i]).toBe(screen.getByRole('tab', { name })));
 }
 
+/** Generous: on a busy machine Fluent's first render of the results can take seconds in jsdom. */
+const SLOW = { timeout: 10000 };
+
 async function runCheckAndWait(name?: RegExp): Promise<void> {
   fireEvent.click(checkButton(name));
-  await screen.findByTestId('summary');
+  await screen.findByTestId('summary', undefined, SLOW);
 }
 
 // --- tests -------------------------------------------------------------------------------------
+
+// Fluent renders slowly in jsdom on a shared machine; the findings tests click through several steps.
+jest.setTimeout(30000);
 
 describe('task pane', () => {
   test('renders the header and the four tabs, Chinese first; the 规则 tab lists the built-in rules', async () => {
@@ -294,19 +316,112 @@ describe('task pane', () => {
     expect(checkButton()).toHaveProperty('disabled', false);
   });
 
-  test('long groups render the first page and a "show more" button', async () => {
-    const many = Array.from({ length: PAGE_SIZE + 50 }, (_, i) =>
-      finding('warning', `A${i + 1}`, `第 ${i + 1} 行`, `Row ${i + 1}`),
-    );
-    renderApp({ findings: many });
-    await runCheckAndWait();
-    const list = screen.getByRole('list', { name: '警告列表' });
-    expect(within(list).getAllByRole('button')).toHaveLength(PAGE_SIZE);
-    expect(screen.getByTestId('count-warning').textContent).toBe(String(PAGE_SIZE + 50));
+  test('10,000 findings: only rows near the view are in the DOM, the list says 10000, scrolling renders later rows and a click selects the cell', async () => {
+    const n = 10000;
+    const many = Array.from({ length: n }, (_, i) => finding('warning', `A${i + 1}`, `第 ${i + 1} 行`, `Row ${i + 1}`));
+    // jsdom has no layout: the list's scroll box shows 600 px and every row measures 60 px.
+    const viewport = jest.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    const rowHeight = jest
+      .spyOn(HTMLElement.prototype, 'offsetHeight', 'get')
+      .mockImplementation(function (this: HTMLElement) {
+        return this.matches('li[data-index]') ? 60 : 0;
+      });
+    try {
+      const { host } = renderApp({ findings: many });
+      await runCheckAndWait();
+      expect(screen.getByTestId('count-warning').textContent).toBe(String(n));
+      const list = screen.getByRole('list', { name: '警告列表' });
+      const items = () => within(list).getAllByRole('listitem');
+      const positions = () => items().map((li) => Number(li.getAttribute('aria-posinset')));
 
-    fireEvent.click(screen.getByRole('button', { name: /^显示更多（还有 50 条）/ }));
-    expect(within(list).getAllByRole('button')).toHaveLength(PAGE_SIZE + 50);
-    expect(screen.queryByRole('button', { name: /^显示更多/ })).toBeNull();
+      expect(items().length).toBeGreaterThan(5);
+      expect(items().length).toBeLessThan(40);
+      expect(items().every((li) => li.getAttribute('aria-setsize') === String(n))).toBe(true);
+      expect(positions()[0]).toBe(1);
+      expect(within(list).getAllByRole('button')[0].textContent).toContain('Sheet1!A1');
+
+      // Scroll the box 5,000 rows down: the rows there are rendered, the first ones are gone.
+      const box = screen.getByTestId('findings-warning');
+      Object.defineProperty(box, 'scrollTop', { configurable: true, value: 5000 * 60 });
+      fireEvent.scroll(box);
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 200))); // the "scrolling" flag resets
+      const shown = positions();
+      expect(shown.length).toBeLessThan(40);
+      expect(shown).not.toContain(1);
+      expect(Math.min(...shown)).toBeGreaterThan(4000);
+      expect(shown).toEqual(shown.map((_, i) => shown[0] + i)); // contiguous, in order
+      expect(items().every((li) => li.getAttribute('aria-setsize') === String(n))).toBe(true);
+
+      // A rendered row is an ordinary finding: a click selects its cell.
+      const k = shown[Math.floor(shown.length / 2)];
+      fireEvent.click(within(list).getByRole('button', { name: new RegExp(`^跳转到 Sheet1!A${k}\\.`) }));
+      expect((host as FakeHost).callsTo('selectCell')).toEqual([[{ sheet: 'Sheet1', address: `A${k}` }]]);
+      fireEvent.keyDown(within(list).getByRole('button', { name: new RegExp(`^跳转到 Sheet1!A${k + 1}\\.`) }), { key: ' ' });
+      expect((host as FakeHost).callsTo('selectCell')[1]).toEqual([{ sheet: 'Sheet1', address: `A${k + 1}` }]);
+    } finally {
+      viewport.mockRestore();
+      rowHeight.mockRestore();
+    }
+  }, 30000);
+
+  test('a check whose sync timed out offers 重试, which reads the workbook again and lists the findings', async () => {
+    const host = new FakeHost();
+    host.failOnce.readWorkbook = syncTimeout();
+    renderApp({ host });
+    fireEvent.click(checkButton());
+
+    expect(await screen.findByText(SYNC_TIMEOUT['zh-CN'], undefined, SLOW)).toBeTruthy();
+    const retry = screen.getByRole('button', { name: '重试：校验当前工作簿' });
+    expect(retry.textContent).toBe('重试');
+    expect(screen.queryByTestId('summary')).toBeNull();
+
+    fireEvent.click(retry);
+    await screen.findByTestId('summary', undefined, SLOW);
+    expect(host.callsTo('readWorkbook')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /^重试/ })).toBeNull();
+    expect(within(screen.getByRole('list', { name: '错误列表' })).getAllByRole('button')).toHaveLength(2);
+    await waitFor(() => expect(host.callsTo('applyMarks')).toHaveLength(1));
+  });
+
+  test('a failed mark, clear, select or write offers 重试 for that action only', async () => {
+    const host = new FakeHostWithSheet();
+    // Role queries over the whole pane are slow in jsdom: the retry button is looked up in the bar.
+    const retryButton = async (name: string): Promise<HTMLElement> =>
+      within(await screen.findByTestId('error-bar', undefined, SLOW)).getByRole('button', { name });
+
+    // Marking times out after the check: the findings stay, 重试 marks them (no second read).
+    host.failOnce.applyMarks = syncTimeout();
+    renderApp({ host, lang: 'en-US' });
+    await runCheckAndWait(/^Check/);
+    fireEvent.click(await retryButton('Retry: mark the problems in the cells'));
+    await waitFor(() => expect(host.callsTo('applyMarks')).toHaveLength(2));
+    expect(host.callsTo('applyMarks')[1][0]).toEqual(FINDINGS);
+    expect(host.callsTo('readWorkbook')).toHaveLength(1);
+    expect(screen.queryByTestId('error-bar')).toBeNull();
+    const clear = screen.getByRole('button', { name: /^Clear marks/ });
+    const write = screen.getByRole('button', { name: /^Write result sheet/ });
+    await waitFor(() => expect(clear).toHaveProperty('disabled', false));
+
+    // Any error of a retryable action, not only a timeout.
+    host.failOnce.clearMarks = new BilingualError({ 'zh-CN': '清除失败', 'en-US': 'Clearing failed' });
+    fireEvent.click(clear);
+    fireEvent.click(await retryButton('Retry: clear the marks'));
+    expect(await screen.findByText('Marks cleared.', undefined, SLOW)).toBeTruthy();
+    expect(host.callsTo('clearMarks')).toHaveLength(2);
+
+    host.failOnce.selectCell = syncTimeout();
+    fireEvent.click(screen.getByText('Sheet1!C7')); // the address inside the finding's button
+    fireEvent.click(await retryButton('Retry: select Sheet1!C7'));
+    await waitFor(() => expect(host.callsTo('selectCell')).toHaveLength(2));
+    expect(host.callsTo('selectCell')[1]).toEqual([{ sheet: 'Sheet1', address: 'C7' }]);
+
+    host.failOnce.writeResultSheet = syncTimeout();
+    await waitFor(() => expect(write).toHaveProperty('disabled', false));
+    fireEvent.click(write);
+    expect(await screen.findByText(SYNC_TIMEOUT['en-US'], undefined, SLOW)).toBeTruthy();
+    fireEvent.click(await retryButton('Retry: write the result sheet'));
+    expect(await screen.findByText('The findings were written to a sheet.', undefined, SLOW)).toBeTruthy();
+    expect(host.callsTo('writeResultSheet')).toEqual([[FINDINGS], [FINDINGS]]);
   });
 
   test('a host that can write a result sheet gets a button for it', async () => {
@@ -346,7 +461,7 @@ describe('task pane helpers', () => {
     for (const lang of ['zh-CN', 'en-US'] as const) {
       for (const key of zh) expect(catalogues[lang][key as keyof (typeof catalogues)['zh-CN']]).not.toBe('');
     }
-    expect(translate('en-US', 'finding.more', { n: 3 })).toBe('Show more (3 left)');
+    expect(translate('en-US', 'error.retryLabel', { action: translate('en-US', 'action.clear') })).toBe('Retry: clear the marks');
   });
 
   test('display language maps to the UI language, zh-CN by default', () => {
@@ -369,6 +484,15 @@ describe('task pane helpers', () => {
     expect(themeForBackground('#F3F3F3')).toBe(lightTheme);
     expect(lightTheme.fontFamilyBase).toContain('Microsoft YaHei');
     expect(darkTheme.fontFamilyBase).toContain('Noto Sans CJK SC');
+  });
+
+  test('a hung Excel sync is recognised as worth a retry; other errors are not', async () => {
+    const hung = await syncWithTimeout({ sync: () => new Promise(() => undefined) }, 5).catch((e: unknown) => e);
+    expect(isSyncTimeoutError(hung)).toBe(true);
+    expect(describeError(hung, 'zh-CN')).toBe(SYNC_TIMEOUT['zh-CN']);
+    expect(isSyncTimeoutError(new HostError(SYNC_TIMEOUT, { code: 'ItemNotFound' }))).toBe(false);
+    expect(isSyncTimeoutError(new Error('boom'))).toBe(false);
+    expect(isSyncTimeoutError(null)).toBe(false);
   });
 
   test('error and address formatting', () => {

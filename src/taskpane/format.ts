@@ -17,6 +17,17 @@ export function bilingualOf(error: unknown): Bilingual | null {
   return null;
 }
 
+/**
+ * HostError.code of a context.sync() that took too long (src/hosts/excel/sync.ts). Compared by
+ * value so the pane does not load the Excel adapter to recognise it.
+ */
+export const SYNC_TIMEOUT_CODE = 'SyncTimeout';
+
+/** Whether an error is a hung Excel sync: worth a retry whatever the action was. */
+export function isSyncTimeoutError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === SYNC_TIMEOUT_CODE;
+}
+
 /** The raw text of an unknown thrown value. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;

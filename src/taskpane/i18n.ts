@@ -43,13 +43,18 @@ const zhCN = {
   'finding.expected': '期望',
   'finding.difference': '差额',
   'finding.blank': '（空）',
-  'finding.more': '显示更多（还有 {n} 条）',
-  'finding.moreLabel': '显示更多（还有 {n} 条）：{group}',
   'finding.listLabel': '{group}列表',
 
   'error.title': '出错了',
   'error.generic': '操作未能完成，发生了意外错误。',
   'error.dismiss': '关闭',
+  'error.retry': '重试',
+  'error.retryLabel': '重试：{action}',
+  'action.check': '校验当前工作簿',
+  'action.mark': '在单元格上标记问题',
+  'action.clear': '清除标记',
+  'action.select': '选中 {cell}',
+  'action.writeSheet': '写入结果表',
   'notice.dismiss': '关闭提示',
 } as const;
 
@@ -100,13 +105,18 @@ const en: Catalogue = {
   'finding.expected': 'Expected',
   'finding.difference': 'Difference',
   'finding.blank': '(blank)',
-  'finding.more': 'Show more ({n} left)',
-  'finding.moreLabel': 'Show more ({n} left): {group}',
   'finding.listLabel': 'List of {group}',
 
   'error.title': 'Something went wrong',
   'error.generic': 'The operation could not be completed because of an unexpected error.',
   'error.dismiss': 'Dismiss',
+  'error.retry': 'Retry',
+  'error.retryLabel': 'Retry: {action}',
+  'action.check': 'check the current workbook',
+  'action.mark': 'mark the problems in the cells',
+  'action.clear': 'clear the marks',
+  'action.select': 'select {cell}',
+  'action.writeSheet': 'write the result sheet',
   'notice.dismiss': 'Dismiss the notice',
 };
 

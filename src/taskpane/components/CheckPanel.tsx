@@ -19,14 +19,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Checkmark20Regular, Dismiss20Regular, Eraser20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, Checkmark20Regular, Dismiss20Regular, Eraser20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Explanation } from '../../core/explanations';
 import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang, WorkbookSnapshot } from '../../core/types';
 import type { CheckSession, RunCheck, SessionOptions } from '../session';
-import { describeError, formatCellRef } from '../format';
+import { describeError, formatCellRef, isSyncTimeoutError } from '../format';
 import { pick, translate, type MessageKey, type Translate } from '../i18n';
 import { explainTranslator, type ExplainKey } from '../panels/rules-strings';
+import { ErrorBar } from './ErrorBar';
 import { FindingGroups, SEVERITIES, SEVERITY_LABEL, canExplainFinding, groupBySeverity, openCounts } from './FindingGroups';
 
 export type { RunCheck };
@@ -109,6 +110,17 @@ interface CheckPanelProps {
 
 type Notice = 'check.cleared' | 'check.sheetWritten' | 'explain.saved' | 'explain.removed';
 
+/** The host actions of this tab that a failure offers to run again (重试), by their name's key. */
+type RetryAction = 'action.check' | 'action.mark' | 'action.clear' | 'action.select' | 'action.writeSheet';
+
+/** A failed action of this tab: the error, and the action to run again with its name (translated when shown). */
+interface PanelFailure {
+  error: unknown;
+  action: RetryAction;
+  params?: Record<string, string>;
+  run: () => void;
+}
+
 interface ExplainState {
   /** False while the dialog closes: its content stays until the exit animation is over. */
   open: boolean;
@@ -116,6 +128,8 @@ interface ExplainState {
   text: string;
   saving: boolean;
   error: unknown;
+  /** What the failed save tried: the text, or null to remove the explanation. */
+  attempt?: string | null;
 }
 
 export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: CheckPanelProps) {
@@ -125,7 +139,7 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [runId, setRunId] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<PanelFailure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [explaining, setExplaining] = useState<ExplainState | null>(null);
   /** The workbook as the last check read it (its 校验说明 sheet holds the saved explanations). */
@@ -135,6 +149,14 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
   const et = useMemo(() => explainTranslator(lang), [lang]);
   const mounted = useRef(true);
   const inFlight = useRef(false);
+
+  /**
+   * Shows an error in the bar, whose 重试 button runs the failed action again (every host action
+   * of this tab can be retried; a hung sync, SyncTimeout, is the usual reason to).
+   */
+  const fail = useCallback((error: unknown, action: RetryAction, run: () => void, params?: Record<string, string>) => {
+    if (mounted.current) setFailure({ error, action, params, run });
+  }, []);
 
   useEffect(() => {
     mounted.current = true;
@@ -154,13 +176,39 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
     });
   }, []);
 
+  /**
+   * Runs a host action with the buttons disabled; `done` is the notice on success. A failure
+   * shows in the error bar, whose 重试 runs the same action again.
+   */
+  const runAction = useCallback(
+    async (action: () => Promise<unknown>, done: Notice | null, retry: RetryAction) => {
+      setBusy(true);
+      setFailure(null);
+      setNotice(null);
+      try {
+        await action();
+        if (mounted.current && done) setNotice(done);
+      } catch (e) {
+        fail(e, retry, () => void runAction(action, done, retry));
+      } finally {
+        if (mounted.current) setBusy(false);
+      }
+    },
+    [fail],
+  );
+
+  const retryMarks = useCallback((findings: Finding[]) => runAction(() => host.applyMarks(findings), null, 'action.mark'), [host, runAction]);
+
+  const checkRef = useRef<() => Promise<void>>(async () => undefined);
+
   const check = useCallback(async () => {
     if (inFlight.current) return;
     inFlight.current = true;
     setRunning(true);
-    setError(null);
+    setFailure(null);
     setNotice(null);
     report(0, stage('stage.reading'));
+    let findings: Finding[] | null = null;
     try {
       const snapshot = await host.readWorkbook((f, s) => report(f * READ_SHARE, s));
       report(READ_SHARE, stage('stage.checking'));
@@ -179,9 +227,13 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
       onChecked?.({ snapshot, result: checked });
       setRunId((n) => n + 1);
       report(READ_SHARE + CHECK_SHARE, stage('stage.marking'));
+      findings = checked.findings;
       await host.applyMarks(checked.findings);
     } catch (e) {
-      if (mounted.current) setError(e);
+      // Findings listed but not marked: 重试 marks them again; otherwise the whole check runs again.
+      const listed = findings;
+      if (listed) fail(e, 'action.mark', () => void retryMarks(listed));
+      else fail(e, 'action.check', () => void checkRef.current());
     } finally {
       inFlight.current = false;
       if (mounted.current) {
@@ -189,40 +241,22 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
         setProgress(null);
       }
     }
-  }, [host, runCheck, report, options, onChecked]);
+  }, [host, runCheck, report, options, onChecked, fail, retryMarks]);
+  checkRef.current = check;
 
-  const runAction = useCallback(
-    async (action: () => Promise<unknown>, done: Notice) => {
-      setBusy(true);
-      setError(null);
-      setNotice(null);
-      try {
-        await action();
-        if (mounted.current) setNotice(done);
-      } catch (e) {
-        if (mounted.current) setError(e);
-      } finally {
-        if (mounted.current) setBusy(false);
-      }
-    },
-    [],
-  );
-
-  const clearMarks = useCallback(() => runAction(() => host.clearMarks(), 'check.cleared'), [host, runAction]);
+  const clearMarks = useCallback(() => runAction(() => host.clearMarks(), 'check.cleared', 'action.clear'), [host, runAction]);
 
   const writeSheet = useMemo(() => {
     if (!canWriteResultSheet(host) || !result) return null;
     const findings = result.findings;
-    return () => runAction(() => host.writeResultSheet(findings), 'check.sheetWritten');
+    return () => runAction(() => host.writeResultSheet(findings), 'check.sheetWritten', 'action.writeSheet');
   }, [host, result, runAction]);
 
   const selectCell = useCallback(
     (ref: CellRef) => {
-      host.selectCell(ref).catch((e: unknown) => {
-        if (mounted.current) setError(e);
-      });
+      host.selectCell(ref).catch((e: unknown) => fail(e, 'action.select', () => selectCell(ref), { cell: formatCellRef(ref) }));
     },
-    [host],
+    [host, fail],
   );
 
   const openExplain = useCallback((finding: Finding) => {
@@ -235,7 +269,7 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
     async (text: string | null) => {
       const current = explaining;
       if (!current?.open || !canSaveExplanations(host)) return;
-      setExplaining({ ...current, saving: true, error: null });
+      setExplaining({ ...current, saving: true, error: null, attempt: text });
       try {
         const ex = await import(/* webpackChunkName: "explanations" */ '../../core/explanations');
         const grid = snapshotRef.current?.sheets.find((s) => s.name === ex.EXPLANATIONS_SHEET);
@@ -304,23 +338,23 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
         </Field>
       )}
 
-      {error !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('error.title')}</MessageBarTitle>
-            {describeError(error, lang)}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                icon={<Dismiss20Regular />}
-                aria-label={t('error.dismiss')}
-                onClick={() => setError(null)}
-              />
-            }
-          />
-        </MessageBar>
+      {failure && (
+        <ErrorBar
+          failure={{
+            error: failure.error,
+            retry: {
+              action: t(failure.action, failure.params),
+              run: () => {
+                setFailure(null);
+                failure.run();
+              },
+            },
+          }}
+          lang={lang}
+          title={t('error.title')}
+          dismissLabel={t('error.dismiss')}
+          onDismiss={() => setFailure(null)}
+        />
       )}
 
       {notice && (
@@ -410,6 +444,20 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
                       <MessageBarTitle>{t('error.title')}</MessageBarTitle>
                       {describeError(explaining.error, lang)}
                     </MessageBarBody>
+                    {isSyncTimeoutError(explaining.error) && explaining.attempt !== undefined && (
+                      <MessageBarActions>
+                        <Button
+                          appearance="secondary"
+                          size="small"
+                          icon={<ArrowClockwise20Regular />}
+                          disabled={explaining.saving}
+                          aria-label={t('error.retryLabel', { action: et(explaining.attempt === null ? 'explain.remove' : 'explain.save') })}
+                          onClick={() => void saveExplanation(explaining.attempt ?? null)}
+                        >
+                          {t('error.retry')}
+                        </Button>
+                      </MessageBarActions>
+                    )}
                   </MessageBar>
                 )}
               </DialogContent>

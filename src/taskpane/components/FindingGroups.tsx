@@ -11,14 +11,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { NoteEdit20Regular } from '@fluentui/react-icons';
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { CellRef, Finding, Lang, Severity } from '../../core/types';
 import { formatCellRef, formatValue } from '../format';
 import { pick, type MessageKey, type Translate } from '../i18n';
 import { explainTranslator, type ExplainTranslate } from '../panels/rules-strings';
-
-/** Rows rendered per group at first and per "show more" click. */
-export const PAGE_SIZE = 200;
+import { VirtualList, type ItemSlot } from './VirtualList';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -60,7 +58,6 @@ export function openCounts(groups: GroupedFindings): { open: Record<Severity, nu
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
     alignItems: 'flex-start',
@@ -114,7 +111,6 @@ const useStyles = makeStyles({
   },
   badge: { marginInlineEnd: tokens.spacingHorizontalXS },
   action: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, marginInlineEnd: tokens.spacingHorizontalXS },
-  more: { margin: `${tokens.spacingVerticalS} 0` },
 });
 
 /** "数值 12, 13 · 期望 25 · 差额 -1", or '' when the finding carries none of them. */
@@ -132,6 +128,8 @@ export function findingDetails(f: Finding, lang: Lang, t: Translate): string {
 
 interface RowProps {
   finding: Finding;
+  /** Place in the list (aria-posinset/-setsize) and, in a windowed list, the measuring ref and position. */
+  slot: ItemSlot;
   lang: Lang;
   t: Translate;
   et: ExplainTranslate;
@@ -139,7 +137,7 @@ interface RowProps {
   onExplain?: (finding: Finding) => void;
 }
 
-const FindingRow = memo(function FindingRow({ finding, lang, t, et, onSelect, onExplain }: RowProps) {
+const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSelect, onExplain }: RowProps) {
   const styles = useStyles();
   const cell = finding.cells[0];
   const address = cell ? formatCellRef(cell) : '';
@@ -160,7 +158,7 @@ const FindingRow = memo(function FindingRow({ finding, lang, t, et, onSelect, on
     }
   };
   return (
-    <li className={styles.item} data-explained={explanation ? 'true' : undefined}>
+    <li {...slot} className={styles.item} data-explained={explanation ? 'true' : undefined}>
       <button
         type="button"
         className={mergeClasses(styles.row, styles[finding.severity], explanation && styles.explained)}
@@ -217,31 +215,21 @@ interface GroupListProps {
   onExplain?: (finding: Finding) => void;
 }
 
+/** One severity's findings; long groups are windowed (see VirtualList). */
 function GroupList({ severity, findings, lang, t, et, onSelect, onExplain }: GroupListProps) {
-  const styles = useStyles();
-  const [shown, setShown] = useState(PAGE_SIZE);
-  const visible = findings.length > shown ? findings.slice(0, shown) : findings;
-  const left = findings.length - visible.length;
-  const group = t(SEVERITY_LABEL[severity]);
+  const renderItem = useCallback(
+    (f: Finding, _i: number, slot: ItemSlot) => (
+      <FindingRow finding={f} slot={slot} lang={lang} t={t} et={et} onSelect={onSelect} onExplain={onExplain} />
+    ),
+    [lang, t, et, onSelect, onExplain],
+  );
   return (
-    <>
-      <ul className={styles.list} aria-label={t('finding.listLabel', { group })}>
-        {visible.map((f, i) => (
-          <FindingRow key={i} finding={f} lang={lang} t={t} et={et} onSelect={onSelect} onExplain={onExplain} />
-        ))}
-      </ul>
-      {left > 0 && (
-        <Button
-          className={styles.more}
-          appearance="secondary"
-          size="small"
-          aria-label={t('finding.moreLabel', { group, n: left })}
-          onClick={() => setShown((n) => n + PAGE_SIZE)}
-        >
-          {t('finding.more', { n: left })}
-        </Button>
-      )}
-    </>
+    <VirtualList
+      items={findings}
+      label={t('finding.listLabel', { group: t(SEVERITY_LABEL[severity]) })}
+      renderItem={renderItem}
+      scrollerProps={{ 'data-testid': `findings-${severity}` }}
+    />
   );
 }
 
@@ -262,6 +250,11 @@ export function FindingGroups({ groups, lang, t, onSelect, onExplain }: FindingG
   const styles = useStyles();
   const et = useMemo(() => explainTranslator(lang), [lang]);
   const present = SEVERITIES.filter((s) => groups[s].length > 0);
+  const explained = useMemo(() => {
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const s of SEVERITIES) for (const f of groups[s]) if (f.explanation && canExplainFinding(f)) n[s]++;
+    return n;
+  }, [groups]);
   return (
     <Accordion multiple collapsible defaultOpenItems={present}>
       {present.map((severity) => (
@@ -270,11 +263,11 @@ export function FindingGroups({ groups, lang, t, onSelect, onExplain }: FindingG
             <span className={styles.headerText}>
               {t(SEVERITY_LABEL[severity])}
               <Badge appearance="tint" color={BADGE_COLOR[severity]} data-testid={`count-${severity}`}>
-                {groups[severity].filter((f) => !(f.explanation && canExplainFinding(f))).length}
+                {groups[severity].length - explained[severity]}
               </Badge>
-              {groups[severity].some((f) => f.explanation && canExplainFinding(f)) && (
+              {explained[severity] > 0 && (
                 <Badge appearance="tint" color="success" data-testid={`explained-${severity}`}>
-                  {et('explain.explained', { n: groups[severity].filter((f) => f.explanation && canExplainFinding(f)).length })}
+                  {et('explain.explained', { n: explained[severity] })}
                 </Badge>
               )}
             </span>

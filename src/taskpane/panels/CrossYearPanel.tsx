@@ -18,7 +18,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Select,
   Spinner,
@@ -33,7 +32,9 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOptions } from '../../core/history';
 import type { Bilingual, CellRef, Lang } from '../../core/types';
 import { canInsertLineChart } from '../capabilities';
-import { describeError, formatCellRef } from '../format';
+import { ErrorBar } from '../components/ErrorBar';
+import { VirtualList, type ItemSlot } from '../components/VirtualList';
+import { formatCellRef } from '../format';
 import { pick } from '../i18n';
 import type { PanelProps } from '../session';
 import {
@@ -83,7 +84,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
   groupHeading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -160,6 +160,15 @@ function nextPaint(): Promise<void> {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** A failed action of the tab and, for the ones that can run again (重试), how and its name's key. */
+interface PanelFailure {
+  error: unknown;
+  retry?: { action: CrossYearKey; params?: Record<string, string>; run: () => void };
+}
+
+/** A stable key of a finding row (the same finding may be listed under two methods). */
+const rowKey = (f: HistoryRow, i: number): string => `${f.ruleId}:${f.cells[0]?.sheet}!${f.cells[0]?.address}:${i}`;
+
 export function CrossYearPanel({ host, lang, runCheck, session, options, setOptions }: PanelProps) {
   const styles = useStyles();
   const t = useMemo(() => crossYearTranslator(lang), [lang]);
@@ -170,7 +179,8 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
   const [running, setRunning] = useState(false);
   const [charting, setCharting] = useState(false);
   const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<PanelFailure | null>(null);
+  const setError = useCallback((error: unknown, retry?: PanelFailure['retry']) => setFailure(error === null ? null : { error, retry }), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const mounted = useRef(true);
@@ -250,7 +260,7 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
       const present = new Set(findings.map(seriesIdOf));
       setChosen((prev) => new Set([...prev].filter((id) => present.has(id))));
     } catch (e) {
-      if (mounted.current) setError(e);
+      if (mounted.current) setError(e, { action: 'cy.action.analyse', run: () => void analyseRef.current() });
     } finally {
       if (mounted.current) {
         setRunning(false);
@@ -258,6 +268,8 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
       }
     }
   }, [session, wanted, running, runCheck, setOptions]);
+  const analyseRef = useRef(analyse);
+  analyseRef.current = analyse;
 
   const reset = useCallback(() => {
     if (!loaded) return;
@@ -268,10 +280,10 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
   const selectCell = useCallback(
     (ref: CellRef) => {
       host.selectCell(ref).catch((e: unknown) => {
-        if (mounted.current) setError(e);
+        if (mounted.current) setError(e, { action: 'cy.action.select', params: { cell: formatCellRef(ref) }, run: () => selectCell(ref) });
       });
     },
-    [host],
+    [host, setError],
   );
 
   const toggle = useCallback((id: string, on: boolean) => {
@@ -295,22 +307,51 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
       const info = await host.insertLineChart(request.ref, request.title);
       if (mounted.current) setNotice(info.sheet);
     } catch (e) {
-      if (mounted.current) setError(e);
+      if (mounted.current) setError(e, { action: 'cy.action.chart', run: () => void insertChartRef.current() });
     } finally {
       if (mounted.current) setCharting(false);
     }
   }, [host, loaded, session, chosen, t]);
+  const insertChartRef = useRef(insertChart);
+  insertChartRef.current = insertChart;
 
-  const errorBar = error !== null && (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t('cy.error')}</MessageBarTitle>
-        {describeError(error, lang)}
-      </MessageBarBody>
-      <MessageBarActions
-        containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('cy.dismiss')} onClick={() => setError(null)} />}
-      />
-    </MessageBar>
+  const retry = failure?.retry;
+  const errorBar = failure !== null && (
+    <ErrorBar
+      failure={{
+        error: failure.error,
+        retry: retry && {
+          action: t(retry.action, retry.params),
+          run: () => {
+            setFailure(null);
+            retry.run();
+          },
+        },
+      }}
+      lang={lang}
+      title={t('cy.error')}
+      dismissLabel={t('cy.dismiss')}
+      onDismiss={() => setFailure(null)}
+    />
+  );
+
+  const renderRow = useCallback(
+    (f: HistoryRow, _i: number, slot: ItemSlot) => {
+      const id = seriesIdOf(f);
+      return (
+        <FindingRow
+          finding={f}
+          slot={slot}
+          series={id ? seriesById.get(id) : undefined}
+          chosen={id !== null && chosen.has(id)}
+          lang={lang}
+          t={t}
+          onSelect={selectCell}
+          onToggle={toggle}
+        />
+      );
+    },
+    [seriesById, chosen, lang, t, selectCell, toggle],
   );
 
   if (!session) {
@@ -549,23 +590,7 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
                       {g.findings.length}
                     </Badge>
                   </div>
-                  <ul className={styles.list} aria-label={t(KIND_LABEL[g.kind])}>
-                    {g.findings.map((f, i) => {
-                      const id = seriesIdOf(f);
-                      return (
-                        <FindingRow
-                          key={`${f.ruleId}:${f.cells[0]?.sheet}!${f.cells[0]?.address}:${i}`}
-                          finding={f}
-                          series={id ? seriesById.get(id) : undefined}
-                          chosen={id !== null && chosen.has(id)}
-                          lang={lang}
-                          t={t}
-                          onSelect={selectCell}
-                          onToggle={toggle}
-                        />
-                      );
-                    })}
-                  </ul>
+                  <VirtualList items={g.findings} label={t(KIND_LABEL[g.kind])} itemKey={rowKey} renderItem={renderRow} />
                 </div>
               ))}
             </>
@@ -578,6 +603,8 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
 
 interface RowProps {
   finding: HistoryRow;
+  /** Place in the list and, when the list is windowed, the measuring ref and position. */
+  slot: ItemSlot;
   series: IndicatorSeries | undefined;
   chosen: boolean;
   lang: Lang;
@@ -616,7 +643,7 @@ function detailsLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, l
   return parts.join(' · ');
 }
 
-const FindingRow = memo(function FindingRow({ finding: f, series, chosen, lang, t, onSelect, onToggle }: RowProps) {
+const FindingRow = memo(function FindingRow({ finding: f, slot, series, chosen, lang, t, onSelect, onToggle }: RowProps) {
   const styles = useStyles();
   const cell = f.cells[0];
   const kind = series?.kind;
@@ -631,7 +658,7 @@ const FindingRow = memo(function FindingRow({ finding: f, series, chosen, lang, 
     points: drawn.map((p) => `${yearLabel(p.period, t)} ${formatKindValue(p.value, kind, lang, t)}`).join(t('cy.chart.separator')),
   });
   return (
-    <li className={styles.item} data-rule={f.ruleId} data-testid="cy-finding">
+    <li {...slot} className={styles.item} data-rule={f.ruleId} data-testid="cy-finding">
       <button
         type="button"
         className={f.severity === 'info' ? `${styles.row} ${styles.info}` : styles.row}

@@ -104,6 +104,9 @@ const zhCN = {
   'cy.chart.more': '等 {n} 项',
   'cy.dismiss': '关闭提示',
   'cy.error': '出错了',
+  'cy.action.analyse': '分析',
+  'cy.action.chart': '插入趋势图',
+  'cy.action.select': '选中 {cell}',
   'cy.paren': '（{x}）',
 };
 
@@ -210,6 +213,9 @@ const enUS: Record<CrossYearKey, string> = {
   'cy.chart.more': ' and {n} more',
   'cy.dismiss': 'Dismiss the notice',
   'cy.error': 'Something went wrong',
+  'cy.action.analyse': 'analyse',
+  'cy.action.chart': 'insert the trend chart',
+  'cy.action.select': 'select {cell}',
   'cy.paren': ' ({x})',
 };
 
