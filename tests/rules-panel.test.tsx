@@ -264,6 +264,11 @@ describe('规则 tab', () => {
     fireEvent.click(within(panel).getByRole('button', { name: /^创建规则表/ }));
     expect(await within(panel).findByText('工作簿中已有名为“校验规则”的工作表。')).toBeTruthy();
     expect(panel.querySelector('li[data-rule-id="U1"]')).toBeNull();
+    // Once the user has renamed their sheet, 重试 creates it.
+    host.failWith = null;
+    fireEvent.click(within(panel).getByRole('button', { name: '重试：创建规则表' }));
+    await waitFor(() => expect(host.callsTo('writeRulesSheet')).toHaveLength(2));
+    await waitFor(() => expect(within(panel).queryByText('工作簿中已有名为“校验规则”的工作表。')).toBeNull());
   });
 
   test('without writeRulesSheet there is no create button, and the pane says how to add the sheet by hand', async () => {

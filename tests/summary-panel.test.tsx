@@ -226,6 +226,13 @@ describe('汇总表 tab: summary tables', () => {
     const bar = await screen.findByTestId('summary-insert-error');
     expect(bar.textContent).toContain('插入失败');
     expect(bar.textContent).toContain('汇总表需要 法治指标!A1:G9 为空');
+    // 重试 runs the same insert again; this time it succeeds.
+    host.failWith = null;
+    const calls = host.calls.length;
+    fireEvent.click(within(bar).getByRole('button', { name: '重试：插入汇总表' }));
+    await waitFor(() => expect(host.calls.length).toBe(calls + 1));
+    expect(await screen.findByTestId('summary-inserted')).toBeTruthy();
+    expect(screen.queryByTestId('summary-insert-error')).toBeNull();
   });
 
   it('without a summary writer the button is disabled with an explanation', async () => {

@@ -36,6 +36,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEve
 import type { Rule, RulePatch, RuleSet, RuleSource } from '../../core/rules/types';
 import type { Bilingual, CellRef, CellValue, Finding, Lang, Severity, SheetGrid } from '../../core/types';
 import { canWriteRulesSheet } from '../capabilities';
+import { ErrorBar, type Retry } from '../components/ErrorBar';
 import { describeError, formatCellRef } from '../format';
 import { pick } from '../i18n';
 import type { PanelProps, SessionOptions } from '../session';
@@ -333,6 +334,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
+  const [retry, setRetry] = useState<Retry | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState('');
@@ -434,15 +436,20 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
   );
   const parseTolerance = useCallback((v: unknown) => loaded?.mod.parseTolerance(v), [loaded]);
 
-  const act = useCallback(async (action: () => Promise<Notice | null>) => {
+  /** Runs an action of the tab; a failure shows in the error bar, with 重试 when `retryName` is given. */
+  const act = useCallback(async (action: () => Promise<Notice | null>, retryName?: string): Promise<void> => {
     setBusy(true);
     setError(null);
+    setRetry(null);
     setNotice(null);
     try {
       const done = await action();
       if (mounted.current && done) setNotice(done);
     } catch (e) {
-      if (mounted.current) setError(e);
+      if (mounted.current) {
+        setError(e);
+        if (retryName) setRetry({ action: retryName, run: () => void act(action, retryName) });
+      }
     } finally {
       if (mounted.current) setBusy(false);
     }
@@ -457,7 +464,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
           const { sheet } = await host.writeRulesSheet(rows);
           if (mounted.current) setCreated({ name: sheet, originRow: 0, originCol: 0, values: rows });
           return { key: 'rules.created' };
-        })
+        }, rt('rules.create'))
     : null;
 
   const onFile = (e: ChangeEvent<HTMLInputElement>): void => {
@@ -565,17 +572,24 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
         </div>
       )}
 
-      {(error !== null || loadError !== null) && (
+      {error !== null && (
+        <ErrorBar
+          failure={{ error, retry: retry ?? undefined }}
+          lang={lang}
+          title={t('error.title')}
+          dismissLabel={t('error.dismiss')}
+          onDismiss={() => {
+            setError(null);
+            setRetry(null);
+          }}
+        />
+      )}
+      {error === null && loadError !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('error.title')}</MessageBarTitle>
-            {describeError(error ?? loadError, lang)}
+            {describeError(loadError, lang)}
           </MessageBarBody>
-          {error !== null && (
-            <MessageBarActions
-              containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('error.dismiss')} onClick={() => setError(null)} />}
-            />
-          )}
         </MessageBar>
       )}
 

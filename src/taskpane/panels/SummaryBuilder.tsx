@@ -22,7 +22,9 @@ import type { SourceChoice, SummaryInput, TemplateOptions } from '../../core/rep
 import type { TableSpec, TemplateId } from '../../core/report/table-spec';
 import type { Host, Lang } from '../../core/types';
 import { canWriteSummaryTable } from '../capabilities';
+import { ErrorBar } from '../components/ErrorBar';
 import { describeError } from '../format';
+import { translate } from '../i18n';
 import type { SummaryTranslate } from './summary-strings';
 import { TablePreview } from './TablePreview';
 
@@ -402,12 +404,15 @@ export function SummaryBuilder({ host, lang, st, analysis, stale = false }: Summ
         </MessageBar>
       )}
       {insertError !== null && (
-        <MessageBar intent="error" data-testid="summary-insert-error">
-          <MessageBarBody>
-            <MessageBarTitle>{st('summary.insertError')}</MessageBarTitle>
-            {describeError(insertError, lang)}
-          </MessageBarBody>
-        </MessageBar>
+        <div data-testid="summary-insert-error">
+          <ErrorBar
+            failure={{ error: insertError, retry: { action: st('summary.insert'), run: () => void insert() } }}
+            lang={lang}
+            title={st('summary.insertError')}
+            dismissLabel={translate(lang, 'error.dismiss')}
+            onDismiss={() => setInsertError(null)}
+          />
+        </div>
       )}
     </div>
   );
