@@ -43,8 +43,9 @@ afterAll(() => {
 function writeCopy(name: string, text: string, omitAssets: string[] = []): string {
   const dir = path.join(tmpRoot, name);
   fs.mkdirSync(path.join(dir, "assets"), { recursive: true });
-  for (const f of fs.readdirSync(ASSETS)) {
-    if (!omitAssets.includes(f)) fs.copyFileSync(path.join(ASSETS, f), path.join(dir, "assets", f));
+  for (const f of fs.readdirSync(ASSETS, { withFileTypes: true })) {
+    // Only the files: assets/readme/ holds the README's pictures, not add-in assets.
+    if (f.isFile() && !omitAssets.includes(f.name)) fs.copyFileSync(path.join(ASSETS, f.name), path.join(dir, "assets", f.name));
   }
   const file = path.join(dir, "manifest.xml");
   fs.writeFileSync(file, text, "utf8");
