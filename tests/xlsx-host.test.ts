@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readXlsx, sniffWorkbook } from '../src/hosts/xlsx/read-xlsx';
+import { readXlsxStream } from '../src/hosts/xlsx/read-xlsx-stream';
 import { WorkbookReadError } from '../src/hosts/xlsx/errors';
 import { checkWorkbook } from '../src/core/engine';
 
@@ -62,6 +63,20 @@ describe('xlsx host (ExcelJS)', () => {
     expect(f?.message['en-US']).toContain('saved without its result');
     // The balance of 2023 is not checked against a blank total (no silent zero).
     expect(result.findings.some((x) => x.ruleId.startsWith('balance') && x.period === '2023' && x.severity === 'error')).toBe(false);
+  });
+
+  it('a number too large for a date in a date-formatted cell is reported, not a crash', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('指标');
+    ws.addRow(['指标名称', '2022年']);
+    ws.addRow(['行政处罚案件', 1e12]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+    const bytes = await bytesOf(wb);
+    for (const snap of [await readXlsx(bytes, 'x.xlsx'), await readXlsxStream(bytes, 'x.xlsx')]) {
+      expect(snap.sheets[0].values[1][1]).toBe('Invalid Date');
+      const f = checkWorkbook(snap).findings.find((x) => x.cells[0].address === 'B2');
+      expect(f?.ruleId).toBe('value.unreadable');
+    }
   });
 
   it('reads an empty workbook sheet as an empty grid', async () => {

@@ -31,26 +31,55 @@ export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookReadErro
   return undefined;
 }
 
-function convert(value: ExcelJS.CellValue): CellValue {
+// Held here, not looked up as a global per cell (slow in a vm context such as jest's).
+const DateClass = Date;
+
+/**
+ * An ExcelJS cell value as the checks see it. Shared by the full reader (below) and the streaming
+ * reader (read-xlsx-stream.ts), so both give the same value for the same cell.
+ */
+export function convert(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A date cell: its day; a number too large for a date (Excel shows ####) reads as that text,
+  // which the cell checks report, instead of throwing.
+  if (value instanceof DateClass) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('error' in value && typeof value.error === 'string') return { error: value.error };
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) {
-        // Saved without its result (a file written by a program that does not calculate): the
-        // value is unknown, never blank. The formula text makes the cell checks say so.
-        const f = (value as ExcelJS.CellFormulaValue).formula;
-        return typeof f === 'string' && f !== '' ? `=${f}` : null;
-      }
-      return convert(result as ExcelJS.CellValue);
+      const v = value as ExcelJS.CellFormulaValue;
+      return formulaValue(v.result, v.formula);
     }
+    // A cell with a hyperlink: its text is the cell's own value (a number stays a number, not
+    // "[object Object]"); a formula's result when it is a formula.
+    if ('hyperlink' in value && 'text' in value) return convert((value as { text: ExcelJS.CellValue }).text);
     if ('text' in value && typeof value.text === 'string') return value.text;
   }
   return String(value);
+}
+
+/** A formula cell: its cached result, or `=FORMULA` when the file has none. */
+export function formulaValue(result: unknown, formula: unknown): CellValue {
+  if (result === undefined || result === null) {
+    // Saved without its result (a file written by a program that does not calculate): the
+    // value is unknown, never blank. The formula text makes the cell checks say so.
+    return typeof formula === 'string' && formula !== '' ? `=${formula}` : null;
+  }
+  return convert(result as ExcelJS.CellValue);
+}
+
+/** One ExcelJS cell's value as the checks see it. */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  // A merged range holds its value in the top-left cell only, as in Excel (Office.js reads the
+  // other cells as empty); ExcelJS would repeat it in every cell, so a value merged across two
+  // year columns would count for both years.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  // ExcelJS's cell.value drops a falsy result ({formula} for a formula whose result is 0, false or
+  // ''), which would read a calculated 0 as "not calculated": take the result itself. A shared
+  // formula's cell.formula is translated from its master (=B2*2 below =B1*2).
+  if (cell.type === ExcelJS.ValueType.Formula) return formulaValue(cell.result, cell.formula);
+  return convert(cell.value);
 }
 
 /** Converts an ExcelJS worksheet's used cells into a SheetGrid. */
@@ -78,16 +107,32 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const i = r - minRow;
       const j = c - minCol;
-      // A merged range holds its value in the top-left cell only, as in Excel (Office.js reads the
-      // other cells as empty); ExcelJS would repeat it in every cell, so a value merged across two
-      // year columns would count for both years.
-      values[i][j] = cell.type === ExcelJS.ValueType.Merge ? null : convert(cell.value);
+      values[i][j] = cellValue(cell);
       if (cell.numFmt) numberFormats[i][j] = cell.numFmt;
       const indent = cell.alignment?.indent;
       if (indent) indents[i][j] = indent;
     });
   });
   return { name: ws.name, originRow: minRow - 1, originCol: minCol - 1, values, numberFormats, indents, visibility };
+}
+
+/** The error for bytes that ExcelJS (or JSZip under it) cannot load. */
+export function damagedError(name: string, e: unknown): WorkbookReadError {
+  // JSZip's messages start with "Bug :" for damaged data; the user needs the rest only.
+  const reason = (e instanceof Error ? e.message : String(e)).replace(/^Bug\s*:\s*/, '');
+  return new WorkbookReadError({
+    'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xlsx（${reason}）。`,
+    'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xlsx (${reason}).`,
+  });
+}
+
+/** The error for a zip that loads but has no worksheet. */
+export function noWorksheetError(name: string): WorkbookReadError {
+  // Excel never saves a workbook without a worksheet; a zip that is not a workbook loads as one.
+  return new WorkbookReadError({
+    'zh-CN': `工作簿“${name}”中没有可读取的工作表（文件中没有工作表、只有图表工作表，或不是 Excel 工作簿）。`,
+    'en-US': `Workbook "${name}" has no worksheet to read (it has no worksheets, only chart sheets, or is not an Excel workbook).`,
+  });
 }
 
 /** Loads workbook bytes with ExcelJS; throws WorkbookReadError with a bilingual reason. */
@@ -98,20 +143,9 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Exc
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    // JSZip's messages start with "Bug :" for damaged data; the user needs the rest only.
-    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Bug\s*:\s*/, '');
-    throw new WorkbookReadError({
-      'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xlsx（${reason}）。`,
-      'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xlsx (${reason}).`,
-    });
+    throw damagedError(name, e);
   }
-  if (wb.worksheets.length === 0) {
-    // Excel never saves a workbook without a worksheet; a zip that is not a workbook loads as one.
-    throw new WorkbookReadError({
-      'zh-CN': `工作簿“${name}”中没有可读取的工作表（文件中没有工作表、只有图表工作表，或不是 Excel 工作簿）。`,
-      'en-US': `Workbook "${name}" has no worksheet to read (it has no worksheets, only chart sheets, or is not an Excel workbook).`,
-    });
-  }
+  if (wb.worksheets.length === 0) throw noWorksheetError(name);
   return wb;
 }
 
