@@ -5,7 +5,9 @@
 //   --quick               small sizes (engine 30 k/100 k/300 k, peers 30 k, Excel up to 100 k cells)
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
-//   --skip-peers, --skip-excel, --skip-bundle
+//   --skip-peers, --skip-excel, --skip-bundle, --skip-read
+//   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
+//                         (written once into build/bench/ and kept)
 //   --rebuild-bundle      run the webpack production build even when dist/ exists
 //   --profile             CPU-profile the largest engine run (node --cpu-prof) and print where
 //                         the time goes; the .cpuprofile is kept in build/bench/
@@ -111,6 +113,50 @@ async function benchEngine() {
     }
   }
   return { sizes: results, profile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading .xlsx
+
+async function benchRead() {
+  const sizes = (arg('--read-rows', QUICK ? '100000' : '100000,1000000') || '').split(',').map(Number).filter((n) => n > 0);
+  const dir = path.join(ROOT, 'build', 'bench');
+  log('reading .xlsx: the bundled samples, full vs streaming reader…');
+  const s = await runChild('read-child.js', ['--samples'], { timeoutS: 300 });
+  const out = { samples: s.error ? { error: s.error } : s.samples, sizes: [] };
+  for (const rows of sizes) {
+    const file = path.join(dir, `long-${rows}.xlsx`);
+    if (!fs.existsSync(file)) {
+      log(`reading .xlsx: writing a ${rows.toLocaleString('en-US')}-row long-layout workbook (${path.relative(ROOT, file)}, kept for later runs)…`);
+      const g = await runChild('read-child.js', ['--generate', String(rows), '--file', file], { timeoutS: 1800 });
+      if (g.error) {
+        log(`  ${g.error}`);
+        out.sizes.push({ rows, error: g.error });
+        continue;
+      }
+    }
+    const entry = { rows, fileMB: Math.round((fs.statSync(file).size / 1048576) * 10) / 10 };
+    for (const reader of ['full', 'stream', 'exceljs-stream']) {
+      log(`reading .xlsx: ${reader}, ${rows.toLocaleString('en-US')} rows (default heap)…`);
+      // Node's default heap on purpose: whether a reader fits in it is the question.
+      const r = await runChild('read-child.js', ['--reader', reader, '--file', file], { timeoutS: Number(arg('--read-timeout', '600')) });
+      log(r.error ? `  ${r.error.split('\n')[0]}` : `  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB`);
+      entry[reader] = r;
+    }
+    out.sizes.push(entry);
+  }
+  return out;
+}
+
+function readJson(read) {
+  if (!read) return { skipped: 'not run (--skip-read)' };
+  const one = (r) => (!r ? null : r.error ? { error: r.error.split('\n')[0], seconds: r.timedOut ? null : r3(r.wall) } : { seconds: r3(r.seconds), peakMB: Math.round(r.peakMB), heapLimitMB: Math.round(r.heapLimitMB) });
+  return {
+    layout: 'long (地区 | 年份 | 指标 | 数值 | 单位), one sheet, text in shared strings as Excel stores it (tests/reliability/support.ts writeLongSheet)',
+    heap: 'node default',
+    sizes: read.sizes.map((x) => (x.error ? { rows: x.rows, error: x.error } : { rows: x.rows, fileMB: x.fileMB, full: one(x.full), stream: one(x.stream), exceljsStream: one(x['exceljs-stream']) })),
+    samples: read.samples,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,6 +332,21 @@ function printText(j, engine, bundle) {
     p(`  rule pack: ${last.rulePack === 'in-engine' ? 'run by the engine' : last.rulePack === 'hook' ? 'run by the benchmark hook (engine does not run it yet)' : 'not available'}`);
   }
   p();
+  if (j.read && j.read.sizes) {
+    p('Reading .xlsx: full = ExcelJS non-streaming reader (readXlsx, the browser preview); stream = the CLI\'s streaming');
+    p('reader (readXlsxStream, the same snapshot); ExcelJS WorkbookReader = rows iterated only, no grid. Default node heap,');
+    p(`one child process each; a ${j.read.layout.split(',')[0]} workbook.`);
+    p(`  ${pad('rows', 10, true)} ${pad('file MB', 8, true)}   ${pad('full', 22)} ${pad('stream', 22)} ExcelJS WorkbookReader`);
+    const cell = (r) => pad(!r ? '—' : r.error ? `failed${r.seconds ? ` after ${r.seconds.toFixed(0)} s` : ''}` : `${r.seconds.toFixed(2)} s, ${n(r.peakMB)} MB`, 22);
+    for (const x of j.read.sizes) {
+      if (x.error) p(`  ${pad(n(x.rows), 10, true)}  ${x.error}`);
+      else p(`  ${pad(n(x.rows), 10, true)} ${pad(x.fileMB, 8, true)}   ${cell(x.full)} ${cell(x.stream)} ${cell(x.exceljsStream).trim()}`);
+      for (const [k, r] of [['full', x.full], ['stream', x.stream], ['WorkbookReader', x.exceljsStream]]) if (r && r.error) p(`  ${pad('', 10)} ${k}: ${r.error}`);
+    }
+    if (Array.isArray(j.read.samples)) p(`  bundled samples (median of repeated reads): ${j.read.samples.map((x) => `${x.file} ${x.KB} KB: full ${x.fullMs.toFixed(1)} ms, stream ${x.streamMs.toFixed(1)} ms`).join('; ')}`);
+    else if (j.read.samples) p(`  bundled samples: ${j.read.samples.error}`);
+    p();
+  }
   p('Peers: the same checks as spreadsheet formulas (SUM per group vs total, rates vs 100 %, change ratios, negatives)');
   for (const [name, x] of Object.entries(j.peers)) {
     if (x.skipped || x.error) p(`  ${pad(name, 13)} ${x.skipped ? `skipped: ${x.skipped}` : `error: ${x.error}`}`);
@@ -321,10 +382,12 @@ async function main() {
   ensureCliBuild();
   const t0 = Date.now();
   const engine = await benchEngine();
+  const read = flag('--skip-read') ? undefined : await benchRead();
   const peers = flag('--skip-peers') ? undefined : await benchPeers();
   const excel = flag('--skip-excel') ? {} : await benchExcel();
   const bundle = flag('--skip-bundle') ? undefined : benchBundle();
   const j = buildJson(engine, peers, excel, bundle);
+  j.read = readJson(read);
   j.targets = targets(j);
   log(`benchmark done in ${Math.round((Date.now() - t0) / 1000)} s`);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(j)}\n`);

@@ -10,7 +10,7 @@ import { parseRuleFile } from '../core/rules';
 import { checkReportText, decodeReport } from '../core/text';
 import type { Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { readXlsx } from '../hosts/xlsx/read-xlsx';
+import { readXlsxStream } from '../hosts/xlsx/read-xlsx-stream';
 import { SingleBar } from 'cli-progress';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
@@ -44,7 +44,11 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     return { file, claims: r.claims, result: { workbook: name, findings: r.findings, sheets: [], observations: r.mentions.length } };
   }
   try {
-    const snapshot = await readXlsx(bytes, name);
+    // The streaming reader for every file, small ones included: it gives readXlsx's snapshot and
+    // errors, is as fast on the bundled samples (~8–14 ms each) and faster and lighter above
+    // (npm run bench, "Reading .xlsx", default heap: 100 k rows 1 s / 0.12 GB against 4–5 s /
+    // 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is needed.
+    const snapshot = await readXlsxStream(bytes, name);
     const { result, model } = checkWorkbookWithModel(snapshot, options);
     return { file, result, model };
   } catch (e) {

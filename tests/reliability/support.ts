@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 
 function envRuns(): number {
   const n = Number(process.env.FC_RUNS);
@@ -146,27 +147,154 @@ const LONG_INDICATORS: Array<[string, string]> = [
   ['法制审核率', '%'],
 ];
 
+/** One row of the long layout: data row i (0-based) of writeLongSheet. */
+function longRow(i: number): [string, number, string, number, string] {
+  const per = LONG_INDICATORS.length;
+  const block = Math.floor(i / per);
+  const [label, unit] = LONG_INDICATORS[i % per];
+  // Entity and year change per block of five indicators; the balance holds in every block.
+  const district = `${DISTRICTS[block % DISTRICTS.length]}${Math.floor(block / (DISTRICTS.length * 10))}`;
+  const year = 2014 + (Math.floor(block / DISTRICTS.length) % 10);
+  const part = 10 + (block % 7);
+  const value = i % per === 0 ? 3 * part : i % per === 4 ? 100 : i % per === 3 ? 40 + (block % 5) : i % per === 1 ? 2 * part : part;
+  return [district, year, label, value, unit];
+}
+
+const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const RELS_NS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
+const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+/** A zip entry: its deflated bytes, CRC and sizes. */
+interface ZipPart {
+  name: string;
+  data: Buffer[];
+  crc: number;
+  size: number;
+  packed: number;
+}
+
+/** Deflates text given in pieces (with backpressure, so a large part never sits in memory uncompressed). */
+async function deflatePart(name: string, pieces: Iterable<string>): Promise<ZipPart> {
+  const z = zlib.createDeflateRaw({ level: 6 });
+  const data: Buffer[] = [];
+  z.on('data', (b: Buffer) => data.push(b));
+  const ended = new Promise<void>((resolve, reject) => {
+    z.on('end', resolve);
+    z.on('error', reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    const bytes = Buffer.from(piece, 'utf8');
+    crc = zlib.crc32(bytes, crc);
+    size += bytes.length;
+    if (!z.write(bytes)) await new Promise((resolve) => z.once('drain', resolve));
+  }
+  z.end();
+  await ended;
+  return { name, data, crc, size, packed: data.reduce((n, b) => n + b.length, 0) };
+}
+
+/** Writes the parts as a zip archive (deflated entries, UTF-8 names). */
+function writeZip(file: string, parts: ZipPart[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const p of parts) {
+      const name = Buffer.from(p.name, 'utf8');
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x0800, 6);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(p.crc, 14);
+      local.writeUInt32LE(p.packed, 18);
+      local.writeUInt32LE(p.size, 22);
+      local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(20, 4);
+      central.writeUInt16LE(20, 6);
+      central.writeUInt16LE(0x0800, 8);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(p.crc, 16);
+      central.writeUInt32LE(p.packed, 20);
+      central.writeUInt32LE(p.size, 24);
+      central.writeUInt16LE(name.length, 28);
+      central.writeUInt32LE(offset, 42);
+      centrals.push(central, name);
+      for (const b of [local, name, ...p.data]) fs.writeSync(fd, b);
+      offset += 30 + name.length + p.packed;
+    }
+    const cd = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(parts.length, 8);
+    end.writeUInt16LE(parts.length, 10);
+    end.writeUInt32LE(cd.length, 12);
+    end.writeUInt32LE(offset, 16);
+    fs.writeSync(fd, cd);
+    fs.writeSync(fd, end);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
- * Writes a long-layout workbook (地区 | 年份 | 指标 | 数值 | 单位) of `rows` data rows with ExcelJS's
- * streaming writer, so memory stays flat however many rows. The figures balance (total = parts)
- * and rates are 100 %, so a correct engine finds nothing to report but reads every row.
+ * Writes a long-layout workbook (地区 | 年份 | 指标 | 数值 | 单位, one sheet 长表) of `rows` data rows
+ * the way Excel stores one: text in the shared-string table, numbers in the cells. The sheet is
+ * written as XML straight into a zip with node's zlib, in pieces, so memory stays flat however
+ * many rows: 1 M rows in a few seconds (ExcelJS's streaming writer, used before, took 20 s).
+ * The figures balance (total = parts) and rates are 100 %, so a correct engine finds nothing to
+ * report but reads every row.
  */
 export async function writeLongSheet(file: string, rows: number): Promise<void> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
-  const ws = wb.addWorksheet('长表');
-  ws.addRow(['地区', '年份', '指标', '数值', '单位']).commit();
-  const per = LONG_INDICATORS.length;
-  for (let i = 0; i < rows; i++) {
-    const block = Math.floor(i / per);
-    const [label, unit] = LONG_INDICATORS[i % per];
-    // Entity and year change per block of five indicators; the balance holds in every block.
-    const district = `${DISTRICTS[block % DISTRICTS.length]}${Math.floor(block / (DISTRICTS.length * 10))}`;
-    const year = 2014 + (Math.floor(block / DISTRICTS.length) % 10);
-    const part = 10 + (block % 7);
-    const value = i % per === 0 ? 3 * part : i % per === 4 ? 100 : i % per === 3 ? 40 + (block % 5) : i % per === 1 ? 2 * part : part;
-    ws.addRow([district, year, label, value, unit]).commit();
+  const strings = new Map<string, number>();
+  let uses = 0;
+  const s = (text: string): number => {
+    uses++;
+    let k = strings.get(text);
+    if (k === undefined) strings.set(text, (k = strings.size));
+    return k;
+  };
+  const cols = ['A', 'B', 'C', 'D', 'E'];
+  const rowXml = (r: number, cells: Array<string | number>): string =>
+    `<row r="${r}" spans="1:5">${cells.map((v, j) => (typeof v === 'number' ? `<c r="${cols[j]}${r}"><v>${v}</v></c>` : `<c r="${cols[j]}${r}" t="s"><v>${s(v)}</v></c>`)).join('')}</row>`;
+  function* sheet(): Generator<string> {
+    yield `${XML_DECL}<worksheet ${SHEET_NS}><dimension ref="A1:E${rows + 1}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`;
+    let batch = rowXml(1, ['地区', '年份', '指标', '数值', '单位']);
+    for (let i = 0; i < rows; i++) {
+      batch += rowXml(i + 2, longRow(i));
+      if (batch.length > 1 << 16) {
+        yield batch;
+        batch = '';
+      }
+    }
+    yield `${batch}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   }
-  ws.commit();
-  await wb.commit();
+  const sheetPart = await deflatePart('xl/worksheets/sheet1.xml', sheet());
+  const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const sst = `${XML_DECL}<sst ${SHEET_NS} count="${uses}" uniqueCount="${strings.size}">${[...strings.keys()].map((t) => `<si><t>${escape(t)}</t></si>`).join('')}</sst>`;
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  const small: Array<[string, string]> = [
+    [
+      '[Content_Types].xml',
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/></Types>`,
+    ],
+    ['_rels/.rels', `${XML_DECL}<Relationships ${RELS_NS}><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `${XML_DECL}<workbook ${SHEET_NS}><sheets><sheet name="长表" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `${XML_DECL}<Relationships ${RELS_NS}><Relationship Id="rId1" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL_TYPE}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    [
+      'xl/styles.xml',
+      `${XML_DECL}<styleSheet ${SHEET_NS}><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`,
+    ],
+    ['xl/sharedStrings.xml', sst],
+  ];
+  const parts = [...(await Promise.all(small.map(([name, text]) => deflatePart(name, [text])))), sheetPart];
+  writeZip(file, parts);
 }
