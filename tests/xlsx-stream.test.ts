@@ -8,12 +8,11 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import type { Bilingual, WorkbookSnapshot } from '../src/core/types';
 import { WorkbookReadError } from '../src/hosts/xlsx/errors';
 import { readXlsx } from '../src/hosts/xlsx/read-xlsx';
 import { readXlsxStream, type StreamReadOptions } from '../src/hosts/xlsx/read-xlsx-stream';
-import { HEAVY_RUNS, params, tempDir, timeoutFor, writeLongSheet } from './reliability/support';
+import { HEAVY_RUNS, params, tempDir, timeoutFor, writeLongSheet, zipOf } from './reliability/support';
 
 type Outcome = { snapshot: WorkbookSnapshot } | { error: Bilingual } | { thrown: string };
 
@@ -54,50 +53,6 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 // -----------------------------------------------------------------------------------------------
 // Hand-written workbooks
 
-/** A zip archive of the given files (deflated unless `stored`), written by hand. */
-function zipOf(files: Record<string, string | Buffer>, stored = false): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const packed = stored ? data : zlib.deflateRawSync(data);
-    const method = stored ? 0 : 8;
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -11,9 +11,8 @@
 const fs = require('fs');
 const path = require('path');
 const v8 = require('v8');
-const { Worker } = require('worker_threads');
 const { makePanel, matchFindings } = require('./panel');
-const { arg, emit } = require('./util');
+const { arg, emit, startSampler, MB } = require('./util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // BENCH_CLI_BUILD: another compiled build to measure (default build/cli).
@@ -53,21 +52,6 @@ function defaultCheck(snapshot, pack) {
   return engine.sortFindings(all, snapshot.sheets.map((s) => s.name));
 }
 
-/** Samples process RSS every 10 ms on another thread (the check itself is synchronous). */
-function startSampler() {
-  const shared = new SharedArrayBuffer(8);
-  const peak = new Float64Array(shared);
-  const worker = new Worker(path.join(__dirname, 'rss-sampler.js'), { workerData: shared });
-  return {
-    async stop() {
-      await new Promise((r) => setTimeout(r, 20));
-      await worker.terminate();
-      return peak[0];
-    },
-  };
-}
-
-const MB = (b) => Math.round((b / 1048576) * 10) / 10;
 
 async function main() {
   const districts = Number(arg('--districts', '300'));

@@ -19,26 +19,11 @@
 // one sheet, ROWS data rows, text in shared strings as Excel stores it).
 const fs = require('fs');
 const path = require('path');
-const { Worker } = require('worker_threads');
-const { arg, flag, emit } = require('./util');
+const { arg, flag, emit, startSampler, MB } = require('./util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const XLSX = path.join(ROOT, 'build', 'cli', 'src', 'hosts', 'xlsx');
 
-function startSampler() {
-  const shared = new SharedArrayBuffer(8);
-  const peak = new Float64Array(shared);
-  const worker = new Worker(path.join(__dirname, 'rss-sampler.js'), { workerData: shared });
-  return {
-    async stop() {
-      await new Promise((r) => setTimeout(r, 20));
-      await worker.terminate();
-      return peak[0];
-    },
-  };
-}
-
-const MB = (b) => Math.round((b / 1048576) * 10) / 10;
 
 /** Loads a reader's modules (not timed: a CLI has them loaded before it reads). */
 function load(reader) {

@@ -23,4 +23,23 @@ function parseEmitted(stdout) {
   return line ? JSON.parse(line.slice(MARK.length)) : undefined;
 }
 
-module.exports = { arg, flag, emit, parseEmitted, MARK };
+/** Samples process RSS every 10 ms on another thread (the measured work is synchronous); stop() gives the peak in bytes. */
+function startSampler() {
+  const path = require('path');
+  const { Worker } = require('worker_threads');
+  const shared = new SharedArrayBuffer(8);
+  const peak = new Float64Array(shared);
+  const worker = new Worker(path.join(__dirname, 'rss-sampler.js'), { workerData: shared });
+  return {
+    async stop() {
+      await new Promise((r) => setTimeout(r, 20));
+      await worker.terminate();
+      return peak[0];
+    },
+  };
+}
+
+/** Bytes → MB with one decimal. */
+const MB = (b) => Math.round((b / 1048576) * 10) / 10;
+
+module.exports = { arg, flag, emit, parseEmitted, startSampler, MB, MARK };

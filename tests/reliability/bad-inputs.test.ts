@@ -12,13 +12,12 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import { main } from '../../src/cli/index';
 import { checkWorkbook } from '../../src/core/engine';
 import type { Bilingual, CheckResult, SheetGrid } from '../../src/core/types';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
 import { readXlsx } from '../../src/hosts/xlsx/read-xlsx';
-import { collectIo, fingerprint, hasChinese, tempDir, writeLongSheet } from './support';
+import { collectIo, fingerprint, hasChinese, tempDir, writeLongSheet, zipOf } from './support';
 
 const BIG_ROWS = Number(process.env.BIG_ROWS) > 0 ? Number(process.env.BIG_ROWS) : 1_000_000;
 
@@ -114,44 +113,6 @@ function indicatorRows(ws: ExcelJS.Worksheet, start: number): void {
   ws.getRow(start + 1).values = ['其中：公共场所卫生', '件', 4, 20];
 }
 
-/** A zip archive with the given files, stored (no compression), written by hand. */
-function storedZip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text, 'utf8');
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 describe('bad-input catalogue', () => {
   it('an empty workbook with no sheets: "no worksheet to read", exit 2', async () => {
@@ -358,7 +319,7 @@ describe('bad-input catalogue', () => {
 
     it('a zip archive that is not a workbook: "no worksheet to read", exit 2', async () => {
       const file = path.join(dir, '压缩包.xlsx');
-      fs.writeFileSync(file, storedZip({ 'readme.txt': '不是工作簿', 'data/a.csv': '指标,2022\n' }));
+      fs.writeFileSync(file, zipOf({ 'readme.txt': '不是工作簿', 'data/a.csv': '指标,2022\n' }, true));
       const run = await checkEveryWay(file);
       expectUnreadable(run, /没有可读取的工作表/, /no worksheet to read/);
     });

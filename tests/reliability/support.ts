@@ -196,7 +196,64 @@ async function deflatePart(name: string, pieces: Iterable<string>): Promise<ZipP
   return { name, data, crc, size, packed: data.reduce((n, b) => n + b.length, 0) };
 }
 
-/** Writes the parts as a zip archive (deflated entries, UTF-8 names). */
+/** The local and central headers of one zip entry (UTF-8 name; method 8 deflated, 0 stored). */
+function zipHeaders(name: Buffer, method: number, crc: number, packed: number, size: number, offset: number): { local: Buffer; central: Buffer } {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x0800, 6); // UTF-8 names
+  local.writeUInt16LE(method, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(0x0800, 8);
+  central.writeUInt16LE(method, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(packed, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(offset, 42);
+  return { local, central };
+}
+
+/** The end-of-central-directory record of a zip with `count` entries. */
+function zipEnd(count: number, directoryBytes: number, directoryOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directoryBytes, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
+}
+
+/**
+ * A zip archive of the given files, built by hand (deflated unless `stored`): the tests need
+ * archives a zip library would not write (a workbook without a worksheet, odd XML spellings).
+ */
+export function zipOf(files: Record<string, string | Buffer>, stored = false): Buffer {
+  const out: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [entry, content] of Object.entries(files)) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const packed = stored ? data : zlib.deflateRawSync(data);
+    const name = Buffer.from(entry, 'utf8');
+    const { local, central } = zipHeaders(name, stored ? 0 : 8, zlib.crc32(data), packed.length, data.length, offset);
+    out.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  return Buffer.concat([...out, cd, zipEnd(Object.keys(files).length, cd.length, offset)]);
+}
+
+/** Writes the parts as a zip archive (deflated entries, UTF-8 names), part by part to disk. */
 function writeZip(file: string, parts: ZipPart[]): void {
   const fd = fs.openSync(file, 'w');
   try {
@@ -204,39 +261,14 @@ function writeZip(file: string, parts: ZipPart[]): void {
     let offset = 0;
     for (const p of parts) {
       const name = Buffer.from(p.name, 'utf8');
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x0800, 6);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt32LE(p.crc, 14);
-      local.writeUInt32LE(p.packed, 18);
-      local.writeUInt32LE(p.size, 22);
-      local.writeUInt16LE(name.length, 26);
-      const central = Buffer.alloc(46);
-      central.writeUInt32LE(0x02014b50, 0);
-      central.writeUInt16LE(20, 4);
-      central.writeUInt16LE(20, 6);
-      central.writeUInt16LE(0x0800, 8);
-      central.writeUInt16LE(8, 10);
-      central.writeUInt32LE(p.crc, 16);
-      central.writeUInt32LE(p.packed, 20);
-      central.writeUInt32LE(p.size, 24);
-      central.writeUInt16LE(name.length, 28);
-      central.writeUInt32LE(offset, 42);
+      const { local, central } = zipHeaders(name, 8, p.crc, p.packed, p.size, offset);
       centrals.push(central, name);
       for (const b of [local, name, ...p.data]) fs.writeSync(fd, b);
       offset += 30 + name.length + p.packed;
     }
     const cd = Buffer.concat(centrals);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(parts.length, 8);
-    end.writeUInt16LE(parts.length, 10);
-    end.writeUInt32LE(cd.length, 12);
-    end.writeUInt32LE(offset, 16);
     fs.writeSync(fd, cd);
-    fs.writeSync(fd, end);
+    fs.writeSync(fd, zipEnd(parts.length, cd.length, offset));
   } finally {
     fs.closeSync(fd);
   }
