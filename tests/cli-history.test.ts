@@ -53,3 +53,40 @@ describe('CLI across files', () => {
     expect(json.files.flatMap((f: { findings: unknown[] }) => f.findings)).toEqual([]);
   });
 });
+
+describe('CLI cross-year options', () => {
+  const SAMPLE = path.join(__dirname, '..', 'samples', '示例-乐山市市中区-法治指标.xlsx');
+  async function history(args: string[]): Promise<{ code: number; ids: string[]; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main([SAMPLE, '--format', 'json', ...args], { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
+    const ids = out.length ? (JSON.parse(out.join('')).files[0].findings as Array<{ ruleId: string; indicator?: string }>).filter((f) => f.ruleId.startsWith('history.')).map((f) => `${f.ruleId} ${f.indicator}`) : [];
+    return { code, ids, err: err.join('') };
+  }
+
+  it('--change sets the year-over-year threshold: 罚没款 +138 % is quiet at 200 %, the ×10 unit hint stays', async () => {
+    const plain = await history([]);
+    expect(plain.ids).toEqual(expect.arrayContaining(['history.yoy 罚没款', 'history.yoy.scale 医疗服务类罚款']));
+    const loose = await history(['--change', '200']);
+    expect(loose.ids).toContain('history.yoy.scale 医疗服务类罚款');
+    expect(loose.ids).not.toContain('history.yoy 罚没款');
+  });
+
+  it('--year picks the year checked: 2021 has no earlier year, so nothing is compared', async () => {
+    expect((await history(['--year', '2021'])).ids).toEqual([]);
+    expect((await history(['--year', '2022年', '--base-year', '2021'])).ids.length).toBeGreaterThan(0);
+  });
+
+  it('a value that is not a year or a positive number is a usage error in both languages', async () => {
+    const bad = await history(['--year', '去年']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--year 的值“去年”不是年份');
+    expect(bad.err).toContain('--year: "去年" is not a year');
+    const neg = await history(['--change', '-5']);
+    expect(neg.code).toBe(2);
+    expect(neg.err).toContain('应为正数');
+    const order = await history(['--year', '2021', '--base-year', '2022']);
+    expect(order.code).toBe(2);
+    expect(order.err).toContain('must be before');
+  });
+});

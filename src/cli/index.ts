@@ -5,10 +5,11 @@ import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
-import { buildPanel, detectAnomalies } from '../core/history';
+import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { parseRuleFile } from '../core/rules';
 import { checkReportText, decodeReport } from '../core/text';
-import type { Lang } from '../core/types';
+import { parseYear } from '../core/names';
+import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { readXlsxStream } from '../hosts/xlsx/read-xlsx-stream';
 import { SingleBar } from 'cli-progress';
@@ -59,12 +60,12 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
 }
 
 /** Aligns the same indicator across files (by entity, name and period) and runs the detectors. */
-function addCrossFileFindings(results: FileResult[]): void {
+function addCrossFileFindings(results: FileResult[], history: HistoryOptionsInput): void {
   const ok = results.filter((r) => r.model && r.result);
   if (ok.length === 0) return;
   const panel = buildPanel(ok.map((r) => ({ file: r.file, model: r.model as NonNullable<FileResult['model']> })));
   const byFile = new Map(ok.map((r) => [r.file, r]));
-  for (const f of detectAnomalies(panel)) {
+  for (const f of detectAnomalies(panel, history)) {
     const target = byFile.get(f.cells[0]?.file ?? '') ?? ok[0];
     target.result?.findings.push(f);
   }
@@ -72,6 +73,36 @@ function addCrossFileFindings(results: FileResult[]): void {
     const res = r.result as NonNullable<FileResult['result']>;
     res.findings = sortFindings(res.findings, res.sheets.map((s) => s.sheet));
   }
+}
+
+/** The cross-year options of the command line; a bilingual error for a value that is not one. */
+export function historyOptions(o: { year?: string; baseYear?: string; change?: string; z?: string; hbC?: string }): HistoryOptionsInput | { error: Bilingual } {
+  const out: HistoryOptionsInput = {};
+  const year = (flag: string, v: string | undefined): string | undefined | { error: Bilingual } => {
+    if (v === undefined) return undefined;
+    const y = parseYear(v);
+    return y === undefined ? { error: { 'zh-CN': `${flag} 的值“${v}”不是年份（如 2022）。`, 'en-US': `${flag}: "${v}" is not a year (e.g. 2022).` } } : String(y);
+  };
+  const positive = (flag: string, v: string | undefined): number | undefined | { error: Bilingual } => {
+    if (v === undefined) return undefined;
+    const n = Number(v.replace(/%$/, ''));
+    return Number.isFinite(n) && n > 0 ? n : { error: { 'zh-CN': `${flag} 的值“${v}”应为正数。`, 'en-US': `${flag}: "${v}" must be a positive number.` } };
+  };
+  const current = year('--year', o.year);
+  const base = year('--base-year', o.baseYear);
+  const change = positive('--change', o.change);
+  const z = positive('--z', o.z);
+  const c = positive('--hb-c', o.hbC);
+  for (const v of [current, base, change, z, c]) if (v && typeof v === 'object') return v;
+  if (typeof current === 'string') out.currentPeriod = current;
+  if (typeof base === 'string') out.basePeriod = base;
+  if (typeof current === 'string' && typeof base === 'string' && base >= current) {
+    return { error: { 'zh-CN': `--base-year（${base}）应早于 --year（${current}）。`, 'en-US': `--base-year (${base}) must be before --year (${current}).` } };
+  }
+  if (typeof change === 'number') out.yoy = { relative: { count: change / 100, money: change / 100, other: change / 100 } };
+  if (typeof z === 'number') out.robust = { z };
+  if (typeof c === 'number') out.hb = { C: c };
+  return out;
 }
 
 export interface CliIO {
@@ -92,6 +123,11 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
     .addOption(new Option('--lang <lang>', 'language of the text report / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .option('--year <year>', 'cross-year checks: the year checked (default: each district’s latest) / 跨年比较的本期年份')
+    .option('--base-year <year>', 'cross-year checks: the year compared with (default: the year before) / 对比期年份')
+    .option('--change <percent>', 'year-over-year: flag changes beyond ±this % (counts, money, other; default 50) / 同比变动阈值（%）')
+    .option('--z <number>', 'robust history: flag |z| above this (default 3.5) / 稳健 z 分数阈值')
+    .option('--hb-c <number>', 'cross-district HB: the C parameter (default 4) / HB 方法的 C 参数')
     .exitOverride()
     .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
@@ -99,8 +135,13 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   } catch (e) {
     return reportUsageError(e, io.stderr, 'npm run check --');
   }
-  const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string; rules?: string }>();
+  const opts = program.opts<{ format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string; rules?: string; year?: string; baseYear?: string; change?: string; z?: string; hbC?: string }>();
   const zh = opts.lang === 'zh-CN';
+  const history = historyOptions(opts);
+  if ('error' in history) {
+    io.stderr(`${history.error['zh-CN']}\n${history.error['en-US']}\n`);
+    return 2;
+  }
   let rules: CheckOptions['rules'];
   if (opts.rules) {
     try {
@@ -147,11 +188,11 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   for (const f of files) {
     bar?.update({ file: path.basename(f) });
     // With several files the cross-year and cross-district detectors run once over all of them.
-    results.push(await checkFile(f, { history: files.length > 1 ? false : undefined, rules }));
+    results.push(await checkFile(f, { history: files.length > 1 ? false : history, rules }));
     bar?.increment();
   }
   bar?.stop();
-  if (files.length > 1) addCrossFileFindings(results);
+  if (files.length > 1) addCrossFileFindings(results, history);
   if (opts.format === 'xlsx') {
     try {
       await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeFile(opts.out as string);
