@@ -534,36 +534,26 @@ async function parseEntry(entry: any, xform: any): Promise<any> {
   parser.on('error', (e: unknown) => {
     saxError = e;
   });
-  parser.on('opentag', (node: any) => {
+  /** Runs one xform step unless parsing has stopped; the first error the xform throws stops it. */
+  const step = (run: () => void): void => {
     if (stopped) return;
     try {
-      xform.parseOpen(node);
+      run();
     } catch (e) {
       xformError = e;
       stopped = true;
     }
-  });
-  parser.on('text', (text: string) => {
-    if (stopped) return;
-    try {
-      xform.parseText(text);
-    } catch (e) {
-      xformError = e;
-      stopped = true;
-    }
-  });
-  parser.on('closetag', (node: any) => {
-    if (stopped) return;
-    try {
+  };
+  parser.on('opentag', (node: any) => step(() => xform.parseOpen(node)));
+  parser.on('text', (text: string) => step(() => xform.parseText(text)));
+  parser.on('closetag', (node: any) =>
+    step(() => {
       if (!xform.parseClose(node.name)) {
         closed = true;
         stopped = true;
       }
-    } catch (e) {
-      xformError = e;
-      stopped = true;
-    }
-  });
+    }),
+  );
   let failure: unknown;
   let done = false;
   const write = (piece: string): void => {
