@@ -653,23 +653,27 @@ export interface EvaluatedInstance {
   outcome: Outcome;
 }
 
+/**
+ * Every enabled rule parsed against the index: the parse result and the names the workbook does
+ * not have. `ready` holds the parse of a rule that can be evaluated (it parsed, every name known).
+ */
+export function bindEnabledRules(ruleSet: RuleSet, index: IndicatorIndex): Array<{ rule: Rule; parsed: ParseResult; unknown: string[]; ready?: Extract<ParseResult, { ok: true }> }> {
+  return ruleSet.rules
+    .filter((rule) => rule.enabled)
+    .map((rule) => {
+      const parsed = parseRule(rule.expr, rule.id);
+      if (!parsed.ok) return { rule, parsed, unknown: [] };
+      const unknown = parsed.indicators.filter((n) => index.keysFor(n).length === 0);
+      return unknown.length > 0 ? { rule, parsed, unknown } : { rule, parsed, unknown, ready: parsed };
+    });
+}
+
 /** Parses and evaluates every enabled rule, every instance through evaluateInstance: the reference the fast tier (fast.ts) is tested against. */
 export function evaluateRules(ruleSet: RuleSet, index: IndicatorIndex): Array<{ rule: Rule; parsed: ParseResult; unknown: string[]; results: EvaluatedInstance[] }> {
-  const out: Array<{ rule: Rule; parsed: ParseResult; unknown: string[]; results: EvaluatedInstance[] }> = [];
-  for (const rule of ruleSet.rules) {
-    if (!rule.enabled) continue;
-    const parsed = parseRule(rule.expr, rule.id);
-    if (!parsed.ok) {
-      out.push({ rule, parsed, unknown: [], results: [] });
-      continue;
-    }
-    const unknown = parsed.indicators.filter((n) => index.keysFor(n).length === 0);
-    if (unknown.length > 0) {
-      out.push({ rule, parsed, unknown, results: [] });
-      continue;
-    }
-    const results = instancesOf(rule, parsed, index).map((instance) => ({ instance, outcome: evaluateInstance(instance, index) }));
-    out.push({ rule, parsed, unknown, results });
-  }
-  return out;
+  return bindEnabledRules(ruleSet, index).map(({ rule, parsed, unknown, ready }) => ({
+    rule,
+    parsed,
+    unknown,
+    results: ready ? instancesOf(rule, ready, index).map((instance) => ({ instance, outcome: evaluateInstance(instance, index) })) : [],
+  }));
 }

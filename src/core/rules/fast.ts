@@ -13,8 +13,8 @@
 // and period or the next one for prev()), instead of every passing instance up front.
 import { F_APPROX, PK_ERROR, PK_MISSING, PK_TEXT } from '../model-data';
 import { applyNumeric, type Approx } from './functions';
-import { cellKey, evaluateInstance, previousPeriod, type Constraint, type EvaluatedInstance, type IndicatorIndex, type RuleInstance } from './evaluate';
-import { isCompare, parseRule, type Node, type ParseResult } from './parser';
+import { bindEnabledRules, cellKey, evaluateInstance, previousPeriod, type Constraint, type EvaluatedInstance, type IndicatorIndex, type RuleInstance } from './evaluate';
+import { isCompare, type Node, type ParseResult } from './parser';
 import type { Rule, RuleSet } from './types';
 
 const index0: number[] = [];
@@ -352,21 +352,9 @@ export function bindRules(ruleSet: RuleSet, index: IndicatorIndex): LeanEvaluati
 }
 
 function scanRules(ruleSet: RuleSet, index: IndicatorIndex, evaluate: boolean): LeanEvaluation[] {
-  const out: LeanEvaluation[] = [];
-  for (const rule of ruleSet.rules) {
-    if (!rule.enabled) continue;
-    const parsed = parseRule(rule.expr, rule.id);
-    if (!parsed.ok) {
-      out.push({ rule, parsed, unknown: [], results: [] });
-      continue;
-    }
-    const unknown = parsed.indicators.filter((n) => index.keysFor(n).length === 0);
-    if (unknown.length > 0) {
-      out.push({ rule, parsed, unknown, results: [] });
-      continue;
-    }
-    out.push({ rule, parsed, unknown, results: [], fast: new FastRule(rule, parsed, index) });
-  }
+  const out: LeanEvaluation[] = bindEnabledRules(ruleSet, index).map(({ rule, parsed, unknown, ready }) =>
+    ready ? { rule, parsed, unknown, results: [], fast: new FastRule(rule, ready, index) } : { rule, parsed, unknown, results: [] },
+  );
   if (!evaluate) return out;
   // Pair by pair, every rule (the cells of one entity and period are neighbours); each rule's
   // instances still come out in instancesOf's order: by key for each-indicator rules, then by pair.
