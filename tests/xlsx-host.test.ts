@@ -73,9 +73,10 @@ describe('xlsx host (ExcelJS)', () => {
     ws.getCell('B2').numFmt = 'yyyy-mm-dd';
     const bytes = await bytesOf(wb);
     for (const snap of [await readXlsx(bytes, 'x.xlsx'), await readXlsxStream(bytes, 'x.xlsx')]) {
-      expect(snap.sheets[0].values[1][1]).toBe('Invalid Date');
+      expect(snap.sheets[0].values[1][1]).toBe('########');
       const f = checkWorkbook(snap).findings.find((x) => x.cells[0].address === 'B2');
       expect(f?.ruleId).toBe('value.unreadable');
+      expect(f?.message['zh-CN']).toContain('“########”');
     }
   });
 

@@ -41,9 +41,9 @@ const DateClass = Date;
 export function convert(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  // A date cell: its day; a number too large for a date (Excel shows ####) reads as that text,
-  // which the cell checks report, instead of throwing.
-  if (value instanceof DateClass) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
+  // A date cell: its day. A number too large for a date reads as what Excel shows for it,
+  // ########, which the cell checks report in either language, instead of throwing.
+  if (value instanceof DateClass) return Number.isNaN(value.getTime()) ? '########' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('error' in value && typeof value.error === 'string') return { error: value.error };
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
