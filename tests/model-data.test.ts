@@ -6,6 +6,7 @@ import { analyzeWorkbook, checkWorkbook } from '../src/core/engine';
 import { buildPanel } from '../src/core/history';
 import { medianInPlace } from '../src/core/history/robust';
 import type { WorkbookModel } from '../src/core/checks/context';
+import { Arena, SHARED_ARENA_BYTES } from '../src/core/model-data';
 import type { CellValue } from '../src/core/types';
 import { formatNumber, numberDecimals } from '../src/core/values';
 import { grid, workbook } from './helpers/grid';
@@ -128,6 +129,60 @@ describe('columnar model', () => {
         expect(o?.entity).toBe(s.entity);
       }
     }
+  });
+});
+
+describe('arena', () => {
+  it('a large arena is a shared buffer where there is one; its arrays start at zero and are reused zeroed', () => {
+    const big = new Arena(SHARED_ARENA_BYTES);
+    const small = new Arena(1024);
+    expect(big.shared).toBe(typeof SharedArrayBuffer === 'function');
+    expect(small.shared).toBe(false);
+    for (const arena of [big, small]) {
+      const mark = arena.mark();
+      const a = arena.ints(100);
+      expect(a.every((x) => x === 0)).toBe(true);
+      a.fill(7);
+      const d = arena.doubles(10);
+      d[3] = 1.5;
+      arena.release(mark);
+      // Bytes handed out before come back zeroed.
+      const b = arena.ints(100);
+      expect(b.every((x) => x === 0)).toBe(true);
+      expect(arena.doubles(10).every((x) => x === 0)).toBe(true);
+    }
+  });
+
+  it('a check whose arena is shared finds what the same check finds with plain buffers', () => {
+    // 90,000 observations (an arena of more than SHARED_ARENA_BYTES), a few of them wrong.
+    const rnd = prng(5);
+    const rows: CellValue[][] = [['地区', '年份', '指标', '数值', '单位']];
+    for (let d = 0; d < 1500; d++) {
+      for (let y = 0; y < 10; y++) {
+        const parts = [1 + Math.floor(rnd() * 50), 1 + Math.floor(rnd() * 50)];
+        const total = rnd() < 0.01 ? parts[0] + parts[1] + 1 : parts[0] + parts[1];
+        const rate = rnd() < 0.01 ? 99 : 100;
+        rows.push([`第${d}区`, 2015 + y, '行政处罚案件', total, '件'], [`第${d}区`, 2015 + y, '其中：警告', parts[0], '件'], [`第${d}区`, 2015 + y, '　　罚款等', parts[1], '件']);
+        rows.push([`第${d}区`, 2015 + y, '法制审核率', rate, '%'], [`第${d}区`, 2015 + y, '罚没款', Math.round(rnd() * 1e4) / 100, '万元'], [`第${d}区`, 2015 + y, '投诉受理件数', d + y, '件']);
+      }
+    }
+    const book = workbook('a.xlsx', grid('各地区', rows));
+    expect(analyzeWorkbook(book).model.data.arena.shared).toBe(typeof SharedArrayBuffer === 'function');
+    const what = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.ruleId}|${f.cells.map((c) => c.address).join()}|${f.message['en-US']}`);
+    const shared = what(checkWorkbook(book));
+    const g = globalThis as { SharedArrayBuffer?: unknown };
+    const saved = g.SharedArrayBuffer;
+    g.SharedArrayBuffer = undefined;
+    let plain: string[];
+    try {
+      expect(analyzeWorkbook(book).model.data.arena.shared).toBe(false);
+      plain = what(checkWorkbook(book));
+    } finally {
+      g.SharedArrayBuffer = saved;
+    }
+    expect(shared.filter((f) => f.startsWith('balance.')).length).toBeGreaterThan(50);
+    expect(shared.filter((f) => f.startsWith('rate.mandated')).length).toBeGreaterThan(50);
+    expect(shared).toEqual(plain);
   });
 });
 
