@@ -487,14 +487,31 @@ export function buildPanel(models: PanelInput[]): Panel {
       const d = models[mi].model.data;
       const em = entityMaps[mi];
       const pm = periodMaps[mi];
-      const km = keyMaps[mi];
       const ks = keptSheet[mi];
       const fi = fileOf[mi];
-      const labels = d.labels;
+      // The panel's key of each label, and whether every observation is its row's only one on a
+      // long sheet (entity and period then come from the row's block, without method calls).
+      const keyOfLabel = Int32Array.from(d.labels, (li) => keyMaps[mi][li.keyIndex]);
+      const longOnly = d.oneToOne() && d.sheets.every((sh) => sh.shape?.long === true);
+      const rowLabel = d.rowLabel;
+      const rowBlock = d.rowBlock;
+      const blockEntity = d.blockEntity;
+      const blockPeriod = d.blockPeriod;
       for (let o = 0; o < d.obsCount; o++) {
-        const row = d.rowOf(o);
-        if (row < 0) continue;
-        const p = pm[d.periodOf(o)];
+        let row: number;
+        let p: number;
+        let e: number;
+        if (longOnly) {
+          row = o;
+          const b = rowBlock[o];
+          p = pm[blockPeriod[b]];
+          e = em[blockEntity[b]];
+        } else {
+          row = d.rowOf(o);
+          if (row < 0) continue;
+          p = pm[d.periodOf(o)];
+          e = p < 0 ? -1 : em[d.entityOf(o)];
+        }
         if (p < 0) {
           if (detect) skipped.notAYear++;
           continue;
@@ -504,8 +521,7 @@ export function buildPanel(models: PanelInput[]): Panel {
           continue;
         }
         const k = base + o;
-        const key = km[labels[d.rowLabel[row]].keyIndex];
-        const e = em[d.entityOf(o)];
+        const key = keyOfLabel[rowLabel[row]];
         if (stamp) {
           if (!entitySeen[e]) {
             entitySeen[e] = 1;
