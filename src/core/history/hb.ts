@@ -13,7 +13,7 @@
 // only when |y₂ − r_M·y₁| also exceeds the yoy floor of the kind (1 → 9 件 is not worth a warning).
 // The E bounds are turned back into a range of y₂ for the entity's size, for the message.
 import { median, quantileSorted } from 'simple-statistics';
-import { K_RATE } from '../model-data';
+import { K_RATE, valueKindOf, VALUE_KINDS } from '../model-data';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,
@@ -312,9 +312,12 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
   const y1 = new Float64Array(total);
   const y2 = new Float64Array(total);
   const unitSeries = new Int32Array(total);
+  /** The current point (a draft) of each unit. */
+  const unitCurrent = new Int32Array(total);
   const fill = new Int32Array(K);
   const T = pd.cells;
   const V = pd.singleValues;
+  const F = pd.singleFlags;
   const stride = pd.cellStride;
   for (const step of currentPlan(panel, options)) {
     const current = step.period;
@@ -341,6 +344,7 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
       y1[i] = V ? V[b] : pd.value(b);
       y2[i] = V ? V[c] : pd.value(c);
       unitSeries[i] = s;
+      unitCurrent[i] = c;
     }
     for (let k = 0; k < K; k++) {
       const from = perKey[k];
@@ -353,6 +357,13 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
         const i = from + j;
         const s = unitSeries[i];
         if (mask && !mask[pd.seriesEntity[s]]) continue;
+        // hbFinding's floor test, on the columns: most outliers of a large panel end here, before
+        // their series is made.
+        if (hb.useFloor) {
+          const cd = unitCurrent[i];
+          const kind = VALUE_KINDS[valueKindOf(F ? F[cd] : pd.flags(cd))];
+          if (Math.abs(y2[i] - r.result.medianRatio * y1[i]) <= options.yoy.floor[kind]) continue;
+        }
         const series = pd.series(s);
         const b = series.points.find((p) => p.period === base) as SeriesPoint;
         const c = series.points.find((p) => p.period === current) as SeriesPoint;
