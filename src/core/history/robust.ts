@@ -153,64 +153,17 @@ export function medianInPlace(x: Float64Array, n: number): number {
 /**
  * detectRobust on the panel's columns. A series whose value is clearly inside the robust bounds
  * is passed over; any other (flagged, or within rounding of a bound) is judged by robustFinding
- * on its objects, exactly as before.
+ * on its objects, exactly as before, in series order.
  */
 function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
   const out: HistoryFinding[] = [];
-  let values: Float64Array = new Float64Array(16);
-  let deviations: Float64Array = new Float64Array(16);
   for (const step of currentPlan(panel, options)) {
     const current = step.period;
     const cp = pd.periodIndex(current);
     if (cp < 0) continue;
     const mask = entityMask(pd.entityNames, step);
-    const currentRank = pd.periodRank[cp];
-    if (values.length < currentRank) {
-      values = new Float64Array(currentRank);
-      deviations = new Float64Array(currentRank);
-    }
-    const byRank = pd.periodByRank;
-    const T = pd.cells;
-    const V = pd.singleValues;
-    const F = pd.singleFlags;
-    const floors = options.yoy.floor;
-    for (let s = 0; s < pd.seriesCount; s++) {
-      if (mask && !mask[pd.seriesEntity[s]]) continue;
-      // The current point and the values of the periods before it (ranks follow string order).
-      let cj: number;
-      let n = 0;
-      let x: number;
-      let kind: number;
-      if (T && V && F) {
-        const c0 = pd.cellBase(s);
-        const stride = pd.cellStride;
-        cj = T[c0 + cp * stride];
-        if (cj < 0) continue;
-        for (let q = 0; q < currentRank; q++) {
-          const k = T[c0 + byRank[q] * stride];
-          if (k >= 0) values[n++] = V[k];
-        }
-        x = V[cj];
-        kind = valueKindOf(F[cj]);
-      } else {
-        cj = pd.pointAt(s, cp);
-        if (cj < 0) continue;
-        for (let q = 0; q < currentRank; q++) {
-          const k = pd.pointAt(s, byRank[q]);
-          if (k >= 0) values[n++] = pd.value(k);
-        }
-        x = pd.value(cj);
-        kind = valueKindOf(pd.flags(cj));
-      }
-      if (n < options.robust.minHistory) continue;
-      const floor = floors[VALUE_KINDS[kind]];
-      const med = medianInPlace(values, n);
-      for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i] - med);
-      const mad = medianInPlace(deviations, n);
-      const width = Math.max(mad > 0 ? (options.robust.z * mad) / MAD_CONSTANT : 0, floor);
-      const limit = width + eps(width, med);
-      // Clearly inside: skip. Near a bound or outside: the object version decides.
-      if (Math.abs(x - med) < limit * (1 - 1e-9) - 1e-12) continue;
+    const candidates = pd.cells && pd.singleValues && pd.singleFlags ? robustCandidatesDense(pd, cp, mask, options) : robustCandidates(pd, cp, mask, options);
+    for (const s of candidates) {
       const series = pd.series(s);
       const cur = series.points.find((p) => p.period === current) as SeriesPoint;
       const history = series.points.filter((p) => p.period < current);
@@ -224,3 +177,85 @@ function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOption
   return out;
 }
 
+/**
+ * Whether x is not clearly inside the robust bounds of values[0 … n) (sorted in place, with
+ * `deviations` as scratch): the test robustFinding makes, with room for rounding at the bounds.
+ */
+function nearOrOutside(values: Float64Array, deviations: Float64Array, n: number, x: number, floor: number, z: number): boolean {
+  const med = medianInPlace(values, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i] - med);
+  const mad = medianInPlace(deviations, n);
+  const width = Math.max(mad > 0 ? (z * mad) / MAD_CONSTANT : 0, floor);
+  const limit = width + eps(width, med);
+  return !(Math.abs(x - med) < limit * (1 - 1e-9) - 1e-12);
+}
+
+/** Series to judge in period cp, in series order: any panel. */
+function robustCandidates(pd: PanelData, cp: number, mask: Uint8Array | null, options: HistoryOptions): number[] {
+  const out: number[] = [];
+  const currentRank = pd.periodRank[cp];
+  const values = new Float64Array(Math.max(1, currentRank));
+  const deviations = new Float64Array(Math.max(1, currentRank));
+  const byRank = pd.periodByRank;
+  for (let s = 0; s < pd.seriesCount; s++) {
+    if (mask && !mask[pd.seriesEntity[s]]) continue;
+    // The current point and the values of the periods before it (ranks follow string order).
+    const cj = pd.pointAt(s, cp);
+    if (cj < 0) continue;
+    let n = 0;
+    for (let q = 0; q < currentRank; q++) {
+      const k = pd.pointAt(s, byRank[q]);
+      if (k >= 0) values[n++] = pd.value(k);
+    }
+    if (n < options.robust.minHistory) continue;
+    const floor = options.yoy.floor[VALUE_KINDS[valueKindOf(pd.flags(cj))]];
+    if (nearOrOutside(values, deviations, n, pd.value(cj), floor, options.robust.z)) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * robustCandidates on a dense points table of one model. The table is entity × period × key, so
+ * the values are gathered an entity at a time, period row by period row (memory in order, where
+ * series by series would jump a row per value), then judged key by key.
+ */
+function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | null, options: HistoryOptions): number[] {
+  const T = pd.cells as Int32Array;
+  const V = pd.singleValues as Float64Array;
+  const F = pd.singleFlags as Uint8Array;
+  const K = pd.nSeriesKeys;
+  const P = pd.periodNames.length;
+  const E = pd.entityNames.length;
+  const currentRank = pd.periodRank[cp];
+  const R = Math.max(1, currentRank);
+  // The series of each entity and key (−1: none).
+  const seriesAt = new Int32Array(E * K).fill(-1);
+  for (let s = 0; s < pd.seriesCount; s++) seriesAt[pd.seriesEntity[s] * K + pd.seriesKeyIndex[s]] = s;
+  const gathered = new Float64Array(K * R);
+  const count = new Int32Array(K);
+  const values = new Float64Array(R);
+  const deviations = new Float64Array(R);
+  const floors = VALUE_KINDS.map((k) => options.yoy.floor[k]);
+  const out: number[] = [];
+  for (let e = 0; e < E; e++) {
+    if (mask && !mask[e]) continue;
+    count.fill(0);
+    for (let q = 0; q < currentRank; q++) {
+      const row = (e * P + pd.periodByRank[q]) * K;
+      for (let sk = 0; sk < K; sk++) {
+        const k = T[row + sk];
+        if (k >= 0) gathered[sk * R + count[sk]++] = V[k];
+      }
+    }
+    const currentRow = (e * P + cp) * K;
+    for (let sk = 0; sk < K; sk++) {
+      const cj = T[currentRow + sk];
+      const n = count[sk];
+      if (cj < 0 || n < options.robust.minHistory) continue;
+      for (let i = 0; i < n; i++) values[i] = gathered[sk * R + i];
+      if (nearOrOutside(values, deviations, n, V[cj], floors[valueKindOf(F[cj])], options.robust.z)) out.push(seriesAt[e * K + sk]);
+    }
+  }
+  // Series order, as the findings were made before.
+  return out.sort((a, b) => a - b);
+}
