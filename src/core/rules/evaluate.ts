@@ -204,13 +204,30 @@ export class IndicatorIndex {
     };
     if (!rows && d.oneToOne()) {
       // Long and per-year sheets in workbook order: observation r is row r's only one.
+      const posOfLabel = Int32Array.from(labels, (li) => posOfKeyIndex[li.keyIndex]);
       for (let s = 0; s < d.sheets.length; s++) {
         const sheet = d.sheets[s];
         const shape = sheet.shape as NonNullable<typeof sheet.shape>;
-        for (let r = sheet.rowStart; r < sheet.rowEnd; r++) {
-          const kp = posOfKeyIndex[labels[rowLabel[r]].keyIndex];
-          if (shape.long) record(r, kp, blockEntity[rowBlock[r]], blockPeriod[rowBlock[r]]);
-          else record(r, kp, shape.entity, shape.periods[0]);
+        if (!shape.long) {
+          for (let r = sheet.rowStart; r < sheet.rowEnd; r++) record(r, posOfLabel[rowLabel[r]], shape.entity, shape.periods[0]);
+          continue;
+        }
+        // A long sheet block by block: the entity and period are the block's.
+        let r = sheet.rowStart;
+        while (r < sheet.rowEnd) {
+          const b = rowBlock[r];
+          const e = blockEntity[b];
+          const p = blockPeriod[b];
+          record(r, posOfLabel[rowLabel[r]], e, p);
+          r++;
+          // The rest of the block: only the lists and the entity's keys are new.
+          const cellBase = (e * nP + p) * nK;
+          for (; r < sheet.rowEnd && rowBlock[r] === b; r++) {
+            const kp = posOfLabel[rowLabel[r]];
+            lists.push(cellBase + kp, r);
+            if (entityKeyBits) entityKeyBits[e * nK + kp] = 1;
+            else entityKeySet!.add(e * nK + kp);
+          }
         }
       }
     } else {
