@@ -668,7 +668,7 @@ export function buildPanel(models: PanelInput[]): Panel {
     entityNames,
     periodMaps,
     seriesEntity: seriesEntity.done(),
-    seriesKey: Array.from(seriesKeyIndex, (sk) => seriesKeys[sk]),
+    seriesKey: keysOfSeries(seriesKeyIndex, seriesKeys),
     seriesFirstDraft: seriesFirst.done(),
     seriesKind,
     points,
@@ -708,6 +708,13 @@ export function buildPanel(models: PanelInput[]): Panel {
   });
   panelData.set(panel, pd);
   return panel;
+}
+
+/** The key text of each series (a loop: Array.from over a typed array makes an iterator result per element). */
+function keysOfSeries(seriesKeyIndex: Int32Array, seriesKeys: string[]): string[] {
+  const out = new Array<string>(seriesKeyIndex.length);
+  for (let s = 0; s < seriesKeyIndex.length; s++) out[s] = seriesKeys[seriesKeyIndex[s]];
+  return out;
 }
 
 /** The model a draft belongs to. */

@@ -148,9 +148,18 @@ export function detectYoy(panel: Panel, options: HistoryOptions): HistoryFinding
   return out;
 }
 
-/** detectYoy on the panel's columns: a series becomes objects only when its change is flagged. */
+/**
+ * detectYoy on the panel's columns: a series becomes objects only when its change is flagged. The
+ * scan writes every series' candidate slot and counts only the flagged ones (no branch that runs
+ * for the first time in the middle of the loop, which would send V8 back to unoptimised code);
+ * the findings are made after it, in series order.
+ */
 function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
   const out: HistoryFinding[] = [];
+  const candidates = new Int32Array(Math.max(1, pd.seriesCount));
+  const bases = new Int32Array(Math.max(1, pd.seriesCount));
+  const relative = VALUE_KINDS.map((k) => options.yoy.relative[k]);
+  const floor = VALUE_KINDS.map((k) => options.yoy.floor[k]);
   for (const step of currentPlan(panel, options)) {
     const current = step.period;
     const cp = pd.periodIndex(current);
@@ -163,7 +172,7 @@ function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions):
     const currentRank = pd.periodRank[cp];
     const asked = options.basePeriod ? (options.basePeriod < current ? options.basePeriod : undefined) : undefined;
     const askedIndex = asked ? pd.periodIndex(asked) : -1;
-    const { relative, floor } = options.yoy;
+    let n = 0;
     for (let s = 0; s < pd.seriesCount; s++) {
       if (mask && !mask[pd.seriesEntity[s]]) continue;
       // basePeriodFor over the series' periods: the latest point before the current one.
@@ -184,11 +193,16 @@ function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions):
       }
       if (bj < 0) continue;
       // evaluateYoy(base, current, kind).flagged, without the result object.
-      const kind = VALUE_KINDS[valueKindOf(F ? F[cj] : pd.flags(cj))];
+      const kind = valueKindOf(F ? F[cj] : pd.flags(cj));
       const bv = V ? V[bj] : pd.value(bj);
       const width = Math.max(relative[kind] * Math.abs(bv), floor[kind]);
-      if (!(Math.abs((V ? V[cj] : pd.value(cj)) - bv) > width + eps(width, bv))) continue;
-      const basePeriod = options.basePeriod ? asked : pd.periodNames[pd.period(bj)];
+      candidates[n] = s;
+      bases[n] = bj;
+      if (Math.abs((V ? V[cj] : pd.value(cj)) - bv) > width + eps(width, bv)) n++;
+    }
+    for (let i = 0; i < n; i++) {
+      const s = candidates[i];
+      const basePeriod = options.basePeriod ? asked : pd.periodNames[pd.period(bases[i])];
       const series = pd.series(s);
       const cur = series.points.find((p) => p.period === current) as SeriesPoint;
       const base = series.points.find((p) => p.period === basePeriod) as SeriesPoint;
