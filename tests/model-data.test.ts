@@ -132,6 +132,30 @@ describe('columnar model', () => {
   });
 });
 
+describe('history panel gaps', () => {
+  it('thousands of blank and unreadable cells are each the gap of their series and period', () => {
+    const rnd = prng(13);
+    const rows: CellValue[][] = [['地区', '年份', '指标', '数值', '单位']];
+    const expected = new Set<string>();
+    for (let d = 0; d < 400; d++) {
+      for (let y = 0; y < 5; y++) {
+        for (const [label, unit] of INDICATORS) {
+          const r = rnd();
+          const v: CellValue = r < 0.3 ? null : r < 0.4 ? '见附件' : unit === '%' ? 100 : 1 + Math.floor(rnd() * 300);
+          rows.push([`第${d}区`, 2018 + y, label, v, unit]);
+          if (typeof v !== 'number') expected.add(`第${d}区|${label.replace(/^其中：|^　+/, '')}|${2018 + y}|${v === null ? 'missing' : 'unreadable'}`);
+        }
+      }
+    }
+    const { model } = analyzeWorkbook(workbook('a.xlsx', grid('各地区', rows)));
+    const panel = buildPanel([{ file: 'a.xlsx', model }]);
+    const gaps = new Set<string>();
+    for (const s of panel.series) for (const g of s.gaps) gaps.add(`${s.entity}|${s.name}|${g.period}|${g.status}`);
+    expect(expected.size).toBeGreaterThan(2000);
+    expect(gaps).toEqual(expected);
+  });
+});
+
 describe('arena', () => {
   it('a large arena is a shared buffer where there is one; its arrays start at zero and are reused zeroed', () => {
     const big = new Arena(SHARED_ARENA_BYTES);

@@ -28,6 +28,11 @@ export function scanFindings(model: WorkbookModel, which: 'cells' | 'ranges'): F
   return out;
 }
 
+/** What the pass says of an observation: nothing, a cell finding, or a range finding. */
+const NONE = 0;
+const CELL = 1;
+const RANGE_IDS: readonly MessageId[] = ['range.count-negative', 'range.count-integer', 'range.rate', 'range.money-negative'];
+
 function scanObservations(model: WorkbookModel): Scan {
   const cells: Finding[] = [];
   const ranges: Finding[] = [];
@@ -36,30 +41,52 @@ function scanObservations(model: WorkbookModel): Scan {
   const flagsOf = d.obsFlags;
   // UNBOUNDED_RATE by label: 0 unknown, 1 bounded, 2 unbounded.
   const unbounded = new Uint8Array(d.labels.length);
+  // The pass notes what it finds (observation and verdict) and makes the findings after the loop:
+  // the slot is written for every observation and counted only for a finding, so the loop has no
+  // branch that runs for the first time deep into millions of cells (V8 would drop its optimised
+  // code there).
+  const mark = d.arena.mark();
+  const found = d.arena.ints(Math.max(1, d.obsCount));
+  const verdicts = d.arena.bytes(Math.max(1, d.obsCount));
+  let n = 0;
   for (let i = 0; i < d.obsCount; i++) {
     const flags = flagsOf[i];
     const pk = flags & 7;
-    if (pk === PK_ERROR || pk === PK_TEXT) {
+    let verdict = NONE;
+    if (pk === PK_ERROR || pk === PK_TEXT) verdict = CELL;
+    else {
+      const v = values[i];
+      const kind = (flags >> 4) & 3;
+      if (v !== v) verdict = NONE;
+      else if (kind === K_COUNT) {
+        if (v < 0) verdict = 2;
+        else if (!(flags & F_APPROX) && Math.abs(v - Math.round(v)) > 1e-9) verdict = 3;
+      } else if (kind === K_RATE) {
+        const ri = d.rowOf(i);
+        if (ri >= 0) {
+          const li = d.rowLabel[ri];
+          if (unbounded[li] === 0) unbounded[li] = UNBOUNDED_RATE.test(d.labels[li].key) ? 2 : 1;
+          if (unbounded[li] === 1 && (v < -1e-12 || v > 1 + d.stepOf(i) / 2 + 1e-12)) verdict = 4;
+        }
+      } else if (kind === K_MONEY) {
+        if (v < 0) verdict = 5;
+      }
+    }
+    found[n] = i;
+    verdicts[n] = verdict;
+    n += verdict === NONE ? 0 : 1;
+  }
+  // Out of the arena before any finding is made (the arena's bytes are reused from the mark).
+  const hits = Array.from(found.subarray(0, n));
+  const kinds = Array.from(verdicts.subarray(0, n));
+  d.arena.release(mark);
+  for (let j = 0; j < n; j++) {
+    const i = hits[j];
+    if (kinds[j] === CELL) {
       cellFinding(cells, model, i);
       continue;
     }
-    const v = values[i];
-    if (v !== v) continue;
-    const kind = (flags >> 4) & 3;
-    let id: MessageId | undefined;
-    if (kind === K_COUNT) {
-      if (v < 0) id = 'range.count-negative';
-      else if (!(flags & F_APPROX) && Math.abs(v - Math.round(v)) > 1e-9) id = 'range.count-integer';
-    } else if (kind === K_RATE) {
-      const ri = d.rowOf(i);
-      if (ri < 0) continue;
-      const li = d.rowLabel[ri];
-      if (unbounded[li] === 0) unbounded[li] = UNBOUNDED_RATE.test(d.labels[li].key) ? 2 : 1;
-      if (unbounded[li] === 1 && (v < -1e-12 || v > 1 + d.stepOf(i) / 2 + 1e-12)) id = 'range.rate';
-    } else if (kind === K_MONEY) {
-      if (v < 0) id = 'range.money-negative';
-    }
-    if (!id) continue;
+    const id = RANGE_IDS[kinds[j] - 2];
     const ri = d.rowOf(i);
     if (ri < 0) continue;
     const o = d.obs(i);

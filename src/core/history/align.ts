@@ -473,6 +473,9 @@ export function buildPanel(models: PanelInput[]): Panel {
     const sparseSeries = new Map<number, number>();
     const points = new PointTable(SK * E * P, Math.max(1 << 20, 4 * total), arena);
     const gapMap = new Map<number, number>();
+    let gapCell: Int32Array = new Int32Array(1024);
+    let gapDraft: Int32Array = new Int32Array(1024);
+    let nGaps = 0;
     const periodHasNumber = new Uint8Array(P);
     const coverage = new Uint8Array(E * P);
     const conflicts: Array<{ series: number; kept: number; other: number }> = [];
@@ -552,11 +555,18 @@ export function buildPanel(models: PanelInput[]): Panel {
         }
         const v = d.obsValue[o];
         const pk = d.obsFlags[o] & 7;
-        if (!(v === v && Number.isFinite(v) && (pk === PK_NUMBER || pk === PK_APPROX))) {
-          const gi = s * P + p;
-          if (!gapMap.has(gi)) gapMap.set(gi, k);
-          continue;
+        // A cell without a number is a gap, kept after the loop (the first of its series and
+        // period). Every observation writes the slot and only gaps count: a branch first met deep
+        // into millions of cells would send V8 back to unoptimised code.
+        const gap = !(v === v && Number.isFinite(v) && (pk === PK_NUMBER || pk === PK_APPROX));
+        if (nGaps === gapCell.length) {
+          gapCell = grow(gapCell);
+          gapDraft = grow(gapDraft);
         }
+        gapCell[nGaps] = s * P + p;
+        gapDraft[nGaps] = k;
+        nGaps += gap ? 1 : 0;
+        if (gap) continue;
         // Points by entity, period and key: a block's rows are neighbours.
         const pi = (e * P + p) * SK + sk;
         const existing = points.get(pi);
@@ -575,6 +585,7 @@ export function buildPanel(models: PanelInput[]): Panel {
       }
       base += d.obsCount;
     }
+    for (let j = 0; j < nGaps; j++) if (!gapMap.has(gapCell[j])) gapMap.set(gapCell[j], gapDraft[j]);
     return { seriesEntity, seriesKeyList, seriesFirst, points, gapMap, periodHasNumber, coverage, conflicts, fragmented, repeats };
   };
 
@@ -715,6 +726,13 @@ function keysOfSeries(seriesKeyIndex: Int32Array, seriesKeys: string[]): string[
   const out = new Array<string>(seriesKeyIndex.length);
   for (let s = 0; s < seriesKeyIndex.length; s++) out[s] = seriesKeys[seriesKeyIndex[s]];
   return out;
+}
+
+/** A copy of `a` twice as long. */
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** The model a draft belongs to. */
