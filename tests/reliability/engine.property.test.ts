@@ -78,7 +78,23 @@ const workbookArb: fc.Arbitrary<WorkbookSnapshot> = fc.record({
 });
 
 /** What is wrong with a finding, or undefined. Plain checks: jest's expect per field is slow. */
-function findingProblem(f: Finding, sheetNames: Set<string>): string | undefined {
+/**
+ * The texts a workbook brings into messages (sheet names, cell texts), longest first: a message
+ * quoting a sheet named `{0}` or a cell reading `undefined` is not an unfilled template.
+ */
+function userTexts(wb: WorkbookSnapshot): string[] {
+  const out = new Set<string>();
+  for (const s of wb.sheets) {
+    for (const t of [s.name, ...s.values.flat()]) {
+      if (typeof t !== 'string') continue;
+      if (t) out.add(t);
+      if (t.trim()) out.add(t.trim());
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+function findingProblem(f: Finding, sheetNames: Set<string>, quoted: string[]): string | undefined {
   if (typeof f.ruleId !== 'string' || f.ruleId.length === 0) return 'no ruleId';
   if (!['error', 'warning', 'info'].includes(f.severity)) return `severity ${String(f.severity)}`;
   if (!Array.isArray(f.cells) || f.cells.length === 0) return 'no cell';
@@ -91,15 +107,17 @@ function findingProblem(f: Finding, sheetNames: Set<string>): string | undefined
   for (const lang of ['zh-CN', 'en-US'] as const) {
     const m = f.message?.[lang];
     if (typeof m !== 'string' || m.trim() === '') return `empty ${lang} message`;
-    if (/\{\w+\}|undefined|\[object Object\]/.test(m)) return `unfilled ${lang} message: ${m}`;
+    // Template placeholders left in what the engine wrote, with the workbook's own texts taken out.
+    const own = quoted.reduce((text, q) => (text.includes(q) ? text.split(q).join('\u0000') : text), m);
+    if (/\{\w+\}|undefined|\[object Object\]/.test(own)) return `unfilled ${lang} message: ${m}`;
   }
   if (!/[\u4e00-\u9fff]/.test(f.message['zh-CN'])) return `zh-CN message without Chinese: ${f.message['zh-CN']}`;
   if (f.hint && (!f.hint.message['zh-CN'] || !f.hint.message['en-US'])) return 'hint without message';
   return undefined;
 }
 
-function expectWellFormedFinding(f: Finding, sheetNames: Set<string>): void {
-  const problem = findingProblem(f, sheetNames);
+function expectWellFormedFinding(f: Finding, sheetNames: Set<string>, quoted: string[]): void {
+  const problem = findingProblem(f, sheetNames, quoted);
   if (problem) expect({ problem, finding: f }).toBeUndefined();
 }
 
@@ -129,6 +147,15 @@ const rulesSheet: fc.Arbitrary<SheetGrid> = fc
   }));
 
 describe('checkWorkbook (property)', () => {
+  it('a message quoting a sheet named like a placeholder is well formed, an unfilled one is not', () => {
+    const wb: WorkbookSnapshot = { name: 'x.xlsx', sheets: [{ name: '{0}', originRow: 0, originCol: 0, values: [['指标']] }] };
+    const [f] = checkWorkbook(wb).findings;
+    expect(f.ruleId).toBe('workbook.no-indicator-sheet');
+    expect(findingProblem(f, new Set(['{0}']), userTexts(wb))).toBeUndefined();
+    const unfilled = { ...f, message: { ...f.message, 'en-US': 'Sheet {sheet} skipped' } };
+    expect(findingProblem(unfilled, new Set(['{0}']), userTexts(wb))).toMatch(/unfilled en-US/);
+  });
+
   it(
     `never throws on random grids; every finding is well formed (${HEAVY_RUNS} runs)`,
     () => {
@@ -142,7 +169,8 @@ describe('checkWorkbook (property)', () => {
             expect(s.reason?.['en-US']?.length ?? 1).toBeGreaterThan(0);
           }
           expect(Number.isInteger(result.observations)).toBe(true);
-          for (const f of result.findings) expectWellFormedFinding(f, names);
+          const quoted = userTexts(wb);
+          for (const f of result.findings) expectWellFormedFinding(f, names, quoted);
         }),
         params(HEAVY_RUNS),
       );
@@ -160,7 +188,8 @@ describe('checkWorkbook (property)', () => {
           const snapshot = { ...wb, sheets };
           const result = checkWorkbook(snapshot);
           const names = new Set(sheets.map((s) => s.name));
-          for (const f of result.findings) expectWellFormedFinding(f, names);
+          const quoted = userTexts(snapshot);
+          for (const f of result.findings) expectWellFormedFinding(f, names, quoted);
         }),
         params(HEAVY_RUNS),
       );
@@ -186,7 +215,8 @@ describe('checkWorkbook (property)', () => {
         fc.property(perYear, fc.boolean(), (wb, history) => {
           const result = checkWorkbook(wb, history ? {} : { history: false });
           const names = new Set(wb.sheets.map((s) => s.name));
-          for (const f of result.findings) expectWellFormedFinding(f, names);
+          const quoted = userTexts(wb);
+          for (const f of result.findings) expectWellFormedFinding(f, names, quoted);
         }),
         params(HEAVY_RUNS),
       );
