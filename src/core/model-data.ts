@@ -888,12 +888,16 @@ export class ModelData {
   children(): { parents: Int32Array; childStart: Int32Array; childList: Int32Array } {
     if (this._children) return this._children;
     const n = this.rowCount;
+    const rowParent = this.rowParent;
     const childStart = this.ints(n + 1);
-    const parents: number[] = [];
+    // Parents in order of their first child; the slot is written for every row and counted for a new parent.
+    const parentList = this.ints(Math.max(1, n));
+    let np = 0;
     for (let i = 0; i < n; i++) {
-      const p = this.rowParent[i];
+      const p = rowParent[i];
       if (p < 0) continue;
-      if (childStart[p + 1]++ === 0) parents.push(p);
+      parentList[np] = p;
+      np += childStart[p + 1]++ === 0 ? 1 : 0;
     }
     for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
     const total = childStart[n];
@@ -901,12 +905,12 @@ export class ModelData {
     // Fill each list from its end backwards (children stay in row order), with childStart[p + 1]
     // as the cursor: afterwards childStart[p + 1] holds p's start, i.e. the starts moved up by one.
     for (let i = n - 1; i >= 0; i--) {
-      const p = this.rowParent[i];
+      const p = rowParent[i];
       if (p >= 0) childList[--childStart[p + 1]] = i;
     }
     childStart.copyWithin(0, 1, n + 1);
     childStart[n] = total;
-    return (this._children = { parents: Int32Array.from(parents), childStart, childList });
+    return (this._children = { parents: parentList.subarray(0, np), childStart, childList });
   }
   private _children?: { parents: Int32Array; childStart: Int32Array; childList: Int32Array };
 

@@ -472,6 +472,7 @@ export function buildPanel(models: PanelInput[]): Panel {
     const denseSeries = SK * E <= Math.max(1 << 22, 2 * total) ? new Int32Array(SK * E).fill(-1) : null;
     const sparseSeries = new Map<number, number>();
     const points = new PointTable(SK * E * P, Math.max(1 << 20, 4 * total), arena);
+    const pointsDense = points.dense;
     const gapMap = new Map<number, number>();
     let gapCell: Int32Array = new Int32Array(1024);
     let gapDraft: Int32Array = new Int32Array(1024);
@@ -500,7 +501,11 @@ export function buildPanel(models: PanelInput[]): Panel {
       const rowBlock = d.rowBlock;
       const blockEntity = d.blockEntity;
       const blockPeriod = d.blockPeriod;
-      for (let o = 0; o < d.obsCount; o++) {
+      const rowSheet = d.rowSheet;
+      const obsValue = d.obsValue;
+      const obsFlags = d.obsFlags;
+      const n = d.obsCount;
+      for (let o = 0; o < n; o++) {
         let row: number;
         let p: number;
         let e: number;
@@ -519,7 +524,7 @@ export function buildPanel(models: PanelInput[]): Panel {
           if (detect) skipped.notAYear++;
           continue;
         }
-        if (!ks[d.rowSheet[row]]) {
+        if (!ks[rowSheet[row]]) {
           if (detect) skipped.partialPeriod++;
           continue;
         }
@@ -553,8 +558,8 @@ export function buildPanel(models: PanelInput[]): Panel {
           if (denseSeries) denseSeries[cell] = s;
           else sparseSeries.set(cell, s);
         }
-        const v = d.obsValue[o];
-        const pk = d.obsFlags[o] & 7;
+        const v = obsValue[o];
+        const pk = obsFlags[o] & 7;
         // A cell without a number is a gap, kept after the loop (the first of its series and
         // period). Every observation writes the slot and only gaps count: a branch first met deep
         // into millions of cells would send V8 back to unoptimised code.
@@ -569,7 +574,7 @@ export function buildPanel(models: PanelInput[]): Panel {
         if (gap) continue;
         // Points by entity, period and key: a block's rows are neighbours.
         const pi = (e * P + p) * SK + sk;
-        const existing = points.get(pi);
+        const existing = pointsDense ? pointsDense[pi] : points.get(pi);
         if (existing >= 0) {
           const me = single ? 0 : modelAt(offsets, existing);
           const de = models[me].model.data;
@@ -579,7 +584,8 @@ export function buildPanel(models: PanelInput[]): Panel {
           if (Math.abs(ev - v) > tolerance) conflicts.push({ series: s, kept: existing, other: k });
           continue;
         }
-        points.set(pi, k);
+        if (pointsDense) pointsDense[pi] = k;
+        else points.set(pi, k);
         periodHasNumber[p] = 1;
         coverage[e * P + p] = 1;
       }
