@@ -607,6 +607,24 @@ describe('formatNumber', () => {
   test.each(cases)('%p (decimals %p) → %p', (v, d, s) => {
     expect(formatNumber(v, d)).toBe(s);
   });
+
+  test('rounds the 15-digit decimal form half away from zero, as Intl does on that decimal string', () => {
+    // Intl.NumberFormat reads a numeric string as an exact decimal: an independent rounding of the
+    // same digits formatNumber rounds (0.1 + 0.2 is 0.3, 1.005 is 1.005).
+    const formats = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, roundingMode: 'halfExpand' } as Intl.NumberFormatOptions));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000), fc.integer({ min: -99999, max: 99999 }).map((n) => n / 100 + 0.005)),
+        fc.integer({ min: 0, max: 4 }),
+        (v, d) => {
+          const exact = String(Number(v.toPrecision(15)));
+          const expected = (formats[d].format(exact as unknown as number) as string).replace(/^-(0(\.0*)?)$/, '$1');
+          expect(formatNumber(v, d)).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('parseCell: properties', () => {

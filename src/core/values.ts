@@ -243,27 +243,23 @@ function shortestDecimals(v: number): number {
 
 /** Rounds a plain decimal string half away from zero to d decimals and pads it to d decimals. */
 function roundDecimalString(s: string, d: number): string {
-  const neg = s.startsWith('-');
+  const neg = s.charCodeAt(0) === 45; /* '-' */
   const body = neg ? s.slice(1) : s;
-  const [intPart, fracPart = ''] = body.split('.');
+  const dot = body.indexOf('.');
+  const intPart = dot < 0 ? body : body.slice(0, dot);
+  const fracPart = dot < 0 ? '' : body.slice(dot + 1);
   if (fracPart.length <= d) {
     const frac = fracPart.padEnd(d, '0');
     return (neg ? '-' : '') + intPart + (d > 0 ? '.' + frac : '');
   }
   let keep = intPart + fracPart.slice(0, d);
   if (fracPart.charCodeAt(d) >= 53 /* '5' */) {
-    const digits = keep.split('');
-    let i = digits.length - 1;
-    while (i >= 0) {
-      if (digits[i] === '9') {
-        digits[i] = '0';
-        i--;
-      } else {
-        digits[i] = String(Number(digits[i]) + 1);
-        break;
-      }
-    }
-    keep = (i < 0 ? '1' : '') + digits.join('');
+    // Add one in the last kept digit: trailing 9s become 0s, the digit before them goes up (a 1
+    // in front when all are 9s).
+    let i = keep.length - 1;
+    while (i >= 0 && keep.charCodeAt(i) === 57 /* '9' */) i--;
+    const zeros = '0'.repeat(keep.length - 1 - i);
+    keep = i < 0 ? '1' + zeros : keep.slice(0, i) + String.fromCharCode(keep.charCodeAt(i) + 1) + zeros;
   }
   const ip = keep.slice(0, keep.length - d) || '0';
   const fp = keep.slice(keep.length - d);
@@ -272,6 +268,7 @@ function roundDecimalString(s: string, d: number): string {
 }
 
 function groupThousands(intDigits: string): string {
+  if (intDigits.length <= 3) return intDigits;
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -128,7 +128,12 @@ export const findingSeries = new WeakMap<HistoryFinding, number>();
 function trimmed(v: number, decimals: number): string {
   // Rounds to `decimals`, then drops trailing zeros: 81.50 → 81.5, 53.00 → 53.
   const s = formatNumber(v, decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  if (s.indexOf('.') < 0) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  if (end === s.length) return s;
+  if (s.charCodeAt(end - 1) === 46 /* '.' */) end--;
+  return s.slice(0, end);
 }
 
 /** A value of a kind, for messages: rates as percentages, money with 元. */
