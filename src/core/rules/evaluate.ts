@@ -136,12 +136,18 @@ export class IndicatorIndex {
     // Rows in workbook order: usually already so; sorted like the object version otherwise.
     const n = d.rowCount;
     const sheetRank = d.sheets.map((s) => this.sheetOrder.get(s.name) ?? 1e6);
-    const order = (i: number) => sheetRank[d.rowSheet[i]] * 1e7 + d.rowR[i];
+    const rowSheet = d.rowSheet;
+    const rowR = d.rowR;
+    const order = (i: number) => sheetRank[rowSheet[i]] * 1e7 + rowR[i];
     let sorted = true;
-    for (let i = 1; i < n && sorted; i++) {
-      const a = order(i - 1);
-      const b = order(i);
-      if (a > b || (a === b && d.idOf(i - 1) > d.idOf(i))) sorted = false;
+    let before = n > 0 ? order(0) : 0;
+    for (let i = 1; i < n; i++) {
+      const at = sheetRank[rowSheet[i]] * 1e7 + rowR[i];
+      if (before > at || (before === at && d.idOf(i - 1) > d.idOf(i))) {
+        sorted = false;
+        break;
+      }
+      before = at;
     }
     // null: the rows are in workbook order already (row j is row j).
     let rows: Int32Array | null = null;
@@ -152,9 +158,15 @@ export class IndicatorIndex {
     this.sortedRows = rows;
     // Keys in workbook order.
     const posOfKeyIndex = new Int32Array(d.keys.size).fill(-1);
+    // A key's first row is its first label's first row: each label is looked at once.
+    const labelSeen = new Uint8Array(d.labels.length);
+    const rowLabelOf = d.rowLabel;
     for (let j = 0; j < n; j++) {
       const r = rows ? rows[j] : j;
-      const ki = d.labels[d.rowLabel[r]].keyIndex;
+      const li = rowLabelOf[r];
+      if (labelSeen[li]) continue;
+      labelSeen[li] = 1;
+      const ki = d.labels[li].keyIndex;
       if (posOfKeyIndex[ki] >= 0) continue;
       const key = d.keys.list[ki];
       posOfKeyIndex[ki] = this.keys.length;
