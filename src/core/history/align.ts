@@ -505,6 +505,10 @@ export function buildPanel(models: PanelInput[]): Panel {
       const obsValue = d.obsValue;
       const obsFlags = d.obsFlags;
       const n = d.obsCount;
+      // The block of the last observation, and its panel period and entity.
+      let lastBlock = -1;
+      let blockP = -1;
+      let blockE = -1;
       for (let o = 0; o < n; o++) {
         let row: number;
         let p: number;
@@ -512,8 +516,13 @@ export function buildPanel(models: PanelInput[]): Panel {
         if (longOnly) {
           row = o;
           const b = rowBlock[o];
-          p = pm[blockPeriod[b]];
-          e = em[blockEntity[b]];
+          if (b !== lastBlock) {
+            lastBlock = b;
+            blockP = pm[blockPeriod[b]];
+            blockE = em[blockEntity[b]];
+          }
+          p = blockP;
+          e = blockE;
         } else {
           row = d.rowOf(o);
           if (row < 0) continue;
