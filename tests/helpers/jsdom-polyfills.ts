@@ -1,4 +1,11 @@
 // What Fluent UI v9 expects from a browser and jsdom lacks. Import first in a jsdom test.
+import { configure } from '@testing-library/react';
+
+// findBy…/waitFor wait up to 4 s instead of 1 s (below jest's 5 s test timeout): a check runs
+// the engine, and on a loaded 2-core CI machine that once took over a second. The wait ends as
+// soon as the UI is there; what the tests assert is unchanged.
+configure({ asyncUtilTimeout: 4000 });
+
 if (typeof window.matchMedia !== 'function') {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
