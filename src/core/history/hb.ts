@@ -92,25 +92,50 @@ export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U'
  * arrays, the outliers as unit indices; `result` has what findings need (n, median ratio,
  * quartiles, spreads, bounds; scores and excluded are left empty).
  */
+/** Work arrays of hbOnArrays, for up to `capacity` units (reused across indicators). */
+class HbScratch {
+  readonly ratio: Float64Array;
+  readonly s: Float64Array;
+  readonly E: Float64Array;
+  readonly usable: Int32Array;
+  readonly ratios: Float64Array;
+  readonly sortedRatios: Float64Array;
+  readonly sorted: Float64Array;
+  constructor(capacity: number) {
+    const c = Math.max(1, capacity);
+    this.ratio = new Float64Array(c);
+    this.s = new Float64Array(c);
+    this.E = new Float64Array(c);
+    this.usable = new Int32Array(c);
+    this.ratios = new Float64Array(c);
+    this.sortedRatios = new Float64Array(c);
+    this.sorted = new Float64Array(c);
+  }
+}
+
 function hbOnArrays(
   y1: Float64Array,
   y2: Float64Array,
   n: number,
   params: Pick<HbOptions, 'U' | 'A' | 'C'>,
   minUnits: number,
+  scratch: HbScratch,
 ): { result: HbResult; ratio: Float64Array; s: Float64Array; E: Float64Array; outliers: number[] } | undefined {
-  const ratio = new Float64Array(n);
-  const sArr = new Float64Array(n);
-  const E = new Float64Array(n);
-  const usable: number[] = [];
-  for (let i = 0; i < n; i++) if (Number.isFinite(y1[i]) && Number.isFinite(y2[i]) && y1[i] > 0 && y2[i] > 0) usable.push(i);
-  const m = usable.length;
+  // Scores of unit i at [i] (units without one keep whatever was there: only usable ones are read).
+  const ratio = scratch.ratio;
+  const sArr = scratch.s;
+  const E = scratch.E;
+  const usable = scratch.usable;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (Number.isFinite(y1[i]) && Number.isFinite(y2[i]) && y1[i] > 0 && y2[i] > 0) usable[m++] = i;
   if (m < Math.max(1, minUnits)) return undefined;
-  const ratios = new Float64Array(m);
+  const ratios = scratch.ratios.subarray(0, m);
   for (let j = 0; j < m; j++) ratios[j] = y2[usable[j]] / y1[usable[j]];
   // median(): the middle order statistics of a sorted copy, as simple-statistics' quantile reads them.
-  const rM = +quantileSorted(Float64Array.from(ratios).sort() as unknown as number[], 0.5);
-  const sorted = new Float64Array(m);
+  const sortedRatios = scratch.sortedRatios.subarray(0, m);
+  sortedRatios.set(ratios);
+  const rM = +quantileSorted(sortedRatios.sort() as unknown as number[], 0.5);
+  const sorted = scratch.sorted.subarray(0, m);
   for (let j = 0; j < m; j++) {
     const i = usable[j];
     const r = ratios[j];
@@ -133,7 +158,10 @@ function hbOnArrays(
   const outliers: number[] = [];
   const lo = lower - eps(lower, qM);
   const hi = upper + eps(upper, qM);
-  for (const i of usable) if (E[i] < lo || E[i] > hi) outliers.push(i);
+  for (let j = 0; j < m; j++) {
+    const i = usable[j];
+    if (E[i] < lo || E[i] > hi) outliers.push(i);
+  }
   const result: HbResult = { n: m, medianRatio: rM, quartiles: { q1, median: qM, q3 }, dQ1, dQ3, bounds: { lower, upper }, scores: [], excluded: [] };
   return { result, ratio, s: sArr, E, outliers };
 }
@@ -315,6 +343,9 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
   /** The current point (a draft) of each unit. */
   const unitCurrent = new Int32Array(total);
   const fill = new Int32Array(K);
+  let widest = 0;
+  for (let k = 0; k < K; k++) widest = Math.max(widest, perKey[k + 1] - perKey[k]);
+  const scratch = new HbScratch(widest);
   const T = pd.cells;
   const V = pd.singleValues;
   const F = pd.singleFlags;
@@ -351,7 +382,7 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
       // hbForKey's test: enough series of the indicator, whatever their points.
       if (perKey[k + 1] - from < hb.minEntities) continue;
       const n = fill[k] - from;
-      const r = hbOnArrays(y1.subarray(from, from + n), y2.subarray(from, from + n), n, hb, hb.minEntities);
+      const r = hbOnArrays(y1.subarray(from, from + n), y2.subarray(from, from + n), n, hb, hb.minEntities, scratch);
       if (!r) continue;
       for (const j of r.outliers) {
         const i = from + j;
