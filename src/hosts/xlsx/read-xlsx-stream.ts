@@ -767,53 +767,12 @@ class FastXml {
     }
     if (j >= n) return -1;
     const name = this.name(s, lt + 1, j);
+    const end = this.attrs(s, j);
+    if (end < 0) return -1;
     const attributes: Record<string, string> = {};
-    let selfClosing = false;
-    for (;;) {
-      const before = j;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return -1;
-      const c = s.charCodeAt(j);
-      if (c === 0x3e) {
-        j++;
-        break;
-      }
-      if (c === 0x2f) {
-        if (j + 1 >= n) return -1;
-        if (s.charCodeAt(j + 1) !== 0x3e) throw new Bail();
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      if (j === before) throw new Bail(); // no space before an attribute
-      const a = j;
-      while (j < n) {
-        const d = s.charCodeAt(j);
-        if (d === 0x3d || isSpace(d) || d === 0x2f || d === 0x3e) break;
-        j++;
-      }
-      if (j >= n) return -1;
-      const key = this.name(s, a, j);
-      if (attributes[key] !== undefined) throw new Bail();
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return -1;
-      if (s.charCodeAt(j) !== 0x3d) throw new Bail();
-      j++;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return -1;
-      const q = s.charCodeAt(j);
-      if (q !== 0x22 && q !== 0x27) throw new Bail();
-      const end = s.indexOf(q === 0x22 ? '"' : "'", j + 1);
-      if (end < 0) return -1;
-      let raw = s.slice(j + 1, end);
-      if (UNUSUAL.test(raw)) {
-        if (raw.indexOf('<') >= 0 || BAD_CHARS.test(raw)) throw new Bail();
-        if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
-        raw = decodeEntities(raw);
-      }
-      attributes[key] = raw;
-      j = end + 1;
-    }
+    for (let k = 0; k < this.count; k++) attributes[this.keys[k]] = this.vals[k];
+    const selfClosing = this.selfClosing;
+    j = end;
     if (this.open.length === 0) {
       if (this.rootSeen) throw new Bail(); // a second root
       this.rootSeen = true;
@@ -832,9 +791,9 @@ class FastXml {
   }
 
   /**
-   * The attributes of a tag from `j` (just after its name) to its end, into keys/vals, checked and
-   * decoded as in tag(); returns the index after ">" or "/>" (selfClosing says which), or -1 when
-   * `s` ends first.
+   * The attributes of a tag from `j` (just after its name) to its end, into keys/vals: names
+   * checked, no repeats, values quoted and decoded (tag() and the row fast path both read them
+   * here); returns the index after ">" or "/>" (selfClosing says which), or -1 when `s` ends first.
    */
   private attrs(s: string, j: number): number {
     const n = s.length;
