@@ -115,6 +115,29 @@ describe('columnar model', () => {
     expect(ra.findings.some((f) => f.ruleId.startsWith('balance.'))).toBe(true);
   });
 
+  it('long sheets whose names and districts run into each other keep their own districts', () => {
+    // Sheet "卫生 统计" with district "甲区" and sheet "卫生" with district "统计 甲区": joined with a
+    // space, both blocks would read "卫生 统计 甲区 2022"; each block must keep its own district.
+    const rows = (district: string, v: number): CellValue[][] => [
+      ['地区', '年份', '指标', '数值', '单位'],
+      [district, 2022, '行政处罚案件', v, '件'],
+      [district, 2022, '其中：警告', v - 1, '件'],
+    ];
+    for (const split of [false, true]) {
+      const a = rows('甲区', 10);
+      const b = rows('统计 甲区', 20);
+      // split: the second sheet's block in two runs (read grouped), the first read in one pass.
+      if (split) b.splice(1, 2, b[1], ['乙区', 2022, '行政处罚案件', 5, '件'], b[2]);
+      const { model } = analyzeWorkbook(workbook('a.xlsx', grid('卫生 统计', a), grid('卫生', b)));
+      const byCell = new Map(model.observations.map((o) => [`${o.sheet}!${o.address}`, o.entity]));
+      expect(byCell.get('卫生 统计!D2')).toBe('甲区');
+      expect(byCell.get('卫生!D2')).toBe('统计 甲区');
+      expect(byCell.get(split ? '卫生!D4' : '卫生!D3')).toBe('统计 甲区');
+      const d = model.data;
+      for (let o = 0; o < d.obsCount; o++) expect(d.entities.list[d.entityOf(o)]).toBe(model.observations[o].entity);
+    }
+  });
+
   it('the history panel made from the columns has the series and points the objects give', () => {
     const { model } = analyzeWorkbook(workbook('a.xlsx', grid('各地区', longTable(5, 4, prng(3)))));
     const panel = buildPanel([{ file: 'a.xlsx', model }]);
