@@ -1,6 +1,8 @@
 // The columnar model (issue 7): the arrays the checks read agree with the objects callers read,
 // both ways of reading a long table give the same model, and the fast paths of the numeric
 // helpers agree with the plain definitions.
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { median } from 'simple-statistics';
 import { analyzeWorkbook, checkWorkbook } from '../src/core/engine';
 import { buildPanel } from '../src/core/history';
@@ -176,6 +178,39 @@ describe('history panel gaps', () => {
     for (const s of panel.series) for (const g of s.gaps) gaps.add(`${s.entity}|${s.name}|${g.period}|${g.status}`);
     expect(expected.size).toBeGreaterThan(2000);
     expect(gaps).toEqual(expected);
+  });
+});
+
+describe('hidden classes', () => {
+  it('a model read, checked and looked into has the hidden class of a new one (V8 keeps its optimised methods)', () => {
+    // V8 gives an object a new hidden class when a field is added after construction, and then
+    // discards the optimised code of every method that ran on the old one. Asked of V8 itself
+    // (%HaveSameMap) in a child process, from the TypeScript sources.
+    const root = path.resolve(__dirname, '..');
+    const src = (m: string) => JSON.stringify(path.join(root, 'src', 'core', m));
+    const code = `
+      const { ModelData } = require(${src('model-data.ts')});
+      const { checkWorkbook, analyzeWorkbook } = require(${src('engine.ts')});
+      const { buildPanel } = require(${src('history/index.ts')});
+      const g = (name, values) => ({ name, originRow: 0, originCol: 0, values });
+      const rows = [['地区', '年份', '指标', '数值', '单位']];
+      for (const d of ['甲区', '乙区']) for (const y of [2021, 2022]) rows.push([d, y, '行政处罚案件', 10, '件'], [d, y, '其中：警告', 4, '件'], [d, y, '罚没款', '约3', '万元']);
+      const wb = { name: 'a.xlsx', sheets: [g('各地区', rows), g('宽表', [['指标名称', '单位', '2021年'], ['投诉件数', '件', 5]])] };
+      const { model } = analyzeWorkbook(wb);
+      const d = model.data;
+      checkWorkbook(wb);
+      const panel = buildPanel([{ file: 'a.xlsx', model }]);
+      panel.series.length;
+      d.children(); d.obsInCell('各地区', 'D2'); d.indexOfObs(model.observations[0]); d.rowIndexOf(1); d.cachedModel(() => ({}));
+      const pd = require(${src('history/align.ts')}).dataOfPanel(panel);
+      if (pd) { pd.indexOf('x'); pd.periodIndex('2021'); }
+      const fresh = new ModelData();
+      const freshPanel = require(${src('history/align.ts')}).dataOfPanel(buildPanel([{ file: 'b.xlsx', model: analyzeWorkbook({ name: 'b.xlsx', sheets: [g('各地区', rows)] }).model }]));
+      process.stdout.write(JSON.stringify({ model: %HaveSameMap(d, fresh), panel: pd && freshPanel ? %HaveSameMap(pd, freshPanel) : 'no panel data' }));
+    `;
+    const out = spawnSync(process.execPath, ['--allow-natives-syntax', '--require', path.join(root, 'scripts', 'bench', 'ts-require-hook.js'), '-e', code], { encoding: 'utf8', cwd: root });
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toEqual({ model: true, panel: true });
   });
 });
 

@@ -251,6 +251,12 @@ interface Irregular {
   list: Int32Array;
 }
 
+/** The views of a ModelData before seal(). */
+const NO_U8 = new Uint8Array(0);
+const NO_U16 = new Uint16Array(0);
+const NO_I32 = new Int32Array(0);
+const NO_F64 = new Float64Array(0);
+
 // ---------------------------------------------------------------------------------------------
 // The model data
 
@@ -282,18 +288,21 @@ export class ModelData {
   /** Row of each observation while they differ from the observation's index (wide sheets). */
   private _obsRow: I32 | null = null;
 
-  // Views, valid after seal().
-  rowSheet!: Uint16Array;
-  rowR!: Int32Array;
-  rowLabel!: Int32Array;
-  rowUnit!: Int32Array;
-  rowParent!: Int32Array;
-  rowBlock!: Int32Array;
+  // Views, valid after seal(). Every field of the class is given a value when it is made (empty
+  // arrays here, undefined for what is made on first use): a field added later gives the object a
+  // new hidden class, and V8 then throws away the optimised code of every method that ran on the
+  // old one (the checks and detectors call these methods millions of times).
+  rowSheet: Uint16Array = NO_U16;
+  rowR: Int32Array = NO_I32;
+  rowLabel: Int32Array = NO_I32;
+  rowUnit: Int32Array = NO_I32;
+  rowParent: Int32Array = NO_I32;
+  rowBlock: Int32Array = NO_I32;
   /** Value in base units; NaN when the observation has none. */
-  obsValue!: Float64Array;
-  obsFlags!: Uint8Array;
+  obsValue: Float64Array = NO_F64;
+  obsFlags: Uint8Array = NO_U8;
   /** Display step of each observation: stepTable[obsStepClass[o]], or obsStepList[o] when there are many distinct steps. */
-  private obsStepClass!: Uint8Array;
+  private obsStepClass: Uint8Array = NO_U8;
   private obsStepList: Float64Array | null = null;
   private readonly stepTable: number[] = [];
   private readonly stepIndex = new Map<number, number>();
@@ -312,7 +321,7 @@ export class ModelData {
   /** Codes of rows that differ from their label's code (a 序号 column). */
   private readonly codeOverride = new Map<number, number>();
   private readonly labelIndex = new Map<string, number>();
-  private model?: unknown;
+  private model: unknown = undefined;
 
   /** Where the arrays of this model and of the structures built on it (index, panel) come from. */
   readonly arena: Arena;
@@ -912,7 +921,7 @@ export class ModelData {
     childStart[n] = total;
     return (this._children = { parents: parentList.subarray(0, np), childStart, childList });
   }
-  private _children?: { parents: Int32Array; childStart: Int32Array; childList: Int32Array };
+  private _children: { parents: Int32Array; childStart: Int32Array; childList: Int32Array } | undefined = undefined;
 
   childCount(row: number): number {
     const c = this.children();
@@ -971,7 +980,7 @@ export class ModelData {
     this.cellIndex.set(`${sheet}!${address}`, found);
     return found;
   }
-  private cellIndex?: Map<string, number>;
+  private cellIndex: Map<string, number> | undefined = undefined;
   private readonly rowsByR = new Map<number, Map<number, number[]> | null>();
 
   /** Rows of a sheet read from grid row r: a binary search when rows follow the grid, else an index. */
@@ -1012,7 +1021,7 @@ export class ModelData {
     }
     return this.objectIndex.get(x) ?? -1;
   }
-  private objectIndex?: Map<Observation, number>;
+  private objectIndex: Map<Observation, number> | undefined = undefined;
 
   /** The WorkbookModel-shaped view (made by checks/context.ts; kept here so it is made once). */
   cachedModel<T>(make: () => T): T {

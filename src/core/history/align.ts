@@ -131,7 +131,7 @@ export class PanelData {
   private readonly gaps: Map<number, number>;
   private readonly single: ModelData | null;
   private readonly objects = new Map<number, Series>();
-  private idIndex?: Map<string, number>;
+  private idIndex: Map<string, number> | undefined = undefined;
 
   constructor(
     readonly inputs: PanelInput[],
@@ -221,7 +221,7 @@ export class PanelData {
     if (!this.periodIndexMap) this.periodIndexMap = new Map(this.periodNames.map((p, i) => [p, i]));
     return this.periodIndexMap.get(name) ?? -1;
   }
-  private periodIndexMap?: Map<string, number>;
+  private periodIndexMap: Map<string, number> | undefined = undefined;
 
   /**
    * Direct access for the detectors' loops: the points table when it is dense (point of series s
