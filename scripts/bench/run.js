@@ -12,6 +12,8 @@
 //   --profile             CPU-profile the largest engine run (node --cpu-prof) and print where
 //                         the time goes; the .cpuprofile is kept in build/bench/
 //   --timeout 300         seconds one engine run may take before it is stopped
+//   --runs 3              runs of the largest engine size (fresh process each; the median is
+//                         reported, every run listed; 1 with --quick)
 //
 // Every measurement runs in its own child process, one after the other. A benchmark, not a
 // test: targets are reported as MET / NOT MET and the exit code is 0 whatever they say.
@@ -78,6 +80,7 @@ function ensureCliBuild() {
 async function benchEngine() {
   const sizes = (arg('--sizes', QUICK ? '30,100,300' : '300,1000,3000') || '').split(',').map(Number).filter((n) => n > 0);
   const timeoutS = Number(arg('--timeout', '300'));
+  const runs = Math.max(1, Number(arg('--runs', QUICK ? '1' : '3')) || 1);
   // Room to measure rather than crash: the heap limit is not the target, the peak RSS is.
   const heapMB = Math.min(16384, Math.floor((os.totalmem() / 1048576) * 0.75));
   const profileDir = path.join(ROOT, 'build', 'bench');
@@ -93,11 +96,26 @@ async function benchEngine() {
       for (const f of fs.readdirSync(profileDir)) before.add(f);
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
     }
-    log(`engine: ${(d * 1000).toLocaleString('en-US')} observations (${d} districts × 10 years × 100 indicators)${profiling ? ', profiled' : ''}…`);
-    const r = await runChild('engine-child.js', ['--districts', String(d)], { nodeArgs, timeoutS });
-    if (r.error) log(`  ${r.error}`);
-    else log(`  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB, injected ${r.injected}, found ${r.found}`);
-    results.push({ districts: d, observations: d * 1000, ...r });
+    // The largest size runs `runs` times, each in a fresh process: its time is their median (this
+    // machine's timings of one build vary by ±30 % from minute to minute), its peak the highest.
+    const n = i === sizes.length - 1 ? runs : 1;
+    const each = [];
+    for (let k = 0; k < n; k++) {
+      log(`engine: ${(d * 1000).toLocaleString('en-US')} observations (${d} districts × 10 years × 100 indicators)${n > 1 ? `, run ${k + 1} of ${n}` : ''}${profiling && k === 0 ? ', profiled' : ''}…`);
+      const r = await runChild('engine-child.js', ['--districts', String(d)], { nodeArgs: k === 0 ? nodeArgs : nodeArgs.filter((a) => !a.startsWith('--cpu-prof')), timeoutS });
+      if (r.error) log(`  ${r.error}`);
+      else log(`  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB, injected ${r.injected}, found ${r.found}`);
+      each.push(r);
+      if (r.error) break;
+    }
+    const failed = each.find((r) => r.error);
+    if (failed || each.length === 1) results.push({ districts: d, observations: d * 1000, ...(failed ?? each[0]) });
+    else {
+      const byTime = [...each].sort((a, b) => a.seconds - b.seconds);
+      const mid = byTime[(byTime.length - 1) >> 1];
+      const peakMB = Math.max(...each.map((r) => r.peakMB));
+      results.push({ districts: d, observations: d * 1000, ...mid, throughput: mid.observations / mid.seconds, peakMB, runs: each.map((r) => r.seconds) });
+    }
     if (profiling) {
       // One profile per thread: the engine's main thread is the big one (the other is the RSS sampler).
       const fresh = fs
@@ -254,6 +272,7 @@ function buildJson(engine, peers, excel, bundle) {
           : {
               observations: s.observations,
               seconds: r3(s.seconds),
+              ...(s.runs ? { runs: s.runs.map(r3) } : {}),
               throughput: Math.round(s.throughput),
               peakMB: Math.round(s.peakMB),
               inputMB: Math.round(s.inputMB),
@@ -288,7 +307,7 @@ function targets(j) {
   if (!big) out.push({ target: '3 M observations in ≤ 2 s and ≤ 1 GB', status: 'SKIPPED', detail: 'no 3 M run' });
   else if (big.error) out.push({ target: '3 M observations in ≤ 2 s and ≤ 1 GB', status: 'NOT MET', detail: big.error });
   else {
-    out.push({ target: '3 M observations in ≤ 2 s', status: big.seconds <= TARGETS.seconds ? 'MET' : 'NOT MET', detail: `${big.seconds} s` });
+    out.push({ target: '3 M observations in ≤ 2 s', status: big.seconds <= TARGETS.seconds ? 'MET' : 'NOT MET', detail: big.runs ? `${big.seconds} s, the median of ${big.runs.length} runs (${big.runs.join(', ')} s)` : `${big.seconds} s` });
     out.push({ target: '3 M observations in ≤ 1 GB (peak RSS, input included)', status: big.peakMB <= TARGETS.peakMB ? 'MET' : 'NOT MET', detail: `${big.peakMB} MB (input alone ${big.inputMB} MB)` });
   }
   for (const s of j.engine.sizes.filter((x) => !x.error)) {
@@ -324,6 +343,7 @@ function printText(j, engine, bundle) {
     if (s.error) p(`  ${pad(n(s.observations), 13, true)}  ${s.error}`);
     else p(`  ${pad(n(s.observations), 13, true)} ${pad(s.seconds.toFixed(2), 9, true)} ${pad(n(s.throughput), 10, true)} ${pad(n(s.peakMB), 8, true)} ${pad(n(s.inputMB), 9, true)} ${pad(n(s.findings), 9, true)}  injected ${s.injected}, found ${s.found}`);
   }
+  for (const s of j.engine.sizes.filter((x) => x.runs)) p(`  ${n(s.observations)}: median of ${s.runs.length} runs, each in a fresh process: ${s.runs.map((x) => x.toFixed(2)).join(', ')} s`);
   const last = engine.sizes.filter((s) => !s.error).pop();
   if (last) {
     if (last.missed?.length) for (const m of last.missed) p(`  missed: ${m.kind} at ${m.cell} (${m.indicator}: ${JSON.stringify(m.before)} → ${JSON.stringify(m.after)})`);
