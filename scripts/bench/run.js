@@ -13,7 +13,8 @@
 //                         the time goes; the .cpuprofile is kept in build/bench/
 //   --timeout 300         seconds one engine run may take before it is stopped
 //   --runs 3              runs of the largest engine size (fresh process each; the median is
-//                         reported, every run listed; 1 with --quick)
+//                         reported — for an even count the lower middle run — and every run
+//                         listed; 1 with --quick)
 //
 // Every measurement runs in its own child process, one after the other. A benchmark, not a
 // test: targets are reported as MET / NOT MET and the exit code is 0 whatever they say.
