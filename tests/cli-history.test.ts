@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../src/cli/index';
+import { explain, explanationRows, EXPLANATIONS_SHEET } from '../src/core/explanations';
+import type { Finding } from '../src/core/types';
 
 async function perYearFile(dir: string, name: string, year: number, cases: number): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -41,6 +43,30 @@ describe('CLI across files', () => {
     ]);
     expect(yoy.message['zh-CN']).toContain('188');
     expect(yoy.message['en-US']).toContain('106');
+  });
+
+  it('carries a file’s own explanation of a finding made across files (校验说明 of the later file)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hist-'));
+    await perYearFile(dir, '甲县-2021.xlsx', 2021, 106);
+    const b = await perYearFile(dir, '甲县-2022.xlsx', 2022, 188);
+    const run = async () => {
+      const out: string[] = [];
+      await main(['--dir', dir, '--format', 'json'], { stdout: (s) => void out.push(s), stderr: () => undefined });
+      return JSON.parse(out.join('')).files[1].findings.find((f: Finding) => f.ruleId === 'history.yoy') as Finding & { explanation?: string };
+    };
+    const yoy = await run();
+    expect(yoy).toBeDefined();
+    expect(yoy.explanation).toBeUndefined();
+    // The district explains the jump in its own workbook, as the task pane stores it.
+    const text = '2022年开展专项整治，案件数增长属实。';
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(b);
+    const ws = wb.addWorksheet(EXPLANATIONS_SHEET);
+    for (const row of explanationRows([explain(yoy, text)])) ws.addRow(row);
+    await wb.xlsx.writeFile(b);
+    const again = await run();
+    expect(again.cells).toEqual(yoy.cells);
+    expect(again.explanation).toBe(text);
   });
 
   it('does not flag 3 → 6 (under the absolute floor)', async () => {

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
+import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { parseRuleFile } from '../core/rules';
 import { checkReportText, decodeReport } from '../core/text';
@@ -51,7 +52,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     // 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is needed.
     const snapshot = await readXlsxStream(bytes, name);
     const { result, model } = checkWorkbookWithModel(snapshot, options);
-    return { file, result, model };
+    return { file, result, model, explanations: explanationsFromGrid(snapshot.sheets.find((s) => s.name === EXPLANATIONS_SHEET)) };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);
@@ -71,7 +72,8 @@ function addCrossFileFindings(results: FileResult[], history: HistoryOptionsInpu
   }
   for (const r of ok) {
     const res = r.result as NonNullable<FileResult['result']>;
-    res.findings = sortFindings(res.findings, res.sheets.map((s) => s.sheet));
+    // Each workbook's own 核实说明 explain its findings, those made across files too.
+    res.findings = applyExplanations(sortFindings(res.findings, res.sheets.map((s) => s.sheet)), r.explanations ?? []);
   }
 }
 

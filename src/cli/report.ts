@@ -1,5 +1,6 @@
 // Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
 import type { WorkbookModel } from '../core/checks/context';
+import type { Explanation } from '../core/explanations';
 import type { Claim } from '../core/text';
 import type { Bilingual, CheckResult, Finding, Lang, SheetReport } from '../core/types';
 
@@ -8,6 +9,8 @@ export interface FileResult {
   result?: CheckResult;
   /** The engine's model, kept for the detectors that run across files (not reported). */
   model?: WorkbookModel;
+  /** The workbook's 核实说明 (校验说明 sheet), for the findings made across files (not reported). */
+  explanations?: Explanation[];
   /** Why the file could not be read. */
   error?: Bilingual;
   /** For a report's prose (.txt): its 其中 claims with verdicts. */
