@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
-import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from '../core/explanations';
+import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { parseRuleFile } from '../core/rules';
 import { checkReportText, decodeReport } from '../core/text';
@@ -51,8 +51,8 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     // (npm run bench, "Reading .xlsx", default heap: 100 k rows 1 s / 0.12 GB against 4–5 s /
     // 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is needed.
     const snapshot = await readXlsxStream(bytes, name);
-    const { result, model } = checkWorkbookWithModel(snapshot, options);
-    return { file, result, model, explanations: explanationsFromGrid(snapshot.sheets.find((s) => s.name === EXPLANATIONS_SHEET)) };
+    const { result, model, explanations } = checkWorkbookWithModel(snapshot, options);
+    return { file, result, model, explanations };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);

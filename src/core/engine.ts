@@ -6,7 +6,7 @@ import { checkCells } from './checks/cells';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkRanges } from './checks/ranges';
 import { estimateCapacity, guessEntity, readSheet } from './layout/read';
-import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid } from './explanations';
+import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Explanation } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
@@ -101,8 +101,11 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
     .map((x) => x.f);
 }
 
-/** Checks a workbook and also returns the model, for detectors that run across workbooks. */
-export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel; ruleSet: RuleSet } {
+/**
+ * Checks a workbook and also returns the model and the workbook's 核实说明, for detectors that run
+ * across workbooks (their findings are explained by the same list).
+ */
+export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel; ruleSet: RuleSet; explanations: Explanation[] } {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.1, msg('progress.layout'));
   const { model, sheets } = analyzeWorkbook(snapshot, options);
@@ -139,7 +142,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     sheets,
     observations: model.data.obsCount,
   };
-  return { result, model, ruleSet: rules.ruleSet };
+  return { result, model, ruleSet: rules.ruleSet, explanations };
 }
 
 /** Checks every indicator sheet of a workbook. Never throws on bad cell content. */
