@@ -179,6 +179,21 @@ describe('inputs that are blank, approximate, unreadable or zero', () => {
     expect(fs.filter((f) => f.period === '2022')).toEqual([]);
   });
 
+  it('an indicator without a cell in a period: the info points at the rule’s own cell in 校验规则', () => {
+    // 投诉办结件数 has a 2022 column only on the second sheet; 投诉受理件数 none: no cell was read.
+    const two = model(
+      grid('2021年', [['指标名称', '单位', '2021年'], ['投诉受理件数', '件', 12]]),
+      grid('2022年', [['指标名称', '单位', '2022年'], ['投诉办结件数', '件', 9]]),
+    );
+    const origin = { sheet: '校验规则', row: 2, cells: { id: 'A2', expr: 'C2' } };
+    const fs = runRules(two, set(rule('U1', '[投诉受理件数] >= [投诉办结件数]', { source: 'sheet', origin })));
+    const missing = fs.filter((f) => f.period === '2022');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].severity).toBe('info');
+    expect(missing[0].message['zh-CN']).toContain('[投诉受理件数] 没有数值');
+    expect(missing[0].cells).toEqual([{ sheet: '校验规则', address: 'C2' }]);
+  });
+
   it('an Excel error is skipped silently (the cell check reports it)', () => {
     expect(runRules(m, set(rule('E', '[投诉办结率] == 100%')))).toEqual([]);
   });

@@ -181,7 +181,9 @@ function skippedFinding(s: Skipped): Finding {
   const f: Finding = {
     ruleId: s.rule.id,
     severity: 'info',
-    cells: s.cells,
+    // An indicator with no cell at all in the period leaves nothing read to point at: the rule's
+    // own cell then (its 表达式 in 校验规则; rules from a file have none).
+    cells: s.cells.length > 0 ? s.cells : originCell(s.rule),
     message: rmsg(id, { id: s.rule.id, name: ruleName(s.rule), period, names, entities, text: s.texts.join('、') }),
     period: s.period,
   };
