@@ -66,7 +66,7 @@ function facts(model: WorkbookModel): string[] {
     .map((o) => {
       const row = rows.get(o.rowId);
       const parent = row?.parent !== undefined ? rows.get(row.parent)?.label : '';
-      return [o.entity, o.period, row?.label, parent, o.value, o.step, o.kind, o.approximate, o.parsed.kind].join('|');
+      return [o.entity, o.period, row?.label, row?.unit, parent, o.value, o.step, o.kind, o.approximate, o.parsed.kind].join('|');
     })
     .sort();
 }
@@ -115,6 +115,57 @@ describe('columnar model', () => {
     const rb = checkWorkbook(workbook('a.xlsx', split));
     expect(what(rb)).toEqual(what(ra));
     expect(ra.findings.some((f) => f.ruleId.startsWith('balance.'))).toBe(true);
+  });
+
+  it('blocks that repeat the last one only in part read as when grouped first', () => {
+    // The one-pass reader writes the rows that repeat the last block position by position in bulk
+    // and stops at the first difference: a row left out or added, another unit text, a blank or
+    // text-only row, a district cell written differently, a longer or shorter block.
+    const rnd = prng(29);
+    const base: Array<[string, string]> = [...INDICATORS, ['床位数', '张'], ['其中：公立', '张'], ['民营', '张']];
+    const blocks: CellValue[][][] = [];
+    // Year by year, so that consecutive blocks differ only in their district.
+    for (let y = 0; y < 3; y++) {
+      for (let d = 0; d < 12; d++) {
+        let list = base.map(([label, unit]) => [label, unit] as [CellValue, CellValue]);
+        const change = Math.floor(rnd() * 8);
+        const at = Math.floor(rnd() * list.length);
+        if (change === 0) list.splice(at, 1);
+        else if (change === 1) list.splice(at, 0, ['其他', '件']);
+        else if (change === 2) list[at] = [list[at][0], list[at][1] === '件' ? '个' : '件'];
+        else if (change === 3) list.splice(at, 0, [null, null]);
+        else if (change === 4) list = list.slice(0, at + 1);
+        else if (change === 5) list.push(['新增指标', '人']);
+        const district = `第${d}区`;
+        blocks.push(
+          list.map(([label, unit], i) => {
+            const v: CellValue = rnd() < 0.15 ? '约12' : unit === '%' ? 100 : unit === '万元' ? Math.round(rnd() * 10000) / 100 : 1 + Math.floor(rnd() * 300);
+            // A district cell written with a space once: the same district, another cell text.
+            const who = change === 6 && i === at ? ` ${district}` : district;
+            return [who, 2018 + y, label, v, unit];
+          }),
+        );
+      }
+    }
+    // A block shorter than the last one, followed by a block that goes on where the last one went
+    // on: in another district, then in another year.
+    const tail = (who: string, year: number, labels: string[]): CellValue[][] => labels.map((l, i) => [who, year, l, 10 + i, '件']);
+    blocks.push(tail('甲区', 2020, ['行政处罚案件', '投诉受理件数']), tail('乙区', 2020, ['行政处罚案件']), tail('丙区', 2020, ['投诉受理件数']));
+    blocks.push(tail('丁区', 2019, ['行政处罚案件', '投诉受理件数']), tail('丁区', 2020, ['行政处罚案件']), tail('丁区', 2021, ['投诉受理件数']));
+    const header: CellValue[] = ['地区', '年份', '指标', '数值', '单位'];
+    const together = [header, ...blocks.flat()];
+    const split = [header, ...blocks.flatMap((b) => b.slice(0, 4)), ...blocks.flatMap((b) => b.slice(4))];
+    const a = analyzeWorkbook(workbook('a.xlsx', grid('各地区', together)));
+    const b = analyzeWorkbook(workbook('a.xlsx', grid('各地区', split)));
+    expect(a.model.observations.length).toBeGreaterThan(250);
+    expect(facts(a.model)).toEqual(facts(b.model));
+    // Each observation is where its cell is, in the row order of the sheet.
+    const d = a.model.data;
+    for (let o = 0; o < d.obsCount; o++) {
+      const r = d.rowR[d.rowOf(o)];
+      expect(String(together[r][2]).trim()).toBe(d.labels[d.rowLabel[d.rowOf(o)]].label);
+      if (o > 0) expect(r).toBeGreaterThan(d.rowR[d.rowOf(o - 1)]);
+    }
   });
 
   it('long sheets whose names and districts run into each other keep their own districts', () => {

@@ -531,25 +531,7 @@ let bulkSteps = new Float64Array(256);
  * normalizeValue(parseCell(v), unit, name) makes it: value, step and flags into out[k].
  */
 function plainNumber(v: number, rule: PlainNumberRule, out: { value: Float64Array | null; step: Float64Array | null; flags: Uint8Array | null }, k: number): void {
-  const dec = Number.isInteger(v) ? 0 : numberDecimals(v);
-  const baseStep = dec === 0 ? 1 : Math.pow(10, -dec);
-  let kind = rule.kindIndex;
-  let value: number;
-  let step: number;
-  if (rule.percentUnit || (kind === K_RATE && Math.abs(v) > 1)) {
-    value = v / rule.per;
-    step = baseStep / rule.per;
-    kind = K_RATE;
-  } else if (kind === K_RATE) {
-    value = v;
-    step = baseStep;
-  } else {
-    value = v * rule.factor;
-    step = baseStep * rule.factor;
-  }
-  (out.value as Float64Array)[k] = value;
-  (out.step as Float64Array)[k] = step;
-  (out.flags as Uint8Array)[k] = makeFlags(PK_NUMBER, false, kind);
+  (out.step as Float64Array)[k] = putPlainNumber(v, rule, k, out.value as Float64Array, out.flags as Uint8Array);
 }
 
 /** Drafts every indicator row of a wide or per-year sheet (one block) up to a footnote. */
@@ -683,6 +665,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const predRuleLabel: number[] = [];
   const predRuleUnit: number[] = [];
   const predRules: PlainNumberRule[] = [];
+  const pred: LongBlockPositions = { labelRaw: predLabelRaw, label: predLabel, unitRaw: predUnitRaw, unit: predUnit, ruleLabel: predRuleLabel, ruleUnit: predRuleUnit, rules: predRules };
   // Typed, so that storing a fraction does not change the array's elements kind (a deopt).
   let predStep = new Float64Array(128).fill(NaN);
   let predStepClass = new Int32Array(128);
@@ -742,7 +725,22 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       blockEntity = entity;
       blockPeriod = period;
       blockStart = n;
+      const prevLen = k;
       k = 0;
+      // Usually the block repeats the last one's indicators, units, entity and period cells: those
+      // rows are written in bulk, their values by position.
+      const m = prevLen > 0 ? matchingRows(values, r, prevLen, nameCol, entityCol, periodCol, unitCol, pred, lastEntityRaw, lastPeriodRaw) : 0;
+      if (m > 0) {
+        nSlow = replayLongBlock(grid, valueCol, r, m, base + n, W, sheet, block, slowRows, nSlow, reader, pred, predStep, predStepClass);
+        if (nSlow < 0) return abandon();
+        n += m;
+        k = m;
+        r += m - 1;
+        lastRuleLabel = -1;
+        lastRuleUnit = -2;
+        lastStep = NaN;
+        continue;
+      }
     }
     if (predLabelRaw[k] !== labelRaw || predLabel[k] !== li) {
       predLabelRaw[k] = labelRaw;
@@ -793,25 +791,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
         lastRuleLabel = li;
         lastRuleUnit = unit;
       }
-      // plainNumber(), inline.
-      const v = (raw as number) === 0 ? 0 : (raw as number);
-      const R = rule as PlainNumberRule;
-      const dec = Number.isInteger(v) ? 0 : numberDecimals(v);
-      const baseStep = dec === 0 ? 1 : dec < POW10_NEG.length ? POW10_NEG[dec] : Math.pow(10, -dec);
-      let kind = R.kindIndex;
-      let step: number;
-      if (R.percentUnit || (kind === K_RATE && Math.abs(v) > 1)) {
-        obsValue[i] = v / R.per;
-        step = baseStep / R.per;
-        kind = K_RATE;
-      } else if (kind === K_RATE) {
-        obsValue[i] = v;
-        step = baseStep;
-      } else {
-        obsValue[i] = v * R.factor;
-        step = baseStep * R.factor;
-      }
-      obsFlags[i] = makeFlags(PK_NUMBER, false, kind);
+      const step = putPlainNumber(raw as number, rule as PlainNumberRule, i, obsValue, obsFlags);
       if (step !== lastStep) {
         // Display steps by block position too: a Map lookup by a number is slow in this loop.
         if (k < predStep.length && step === predStep[k]) lastStepClass = predStepClass[k];
@@ -842,6 +822,130 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n);
   data.commitLong(n, () => ctx.nextId());
   return reader.finish([]);
+}
+
+/** What the k-th row of the last block of a long table held (readLongDirect). */
+interface LongBlockPositions {
+  labelRaw: unknown[];
+  label: number[];
+  unitRaw: unknown[];
+  unit: number[];
+  /** The number rule of position k, valid when ruleLabel[k] and ruleUnit[k] are its label and unit. */
+  ruleLabel: number[];
+  ruleUnit: number[];
+  rules: PlainNumberRule[];
+}
+
+/**
+ * A plain number (no unit in the cell, no format) of a long table in base units, as
+ * normalizeValue(parseCell(raw), unit, name) makes it: value and flags at model index i. Returns
+ * its display step.
+ */
+function putPlainNumber(raw: number, R: PlainNumberRule, i: number, obsValue: Float64Array, obsFlags: Uint8Array): number {
+  const v = raw === 0 ? 0 : raw;
+  const dec = Number.isInteger(v) ? 0 : numberDecimals(v);
+  const baseStep = dec === 0 ? 1 : dec < POW10_NEG.length ? POW10_NEG[dec] : Math.pow(10, -dec);
+  let kind = R.kindIndex;
+  let step: number;
+  if (R.percentUnit || (kind === K_RATE && Math.abs(v) > 1)) {
+    obsValue[i] = v / R.per;
+    step = baseStep / R.per;
+    kind = K_RATE;
+  } else if (kind === K_RATE) {
+    obsValue[i] = v;
+    step = baseStep;
+  } else {
+    obsValue[i] = v * R.factor;
+    step = baseStep * R.factor;
+  }
+  obsFlags[i] = makeFlags(PK_NUMBER, false, kind);
+  return step;
+}
+
+/**
+ * How many rows from r0 on (at most `limit`) hold, cell for cell, the indicator and unit of the
+ * same position in the last block and the entity and period cells of row r0.
+ */
+function matchingRows(values: CellValue[][], r0: number, limit: number, nameCol: number, entityCol: number | undefined, periodCol: number, unitCol: number, pred: LongBlockPositions, entityRaw: unknown, periodRaw: unknown): number {
+  const labelRaw = pred.labelRaw;
+  const unitRaw = pred.unitRaw;
+  const end = Math.min(limit, values.length - r0);
+  let j = 0;
+  for (; j < end; j++) {
+    const row = values[r0 + j];
+    if (row === undefined || row === null) break;
+    if (row[nameCol] !== labelRaw[j] || row[unitCol] !== unitRaw[j] || row[periodCol] !== periodRaw) break;
+    if (entityCol !== undefined && row[entityCol] !== entityRaw) break;
+  }
+  return j;
+}
+
+/**
+ * Rows r0 … r0+m of a long table that repeat the last block position by position (matchingRows),
+ * into the model from index i0: labels and units from the last block, values read as in
+ * readLongDirect. Returns the new count of slow rows, or −1 when the display steps become too many.
+ */
+function replayLongBlock(
+  grid: SheetGrid,
+  valueCol: number,
+  r0: number,
+  m: number,
+  i0: number,
+  W: NonNullable<ReturnType<ModelData['direct']>>,
+  sheet: number,
+  block: number,
+  slowRows: Int32Array,
+  nSlow: number,
+  reader: SheetReader,
+  pred: LongBlockPositions,
+  predStep: Float64Array,
+  predStepClass: Int32Array,
+): number {
+  const { rowSheet, rowR, rowLabel, rowUnit, rowBlock, obsValue, obsStepClass, obsFlags } = W;
+  const { label, unit, ruleLabel, ruleUnit, rules } = pred;
+  const values = grid.values;
+  const formats = grid.numberFormats;
+  rowSheet.fill(sheet, i0, i0 + m);
+  rowBlock.fill(block, i0, i0 + m);
+  for (let j = 0; j < m; j++) {
+    rowR[i0 + j] = r0 + j;
+    rowLabel[i0 + j] = label[j];
+    rowUnit[i0 + j] = unit[j];
+  }
+  let lastStep = NaN;
+  let lastStepClass = -1;
+  for (let j = 0; j < m; j++) {
+    const r = r0 + j;
+    const i = i0 + j;
+    const raw = values[r][valueCol];
+    const fmt = formats?.[r]?.[valueCol];
+    const plain = typeof raw === 'number' && Number.isFinite(raw) && (fmt === undefined || isPlainFormat(fmt));
+    slowRows[nSlow] = i;
+    nSlow += plain ? 0 : 1;
+    if (!plain) continue;
+    let R = rules[j];
+    if (ruleLabel[j] !== label[j] || ruleUnit[j] !== unit[j]) {
+      R = reader.ruleOf(label[j], unit[j]);
+      ruleLabel[j] = label[j];
+      ruleUnit[j] = unit[j];
+      rules[j] = R;
+    }
+    const step = putPlainNumber(raw as number, R, i, obsValue, obsFlags);
+    if (step !== lastStep) {
+      if (j < predStep.length && step === predStep[j]) lastStepClass = predStepClass[j];
+      else {
+        lastStepClass = reader.data.stepClass(step);
+        if (j < predStep.length) {
+          predStep[j] = step;
+          predStepClass[j] = lastStepClass;
+        }
+      }
+      lastStep = step;
+      if (lastStepClass >= 255) return -1;
+    }
+    obsStepClass[i] = lastStepClass;
+  }
+  return nSlow;
 }
 
 /**
