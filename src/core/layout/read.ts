@@ -655,6 +655,9 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   let blockPeriod = -1;
   let block = -1;
   let blockStart = 0;
+  /** The hierarchy of the last block, and whether the current block lists the same labels. */
+  let lastHier: BlockHierarchy | undefined;
+  let sameAsLast = false;
   /** Parents and duplicates of the block of rows blockStart … n. */
   // The blocks of a long table list the same indicators in the same order: the label, unit and
   // number rule of the k-th row of a block are usually those of the k-th row of the block before.
@@ -718,7 +721,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       if (periods?.has(period)) {
         return abandon();
       }
-      if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n);
+      if (block >= 0) lastHier = endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
       if (!periods) seenBlocks.set(entity, (periods = new Set()));
       periods.add(period);
       block = data.block(`${grid.name}\u0000${data.entities.list[entity]}\u0000${data.periods.list[period]}`, entity, period);
@@ -736,6 +739,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
         n += m;
         k = m;
         r += m - 1;
+        sameAsLast = m === prevLen;
         lastRuleLabel = -1;
         lastRuleUnit = -2;
         lastStep = NaN;
@@ -747,6 +751,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       predLabel[k] = li;
     }
     const i = base + n++;
+    sameAsLast = false;
     rowSheet[i] = sheet;
     rowR[i] = r;
     rowLabel[i] = li;
@@ -819,7 +824,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
     k++;
   }
   if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow))) return abandon();
-  if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n);
+  if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
   data.commitLong(n, () => ctx.nextId());
   return reader.finish([]);
 }
@@ -971,12 +976,16 @@ function readSlowCells(grid: SheetGrid, valueCol: number, data: ModelData, W: No
   return true;
 }
 
-/** Parents and duplicates of the block of rows from … to of a long table read directly. */
-function endLongBlock(reader: SheetReader, rowLabel: Int32Array, rowParent: Int32Array, rowR: Int32Array, from: number, to: number): void {
-  const hier = reader.hierarchies.get(rowLabel.subarray(from, to));
+/**
+ * Parents and duplicates of the block of rows from … to of a long table read directly; `known`:
+ * the hierarchy of its labels when the reader knows it already. Returns the hierarchy.
+ */
+function endLongBlock(reader: SheetReader, rowLabel: Int32Array, rowParent: Int32Array, rowR: Int32Array, from: number, to: number, known: BlockHierarchy | undefined): BlockHierarchy {
+  const hier = known ?? reader.hierarchies.get(rowLabel.subarray(from, to));
   const parents = hier.parents;
   for (let j = 0; j < parents.length; j++) rowParent[from + j] = parents[j] >= 0 ? from + parents[j] : -1;
   if (hier.duplicates.length > 0) reader.noteDuplicates(hier, (i) => rowR[from + i], (i) => rowLabel[from + i]);
+  return hier;
 }
 
 /** A long table whose rows are grouped into blocks first (a block may come in several runs). */
