@@ -159,6 +159,11 @@ describe('columnar model', () => {
     const b = analyzeWorkbook(workbook('a.xlsx', grid('各地区', split)));
     expect(a.model.observations.length).toBeGreaterThan(250);
     expect(facts(a.model)).toEqual(facts(b.model));
+    // The same blocks, named alike (the grouped read first tried one pass and gave up).
+    const blockNames = (m: WorkbookModel) => [...new Set([...m.rows.values()].map((r) => r.block))].sort();
+    expect(blockNames(a.model)).toEqual(blockNames(b.model));
+    expect(blockNames(a.model)).toContain('各地区\u0000丙区\u00002020');
+    expect(b.model.data.blocks.size).toBe(a.model.data.blocks.size);
     // Each observation is where its cell is, in the row order of the sheet.
     const d = a.model.data;
     for (let o = 0; o < d.obsCount; o++) {

@@ -49,7 +49,16 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   let id = 0;
   // Every sheet is read into one columnar model (model-data.ts), sized for what the sheets hold.
   const capacity = estimateCapacity(snapshot.sheets);
-  const ctx = { entity, nextId: () => ++id, data: new ModelData(capacity.rows, capacity.obs, capacity.extraBytes) };
+  const ctx = {
+    entity,
+    nextId: () => ++id,
+    nextIds: (n: number) => {
+      const first = id + 1;
+      id += n;
+      return first;
+    },
+    data: new ModelData(capacity.rows, capacity.obs, capacity.extraBytes),
+  };
   const models: SheetModel[] = [];
   const sheets: SheetReport[] = [];
   for (const grid of snapshot.sheets) {

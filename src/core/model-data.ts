@@ -271,6 +271,8 @@ export class ModelData {
   /** Entity and period of each block of a long table (−1 for other blocks). */
   readonly blockEntity: number[] = [];
   readonly blockPeriod: number[] = [];
+  /** Sheet of each block of a long table read in one pass (named when asked, blockName); −1 for others. */
+  private readonly blockSheet: number[] = [];
   readonly entities = new StringTable();
   readonly periods = new StringTable();
 
@@ -372,8 +374,38 @@ export class ModelData {
     if (i === this.blockEntity.length) {
       this.blockEntity.push(entity);
       this.blockPeriod.push(period);
+      this.blockSheet.push(-1);
     }
     return i;
+  }
+
+  /**
+   * A new block of a long table read in one pass (each of its entity-period blocks comes once):
+   * not looked up by name, and named only when asked (blockName), as block() would name it.
+   */
+  longBlock(sheet: number, entity: number, period: number): number {
+    const i = this.blocks.list.length;
+    this.blocks.list.push('');
+    this.blockEntity.push(entity);
+    this.blockPeriod.push(period);
+    this.blockSheet.push(sheet);
+    return i;
+  }
+
+  /** Forgets the blocks from `count` on, all made by longBlock (a one-pass read given up). */
+  dropLongBlocks(count: number): void {
+    for (let b = count; b < this.blockSheet.length; b++) if (this.blockSheet[b] < 0) throw new Error('dropLongBlocks: a named block');
+    this.blocks.list.length = count;
+    this.blockEntity.length = count;
+    this.blockPeriod.length = count;
+    this.blockSheet.length = count;
+  }
+
+  /** The name of a block: sheet, entity and period of a long table's block, joined by NUL. */
+  blockName(b: number): string {
+    const sheet = this.blockSheet[b];
+    if (sheet < 0) return this.blocks.list[b];
+    return `${this.sheets[sheet].name}\u0000${this.entities.list[this.blockEntity[b]]}\u0000${this.periods.list[this.blockPeriod[b]]}`;
   }
 
   /** Starts a sheet: regular (`shape`, the readers) or irregular (models built from objects). */
@@ -592,10 +624,17 @@ export class ModelData {
     };
   }
 
-  /** Ends a direct write of n rows (and their observations); ids from nextId in row order. */
-  commitLong(n: number, nextId: () => number): void {
+  /**
+   * Ends a direct write of n rows (and their observations). Ids in row order: n consecutive ones
+   * from `firstId` when given, else from nextId one by one.
+   */
+  commitLong(n: number, nextId: () => number, firstId?: number): void {
     const from = this.rowCount;
-    for (let j = 0; j < n; j++) this.noteId(from + j, nextId());
+    if (firstId === undefined) for (let j = 0; j < n; j++) this.noteId(from + j, nextId());
+    else if (n > 0 && !this.rowIds && (from === 0 || firstId === this.firstId + from)) {
+      // Consecutive ids that go on from the rows before: nothing to store.
+      if (from === 0) this.firstId = firstId;
+    } else for (let j = 0; j < n; j++) this.noteId(from + j, firstId + j);
     this.rowCount += n;
     this.obsCount += n;
   }
@@ -842,7 +881,7 @@ export class ModelData {
       unit: u < 0 ? undefined : this.units.list[u],
       code: c < 0 ? undefined : this.codes.list[c],
       partial: li.partial,
-      block: this.blocks.list[this.rowBlock[i]],
+      block: this.blockName(this.rowBlock[i]),
     };
     const p = this.rowParent[i];
     if (p >= 0) r.parent = this.idOf(p);

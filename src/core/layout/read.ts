@@ -29,6 +29,8 @@ export interface ReadContext {
   entity: string;
   /** Hands out row ids, unique within one check run. */
   nextId: () => number;
+  /** Hands out n consecutive row ids at once (returns the first), where the caller can. */
+  nextIds?: (n: number) => number;
   /**
    * The model data every sheet of a check run is read into (analyzeWorkbook); a sheet read
    * without one gets its own.
@@ -618,9 +620,11 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const slowMark = data.arena.mark();
   const slowRows = data.arena.ints(Math.max(1, values.length - h.row));
   let nSlow = 0;
+  const blockMark = data.blocks.size;
   /** Gives up (readLongDrafts reads the sheet instead), having added nothing. */
   const abandon = (): undefined => {
     data.arena.release(slowMark);
+    data.dropLongBlocks(blockMark);
     data.rollback(reader.source);
     return undefined;
   };
@@ -724,7 +728,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       if (block >= 0) lastHier = endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
       if (!periods) seenBlocks.set(entity, (periods = new Set()));
       periods.add(period);
-      block = data.block(`${grid.name}\u0000${data.entities.list[entity]}\u0000${data.periods.list[period]}`, entity, period);
+      block = data.longBlock(sheet, entity, period);
       blockEntity = entity;
       blockPeriod = period;
       blockStart = n;
@@ -825,7 +829,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   }
   if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow))) return abandon();
   if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
-  data.commitLong(n, () => ctx.nextId());
+  data.commitLong(n, () => ctx.nextId(), ctx.nextIds?.(n));
   return reader.finish([]);
 }
 
