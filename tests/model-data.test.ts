@@ -3,10 +3,10 @@
 // helpers agree with the plain definitions.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { median } from 'simple-statistics';
+import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { analyzeWorkbook, checkWorkbook } from '../src/core/engine';
 import { buildPanel } from '../src/core/history';
-import { medianInPlace } from '../src/core/history/robust';
+import { madOfSorted, medianInPlace } from '../src/core/history/robust';
 import type { WorkbookModel } from '../src/core/checks/context';
 import { Arena, SHARED_ARENA_BYTES } from '../src/core/model-data';
 import type { CellValue } from '../src/core/types';
@@ -331,6 +331,18 @@ describe('numeric fast paths', () => {
       const n = 1 + Math.floor(rnd() * 12);
       const xs = Array.from({ length: n }, () => (rnd() < 0.3 ? Math.floor(rnd() * 5) : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 8)));
       expect(medianInPlace(Float64Array.from(xs), n)).toBe(median(xs));
+    }
+  });
+
+  it('madOfSorted is simple-statistics’ median absolute deviation', () => {
+    const rnd = prng(6);
+    for (let t = 0; t < 4000; t++) {
+      const n = 1 + Math.floor(rnd() * 14);
+      // Ties, negative values, wide ranges and values equal to the median.
+      const xs = Array.from({ length: n }, () => (rnd() < 0.4 ? Math.floor(rnd() * 4) : (rnd() - 0.3) * 10 ** Math.floor(rnd() * 7)));
+      const sorted = Float64Array.from(xs);
+      const med = medianInPlace(sorted, n);
+      expect(madOfSorted(sorted, n, med)).toBe(medianAbsoluteDeviation(xs));
     }
   });
 

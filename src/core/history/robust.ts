@@ -178,16 +178,43 @@ function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOption
 }
 
 /**
- * Whether x is not clearly inside the robust bounds of values[0 … n) (sorted in place, with
- * `deviations` as scratch): the test robustFinding makes, with room for rounding at the bounds.
+ * Whether x is not clearly inside the robust bounds of values[0 … n) (sorted in place): the test
+ * robustFinding makes, with room for rounding at the bounds.
  */
-function nearOrOutside(values: Float64Array, deviations: Float64Array, n: number, x: number, floor: number, z: number): boolean {
+function nearOrOutside(values: Float64Array, n: number, x: number, floor: number, z: number): boolean {
   const med = medianInPlace(values, n);
-  for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i] - med);
-  const mad = medianInPlace(deviations, n);
+  const dx = Math.abs(x - med);
+  // The bounds are never narrower than the floor: a value clearly within the floor of the median
+  // is inside whatever the MAD is (the limit below only grows with the width).
+  if (floor >= 0 && dx < (floor + eps(floor, med)) * (1 - 1e-9) - 1e-12) return false;
+  const mad = madOfSorted(values, n, med);
   const width = Math.max(mad > 0 ? (z * mad) / MAD_CONSTANT : 0, floor);
   const limit = width + eps(width, med);
-  return !(Math.abs(x - med) < limit * (1 - 1e-9) - 1e-12);
+  return !(dx < limit * (1 - 1e-9) - 1e-12);
+}
+
+/**
+ * The median of |x[i] − med| over a sorted x[0 … n) whose median is med, as medianInPlace gives
+ * it: the deviations are taken in ascending order from the two sides of the median (those below
+ * it grow to the left, those above it to the right) up to the middle ones.
+ */
+export function madOfSorted(x: Float64Array, n: number, med: number): number {
+  const idx = (n - 1) * 0.5;
+  const lower = Math.floor(idx);
+  const upper = Math.ceil(idx);
+  let l = lower;
+  while (l + 1 < n && x[l + 1] <= med) l++;
+  let r = l + 1;
+  let a = 0;
+  let b = 0;
+  for (let t = 0; t <= upper; t++) {
+    let d: number;
+    if (r >= n || (l >= 0 && Math.abs(x[l] - med) <= Math.abs(x[r] - med))) d = Math.abs(x[l--] - med);
+    else d = Math.abs(x[r++] - med);
+    if (t === lower) a = d;
+    b = d;
+  }
+  return lower === upper ? a : a + (idx - lower) * (b - a);
 }
 
 /** Series to judge in period cp, in series order: any panel. */
@@ -195,7 +222,6 @@ function robustCandidates(pd: PanelData, cp: number, mask: Uint8Array | null, op
   const out: number[] = [];
   const currentRank = pd.periodRank[cp];
   const values = new Float64Array(Math.max(1, currentRank));
-  const deviations = new Float64Array(Math.max(1, currentRank));
   const byRank = pd.periodByRank;
   for (let s = 0; s < pd.seriesCount; s++) {
     if (mask && !mask[pd.seriesEntity[s]]) continue;
@@ -209,7 +235,7 @@ function robustCandidates(pd: PanelData, cp: number, mask: Uint8Array | null, op
     }
     if (n < options.robust.minHistory) continue;
     const floor = options.yoy.floor[VALUE_KINDS[valueKindOf(pd.flags(cj))]];
-    if (nearOrOutside(values, deviations, n, pd.value(cj), floor, options.robust.z)) out.push(s);
+    if (nearOrOutside(values, n, pd.value(cj), floor, options.robust.z)) out.push(s);
   }
   return out;
 }
@@ -234,7 +260,6 @@ function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | nul
   const gathered = new Float64Array(K * R);
   const count = new Int32Array(K);
   const values = new Float64Array(R);
-  const deviations = new Float64Array(R);
   const floors = VALUE_KINDS.map((k) => options.yoy.floor[k]);
   const out: number[] = [];
   for (let e = 0; e < E; e++) {
@@ -253,7 +278,7 @@ function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | nul
       const n = count[sk];
       if (cj < 0 || n < options.robust.minHistory) continue;
       for (let i = 0; i < n; i++) values[i] = gathered[sk * R + i];
-      if (nearOrOutside(values, deviations, n, V[cj], floors[valueKindOf(F[cj])], options.robust.z)) out.push(seriesAt[e * K + sk]);
+      if (nearOrOutside(values, n, V[cj], floors[valueKindOf(F[cj])], options.robust.z)) out.push(seriesAt[e * K + sk]);
     }
   }
   // Series order, as the findings were made before.
