@@ -1,6 +1,8 @@
 import { analyzeWorkbook } from '../src/core/engine';
 import { buildPanel, detectAnomalies, hbValueRange, hidiroglouBerthelot, type HbUnit } from '../src/core/history';
+import { quantilesBySelection } from '../src/core/history/hb';
 import type { CellValue } from '../src/core/types';
+import { quantileSorted } from 'simple-statistics';
 import { grid, workbook } from './helpers/grid';
 
 // Seven districts, one indicator (处罚案件, 件), 2022 → 2023. Sizes max(y1, y2) are squares so that
@@ -116,6 +118,32 @@ describe('hidiroglouBerthelot', () => {
     expect(range.lower).toBeCloseTo(2.205082, 5);
     expect(range.upper).toBeGreaterThan(27);
     expect(range.upper).toBeLessThan(81);
+  });
+});
+
+describe('quantiles by selection', () => {
+  it('are simple-statistics’ quantileSorted of the sorted values', () => {
+    // Seeded (mulberry32): ties, runs of equal values, sizes around the insertion-sort cut-off.
+    let a = 41;
+    const rnd = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (let t = 0; t < 3000; t++) {
+      const n = t % 50 === 0 ? 3000 : 1 + Math.floor(rnd() * 300);
+      const ties = rnd() < 0.5;
+      const xs = Array.from({ length: n }, () => (ties ? Math.floor(rnd() * 6) : (rnd() - 0.2) * 10 ** Math.floor(rnd() * 6)));
+      const sorted = [...xs].sort((x, y) => x - y);
+      const want = [0.25, 0.5, 0.75].map((p) => quantileSorted(sorted, p));
+      expect(quantilesBySelection(Float64Array.from(xs), n, [0.25, 0.5, 0.75])).toEqual(want);
+      expect(quantilesBySelection(Float64Array.from(xs), n, [0.5])).toEqual([want[1]]);
+      // Any ascending quantiles, each read after the ones before.
+      const ps = Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => 0.01 + 0.98 * rnd()).sort((x, y) => x - y);
+      expect(quantilesBySelection(Float64Array.from(xs), n, ps)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
+    }
   });
 });
 

@@ -87,6 +87,77 @@ export function hidiroglouBerthelot(units: HbUnit[], params: Pick<HbOptions, 'U'
   return { n: usable.length, medianRatio: rM, quartiles: { q1, median: qM, q3 }, dQ1, dQ3, bounds: { lower, upper }, scores, excluded };
 }
 
+const HALF = [0.5] as const;
+const QUARTILES = [0.25, 0.5, 0.75] as const;
+
+/**
+ * Places in x[k] the value a sort of x[lo … hi] would put there, with nothing greater before it and
+ * nothing smaller after it (quickselect; no NaN in x).
+ */
+function selectInPlace(x: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi - lo >= 16) {
+    const mid = (lo + hi) >>> 1;
+    // The median of the first, middle and last values as the pivot.
+    let a = x[lo];
+    let b = x[mid];
+    const c = x[hi];
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    const pivot = c <= a ? a : c >= b ? b : c;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        const t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // x[lo … j] ≤ pivot, x[i … hi] ≥ pivot, and what is between them equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = x[i];
+    let j = i - 1;
+    while (j >= lo && x[j] > v) {
+      x[j + 1] = x[j];
+      j--;
+    }
+    x[j + 1] = v;
+  }
+}
+
+/**
+ * simple-statistics' quantileSorted of a sorted copy of x[0 … n) at each p (ascending, 0 < p < 1),
+ * without sorting: the order statistics it reads are selected one after the other (x is reordered).
+ */
+export function quantilesBySelection(x: Float64Array, n: number, ps: readonly number[]): number[] {
+  let done = -1;
+  const at = (k: number): number => {
+    if (k > done) {
+      selectInPlace(x, done + 1, n - 1, k);
+      done = k;
+    }
+    return x[k];
+  };
+  return ps.map((p) => {
+    const idx = (n - 1) * p;
+    if (idx % 1 === 0) return at(idx);
+    const lower = Math.floor(idx);
+    const xl = at(lower);
+    return xl + (idx - lower) * (at(Math.ceil(idx)) - xl);
+  });
+}
+
 /**
  * hidiroglouBerthelot on plain arrays (units 0 … n): the same steps and arithmetic, the scores as
  * arrays, the outliers as unit indices; `result` has what findings need (n, median ratio,
@@ -134,7 +205,7 @@ function hbOnArrays(
   // median(): the middle order statistics of a sorted copy, as simple-statistics' quantile reads them.
   const sortedRatios = scratch.sortedRatios.subarray(0, m);
   sortedRatios.set(ratios);
-  const rM = +quantileSorted(sortedRatios.sort() as unknown as number[], 0.5);
+  const rM = quantilesBySelection(sortedRatios, m, HALF)[0];
   const sorted = scratch.sorted.subarray(0, m);
   for (let j = 0; j < m; j++) {
     const i = usable[j];
@@ -145,10 +216,7 @@ function hbOnArrays(
     E[i] = s * Math.pow(Math.max(y1[i], y2[i]), params.U);
     sorted[j] = E[i];
   }
-  sorted.sort();
-  const q1 = quantileSorted(sorted as unknown as number[], 0.25);
-  const qM = quantileSorted(sorted as unknown as number[], 0.5);
-  const q3 = quantileSorted(sorted as unknown as number[], 0.75);
+  const [q1, qM, q3] = quantilesBySelection(sorted, m, QUARTILES);
   const floorSpread = Math.abs(params.A * qM);
   const dQ1 = Math.max(qM - q1, floorSpread);
   const dQ3 = Math.max(q3 - qM, floorSpread);

@@ -135,7 +135,8 @@ function detectStructureColumns(panel: Panel, pd: PanelData, options: HistoryOpt
         let candidate = false;
         if (before >= 0 && now < 0) candidate = !unreadableGap(cp < 0 ? -1 : pd.gapAt(s, cp));
         else if (now >= 0 && before < 0) candidate = !unreadableGap(bp < 0 ? -1 : pd.gapAt(s, bp));
-        else if (now >= 0 && before >= 0 && met(before) && (pd.flags(now) & F_APPROX) === 0 && !met(now)) {
+        // A rate that fell from 100 %: most series are still met now, so that is asked first.
+        else if (now >= 0 && before >= 0 && !met(now) && (pd.flags(now) & F_APPROX) === 0 && met(before)) {
           const name = pd.series(s).name;
           let m = mandated.get(name);
           if (m === undefined) mandated.set(name, (m = isMandatedRate(name)));
