@@ -505,40 +505,40 @@ export function buildPanel(models: PanelInput[]): Panel {
       const obsValue = d.obsValue;
       const obsFlags = d.obsFlags;
       const n = d.obsCount;
-      // The block of the last observation, and its panel period and entity.
-      let lastBlock = -1;
-      let blockP = -1;
-      let blockE = -1;
-      for (let o = 0; o < n; o++) {
-        let row: number;
+      // Observations a run at a time: on long sheets a block's rows (one entity and period), else
+      // one observation. What holds for the whole run is worked out once.
+      let o = 0;
+      while (o < n) {
+        let row0: number;
         let p: number;
         let e: number;
+        let end = o + 1;
         if (longOnly) {
-          row = o;
+          row0 = o;
           const b = rowBlock[o];
-          if (b !== lastBlock) {
-            lastBlock = b;
-            blockP = pm[blockPeriod[b]];
-            blockE = em[blockEntity[b]];
-          }
-          p = blockP;
-          e = blockE;
+          while (end < n && rowBlock[end] === b) end++;
+          p = pm[blockPeriod[b]];
+          e = em[blockEntity[b]];
         } else {
-          row = d.rowOf(o);
-          if (row < 0) continue;
+          row0 = d.rowOf(o);
+          if (row0 < 0) {
+            o = end;
+            continue;
+          }
           p = pm[d.periodOf(o)];
           e = p < 0 ? -1 : em[d.entityOf(o)];
         }
         if (p < 0) {
-          if (detect) skipped.notAYear++;
+          if (detect) skipped.notAYear += end - o;
+          o = end;
           continue;
         }
-        if (!ks[rowSheet[row]]) {
-          if (detect) skipped.partialPeriod++;
+        // A block is on one sheet.
+        if (!ks[rowSheet[row0]]) {
+          if (detect) skipped.partialPeriod += end - o;
+          o = end;
           continue;
         }
-        const k = base + o;
-        const key = keyOfLabel[rowLabel[row]];
         if (stamp) {
           if (!entitySeen[e]) {
             entitySeen[e] = 1;
@@ -552,51 +552,64 @@ export function buildPanel(models: PanelInput[]): Panel {
               last = g;
               run++;
             }
+          }
+        }
+        const seriesBase = e;
+        const pointBase = (e * P + p) * SK;
+        let placed = false;
+        for (; o < end; o++) {
+          const row = longOnly ? o : row0;
+          const k = base + o;
+          const key = keyOfLabel[rowLabel[row]];
+          if (stamp && !fragmented) {
             if (stamp[key] === run) repeats = true;
             else stamp[key] = run;
           }
+          const sk = ambiguousKey[key] ? seriesKeyOf(d, row, key) : plainToSeriesKey[key];
+          const cell = sk * E + seriesBase;
+          let s = denseSeries ? denseSeries[cell] : sparseSeries.get(cell) ?? -1;
+          if (s < 0) {
+            s = seriesEntity.n;
+            seriesEntity.push(e);
+            seriesKeyList.push(sk);
+            seriesFirst.push(k);
+            if (denseSeries) denseSeries[cell] = s;
+            else sparseSeries.set(cell, s);
+          }
+          const v = obsValue[o];
+          const pk = obsFlags[o] & 7;
+          // A cell without a number is a gap, kept after the loop (the first of its series and
+          // period). Every observation writes the slot and only gaps count: a branch first met deep
+          // into millions of cells would send V8 back to unoptimised code.
+          const gap = !(v === v && Number.isFinite(v) && (pk === PK_NUMBER || pk === PK_APPROX));
+          if (nGaps === gapCell.length) {
+            gapCell = grow(gapCell);
+            gapDraft = grow(gapDraft);
+          }
+          gapCell[nGaps] = s * P + p;
+          gapDraft[nGaps] = k;
+          nGaps += gap ? 1 : 0;
+          if (gap) continue;
+          // Points by entity, period and key: a block's rows are neighbours.
+          const pi = pointBase + sk;
+          const existing = pointsDense ? pointsDense[pi] : points.get(pi);
+          if (existing >= 0) {
+            const me = single ? 0 : modelAt(offsets, existing);
+            const de = models[me].model.data;
+            const oe = existing - offsets[me];
+            const ev = de.obsValue[oe];
+            const tolerance = Math.max(de.stepOf(oe), d.stepOf(o)) / 2 + 1e-9 * Math.max(1, Math.abs(ev));
+            if (Math.abs(ev - v) > tolerance) conflicts.push({ series: s, kept: existing, other: k });
+            continue;
+          }
+          if (pointsDense) pointsDense[pi] = k;
+          else points.set(pi, k);
+          placed = true;
         }
-        const sk = ambiguousKey[key] ? seriesKeyOf(d, row, key) : plainToSeriesKey[key];
-        const cell = sk * E + e;
-        let s = denseSeries ? denseSeries[cell] : sparseSeries.get(cell) ?? -1;
-        if (s < 0) {
-          s = seriesEntity.n;
-          seriesEntity.push(e);
-          seriesKeyList.push(sk);
-          seriesFirst.push(k);
-          if (denseSeries) denseSeries[cell] = s;
-          else sparseSeries.set(cell, s);
+        if (placed) {
+          periodHasNumber[p] = 1;
+          coverage[e * P + p] = 1;
         }
-        const v = obsValue[o];
-        const pk = obsFlags[o] & 7;
-        // A cell without a number is a gap, kept after the loop (the first of its series and
-        // period). Every observation writes the slot and only gaps count: a branch first met deep
-        // into millions of cells would send V8 back to unoptimised code.
-        const gap = !(v === v && Number.isFinite(v) && (pk === PK_NUMBER || pk === PK_APPROX));
-        if (nGaps === gapCell.length) {
-          gapCell = grow(gapCell);
-          gapDraft = grow(gapDraft);
-        }
-        gapCell[nGaps] = s * P + p;
-        gapDraft[nGaps] = k;
-        nGaps += gap ? 1 : 0;
-        if (gap) continue;
-        // Points by entity, period and key: a block's rows are neighbours.
-        const pi = (e * P + p) * SK + sk;
-        const existing = pointsDense ? pointsDense[pi] : points.get(pi);
-        if (existing >= 0) {
-          const me = single ? 0 : modelAt(offsets, existing);
-          const de = models[me].model.data;
-          const oe = existing - offsets[me];
-          const ev = de.obsValue[oe];
-          const tolerance = Math.max(de.stepOf(oe), d.stepOf(o)) / 2 + 1e-9 * Math.max(1, Math.abs(ev));
-          if (Math.abs(ev - v) > tolerance) conflicts.push({ series: s, kept: existing, other: k });
-          continue;
-        }
-        if (pointsDense) pointsDense[pi] = k;
-        else points.set(pi, k);
-        periodHasNumber[p] = 1;
-        coverage[e * P + p] = 1;
       }
       base += d.obsCount;
     }
