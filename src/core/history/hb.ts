@@ -138,24 +138,32 @@ function selectInPlace(x: Float64Array, lo: number, hi: number, k: number): void
 
 /**
  * simple-statistics' quantileSorted of a sorted copy of x[0 … n) at each p (ascending, 0 < p < 1),
- * without sorting: the order statistics it reads are selected one after the other (x is reordered).
+ * into out, without sorting: the order statistics it reads are selected one after the other (x is
+ * reordered). Returns out.
  */
-export function quantilesBySelection(x: Float64Array, n: number, ps: readonly number[]): number[] {
+export function quantilesBySelection(x: Float64Array, n: number, ps: readonly number[], out: Float64Array = new Float64Array(ps.length)): Float64Array {
   let done = -1;
-  const at = (k: number): number => {
-    if (k > done) {
-      selectInPlace(x, done + 1, n - 1, k);
-      done = k;
+  for (let i = 0; i < ps.length; i++) {
+    const idx = (n - 1) * ps[i];
+    // Integer positions as small integers (V8 keeps its optimised code for those).
+    const lower = Math.floor(idx) | 0;
+    if (lower > done) {
+      selectInPlace(x, done + 1, n - 1, lower);
+      done = lower;
     }
-    return x[k];
-  };
-  return ps.map((p) => {
-    const idx = (n - 1) * p;
-    if (idx % 1 === 0) return at(idx);
-    const lower = Math.floor(idx);
-    const xl = at(lower);
-    return xl + (idx - lower) * (at(Math.ceil(idx)) - xl);
-  });
+    const xl = x[lower];
+    if (idx % 1 === 0) {
+      out[i] = xl;
+      continue;
+    }
+    const upper = lower + 1;
+    if (upper > done) {
+      selectInPlace(x, done + 1, n - 1, upper);
+      done = upper;
+    }
+    out[i] = xl + (idx - lower) * (x[upper] - xl);
+  }
+  return out;
 }
 
 /**
@@ -172,6 +180,7 @@ class HbScratch {
   readonly ratios: Float64Array;
   readonly sortedRatios: Float64Array;
   readonly sorted: Float64Array;
+  readonly quantiles = new Float64Array(3);
   constructor(capacity: number) {
     const c = Math.max(1, capacity);
     this.ratio = new Float64Array(c);
@@ -205,7 +214,7 @@ function hbOnArrays(
   // median(): the middle order statistics of a sorted copy, as simple-statistics' quantile reads them.
   const sortedRatios = scratch.sortedRatios.subarray(0, m);
   sortedRatios.set(ratios);
-  const rM = quantilesBySelection(sortedRatios, m, HALF)[0];
+  const rM = quantilesBySelection(sortedRatios, m, HALF, scratch.quantiles)[0];
   const sorted = scratch.sorted.subarray(0, m);
   for (let j = 0; j < m; j++) {
     const i = usable[j];
@@ -216,7 +225,10 @@ function hbOnArrays(
     E[i] = s * Math.pow(Math.max(y1[i], y2[i]), params.U);
     sorted[j] = E[i];
   }
-  const [q1, qM, q3] = quantilesBySelection(sorted, m, QUARTILES);
+  const quartiles = quantilesBySelection(sorted, m, QUARTILES, scratch.quantiles);
+  const q1 = quartiles[0];
+  const qM = quartiles[1];
+  const q3 = quartiles[2];
   const floorSpread = Math.abs(params.A * qM);
   const dQ1 = Math.max(qM - q1, floorSpread);
   const dQ3 = Math.max(q3 - qM, floorSpread);
