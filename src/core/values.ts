@@ -209,6 +209,8 @@ function textResult(text: string, zh: string, en: string): ParsedValue {
 
 /** Expands a JS number string (maybe with an exponent) into plain decimal digits. */
 function plainDecimal(s: string): string {
+  // Most number strings have no exponent (JS writes one below 1e-6 and from 1e21 on).
+  if (s.indexOf('e') < 0) return s;
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
   if (!m) return s;
   const sign = m[1];
@@ -268,8 +270,12 @@ function roundDecimalString(s: string, d: number): string {
 }
 
 function groupThousands(intDigits: string): string {
-  if (intDigits.length <= 3) return intDigits;
-  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const n = intDigits.length;
+  if (n <= 3) return intDigits;
+  // A comma before every group of three digits counted from the right.
+  let out = intDigits.slice(0, ((n - 1) % 3) + 1);
+  for (let i = out.length; i < n; i += 3) out += ',' + intDigits.slice(i, i + 3);
+  return out;
 }
 
 /**
