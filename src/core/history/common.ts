@@ -196,6 +196,19 @@ export function drawSeries(series: Series, periods: string[], upTo: string): Arr
   return [...years].sort().map((p) => ({ period: p, value: byPeriod.get(p) ?? null }));
 }
 
+/** Sorts x[lo … hi] ascending in place by insertion (the short runs the detectors sort; no NaN in x). */
+export function insertionSort(x: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = x[i];
+    let j = i - 1;
+    while (j >= lo && x[j] > v) {
+      x[j + 1] = x[j];
+      j--;
+    }
+    x[j + 1] = v;
+  }
+}
+
 /** Tolerance for float noise when comparing against a bound: 1e-9 · (1 + the larger finite |a|, |b|). */
 export function eps(a: number, b: number): number {
   // Two fixed arguments, not a rest list: it runs once per series, and a list per call was most

@@ -22,6 +22,7 @@ import {
   drawSeries,
   eps,
   findingSeries,
+  insertionSort,
   fmtPoint,
   fmtStat,
   fmtValue,
@@ -125,15 +126,7 @@ function selectInPlace(x: Float64Array, lo: number, hi: number, k: number): void
     else if (k >= i) lo = i;
     else return;
   }
-  for (let i = lo + 1; i <= hi; i++) {
-    const v = x[i];
-    let j = i - 1;
-    while (j >= lo && x[j] > v) {
-      x[j + 1] = x[j];
-      j--;
-    }
-    x[j + 1] = v;
-  }
+  insertionSort(x, lo, hi);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   drawSeries,
   eps,
   findingSeries,
+  insertionSort,
   fmtAmount,
   fmtChange,
   fmtPoint,
@@ -132,15 +133,7 @@ export function detectRobust(panel: Panel, options: HistoryOptions): HistoryFind
 
 /** The median as simple-statistics computes it (type 7 at p = 0.5), of x[0 … n), sorting x in place. */
 export function medianInPlace(x: Float64Array, n: number): number {
-  for (let i = 1; i < n; i++) {
-    const v = x[i];
-    let j = i - 1;
-    while (j >= 0 && x[j] > v) {
-      x[j + 1] = x[j];
-      j--;
-    }
-    x[j + 1] = v;
-  }
+  insertionSort(x, 0, n - 1);
   const idx = (n - 1) * 0.5;
   if (idx % 1 !== 0) {
     const lower = Math.floor(idx);
