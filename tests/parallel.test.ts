@@ -10,6 +10,7 @@ import { checkWorkbookParallel, type WorkerScript } from '../src/cli/parallel';
 import { buildModel } from '../src/core/checks/context';
 import { analyzeWorkbook, checkModel, checkWorkbookWithModel, historyFindings } from '../src/core/engine';
 import { buildPanel, detectAnomalies } from '../src/core/history';
+import { conflictSeries, packPanel, unpackPanel } from '../src/core/history/align';
 import { ModelData, parsedKindOf, PK_NUMBER, type PackedModelData } from '../src/core/model-data';
 import { packHistoryJob, runHistoryJob } from '../src/core/parallel';
 import type { WorkbookSnapshot } from '../src/core/types';
@@ -133,6 +134,40 @@ describe('the detectors as a job for another thread', () => {
     const across = detectAnomalies(buildPanel(files), {});
     expect(across.length).toBeGreaterThan(0);
     expect(JSON.stringify(runHistoryJob(clone(packHistoryJob(files, {})!)))).toBe(JSON.stringify(across));
+  });
+
+  it('detect on a panel built by the sender as on the models, conflicts between files included', () => {
+    const panel = makePanel({ districts: 30 }).snapshot;
+    const { model } = analyzeWorkbook(panel);
+    const inputs = [{ file: panel.name, model }];
+    const built = buildPanel(inputs);
+    const job = packHistoryJob(inputs, {}, built)!;
+    expect(job.panel).toBeDefined();
+    expect(JSON.stringify(runHistoryJob(clone(job)))).toBe(JSON.stringify(historyFindings(panel.name, model, {})));
+
+    // The same workbook twice, one number changed in the second: a conflict across the files.
+    const other = structuredClone(panel);
+    const sheet = other.sheets[other.sheets.length - 1];
+    const r = sheet.values.findIndex((row, i) => i > 0 && typeof row[3] === 'number' && (row[3] as number) > 10);
+    sheet.values[r][3] = (sheet.values[r][3] as number) * 3;
+    const two = [
+      { file: 'a.xlsx', model },
+      { file: 'b.xlsx', model: analyzeWorkbook(other).model },
+    ];
+    const twoPanel = buildPanel(two);
+    expect(twoPanel.conflicts.length).toBeGreaterThan(0);
+    const direct = detectAnomalies(twoPanel, {});
+    expect(direct.some((f) => f.ruleId === 'history.conflict')).toBe(true);
+    expect(JSON.stringify(runHistoryJob(clone(packHistoryJob(two, {}, buildPanel(two))!)))).toBe(JSON.stringify(direct));
+    // Each conflict still knows its series there (else the detector makes every series to find it).
+    const models = two.map((t) => {
+      const data = ModelData.unpack(clone(t.model.data.pack()!));
+      return { file: t.file, model: buildModel(data.sheets.map((x) => x.model)) };
+    });
+    const copy = unpackPanel(clone(packPanel(twoPanel)!), models);
+    expect(copy.conflicts.map((c) => conflictSeries.get(c))).toEqual(twoPanel.conflicts.map((c) => conflictSeries.get(c)));
+    expect(copy.conflicts.every((c) => conflictSeries.get(c) !== undefined)).toBe(true);
+    expect(packPanel({ ...twoPanel })).toBeUndefined();
   });
 });
 

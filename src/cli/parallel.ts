@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeWorkbook, checkModel, checkWorkbookWithModel, completeCheck, historyFindings, type CheckedWorkbook, type CheckOptions } from '../core/engine';
+import { buildPanel } from '../core/history';
 import { estimateCapacity } from '../core/layout/read';
 import { msg } from '../core/messages';
 import { packHistoryJob, type HistoryJob } from '../core/parallel';
@@ -87,7 +88,10 @@ export async function checkWorkbookParallel(snapshot: WorkbookSnapshot, options:
   try {
     progress(0.1, msg('progress.layout'));
     const analyzed = analyzeWorkbook(snapshot, options);
-    const job = worker ? packHistoryJob([{ file: snapshot.name, model: analyzed.model }], history) : undefined;
+    // The panel is built here, before the checks, and sent along: the two threads then have about
+    // the same work left (checks and rules here, the detectors there).
+    const inputs = [{ file: snapshot.name, model: analyzed.model }];
+    const job = worker ? packHistoryJob(inputs, history, buildPanel(inputs)) : undefined;
     if (worker && !job) why = 'model not sendable';
     const remote = worker && job ? worker.run(job) : undefined;
     const checked = checkModel(snapshot, analyzed.model, options);
