@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { analyzeWorkbook, checkModel, checkWorkbookWithModel, completeCheck, historyFindings, type CheckedWorkbook, type CheckOptions } from '../core/engine';
-import { buildPanel } from '../core/history';
+import { analyzeWorkbook, checkModel, checkWorkbookWithModel, completeCheck, type CheckedWorkbook, type CheckOptions } from '../core/engine';
+import { buildPanel, detectAnomalies } from '../core/history';
 import { estimateCapacity } from '../core/layout/read';
 import { msg } from '../core/messages';
 import { packHistoryJob, type HistoryJob } from '../core/parallel';
@@ -19,7 +19,8 @@ import type { HistoryReply } from './history-worker';
  * Below this many observations (as estimated before reading) a workbook is checked on one thread.
  * On the 2-core benchmark machine the two threads slow each other down by about a third (they
  * share caches and memory bandwidth), and a worker takes ~0.1 s to start: at 1 M observations the
- * worker lost 0.05 s, at 2 M it broke even, at 3 M it saved ~0.12 s of ~1.37 s (npm run bench).
+ * worker lost ~0.05 s, at 2 M it broke even, at 3 M it saved 0.05–0.19 s (medians of three
+ * benchmarks: 1.27–1.47 s against 1.32–1.61 s on one thread).
  */
 export const PARALLEL_MIN_OBSERVATIONS = 2_000_000;
 
@@ -81,7 +82,7 @@ export async function checkWorkbookParallel(snapshot: WorkbookSnapshot, options:
   try {
     worker = new HistoryWorker(script);
   } catch (e) {
-    why = `worker: ${(e as Error).message}`;
+    why = `worker did not start: ${(e as Error).message}`;
   }
   const progress = options.onProgress ?? (() => undefined);
   const history = options.history ?? {};
@@ -91,7 +92,8 @@ export async function checkWorkbookParallel(snapshot: WorkbookSnapshot, options:
     // The panel is built here, before the checks, and sent along: the two threads then have about
     // the same work left (checks and rules here, the detectors there).
     const inputs = [{ file: snapshot.name, model: analyzed.model }];
-    const job = worker ? packHistoryJob(inputs, history, buildPanel(inputs)) : undefined;
+    const panel = buildPanel(inputs);
+    const job = worker ? packHistoryJob(inputs, history, panel) : undefined;
     if (worker && !job) why = 'model not sendable';
     const remote = worker && job ? worker.run(job) : undefined;
     const checked = checkModel(snapshot, analyzed.model, options);
@@ -105,7 +107,8 @@ export async function checkWorkbookParallel(snapshot: WorkbookSnapshot, options:
       }
     }
     tell(found ? 'worker' : 'this-thread', found ? undefined : why);
-    found ??= historyFindings(snapshot.name, analyzed.model, history);
+    // On this thread: the same panel (the worker only read it), as historyFindings would build it.
+    found ??= detectAnomalies(panel, history);
     return completeCheck(snapshot, analyzed, checked, found, options);
   } finally {
     worker?.close();
