@@ -98,6 +98,23 @@ function baseName(file: string): string {
 
 const YEAR = /^\d{4}$/;
 
+/** The columns a PanelData is made of (by buildPanel, or from a packed panel). */
+interface PanelParts {
+  offsets: Int32Array;
+  periodNames: string[];
+  periodRank: Int32Array;
+  entityNames: string[];
+  periodMaps: Int32Array[];
+  seriesEntity: Int32Array;
+  seriesKey: string[];
+  seriesFirstDraft: Int32Array;
+  seriesKind: Uint8Array;
+  points: PointTable;
+  seriesKeyIndex: Int32Array;
+  nSeriesKeys: number;
+  gaps: Map<number, number>;
+}
+
 /**
  * The panel in columns (issue 7): built from the models' columns without an object per
  * observation. A "draft" is an observation of one of the models, numbered across the models
@@ -136,21 +153,7 @@ export class PanelData {
   constructor(
     readonly inputs: PanelInput[],
     private readonly ambiguous: Set<string>,
-    parts: {
-      offsets: Int32Array;
-      periodNames: string[];
-      periodRank: Int32Array;
-      entityNames: string[];
-      periodMaps: Int32Array[];
-      seriesEntity: Int32Array;
-      seriesKey: string[];
-      seriesFirstDraft: Int32Array;
-      seriesKind: Uint8Array;
-      points: PointTable;
-      seriesKeyIndex: Int32Array;
-      nSeriesKeys: number;
-      gaps: Map<number, number>;
-    },
+    parts: PanelParts,
   ) {
     this.seriesKeyIndex = parts.seriesKeyIndex;
     this.nSeriesKeys = parts.nSeriesKeys;
@@ -793,22 +796,13 @@ export interface PackedPanel {
   fields: Omit<Panel, 'series'>;
   /** The series of each conflict (conflictSeries). */
   conflictSeries: number[];
-  parts: {
-    offsets: Int32Array;
-    periodNames: string[];
-    periodRank: Int32Array;
-    entityNames: string[];
-    periodMaps: Int32Array[];
-    seriesEntity: Int32Array;
+  /** PanelParts without each series' key and the points table, which are sent more compactly. */
+  parts: Omit<PanelParts, 'seriesKey' | 'points'> & {
     /** Series keys by index (seriesKeyIndex); the key of each series is made from them. */
     seriesKeys: string[];
-    seriesKeyIndex: Int32Array;
-    seriesFirstDraft: Int32Array;
-    seriesKind: Uint8Array;
-    nSeriesKeys: number;
+    /** The points table: dense, or sparse. */
     dense: Int32Array | null;
     sparse: Map<number, number> | null;
-    gaps: Map<number, number>;
     ambiguous: string[];
   };
 }
