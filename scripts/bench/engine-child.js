@@ -1,26 +1,23 @@
 'use strict';
 // One engine measurement in a fresh process (so its peak memory is its own):
-//   node --expose-gc scripts/bench/engine-child.js --districts 3000 [--one-thread]   → one JSON line on stdout
+//   node --expose-gc scripts/bench/engine-child.js --districts 3000   → one JSON line on stdout
 //
 // Generates the panel (panel.js; not timed), collects garbage, then times the full default
-// check on it as the command line runs it: checkWorkbookParallel (src/cli/parallel.ts), the
-// history detectors (yoy, robust, HB, structure, conflicts) in a worker thread while this thread
-// runs the checks and the rule pack, findings sorted; the worker's start is timed too. With
-// --one-thread: checkWorkbookWithModel, everything on this thread. Memory: the process's peak RSS (getrusage maxRSS, the kernel's high-water mark),
+// check on it: checkWorkbookWithModel with the history detectors on (yoy, robust, HB,
+// structure, conflicts), plus the built-in rule pack (see RULE PACK HOOK below), findings
+// sorted. Memory: the process's peak RSS (getrusage maxRSS, the kernel's high-water mark),
 // RSS sampled every 10 ms from a worker thread while the check runs, the RSS of the generated
 // input alone, and V8 heap statistics after the check.
 const fs = require('fs');
 const path = require('path');
 const v8 = require('v8');
 const { makePanel, matchFindings } = require('./panel');
-const { arg, emit, flag, startSampler, MB } = require('./util');
+const { arg, emit, startSampler, MB } = require('./util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // BENCH_CLI_BUILD: another compiled build to measure (default build/cli).
 const CORE = path.join(process.env.BENCH_CLI_BUILD ? path.resolve(ROOT, process.env.BENCH_CLI_BUILD) : path.join(ROOT, 'build', 'cli'), 'src', 'core');
 const engine = require(path.join(CORE, 'engine.js'));
-const PARALLEL = path.join(CORE, '..', 'cli', 'parallel.js');
-const parallel = !flag('--one-thread') && fs.existsSync(PARALLEL) ? require(PARALLEL) : null;
 
 // ---------------------------------------------------------------------------------------------
 // RULE PACK HOOK. The rule pack (src/core/rules) exists but the engine facade does not run it
@@ -48,15 +45,11 @@ function rulePack() {
 }
 // ---------------------------------------------------------------------------------------------
 
-/** The findings of the default check, and where the detectors ran. */
-async function defaultCheck(snapshot, pack) {
-  let threads = 'one thread';
-  const { result, model } = parallel
-    ? await parallel.checkWorkbookParallel(snapshot, {}, { onMode: (m, why) => (threads = m === 'worker' ? 'detectors in a worker thread' : `one thread (${why})`) })
-    : engine.checkWorkbookWithModel(snapshot, {});
-  if (pack.state !== 'hook') return { findings: result.findings, threads };
+function defaultCheck(snapshot, pack) {
+  const { result, model } = engine.checkWorkbookWithModel(snapshot, {});
+  if (pack.state !== 'hook') return result.findings;
   const all = result.findings.concat(pack.run(snapshot, model));
-  return { findings: engine.sortFindings(all, snapshot.sheets.map((s) => s.name)), threads };
+  return engine.sortFindings(all, snapshot.sheets.map((s) => s.name));
 }
 
 
@@ -74,7 +67,7 @@ async function main() {
   const sampler = startSampler();
   await new Promise((r) => setTimeout(r, 30));
   const t0 = process.hrtime.bigint();
-  const { findings, threads } = await defaultCheck(panel.snapshot, pack);
+  const findings = defaultCheck(panel.snapshot, pack);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const sampledPeak = await sampler.stop();
   const heap = v8.getHeapStatistics();
@@ -97,7 +90,6 @@ async function main() {
     heapLimitMB: MB(heap.heap_size_limit),
     externalAfterMB: MB(process.memoryUsage().external),
     rulePack: pack.state,
-    threads,
     findings: findings.length,
     byRule,
     injected: match.injected,

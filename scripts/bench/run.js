@@ -6,7 +6,6 @@
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
 //   --skip-peers, --skip-excel, --skip-bundle, --skip-read
-//   --skip-one-thread     do not measure the largest size with everything on one thread too
 //   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
 //                         (written once into build/bench/ and kept)
 //   --rebuild-bundle      run the webpack production build even when dist/ exists
@@ -117,26 +116,6 @@ async function benchEngine() {
       const mid = byTime[(byTime.length - 1) >> 1];
       const peakMB = Math.max(...each.map((r) => r.peakMB));
       results.push({ districts: d, observations: d * 1000, ...mid, throughput: mid.observations / mid.seconds, peakMB, runs: each.map((r) => r.seconds) });
-    }
-    // The largest size once more with everything on one thread, for comparison (the default check
-    // runs the detectors in a worker thread at this size).
-    const last = results[results.length - 1];
-    if (i === sizes.length - 1 && !last.error && /worker/.test(last.threads ?? '') && !flag('--skip-one-thread')) {
-      const single = [];
-      for (let k = 0; k < n; k++) {
-        log(`engine on one thread: ${(d * 1000).toLocaleString('en-US')} observations${n > 1 ? `, run ${k + 1} of ${n}` : ''}…`);
-        const r = await runChild('engine-child.js', ['--districts', String(d), '--one-thread'], { nodeArgs: nodeArgs.filter((a) => !a.startsWith('--cpu-prof')), timeoutS });
-        if (r.error) {
-          log(`  ${r.error}`);
-          break;
-        }
-        log(`  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB`);
-        single.push(r);
-      }
-      if (single.length === n) {
-        const byTime = [...single].sort((a, b) => a.seconds - b.seconds);
-        last.oneThread = { seconds: byTime[(byTime.length - 1) >> 1].seconds, runs: single.map((r) => r.seconds), peakMB: Math.max(...single.map((r) => r.peakMB)) };
-      }
     }
     if (profiling) {
       // One profile per thread: the engine's main thread is the big one (the other is the RSS sampler).
@@ -302,8 +281,6 @@ function buildJson(engine, peers, excel, bundle) {
               injected: s.injected,
               found: s.found,
               rulePack: s.rulePack,
-              threads: s.threads,
-              ...(s.oneThread ? { oneThread: { seconds: r3(s.oneThread.seconds), runs: s.oneThread.runs.map(r3), peakMB: Math.round(s.oneThread.peakMB) } } : {}),
             },
       ),
       ...(engine.profile ? { profile: { file: engine.profile.file, totalMs: engine.profile.totalMs, self: engine.profile.self.slice(0, 15), total: engine.profile.total.slice(0, 15) } } : {}),
@@ -368,8 +345,6 @@ function printText(j, engine, bundle) {
     else p(`  ${pad(n(s.observations), 13, true)} ${pad(s.seconds.toFixed(2), 9, true)} ${pad(n(s.throughput), 10, true)} ${pad(n(s.peakMB), 8, true)} ${pad(n(s.inputMB), 9, true)} ${pad(n(s.findings), 9, true)}  injected ${s.injected}, found ${s.found}`);
   }
   for (const s of j.engine.sizes.filter((x) => x.runs)) p(`  ${n(s.observations)}: median of ${s.runs.length} runs, each in a fresh process: ${s.runs.map((x) => x.toFixed(2)).join(', ')} s`);
-  for (const s of j.engine.sizes.filter((x) => x.threads)) p(`  ${n(s.observations)}: ${s.threads}`);
-  for (const s of j.engine.sizes.filter((x) => x.oneThread)) p(`  ${n(s.observations)} with everything on one thread, for comparison: median ${s.oneThread.seconds.toFixed(2)} s (${s.oneThread.runs.map((x) => x.toFixed(2)).join(', ')} s), peak ${n(s.oneThread.peakMB)} MB`);
   const last = engine.sizes.filter((s) => !s.error).pop();
   if (last) {
     if (last.missed?.length) for (const m of last.missed) p(`  missed: ${m.kind} at ${m.cell} (${m.indicator}: ${JSON.stringify(m.before)} → ${JSON.stringify(m.after)})`);

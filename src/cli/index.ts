@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { sortFindings, type CheckOptions } from '../core/engine';
+import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
 import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { parseRuleFile } from '../core/rules';
@@ -17,7 +17,6 @@ import { SingleBar } from 'cli-progress';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
 import { openError } from './files';
-import { checkWorkbookParallel, type ParallelOptions } from './parallel';
 import { quietErrors, reportUsageError } from './usage-error';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
@@ -32,11 +31,7 @@ function packageRoot(): string {
 
 export const DEFAULT_SAMPLE = '示例-乐山市市中区-法治指标.xlsx';
 
-/**
- * Reads and checks one file. A large workbook checked with its detectors runs them in a worker
- * thread meanwhile (parallel.ts); `parallel` is for tests.
- */
-export async function checkFile(file: string, options: CheckOptions = {}, parallel: ParallelOptions = {}): Promise<FileResult> {
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
   const name = path.basename(file);
   let bytes: Uint8Array;
   try {
@@ -56,7 +51,7 @@ export async function checkFile(file: string, options: CheckOptions = {}, parall
     // (npm run bench, "Reading .xlsx", default heap: 100 k rows 1 s / 0.12 GB against 4–5 s /
     // 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is needed.
     const snapshot = await readXlsxStream(bytes, name);
-    const { result, model, explanations } = await checkWorkbookParallel(snapshot, options, parallel);
+    const { result, model, explanations } = checkWorkbookWithModel(snapshot, options);
     return { file, result, model, explanations };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.bilingual };

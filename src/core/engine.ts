@@ -110,28 +110,15 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
     .map((x) => x.f);
 }
 
-/** What a check returns besides its result: the model, the rule set and the workbook's 核实说明. */
-export interface CheckedWorkbook {
-  result: CheckResult;
-  model: WorkbookModel;
-  ruleSet: RuleSet;
-  explanations: Explanation[];
-}
-
-/** The findings of a workbook's checks and rules, before the detectors across periods. */
-export interface ModelCheck {
-  findings: Finding[];
-  ruleSet: RuleSet;
-}
-
 /**
- * Checks and rules over an analysed workbook (no detectors across periods). With historyFindings
- * and completeCheck it is checkWorkbookWithModel in parts, so that a host can run the detectors
- * elsewhere at the same time (the command line: a worker thread) and get the same result.
+ * Checks a workbook and also returns the model and the workbook's 核实说明, for detectors that run
+ * across workbooks (their findings are explained by the same list).
  */
-export function checkModel(snapshot: WorkbookSnapshot, model: WorkbookModel, options: CheckOptions = {}): ModelCheck {
+export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel; ruleSet: RuleSet; explanations: Explanation[] } {
   const progress = options.onProgress ?? (() => undefined);
-  const findings: Finding[] = [];
+  progress(0.1, msg('progress.layout'));
+  const { model, sheets } = analyzeWorkbook(snapshot, options);
+  let findings: Finding[] = [];
   CHECKS.forEach((check, i) => {
     progress(0.2 + (0.6 * i) / CHECKS.length, msg('progress.check'));
     findings.push(...check(model));
@@ -139,22 +126,11 @@ export function checkModel(snapshot: WorkbookSnapshot, model: WorkbookModel, opt
   progress(0.8, msg('progress.rules'));
   const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules, patches: options.rulePatches });
   findings.push(...rules.findings, ...runRules(model, rules.ruleSet));
-  return { findings: attachTypoHints(findings, model, { rules: rules.ruleSet }), ruleSet: rules.ruleSet };
-}
-
-/** The detectors across periods and districts over one workbook's own model. */
-export function historyFindings(workbook: string, model: WorkbookModel, history: HistoryOptionsInput): Finding[] {
-  return detectAnomalies(buildPanel([{ file: workbook, model }]), history);
-}
-
-/**
- * The end of a check: the checks' findings (checkModel), then the detectors' (historyFindings;
- * none when they were left out), then what reading noticed; sorted, with the 核实说明 applied.
- */
-export function completeCheck(snapshot: WorkbookSnapshot, analyzed: AnalyzedWorkbook, checked: ModelCheck, history: Finding[], options: CheckOptions = {}): CheckedWorkbook {
-  const progress = options.onProgress ?? (() => undefined);
-  const { model, sheets } = analyzed;
-  const findings = checked.findings.concat(history);
+  findings = attachTypoHints(findings, model, { rules: rules.ruleSet });
+  if (options.history !== false) {
+    progress(0.9, msg('progress.history'));
+    findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));
+  }
   // A workbook in which no sheet is an indicator sheet was not checked at all: say so, never a
   // silent "0 findings".
   const userSheets = snapshot.sheets.filter((g) => !OWN_SHEETS.has(g.name) && g.name !== RULES_SHEET && !isSummarySheetName(g.name));
@@ -175,24 +151,7 @@ export function completeCheck(snapshot: WorkbookSnapshot, analyzed: AnalyzedWork
     sheets,
     observations: model.data.obsCount,
   };
-  return { result, model, ruleSet: checked.ruleSet, explanations };
-}
-
-/**
- * Checks a workbook and also returns the model, for detectors that run across workbooks (their
- * findings are explained by the same list of 核实说明).
- */
-export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckedWorkbook {
-  const progress = options.onProgress ?? (() => undefined);
-  progress(0.1, msg('progress.layout'));
-  const analyzed = analyzeWorkbook(snapshot, options);
-  const checked = checkModel(snapshot, analyzed.model, options);
-  let history: Finding[] = [];
-  if (options.history !== false) {
-    progress(0.9, msg('progress.history'));
-    history = historyFindings(snapshot.name, analyzed.model, options.history ?? {});
-  }
-  return completeCheck(snapshot, analyzed, checked, history, options);
+  return { result, model, ruleSet: rules.ruleSet, explanations };
 }
 
 /** Checks every indicator sheet of a workbook. Never throws on bad cell content. */

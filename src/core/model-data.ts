@@ -82,13 +82,6 @@ export class StringTable {
   find(s: string): number {
     return this.index.get(s) ?? -1;
   }
-  /** Fills an empty table with a list as it was (entries may repeat: the first one is found). */
-  restore(list: readonly string[]): void {
-    for (let i = 0; i < list.length; i++) {
-      this.list.push(list[i]);
-      if (!this.index.has(list[i])) this.index.set(list[i], i);
-    }
-  }
 }
 
 /**
@@ -123,10 +116,6 @@ export class Arena {
       buf = new ArrayBuffer(0);
     }
     this.buf = buf;
-  }
-  /** Size of the buffer in bytes. */
-  get byteLength(): number {
-    return this.buf.byteLength;
   }
   /** Whether the buffer is a SharedArrayBuffer (see above). */
   get shared(): boolean {
@@ -251,28 +240,6 @@ export interface SheetSource {
   model: SheetModel;
 }
 
-/** A sealed ModelData as pack() sends it to another thread (see there). */
-export interface PackedModelData {
-  rowCount: number;
-  obsCount: number;
-  arenaBytes: number;
-  rows: { sheet: Uint16Array; r: Int32Array; label: Int32Array; unit: Int32Array; parent: Int32Array; block: Int32Array };
-  obs: { value: Float64Array; flags: Uint8Array; stepClass: Uint8Array; stepList: Float64Array | null; rowList: Int32Array | null };
-  stepTable: number[];
-  labels: LabelInfo[];
-  labelIndex: Array<[string, number]>;
-  tables: Record<'keys' | 'units' | 'codes' | 'blocks' | 'entities' | 'periods', string[]>;
-  blockEntity: number[];
-  blockPeriod: number[];
-  blockSheet: number[];
-  firstId: number;
-  rowIds: number[] | null;
-  codeOverride: Array<[number, number]>;
-  sheets: Array<Pick<SheetSource, 'name' | 'layout' | 'nameCol' | 'rowStart' | 'rowEnd' | 'obsStart' | 'obsEnd' | 'notes'> & { shape: SheetShape; originRow: number; originCol: number }>;
-  /** Observations that are not plain numbers: index, raw cell value and number format. */
-  cells: Array<[number, CellValue, string | undefined]>;
-}
-
 /** Explicit per-observation arrays of models built from objects (irregular sheets). */
 interface Irregular {
   row: Int32Array;
@@ -347,11 +314,6 @@ export class ModelData {
   private irregularBuild: { row: number[]; entity: number[]; period: number[]; col: number[] } | null = null;
 
   private sealed = false;
-  /**
-   * In a copy made by unpack(): the cells of the observations that are not plain numbers, the only
-   * ones obs() can make there (the copy has no grid). Null in a model read from grids.
-   */
-  private shipped: Map<number, readonly [CellValue, string | undefined]> | null = null;
   private readonly rowObjects = new Map<number, IndicatorRow>();
   private readonly obsObjects = new Map<number, Observation>();
   private idToIndex: Map<number, number> | null = null;
@@ -936,18 +898,8 @@ export class ModelData {
     const g = s.grid as SheetGrid;
     const r = this.rowR[row];
     const c = this.colOf(o);
-    let raw: CellValue;
-    let format: string | undefined;
-    if (this.shipped) {
-      const cell = this.shipped.get(o);
-      // Never a guess: a host that sent the copy falls back to the model it kept.
-      if (!cell) throw new Error(`ModelData copy: the cell of observation ${o} was not sent`);
-      [raw, format] = cell;
-    } else {
-      raw = g.values[r]?.[c] ?? null;
-      format = g.numberFormats?.[r]?.[c];
-    }
-    const parsed = parseCell(raw, format);
+    const raw: CellValue = g.values[r]?.[c] ?? null;
+    const parsed = parseCell(raw, g.numberFormats?.[r]?.[c]);
     x = {
       rowId: this.idOf(row),
       sheet: s.name,
@@ -1109,97 +1061,6 @@ export class ModelData {
     return this.objectIndex.get(x) ?? -1;
   }
   private objectIndex: Map<Observation, number> | undefined = undefined;
-
-  /**
-   * The sealed model in a form that can be sent to another thread (structured clone), or undefined
-   * for a model that is not sealed or not read from grids. The arrays are sent as they are — views
-   * of the arena, which a shared arena (see Arena) shares instead of copying; the grids are not
-   * sent: only the cells of the observations that are not plain numbers (what obs() parses).
-   */
-  pack(): PackedModelData | undefined {
-    if (!this.sealed || this.irregular || this.shipped || this.sheets.some((s) => !s.grid || !s.shape)) return undefined;
-    const cells: PackedModelData['cells'] = [];
-    const flags = this.obsFlags;
-    for (let o = 0; o < this.obsCount; o++) {
-      if (parsedKindOf(flags[o]) === PK_NUMBER) continue;
-      const row = this.rowOf(o);
-      const g = this.sheets[this.rowSheet[row]].grid as SheetGrid;
-      const r = this.rowR[row];
-      const c = this.colOf(o);
-      cells.push([o, g.values[r]?.[c] ?? null, g.numberFormats?.[r]?.[c]]);
-    }
-    return {
-      rowCount: this.rowCount,
-      obsCount: this.obsCount,
-      arenaBytes: this.arena.byteLength,
-      rows: { sheet: this.rowSheet, r: this.rowR, label: this.rowLabel, unit: this.rowUnit, parent: this.rowParent, block: this.rowBlock },
-      obs: { value: this.obsValue, flags: this.obsFlags, stepClass: this.obsStepClass, stepList: this.obsStepList, rowList: this.obsRowList },
-      stepTable: this.stepTable,
-      labels: this.labels,
-      labelIndex: [...this.labelIndex],
-      tables: { keys: this.keys.list, units: this.units.list, codes: this.codes.list, blocks: this.blocks.list, entities: this.entities.list, periods: this.periods.list },
-      blockEntity: this.blockEntity,
-      blockPeriod: this.blockPeriod,
-      blockSheet: this.blockSheet,
-      firstId: this.firstId,
-      rowIds: this.rowIds,
-      codeOverride: [...this.codeOverride],
-      sheets: this.sheets.map((s) => {
-        const g = s.grid as SheetGrid;
-        return { name: s.name, layout: s.layout, nameCol: s.nameCol, shape: s.shape as SheetShape, rowStart: s.rowStart, rowEnd: s.rowEnd, obsStart: s.obsStart, obsEnd: s.obsEnd, notes: s.notes, originRow: g.originRow, originCol: g.originCol };
-      }),
-      cells,
-    };
-  }
-
-  /**
-   * The model pack() was given, rebuilt (in another thread): the same answers from every method,
-   * with an arena of its own for what is built on it; obs() makes only the observations whose
-   * cells were sent and throws for the others.
-   */
-  static unpack(p: PackedModelData): ModelData {
-    const d = new ModelData(16, 16, p.arenaBytes);
-    d._rowSheet.a = p.rows.sheet;
-    d._rowR.a = p.rows.r;
-    d._rowLabel.a = p.rows.label;
-    d._rowUnit.a = p.rows.unit;
-    d._rowParent.a = p.rows.parent;
-    d._rowBlock.a = p.rows.block;
-    d._obsValue.a = p.obs.value;
-    d._obsFlags.a = p.obs.flags;
-    d._obsStepClass.a = p.obs.stepClass;
-    d.obsStepList = p.obs.stepList;
-    if (p.obs.rowList) {
-      d._obsRow = new I32(0);
-      d._obsRow.a = p.obs.rowList;
-    }
-    d.rowCount = p.rowCount;
-    d.obsCount = p.obsCount;
-    for (const step of p.stepTable) d.stepClass(step);
-    for (const info of p.labels) d.labels.push(info);
-    for (const [text, i] of p.labelIndex) d.labelIndex.set(text, i);
-    d.keys.restore(p.tables.keys);
-    d.units.restore(p.tables.units);
-    d.codes.restore(p.tables.codes);
-    d.blocks.restore(p.tables.blocks);
-    d.entities.restore(p.tables.entities);
-    d.periods.restore(p.tables.periods);
-    for (let b = 0; b < p.blockEntity.length; b++) {
-      d.blockEntity.push(p.blockEntity[b]);
-      d.blockPeriod.push(p.blockPeriod[b]);
-      d.blockSheet.push(p.blockSheet[b]);
-    }
-    d.firstId = p.firstId;
-    d.rowIds = p.rowIds;
-    for (const [row, code] of p.codeOverride) d.codeOverride.set(row, code);
-    for (const s of p.sheets) {
-      const grid: SheetGrid = { name: s.name, originRow: s.originRow, originCol: s.originCol, values: [] };
-      const source = d.beginSheet(s.name, grid, s.layout, s.nameCol, s.shape);
-      Object.assign(source, { rowStart: s.rowStart, rowEnd: s.rowEnd, obsStart: s.obsStart, obsEnd: s.obsEnd, notes: s.notes });
-    }
-    d.shipped = new Map(p.cells.map(([o, raw, format]) => [o, [raw, format] as const]));
-    return d.seal();
-  }
 
   /** The WorkbookModel-shaped view (made by checks/context.ts; kept here so it is made once). */
   cachedModel<T>(make: () => T): T {

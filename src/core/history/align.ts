@@ -98,23 +98,6 @@ function baseName(file: string): string {
 
 const YEAR = /^\d{4}$/;
 
-/** The columns a PanelData is made of (by buildPanel, or from a packed panel). */
-interface PanelParts {
-  offsets: Int32Array;
-  periodNames: string[];
-  periodRank: Int32Array;
-  entityNames: string[];
-  periodMaps: Int32Array[];
-  seriesEntity: Int32Array;
-  seriesKey: string[];
-  seriesFirstDraft: Int32Array;
-  seriesKind: Uint8Array;
-  points: PointTable;
-  seriesKeyIndex: Int32Array;
-  nSeriesKeys: number;
-  gaps: Map<number, number>;
-}
-
 /**
  * The panel in columns (issue 7): built from the models' columns without an object per
  * observation. A "draft" is an observation of one of the models, numbered across the models
@@ -153,7 +136,21 @@ export class PanelData {
   constructor(
     readonly inputs: PanelInput[],
     private readonly ambiguous: Set<string>,
-    parts: PanelParts,
+    parts: {
+      offsets: Int32Array;
+      periodNames: string[];
+      periodRank: Int32Array;
+      entityNames: string[];
+      periodMaps: Int32Array[];
+      seriesEntity: Int32Array;
+      seriesKey: string[];
+      seriesFirstDraft: Int32Array;
+      seriesKind: Uint8Array;
+      points: PointTable;
+      seriesKeyIndex: Int32Array;
+      nSeriesKeys: number;
+      gaps: Map<number, number>;
+    },
   ) {
     this.seriesKeyIndex = parts.seriesKeyIndex;
     this.nSeriesKeys = parts.nSeriesKeys;
@@ -342,29 +339,6 @@ export class PanelData {
     return x;
   }
 
-  /** What packPanel sends of this panel's columns (structured-cloneable; arena views are shared). */
-  parts(): PackedPanel['parts'] {
-    const seriesKeys: string[] = new Array<string>(this.nSeriesKeys);
-    for (let s = 0; s < this.seriesCount; s++) seriesKeys[this.seriesKeyIndex[s]] = this.seriesKey[s];
-    return {
-      offsets: this.offsets,
-      periodNames: this.periodNames,
-      periodRank: this.periodRank,
-      entityNames: this.entityNames,
-      periodMaps: this.periodMaps,
-      seriesEntity: this.seriesEntity,
-      seriesKeys,
-      seriesKeyIndex: this.seriesKeyIndex,
-      seriesFirstDraft: this.seriesFirstDraft,
-      seriesKind: this.seriesKind,
-      nSeriesKeys: this.nSeriesKeys,
-      dense: this.points.dense,
-      sparse: this.points.sparse,
-      gaps: this.gaps,
-      ambiguous: [...this.ambiguous],
-    };
-  }
-
   /** Index of the series with this id; −1 when none. */
   indexOf(id: string): number {
     if (!this.idIndex) {
@@ -378,17 +352,10 @@ export class PanelData {
 /** Drafts by series key × entity × period: a dense table when it is not much larger than the drafts, else a map. */
 class PointTable {
   readonly dense: Int32Array | null;
-  readonly sparse: Map<number, number> | null;
-  constructor(size: number, limit: number, arena: Arena | null) {
-    this.dense = arena && size <= limit ? arena.ints(size).fill(-1) : null;
-    this.sparse = this.dense || !arena ? null : new Map();
-  }
-  /** A table over the arrays of another (a panel sent to another thread). */
-  static of(dense: Int32Array | null, sparse: Map<number, number> | null): PointTable {
-    const t = new PointTable(0, 0, null);
-    (t as { dense: Int32Array | null }).dense = dense;
-    (t as { sparse: Map<number, number> | null }).sparse = sparse;
-    return t;
+  private readonly sparse: Map<number, number> | null;
+  constructor(size: number, limit: number, arena: Arena) {
+    this.dense = size <= limit ? arena.ints(size).fill(-1) : null;
+    this.sparse = this.dense ? null : new Map();
   }
   get(i: number): number {
     return this.dense ? this.dense[i] : this.sparse!.get(i) ?? -1;
@@ -765,78 +732,21 @@ export function buildPanel(models: PanelInput[]): Panel {
     conflictSeries.set(x, c.series);
     return x;
   });
-  return panelView(pd, { files, entities, periods: sortedPeriods, coverage: cov, conflicts: conflictObjects, skipped });
-}
-
-/** The Panel object over a PanelData: series made when `series` is read. */
-function panelView(pd: PanelData, fields: Omit<Panel, 'series'>): Panel {
   let all: Series[] | undefined;
-  const panel = { ...fields, series: [] as Series[] } as Panel;
+  const panel = { files, entities, periods: sortedPeriods, coverage: cov, series: [] as Series[], conflicts: conflictObjects, skipped } as Panel;
   Object.defineProperty(panel, 'series', {
     enumerable: true,
     configurable: true,
     get: () => {
       if (!all) {
         all = [];
-        for (let s = 0; s < pd.seriesCount; s++) all.push(pd.series(s));
+        for (let s = 0; s < S; s++) all.push(pd.series(s));
       }
       return all;
     },
   });
   panelData.set(panel, pd);
   return panel;
-}
-
-/**
- * A panel made by buildPanel, to be sent to another thread with its models (each packed with
- * ModelData.pack): its fields and columns, structured-cloneable. Series objects are not sent; they
- * are made there again when asked.
- */
-export interface PackedPanel {
-  fields: Omit<Panel, 'series'>;
-  /** The series of each conflict (conflictSeries). */
-  conflictSeries: number[];
-  /** PanelParts without each series' key and the points table, which are sent more compactly. */
-  parts: Omit<PanelParts, 'seriesKey' | 'points'> & {
-    /** Series keys by index (seriesKeyIndex); the key of each series is made from them. */
-    seriesKeys: string[];
-    /** The points table: dense, or sparse. */
-    dense: Int32Array | null;
-    sparse: Map<number, number> | null;
-    ambiguous: string[];
-  };
-}
-
-/** The panel in a form that can be sent to another thread; undefined for panels not made by buildPanel. */
-export function packPanel(panel: Panel): PackedPanel | undefined {
-  const pd = panelData.get(panel);
-  if (!pd) return undefined;
-  const { files, entities, periods, coverage, conflicts, skipped } = panel;
-  return { fields: { files, entities, periods, coverage, conflicts, skipped }, conflictSeries: conflicts.map((c) => conflictSeries.get(c) ?? -1), parts: pd.parts() };
-}
-
-/** The panel packPanel sent, over the models it was built on (rebuilt with ModelData.unpack). */
-export function unpackPanel(p: PackedPanel, models: PanelInput[]): Panel {
-  const q = p.parts;
-  const pd = new PanelData(models, new Set(q.ambiguous), {
-    offsets: q.offsets,
-    periodNames: q.periodNames,
-    periodRank: q.periodRank,
-    entityNames: q.entityNames,
-    periodMaps: q.periodMaps,
-    seriesEntity: q.seriesEntity,
-    seriesKey: keysOfSeries(q.seriesKeyIndex, q.seriesKeys),
-    seriesFirstDraft: q.seriesFirstDraft,
-    seriesKind: q.seriesKind,
-    points: PointTable.of(q.dense, q.sparse),
-    seriesKeyIndex: q.seriesKeyIndex,
-    nSeriesKeys: q.nSeriesKeys,
-    gaps: q.gaps,
-  });
-  p.fields.conflicts.forEach((c, i) => {
-    if (p.conflictSeries[i] >= 0) conflictSeries.set(c, p.conflictSeries[i]);
-  });
-  return panelView(pd, p.fields);
 }
 
 /** The key text of each series (a loop: Array.from over a typed array makes an iterator result per element). */
