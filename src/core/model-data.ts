@@ -624,14 +624,10 @@ export class ModelData {
     };
   }
 
-  /**
-   * Ends a direct write of n rows (and their observations). Ids in row order: n consecutive ones
-   * from `firstId` when given, else from nextId one by one.
-   */
-  commitLong(n: number, nextId: () => number, firstId?: number): void {
+  /** Ends a direct write of n rows (and their observations), with the n consecutive ids from `firstId`. */
+  commitLong(n: number, firstId: number): void {
     const from = this.rowCount;
-    if (firstId === undefined) for (let j = 0; j < n; j++) this.noteId(from + j, nextId());
-    else if (n > 0 && !this.rowIds && (from === 0 || firstId === this.firstId + from)) {
+    if (n > 0 && !this.rowIds && (from === 0 || firstId === this.firstId + from)) {
       // Consecutive ids that go on from the rows before: nothing to store.
       if (from === 0) this.firstId = firstId;
     } else for (let j = 0; j < n; j++) this.noteId(from + j, firstId + j);

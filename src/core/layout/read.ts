@@ -29,8 +29,8 @@ export interface ReadContext {
   entity: string;
   /** Hands out row ids, unique within one check run. */
   nextId: () => number;
-  /** Hands out n consecutive row ids at once (returns the first), where the caller can. */
-  nextIds?: (n: number) => number;
+  /** Hands out n consecutive row ids at once (returns the first). */
+  nextIds: (n: number) => number;
   /**
    * The model data every sheet of a check run is read into (analyzeWorkbook); a sheet read
    * without one gets its own.
@@ -829,7 +829,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   }
   if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow))) return abandon();
   if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
-  data.commitLong(n, () => ctx.nextId(), ctx.nextIds?.(n));
+  data.commitLong(n, ctx.nextIds(n));
   return reader.finish([]);
 }
 
