@@ -3,6 +3,7 @@
 import { fromA1 } from './a1';
 import { checkBalance } from './checks/balance';
 import { checkCells } from './checks/cells';
+import { checkEntityTotals } from './checks/entity-totals';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkRanges } from './checks/ranges';
 import { estimateCapacity, guessEntity, readSheet } from './layout/read';
@@ -74,7 +75,11 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
     const m = outcome.model;
     const count = observationCount(m);
     models.push(m);
-    const layoutName = msg(m.layout === 'wide' ? 'layout.wide' : m.layout === 'long' ? 'layout.long' : 'layout.per-year');
+    const structure = ctx.data.sheets[ctx.data.sheets.length - 1]?.structure;
+    const layoutName =
+      m.layout === 'cross-tab' && structure
+        ? msg('layout.cross-tab', { orientation: msg(structure.orientation === 'entities-rows' ? 'layout.cross-tab.rows' : 'layout.cross-tab.columns'), period: structure.period })
+        : msg(m.layout === 'wide' ? 'layout.wide' : m.layout === 'long' ? 'layout.long' : 'layout.per-year');
     sheets.push({ sheet: grid.name, layout: m.layout, observations: count, reason: msg('sheet.read', { sheet: grid.name, layout: layoutName, count }) });
   }
   // A hidden sheet is checked like any other, but its report says so.
@@ -90,7 +95,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
 
 // Mandated 100 % rates are rules of the built-in pack (rate.mandated.*), so a bureau can switch one
 // off or change its tolerance in 校验规则; checks/rates.ts keeps the name list the pack mirrors.
-const CHECKS: Check[] = [checkCells, checkBalance, checkRanges];
+const CHECKS: Check[] = [checkCells, checkBalance, checkEntityTotals, checkRanges];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Orders findings by sheet (workbook order), then row, column and severity. */

@@ -18,6 +18,7 @@
 // All the arrays of a check run come from one buffer (Arena): see there why.
 import { fromA1, toA1 } from './a1';
 import type { IndicatorRow, Observation, SheetModel, ValueKind } from './model';
+import type { CrossTabStructure } from './layout/crosstab';
 import { normalizeValue } from './layout/normalize';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from './types';
 import { parseCell, type ParsedValue } from './values';
@@ -61,6 +62,8 @@ export interface LabelInfo {
   leadingSpaces: number;
   qizhong: boolean;
   partial: boolean;
+  /** The label is a total word alone (合计, 小计): it may close the list above it. */
+  closing: boolean;
 }
 
 /** A string table: index by value, value by index. */
@@ -238,6 +241,18 @@ export interface SheetSource {
   notes: Bilingual[];
   /** The sheet's SheetModel (rows and observations made on first access). */
   model: SheetModel;
+  /**
+   * Indicators (normalised names) whose plain numbers under a % unit are fractions on this sheet
+   * (1 = 100 %), as layout/normalize.ts percentFractionKeys decided; null: none.
+   */
+  fractionKeys: Set<string> | null;
+  /**
+   * Totals over entities (a 全市合计 row of a cross-tab): the total's observation and its parts',
+   * one group per indicator (−1: the part has no cell); null: none.
+   */
+  sumGroups: Array<{ total: number; parts: number[] }> | null;
+  /** How a cross-tab was understood (layout/crosstab.ts): what --explain prints; null for other layouts. */
+  structure: CrossTabStructure | null;
 }
 
 /** Explicit per-observation arrays of models built from objects (irregular sheets). */
@@ -412,7 +427,7 @@ export class ModelData {
   beginSheet(name: string, grid: SheetGrid | undefined, layout: LayoutKind, nameCol: number, shape?: SheetShape): SheetSource {
     if (this.sealed) throw new Error('ModelData is sealed');
     if (!shape) this.irregularBuild ??= { row: [], entity: [], period: [], col: [] };
-    const s: SheetSource = { index: this.sheets.length, name, grid, layout, nameCol, shape, rowStart: this.rowCount, rowEnd: this.rowCount, obsStart: this.obsCount, obsEnd: this.obsCount, notes: [], model: undefined as unknown as SheetModel };
+    const s: SheetSource = { index: this.sheets.length, name, grid, layout, nameCol, shape, rowStart: this.rowCount, rowEnd: this.rowCount, obsStart: this.obsCount, obsEnd: this.obsCount, notes: [], model: undefined as unknown as SheetModel, fractionKeys: null, sumGroups: null, structure: null };
     s.model = sheetModel(this, s);
     this.sheets.push(s);
     return s;
@@ -532,8 +547,8 @@ export class ModelData {
   }
 
   /** Adds an observation from a parsed cell (the general path). */
-  addParsed(row: number, col: number, entity: number, period: number, parsed: ParsedValue, unit: string | undefined, name: string): number {
-    const n = normalizeValue(parsed, unit, name);
+  addParsed(row: number, col: number, entity: number, period: number, parsed: ParsedValue, unit: string | undefined, name: string, fractions = false): number {
+    const n = normalizeValue(parsed, unit, name, fractions);
     return this.addObs(row, col, entity, period, n.value ?? NaN, n.step, makeFlags(PARSED_KIND_INDEX[parsed.kind], n.approximate, KIND_INDEX[n.kind]));
   }
 
@@ -904,7 +919,7 @@ export class ModelData {
       period: this.periods.list[this.periodOf(o)],
       raw,
       parsed,
-      ...normalizeValue(parsed, this.unitOf(row), this.labels[this.rowLabel[row]].label),
+      ...normalizeValue(parsed, this.unitOf(row), this.labels[this.rowLabel[row]].label, s.fractionKeys !== null && s.fractionKeys.has(this.labels[this.rowLabel[row]].key)),
     };
     this.obsObjects.set(o, x);
     this.objectIndex?.set(x, o);

@@ -1,6 +1,6 @@
 // Indicator names, breakdown rows (其中, indents, outline codes) and period labels.
 // Pure TypeScript: no Office, DOM or Node APIs.
-import { parseChineseNumeral } from './values';
+import { isUnitText, parseChineseNumeral } from './values';
 
 /** Circled and other enclosed numbers (①, ⓫, ❶, ➀, ㉑, ㊀ …). NFKC would turn them into digits. */
 const ENCLOSED_NUMBER = /[\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF\u3280-\u3289]/g;
@@ -65,6 +65,20 @@ export function normalizeName(s: string): string {
     .toLowerCase();
 }
 
+/** A unit in brackets at the end of a name (法制审核率(%), 罚没款(万元)). */
+const TRAILING_UNIT = /\(([^()]{1,6})\)$/;
+
+/**
+ * The key of an indicator read from a sheet: normalizeName without a unit in brackets at the end,
+ * so that 法制审核率（%） in a form without a 单位 column matches the rules on 法制审核率 (the
+ * unit itself is read as the row's unit).
+ */
+export function indicatorKey(label: string): string {
+  const k = normalizeName(label);
+  const m = TRAILING_UNIT.exec(k);
+  return m && (isUnitText(m[1]) || /^[%‰]$/.test(m[1])) && m.index > 0 ? k.slice(0, m.index) : k;
+}
+
 /** Words ending in 等 that do not mean "and so on". */
 const NOT_ETC = /(平等|同等|均等|对等|中等|高等|初等|相等|优等|上等|次等|一等|二等|三等|特等)$/;
 
@@ -96,6 +110,10 @@ export function breakdownMarker(label: string): {
   if (m) {
     code = m[1];
     rest = rest.slice(m[0].length);
+  } else {
+    // Section codes of Chinese forms: 一、 （一） （1） ①, kept in a canonical spelling.
+    const t = leadingOutlineToken(rest);
+    if (t) code = t.token;
   }
   const afterCodes = stripCodesOnly(rest);
   const qizhong = /^其中/.test(afterCodes);
@@ -144,6 +162,71 @@ export function parseOutlineCode(s: unknown): string | undefined {
   if (typeof s !== 'string') return undefined;
   const t = prepare(s).replace(/\s+/g, '').replace(/[.、]+$/, '');
   return /^\d+(?:\.\d+)*$/.test(t) ? t : undefined;
+}
+
+/**
+ * The section code at the start of a text, in a canonical spelling: `一、` → '一、',
+ * `（一）` → '(一)', `（1）` → '(1)', `①` → '①'. Numeric codes (1. 3.1) are parseOutlineCode's.
+ */
+function leadingOutlineToken(prepared: string): { token: string; length: number } | undefined {
+  const s = prepared;
+  let m = new RegExp(`^(${CN_CODE})\\s*[、.,]`).exec(s);
+  if (m) return { token: `${m[1]}、`, length: m[0].length };
+  m = new RegExp(`^[(【\\[]\\s*(${CN_CODE})\\s*[)】\\]]`).exec(s);
+  if (m) return { token: `(${m[1]})`, length: m[0].length };
+  m = /^[(]\s*(\d{1,3})\s*[)]/.exec(s);
+  if (m) return { token: `(${m[1]})`, length: m[0].length };
+  m = new RegExp(`^${MARK_OPEN}(\\d+)${MARK_CLOSE}`).exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return { token: n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : `(${n})`, length: m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * A section code written in a 序号 cell or at the start of a label, other than a numeric one:
+ * `一、`, `（一）`, `（1）`, `①` (canonical spelling, see leadingOutlineToken); undefined otherwise.
+ */
+export function outlineToken(s: unknown): string | undefined {
+  if (typeof s !== 'string') return undefined;
+  const t = prepare(s).replace(/\s+/g, '');
+  if (t === '') return undefined;
+  const m = leadingOutlineToken(t);
+  if (m && m.length === t.length) return m.token;
+  // 一 alone in a 序号 column.
+  if (new RegExp(`^${CN_CODE}$`).test(t)) return `${t}、`;
+  return undefined;
+}
+
+/**
+ * Nesting level of an outline code, by the convention of Chinese official documents
+ * (一、 → （一） → 1. → （1） → ①): 1 to 5; a dotted numeric code one level deeper per dot
+ * (3 → 3, 3.1 → 4, 3.1.2 → 5).
+ */
+export function codeLevel(code: string): number {
+  if (/^\d+(?:\.\d+)*$/.test(code)) return 3 + (code.split('.').length - 1);
+  if (code.endsWith('、')) return 1;
+  if (/^[\u2460-\u2473]$/.test(code)) return 5;
+  if (/^\(\d+\)$/.test(code)) return 4;
+  if (code.startsWith('(')) return 2;
+  return 3;
+}
+
+/** Labels of a row that closes the list above it (or opens a breakdown): 合计, 小计, 总计, 共计, 总数, 计. */
+const TOTAL_LABEL = /^(?:合计|小计|总计|共计|总数|计|合计数|总合计)$/;
+/** Labels of an entity-axis total: 全市合计, 全区, 全县合计, 全省, 合计, 总计 … */
+const ENTITY_TOTAL_LABEL = /^(?:全(?:市|区|县|省|州|盟|旗|镇|乡)(?:合计|总计|小计)?|合计|小计|总计|共计|总数|计)$/;
+
+/** Whether a label names a total row or column (合计, 小计, 总计 …), after codes and spaces. */
+export function isTotalLabel(label: unknown): boolean {
+  return TOTAL_LABEL.test(normalizeName(typeof label === 'string' ? label : String(label ?? '')));
+}
+
+/** Whether a label names the total over entities (全市合计, 全区, 合计 …). */
+export function isEntityTotalLabel(label: unknown): boolean {
+  const k = normalizeName(typeof label === 'string' ? label : String(label ?? ''));
+  return ENTITY_TOTAL_LABEL.test(k);
 }
 
 // ---------------------------------------------------------------------------------------------

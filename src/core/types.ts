@@ -89,7 +89,8 @@ export interface Finding {
 }
 
 /** How a sheet was read. */
-export type LayoutKind = 'wide' | 'per-year' | 'long';
+/** How a sheet was read: years as columns, one sheet per year, a long table, or a one-period cross-tab of entities × indicators. */
+export type LayoutKind = 'wide' | 'per-year' | 'long' | 'cross-tab';
 
 export interface SheetReport {
   sheet: string;

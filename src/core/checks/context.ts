@@ -101,7 +101,7 @@ function ingest(sheets: SheetModel[]): ModelData {
     const s = data.beginSheet(m.sheet, undefined, m.layout, 0);
     s.notes = m.notes;
     for (const r of m.rows) {
-      const label = data.label(`${r.label}\u0000${r.key}\u0000${r.partial ? 1 : 0}\u0000ingest`, () => ({ label: r.label, key: r.key, code: -1, leadingSpaces: 0, qizhong: false, partial: r.partial }));
+      const label = data.label(`${r.label}\u0000${r.key}\u0000${r.partial ? 1 : 0}\u0000ingest`, () => ({ label: r.label, key: r.key, code: -1, leadingSpaces: 0, qizhong: false, partial: r.partial, closing: false }));
       const i = data.addRow(r.id, s.index, r.row, label, r.code === undefined ? -1 : data.codes.intern(r.code), r.unit === undefined ? -1 : data.units.intern(r.unit), -1, data.block(r.block));
       if (!rowIndex.has(r.id)) rowIndex.set(r.id, i);
       if (r.parent !== undefined) parents.push([i, r.parent]);

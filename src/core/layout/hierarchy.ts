@@ -1,44 +1,64 @@
-// Turns a list of labelled rows into parent links, from 其中 markers, indentation and outline codes.
+// Turns a list of labelled rows into parent links, from 其中 markers, indentation, outline codes
+// and closing total rows (合计 under its list).
+import { codeLevel } from '../names';
 
 export interface HierarchyItem {
   /** Leading spaces in half-width units plus Excel indent levels (×2). */
   indent: number;
   /** The label starts with 其中. */
   qizhong: boolean;
-  /** An outline code such as `3` or `3.1`. */
+  /** An outline code: `3`, `3.1`, or a section code `一、` `(一)` `(1)` `①` (names.ts). */
   code?: string;
+  /** The row has no value in any value column: with a code, a section heading (一、行政执法). */
+  heading?: boolean;
+  /** A blank row stands between this row and the one before it. */
+  gap?: boolean;
+  /** The label is a total word alone (合计, 小计, 总计): with no parts below, it closes the list above. */
+  closing?: boolean;
 }
+
+/** Levels are far apart so that indentation (a few units) orders rows within one level. */
+const LEVEL = 1000;
 
 /**
  * Returns, for each item, the index of its parent or undefined.
  *
- * - Outline codes win: `3.1` is a child of the nearest earlier `3`.
+ * - Outline codes give levels (一、 → （一） → 1. → （1） → ①; 3 → 3.1 → 3.1.2): a row is a child
+ *   of the nearest earlier row of a lower level, and `3.1` of the nearest earlier `3`.
+ * - A row without a code takes the level of the coded row before it (so indentation and 其中
+ *   decide within that level), or one half-level below a coded heading.
  * - A 其中 row is a child of the row just above it (or of that row's 其中 group); when the row
- *   after it is indented, the 其中 row counts as indented like it, so that
- *   `其中：公共场所卫生` / `　　　生活饮用水卫生` are siblings.
+ *   after it is indented or coded deeper, the 其中 row counts as deep as that one, so that
+ *   `其中：公共场所卫生` / `　　　生活饮用水卫生` and `1. 其中：警告` / `2. 罚款` are siblings.
  * - Otherwise a row is a child of the nearest earlier row that is indented less.
+ * - A total word (合计, 小计) that has no parts below it closes the list above: back to the previous
+ *   heading, total or blank row, the rows of that list's top level become its parts.
  */
 export function buildHierarchy(items: HierarchyItem[]): Array<number | undefined> {
   const parents: Array<number | undefined> = new Array(items.length).fill(undefined);
   const eff: number[] = new Array(items.length).fill(0);
   const byCode = new Map<string, number>();
   const stack: number[] = [];
+  // The level uncoded rows take: that of the last coded row, half a level below a coded heading.
+  let ambient = 0;
+  const own = (item: HierarchyItem, base: number) => item.indent + (item.code ? codeLevel(item.code) * LEVEL : base);
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const codeDepth = item.code ? item.code.split('.').length - 1 : 0;
-    let e = item.indent + codeDepth * 1000;
+    let e = own(item, ambient);
     if (item.qizhong && i > 0) {
       // Find the row this 其中 group hangs under: the previous row, unless the previous row is
       // itself a member of a group at the same visual level as this one.
       const above = eff[i - 1];
       e = Math.max(e, above + 1);
       const next = items[i + 1];
-      if (next && !next.qizhong && next.indent + (next.code ? (next.code.split('.').length - 1) * 1000 : 0) > above) {
-        e = Math.max(e, next.indent + (next.code ? (next.code.split('.').length - 1) * 1000 : 0));
+      if (next && !next.qizhong) {
+        const nextEff = own(next, item.code ? codeLevel(item.code) * LEVEL : ambient);
+        if (nextEff > above) e = Math.max(e, nextEff);
       }
     }
     eff[i] = e;
+    if (item.code) ambient = codeLevel(item.code) * LEVEL + (item.heading ? LEVEL / 2 : 0);
 
     let parent: number | undefined;
     if (item.code && item.code.includes('.')) {
@@ -51,5 +71,34 @@ export function buildHierarchy(items: HierarchyItem[]): Array<number | undefined
     stack.push(i);
     if (item.code) byCode.set(item.code, i);
   }
+  closeTotals(items, parents);
   return parents;
+}
+
+/** Makes a closing total (合计 under its list) the parent of the list's top-level rows. */
+function closeTotals(items: HierarchyItem[], parents: Array<number | undefined>): void {
+  const hasChildren = new Uint8Array(items.length);
+  for (const p of parents) if (p !== undefined) hasChildren[p] = 1;
+  for (let i = 1; i < items.length; i++) {
+    if (!items[i].closing || hasChildren[i] || items[i].heading) continue;
+    // The list: back from the row above to a heading, another total, or a blank row.
+    let s = i;
+    while (s > 0) {
+      const prev = items[s - 1];
+      if (prev.heading || prev.closing) break;
+      s--;
+      if (items[s].gap) break;
+    }
+    if (s >= i) continue;
+    const top = parents[s];
+    // A list that runs up to the top of the sheet, under no section, is no evidence of a list.
+    const bounded = s > 0 || top !== undefined;
+    if (!bounded) continue;
+    const parts: number[] = [];
+    for (let k = s; k < i; k++) if (parents[k] === top) parts.push(k);
+    if (parts.length < 2) continue;
+    for (const k of parts) parents[k] = i;
+    parents[i] = top;
+    hasChildren[i] = 1;
+  }
 }

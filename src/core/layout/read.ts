@@ -7,11 +7,12 @@ import { toA1 } from '../a1';
 import { msg } from '../messages';
 import type { SheetModel } from '../model';
 import { K_RATE, KIND_INDEX, makeFlags, ModelData, PARSED_KIND_INDEX, PK_NUMBER, type Arena, type SheetShape, type SheetSource } from '../model-data';
-import { breakdownMarker, normalizeName, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
+import { breakdownMarker, indicatorKey, isTotalLabel, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from '../types';
 import { isPlainFormat, isUnitText, numberDecimals, parseCell } from '../values';
+import { recognizeCrossTab, readCrossTab } from './crosstab';
 import { buildHierarchy, type HierarchyItem } from './hierarchy';
-import { normalizeValue, plainNumberRule, type PlainNumberRule } from './normalize';
+import { isPercentUnit, normalizeValue, percentFractionKeys, plainNumberRule, type PlainNumberRule } from './normalize';
 
 export { normalizeValue } from './normalize';
 
@@ -23,6 +24,11 @@ const ENTITY_HEADERS = new Set(['地区', '区县', '县区', '行政区划', '�
 const PERIOD_HEADERS = new Set(['年份', '年度', '年', '统计年度', '报告期', '时间']);
 const FOOTNOTE = /^(注|说明|备注|填报人|审核人|填报日期|单位负责人|统计负责人|制表人)[:：]/;
 const HEADER_SCAN_ROWS = 25;
+/**
+ * Columns that are never periods, entities or values to check, even when their header names a
+ * year ("2023年比2022年增减"): changes, growth rates, ranks, scores, remarks.
+ */
+export const NOT_DATA_HEADER = /增减|增长|增幅|降幅|同比|环比|比上年|较上年|比去年|较去年|变化|差额|排名|排序|名次|得分|评分|备注|说明/;
 
 export interface ReadContext {
   /** Entity for wide and per-year sheets (a district's own workbook): from the title or file name. */
@@ -59,13 +65,14 @@ function headerYear(v: CellValue | undefined): { year: number; partial: boolean;
   }
   const s = headerKey(v);
   if (!/^(\d{4}|[〇零一二三四五六七八九]{4})/.test(s)) return undefined;
+  if (NOT_DATA_HEADER.test(s)) return undefined;
   if (s.length > 16) return undefined;
   const year = parseYear(s);
   if (year === undefined || year < 1949 || year > 2100) return undefined;
   return { year, partial: periodCoverage(s) === 'partial', text: s };
 }
 
-interface Header {
+export interface Header {
   row: number;
   nameCol: number;
   codeCol?: number;
@@ -76,7 +83,7 @@ interface Header {
   years: Array<{ col: number; year: number; partial: boolean; text: string }>;
 }
 
-function findHeader(grid: SheetGrid): Header | undefined {
+export function findHeader(grid: SheetGrid): Header | undefined {
   const rows = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const row = grid.values[r] ?? [];
@@ -136,6 +143,61 @@ function holdsNames(grid: SheetGrid, headerRow: number, col: number): boolean {
     if (isUnitText(v)) units++;
   }
   return texts > 0 && units * 2 < texts;
+}
+
+/**
+ * percentFractionKeys over a sheet's value cells: the indicators whose numbers under a % unit
+ * column are fractions. Null when the sheet has no unit column. One pass over the rows; the unit
+ * cell is compared by identity first, as a long table repeats a few units.
+ */
+function fractionKeysOf(grid: SheetGrid, h: Header, cols: number[]): Set<string> | null {
+  const unitCol = h.unitCol;
+  const values = grid.values;
+  if (unitCol === undefined) {
+    // Units at the end of the labels (法制审核率（%）): a wide or per-year form without a 单位 column.
+    const keys = percentFractionKeys(
+      (visit) => {
+        for (let r = h.row + 1; r < values.length; r++) {
+          const row = values[r];
+          if (!row) continue;
+          const label = text(row[h.nameCol]);
+          const m = /[(（]\s*([%％])\s*[)）]\s*$/.exec(label);
+          if (!m) continue;
+          for (const c of cols) visit(label, m[1], row[c], grid.numberFormats?.[r]?.[c]);
+        }
+      },
+      (label) => indicatorKey(label.trim()),
+      isPlainFormat,
+    );
+    return keys.size > 0 ? keys : null;
+  }
+  const formats = grid.numberFormats;
+  const keys = new Map<string, string>();
+  const keys1 = percentFractionKeys(
+    (visit) => {
+      let lastUnit: unknown = keys;
+      let percent = false;
+      for (let r = h.row + 1; r < values.length; r++) {
+        const row = values[r];
+        if (!row) continue;
+        const u = row[unitCol];
+        if (u !== lastUnit) {
+          lastUnit = u;
+          percent = typeof u === 'string' && isPercentUnit(u);
+        }
+        if (!percent) continue;
+        const label = text(row[h.nameCol]);
+        for (const c of cols) visit(label, u as string, row[c], formats?.[r]?.[c]);
+      }
+    },
+    (label) => {
+      let k = keys.get(label);
+      if (k === undefined) keys.set(label, (k = indicatorKey(label.trim())));
+      return k;
+    },
+    isPlainFormat,
+  );
+  return keys1.size > 0 ? keys1 : null;
 }
 
 /** Row positions of a sheet's indicator rows before they become rows of the model. */
@@ -215,7 +277,13 @@ class HierarchyCache {
     private readonly table: ItemTable,
   ) {}
 
-  get(items: Int32Array): BlockHierarchy {
+  /**
+   * The hierarchy of a block's items. `rows` (wide and per-year sheets, one block each) adds what
+   * only the grid knows: headings without values and blank rows between items; such blocks are
+   * not cached.
+   */
+  get(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array }): BlockHierarchy {
+    if (rows) return this.make(items.slice(), rows);
     let h = items.length | 0;
     for (let i = 0; i < items.length; i++) h = (Math.imul(h ^ items[i], 0x9e3779b1) + i) | 0;
     let list = this.byHash.get(h);
@@ -227,14 +295,18 @@ class HierarchyCache {
     return made;
   }
 
-  private make(items: Int32Array): BlockHierarchy {
+  private make(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array }): BlockHierarchy {
     const { data, table } = this;
     const hier: HierarchyItem[] = [];
     for (let i = 0; i < items.length; i++) {
       const t = table.get(items[i], data);
       const li = data.labels[t.label];
-      const item: HierarchyItem = { indent: li.leadingSpaces + t.excel * 2, qizhong: li.qizhong };
+      const item: HierarchyItem = { indent: li.leadingSpaces + t.excel * 2, qizhong: li.qizhong, closing: li.closing };
       if (t.code >= 0) item.code = data.codes.list[t.code];
+      if (rows) {
+        item.heading = rows.heading[i] === 1;
+        item.gap = rows.gap[i] === 1;
+      }
       hier.push(item);
     }
     const parents = Int32Array.from(buildHierarchy(hier), (p) => (p === undefined ? -1 : p));
@@ -312,6 +384,7 @@ class SheetReader {
   ) {
     this.data = ctx.data ?? new ModelData(grid.values.length, grid.values.length * Math.max(1, h.years.length), grid.values.length * 41);
     this.source = this.data.beginSheet(grid.name, grid, layout, h.nameCol, shape(this.data));
+    this.source.fractionKeys = fractionKeysOf(grid, h, layout === 'wide' ? h.years.map((y) => y.col) : [h.valueCol as number]);
     // Drafts are transient: their bytes are handed back when the sheet is read (finish).
     this.mark = this.data.arena.mark();
     this.layout = layout;
@@ -333,13 +406,14 @@ class SheetReader {
         const marker = breakdownMarker(label);
         return {
           label: trimmed,
-          key: normalizeName(trimmed),
+          key: indicatorKey(trimmed),
           code: marker.code !== undefined ? data.codes.intern(marker.code) : -1,
           leadingSpaces: marker.leadingSpaces,
           qizhong: marker.isBreakdown && QIZHONG_LABEL.test(label),
           // A part named 罚款等 is a category ("fines and the like"), not a partial list: only wording
           // such as 其中主要有 / 其中部分 / 部分列举 declares the breakdown incomplete.
           partial: PARTIAL_LABEL.test(label),
+          closing: isTotalLabel(trimmed),
         };
       });
     }
@@ -355,7 +429,7 @@ class SheetReader {
       const raw = row[h.codeCol];
       let c = this.codeCache.get(raw);
       if (c === undefined) {
-        const cell = parseOutlineCode(raw);
+        const cell = parseOutlineCode(raw) ?? outlineToken(raw);
         c = cell === undefined ? -2 : this.data.codes.intern(cell);
         if (typeof raw !== 'object' || raw === null) this.codeCache.set(raw, c);
       }
@@ -368,7 +442,8 @@ class SheetReader {
     d.code[k] = code;
     d.block[k] = b;
     d.item[k] = this.items.id(li, excel, code);
-    const unit = this.unitOf(row);
+    let unit = this.unitOf(row);
+    if (unit < 0) unit = this.unitInLabel(li);
     d.unit[k] = unit;
     if (d.value) {
       // Long tables: one value cell per row, read now while the row is at hand.
@@ -382,6 +457,18 @@ class SheetReader {
       } else (d.flags as Uint8Array)[k] = SLOW_CELL;
     }
   }
+
+  /** A unit written at the end of a label (法制审核率（%）, 罚没款(万元)), for sheets without a 单位 column; −1: none. */
+  private unitInLabel(li: number): number {
+    let u = this.labelUnits.get(li);
+    if (u === undefined) {
+      const m = /[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$/.exec(this.data.labels[li].label.normalize('NFKC'));
+      u = m && (isUnitText(m[1]) || /^[%‰]$/.test(m[1])) ? this.data.units.intern(m[1]) : -1;
+      this.labelUnits.set(li, u);
+    }
+    return u;
+  }
+  private readonly labelUnits = new Map<number, number>();
 
   private unitOf(row: CellValue[]): number {
     const col = this.h.unitCol;
@@ -400,8 +487,14 @@ class SheetReader {
     let byUnit = this.rules[label];
     if (!byUnit) this.rules[label] = byUnit = [];
     let rule = byUnit[unit + 1];
-    if (!rule) byUnit[unit + 1] = rule = plainNumberRule(this.data.unitName(unit), this.data.labels[label].label);
+    if (!rule) byUnit[unit + 1] = rule = plainNumberRule(this.data.unitName(unit), this.data.labels[label].label, this.fractions(label));
     return rule;
+  }
+
+  /** Whether label li's plain numbers under a % unit are fractions on this sheet (percentFractionKeys). */
+  fractions(li: number): boolean {
+    const keys = this.source.fractionKeys;
+    return keys !== null && keys.has(this.data.labels[li].key);
   }
 
   /**
@@ -413,7 +506,7 @@ class SheetReader {
     const { data, drafts: d, grid, source } = this;
     const items = new Int32Array(to - from);
     for (let j = from; j < to; j++) items[j - from] = d.item[order[j]];
-    const hier = this.hierarchies.get(items);
+    const hier = this.hierarchies.get(items, d.value ? undefined : this.rowFlags(order, from, to, cols));
     const base = data.rowCount;
     const block = this.source.shape?.long ? data.block(blockName, entity, periods[0]) : data.block(blockName);
     const values = grid.values;
@@ -453,7 +546,7 @@ class SheetReader {
         } else {
           const r = d.r[k];
           const parsed = parseCell(values[r]?.[c] ?? null, formats?.[r]?.[c]);
-          const nv = normalizeValue(parsed, data.unitName(d.unit[k]), data.labels[d.label[k]].label);
+          const nv = normalizeValue(parsed, data.unitName(d.unit[k]), data.labels[d.label[k]].label, this.fractions(d.label[k]));
           B.obsValue[oi] = nv.value ?? NaN;
           steps[j] = nv.step;
           B.obsFlags[oi] = makeFlags(PARSED_KIND_INDEX[parsed.kind], nv.approximate, KIND_INDEX[nv.kind]);
@@ -479,11 +572,31 @@ class SheetReader {
           plainNumber(raw === 0 ? 0 : raw, this.ruleOf(label, unit), scratch, 0);
           data.addObs(ri, c, entity, periods[y], scratch.value[0], scratch.step[0], scratch.flags[0]);
         } else {
-          data.addParsed(ri, c, entity, periods[y], parseCell(raw, fmt), data.unitName(unit), data.labels[label].label);
+          data.addParsed(ri, c, entity, periods[y], parseCell(raw, fmt), data.unitName(unit), data.labels[label].label, this.fractions(label));
         }
       }
     }
     this.noteDuplicates(hier, (i) => d.r[order[from + i]], (i) => d.label[order[from + i]]);
+  }
+
+  /** Which drafts order[from … to) are headings (no value in any of `cols`) and which follow a blank row. */
+  private rowFlags(order: Int32Array, from: number, to: number, cols: ArrayLike<number>): { heading: Uint8Array; gap: Uint8Array } {
+    const d = this.drafts;
+    const values = this.grid.values;
+    const heading = new Uint8Array(to - from);
+    const gap = new Uint8Array(to - from);
+    for (let j = from; j < to; j++) {
+      const r = d.r[order[j]];
+      const row = values[r] ?? EMPTY_ROW;
+      let empty = true;
+      for (let y = 0; y < cols.length && empty; y++) {
+        const v = row[cols[y]];
+        if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) empty = false;
+      }
+      heading[j - from] = empty ? 1 : 0;
+      gap[j - from] = j > from && r - d.r[order[j - 1]] > 1 ? 1 : 0;
+    }
+    return { heading, gap };
   }
 
   /** Records a block's repeated indicators for the duplicate note (rows by block index). */
@@ -827,7 +940,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
     }
     k++;
   }
-  if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow))) return abandon();
+  if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow), reader)) return abandon();
   if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
   data.commitLong(n, ctx.nextIds(n));
   return reader.finish([]);
@@ -963,14 +1076,14 @@ function replayLongBlock(
  * A function of its own, so that the shapes of parsed values do not unsettle readLongDirect's code.
  * False when the display steps become too many for classes (readLongDrafts then reads the sheet).
  */
-function readSlowCells(grid: SheetGrid, valueCol: number, data: ModelData, W: NonNullable<ReturnType<ModelData['direct']>>, rows: Int32Array): boolean {
+function readSlowCells(grid: SheetGrid, valueCol: number, data: ModelData, W: NonNullable<ReturnType<ModelData['direct']>>, rows: Int32Array, reader: SheetReader): boolean {
   const { rowR, rowUnit, rowLabel, obsValue, obsFlags, obsStepClass } = W;
   const formats = grid.numberFormats;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j];
     const r = rowR[i];
     const parsed = parseCell(grid.values[r]?.[valueCol] ?? null, formats?.[r]?.[valueCol]);
-    const nv = normalizeValue(parsed, data.unitName(rowUnit[i]), data.labels[rowLabel[i]].label);
+    const nv = normalizeValue(parsed, data.unitName(rowUnit[i]), data.labels[rowLabel[i]].label, reader.fractions(rowLabel[i]));
     obsValue[i] = nv.value ?? NaN;
     obsFlags[i] = makeFlags(PARSED_KIND_INDEX[parsed.kind], nv.approximate, KIND_INDEX[nv.kind]);
     const c = data.stepClass(nv.step);
@@ -1173,6 +1286,15 @@ export function readSheet(grid: SheetGrid, ctx: ReadContext): ReadOutcome {
     if (h.years.length > 0) return { ok: true, model: readWide(grid, h, ctx) };
     const sheetYear = sheetNameYear(grid.name);
     if (sheetYear !== undefined && h.valueCol !== undefined) return { ok: true, model: readPerYear(grid, h, sheetYear, ctx) };
+  }
+  // Entities × indicators for one period (a supervisor's city table, or its transpose).
+  const cross = recognizeCrossTab(grid);
+  if (cross) {
+    const data = ctx.data ?? new ModelData();
+    const model = readCrossTab(grid, cross, { nextId: ctx.nextId, data });
+    data.sheets[data.sheets.length - 1].structure = cross;
+    if (!ctx.data) data.seal();
+    return { ok: true, model };
   }
   return { ok: false, reason: msg('sheet.skipped', { sheet: grid.name }) };
 }

@@ -1,0 +1,183 @@
+// What the engine understood of each sheet, as a value to print and test: the shape recognised,
+// the header rows, which axis holds periods, entities and indicators, every balance group (total →
+// parts, down the rows or across the columns, with cells), and the rows and columns left out and
+// why. `npm run check -- FILE --explain` prints it.
+import { columnLetters, toA1 } from '../a1';
+import type { WorkbookModel } from '../checks/context';
+import type { SheetShape, SheetSource } from '../model-data';
+import type { Bilingual, Lang, SheetReport } from '../types';
+import { entityGroups } from './crosstab';
+import { findHeader, NOT_DATA_HEADER } from './read';
+
+export interface ExplainedGroup {
+  direction: 'rows' | 'columns' | 'entities';
+  total: { label: string; cell: string };
+  parts: Array<{ label: string; cell: string }>;
+  /** Where the group holds: every entity and period of a block, or one entity. */
+  scope?: string;
+}
+
+export interface SheetExplanation {
+  sheet: string;
+  layout: SheetReport['layout'];
+  reason?: Bilingual;
+  headerRows?: string;
+  axes: Array<{ axis: 'rows' | 'columns'; holds: 'indicators' | 'periods' | 'entities'; items: string[] }>;
+  groups: ExplainedGroup[];
+  ignored: Array<{ where: string; reason: Bilingual }>;
+}
+
+const MAX_ITEMS = 40;
+
+/** The explanation of every sheet of a checked workbook (its model and sheet reports). */
+export function explainWorkbook(model: WorkbookModel, reports: SheetReport[]): SheetExplanation[] {
+  const d = model.data;
+  return reports.map((rep) => {
+    const s = d.sheets.find((x) => x.name === rep.sheet);
+    const out: SheetExplanation = { sheet: rep.sheet, layout: rep.layout, reason: rep.reason, axes: [], groups: [], ignored: [] };
+    if (!s || rep.layout === 'skipped') return out;
+    if (s.structure) explainCrossTab(s, out);
+    else explainRegular(model, s, out);
+    return out;
+  });
+}
+
+function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
+  const st = s.structure;
+  if (!st) return;
+  const or = st.origin.row;
+  const oc = st.origin.col;
+  const rowsAreEntities = st.orientation === 'entities-rows';
+  out.headerRows = `${or + st.headerRows[0] + 1}–${or + st.headerRows[1] + 1}`;
+  const entityNames = st.entities.map((e) => `${e.label}${e.total ? '(合计/total)' : ''}`);
+  const indicatorNames = st.indicators.map((i) => `${i.label}${i.unit ? `（${i.unit}）` : ''} ${i.address}`);
+  out.axes.push({ axis: rowsAreEntities ? 'rows' : 'columns', holds: 'entities', items: entityNames });
+  out.axes.push({ axis: rowsAreEntities ? 'columns' : 'rows', holds: 'indicators', items: indicatorNames });
+  out.axes.push({ axis: 'rows', holds: 'periods', items: [`${st.period}（${st.periodFrom['zh-CN']} / ${st.periodFrom['en-US']}）`] });
+  const line = (idx: number) => (rowsAreEntities ? columnLetters(oc + idx) : String(or + idx + 1));
+  st.indicators.forEach((ind, k) => {
+    const parts = st.indicators.filter((p) => p.parent === k);
+    if (parts.length === 0) return;
+    out.groups.push({
+      direction: rowsAreEntities ? 'columns' : 'rows',
+      total: { label: ind.label, cell: line(ind.index) },
+      parts: parts.map((p) => ({ label: p.label, cell: line(p.index) })),
+      scope: rowsAreEntities ? 'each row / 每个地区' : 'each column / 每个地区',
+    });
+  });
+  for (const eg of entityGroups(st)) {
+    const t = st.entities[eg.total];
+    out.groups.push({
+      direction: 'entities',
+      total: { label: t.label, cell: rowsAreEntities ? String(or + t.index + 1) : columnLetters(oc + t.index) },
+      parts: eg.parts.map((k) => ({ label: st.entities[k].label, cell: rowsAreEntities ? String(or + st.entities[k].index + 1) : columnLetters(oc + st.entities[k].index) })),
+      scope: 'each indicator / 每个指标',
+    });
+  }
+  for (const r of st.ignoredRows) out.ignored.push({ where: `row ${or + r.index + 1}`, reason: r.reason });
+  for (const c of st.ignoredCols) out.ignored.push({ where: `col ${columnLetters(oc + c.index)}`, reason: c.reason });
+}
+
+function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanation): void {
+  const d = model.data;
+  const grid = s.grid;
+  if (!grid) return;
+  const shape = s.shape as SheetShape;
+  const h = findHeader(grid);
+  if (h) out.headerRows = String(grid.originRow + h.row + 1);
+  const labelCol = s.nameCol;
+  // Indicators (distinct labels in row order, the first block for a long table).
+  const seen = new Set<string>();
+  const indicators: string[] = [];
+  for (let i = s.rowStart; i < s.rowEnd && indicators.length < MAX_ITEMS; i++) {
+    const l = d.labelOf(i).label;
+    if (!seen.has(l)) {
+      seen.add(l);
+      indicators.push(l);
+    }
+  }
+  out.axes.push({ axis: 'rows', holds: 'indicators', items: indicators });
+  if (s.layout === 'wide') {
+    out.axes.push({ axis: 'columns', holds: 'periods', items: shape.cols.map((c, k) => `${d.periods.list[shape.periods[k]]} ${columnLetters(grid.originCol + c)}`) });
+    out.axes.push({ axis: 'rows', holds: 'entities', items: [d.entities.list[shape.entity] || '(workbook)'] });
+  } else if (s.layout === 'per-year') {
+    out.axes.push({ axis: 'columns', holds: 'periods', items: [`${d.periods.list[shape.periods[0]]}（工作表名 / sheet name）`] });
+  } else {
+    const ents = new Set<string>();
+    const pers = new Set<string>();
+    for (let i = s.rowStart; i < s.rowEnd && ents.size < MAX_ITEMS; i++) {
+      const b = d.rowBlock[i];
+      ents.add(d.entities.list[d.blockEntity[b]]);
+      pers.add(d.periods.list[d.blockPeriod[b]]);
+    }
+    out.axes.push({ axis: 'rows', holds: 'entities', items: [...ents] });
+    out.axes.push({ axis: 'rows', holds: 'periods', items: [...pers] });
+  }
+  // Balance groups: the parents of the first block (a long table repeats them per block).
+  const firstBlock = s.rowEnd > s.rowStart ? d.rowBlock[s.rowStart] : -1;
+  const parts = new Map<number, number[]>();
+  for (let i = s.rowStart; i < s.rowEnd; i++) {
+    if (d.rowBlock[i] !== firstBlock) break;
+    const p = d.rowParent[i];
+    if (p < 0) continue;
+    const list = parts.get(p);
+    if (list) list.push(i);
+    else parts.set(p, [i]);
+  }
+  const cell = (i: number) => toA1(grid.originRow + d.rowR[i], grid.originCol + labelCol);
+  for (const [p, list] of parts) {
+    out.groups.push({
+      direction: 'rows',
+      total: { label: d.labelOf(p).label, cell: cell(p) },
+      parts: list.map((i) => ({ label: d.labelOf(i).label, cell: cell(i) })),
+      scope: s.layout === 'long' ? 'each district and year / 每个地区和年份' : 'each year column / 每个年份列',
+    });
+  }
+  // Header cells that were not read, and why.
+  if (h) {
+    const used = new Set<number>([h.nameCol, ...(h.codeCol !== undefined ? [h.codeCol] : []), ...(h.unitCol !== undefined ? [h.unitCol] : []), ...shape.cols]);
+    if (h.entityCol !== undefined) used.add(h.entityCol);
+    if (h.periodCol !== undefined) used.add(h.periodCol);
+    const row = grid.values[h.row] ?? [];
+    row.forEach((v, c) => {
+      if (used.has(c) || v === null || v === '') return;
+      const t = String(typeof v === 'object' ? v.error : v);
+      out.ignored.push({
+        where: `col ${columnLetters(grid.originCol + c)}`,
+        reason: NOT_DATA_HEADER.test(t.replace(/\s+/g, ''))
+          ? { 'zh-CN': `“${t}”不是待核对的数据（增减、排名、备注等）`, 'en-US': `"${t}" is not data to check (a change, rank or remark)` }
+          : { 'zh-CN': `“${t}”不是年份列`, 'en-US': `"${t}" is not a year column` },
+      });
+    });
+  }
+}
+
+const HOLDS: Record<string, Bilingual> = {
+  indicators: { 'zh-CN': '指标', 'en-US': 'indicators' },
+  periods: { 'zh-CN': '期间', 'en-US': 'periods' },
+  entities: { 'zh-CN': '地区/单位', 'en-US': 'entities' },
+};
+const DIRECTION: Record<string, Bilingual> = {
+  rows: { 'zh-CN': '按行', 'en-US': 'down the rows' },
+  columns: { 'zh-CN': '按列', 'en-US': 'across the columns' },
+  entities: { 'zh-CN': '跨地区', 'en-US': 'across entities' },
+};
+
+/** The explanation as text lines, in one language. */
+export function formatExplanation(list: SheetExplanation[], lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const lines: string[] = [];
+  for (const x of list) {
+    lines.push(`  [${x.sheet}] ${zh ? '形状' : 'shape'}: ${x.layout}${x.reason ? ` — ${x.reason[lang]}` : ''}`);
+    if (x.headerRows) lines.push(`    ${zh ? '表头行' : 'header rows'}: ${x.headerRows}`);
+    for (const a of x.axes) {
+      const items = a.items.length > 12 ? `${a.items.slice(0, 12).join('、')} …（${a.items.length}）` : a.items.join('、');
+      lines.push(`    ${zh ? (a.axis === 'rows' ? '行' : '列') : a.axis}: ${HOLDS[a.holds][lang]} — ${items}`);
+    }
+    for (const g of x.groups) {
+      lines.push(`    ${zh ? '合计组' : 'group'} (${DIRECTION[g.direction][lang]}${g.scope ? `, ${g.scope}` : ''}): ${g.total.label} [${g.total.cell}] = ${g.parts.map((p) => `${p.label} [${p.cell}]`).join(' + ')}`);
+    }
+    for (const i of x.ignored) lines.push(`    ${zh ? '未读取' : 'ignored'} ${i.where}: ${i.reason[lang]}`);
+  }
+  return lines.join('\n') + '\n';
+}
