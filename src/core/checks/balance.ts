@@ -79,6 +79,8 @@ export function checkBalance(model: WorkbookModel): Finding[] {
   for (let pi = 0; pi < parents.length; pi++) {
     const total = parents[pi];
     if (!isAdditive(total)) continue;
+    // A section heading (一、行政执法) has no values: it is structure, not a total to check.
+    if (!oneToOne && firstObs(d, total) >= 0 && !d.hasValue(firstObs(d, total))) continue;
     const from = childStart[total];
     const to = childStart[total + 1];
     if (parts.length < to - from) {

@@ -126,6 +126,10 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
   }
   const cell = (i: number) => toA1(grid.originRow + d.rowR[i], grid.originCol + labelCol);
   for (const [p, list] of parts) {
+    // Section headings without values are structure, not totals.
+    let valued = false;
+    for (let k = d.obsStart(p); k < d.obsEnd(p) && !valued; k++) valued = d.hasValue(d.obsAt(k));
+    if (!valued) continue;
     out.groups.push({
       direction: 'rows',
       total: { label: d.labelOf(p).label, cell: cell(p) },
