@@ -6,6 +6,7 @@ import { checkCells } from './checks/cells';
 import { checkEntityTotals } from './checks/entity-totals';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkRanges } from './checks/ranges';
+import { parseStructureSheet, STRUCTURE_SHEET, unusedFixFindings, type StructureFix } from './layout/corrections';
 import { estimateCapacity, guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Explanation } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
@@ -17,7 +18,7 @@ import { ModelData, observationCount } from './model-data';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
 /** Sheets the add-in writes itself; never read as indicator sheets. */
-export const OWN_SHEETS = new Set(['校验结果', EXPLANATIONS_SHEET, '汇总表']);
+export const OWN_SHEETS = new Set(['校验结果', EXPLANATIONS_SHEET, '汇总表', STRUCTURE_SHEET]);
 /** The sheet users write their own rules in. */
 export const RULES_SHEET = '校验规则';
 
@@ -42,6 +43,10 @@ export interface CheckOptions {
 export interface AnalyzedWorkbook {
   model: WorkbookModel;
   sheets: SheetReport[];
+  /** The user's corrections from the 结构 sheet, each marked when it matched a row. */
+  fixes: StructureFix[];
+  /** Rows of the 结构 sheet that could not be understood. */
+  fixFindings: Finding[];
 }
 
 /** Layout detection over every sheet: the model the checks and detectors run on. */
@@ -50,8 +55,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   let id = 0;
   // Every sheet is read into one columnar model (model-data.ts), sized for what the sheets hold.
   const capacity = estimateCapacity(snapshot.sheets);
+  const structure = parseStructureSheet(snapshot.sheets.find((g) => g.name === STRUCTURE_SHEET));
   const ctx = {
     entity,
+    fixes: structure.fixes,
     nextId: () => ++id,
     nextIds: (n: number) => {
       const first = id + 1;
@@ -90,7 +97,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
     const r = sheets[i].reason;
     sheets[i] = { ...sheets[i], visibility: v, reason: r ? { 'zh-CN': `${r['zh-CN']}${note['zh-CN']}`, 'en-US': `${r['en-US']} ${note['en-US']}` } : note };
   });
-  return { model: buildModel(models), sheets };
+  return { model: buildModel(models), sheets, fixes: structure.fixes, fixFindings: structure.findings };
 }
 
 // Mandated 100 % rates are rules of the built-in pack (rate.mandated.*), so a bureau can switch one
@@ -122,8 +129,8 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
 export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: CheckOptions = {}): { result: CheckResult; model: WorkbookModel; ruleSet: RuleSet; explanations: Explanation[] } {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.1, msg('progress.layout'));
-  const { model, sheets } = analyzeWorkbook(snapshot, options);
-  let findings: Finding[] = [];
+  const { model, sheets, fixes, fixFindings } = analyzeWorkbook(snapshot, options);
+  let findings: Finding[] = [...fixFindings, ...unusedFixFindings(fixes)];
   CHECKS.forEach((check, i) => {
     progress(0.2 + (0.6 * i) / CHECKS.length, msg('progress.check'));
     findings.push(...check(model));

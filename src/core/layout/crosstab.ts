@@ -14,6 +14,7 @@ import type { SheetModel, IndicatorRow, Observation } from '../model';
 import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX, type ModelData } from '../model-data';
 import type { Bilingual, CellValue, SheetGrid } from '../types';
 import { isPlainFormat, isUnitText, parseCell, unitScale } from '../values';
+import { applyFixes, type StructureFix } from './corrections';
 import { buildHierarchy, type HierarchyItem } from './hierarchy';
 import { normalizeValue, percentFractionKeys } from './normalize';
 
@@ -137,7 +138,7 @@ function findPeriod(grid: SheetGrid, before: number): { period: string; partial:
  * Recognises a one-period cross-tab, or says undefined. Called for sheets the wide, per-year and
  * long readers did not take.
  */
-export function recognizeCrossTab(grid: SheetGrid): CrossTabStructure | undefined {
+export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): CrossTabStructure | undefined {
   const values = grid.values;
   const nRows = values.length;
   if (nRows < 2) return undefined;
@@ -355,6 +356,7 @@ export function recognizeCrossTab(grid: SheetGrid): CrossTabStructure | undefine
     }
   }
   for (const e of entities) e.total = isEntityTotalLabel(e.label);
+  if (fixes.length > 0) correct(fixes, indicators, entities);
   entityTotals(entities);
   // A part without a unit of its own counts in its total's unit; the title's units come last.
   for (const ind of indicators) if (ind.unit === undefined && ind.parent === undefined) ind.unit = titleUnitFor(ind.label, titleUnits);
@@ -372,6 +374,29 @@ export function recognizeCrossTab(grid: SheetGrid): CrossTabStructure | undefine
     ignoredCols,
     origin: { row: grid.originRow, col: grid.originCol },
   };
+}
+
+/**
+ * The user's corrections (结构 sheet): groups and non-totals among the indicators, by name or by
+ * the cell of the header; an entity total (全市合计) marked 非合计 is no longer summed.
+ */
+function correct(fixes: StructureFix[], indicators: AxisEntry[], entities: AxisEntry[]): void {
+  const parents = Int32Array.from(indicators, (x) => (x.parent === undefined ? -1 : x.parent));
+  if (applyFixes(fixes, parents, (i) => indicatorKey(indicators[i].label), (i) => indicators[i].address)) {
+    indicators.forEach((x, i) => {
+      x.parent = parents[i] >= 0 ? parents[i] : undefined;
+      x.total = indicators.some((y) => y.parent === i);
+    });
+  }
+  for (const f of fixes) {
+    if (f.action !== 'not-total') continue;
+    for (const e of entities) {
+      if (e.total && (indicatorKey(e.label) === indicatorKey(f.total) || e.address === f.total.toUpperCase())) {
+        e.total = false;
+        f.used = true;
+      }
+    }
+  }
 }
 
 /** Units listed in a title line (单位：件、万元、%), in order. */

@@ -10,6 +10,7 @@ import { K_RATE, KIND_INDEX, makeFlags, ModelData, PARSED_KIND_INDEX, PK_NUMBER,
 import { breakdownMarker, indicatorKey, isTotalLabel, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from '../types';
 import { isPlainFormat, isUnitText, numberDecimals, parseCell } from '../values';
+import { applyFixes, fixesFor, type StructureFix } from './corrections';
 import { recognizeCrossTab, readCrossTab } from './crosstab';
 import { buildHierarchy, type HierarchyItem } from './hierarchy';
 import { isPercentUnit, normalizeValue, percentFractionKeys, plainNumberRule, type PlainNumberRule } from './normalize';
@@ -42,6 +43,8 @@ export interface ReadContext {
    * without one gets its own.
    */
   data?: ModelData;
+  /** The user's corrections of the structure (the workbook's 结构 sheet). */
+  fixes?: StructureFix[];
 }
 
 export type ReadOutcome =
@@ -275,6 +278,9 @@ class HierarchyCache {
   constructor(
     private readonly data: ModelData,
     private readonly table: ItemTable,
+    /** The user's corrections for this sheet, and the address of a label cell by grid row. */
+    private readonly fixes: StructureFix[] = [],
+    private readonly labelAddress: (r: number) => string = () => '',
   ) {}
 
   /**
@@ -282,7 +288,7 @@ class HierarchyCache {
    * only the grid knows: headings without values and blank rows between items; such blocks are
    * not cached.
    */
-  get(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array }): BlockHierarchy {
+  get(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array; r: Int32Array }): BlockHierarchy {
     if (rows) return this.make(items.slice(), rows);
     let h = items.length | 0;
     for (let i = 0; i < items.length; i++) h = (Math.imul(h ^ items[i], 0x9e3779b1) + i) | 0;
@@ -295,7 +301,7 @@ class HierarchyCache {
     return made;
   }
 
-  private make(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array }): BlockHierarchy {
+  private make(items: Int32Array, rows?: { heading: Uint8Array; gap: Uint8Array; r: Int32Array }): BlockHierarchy {
     const { data, table } = this;
     const hier: HierarchyItem[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -310,6 +316,14 @@ class HierarchyCache {
       hier.push(item);
     }
     const parents = Int32Array.from(buildHierarchy(hier), (p) => (p === undefined ? -1 : p));
+    if (this.fixes.length > 0) {
+      applyFixes(
+        this.fixes,
+        parents,
+        (i) => data.labels[table.get(items[i], data).label].key,
+        (i) => (rows ? this.labelAddress(rows.r[i]) : undefined),
+      );
+    }
     const groups = new Map<string, number[]>();
     for (let i = 0; i < items.length; i++) {
       const li = data.labels[table.get(items[i], data).label];
@@ -389,7 +403,7 @@ class SheetReader {
     this.mark = this.data.arena.mark();
     this.layout = layout;
     this.items = new ItemTable(!grid.indents && h.codeCol === undefined);
-    this.hierarchies = new HierarchyCache(this.data, this.items);
+    this.hierarchies = new HierarchyCache(this.data, this.items, fixesFor(ctx.fixes, grid.name), (r) => toA1(grid.originRow + r, grid.originCol + h.nameCol));
   }
 
   /** Label index of a label cell; LABEL_EMPTY for a blank one, LABEL_STOP for a footnote (注：…). */
@@ -580,11 +594,12 @@ class SheetReader {
   }
 
   /** Which drafts order[from … to) are headings (no value in any of `cols`) and which follow a blank row. */
-  private rowFlags(order: Int32Array, from: number, to: number, cols: ArrayLike<number>): { heading: Uint8Array; gap: Uint8Array } {
+  private rowFlags(order: Int32Array, from: number, to: number, cols: ArrayLike<number>): { heading: Uint8Array; gap: Uint8Array; r: Int32Array } {
     const d = this.drafts;
     const values = this.grid.values;
     const heading = new Uint8Array(to - from);
     const gap = new Uint8Array(to - from);
+    const rows = new Int32Array(to - from);
     for (let j = from; j < to; j++) {
       const r = d.r[order[j]];
       const row = values[r] ?? EMPTY_ROW;
@@ -595,8 +610,9 @@ class SheetReader {
       }
       heading[j - from] = empty ? 1 : 0;
       gap[j - from] = j > from && r - d.r[order[j - 1]] > 1 ? 1 : 0;
+      rows[j - from] = r;
     }
-    return { heading, gap };
+    return { heading, gap, r: rows };
   }
 
   /** Records a block's repeated indicators for the duplicate note (rows by block index). */
@@ -1288,7 +1304,7 @@ export function readSheet(grid: SheetGrid, ctx: ReadContext): ReadOutcome {
     if (sheetYear !== undefined && h.valueCol !== undefined) return { ok: true, model: readPerYear(grid, h, sheetYear, ctx) };
   }
   // Entities × indicators for one period (a supervisor's city table, or its transpose).
-  const cross = recognizeCrossTab(grid);
+  const cross = recognizeCrossTab(grid, fixesFor(ctx.fixes, grid.name));
   if (cross) {
     const data = ctx.data ?? new ModelData();
     const model = readCrossTab(grid, cross, { nextId: ctx.nextId, data });
