@@ -97,12 +97,12 @@ class SkipPrebuiltMinified {
   }
 }
 
-/** The sample workbooks the preview offers (copied to dist/samples/). */
+/** The sample workbooks the preview offers (copied to dist/samples/): the .xlsx ones and the .xls one. */
 function sampleNames() {
   try {
     return fs
       .readdirSync(path.resolve(__dirname, 'samples'))
-      .filter((f) => f.toLowerCase().endsWith('.xlsx') && !f.startsWith('~$'))
+      .filter((f) => /\.(xlsx|xls)$/i.test(f) && !f.startsWith('~$'))
       .sort((a, b) => a.localeCompare(b, 'zh-CN'));
   } catch {
     return [];
@@ -285,7 +285,7 @@ module.exports = async (env = {}, argv = {}) => {
           // The help page the manifest's SupportUrl and LearnMoreUrl point to (static, no script).
           { from: 'src/help/help.html', to: 'help.html', info: { minimized: true } },
           // The preview's sample workbooks, fetched from the same origin.
-          { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
+          { from: 'samples/*.{xlsx,xls}', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
@@ -348,7 +348,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Fluent UI alone is ~90 KB gzip; budget the whole first load of the pane.
       maxEntrypointSize: 900 * 1024,
       maxAssetSize: 600 * 1024,
-      // The preview is a development page (ExcelJS alone is ~950 KB); budget what Office loads.
+      // The preview is a development page (ExcelJS alone is ~950 KB; SheetJS for .xls/.et/.csv, a
+      // lazy chunk, ~1 MB); budget what Office loads.
       assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file),
     },
   };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // indicator-summary: writes a copy of a workbook with a standard summary table (汇总表) added.
 //   npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts]
+// FILE is an .xlsx, .xls, WPS .et or .csv file; the copy OUT is always .xlsx.
 //                      [--years 2022,2023] [--indicators a,b] [--entity 地区] [--sheet 工作表]
 //                      [--lang zh-CN|en-US] [--allow-loss]
 // Exit codes: 0 written; 2 usage error (bilingual message), unreadable input or unwritable output,
@@ -14,6 +15,8 @@ import { parseYear } from '../core/names';
 import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { gridFromWorksheet, loadWorkbook } from '../hosts/xlsx/read-xlsx';
+import { readLegacy, workbookKind, type LegacyFormat } from '../hosts/xlsx/read-legacy';
+import { workbookFromSnapshot } from '../hosts/xlsx/snapshot-workbook';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
 import { openError } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
@@ -26,6 +29,8 @@ export interface SummaryIO {
 }
 
 const TEMPLATE_IDS: TemplateId[] = ['compare', 'composition', 'districts'];
+/** The input formats other than .xlsx, as the success message names them. */
+const FORMAT_NAMES: Record<LegacyFormat, string> = { xls: '.xls', et: 'WPS .et', csv: '.csv' };
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 
 /** A usage error: both languages, whatever --lang says (it may be the wrong option itself). */
@@ -121,7 +126,7 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   const program = new Command()
     .name('indicator-summary')
     .description('指标校验 — adds a summary table (汇总表) to a copy of a workbook / 在工作簿副本中加入汇总表')
-    .argument('[file]', 'the workbook (.xlsx) / 工作簿')
+    .argument('[file]', 'the workbook (.xlsx, .xls, .et or .csv; the copy is .xlsx) / 工作簿（.xlsx、.xls、.et 或 .csv；副本为 .xlsx）')
     .option('--out <path>', 'the copy to write (.xlsx, not the input) / 输出的副本（.xlsx，不能是原文件）')
     .option('--template <name>', 'compare | composition | districts (年度对比表 | 构成表 | 地区对比表)', 'compare')
     .option('--years <list>', 'years, e.g. 2021,2022 / 年份')
@@ -192,10 +197,13 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     );
     return 2;
   }
+  // An .xls, .et or .csv input: the copy is a new .xlsx built from what was read (values, number
+  // formats, sheets), since ExcelJS writes only .xlsx; its other formatting is not carried over.
+  const kind = workbookKind(bytes, name);
   let spec;
   let workbook;
   try {
-    workbook = await loadWorkbook(bytes, name);
+    workbook = kind === 'xlsx' ? await loadWorkbook(bytes, name) : workbookFromSnapshot(readLegacy(bytes, name, kind));
     const snapshot = { name, sheets: workbook.worksheets.map(gridFromWorksheet) };
     spec = buildSummary(template, summaryInput(snapshot), {
       lang,
@@ -226,7 +234,15 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     io.stderr(`警告：--allow-loss：副本 ${out} 缺少原工作簿中的${lostZh}（原文件未改动）。\nWarning: --allow-loss: the copy ${out} lacks the ${lostEn} of the original workbook (the original file is unchanged).\n`);
   }
   io.stdout(renderTableText(spec));
-  const kept = lost.length > 0 ? { zh: `原有工作表的数据和格式未改动，但缺少${lostZh}`, en: `the original sheets keep their values and formats, but it lacks the ${lostEn}` } : { zh: '原有工作表未改动', en: 'the original sheets are unchanged' };
+  const kept =
+    kind !== 'xlsx'
+      ? {
+          zh: `原有工作表的数值和数字格式取自“${name}”（${FORMAT_NAMES[kind]}），其字体、颜色、边框、列宽、合并单元格等格式以及图表、宏等对象未带入副本；原文件未改动`,
+          en: `the original sheets' values and number formats come from "${name}" (${FORMAT_NAMES[kind]}); its fonts, colours, borders, column widths, merged cells, charts, macros and other objects are not in the copy; the original file is unchanged`,
+        }
+      : lost.length > 0
+        ? { zh: `原有工作表的数据和格式未改动，但缺少${lostZh}`, en: `the original sheets keep their values and formats, but it lacks the ${lostEn}` }
+        : { zh: '原有工作表未改动', en: 'the original sheets are unchanged' };
   io.stderr(
     lang === 'zh-CN'
       ? `已写入 ${out}：新工作表“${written.worksheet.name}”（表格 ${written.tableName}，${written.tableRange}），${kept.zh}。\n`

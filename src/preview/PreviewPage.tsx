@@ -1,6 +1,6 @@
 // The browser preview: the task pane's App, unchanged, beside a grid of the workbook it checks,
 // both over one XlsxHost (ExcelJS in the page). The workbook comes from a bundled sample or a
-// .xlsx the user opens; nothing leaves the page.
+// file the user opens (.xlsx, .xls, .et or .csv); nothing leaves the page.
 import {
   Badge,
   Button,
@@ -29,7 +29,20 @@ import { WorkbookGrid } from './WorkbookGrid';
 /** Width of Excel's task pane on a desktop screen. */
 const PANE_WIDTH = 380;
 
-const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * The file picker's filter: .xlsx, and the formats read-legacy.ts reads (Excel 97–2003 .xls, WPS
+ * .et, .csv), by extension and by the MIME types browsers give them. An .xls, .et or .csv opens
+ * as an in-page .xlsx copy (XlsxHost.fromBytes): marks and inserted sheets go to that copy.
+ */
+const XLSX_ACCEPT = [
+  '.xlsx',
+  '.xls',
+  '.et',
+  '.csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/csv',
+].join(',');
 
 const useStyles = makeStyles({
   root: {

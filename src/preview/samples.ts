@@ -1,4 +1,4 @@
-// The sample workbooks bundled with the preview (webpack copies samples/*.xlsx to dist/samples/
+// The sample workbooks bundled with the preview (webpack copies samples/*.xlsx and *.xls to dist/samples/
 // and defines their names), fetched from the page's own origin.
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 

@@ -23,6 +23,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xls': 'application/vnd.ms-excel',
 };
 
 /** Serves `root` on 127.0.0.1:<free port>; resolves to { url, close, requests }. */
