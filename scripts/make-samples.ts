@@ -1,9 +1,12 @@
 // Generates the bundled sample workbooks in samples/ from the seeds' real figures
-// (../shared/seeds: 乐山市市中区 2022 = seed 000, 嘉兴市 2022 = seed 004, and the other three
-// for the district table). Prior-year figures are illustrative, and a few realistic mistakes are
-// planted on purpose (each one is listed in MISTAKES below and in samples/README.md).
+// (../shared/seeds: 乐山市市中区 2022 = seed 000, 嘉兴市 2022 = seed 004, 临沂市罗庄区 2023 =
+// seed 001, and the other three for the district table). Prior-year figures are illustrative,
+// and a few realistic mistakes are planted on purpose (each one is listed in MISTAKES below).
+// The 罗庄区 sample is an Excel 97-2003 .xls (written by SheetJS), as many bureaus still keep them.
 // Run: npm run samples
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { countyForm, districtCrossTab } from './shape-samples';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -21,6 +24,13 @@ export const MISTAKES = [
   'wide 医疗服务类罚款 58,590 (2021) → 585,900 (2022): ×10, an extra digit or 元/万元 mix-up (warning)',
   'wide 罚没款 30.63万元 → 728,588 元: +138 % (warning; the domain example 306300 → 728588)',
   'long 五通桥区 行政处罚案件 3 → 27 while the other districts grow ~10 % (Hidiroglou–Berthelot warning)',
+  'xls (罗庄区) 2022 信访积案 4 but 其中：已化解 5: a part above its total',
+  'xls (罗庄区) 2022 依法执业自查率 96.8% (30 of 31 医疗机构, a % formatted cell): a mandated rate below 100%',
+  'cross-tab (各区县, 2022) 沙湾区 行政处罚案件 合计 30 but 警告 12 + 罚款 17 + 其他 2 = 31; the 全市合计 合计 sums the districts as typed and shows it too',
+  'cross-tab (各区县, 2022) 全市合计 罚没款 171.40 万元 but the districts add up to 170.40',
+  'cross-tab (各区县, 2022) 犍为县 法制审核率 0.95 (rates stored as fractions): a mandated rate below 100%',
+  'county form (沙湾区, sections 一、（一）1.) 2022 行政处罚案件 106 but 警告 40 + 罚款 63 + 停产停业 5 = 108',
+  'county form (沙湾区) 2021 政务服务 合计 5084 (a 合计 row below its list) but 自然人 4530 + 法人 551 = 5081',
 ];
 
 const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -182,10 +192,69 @@ export function districtsLong(): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * 临沂市罗庄区 (seed 001, 2023): wide layout saved as Excel 97-2003 (.xls, BIFF8). 2023 figures are
+ * the report's (首违不罚13次, 送法助企84场次 179家 1200余名 38条 56个, 评估医疗机构33个, 监督1387户
+ * 覆盖率100%, 处罚案件188起, 双随机77家, 权责清单228项, 信访积案3件 化解率100%); 2022 figures and the
+ * 依法执业自查率, 法制审核率 and 罚没款 rows are illustrative. The 2022 行政处罚案件, 法制审核率 and 罚没款
+ * are the district table's 罗庄区 figures, so checking all samples together finds no conflict there.
+ */
+export function luozhuangXls(): Uint8Array {
+  const rate = (v: number | string, z = '0.0%'): XLSX.CellObject => (typeof v === 'number' ? { t: 'n', v, z } : { t: 's', v });
+  const rows: Array<[string, string, string, XLSX.CellObject | number | string, XLSX.CellObject | number | string]> = [
+    ['1', '集中学习习近平法治思想', '次', 5, 6],
+    ['2', '党组会集体研究重大事项', '次', 9, 10],
+    ['3', '首违不罚', '次', 10, 13],
+    ['4', '送法助企活动', '场次', 76, 84],
+    ['5', '送法助企走访企业、商超、宾馆', '家', 160, 179],
+    ['6', '送法助企普法从业人员', '名', '1000余', '1200余'],
+    ['7', '征求意见建议', '条', 31, 38],
+    ['8', '解决实际问题', '个', 45, 56],
+    ['9', '法治建设评估医疗机构', '个', 31, 33],
+    ['10', '依法执业自查率', '%', rate(30 / 31), rate(1)],
+    ['11', '监督户数', '户', 1302, 1387],
+    // 2023 typed as text, as often in sheets filled in WPS: the engine reads 100% all the same.
+    ['12', '监督覆盖率', '%', rate(1, '0%'), rate('100%')],
+    ['13', '行政处罚案件', '起', 171, 188],
+    ['14', '法制审核率', '%', rate(1, '0%'), rate(1, '0%')],
+    ['15', '罚没款', '元', { t: 'n', v: 380000, z: '#,##0' }, { t: 'n', v: 415000, z: '#,##0' }],
+    ['16', '国家“双随机、一公开”抽查', '家', 75, 77],
+    ['17', '权责清单事项', '项', 220, 228],
+    ['18', '信访积案', '件', 4, 3],
+    ['18.1', '其中：已化解', '件', 5, 3],
+    ['19', '信访积案化解率', '%', rate(1, '0%'), rate(1, '0%')],
+  ];
+  const aoa: unknown[][] = [
+    ['临沂市罗庄区卫生健康局法治政府建设年度指标表'],
+    ['序号', '指标名称', '单位', '2022年', '2023年'],
+    ...rows,
+    [],
+    ['注：2023年数据摘自《罗庄区卫生健康局关于2023年度法治政府建设工作的报告》；2022年数据及2023年的依法执业自查率、法制审核率、罚没款为示例数据。'],
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  // aoa_to_sheet keeps a cell object as given (with its number format) and types the rest.
+  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 4 } }];
+  ws['!cols'] = [{ wch: 6 }, { wch: 30 }, { wch: 6 }, { wch: 12 }, { wch: 12 }];
+  const notes = XLSX.utils.aoa_to_sheet([['本工作簿是指标校验的 .xls 示例：2023年数字来自真实报告，2022年含两处故意留下的错误。']]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '法治指标');
+  XLSX.utils.book_append_sheet(wb, notes, '填报说明');
+  // SheetJS writes no dates of its own into a BIFF8 file, so a fresh run writes the same bytes (in
+  // a process that wrote other files first, they also list those files' custom number formats).
+  return new Uint8Array(XLSX.write(wb, { bookType: 'biff8', type: 'array' }) as ArrayBuffer);
+}
+
+/** The samples in other formats than .xlsx, as bytes. */
+export const LEGACY_SAMPLES: Record<string, () => Uint8Array> = {
+  '示例-罗庄区-法治指标.xls': luozhuangXls,
+};
+
 export const SAMPLES: Record<string, () => ExcelJS.Workbook> = {
   '示例-乐山市市中区-法治指标.xlsx': leshanWide,
   '示例-嘉兴市-分年度.xlsx': jiaxingPerYear,
   '示例-各地区-长表.xlsx': districtsLong,
+  '示例-各区县交叉表-乐山市.xlsx': districtCrossTab,
+  '示例-沙湾区-分节指标表.xlsx': countyForm,
 };
 
 export async function writeSamples(dir: string): Promise<string[]> {
@@ -198,6 +267,11 @@ export async function writeSamples(dir: string): Promise<string[]> {
     wb.modified = new Date('2026-01-01T00:00:00Z');
     const out = path.join(dir, file);
     await wb.xlsx.writeFile(out);
+    written.push(out);
+  }
+  for (const [file, make] of Object.entries(LEGACY_SAMPLES)) {
+    const out = path.join(dir, file);
+    fs.writeFileSync(out, make());
     written.push(out);
   }
   return written;

@@ -41,16 +41,16 @@ export function districtCrossTab(): ExcelJS.Workbook {
 }
 
 /**
- * 乐山市市中区 2021–2022 on the county's own form. Planted mistakes:
+ * 乐山市沙湾区 2021–2022 on the county's own form (figures shaped like seed 000's, illustrative). Planted mistakes:
  *  1. 2022 行政处罚案件 106 but 警告 40 + 罚款 63 + 停产停业 5 = 108 (D7, parts above the total);
  *  2. 2021 政务服务 合计 5084 but 自然人 4530 + 法人 551 = 5081 (C18, a 合计 below its list).
  */
 export function countyForm(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('指标表');
-  ws.addRow(['乐山市市中区卫生健康局法治政府建设主要指标']);
+  ws.addRow(['乐山市沙湾区卫生健康局法治政府建设主要指标']);
   ws.mergeCells('A1:F1');
-  ws.addRow(['填报单位：乐山市市中区卫生健康局']);
+  ws.addRow(['填报单位：乐山市沙湾区卫生健康局']);
   ws.addRow(['序号', '指标名称', '2021年', '2022年', '比上年增减', '备注']);
   const rows: Array<[string, string, number | null, number | null, number | null, string | null]> = [
     ['一、', '行政执法', null, null, null, null],
