@@ -9,7 +9,10 @@
 //    values; in 'web' mode a sync whose request or response is above 5 MB (UTF-8 JSON) fails
 //    with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
 //  - values written through Range.values are parsed like typed input unless the cell is Text
-//    ('@'): `=…` becomes a formula, numeric text a number.
+//    ('@'): `=…` becomes a formula, numeric text a number;
+//  - data validation (ExcelApi 1.8) takes one rule type with a valid operator and formulas, and
+//    alert and prompt texts within Excel's limits (titles 32, error 225, prompt 255 characters);
+//    freeze panes (1.7) keep one frozen row/column count per sheet; borders set edge styles.
 // Syncs are counted. The workbook itself is plain data (`workbookState`) tests can inspect.
 //
 // It uses the string forms of Office enums ('Custom', 'Visible', 'Error', …), which is what
@@ -33,6 +36,20 @@ export interface FakeCell {
   /** 'General' | 'Left' | 'Center' | 'Right' | … as Office.js names them. */
   horizontalAlignment?: string;
   verticalAlignment?: string;
+  wrapText?: boolean;
+  /** Border line styles by side ('Continuous', 'Dash', …), as RangeBorder.style sets them. */
+  borders?: { top?: string; bottom?: string; left?: string; right?: string };
+  /** Data validation (Range.dataValidation, ExcelApi 1.8). */
+  validation?: FakeDataValidation;
+}
+
+/** A cell's data validation as Office.js sets it. */
+export interface FakeDataValidation {
+  /** One of wholeNumber, decimal, textLength, date, time, list, custom, as given. */
+  rule?: Record<string, Record<string, unknown>>;
+  errorAlert?: { message: string; showAlert: boolean; style: string; title: string };
+  prompt?: { message: string; showPrompt: boolean; title: string };
+  ignoreBlanks: boolean;
 }
 
 /** 0-based, inclusive. */
@@ -68,6 +85,8 @@ export interface FakeSheet {
   rowHeights?: Map<number, number>;
   /** Worksheet.showGridlines; absent means true. */
   showGridlines?: boolean;
+  /** Frozen panes (Worksheet.freezePanes): rows at the top and columns at the left; absent: none. */
+  frozen?: { rows: number; columns: number };
 }
 
 /** A chart's reference to cells: the sheet and an A1 address, as the chart keeps them. */
@@ -641,6 +660,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
 export class FakeWorksheet extends FakeProxy<FakeSheet> {
   private tablesProxy: FakeTableCollection | undefined;
   private chartsProxy: FakeChartCollection | undefined;
+  private freezeProxy: FakeWorksheetFreezePanes | undefined;
 
   get name(): string {
     return this.get('name');
@@ -671,6 +691,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   get charts(): FakeChartCollection {
     return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.resolveTarget()));
+  }
+
+  get freezePanes(): FakeWorksheetFreezePanes {
+    return (this.freezeProxy ??= new FakeWorksheetFreezePanes(this.context, () => this.resolveTarget()));
   }
 
   get tables(): FakeTableCollection {
@@ -743,6 +767,37 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 }
 
+/**
+ * Worksheet.freezePanes (ExcelApi 1.7). A sheet has one frozen pane: freezing rows or columns
+ * replaces what was frozen before, as in Excel's UI; counts must be whole numbers within the sheet.
+ */
+export class FakeWorksheetFreezePanes extends FakeProxy<FakeSheet> {
+  private freeze(method: string, rows: number, columns: number): void {
+    this.context.requireApi(7, `WorksheetFreezePanes.${method}`);
+    this.call(method, [rows, columns], (s) => {
+      if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0 || rows >= ROWS || columns >= COLS) {
+        throw new FakeOfficeError('InvalidArgument', `Invalid count for ${method}.`);
+      }
+      s.frozen = { rows, columns };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.freeze('freezeRows', count, 0);
+  }
+  freezeColumns(count = 1): void {
+    this.freeze('freezeColumns', 0, count);
+  }
+  unfreeze(): void {
+    this.context.requireApi(7, 'WorksheetFreezePanes.unfreeze');
+    this.call('unfreeze', [], (s) => {
+      delete s.frozen;
+    });
+  }
+  protected scalar(_s: FakeSheet, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Unknown WorksheetFreezePanes property '${prop}'.`);
+  }
+}
+
 function hasContent(c: FakeCell): boolean {
   return (c.value !== undefined && c.value !== '') || c.error !== undefined || c.formula !== undefined;
 }
@@ -757,7 +812,9 @@ function hasFormat(c: FakeCell): boolean {
     c.italic !== undefined ||
     c.fontSize !== undefined ||
     c.horizontalAlignment !== undefined ||
-    c.verticalAlignment !== undefined
+    c.verticalAlignment !== undefined ||
+    c.wrapText !== undefined ||
+    c.borders !== undefined
   );
 }
 
@@ -876,6 +933,7 @@ function setFormula(cell: FakeCell, f: string): void {
 export class FakeRange extends FakeProxy<RangeTarget> {
   private formatProxy: FakeRangeFormat | undefined;
   private cfProxy: FakeConditionalFormatCollection | undefined;
+  private dvProxy: FakeDataValidationProxy | undefined;
   private worksheetProxy: FakeWorksheet | undefined;
 
   get address(): string {
@@ -935,6 +993,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
       const t = this.resolveOrThrow();
       return { sheet: t.sheet, rects: [t.rect] };
     }));
+  }
+
+  get dataValidation(): FakeDataValidationProxy {
+    this.context.requireApi(8, 'Range.dataValidation');
+    return (this.dvProxy ??= new FakeDataValidationProxy(this.context, () => this.resolveTarget()));
   }
 
   get worksheet(): FakeWorksheet {
@@ -1063,6 +1126,125 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 }
 
+const DV_TYPES: Record<string, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  textLength: 'TextLength',
+  date: 'Date',
+  time: 'Time',
+  list: 'List',
+  custom: 'Custom',
+};
+const DV_OPERATORS = new Set(['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo']);
+const DV_ALERT_STYLES = new Set(['Stop', 'Warning', 'Information']);
+
+function checkDvText(v: unknown, max: number, what: string): void {
+  if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', `${what} must be text.`);
+  if (v.length > max) throw new FakeOfficeError('InvalidArgument', `${what} is longer than ${max} characters.`);
+}
+
+/** Checks a DataValidationRule as Excel does: exactly one type; basic rules with an operator and the formulas it needs. */
+function checkDvRule(rule: unknown): Record<string, Record<string, unknown>> {
+  if (!rule || typeof rule !== 'object') throw new FakeOfficeError('InvalidArgument', 'The data validation rule is missing.');
+  const keys = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
+  if (keys.length !== 1 || !DV_TYPES[keys[0]]) throw new FakeOfficeError('InvalidArgument', `A data validation rule takes exactly one type (${keys.join(', ') || 'none'}).`);
+  const body = (rule as Record<string, Record<string, unknown>>)[keys[0]];
+  if (['wholeNumber', 'decimal', 'textLength', 'date', 'time'].includes(keys[0])) {
+    const op = body?.operator;
+    if (typeof op !== 'string' || !DV_OPERATORS.has(op)) throw new FakeOfficeError('InvalidArgument', `Invalid data validation operator '${String(op)}'.`);
+    if (body.formula1 === undefined || body.formula1 === null || body.formula1 === '') throw new FakeOfficeError('InvalidArgument', 'formula1 is required.');
+    if ((op === 'Between' || op === 'NotBetween') && (body.formula2 === undefined || body.formula2 === null || body.formula2 === '')) {
+      throw new FakeOfficeError('InvalidArgument', `formula2 is required with ${op}.`);
+    }
+  }
+  return JSON.parse(JSON.stringify(rule)) as Record<string, Record<string, unknown>>;
+}
+
+/** Range.dataValidation (ExcelApi 1.8): a write is checked first, then applies to every cell of the range. */
+export class FakeDataValidationProxy extends FakeProxy<RangeTarget> {
+  private update(prop: string, value: unknown, check: () => void, apply: (dv: FakeDataValidation) => void): void {
+    this.write(prop, value, (t) => {
+      check();
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+          const k = key(r, c);
+          let cell = t.sheet.cells.get(k);
+          if (!cell) t.sheet.cells.set(k, (cell = {}));
+          apply((cell.validation ??= { ignoreBlanks: true }));
+        }
+      }
+    });
+  }
+  set rule(v: Record<string, unknown>) {
+    let rule: Record<string, Record<string, unknown>> = {};
+    this.update(
+      'rule',
+      v,
+      () => (rule = checkDvRule(v)),
+      (dv) => (dv.rule = JSON.parse(JSON.stringify(rule))),
+    );
+  }
+  get rule(): Record<string, unknown> {
+    return this.get('rule');
+  }
+  /** WholeNumber, Decimal, …; None without a rule; Inconsistent when the cells differ. */
+  get type(): string {
+    return this.get('type');
+  }
+  set errorAlert(v: { message: string; showAlert: boolean; style: string; title: string }) {
+    this.update(
+      'errorAlert',
+      v,
+      () => {
+        checkDvText(v.title, 32, 'errorAlert.title');
+        checkDvText(v.message, 225, 'errorAlert.message');
+        if (!DV_ALERT_STYLES.has(v.style)) throw new FakeOfficeError('InvalidArgument', `Invalid alert style '${v.style}'.`);
+      },
+      (dv) => (dv.errorAlert = { ...v }),
+    );
+  }
+  set prompt(v: { message: string; showPrompt: boolean; title: string }) {
+    this.update(
+      'prompt',
+      v,
+      () => {
+        checkDvText(v.title, 32, 'prompt.title');
+        checkDvText(v.message, 255, 'prompt.message');
+      },
+      (dv) => (dv.prompt = { ...v }),
+    );
+  }
+  set ignoreBlanks(v: boolean) {
+    this.update(
+      'ignoreBlanks',
+      v,
+      () => {
+        if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'ignoreBlanks must be a boolean.');
+      },
+      (dv) => (dv.ignoreBlanks = v),
+    );
+  }
+  clear(): void {
+    this.call('clear', [], (t) => {
+      for (const [k, cell] of t.sheet.cells) {
+        const [r, c] = k.split(',').map(Number);
+        if (contains(t.rect, r, c)) delete cell.validation;
+      }
+    });
+  }
+  protected scalar(t: RangeTarget, prop: string): unknown {
+    if (prop === 'type') {
+      const types = new Set(grid(t, (c) => (c?.validation?.rule ? DV_TYPES[Object.keys(c.validation.rule)[0]] : 'None')).flat());
+      return types.size === 1 ? [...types][0] : 'Inconsistent';
+    }
+    if (prop === 'rule') {
+      const rules = new Set(grid(t, (c) => JSON.stringify(c?.validation?.rule ?? {})).flat());
+      return rules.size === 1 ? JSON.parse([...rules][0]) : null;
+    }
+    throw new FakeOfficeError('InvalidArgument', `Unknown DataValidation property '${prop}'.`);
+  }
+}
+
 /** The cells a format proxy works on: one rectangle for a Range, several for a RangeAreas. */
 interface AreasTarget {
   sheet: FakeSheet;
@@ -1126,6 +1308,7 @@ function spannedRows(t: AreasTarget): number[] {
 export class FakeRangeFormat extends FakeProxy<AreasTarget> {
   private fillProxy: FakeRangeFill | undefined;
   private fontProxy: FakeRangeFont | undefined;
+  private bordersProxy: FakeRangeBorderCollection | undefined;
 
   get indentLevel(): number | null {
     return this.get('indentLevel');
@@ -1174,11 +1357,23 @@ export class FakeRangeFormat extends FakeProxy<AreasTarget> {
       for (const r of spannedRows(t)) heights.set(r, v);
     });
   }
+  get wrapText(): boolean | null {
+    return this.get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.write('wrapText', v, (t) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'wrapText must be a boolean.');
+      eachAreaCell(t, (cell) => (cell.wrapText = v));
+    });
+  }
   get fill(): FakeRangeFill {
     return (this.fillProxy ??= new FakeRangeFill(this.context, () => this.resolveTarget()));
   }
   get font(): FakeRangeFont {
     return (this.fontProxy ??= new FakeRangeFont(this.context, () => this.resolveTarget()));
+  }
+  get borders(): FakeRangeBorderCollection {
+    return (this.bordersProxy ??= new FakeRangeBorderCollection(this.context, () => this.resolveTarget()));
   }
   protected nav(prop: string): FakeProxy<unknown> | undefined {
     if (prop === 'fill') return this.fill as FakeProxy<unknown>;
@@ -1194,6 +1389,8 @@ export class FakeRangeFormat extends FakeProxy<AreasTarget> {
         return uniformAreas(t, (c) => c?.horizontalAlignment ?? 'General');
       case 'verticalAlignment':
         return uniformAreas(t, (c) => c?.verticalAlignment ?? 'Bottom');
+      case 'wrapText':
+        return uniformAreas(t, (c) => c?.wrapText ?? false);
       case 'columnWidth': {
         const ws = new Set(spannedColumns(t).map((c) => t.sheet.columnWidths?.get(c) ?? FAKE_DEFAULT_COLUMN_WIDTH));
         return ws.size === 1 ? [...ws][0] : null;
@@ -1208,6 +1405,87 @@ export class FakeRangeFormat extends FakeProxy<AreasTarget> {
   }
   autofitColumns(): void {
     this.call('autofitColumns', [], () => undefined);
+  }
+}
+
+const BORDER_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot']);
+type Side = 'top' | 'bottom' | 'left' | 'right';
+
+/**
+ * The cell sides a border index draws, as Excel does: an edge of the range's outline, or the
+ * lines between its rows (InsideHorizontal) or columns (InsideVertical). Diagonals are not modelled.
+ */
+function borderSides(index: string, rect: FakeRect, r: number, c: number): Side[] {
+  switch (index) {
+    case 'EdgeTop':
+      return r === rect.r0 ? ['top'] : [];
+    case 'EdgeBottom':
+      return r === rect.r1 ? ['bottom'] : [];
+    case 'EdgeLeft':
+      return c === rect.c0 ? ['left'] : [];
+    case 'EdgeRight':
+      return c === rect.c1 ? ['right'] : [];
+    case 'InsideHorizontal':
+      return [...(r > rect.r0 ? (['top'] as Side[]) : []), ...(r < rect.r1 ? (['bottom'] as Side[]) : [])];
+    case 'InsideVertical':
+      return [...(c > rect.c0 ? (['left'] as Side[]) : []), ...(c < rect.c1 ? (['right'] as Side[]) : [])];
+    default:
+      throw new FakeOfficeError('InvalidArgument', `Border index '${index}' is not modelled.`);
+  }
+}
+
+export class FakeRangeBorderCollection extends FakeProxy<AreasTarget> {
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, () => this.resolveTarget(), index);
+  }
+  protected scalar(_t: AreasTarget, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Unknown RangeBorderCollection property '${prop}'.`);
+  }
+}
+
+export class FakeRangeBorder extends FakeProxy<AreasTarget> {
+  constructor(
+    ctx: FakeContext,
+    resolver: Resolver<AreasTarget>,
+    private readonly index: string,
+  ) {
+    super(ctx, resolver);
+  }
+  private eachSide(apply: (cell: FakeCell, side: Side) => void): (t: AreasTarget) => void {
+    return (t) => {
+      for (const rect of t.rects) {
+        for (let r = rect.r0; r <= rect.r1; r++) {
+          for (let c = rect.c0; c <= rect.c1; c++) {
+            const sides = borderSides(this.index, rect, r, c);
+            if (sides.length === 0) continue;
+            const k = key(r, c);
+            let cell = t.sheet.cells.get(k);
+            if (!cell) t.sheet.cells.set(k, (cell = {}));
+            for (const side of sides) apply(cell, side);
+          }
+        }
+      }
+    };
+  }
+  set style(v: string) {
+    this.write('style', v, (t) => {
+      if (!BORDER_STYLES.has(v)) throw new FakeOfficeError('InvalidArgument', `Invalid border style '${v}'.`);
+      this.eachSide((cell, side) => {
+        cell.borders = { ...cell.borders };
+        if (v === 'None') delete cell.borders[side];
+        else cell.borders[side] = v;
+      })(t);
+    });
+  }
+  set color(v: string) {
+    this.write('color', v, (t) => {
+      checkColor(v, 'border color');
+      // Colours of borders are accepted and not kept: tests look at the line styles.
+      this.eachSide(() => undefined)(t);
+    });
+  }
+  protected scalar(_t: AreasTarget, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Unknown RangeBorder property '${prop}'.`);
   }
 }
 
@@ -1978,13 +2256,19 @@ function fakeOver(engine: Engine): FakeExcel {
       const sheetsCopy: FakeSheet[] = engine.state.sheets.map((s) => ({
         name: s.name,
         visibility: s.visibility,
-        cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
+        cells: new Map(
+          [...s.cells].map(([k, c]) => [
+            k,
+            { ...c, ...(c.borders ? { borders: { ...c.borders } } : {}), ...(c.validation ? { validation: JSON.parse(JSON.stringify(c.validation)) as FakeDataValidation } : {}) },
+          ]),
+        ),
         conditionalFormats: s.conditionalFormats.map((cf, i) => ({ ...cf, id: `reopened${i + 1}`, areas: cf.areas.map((a) => ({ ...a })) })),
         ...(s.merges ? { merges: s.merges.map((m) => ({ ...m })) } : {}),
         ...(s.charts ? { charts: JSON.parse(JSON.stringify(s.charts)) as FakeChart[] } : {}),
         ...(s.columnWidths ? { columnWidths: new Map(s.columnWidths) } : {}),
         ...(s.rowHeights ? { rowHeights: new Map(s.rowHeights) } : {}),
         ...(s.showGridlines !== undefined ? { showGridlines: s.showGridlines } : {}),
+        ...(s.frozen ? { frozen: { ...s.frozen } } : {}),
       }));
       const bySheet = new Map(engine.state.sheets.map((s, i) => [s, sheetsCopy[i]]));
       const state: FakeWorkbookState = {
@@ -2017,6 +2301,9 @@ export function formatsSnapshot(state: FakeWorkbookState): unknown {
           fontSize: c.fontSize,
           horizontalAlignment: c.horizontalAlignment,
           verticalAlignment: c.verticalAlignment,
+          wrapText: c.wrapText,
+          borders: c.borders,
+          validation: c.validation,
         },
       ])
       .sort(([a], [b]) => String(a).localeCompare(String(b))),
@@ -2026,6 +2313,7 @@ export function formatsSnapshot(state: FakeWorkbookState): unknown {
       columnWidths: [...(s.columnWidths ?? [])].sort(([a], [b]) => a - b),
       rowHeights: [...(s.rowHeights ?? [])].sort(([a], [b]) => a - b),
       showGridlines: s.showGridlines ?? true,
+      frozen: s.frozen ?? null,
       charts: JSON.parse(JSON.stringify(s.charts ?? [])),
     },
   }));

@@ -14,6 +14,7 @@ export * from './placement';
 export { buildSummary, compareTable, compositionTable, districtsTable, largestRemainder, formatTime, canonicalYear, TEMPLATES, type TemplateOptions } from './templates';
 export { isSummarySheetName, withoutSummarySheets, displayLabel, seriesGroups, type SummaryInput, type SeriesGroup, type IndicatorSeries } from './sources';
 export { rmsg as reportMessage, rt as reportText } from './messages';
+export * from './standard-form';
 
 /**
  * The templates' input from a workbook snapshot: the engine's model (layout detection) and the

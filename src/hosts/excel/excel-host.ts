@@ -39,6 +39,8 @@
 //                  the table. On the web the block is written in pieces of at most 4 MB of
 //                  JSON, one sync each (so 2 syncs up to ~4 MB of results).
 //   writeRulesSheet  1. sheet names  2. add 校验规则, write values and formats, activate. 2 syncs.
+//   insertStandardForm  1. sheet names  2. add 指标表 (and 校验规则 when absent), write values,
+//                  formats, borders, validation, widths, freeze the header, activate. 2 syncs.
 //
 // Every sync goes through syncWithTimeout: a sync that hangs becomes a bilingual HostError.
 // Every sync that writes is preceded by quietNextSync: calculation (ExcelApi 1.6) and screen
@@ -91,6 +93,7 @@ import {
 } from './summary-writer';
 import { isSyncTimeout, syncWithTimeout } from './sync';
 import { uniqueTableName } from '../../core/report/placement';
+import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -617,22 +620,53 @@ export class ExcelHost implements Host {
       const existing = worksheets.items.find((w) => w.name.toLowerCase() === lower);
       if (existing) throw new HostError(rulesSheetTaken(existing.name), { code: 'ItemAlreadyExists' });
       const sheet = worksheets.add(RULES_SHEET);
-      if (block.values.length > 0) {
-        const last = cellAddress(block.values.length - 1, block.width - 1);
-        const range = sheet.getRange(`A1:${last}`);
-        range.numberFormat = block.numberFormats;
-        range.values = block.values as unknown[][];
-        const header = sheet.getRange(`A1:${cellAddress(0, block.width - 1)}`).format;
-        header.font.bold = true;
-        header.fill.color = RULES_HEADER_FILL;
-        block.widths.forEach((w, j) => {
-          sheet.getRange(cellAddress(0, j)).format.columnWidth = w;
-        });
-      }
+      queueRulesSheet(sheet, block);
       sheet.activate();
       this.quietNextSync(ctx);
       await this.sync(ctx); // sync 2
       return { sheet: RULES_SHEET };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The standard indicator form
+
+  /**
+   * Inserts the standard indicator form (core/report/standard-form.ts) on a NEW sheet 指标表
+   * (指标表(2)… when that name is taken, in any case) and, when the workbook has no 校验规则
+   * sheet, that sheet with the example rules; no existing sheet or cell is touched. The header
+   * rows are frozen (ExcelApi 1.7), the value cells get data validation where ExcelApi 1.8 is
+   * supported (`validation` says whether), the parts an Excel indent where 1.9 is. The form's
+   * sheet is activated. 2 syncs: 1. sheet names  2. add the sheets and write everything.
+   */
+  async insertStandardForm(spec: StandardFormSpec): Promise<StandardFormResult> {
+    if (!this.api('1.2')) throw new HostError(requirementMissing(FORM_FEATURE, '1.2'));
+    // Loaded on use: the form's writer and indicator list are not part of the pane's first load.
+    let writer: typeof import('./standard-form-writer');
+    try {
+      writer = await import(/* webpackChunkName: "standard-form" */ './standard-form-writer');
+    } catch (e) {
+      throw toHostError(e, FORM_ACTION);
+    }
+    const { planStandardForm, queueStandardForm } = writer;
+    const plan = planStandardForm(spec);
+    const rules = rulesBlock(spec.rulesSheet.rows);
+    const options = { freeze: this.api('1.7'), validation: this.api('1.8'), indent: this.api('1.9') };
+    return this.run(FORM_ACTION, async (ctx) => {
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/name');
+      await this.sync(ctx); // sync 1
+      const names = worksheets.items.map((w) => w.name);
+      const sheetName = freeSheetName(names, spec.sheetName);
+      const rulesLower = spec.rulesSheet.name.toLowerCase();
+      const addRules = !names.some((n) => n.toLowerCase() === rulesLower);
+      const sheet = worksheets.add(sheetName);
+      queueStandardForm(sheet, plan, options);
+      if (addRules) queueRulesSheet(worksheets.add(spec.rulesSheet.name), rules);
+      sheet.activate();
+      this.quietNextSync(ctx);
+      await this.sync(ctx); // sync 2
+      return { sheet: sheetName, rulesSheet: addRules ? spec.rulesSheet.name : null, validation: options.validation };
     });
   }
 
@@ -802,6 +836,8 @@ export class ExcelHost implements Host {
 export const RULES_SHEET = '校验规则';
 const RULES_HEADER_FILL = '#DDEBF7';
 const RULES_ACTION: Bilingual = { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' };
+const FORM_ACTION: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'Inserting the standard form' };
+const FORM_FEATURE: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'insert the standard form' };
 /** Column widths (points) by header; other columns get 80. */
 const RULES_WIDTHS: Record<string, number> = { 编号: 90, 名称: 200, 表达式: 300, 级别: 50, 容差: 50, 启用: 50, 说明: 220 };
 
@@ -819,6 +855,21 @@ export function rulesBlock(rows: CellValue[][]): { values: Array<Array<string | 
   const numberFormats = rows.map(() => Array.from({ length: width }, (_, j): string => (header[j] === '容差' ? 'General' : '@')));
   const widths = Array.from({ length: width }, (_, j) => RULES_WIDTHS[header[j] ?? ''] ?? 80);
   return { values, numberFormats, widths, width };
+}
+
+/** Queues the rule rows of rulesBlock on a new, empty sheet: values, a bold filled header, widths. */
+function queueRulesSheet(sheet: Excel.Worksheet, block: ReturnType<typeof rulesBlock>): void {
+  if (block.values.length === 0) return;
+  const last = cellAddress(block.values.length - 1, block.width - 1);
+  const range = sheet.getRange(`A1:${last}`);
+  range.numberFormat = block.numberFormats;
+  range.values = block.values as unknown[][];
+  const header = sheet.getRange(`A1:${cellAddress(0, block.width - 1)}`).format;
+  header.font.bold = true;
+  header.fill.color = RULES_HEADER_FILL;
+  block.widths.forEach((w, j) => {
+    sheet.getRange(cellAddress(0, j)).format.columnWidth = w;
+  });
 }
 
 function rulesSheetTaken(name: string): Bilingual {

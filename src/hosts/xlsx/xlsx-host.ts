@@ -4,9 +4,11 @@ import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
 import { explanationRows, EXPLANATIONS_SHEET, type Explanation } from '../../core/explanations';
 import type { CellRef, CellValue, Finding, Host, Progress, Severity, WorkbookSnapshot } from '../../core/types';
+import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
 import { HostError } from '../excel/errors';
 import { gridFromWorksheet, loadWorkbook } from './read-xlsx';
+import { legacyFormat, workbookKind } from './formats';
 
 /** Excel's sheet size. */
 const MAX_ROWS = 1_048_576;
@@ -25,6 +27,28 @@ export const RULES_SHEET = '校验规则';
 /** Column widths (characters) of a new 校验规则 sheet by header. */
 const RULES_WIDTHS: Record<string, number> = { 编号: 14, 名称: 28, 表达式: 44, 级别: 8, 容差: 8, 启用: 8, 说明: 32 };
 
+/**
+ * Writes rule rows (header first) into an empty 校验规则 sheet: text format except for 容差 (an
+ * expression is never taken for a formula), a bold filled header, column widths by header.
+ */
+export function fillRulesSheet(ws: ExcelJS.Worksheet, rows: CellValue[][]): void {
+  const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      const cell = ws.getCell(i + 1, j + 1);
+      if (header[j] !== '容差') cell.numFmt = '@';
+      if (v === null || v === undefined) return;
+      cell.value = typeof v === 'object' ? v.error : v;
+    });
+  });
+  const head = ws.getRow(1);
+  head.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  });
+  header.forEach((h, j) => (ws.getColumn(j + 1).width = RULES_WIDTHS[h] ?? 12));
+}
+
 export type XlsxHostEvent = { type: 'marks' } | { type: 'select'; ref: CellRef } | { type: 'sheets' };
 
 export class XlsxHost implements Host {
@@ -38,7 +62,22 @@ export class XlsxHost implements Host {
     readonly name: string,
   ) {}
 
+  /**
+   * A host over a workbook file's bytes. An .xlsx is loaded as it is. An .xls, .et or .csv is read
+   * into a snapshot (read-legacy.ts) and the host works on an in-memory .xlsx copy of it (values,
+   * number formats, sheets): marks, inserted sheets and toBytes() apply to that copy, never to the
+   * original file.
+   */
   static async fromBytes(bytes: Uint8Array, name: string): Promise<XlsxHost> {
+    if (legacyFormat(name) && workbookKind(bytes, name) !== 'xlsx') {
+      // Loaded on use, in the preview's own lazy chunk: SheetJS, its code pages and the GB18030
+      // decoder (~1 MB) are only needed for these formats.
+      const [{ readLegacy }, { workbookFromSnapshot }] = await Promise.all([
+        import(/* webpackChunkName: "preview-legacy" */ './read-legacy'),
+        import(/* webpackChunkName: "preview-legacy" */ './snapshot-workbook'),
+      ]);
+      return new XlsxHost(workbookFromSnapshot(readLegacy(bytes, name)), name);
+    }
     return new XlsxHost(await loadWorkbook(bytes, name), name);
   }
 
@@ -138,22 +177,7 @@ export class XlsxHost implements Host {
         { code: 'ItemAlreadyExists' },
       );
     }
-    const ws = this.workbook.addWorksheet(RULES_SHEET);
-    const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
-    rows.forEach((row, i) => {
-      row.forEach((v, j) => {
-        const cell = ws.getCell(i + 1, j + 1);
-        if (header[j] !== '容差') cell.numFmt = '@';
-        if (v === null || v === undefined) return;
-        cell.value = typeof v === 'object' ? v.error : v;
-      });
-    });
-    const head = ws.getRow(1);
-    head.eachCell((cell) => {
-      cell.font = { bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    });
-    header.forEach((h, j) => (ws.getColumn(j + 1).width = RULES_WIDTHS[h] ?? 12));
+    fillRulesSheet(this.workbook.addWorksheet(RULES_SHEET), rows);
     this.emit({ type: 'sheets' });
     await this.selectCell({ sheet: RULES_SHEET, address: 'A1' });
     return { sheet: RULES_SHEET };
@@ -202,6 +226,22 @@ export class XlsxHost implements Host {
     this.emit({ type: 'sheets' });
     if (target === 'new-sheet') await this.selectCell({ sheet: ws.name, address: written.titleCell });
     return { sheet: ws.name, address, tableAddress: written.tableRange, table: written.tableName };
+  }
+
+  /**
+   * Inserts the standard indicator form (core/report/standard-form.ts) on a new sheet 指标表
+   * (指标表(2)… when taken) and, when the workbook has none, a 校验规则 sheet with example rules;
+   * existing sheets are not touched. ExcelJS writes data validation, so `validation` is true.
+   * Shows the new sheet (selects its A1).
+   */
+  async insertStandardForm(spec: StandardFormSpec): Promise<StandardFormResult> {
+    // Loaded on use, like the summary writer.
+    const { writeStandardForm } = await import('./write-standard-form');
+    const written = writeStandardForm(this.workbook, spec);
+    const result: StandardFormResult = { sheet: written.sheet, rulesSheet: written.rulesSheet, validation: written.validation };
+    this.emit({ type: 'sheets' });
+    await this.selectCell({ sheet: result.sheet, address: 'A1' });
+    return result;
   }
 
   /** The workbook as .xlsx bytes (marks included if not cleared). */

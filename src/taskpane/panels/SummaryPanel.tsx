@@ -1,11 +1,13 @@
-// The 汇总表 tab: summary tables from the last check (SummaryBuilder) and the report-prose check
-// (ProseSection). core/report and core/text are loaded with import() when needed, so neither
+// The 汇总表 tab: summary tables from the last check (SummaryBuilder), the standard indicator form
+// to start from (StandardFormSection) and the report-prose check (ProseSection). core/report,
+// core/report/standard-form and core/text are loaded with import() when needed, so none of them
 // enters the pane's first load.
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../format';
 import type { PanelProps } from '../session';
 import { ProseSection } from './ProseSection';
+import { StandardFormSection } from './StandardFormSection';
 import { SummaryBuilder, type SummaryAnalysis } from './SummaryBuilder';
 import { summaryTranslator } from './summary-strings';
 
@@ -84,6 +86,12 @@ export function SummaryPanel({ host, lang, session }: PanelProps) {
             {shown && <SummaryBuilder host={host} lang={lang} st={st} analysis={shown} stale={!current} />}
           </>
         )}
+      </section>
+      <section className={`${styles.section} ${styles.divider}`} aria-labelledby="form-heading">
+        <Subtitle1 as="h2" id="form-heading">
+          {st('form.heading')}
+        </Subtitle1>
+        <StandardFormSection host={host} lang={lang} st={st} />
       </section>
       <section className={`${styles.section} ${styles.divider}`} aria-labelledby="prose-heading">
         <Subtitle1 as="h2" id="prose-heading">

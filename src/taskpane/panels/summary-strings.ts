@@ -19,6 +19,7 @@ const zhCN = {
   'summary.layout.wide': '宽表',
   'summary.layout.per-year': '分年度表',
   'summary.layout.long': '长表',
+  'summary.layout.cross-tab': '交叉表',
   'summary.entity': '地区',
   'summary.indicators': '指标（可多选）',
   'summary.indicator': '指标',
@@ -50,6 +51,23 @@ const zhCN = {
   'summary.noWriter': '当前环境不能向工作簿写入汇总表。请在 Excel 中使用本功能，或使用命令行 npm run summary。',
   'summary.buildError': '无法生成汇总表',
   'summary.insertError': '插入失败',
+
+  'form.heading': '标准指标表',
+  'form.intro':
+    '插入一张可直接填写的标准指标表（工作表“指标表”）：常用指标、“其中”分项、单位、年份列和数据验证都已设好，填好后即可校验；并附示例规则表“校验规则”。工作簿中已有的工作表不会被修改。',
+  'form.years': '年份',
+  'form.yearsHint': '用逗号分隔，如 2022,2023,2024',
+  'form.bureau': '填报单位（可不填）',
+  'form.bureauPlaceholder': '如：某某区卫生健康局',
+  'form.insert': '插入标准表',
+  'form.inserting': '正在插入…',
+  'form.inserted': '已插入工作表“{sheet}”（{what}）。',
+  'form.rulesAdded': '另添加了示例规则表“{sheet}”。',
+  'form.rulesKept': '工作簿中已有“校验规则”表，未作改动。',
+  'form.validationSet': '数值单元格已设数据验证。',
+  'form.validationUnsupported': '当前 Excel 版本不支持数据验证（需要 ExcelApi 1.8），未设置；填好后校验时仍会检查每个数值。',
+  'form.noWriter': '当前环境不能向工作簿插入标准表。请在 Excel 中使用本功能，或使用命令行 npm run template。',
+  'form.insertError': '插入标准表失败',
 
   'prose.heading': '报告文本核对',
   'prose.intro':
@@ -123,6 +141,7 @@ const enUS: Record<SummaryKey, string> = {
   'summary.layout.wide': 'wide',
   'summary.layout.per-year': 'one sheet per year',
   'summary.layout.long': 'long',
+  'summary.layout.cross-tab': 'cross-tab',
   'summary.entity': 'District',
   'summary.indicators': 'Indicators (several)',
   'summary.indicator': 'Indicator',
@@ -155,6 +174,24 @@ const enUS: Record<SummaryKey, string> = {
     'Summary tables cannot be written to the workbook here. Use this feature in Excel, or the command line npm run summary.',
   'summary.buildError': 'The summary table cannot be built',
   'summary.insertError': 'Insert failed',
+
+  'form.heading': 'Standard indicator form',
+  'form.intro':
+    'Adds a standard indicator form to fill in (sheet 指标表): common indicators, 其中 parts, units, year columns and data validation are set up, ready to check once filled in; with a 校验规则 sheet of example rules. Sheets already in the workbook are not changed.',
+  'form.years': 'Years',
+  'form.yearsHint': 'Separated by commas, e.g. 2022,2023,2024',
+  'form.bureau': 'Reporting bureau (optional)',
+  'form.bureauPlaceholder': 'e.g. 某某区卫生健康局',
+  'form.insert': 'Add standard form',
+  'form.inserting': 'Adding…',
+  'form.inserted': 'Added the sheet "{sheet}" ({what}).',
+  'form.rulesAdded': 'Added the example rules sheet "{sheet}" as well.',
+  'form.rulesKept': 'The workbook already has a 校验规则 sheet; it was left as it is.',
+  'form.validationSet': 'The value cells have data validation.',
+  'form.validationUnsupported':
+    'This version of Excel has no data validation (needs ExcelApi 1.8), so none was set; the check still checks every value once the form is filled in.',
+  'form.noWriter': 'The standard form cannot be inserted here. Use this feature in Excel, or the command line npm run template.',
+  'form.insertError': 'The standard form could not be added',
 
   'prose.heading': 'Report text check',
   'prose.intro':
