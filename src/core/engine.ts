@@ -7,6 +7,7 @@ import { checkEntityTotals } from './checks/entity-totals';
 import { buildModel, type Check, type WorkbookModel } from './checks/context';
 import { checkRanges } from './checks/ranges';
 import { parseStructureSheet, STRUCTURE_SHEET, unusedFixFindings, type StructureFix } from './layout/corrections';
+import { explainWorkbook } from './layout/explain';
 import { estimateCapacity, guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Explanation } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
@@ -38,6 +39,8 @@ export interface CheckOptions {
    * id): the highest precedence, pane > 校验规则 sheet > file > pack; changed rules carry patchedBy 'pane'.
    */
   rulePatches?: LoadRulesOptions['patches'];
+  /** Adds `structure` to the result: how each sheet was understood (the 结构 tab, --explain). */
+  explain?: boolean;
 }
 
 export interface AnalyzedWorkbook {
@@ -163,6 +166,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     sheets,
     observations: model.data.obsCount,
   };
+  if (options.explain) result.structure = explainWorkbook(model, sheets);
   return { result, model, ruleSet: rules.ruleSet, explanations };
 }
 

@@ -107,6 +107,33 @@ export interface CheckResult {
   findings: Finding[];
   sheets: SheetReport[];
   observations: number;
+  /** How each sheet was understood (CheckOptions.explain): what --explain prints and the 结构 tab shows. */
+  structure?: SheetExplanation[];
+}
+
+/** A total and its parts as the reader understood them. */
+export interface ExplainedGroup {
+  /** Parts down the rows, across the columns, or districts summed into a 全市合计. */
+  direction: 'rows' | 'columns' | 'entities';
+  /** The total's label and where it is (a label cell, a column letter or a row number). */
+  total: { label: string; cell: string };
+  parts: Array<{ label: string; cell: string }>;
+  /** Where the group holds: each year column, each district, each indicator. */
+  scope?: string;
+  /** The rectangle (A1 range) that covers the total and its parts, to highlight in the sheet. */
+  range?: string;
+}
+
+/** What the engine understood of one sheet (layout/explain.ts). */
+export interface SheetExplanation {
+  sheet: string;
+  layout: SheetReport['layout'];
+  reason?: Bilingual;
+  /** Sheet rows of the header (1-based, "3–4"). */
+  headerRows?: string;
+  axes: Array<{ axis: 'rows' | 'columns'; holds: 'indicators' | 'periods' | 'entities'; items: string[] }>;
+  groups: ExplainedGroup[];
+  ignored: Array<{ where: string; reason: Bilingual }>;
 }
 
 /** Progress callback: a fraction 0..1 and a short stage label. */

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { fromA1 } from '../core/a1';
 import type { CellRef, Lang, Severity } from '../core/types';
 import type { XlsxHost } from '../hosts/xlsx/xlsx-host';
 import { buildSheetView, DEFAULT_LIMITS, locate, masterCell, type SheetView, type ViewCell, type ViewLimits } from './sheet-view';
@@ -150,6 +151,7 @@ const useStyles = makeStyles({
   error: { backgroundColor: MARK_COLORS.error.background, color: MARK_COLORS.error.color },
   warning: { backgroundColor: MARK_COLORS.warning.background, color: MARK_COLORS.warning.color },
   info: { backgroundColor: MARK_COLORS.info.background, color: MARK_COLORS.info.color },
+  highlighted: { boxShadow: `inset 0 0 0 9999px ${tokens.colorBrandBackground2}` },
   selected: {
     position: 'relative',
     outline: `2px solid ${tokens.colorBrandStroke1}`,
@@ -180,11 +182,14 @@ interface RowProps {
   marksVersion: number;
   /** Column index of the selected cell in this row, or -1. */
   selectedJ: number;
+  /** Sheet columns (0-based, inclusive) of a highlighted range crossing this row; -1 when none. */
+  hiC0: number;
+  hiC1: number;
   idPrefix: string;
   onSelect: (address: string) => void;
 }
 
-const GridRow = memo(function GridRow({ line, rowNumber, sheet, host, selectedJ, idPrefix, onSelect }: RowProps) {
+const GridRow = memo(function GridRow({ line, rowNumber, sheet, host, selectedJ, hiC0, hiC1, idPrefix, onSelect }: RowProps) {
   const styles = useStyles();
   return (
     <tr role="row" aria-rowindex={rowNumber + 1}>
@@ -195,6 +200,8 @@ const GridRow = memo(function GridRow({ line, rowNumber, sheet, host, selectedJ,
         if (cell.covered) return null;
         const mark = host.markAt(sheet, cell.address);
         const selected = j === selectedJ;
+        const col = hiC0 >= 0 ? fromA1(cell.address)?.col ?? -1 : -1;
+        const highlighted = col >= hiC0 && col <= hiC1 && hiC0 >= 0;
         // The last cell text runs over keeps its right gridline.
         const runsOn = cell.spill !== undefined || (cell.spilledOver === true && line[j + 1]?.spilledOver === true);
         return (
@@ -206,7 +213,8 @@ const GridRow = memo(function GridRow({ line, rowNumber, sheet, host, selectedJ,
             colSpan={cell.colSpan}
             data-address={cell.address}
             data-mark={mark}
-            aria-selected={selected ? true : undefined}
+            aria-selected={selected || highlighted ? true : undefined}
+            data-highlight={highlighted ? 'true' : undefined}
             title={cell.text || undefined}
             className={mergeClasses(
               styles.cell,
@@ -216,6 +224,7 @@ const GridRow = memo(function GridRow({ line, rowNumber, sheet, host, selectedJ,
               runsOn && !mark && styles.noGridlineRight,
               cell.kind === 'error' && styles.errorValue,
               mark && styles[mark],
+              highlighted && styles.highlighted,
               selected && styles.selected,
             )}
             style={cell.indent > 0 ? { paddingLeft: `${4 + cell.indent * 12}px` } : undefined}
@@ -331,8 +340,9 @@ export function WorkbookGrid({ host, lang, limits = DEFAULT_LIMITS }: WorkbookGr
     select(view.cells[to.i][to.j].address);
   };
 
-  // Read on every render; a marks event re-renders through marksVersion.
+  // Read on every render; a marks event re-renders through marksVersion, a selection through setSelection.
   const markCount = host.markCount;
+  const hi = host.highlight;
 
   return (
     <div className={styles.root} data-testid="workbook-grid">
@@ -402,6 +412,8 @@ export function WorkbookGrid({ host, lang, limits = DEFAULT_LIMITS }: WorkbookGr
                   host={host}
                   marksVersion={marksVersion}
                   selectedJ={selectedPos?.i === i ? selectedPos.j : -1}
+                  hiC0={hi && hi.sheet === view.name && view.firstRow + i - 1 >= hi.r0 && view.firstRow + i - 1 <= hi.r1 ? hi.c0 : -1}
+                  hiC1={hi && hi.sheet === view.name ? hi.c1 : -1}
                   idPrefix={idPrefix}
                   onSelect={select}
                 />

@@ -8,6 +8,7 @@ import { Header } from './components/Header';
 import { translator, type MessageKey } from './i18n';
 import { CrossYearPanel } from './panels/CrossYearPanel';
 import { RulesPanel } from './panels/RulesPanel';
+import { StructurePanel } from './panels/StructurePanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import type { CheckSession, PanelProps, RunCheck, SessionOptions } from './session';
 import { lightTheme } from './theme';
@@ -23,13 +24,14 @@ export interface AppProps {
   theme?: Theme;
 }
 
-type TabId = 'check' | 'crossYear' | 'summary' | 'rules';
+type TabId = 'check' | 'crossYear' | 'summary' | 'structure' | 'rules';
 
 /** The tabs after 校验; each gets the shared session (the last check) and the engine options. */
 const TABS: ReadonlyArray<{ id: TabId; label: MessageKey; Panel?: ComponentType<PanelProps> }> = [
   { id: 'check', label: 'tab.check' },
   { id: 'crossYear', label: 'tab.crossYear', Panel: CrossYearPanel },
   { id: 'summary', label: 'tab.summary', Panel: SummaryPanel },
+  { id: 'structure', label: 'tab.structure', Panel: StructurePanel },
   { id: 'rules', label: 'tab.rules', Panel: RulesPanel },
 ];
 

@@ -12,6 +12,7 @@ const zhCN = {
   'tab.crossYear': '跨年',
   'tab.summary': '汇总表',
   'tab.rules': '规则',
+  'tab.structure': '结构',
 
 
   'check.run': '校验',
@@ -73,6 +74,7 @@ const en: Catalogue = {
   'tab.crossYear': 'Cross-year',
   'tab.summary': 'Summary',
   'tab.rules': 'Rules',
+  'tab.structure': 'Structure',
 
 
   'check.run': 'Check',

@@ -5,27 +5,11 @@
 import { columnLetters, toA1 } from '../a1';
 import type { WorkbookModel } from '../checks/context';
 import type { SheetShape, SheetSource } from '../model-data';
-import type { Bilingual, Lang, SheetReport } from '../types';
+import type { Bilingual, ExplainedGroup, Lang, SheetExplanation, SheetReport } from '../types';
+
+export type { ExplainedGroup, SheetExplanation };
 import { entityGroups } from './crosstab';
 import { findHeader, NOT_DATA_HEADER } from './read';
-
-export interface ExplainedGroup {
-  direction: 'rows' | 'columns' | 'entities';
-  total: { label: string; cell: string };
-  parts: Array<{ label: string; cell: string }>;
-  /** Where the group holds: every entity and period of a block, or one entity. */
-  scope?: string;
-}
-
-export interface SheetExplanation {
-  sheet: string;
-  layout: SheetReport['layout'];
-  reason?: Bilingual;
-  headerRows?: string;
-  axes: Array<{ axis: 'rows' | 'columns'; holds: 'indicators' | 'periods' | 'entities'; items: string[] }>;
-  groups: ExplainedGroup[];
-  ignored: Array<{ where: string; reason: Bilingual }>;
-}
 
 const MAX_ITEMS = 40;
 
@@ -55,6 +39,15 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
   out.axes.push({ axis: rowsAreEntities ? 'columns' : 'rows', holds: 'indicators', items: indicatorNames });
   out.axes.push({ axis: 'rows', holds: 'periods', items: [`${st.period}（${st.periodFrom['zh-CN']} / ${st.periodFrom['en-US']}）`] });
   const line = (idx: number) => (rowsAreEntities ? columnLetters(oc + idx) : String(or + idx + 1));
+  const span = (xs: number[]) => [Math.min(...xs), Math.max(...xs)];
+  const entitySpan = span(st.entities.map((e) => e.index));
+  const indicatorSpan = span(st.indicators.map((i) => i.index));
+  // The rectangle over the given indicator and entity indices, in sheet coordinates.
+  const rect = (ind: number[], ent: number[]) => {
+    const [i0, i1] = span(ind);
+    const [e0, e1] = span(ent);
+    return rowsAreEntities ? range(or + e0, oc + i0, or + e1, oc + i1) : range(or + i0, oc + e0, or + i1, oc + e1);
+  };
   st.indicators.forEach((ind, k) => {
     const parts = st.indicators.filter((p) => p.parent === k);
     if (parts.length === 0) return;
@@ -63,6 +56,7 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       total: { label: ind.label, cell: line(ind.index) },
       parts: parts.map((p) => ({ label: p.label, cell: line(p.index) })),
       scope: rowsAreEntities ? 'each row / 每个地区' : 'each column / 每个地区',
+      range: rect([ind.index, ...parts.map((p) => p.index)], entitySpan),
     });
   });
   for (const eg of entityGroups(st)) {
@@ -72,6 +66,7 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       total: { label: t.label, cell: rowsAreEntities ? String(or + t.index + 1) : columnLetters(oc + t.index) },
       parts: eg.parts.map((k) => ({ label: st.entities[k].label, cell: rowsAreEntities ? String(or + st.entities[k].index + 1) : columnLetters(oc + st.entities[k].index) })),
       scope: 'each indicator / 每个指标',
+      range: rect(indicatorSpan, [t.index, ...eg.parts.map((k) => st.entities[k].index)]),
     });
   }
   for (const r of st.ignoredRows) out.ignored.push({ where: `row ${or + r.index + 1}`, reason: r.reason });
@@ -135,6 +130,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       total: { label: d.labelOf(p).label, cell: cell(p) },
       parts: list.map((i) => ({ label: d.labelOf(i).label, cell: cell(i) })),
       scope: s.layout === 'long' ? 'each district and year / 每个地区和年份' : 'each year column / 每个年份列',
+      range: range(grid.originRow + Math.min(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.min(labelCol, ...shape.cols), grid.originRow + Math.max(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.max(labelCol, ...shape.cols)),
     });
   }
   // Header cells that were not read, and why.
@@ -154,6 +150,13 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       });
     });
   }
+}
+
+/** An A1 range from 0-based sheet coordinates. */
+function range(r0: number, c0: number, r1: number, c1: number): string {
+  const a = toA1(r0, c0);
+  const b = toA1(r1, c1);
+  return a === b ? a : `${a}:${b}`;
 }
 
 const HOLDS: Record<string, Bilingual> = {

@@ -490,10 +490,31 @@ export class ExcelHost implements Host {
         'en-US': `"${ref.address}" is not a valid cell address.`,
       });
     }
+    await this.select(ref, cellAddress(pos.row, pos.col));
+  }
+
+  /** Selects a range (a group the 结构 tab shows: `B5:E10`), so the user sees its cells together. */
+  async selectRange(ref: CellRef): Promise<void> {
+    const ends = ref.address.split(':');
+    const first = firstCellOf(ends[0]);
+    const last = firstCellOf(ends[ends.length - 1]);
+    if (!first || !last || ends.length > 2) {
+      throw new HostError({
+        'zh-CN': `“${ref.address}”不是有效的单元格区域。`,
+        'en-US': `"${ref.address}" is not a valid range.`,
+      });
+    }
+    const a = cellAddress(Math.min(first.row, last.row), Math.min(first.col, last.col));
+    const b = cellAddress(Math.max(first.row, last.row), Math.max(first.col, last.col));
+    await this.select(ref, a === b ? a : `${a}:${b}`);
+  }
+
+  /** Activates the sheet and selects `address` in one sync (one more on a hidden sheet, to say why). */
+  private async select(ref: CellRef, address: string): Promise<void> {
     await this.run(ACTION.select, async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
       sheet.activate();
-      sheet.getRange(cellAddress(pos.row, pos.col)).select();
+      sheet.getRange(address).select();
       try {
         await this.sync(ctx);
       } catch (e) {

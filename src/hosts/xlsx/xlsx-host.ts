@@ -141,8 +141,27 @@ export class XlsxHost implements Host {
   }
 
   async selectCell(ref: CellRef): Promise<void> {
+    this.highlight = undefined;
     this.selection = ref;
     this.emit({ type: 'select', ref });
+  }
+
+  /**
+   * The range a selection covers when a whole group was chosen (the 结构 tab): its first cell is
+   * the selection, and the grid outlines the rest. 0-based sheet rows and columns, inclusive.
+   */
+  highlight: { sheet: string; r0: number; c0: number; r1: number; c1: number } | undefined;
+
+  /** Selects a range (`B5:E10`, or one cell), as Excel's range selection does. */
+  async selectRange(ref: CellRef): Promise<void> {
+    const [a, b = a] = ref.address.split(':');
+    const from = fromA1(a);
+    const to = fromA1(b);
+    if (!from || !to) throw new HostError({ 'zh-CN': `“${ref.address}”不是有效的单元格区域。`, 'en-US': `"${ref.address}" is not a valid range.` });
+    const first = { sheet: ref.sheet, address: toA1(Math.min(from.row, to.row), Math.min(from.col, to.col)) };
+    this.selection = first;
+    this.highlight = { sheet: ref.sheet, r0: Math.min(from.row, to.row), c0: Math.min(from.col, to.col), r1: Math.max(from.row, to.row), c1: Math.max(from.col, to.col) };
+    this.emit({ type: 'select', ref: first });
   }
 
   /** Writes the 校验说明 sheet (the add-in's own), replacing what was there. */

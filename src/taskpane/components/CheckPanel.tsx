@@ -217,6 +217,8 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
       await nextPaint();
       const checked = await runCheck(snapshot, {
         ...options,
+        // The 结构 tab shows how each sheet was read.
+        explain: true,
         onProgress: (f, s) => report(READ_SHARE + f * CHECK_SHARE, s),
       });
       if (!mounted.current) return;
