@@ -135,3 +135,67 @@ describe('properties of the cross-tab reading', () => {
     expect(byMeaning(check({ ...g, grid: t }))).toEqual(base);
   });
 });
+
+describe('cross-tabs over several years', () => {
+  /** One year's city table: districts × (行政处罚案件, 罚没款（万元）) with a 全市合计 row. */
+  function year(y: number, cases: number[], fines: number[]): SheetGrid {
+    const names = ['市中区', '沙湾区', '五通桥区', '犍为县', '井研县', '夹江县'];
+    const values: SheetGrid['values'] = [[`${y}年各区县执法情况`, null, null], ['区县', '行政处罚案件（件）', '罚没款（万元）']];
+    names.forEach((n, i) => values.push([n, cases[i], fines[i]]));
+    values.push(['全市合计', cases.reduce((a, b) => a + b, 0), Math.round(fines.reduce((a, b) => a + b, 0) * 100) / 100]);
+    return { name: `${y}`, originRow: 0, originCol: 0, values };
+  }
+
+  test('sheets of different years feed the cross-year and cross-district detectors like a long table', () => {
+    const y2022 = year(2022, [100, 40, 30, 50, 45, 60], [70.1, 20.2, 15.3, 30.4, 25.5, 40.6]);
+    // 五通桥区's cases jump ×5 while the others grow ~10 %; 沙湾区's fines ×10 (a digit too many?).
+    const y2023 = year(2023, [110, 44, 150, 55, 50, 66], [77.1, 202, 16.8, 33.4, 28.1, 44.7]);
+    const r = checkWorkbook({ name: '乐山市.xlsx', sheets: [y2022, y2023] });
+    expect(r.sheets.map((s) => s.layout)).toEqual(['cross-tab', 'cross-tab']);
+    const history = r.findings.filter((f) => f.ruleId.startsWith('history.'));
+    const about = (entity: string, indicator: string) => history.filter((f) => f.entity === entity && f.indicator?.startsWith(indicator)).map((f) => f.ruleId);
+    expect(about('五通桥区', '行政处罚案件')).toEqual(expect.arrayContaining(['history.yoy']));
+    expect(about('五通桥区', '行政处罚案件').some((id) => id === 'history.hb')).toBe(true);
+    expect(about('沙湾区', '罚没款')).toEqual(expect.arrayContaining(['history.yoy.scale']));
+    // The districts that grew ~10 % are quiet.
+    expect(about('市中区', '行政处罚案件')).toEqual([]);
+    expect(about('犍为县', '罚没款')).toEqual([]);
+    // Each finding names both years and points at the current year's cell.
+    const jump = history.find((f) => f.entity === '五通桥区' && f.ruleId === 'history.yoy');
+    expect(jump?.cells[0]).toMatchObject({ sheet: '2023', address: 'B5' });
+    expect(jump?.series?.map((p) => p.period)).toEqual(['2022', '2023']);
+  });
+});
+
+describe('permuting indicator column groups', () => {
+  /** Blocks of columns that move together: a header cell and the merged sub-columns under it. */
+  function columnBlocks(grid: SheetGrid, headerRow: number, labelCols: number): number[][] {
+    const top = grid.values[headerRow];
+    const blocks: number[][] = [];
+    for (let c = labelCols; c < top.length; c++) {
+      if (top[c] !== null || blocks.length === 0) blocks.push([c]);
+      else blocks[blocks.length - 1].push(c);
+    }
+    return blocks;
+  }
+
+  // Merged two-row headers, districts down the rows: a one-row header's 其中 run is found by its
+  // place and its sums, so it does not move apart from its total.
+  const MERGED = SEEDS.filter((seed) => {
+    const t = districtCrossTab(seed, { errors: 3 }).traits;
+    return t.includes('header-merged') && !t.includes('transposed');
+  });
+
+  test('the generator gives enough such tables', () => expect(MERGED.length).toBeGreaterThanOrEqual(8));
+
+  test.each(MERGED)('seed %i: findings by district and indicator do not depend on the order of indicator groups', (seed) => {
+    const g = districtCrossTab(seed, { errors: 3 });
+    const grid = { ...g.grid, numberFormats: undefined };
+    const headerRow = grid.values.findIndex((r) => r.filter((v) => v !== null && v !== '').length > 2);
+    const labelCols = grid.values[headerRow].findIndex((v, c) => c > 0 && v !== null && !/序号|区|县|单位|地区/.test(String(v))) ;
+    const blocks = columnBlocks(grid, headerRow, labelCols);
+    const order = blocks.slice().reverse().flat();
+    const permuted = { ...grid, values: grid.values.map((r) => [...r.slice(0, labelCols), ...order.map((c) => r[c] ?? null), ...r.slice(labelCols + order.length)]) };
+    expect(byMeaning(check({ ...g, grid: permuted }))).toEqual(byMeaning(check({ ...g, grid })));
+  });
+});
