@@ -21,6 +21,7 @@ import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
 import { openError } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
+import { runMain } from './run-main';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
 function packageRoot(): string {
@@ -236,14 +237,4 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   return exitCode(results);
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`指标校验内部错误 / internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -20,6 +20,7 @@ import { workbookFromSnapshot } from '../hosts/xlsx/snapshot-workbook';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
 import { openError } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
+import { runMain } from './run-main';
 
 export interface SummaryIO {
   stdout: (s: string) => void;
@@ -251,14 +252,4 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`指标校验内部错误 / internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);

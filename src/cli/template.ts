@@ -13,6 +13,7 @@ import { defaultFormYears, describeForm, standardForm, StandardFormError, type S
 import type { Bilingual, Lang } from '../core/types';
 import { writeStandardForm } from '../hosts/xlsx/write-standard-form';
 import { quietErrors, reportUsageError } from './usage-error';
+import { runMain } from './run-main';
 
 export interface TemplateIO {
   stdout: (s: string) => void;
@@ -129,14 +130,4 @@ export async function main(argv: string[], io: TemplateIO = { stdout: (s) => pro
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`指标校验内部错误 / internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);
