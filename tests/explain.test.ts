@@ -21,11 +21,11 @@ const EXPECTED: Record<string, { shape: string; lines: RegExp[] }> = {
   '示例-各地区-长表.xlsx': { shape: 'long', lines: [/行: 地区\/单位 — 乐山市市中区、临沂市罗庄区/] },
   '示例-各区县交叉表-乐山市.xlsx': {
     shape: 'cross-tab',
-    lines: [/表头行: 3–4/, /行: 地区\/单位 — 市中区、沙湾区、五通桥区、犍为县、井研县、全市合计/, /合计组 \(按列.*行政处罚案件 \[B\] = 警告 \[C\] \+ 罚款 \[D\] \+ 其他 \[E\]/, /合计组 \(跨地区.*全市合计 \[10\] = 市中区 \[5\] \+ 沙湾区 \[6\]/, /未读取 col H: “备注”/, /未读取 row 11: 注释行/],
+    lines: [/表头行: 3–4/, /行: 地区\/单位 — 市中区、沙湾区、五通桥区、犍为县、井研县、全市合计/, /合计组 \(按列.*行政处罚案件 \[B\] = 警告 \[C\] \+ 罚款 \[D\] \+ 其他 \[E\]/, /合计组 \(跨地区.*全市合计 \[10\] = 市中区 \[5\] \+ 沙湾区 \[6\]/, /未读取 H 列: “备注”/, /未读取 第 11 行: 注释行/],
   },
   '示例-沙湾区-分节指标表.xlsx': {
     shape: 'wide',
-    lines: [/合计组 \(按行.*行政处罚案件（件） \[B7\] = 其中：警告 \[B8\] \+ 罚款 \[B9\] \+ 停产停业 \[B10\]/, /合计组 \(按行.*合计 \[B18\] = 自然人办件（件） \[B16\] \+ 法人办件（件） \[B17\]/, /未读取 col E: “比上年增减”/],
+    lines: [/合计组 \(按行.*行政处罚案件（件） \[B7\] = 其中：警告 \[B8\] \+ 罚款 \[B9\] \+ 停产停业 \[B10\]/, /合计组 \(按行.*合计 \[B18\] = 自然人办件（件） \[B16\] \+ 法人办件（件） \[B17\]/, /未读取 E 列: “比上年增减”/],
   },
 };
 
@@ -53,6 +53,6 @@ describe('--explain on every sample', () => {
     const text = await explain('示例-各区县交叉表-乐山市.xlsx', 'en-US');
     expect(text).toContain('shape: cross-tab');
     expect(text).toMatch(/group \(across entities.*全市合计/);
-    expect(text).toMatch(/ignored col H: "备注" is not data to check/);
+    expect(text).toMatch(/ignored column H: "备注" is not data to check/);
   });
 });

@@ -48,7 +48,7 @@ describe('结构 tab', () => {
     expect(within(sheet).getByText(/地区\/单位: 市中区、沙湾区、五通桥区、犍为县、井研县、全市合计/)).toBeTruthy();
     expect(within(sheet).getByText(/行政处罚案件 \[B\] = 警告 \[C\] \+ 罚款 \[D\] \+ 其他 \[E\]（按列）/)).toBeTruthy();
     expect(within(sheet).getByText(/全市合计 \[10\] = 市中区 \[5\]/)).toBeTruthy();
-    expect(within(sheet).getByText(/未读取 col H: “备注”不是待核对的数据/)).toBeTruthy();
+    expect(within(sheet).getByText(/未读取 H 列: “备注”不是待核对的数据/)).toBeTruthy();
   });
 
   test('选中 a group selects its cells in the preview grid', async () => {

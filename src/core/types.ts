@@ -119,7 +119,7 @@ export interface ExplainedGroup {
   total: { label: string; cell: string };
   parts: Array<{ label: string; cell: string }>;
   /** Where the group holds: each year column, each district, each indicator. */
-  scope?: string;
+  scope?: Bilingual;
   /** The rectangle (A1 range) that covers the total and its parts, to highlight in the sheet. */
   range?: string;
 }
@@ -131,9 +131,10 @@ export interface SheetExplanation {
   reason?: Bilingual;
   /** Sheet rows of the header (1-based, "3–4"). */
   headerRows?: string;
-  axes: Array<{ axis: 'rows' | 'columns'; holds: 'indicators' | 'periods' | 'entities'; items: string[] }>;
+  /** What each axis holds; `totals` are the items that are totals (全市合计), `from` where the items were found. */
+  axes: Array<{ axis: 'rows' | 'columns'; holds: 'indicators' | 'periods' | 'entities'; items: string[]; totals?: string[]; from?: Bilingual }>;
   groups: ExplainedGroup[];
-  ignored: Array<{ where: string; reason: Bilingual }>;
+  ignored: Array<{ where: Bilingual; reason: Bilingual }>;
 }
 
 /** Progress callback: a fraction 0..1 and a short stage label. */

@@ -5,7 +5,7 @@
 import { columnLetters, toA1 } from '../a1';
 import type { WorkbookModel } from '../checks/context';
 import type { SheetShape, SheetSource } from '../model-data';
-import type { Bilingual, ExplainedGroup, Lang, SheetExplanation, SheetReport } from '../types';
+import type { Bilingual, ExplainedGroup, SheetExplanation, SheetReport } from '../types';
 
 export type { ExplainedGroup, SheetExplanation };
 import { entityGroups } from './crosstab';
@@ -33,11 +33,12 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
   const oc = st.origin.col;
   const rowsAreEntities = st.orientation === 'entities-rows';
   out.headerRows = `${or + st.headerRows[0] + 1}–${or + st.headerRows[1] + 1}`;
-  const entityNames = st.entities.map((e) => `${e.label}${e.total ? '(合计/total)' : ''}`);
+  const entityNames = st.entities.map((e) => e.label);
+  const totals = st.entities.filter((e) => e.total).map((e) => e.label);
   const indicatorNames = st.indicators.map((i) => `${i.label}${i.unit ? `（${i.unit}）` : ''} ${i.address}`);
-  out.axes.push({ axis: rowsAreEntities ? 'rows' : 'columns', holds: 'entities', items: entityNames });
+  out.axes.push({ axis: rowsAreEntities ? 'rows' : 'columns', holds: 'entities', items: entityNames, totals });
   out.axes.push({ axis: rowsAreEntities ? 'columns' : 'rows', holds: 'indicators', items: indicatorNames });
-  out.axes.push({ axis: 'rows', holds: 'periods', items: [`${st.period}（${st.periodFrom['zh-CN']} / ${st.periodFrom['en-US']}）`] });
+  out.axes.push({ axis: 'rows', holds: 'periods', items: [st.period], from: st.periodFrom });
   const line = (idx: number) => (rowsAreEntities ? columnLetters(oc + idx) : String(or + idx + 1));
   const span = (xs: number[]) => [Math.min(...xs), Math.max(...xs)];
   const entitySpan = span(st.entities.map((e) => e.index));
@@ -55,7 +56,7 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       direction: rowsAreEntities ? 'columns' : 'rows',
       total: { label: ind.label, cell: line(ind.index) },
       parts: parts.map((p) => ({ label: p.label, cell: line(p.index) })),
-      scope: rowsAreEntities ? 'each row / 每个地区' : 'each column / 每个地区',
+      scope: EACH_ENTITY,
       range: rect([ind.index, ...parts.map((p) => p.index)], entitySpan),
     });
   });
@@ -65,12 +66,12 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       direction: 'entities',
       total: { label: t.label, cell: rowsAreEntities ? String(or + t.index + 1) : columnLetters(oc + t.index) },
       parts: eg.parts.map((k) => ({ label: st.entities[k].label, cell: rowsAreEntities ? String(or + st.entities[k].index + 1) : columnLetters(oc + st.entities[k].index) })),
-      scope: 'each indicator / 每个指标',
+      scope: { 'zh-CN': '每个指标', 'en-US': 'each indicator' },
       range: rect(indicatorSpan, [t.index, ...eg.parts.map((k) => st.entities[k].index)]),
     });
   }
-  for (const r of st.ignoredRows) out.ignored.push({ where: `row ${or + r.index + 1}`, reason: r.reason });
-  for (const c of st.ignoredCols) out.ignored.push({ where: `col ${columnLetters(oc + c.index)}`, reason: c.reason });
+  for (const r of st.ignoredRows) out.ignored.push({ where: { 'zh-CN': `第 ${or + r.index + 1} 行`, 'en-US': `row ${or + r.index + 1}` }, reason: r.reason });
+  for (const c of st.ignoredCols) out.ignored.push({ where: { 'zh-CN': `${columnLetters(oc + c.index)} 列`, 'en-US': `column ${columnLetters(oc + c.index)}` }, reason: c.reason });
 }
 
 function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanation): void {
@@ -96,7 +97,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
     out.axes.push({ axis: 'columns', holds: 'periods', items: shape.cols.map((c, k) => `${d.periods.list[shape.periods[k]]} ${columnLetters(grid.originCol + c)}`) });
     out.axes.push({ axis: 'rows', holds: 'entities', items: [d.entities.list[shape.entity] || '(workbook)'] });
   } else if (s.layout === 'per-year') {
-    out.axes.push({ axis: 'columns', holds: 'periods', items: [`${d.periods.list[shape.periods[0]]}（工作表名 / sheet name）`] });
+    out.axes.push({ axis: 'columns', holds: 'periods', items: [d.periods.list[shape.periods[0]]], from: { 'zh-CN': '工作表名', 'en-US': 'the sheet name' } });
   } else {
     const ents = new Set<string>();
     const pers = new Set<string>();
@@ -129,7 +130,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       direction: 'rows',
       total: { label: d.labelOf(p).label, cell: cell(p) },
       parts: list.map((i) => ({ label: d.labelOf(i).label, cell: cell(i) })),
-      scope: s.layout === 'long' ? 'each district and year / 每个地区和年份' : 'each year column / 每个年份列',
+      scope: s.layout === 'long' ? { 'zh-CN': '每个地区和年份', 'en-US': 'each district and year' } : { 'zh-CN': '每个年份列', 'en-US': 'each year column' },
       range: range(grid.originRow + Math.min(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.min(labelCol, ...shape.cols), grid.originRow + Math.max(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.max(labelCol, ...shape.cols)),
     });
   }
@@ -143,7 +144,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       if (used.has(c) || v === null || v === '') return;
       const t = String(typeof v === 'object' ? v.error : v);
       out.ignored.push({
-        where: `col ${columnLetters(grid.originCol + c)}`,
+        where: { 'zh-CN': `${columnLetters(grid.originCol + c)} 列`, 'en-US': `column ${columnLetters(grid.originCol + c)}` },
         reason: NOT_DATA_HEADER.test(t.replace(/\s+/g, ''))
           ? { 'zh-CN': `“${t}”不是待核对的数据（增减、排名、备注等）`, 'en-US': `"${t}" is not data to check (a change, rank or remark)` }
           : { 'zh-CN': `“${t}”不是年份列`, 'en-US': `"${t}" is not a year column` },
@@ -159,32 +160,6 @@ function range(r0: number, c0: number, r1: number, c1: number): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-const HOLDS: Record<string, Bilingual> = {
-  indicators: { 'zh-CN': '指标', 'en-US': 'indicators' },
-  periods: { 'zh-CN': '期间', 'en-US': 'periods' },
-  entities: { 'zh-CN': '地区/单位', 'en-US': 'entities' },
-};
-const DIRECTION: Record<string, Bilingual> = {
-  rows: { 'zh-CN': '按行', 'en-US': 'down the rows' },
-  columns: { 'zh-CN': '按列', 'en-US': 'across the columns' },
-  entities: { 'zh-CN': '跨地区', 'en-US': 'across entities' },
-};
+const EACH_ENTITY: Bilingual = { 'zh-CN': '每个地区', 'en-US': 'each district' };
 
-/** The explanation as text lines, in one language. */
-export function formatExplanation(list: SheetExplanation[], lang: Lang): string {
-  const zh = lang === 'zh-CN';
-  const lines: string[] = [];
-  for (const x of list) {
-    lines.push(`  [${x.sheet}] ${zh ? '形状' : 'shape'}: ${x.layout}${x.reason ? ` — ${x.reason[lang]}` : ''}`);
-    if (x.headerRows) lines.push(`    ${zh ? '表头行' : 'header rows'}: ${x.headerRows}`);
-    for (const a of x.axes) {
-      const items = a.items.length > 12 ? `${a.items.slice(0, 12).join('、')} …（${a.items.length}）` : a.items.join('、');
-      lines.push(`    ${zh ? (a.axis === 'rows' ? '行' : '列') : a.axis}: ${HOLDS[a.holds][lang]} — ${items}`);
-    }
-    for (const g of x.groups) {
-      lines.push(`    ${zh ? '合计组' : 'group'} (${DIRECTION[g.direction][lang]}${g.scope ? `, ${g.scope}` : ''}): ${g.total.label} [${g.total.cell}] = ${g.parts.map((p) => `${p.label} [${p.cell}]`).join(' + ')}`);
-    }
-    for (const i of x.ignored) lines.push(`    ${zh ? '未读取' : 'ignored'} ${i.where}: ${i.reason[lang]}`);
-  }
-  return lines.join('\n') + '\n';
-}
+export { axisText, formatExplanation } from './explain-text';

@@ -5,6 +5,7 @@
 import { Body1, Button, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { ExplainedGroup, Host, Lang, SheetExplanation } from '../../core/types';
+import { axisText } from '../../core/layout/explain-text';
 import { describeError } from '../format';
 import type { PanelProps } from '../session';
 
@@ -121,8 +122,7 @@ export function StructurePanel({ host, lang, session }: PanelProps) {
             )}
             {x.axes.map((a, i) => (
               <Body1 key={i}>
-                {s(a.axis)} — {s(a.holds)}: {a.items.slice(0, 12).join('、')}
-                {a.items.length > 12 ? ` …（${a.items.length}）` : ''}
+                {s(a.axis)} — {s(a.holds)}: {axisText(a, lang)}
               </Body1>
             ))}
             {x.layout !== 'skipped' && (
@@ -149,7 +149,7 @@ export function StructurePanel({ host, lang, session }: PanelProps) {
                 {x.ignored.map((i, k) => (
                   <li key={k}>
                     <Caption1>
-                      {s('ignored')} {i.where}: {i.reason[lang]}
+                      {s('ignored')} {i.where[lang]}: {i.reason[lang]}
                     </Caption1>
                   </li>
                 ))}
