@@ -25,8 +25,9 @@ const LEVEL = 1000;
  *
  * - Outline codes give levels (一、 → （一） → 1. → （1） → ①; 3 → 3.1 → 3.1.2): a row is a child
  *   of the nearest earlier row of a lower level, and `3.1` of the nearest earlier `3`.
- * - A row without a code takes the level of the coded row before it (so indentation and 其中
- *   decide within that level), or one half-level below a coded heading.
+ * - A row without a code: an indented or 其中 row takes the level of the last row that was not a
+ *   part (indentation and 其中 then decide within it); a plain row is half a level below the last
+ *   coded heading, or else at the level of the block's shallowest code.
  * - A 其中 row is a child of the row just above it (or of that row's 其中 group); when the row
  *   after it is indented or coded deeper, the 其中 row counts as deep as that one, so that
  *   `其中：公共场所卫生` / `　　　生活饮用水卫生` and `1. 其中：警告` / `2. 罚款` are siblings.
@@ -39,13 +40,27 @@ export function buildHierarchy(items: HierarchyItem[]): Array<number | undefined
   const eff: number[] = new Array(items.length).fill(0);
   const byCode = new Map<string, number>();
   const stack: number[] = [];
-  // The level uncoded rows take: that of the last coded row, half a level below a coded heading.
-  let ambient = 0;
-  const own = (item: HierarchyItem, base: number) => item.indent + (item.code ? codeLevel(item.code) * LEVEL : base);
+  // Levels of uncoded rows. Codes are compared with each other, so an uncoded row needs a level
+  // among them: a part (indented, or 其中) belongs to the level of the row it hangs under; a plain
+  // row is a list item — under the last coded heading (half a level below it), else at the level
+  // of the block's shallowest code, as if it were one of its top items.
+  let minLevel = Infinity;
+  for (const item of items) if (item.code) minLevel = Math.min(minLevel, codeLevel(item.code));
+  const top = Number.isFinite(minLevel) ? minLevel * LEVEL : 0;
+  // The level of the last row that was not a part (coded, or a plain list item).
+  let lastBase: number | undefined;
+  let headingLevel: number | undefined;
+  const base = (item: HierarchyItem): number => {
+    if (item.code) return codeLevel(item.code) * LEVEL;
+    // A total word (合计) stands at the level of the list it closes, like its items.
+    if (item.indent > 0 || item.qizhong || item.closing) return lastBase ?? top;
+    return headingLevel !== undefined ? headingLevel + LEVEL / 2 : top;
+  };
+  const own = (item: HierarchyItem) => item.indent + base(item);
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    let e = own(item, ambient);
+    let e = own(item);
     if (item.qizhong && i > 0) {
       // Find the row this 其中 group hangs under: the previous row, unless the previous row is
       // itself a member of a group at the same visual level as this one.
@@ -53,12 +68,17 @@ export function buildHierarchy(items: HierarchyItem[]): Array<number | undefined
       e = Math.max(e, above + 1);
       const next = items[i + 1];
       if (next && !next.qizhong) {
-        const nextEff = own(next, item.code ? codeLevel(item.code) * LEVEL : ambient);
+        const nextEff = next.code || next.indent > 0 ? own(next) : -1;
         if (nextEff > above) e = Math.max(e, nextEff);
       }
     }
     eff[i] = e;
-    if (item.code) ambient = codeLevel(item.code) * LEVEL + (item.heading ? LEVEL / 2 : 0);
+    if (item.code) {
+      const level = codeLevel(item.code) * LEVEL;
+      if (item.heading) headingLevel = level;
+      else if (headingLevel !== undefined && level <= headingLevel) headingLevel = undefined;
+    }
+    if (item.code || (item.indent === 0 && !item.qizhong && !item.closing)) lastBase = base(item);
 
     let parent: number | undefined;
     if (item.code && item.code.includes('.')) {
@@ -91,9 +111,6 @@ function closeTotals(items: HierarchyItem[], parents: Array<number | undefined>)
     }
     if (s >= i) continue;
     const top = parents[s];
-    // A list that runs up to the top of the sheet, under no section, is no evidence of a list.
-    const bounded = s > 0 || top !== undefined;
-    if (!bounded) continue;
     const parts: number[] = [];
     for (let k = s; k < i; k++) if (parents[k] === top) parts.push(k);
     if (parts.length < 2) continue;

@@ -178,16 +178,14 @@ function fractionKeysOf(grid: SheetGrid, h: Header, cols: number[]): Set<string>
   const keys = new Map<string, string>();
   const keys1 = percentFractionKeys(
     (visit) => {
-      let lastUnit: unknown = keys;
-      let percent = false;
+      // A long table repeats a few unit cells: whether each is a percent sign, worked out once.
+      const percentUnit = new Map<unknown, boolean>();
       for (let r = h.row + 1; r < values.length; r++) {
         const row = values[r];
         if (!row) continue;
         const u = row[unitCol];
-        if (u !== lastUnit) {
-          lastUnit = u;
-          percent = typeof u === 'string' && isPercentUnit(u);
-        }
+        let percent = percentUnit.get(u);
+        if (percent === undefined) percentUnit.set(u, (percent = typeof u === 'string' && isPercentUnit(u)));
         if (!percent) continue;
         const label = text(row[h.nameCol]);
         for (const c of cols) visit(label, u as string, row[c], formats?.[r]?.[c]);
