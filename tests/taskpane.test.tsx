@@ -173,10 +173,10 @@ async function runCheckAndWait(name?: RegExp): Promise<void> {
 jest.setTimeout(30000);
 
 describe('task pane', () => {
-  test('renders the header and the four tabs, Chinese first; the 规则 tab lists the built-in rules', async () => {
+  test('renders the header and the five tabs, Chinese first; the 规则 tab lists the built-in rules', async () => {
     renderApp();
     expect(screen.getByRole('heading', { level: 1, name: '指标校验' })).toBeTruthy();
-    expectTabs(['校验', '跨年', '汇总表', '规则']);
+    expectTabs(['校验', '跨年', '汇总表', '结构', '规则']);
     expect(screen.queryByText('即将推出')).toBeNull();
 
     fireEvent.click(screen.getByRole('tab', { name: '规则' }));
@@ -239,7 +239,7 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: /^English/ }));
 
     expect(screen.getByRole('heading', { level: 1, name: 'Indicator Checker' })).toBeTruthy();
-    expectTabs(['Check', 'Cross-year', 'Summary', 'Rules']);
+    expectTabs(['Check', 'Cross-year', 'Summary', 'Structure', 'Rules']);
     expect(checkButton(/^Check the current workbook/).textContent).toBe('Check');
     expect(screen.getByRole('button', { name: /^Clear marks/ })).toBeTruthy();
     expect(screen.getByTestId('summary').textContent).toContain('Errors 2 · Warnings 1 · Notes 1');

@@ -174,31 +174,45 @@ function fractionKeysOf(grid: SheetGrid, h: Header, cols: number[]): Set<string>
     );
     return keys.size > 0 ? keys : null;
   }
+  // One pass over a table that may hold millions of rows: the few distinct unit cells are
+  // classified once (compared by identity first), and the verdict is kept per label cell before
+  // labels are turned into keys.
   const formats = grid.numberFormats;
-  const keys = new Map<string, string>();
-  const keys1 = percentFractionKeys(
-    (visit) => {
-      // A long table repeats a few unit cells: whether each is a percent sign, worked out once.
-      const percentUnit = new Map<unknown, boolean>();
-      for (let r = h.row + 1; r < values.length; r++) {
-        const row = values[r];
-        if (!row) continue;
-        const u = row[unitCol];
-        let percent = percentUnit.get(u);
-        if (percent === undefined) percentUnit.set(u, (percent = typeof u === 'string' && isPercentUnit(u)));
-        if (!percent) continue;
-        const label = text(row[h.nameCol]);
-        for (const c of cols) visit(label, u as string, row[c], formats?.[r]?.[c]);
-      }
-    },
-    (label) => {
-      let k = keys.get(label);
-      if (k === undefined) keys.set(label, (k = indicatorKey(label.trim())));
-      return k;
-    },
-    isPlainFormat,
-  );
-  return keys1.size > 0 ? keys1 : null;
+  const nameCol = h.nameCol;
+  const percentUnit = new Map<unknown, boolean>();
+  const byLabel = new Map<unknown, boolean>();
+  let lastUnit: unknown = percentUnit;
+  let percent = false;
+  for (let r = h.row + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const u = row[unitCol];
+    if (u !== lastUnit) {
+      lastUnit = u;
+      const known = percentUnit.get(u);
+      if (known === undefined) percentUnit.set(u, (percent = typeof u === 'string' && isPercentUnit(u)));
+      else percent = known;
+    }
+    if (!percent) continue;
+    const label = row[nameCol];
+    for (let k = 0; k < cols.length; k++) {
+      const raw = row[cols[k]];
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) continue;
+      const fmt = formats?.[r]?.[cols[k]];
+      if (fmt !== undefined && !isPlainFormat(fmt)) continue;
+      const fraction = raw >= 0 && raw <= 1;
+      const before = byLabel.get(label);
+      if (before === undefined || (before && !fraction)) byLabel.set(label, fraction);
+    }
+  }
+  const byKey = new Map<string, boolean>();
+  for (const [label, fraction] of byLabel) {
+    const key = indicatorKey(text(label as CellValue).trim());
+    byKey.set(key, (byKey.get(key) ?? true) && fraction);
+  }
+  const out = new Set<string>();
+  for (const [key, fraction] of byKey) if (fraction) out.add(key);
+  return out.size > 0 ? out : null;
 }
 
 /** Row positions of a sheet's indicator rows before they become rows of the model. */
