@@ -199,3 +199,36 @@ describe('permuting indicator column groups', () => {
     expect(byMeaning(check({ ...g, grid: permuted }))).toEqual(byMeaning(check({ ...g, grid })));
   });
 });
+
+describe('a cross-tab with years under each indicator', () => {
+  const n = null;
+  const grid: SheetGrid = {
+    name: '对比',
+    originRow: 0,
+    originCol: 0,
+    values: [
+      ['各区县主要执法指标对比表', n, n, n, n, n],
+      ['区县', '行政处罚案件（件）', n, n, '罚没款（万元）', n],
+      [n, 2022, 2023, '增减率', '2022年', '2023年'],
+      ['市中区', 100, 110, 10, 70.1, 77.1],
+      ['沙湾区', 40, 44, 10, 20.2, 22.2],
+      ['五通桥区', 30, 150, 400, 15.3, 16.8],
+      ['犍为县', 50, 55, 10, 30.4, 33.4],
+      ['井研县', 45, 50, 11, 25.5, 28.1],
+      ['全市合计', 265, 410, 55, 161.5, 177.6],
+    ],
+  };
+
+  test('each column takes its year; the change column is left out; the years are compared', () => {
+    const r = checkWorkbook({ name: 't.xlsx', sheets: [grid] }, { explain: true });
+    expect(r.sheets[0].layout).toBe('cross-tab');
+    const periods = r.structure?.[0].axes.find((a) => a.holds === 'periods');
+    expect(periods?.items).toEqual(['2022', '2023']);
+    expect(r.structure?.[0].ignored.map((i) => i.where['en-US'])).toEqual(['column D']);
+    // 2023's 全市合计 of 行政处罚案件 is 410 but the districts add up to 409.
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.ruleId}@${f.cells[0].address}:${f.period}`)).toEqual(['balance.entities@C9:2023']);
+    // 五通桥区's ×5 jump between the two columns is a cross-year warning.
+    expect(r.findings.some((f) => f.ruleId === 'history.yoy' && f.entity === '五通桥区' && f.cells[0].address === 'C6')).toBe(true);
+  });
+});

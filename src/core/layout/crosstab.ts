@@ -9,7 +9,7 @@
 // in-sheet check and rule runs per entity, and the cross-year and cross-district detectors see the
 // entities as they see a long table's districts.
 import { toA1 } from '../a1';
-import { breakdownMarker, indicatorKey, isEntityTotalLabel, isTotalLabel, normalizeName, outlineToken, parseOutlineCode, periodCoverage, sheetNameYear } from '../names';
+import { breakdownMarker, indicatorKey, isEntityTotalLabel, isTotalLabel, normalizeName, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
 import type { SheetModel, IndicatorRow, Observation } from '../model';
 import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX, type ModelData } from '../model-data';
 import type { Bilingual, CellValue, SheetGrid } from '../types';
@@ -34,6 +34,8 @@ export interface AxisEntry {
   address: string;
   /** The label as written, before 其中 and codes were taken off. */
   rawLabel?: string;
+  /** An indicator column under a year header (行政处罚案件 over 2022年 | 2023年): its period. */
+  period?: string;
 }
 
 export interface Ignored {
@@ -103,6 +105,14 @@ export function looksLikeEntity(s: string): boolean {
   return (PLACE.test(k) || UNIT_NAME.test(k)) && k.length <= 16 && !/[率数量额款件次]$/.test(k);
 }
 
+/** A header cell that names a year (2022, 2022年, 2022年度, 2023年1-10月), not a change or a remark. */
+function headerYearOf(s: string): { year: number; partial: boolean } | undefined {
+  const t = s.normalize('NFKC').replace(/\s+/g, '');
+  if (!/^(\d{4})/.test(t) || t.length > 16 || NOT_DATA.test(t)) return undefined;
+  const year = parseYear(t);
+  return year === undefined ? undefined : { year, partial: periodCoverage(t) === 'partial' };
+}
+
 /** The unit written in an indicator header: （件） (万元) (%) 单位：件. */
 function unitInHeader(s: string): { label: string; unit?: string } {
   const t = s.normalize('NFKC').trim();
@@ -152,6 +162,18 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     for (let c = 0; c < row.length; c++) if (isValue(row[c])) n++;
     numeric[r] = n;
   }
+  // A header row of years typed as numbers (2022 | 2023) is not data.
+  const yearsOnly = (r: number) => {
+    const row = values[r] ?? [];
+    let years = 0;
+    for (const v of row) {
+      if (!isValue(v)) continue;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1949 && v <= 2100) years++;
+      else return false;
+    }
+    return years >= 2;
+  };
+  for (let r = 0; r < nRows; r++) if (numeric[r] >= 2 && yearsOnly(r)) numeric[r] = 0;
   const firstData = numeric.findIndex((n) => n >= 2);
   if (firstData < 1) return undefined;
   // The label column: the leftmost column holding text in most data rows.
@@ -179,8 +201,7 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
   // A header row must name columns: skip title lines caught at the top of the range.
   while (headerStart < firstData - 1 && (values[headerStart] ?? []).filter((v) => !isBlank(v)).length <= 1) headerStart++;
   const headerRows: [number, number] = [headerStart, firstData - 1];
-  const period = findPeriod(grid, headerStart + 1);
-  if (!period) return undefined;
+  const sheetPeriod = findPeriod(grid, headerStart + 1);
   const titleUnits = unitsFromTitle(values, headerStart);
 
   // Orientation: entity names down the label column, or across the header.
@@ -312,16 +333,31 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
 
   const addr = (r: number, c: number) => toA1(grid.originRow + r, grid.originCol + c);
   // Column entries and row entries.
-  const colEntries: AxisEntry[] = dataCols.map((c) => {
-    const path = colPaths[c].slice();
+  const colEntries: AxisEntry[] = [];
+  for (const c of dataCols) {
+    const full = colPaths[c].slice();
+    // A header cell that names a year is the column's period, not an indicator or a group: an
+    // indicator over 2022年 | 2023年 sub-columns, or a year over its indicators.
+    const yearAt = full.findIndex((h) => headerYearOf(h) !== undefined);
+    const year = yearAt >= 0 ? headerYearOf(full[yearAt]) : undefined;
+    if (year?.partial && rowsAreEntities) {
+      ignoredCols.push({ index: c, reason: { 'zh-CN': `“${full[yearAt]}”只覆盖部分年度，不与全年数据一起核对`, 'en-US': `"${full[yearAt]}" covers only part of a year; not checked with full years` } });
+      continue;
+    }
+    const path = year && rowsAreEntities ? full.filter((_, k) => k !== yearAt) : full;
     const leaf = path.length > 0 ? path[path.length - 1] : addr(headerRows[1], c);
     const groups = path.slice(0, -1);
     const { label, unit } = unitInHeader(leaf);
     const groupUnit = groups.map((g) => unitInHeader(g).unit).find((u) => u !== undefined);
     const rowUnit = unitRow >= 0 ? text(values[unitRow]?.[c]) || undefined : undefined;
-    const headerRow = headerRows[0] + Math.max(0, path.length - 1);
-    return { index: c, label, rawLabel: leaf, path: groups.map((g) => unitInHeader(g).label), unit: unit ?? groupUnit ?? rowUnit, total: false, address: addr(Math.min(headerRow, headerRows[1]), c) };
-  });
+    const headerRow = headerRows[0] + Math.max(0, full.length - 1);
+    const entry: AxisEntry = { index: c, label, rawLabel: leaf, path: groups.map((g) => unitInHeader(g).label), unit: unit ?? groupUnit ?? rowUnit, total: false, address: addr(Math.min(headerRow, headerRows[1]), c) };
+    if (year && rowsAreEntities) entry.period = String(year.year);
+    colEntries.push(entry);
+  }
+  // The period: each column's own year, else the sheet name's or a title line's.
+  const period = sheetPeriod ?? (rowsAreEntities && colEntries.length > 0 && colEntries.every((e) => e.period !== undefined) ? { period: colEntries[0].period as string, partial: false, from: { 'zh-CN': '列标题中的年份', 'en-US': 'the years in the column headers' } } : undefined);
+  if (!period || colEntries.length === 0) return undefined;
   let groupAbove = '';
   const rowEntries: AxisEntry[] = dataRows.map((r) => {
     const first = text(values[r]?.[labelCol]);
@@ -447,7 +483,7 @@ function groupColumns(cols: AxisEntry[]): void {
   while (i < cols.length) {
     const group = cols[i].path.join('\u0000');
     let j = i + 1;
-    while (j < cols.length && group !== '' && cols[j].path.join('\u0000') === group) j++;
+    while (j < cols.length && group !== '' && cols[j].path.join('\u0000') === group && cols[j].period === cols[i].period) j++;
     if (group !== '' && j - i >= 2) {
       const members = cols.slice(i, j);
       const groupName = cols[i].path[cols[i].path.length - 1];
@@ -610,40 +646,53 @@ export function readCrossTab(grid: SheetGrid, s: CrossTabStructure, ctx: CrossTa
     isPlainFormat,
   );
   source.fractionKeys = fractionKeys.size > 0 ? fractionKeys : null;
-  const period = data.periods.intern(s.period);
   const notes: Bilingual[] = [];
   if (s.partial) notes.push({ 'zh-CN': `工作表“${grid.name}”只覆盖部分年度（${s.period}），不能当作全年数据与其他年份比较。`, 'en-US': `Sheet "${grid.name}" covers only part of ${s.period}; it is not compared with full years.` });
   const obsIndex = new Map<string, number>();
   const groups: Array<{ total: number; parts: number[] }> = [];
-  for (const e of s.entities) {
+  // Indicators by period (one, unless the columns carry years), each a block per entity.
+  const byPeriod = new Map<string, number[]>();
+  s.indicators.forEach((ind, k) => {
+    const p = ind.period ?? s.period;
+    const list = byPeriod.get(p);
+    if (list) list.push(k);
+    else byPeriod.set(p, [k]);
+  });
+  for (const e of s.entities) for (const [periodText, members] of byPeriod) {
     const entity = data.entities.intern(e.label);
-    const block = data.block(`${grid.name}\u0000${e.label}\u0000${s.period}`, entity, period);
+    const period = data.periods.intern(periodText);
+    const blockName = `${grid.name}\u0000${e.label}\u0000${periodText}`;
+    const block = data.block(blockName, entity, period);
     const base = data.rowCount;
-    const ids = s.indicators.map(() => ctx.nextId());
-    s.indicators.forEach((ind, k) => {
+    // Row index within the block of each member indicator, for the parents.
+    const at = new Map<number, number>(members.map((k, j) => [k, j]));
+    const ids = members.map(() => ctx.nextId());
+    members.forEach((k, j) => {
+      const ind = s.indicators[k];
+      const parentAt = ind.parent !== undefined ? at.get(ind.parent) : undefined;
       const { r, c } = cellAt(e, ind);
       const keyText = indicatorKey(ind.label);
       const label = data.label(`${ind.label}\u0000cross-tab`, () => ({ label: ind.label, key: keyText, code: -1, leadingSpaces: 0, qizhong: false, partial: false, closing: false }));
       const unit = ind.unit ? data.units.intern(ind.unit) : -1;
-      const parent = ind.parent !== undefined ? base + ind.parent : -1;
-      const i = data.addRow(ids[k], source.index, r, label, -1, unit, parent, block);
+      const parent = parentAt !== undefined ? base + parentAt : -1;
+      const i = data.addRow(ids[j], source.index, r, label, -1, unit, parent, block);
       const row: IndicatorRow = {
-        id: ids[k],
+        id: ids[j],
         sheet: grid.name,
         row: r,
         labelAddress: ind.address,
         label: ind.label,
         key: keyText,
         partial: false,
-        block: `${grid.name}\u0000${e.label}\u0000${s.period}`,
+        block: blockName,
       };
       if (ind.unit) row.unit = ind.unit;
-      if (ind.parent !== undefined) row.parent = ids[ind.parent];
+      if (parentAt !== undefined) row.parent = ids[parentAt];
       const raw: CellValue = grid.values[r]?.[c] ?? null;
       const parsed = parseCell(raw, grid.numberFormats?.[r]?.[c]);
       const nv = normalizeValue(parsed, ind.unit, ind.label, fractionKeys.has(keyText));
       const o = data.addObs(i, c, entity, period, nv.value ?? NaN, nv.step, makeFlags(PARSED_KIND_INDEX[parsed.kind], nv.approximate, KIND_INDEX[nv.kind]));
-      const obs: Observation = { rowId: ids[k], sheet: grid.name, address: toA1(grid.originRow + r, grid.originCol + c), entity: e.label, period: s.period, raw, parsed, ...nv };
+      const obs: Observation = { rowId: ids[j], sheet: grid.name, address: toA1(grid.originRow + r, grid.originCol + c), entity: e.label, period: periodText, raw, parsed, ...nv };
       data.adopt(i, row, o, obs);
       obsIndex.set(`${e.index},${ind.index}`, o);
     });

@@ -38,7 +38,8 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
   const indicatorNames = st.indicators.map((i) => `${i.label}${i.unit ? `（${i.unit}）` : ''} ${i.address}`);
   out.axes.push({ axis: rowsAreEntities ? 'rows' : 'columns', holds: 'entities', items: entityNames, totals });
   out.axes.push({ axis: rowsAreEntities ? 'columns' : 'rows', holds: 'indicators', items: indicatorNames });
-  out.axes.push({ axis: 'rows', holds: 'periods', items: [st.period], from: st.periodFrom });
+  const periods = [...new Set(st.indicators.map((i) => i.period ?? st.period))];
+  out.axes.push({ axis: periods.length > 1 ? (rowsAreEntities ? 'columns' : 'rows') : 'rows', holds: 'periods', items: periods, from: st.periodFrom });
   const line = (idx: number) => (rowsAreEntities ? columnLetters(oc + idx) : String(or + idx + 1));
   const span = (xs: number[]) => [Math.min(...xs), Math.max(...xs)];
   const entitySpan = span(st.entities.map((e) => e.index));
