@@ -1,13 +1,20 @@
 /* eslint-disable no-undef, @typescript-eslint/no-require-imports */
-// Build of the task pane and the ribbon's FunctionFile (yo-office layout, CommonJS).
+// Build of the task pane and the ribbon's FunctionFile (yo-office layout, CommonJS), and of the
+// WPS add-in.
 //
-//   npx webpack --mode production          → dist/, never touches certificates
-//   npx webpack serve --mode development   → https://localhost:3000 with office-addin-dev-certs
+//   npx webpack --mode production             → dist/, never touches certificates
+//   npx webpack serve --mode development      → https://localhost:3000 with office-addin-dev-certs
+//   OFFICE_JS=local npx webpack --mode production
+//                                             → dist/ with office.js inside (dist/office-js/):
+//                                               the pages load nothing from outside
+//   npx webpack --mode production --env wps   → dist-wps/, the WPS add-in (npm run build:wps)
 //
 // Deployment URL: in production builds, every "https://localhost:3000/" in manifest*.xml is
 // replaced by the ADDIN_PUBLIC_URL environment variable when it is set
 // (e.g. ADDIN_PUBLIC_URL=https://addins.example.gov.cn/indicator-checker/ npm run build);
-// without it the copied manifest keeps the localhost URLs.
+// without it the copied manifest keeps the localhost URLs. The WPS build writes WPS_PUBLIC_URL
+// (where dist-wps/ is served; default http://127.0.0.1:3889/) into its jsplugins.xml and
+// publish.html.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -17,6 +24,12 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
+const OFFICE_JS_CDN = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
+/** Where the OFFICE_JS=local build puts office.js and the files it loads, inside dist/. */
+const LOCAL_OFFICE_DIR = 'office-js';
+/** The WPS add-in's name in WPS's lists (ASCII: wpsjs builds refuse other names) and its default address. */
+const WPS_ADDIN_NAME = 'IndicatorChecker';
+const WPS_DEFAULT_URL = 'http://127.0.0.1:3889/';
 const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
 
 /**
@@ -24,7 +37,7 @@ const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
  * `inlineScripts` are files inlined into the template as template parameters; the page's
  * Content-Security-Policy allows them through their sha256 hashes (see CspInlineScriptHashes).
  */
-const PAGES = [
+const OFFICE_PAGES = [
   {
     name: 'taskpane',
     entry: './src/taskpane/index.tsx',
@@ -46,6 +59,17 @@ const PAGES = [
     entry: './src/preview/preview.tsx',
     template: './src/preview/preview.html',
     inlineScripts: {},
+    office: false,
+  },
+];
+
+/** The WPS build: the task pane only (the ribbon's page and script are copied, not bundled). */
+const WPS_PAGES = [
+  {
+    name: 'taskpane',
+    entry: './src/wps/index.tsx',
+    template: './src/wps/taskpane.html',
+    inlineScripts: { legacyCheck: './src/taskpane/legacy-check.js' },
     office: false,
   },
 ];
@@ -119,6 +143,8 @@ const INLINE_HASHES = '__CSP_INLINE_SCRIPT_HASHES__';
  * eval anywhere (so no eval-based devtool either). The dev server adds its HMR websocket.
  */
 function contentSecurityPolicy(serving, office = true) {
+  // office: the page loads office.js from Microsoft's CDN (false for the local build, whose
+  // office.js comes from 'self').
   const connect = ["'self'"];
   if (office) connect.push(OFFICE_JS_ORIGIN);
   if (serving) connect.push(`wss://localhost:${PORT}`, `ws://localhost:${PORT}`);
@@ -188,6 +214,65 @@ class CspInlineScriptHashes {
   }
 }
 
+/**
+ * OFFICE_JS=local: office.js from the @microsoft/office-js package, unmodified (its licence
+ * forbids changes, so it is never minified), with what it loads from its own folder: the mapping
+ * table of older hosts (without it Office.onReady never resolves outside Office), the Excel
+ * host files of every platform, and each language's office_strings.js. Its telemetry sink
+ * (telemetry/) is left out on purpose: office.js then sends no telemetry of its own.
+ */
+function localOfficeJsPatterns() {
+  const root = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+  const dist = path.join(root, 'dist');
+  const to = `${LOCAL_OFFICE_DIR}/[path][name][ext]`;
+  const info = { minimized: true };
+  return [
+    { from: 'office.js', context: dist, to, info },
+    { from: 'o15apptofilemappingtable.js', context: dist, to, info },
+    { from: 'excel-*-16.*.js', context: dist, to, info, globOptions: { ignore: ['**/*.debug.js'] } },
+    { from: '*/office_strings.js', context: dist, to, info },
+    { from: 'LICENSE.md', context: root, to: `${LOCAL_OFFICE_DIR}/LICENSE.md`, info },
+  ];
+}
+
+/** Fills {{KEY}} placeholders of a copied text file. */
+function fill(values) {
+  return (content) => content.toString().replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => (key in values ? values[key] : whole));
+}
+
+/**
+ * The WPS add-in's own files beside the pane: the main page and its ribbon callbacks, ribbon.xml,
+ * the JsPlugin manifest, and the deployment files in the formats wpsjs writes: jsplugins.xml
+ * (WPS's jsplugins.xml mode), publish.html (the page that registers the add-in with WPS on one
+ * computer through WPS's local service) and offline/publish.xml (a copy installed in WPS's
+ * jsaddons folder, no server at all).
+ */
+function wpsPatterns() {
+  const pkg = require('./package.json');
+  const url = process.env.WPS_PUBLIC_URL ? (process.env.WPS_PUBLIC_URL.endsWith('/') ? process.env.WPS_PUBLIC_URL : `${process.env.WPS_PUBLIC_URL}/`) : WPS_DEFAULT_URL;
+  const folder = `${WPS_ADDIN_NAME}_${pkg.version}`;
+  const addon = { name: WPS_ADDIN_NAME, addonType: 'et', online: 'true', multiUser: 'false', url, version: pkg.version, customDomain: '' };
+  const values = {
+    NAME: WPS_ADDIN_NAME,
+    VERSION: pkg.version,
+    URL: url,
+    FOLDER: folder,
+    // Inside an inline <script>: no "</" may end it early.
+    ADDON_JSON: JSON.stringify(addon).replace(/</g, '\\u003c'),
+  };
+  const info = { minimized: true };
+  const dir = 'src/wps/addin';
+  return [
+    { from: `${dir}/index.html`, to: 'index.html', info },
+    { from: `${dir}/main.js`, to: 'main.js', info },
+    { from: `${dir}/ribbon.xml`, to: 'ribbon.xml', info },
+    { from: `${dir}/manifest.xml`, to: 'manifest.xml', info, transform: fill(values) },
+    { from: `${dir}/jsplugins.xml`, to: 'jsplugins.xml', info, transform: fill(values) },
+    { from: `${dir}/publish.html`, to: 'publish.html', info, transform: fill(values) },
+    { from: `${dir}/publish.xml`, to: 'offline/publish.xml', info, transform: fill(values) },
+  ];
+}
+
 /** HTTPS options for `webpack serve` only; loads office-addin-dev-certs lazily. */
 async function devHttpsOptions() {
   try {
@@ -212,12 +297,18 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const deployUrl = production ? publicUrl() : null;
+  const wps = Boolean(env.wps);
+  const localOffice = process.env.OFFICE_JS === 'local';
+  if (process.env.OFFICE_JS && !localOffice) throw new Error(`OFFICE_JS=${process.env.OFFICE_JS}: the only value is "local"`);
 
   const entry = {};
   const htmlPlugins = [];
-  for (const page of PAGES) {
+  for (const page of wps ? WPS_PAGES : OFFICE_PAGES) {
     entry[page.name] = page.entry;
-    const params = { contentSecurityPolicy: contentSecurityPolicy(serving, page.office) };
+    const params = {
+      contentSecurityPolicy: contentSecurityPolicy(serving, page.office && !localOffice),
+      officeJs: localOffice ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_JS_CDN,
+    };
     for (const [key, file] of Object.entries(page.inlineScripts)) {
       params[key] = fs.readFileSync(path.resolve(__dirname, file), 'utf8').trim();
     }
@@ -242,7 +333,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry,
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: path.resolve(__dirname, wps ? 'dist-wps' : 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
@@ -280,22 +371,29 @@ module.exports = async (env = {}, argv = {}) => {
       new SkipPrebuiltMinified(),
       new webpack.DefinePlugin({ __PREVIEW_SAMPLES__: JSON.stringify(sampleNames()) }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets/*', to: 'assets/[name][ext][query]', noErrorOnMissing: true, info: { minimized: true } },
-          // The help page the manifest's SupportUrl and LearnMoreUrl point to (static, no script).
-          { from: 'src/help/help.html', to: 'help.html', info: { minimized: true } },
-          // The preview's sample workbooks, fetched from the same origin.
-          { from: 'samples/*.{xlsx,xls}', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
-          {
-            from: 'manifest*.xml',
-            to: '[name][ext]',
-            noErrorOnMissing: true,
-            transform(content) {
-              if (!deployUrl) return content;
-              return content.toString().split(DEV_URL).join(deployUrl);
-            },
-          },
-        ],
+        patterns: wps
+          ? [
+              { from: 'assets/*.png', to: 'assets/[name][ext][query]', info: { minimized: true } },
+              { from: 'src/help/help.html', to: 'help.html', info: { minimized: true } },
+              ...wpsPatterns(),
+            ]
+          : [
+              ...(localOffice ? localOfficeJsPatterns() : []),
+              { from: 'assets/*', to: 'assets/[name][ext][query]', noErrorOnMissing: true, info: { minimized: true } },
+              // The help page the manifest's SupportUrl and LearnMoreUrl point to (static, no script).
+              { from: 'src/help/help.html', to: 'help.html', info: { minimized: true } },
+              // The preview's sample workbooks, fetched from the same origin.
+              { from: 'samples/*.{xlsx,xls}', to: 'samples/[name][ext]', noErrorOnMissing: true, info: { minimized: true } },
+              {
+                from: 'manifest*.xml',
+                to: '[name][ext]',
+                noErrorOnMissing: true,
+                transform(content) {
+                  if (!deployUrl) return content;
+                  return content.toString().split(DEV_URL).join(deployUrl);
+                },
+              },
+            ],
       }),
     ],
     optimization: production
@@ -350,7 +448,8 @@ module.exports = async (env = {}, argv = {}) => {
       maxAssetSize: 600 * 1024,
       // The preview is a development page (ExcelJS alone is ~950 KB; SheetJS for .xls/.et/.csv, a
       // lazy chunk, ~1 MB); budget what Office loads.
-      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file),
+      // office.js's own files (OFFICE_JS=local) are Microsoft's, loaded by office.js on demand.
+      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file) && !file.startsWith(`${LOCAL_OFFICE_DIR}/`),
     },
   };
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Security checks of the add-in and the CLI (issue 7):
+// Security checks of the add-in and the CLI:
 //   1. no eval( / new Function( / Function("…") in src, nor in the built dist/*.js — except in
 //      third-party code of the browser preview (a development page Office never loads), listed in
 //      DIST_EVAL_ALLOWED with the reason;
@@ -15,7 +15,11 @@
 //      'unsafe-inline' for styles only); every <script src> is ours or Office's;
 //   5. `npm audit --omit=dev --json`: high or critical advisories fail the check unless listed in
 //      AUDIT_ALLOWED with a note on why they cannot be fixed; an unreachable registry is reported
-//      as "skipped: registry unreachable" and does not fail.
+//      as "skipped: registry unreachable" and does not fail;
+//   6. offline builds (scripts/offline-check.js): when dist/ is an OFFICE_JS=local build, no
+//      HTML page, script or CSP in it names or allows another site (office.js's own files only
+//      the URLs listed there, each with why it is never requested); when dist-wps/ is built, the
+//      same for the WPS add-in, whose only address is where it is deployed.
 //
 // Usage: node scripts/security-check.js [--no-audit] [--no-dist] [--json]
 //   --no-audit  skip npm audit (offline work; lint stays fast)
@@ -26,6 +30,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const offline = require('./offline-check');
 
 const root = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -39,7 +44,7 @@ const DIST_EVAL_ALLOWED = {
 
 /** Network-looking code that is allowed, by file (relative to the root) and a pattern of the line. */
 const NETWORK_ALLOWED = [
-  { file: /^src\/(taskpane|commands)\/\w+\.html$/, line: /<script src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"><\/script>/, why: "Office.js from Microsoft's CDN (required by Office add-ins)" },
+  { file: /^src\/wps\/addin\/publish\.html$/, line: /XMLHttpRequest/, why: "the WPS deployment page registers the add-in through WPS's own service on this computer (127.0.0.1:58890), as the page of `wpsjs publish` does" },
   { file: /^src\/preview\/samples\.ts$/, line: /fetch\(sampleUrl\(name\)\)/, why: "the preview page fetches its bundled sample workbooks from its own origin (relative URL 'samples/…')" },
 ];
 
@@ -63,7 +68,7 @@ const TELEMETRY_RE = /office-addin-usage-data|applicationinsights/i;
 
 const problems = [];
 const notes = [];
-const outcome = { eval: 'ok', network: 'ok', telemetry: 'ok', csp: 'ok', audit: 'ok' };
+const outcome = { eval: 'ok', network: 'ok', telemetry: 'ok', csp: 'ok', offline: 'ok', audit: 'ok' };
 
 function rel(p) {
   return path.relative(root, p).split(path.sep).join('/');
@@ -114,7 +119,8 @@ for (const file of sources) {
       if (EVAL_RE.test(code)) problems.push(`${where}: eval / new Function is not allowed: ${raw.trim()}`);
       const allowed = NETWORK_ALLOWED.find((a) => a.file.test(r) && a.line.test(raw));
       if (NETWORK_RE.test(code) && !allowed) problems.push(`${where}: network call at run time: ${raw.trim()}`);
-      for (const url of code.match(URL_RE) ?? []) {
+      for (const match of code.match(URL_RE) ?? []) {
+        const url = match.replace(/[;,.]+$/, '');
         if (!allowed && !URL_ALLOWED.some((re) => re.test(url))) problems.push(`${where}: URL that is not ours: ${url}`);
       }
       if (/\b(import|require)\b/.test(code) && TELEMETRY_RE.test(code)) problems.push(`${where}: telemetry package imported: ${raw.trim()}`);
@@ -263,6 +269,29 @@ if (args.has('--no-dist')) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Offline builds
+
+if (args.has('--no-dist')) {
+  outcome.offline = 'skipped: --no-dist';
+} else {
+  const ran = [];
+  const found = [];
+  if (offline.isLocalOfficeBuild(dist)) {
+    ran.push('dist (OFFICE_JS=local)');
+    found.push(...offline.checkLocalOfficeBuild(dist).map((p) => `dist/${p}`));
+  } else if (fs.existsSync(path.join(dist, 'taskpane.html'))) {
+    notes.push("dist/ loads office.js from Microsoft's CDN: the offline-build checks apply to OFFICE_JS=local builds");
+  }
+  const distWps = path.join(root, 'dist-wps');
+  if (fs.existsSync(path.join(distWps, 'taskpane.html'))) {
+    ran.push('dist-wps');
+    found.push(...offline.checkWpsBuild(distWps).map((p) => `dist-wps/${p}`));
+  }
+  problems.push(...found);
+  outcome.offline = found.length ? 'fail' : ran.length ? `ok (${ran.join(', ')})` : 'skipped: no offline build';
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5. npm audit
 
 if (args.has('--no-audit')) {
@@ -307,7 +336,7 @@ if (args.has('--json')) {
   for (const n of notes) console.log(`note: ${n}`);
   if (problems.length) console.error(problems.join('\n'));
   console.log(
-    `security-check: eval ${outcome.eval}; network ${outcome.network}; telemetry ${outcome.telemetry}; CSP ${outcome.csp}; npm audit ${outcome.audit}`,
+    `security-check: eval ${outcome.eval}; network ${outcome.network}; telemetry ${outcome.telemetry}; CSP ${outcome.csp}; offline builds ${outcome.offline}; npm audit ${outcome.audit}`,
   );
 }
 process.exit(problems.length ? 1 : 0);

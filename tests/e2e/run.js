@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// End-to-end tests of the browser preview in Debian's Chromium (never a downloaded browser):
+// End-to-end tests in Debian's Chromium (never a downloaded browser): the browser preview, the
+// task pane of the offline (OFFICE_JS=local) build, and the WPS add-in over a fake WPS:
 //
-//   npm run test:e2e                     builds dist/ (production), serves it, runs every *.spec.js
+//   npm run test:e2e                     builds dist/ (production, OFFICE_JS=local: its pages load
+//                                        nothing from outside) and dist-wps/ (npm run build:wps),
+//                                        serves dist/ with dist-wps/ under /wps/, runs every *.spec.js
 //   E2E_ONLY=name                        runs only the spec files whose name contains `name`
-//   E2E_SKIP_BUILD=1 npm run test:e2e    reuses the dist/ that is there
-//   E2E_DIST=/tmp/dist                   builds into / serves another folder
+//                                        (and builds dist-wps/ only for a wps spec)
+//   E2E_SKIP_BUILD=1 npm run test:e2e    reuses the dist/ and dist-wps/ that are there
+//   E2E_DIST=/tmp/dist                   builds into / serves another folder (E2E_WPS_DIST for dist-wps)
 //   CHROMIUM=/path/to/chromium           another Chromium binary (default /usr/bin/chromium)
 //
 // Every test also fails on a console error, an uncaught page error, a CSP violation, a failed or
@@ -19,6 +23,9 @@ const { serve } = require('./server');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.resolve(ROOT, process.env.E2E_DIST || 'dist');
+const DIST_WPS = path.resolve(ROOT, process.env.E2E_WPS_DIST || 'dist-wps');
+/** Where dist-wps/ is served, on the same origin as dist/. */
+const WPS_MOUNT = '/wps/';
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -34,15 +41,22 @@ const TEST_TIMEOUT_MS = 30000;
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-function build() {
+function webpack(args, env = {}) {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const args = [cli, '--mode', 'production'];
-  if (process.env.E2E_DIST) args.push('--output-path', DIST);
-  console.log(`== build: webpack ${args.slice(1).join(' ')}`);
+  const shown = Object.entries(env).map(([k, v]) => `${k}=${v} `).join('');
+  console.log(`== build: ${shown}webpack ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`webpack failed (exit ${result.status})`);
   console.log(`   built in ${seconds(Date.now() - started)}`);
+}
+
+/** One production build at a time: the Excel add-in with office.js inside, then the WPS add-in if a spec needs it. */
+function build(specs) {
+  webpack(['--mode', 'production', ...(process.env.E2E_DIST ? ['--output-path', DIST] : [])], { OFFICE_JS: 'local' });
+  if (specs.some((f) => f.includes('wps'))) {
+    webpack(['--mode', 'production', '--env', 'wps', ...(process.env.E2E_WPS_DIST ? ['--output-path', DIST_WPS] : [])]);
+  }
 }
 
 /** Problems any page of the run reports (console errors, CSP, network); tests claim theirs. */
@@ -102,7 +116,15 @@ function withTimeout(promise, ms, what) {
 
 async function main() {
   const started = Date.now();
-  if (process.env.E2E_SKIP_BUILD !== '1') build();
+  // preview.spec.js first (the others may reuse its pages), then every other *.spec.js by name;
+  // E2E_ONLY=rules runs only the spec files whose name contains "rules".
+  const only = process.env.E2E_ONLY;
+  const specs = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.spec.js'))
+    .sort((a, b) => (a === 'preview.spec.js' ? -1 : b === 'preview.spec.js' ? 1 : a.localeCompare(b)))
+    .filter((f) => !only || f.includes(only));
+  if (process.env.E2E_SKIP_BUILD !== '1') build(specs);
   if (!fs.existsSync(path.join(DIST, 'preview.html'))) {
     throw new Error(`${path.relative(ROOT, DIST) || DIST}/preview.html is missing: build first (or unset E2E_SKIP_BUILD)`);
   }
@@ -112,7 +134,7 @@ async function main() {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
   const { chromium } = require('playwright-core');
-  const server = await serve(DIST);
+  const server = await serve(DIST, { [WPS_MOUNT]: DIST_WPS });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const results = [];
   try {
@@ -126,9 +148,12 @@ async function main() {
     const watch = watchContext(context, server.url);
     const env = {
       baseUrl: server.url,
+      /** The WPS add-in (dist-wps/) on the same origin. */
+      wpsBaseUrl: `${server.url}${WPS_MOUNT.replace(/\/$/, '')}`,
       context,
       root: ROOT,
       dist: DIST,
+      distWps: DIST_WPS,
       requests: watch.requests,
       served: server.requests,
       shared: {},
@@ -144,14 +169,6 @@ async function main() {
       },
     };
 
-    // preview.spec.js first (the others may reuse its pages), then every other *.spec.js by name;
-    // E2E_ONLY=rules runs only the spec files whose name contains "rules".
-    const only = process.env.E2E_ONLY;
-    const specs = fs
-      .readdirSync(__dirname)
-      .filter((f) => f.endsWith('.spec.js'))
-      .sort((a, b) => (a === 'preview.spec.js' ? -1 : b === 'preview.spec.js' ? 1 : a.localeCompare(b)))
-      .filter((f) => !only || f.includes(only));
     const tests = specs.flatMap((f) => require(`./${f}`));
     const outcome = new Map();
     console.log(`== chromium ${browser.version()} · ${server.url}`);

@@ -1,4 +1,5 @@
-// A tiny static file server for dist/ on 127.0.0.1 (the end-to-end tests' only origin).
+// A tiny static file server for dist/ on 127.0.0.1 (the end-to-end tests' only origin). Other
+// folders can be mounted under a path of the same origin (dist-wps/ under /wps/).
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -26,9 +27,11 @@ const TYPES = {
   '.xls': 'application/vnd.ms-excel',
 };
 
-/** Serves `root` on 127.0.0.1:<free port>; resolves to { url, close, requests }. */
-function serve(root) {
-  const base = path.resolve(root);
+/**
+ * Serves `root` on 127.0.0.1:<free port>, and each folder of `mounts` ({ '/wps/': dir }) under
+ * its path; resolves to { url, close, requests }.
+ */
+function serve(root, mounts = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     let pathname;
@@ -40,6 +43,14 @@ function serve(root) {
     }
     requests.push(pathname);
     if (pathname.endsWith('/')) pathname += 'index.html';
+    let base = path.resolve(root);
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (pathname.startsWith(prefix)) {
+        base = path.resolve(dir);
+        pathname = pathname.slice(prefix.length - 1);
+        break;
+      }
+    }
     const file = path.resolve(base, `.${pathname}`);
     if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end('forbidden');

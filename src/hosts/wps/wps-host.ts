@@ -1,0 +1,595 @@
+// The Host over WPS Spreadsheets (ET): the same contract as the Office.js host (src/hosts/excel),
+// on WPS's JavaScript object model, which mirrors Excel's COM model (Application.ActiveWorkbook,
+// Worksheets.Item(i) from 1, Range.Value2, NumberFormat, FormatConditions …). Every member used
+// is declared in et-api.ts and checked there against Kingsoft's declarations.
+//
+// Every property read or write and every method call on a WPS object crosses into the WPS
+// process, so the host reads in blocks and never cell by cell:
+//
+//   readWorkbook  per sheet: Item, Name, Visible, the tables (to skip our own 校验结果 sheet),
+//                 the used range's corners (7 calls); a used range above DIRECT_READ_CELLS
+//                 (formatting far away inflates it) is narrowed to the data with four
+//                 Find("*") calls; then Value2 in blocks of BLOCK_CELLS cells (2 calls each),
+//                 the number formats column by column as runs (uniform-runs.ts: a column with
+//                 a uniform body costs a handful of calls whatever its length), and the indents
+//                 of the first INDENT_COLUMNS columns the same way. The number of calls grows
+//                 with sheets, columns and format changes, not with rows of the same format.
+//   applyMarks    removes our earlier rules, then one conditional format per (sheet, severity)
+//                 and list of at most 255 address characters: FormatConditions.Add plus the
+//                 fill and font colours (about 7 calls each).
+//   clearMarks    per sheet: its conditional formats (Count), and for each its Type and, for
+//                 formula rules, Formula1; ours are deleted.
+//   selectCell    the sheet, its visibility, Activate, Range, Select.
+//   writeResultSheet / saveExplanationRows / writeRulesSheet  whole blocks: one Value2 and one
+//                 NumberFormat write per block, not per cell.
+//
+// MARKS are conditional formats whose formula carries the marker of marks.ts
+// (`=N("指标校验:error")=0`), exactly as the Excel host writes them: the user's own fills, fonts
+// and rules are never touched, clearing finds them after save and reopen, and marks written in
+// Excel are cleared in WPS and the other way round.
+//
+// The host has not run inside WPS: it is tested against tests/fakes/fake-wps.ts, which follows
+// the declarations and the COM behaviour described there.
+import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
+import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import { cellAddress, chunkAddressList, firstCellOf, MAX_COLUMNS, MAX_ROWS, rectAddress } from '../excel/a1';
+import { HostError, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from '../excel/errors';
+import { MARK_STYLES, groupMarks, markFormula, markSeverity } from '../excel/marks';
+import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, freeTableName, isResultTableName } from '../excel/result-sheet';
+import { bgr, cellFromValue2, normalizeNumberFormat, value2Rows } from './com-values';
+import { type EtApplication, type EtFormatConditions, type EtWorkbook, type EtWorksheet, worksheetOf } from './et-api';
+import { type Run, uniformRuns } from './uniform-runs';
+
+/** Cells per Value2 read: large enough for few calls, small enough not to stall WPS on one. */
+export const BLOCK_CELLS = 250_000;
+/** A used range up to this size is read as it is; a larger one is first narrowed with Find. */
+export const DIRECT_READ_CELLS = 1_000_000;
+/** Above this the data itself is too large to check in the pane. */
+export const MAX_SHEET_CELLS = 20_000_000;
+/** Indents (the hierarchy of labels) are read for the first columns only, as the Excel host does. */
+export const INDENT_COLUMNS = 3;
+/** Range(address) takes at most 255 characters in the object model. */
+export const MAX_ADDRESS_CHARS = 255;
+
+// XlSheetVisibility, XlFormatConditionType, XlFindLookIn, XlLookAt, XlSearchOrder, XlSearchDirection,
+// XlListObjectSourceType, XlYesNoGuess.
+const XL_SHEET_VISIBLE = -1;
+const XL_SHEET_VERY_HIDDEN = 2;
+const XL_EXPRESSION = 2;
+const XL_FORMULAS = -4123;
+const XL_PART = 2;
+const XL_BY_ROWS = 1;
+const XL_BY_COLUMNS = 2;
+const XL_NEXT = 1;
+const XL_PREVIOUS = 2;
+const XL_SRC_RANGE = 1;
+const XL_YES = 1;
+
+const RULES_SHEET = '校验规则';
+const RULES_HEADER_FILL = '#DDEBF7';
+/** Column widths of a new 校验规则 sheet, in characters (ColumnWidth's unit), by header. */
+const RULES_WIDTHS: Record<string, number> = { 编号: 14, 名称: 28, 表达式: 44, 级别: 8, 容差: 8, 启用: 8, 说明: 32 };
+
+const ACTION = {
+  read: { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' },
+  mark: { 'zh-CN': '标记单元格', 'en-US': 'Marking cells' },
+  clear: { 'zh-CN': '清除标记', 'en-US': 'Clearing marks' },
+  select: { 'zh-CN': '定位单元格', 'en-US': 'Selecting the cell' },
+  write: { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' },
+  explain: { 'zh-CN': '保存核实说明', 'en-US': 'Saving the explanations' },
+  rules: { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' },
+} satisfies Record<string, Bilingual>;
+
+const STAGE = {
+  sheets: { 'zh-CN': '读取工作表列表', 'en-US': 'Listing sheets' },
+  sheet: (name: string): Bilingual => ({ 'zh-CN': `读取工作表“${name}”`, 'en-US': `Reading sheet "${name}"` }),
+  done: { 'zh-CN': '读取完成', 'en-US': 'Read complete' },
+};
+
+const NO_WORKBOOK: Bilingual = {
+  'zh-CN': '没有打开的工作簿。请在 WPS 表格中打开要校验的工作簿后重试。',
+  'en-US': 'No workbook is open. Open the workbook to check in WPS Spreadsheets and try again.',
+};
+
+function tooLarge(sheet: string, cells: number): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”的数据区域约有 ${cells.toLocaleString('zh-CN')} 个单元格，超出任务窗格能校验的范围。请将数据拆分到多个工作表或文件后再校验。`,
+    'en-US': `Sheet "${sheet}" has about ${cells.toLocaleString('en-US')} cells of data, more than the pane can check. Split the data over several sheets or files, then check again.`,
+  };
+}
+
+function rulesSheetTaken(name: string): Bilingual {
+  return {
+    'zh-CN': `工作簿中已有名为“${name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
+    'en-US': `The workbook already has a sheet named "${name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
+  };
+}
+
+function explanationSheetTaken(name: string): Bilingual {
+  return {
+    'zh-CN': `工作簿中已有名为“${name}”的工作表，但不是本加载项创建的，未写入核实说明。请将其改名后重试。`,
+    'en-US': `The workbook already has a sheet named "${name}" that this add-in did not create; explanations were not saved. Rename it and try again.`,
+  };
+}
+
+function invalidAddress(address: string, range: boolean): Bilingual {
+  return range
+    ? { 'zh-CN': `“${address}”不是有效的单元格区域。`, 'en-US': `"${address}" is not a valid range.` }
+    : { 'zh-CN': `“${address}”不是有效的单元格地址。`, 'en-US': `"${address}" is not a valid cell address.` };
+}
+
+function visibilityOf(v: number): SheetGrid['visibility'] {
+  if (v === XL_SHEET_VISIBLE) return 'visible';
+  return v === XL_SHEET_VERY_HIDDEN ? 'veryHidden' : 'hidden';
+}
+
+/** A rectangle of sheet cells, 1-based and inclusive, as the object model counts. */
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function areaAddress(a: Area): string {
+  return rectAddress({ r0: a.top - 1, c0: a.left - 1, r1: a.bottom - 1, c1: a.right - 1 });
+}
+
+/** Gives the pane's thread back between blocks, so progress shows while WPS answers. */
+function defaultYield(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface WpsHostOptions {
+  /** Cells per Value2 read. Default BLOCK_CELLS. */
+  blockCells?: number;
+  /** Used ranges larger than this are narrowed with Find first. Default DIRECT_READ_CELLS. */
+  directReadCells?: number;
+  /** Called between blocks of work. Default: a zero-delay timer. */
+  yieldToUi?: () => Promise<void>;
+}
+
+interface SheetEntry {
+  sheet: EtWorksheet;
+  name: string;
+}
+
+export class WpsHost implements Host {
+  /**
+   * The Host contract names its hosts 'excel' | 'xlsx' | 'fake'; WPS Spreadsheets runs Excel's
+   * object model and the pane treats it as it treats Excel (nothing in the pane branches on kind).
+   */
+  readonly kind = 'excel' as const;
+  private readonly blockCells: number;
+  private readonly directReadCells: number;
+  private readonly yieldToUi: () => Promise<void>;
+
+  constructor(
+    private readonly app: EtApplication,
+    options: WpsHostOptions = {},
+  ) {
+    this.blockCells = options.blockCells ?? BLOCK_CELLS;
+    this.directReadCells = options.directReadCells ?? DIRECT_READ_CELLS;
+    this.yieldToUi = options.yieldToUi ?? defaultYield;
+  }
+
+  private workbook(): EtWorkbook {
+    const wb = this.app.ActiveWorkbook;
+    if (!wb) throw new HostError(NO_WORKBOOK, { code: 'NoWorkbook' });
+    return wb;
+  }
+
+  private sheets(wb: EtWorkbook): SheetEntry[] {
+    const all = wb.Worksheets;
+    const n = all.Count;
+    const out: SheetEntry[] = [];
+    for (let i = 1; i <= n; i++) {
+      const sheet = worksheetOf(all.Item(i));
+      out.push({ sheet, name: sheet.Name });
+    }
+    return out;
+  }
+
+  /** The names of the tables on a sheet. */
+  private tableNames(sheet: EtWorksheet): string[] {
+    const tables = sheet.ListObjects;
+    const n = tables.Count;
+    const names: string[] = [];
+    for (let i = 1; i <= n; i++) names.push(tables.Item(i).Name);
+    return names;
+  }
+
+  /** Runs `work`, turning whatever WPS throws into a bilingual HostError. */
+  private async act<T>(action: Bilingual, work: () => Promise<T> | T): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw toHostError(e, action);
+    }
+  }
+
+  /** Screen updating off while `work` writes, back on afterwards whatever happens. */
+  private quietly<T>(work: () => T): T {
+    let was: boolean | undefined;
+    try {
+      was = this.app.ScreenUpdating;
+      this.app.ScreenUpdating = false;
+    } catch {
+      was = undefined;
+    }
+    try {
+      return work();
+    } finally {
+      if (was !== undefined) this.app.ScreenUpdating = was;
+    }
+  }
+
+  /** Deletes a sheet without WPS asking the user to confirm. */
+  private deleteSheet(sheet: EtWorksheet): void {
+    const alerts = this.app.DisplayAlerts;
+    this.app.DisplayAlerts = false;
+    try {
+      sheet.Delete();
+    } finally {
+      this.app.DisplayAlerts = alerts;
+    }
+  }
+
+  /** Adds a worksheet after the last one (WPS adds before the active sheet otherwise) and names it. */
+  private addSheetAtEnd(wb: EtWorkbook, name: string): EtWorksheet {
+    const all = wb.Worksheets;
+    const last = all.Item(all.Count);
+    const sheet = worksheetOf(all.Add(undefined, last));
+    sheet.Name = name;
+    return sheet;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
+    return this.act(ACTION.read, async () => {
+      onProgress?.(0, STAGE.sheets);
+      const wb = this.workbook();
+      const name = wb.Name;
+      const entries = this.sheets(wb);
+      const grids: SheetGrid[] = [];
+      for (let i = 0; i < entries.length; i++) {
+        const { sheet, name: sheetName } = entries[i];
+        // Our own 校验结果 sheet (recognised by its table, as in Excel) is not data to check.
+        if (this.tableNames(sheet).some(isResultTableName)) continue;
+        onProgress?.(0.05 + (0.95 * i) / entries.length, STAGE.sheet(sheetName));
+        grids.push(await this.readSheet(sheet, sheetName));
+        await this.yieldToUi();
+      }
+      onProgress?.(1, STAGE.done);
+      return { name, sheets: grids };
+    });
+  }
+
+  /**
+   * The rectangle to read: the used range, or, when that is larger than directReadCells, the
+   * cells that hold something, found with Find("*") from both ends by rows and by columns.
+   */
+  private dataArea(sheet: EtWorksheet): Area | null {
+    const used = sheet.UsedRange;
+    const top = used.Row;
+    const left = used.Column;
+    const rows = used.Rows.Count;
+    const cols = used.Columns.Count;
+    if (rows * cols <= this.directReadCells) return { top, left, bottom: top + rows - 1, right: left + cols - 1 };
+    const cells = sheet.Cells;
+    const first = sheet.Range('A1');
+    const last = sheet.Range(cellAddress(MAX_ROWS - 1, MAX_COLUMNS - 1));
+    const lastByRows = cells.Find('*', first, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+    if (!lastByRows) return null;
+    const lastByColumns = cells.Find('*', first, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+    const firstByRows = cells.Find('*', last, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_NEXT);
+    const firstByColumns = cells.Find('*', last, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_NEXT);
+    if (!lastByColumns || !firstByRows || !firstByColumns) return null;
+    return { top: firstByRows.Row, left: firstByColumns.Column, bottom: lastByRows.Row, right: lastByColumns.Column };
+  }
+
+  private async readSheet(sheet: EtWorksheet, name: string): Promise<SheetGrid> {
+    const visibility = visibilityOf(sheet.Visible);
+    const empty: SheetGrid = { name, originRow: 0, originCol: 0, values: [], visibility };
+    const area = this.dataArea(sheet);
+    if (!area) return empty;
+    const cols = area.right - area.left + 1;
+    const total = (area.bottom - area.top + 1) * cols;
+    if (total > MAX_SHEET_CELLS) throw new HostError(tooLarge(name, total), { code: 'SheetTooLarge' });
+
+    // Values, in blocks of whole rows.
+    const values: CellValue[][] = [];
+    const rowsPerBlock = Math.max(1, Math.floor(this.blockCells / cols));
+    for (let top = area.top; top <= area.bottom; top += rowsPerBlock) {
+      const bottom = Math.min(area.bottom, top + rowsPerBlock - 1);
+      const raw = value2Rows(sheet.Range(areaAddress({ top, left: area.left, bottom, right: area.right })).Value2, bottom - top + 1, cols);
+      for (const row of raw) values.push(row.map(cellFromValue2));
+      if (bottom < area.bottom) await this.yieldToUi();
+    }
+
+    // The used range may have empty rows and columns at its edges (formatted but blank cells):
+    // the grid starts and ends with data, as Office.js's values-only used range does.
+    let r0 = 0;
+    let r1 = values.length - 1;
+    const blankRow = (r: number): boolean => values[r].every((v) => v === null);
+    while (r0 <= r1 && blankRow(r0)) r0++;
+    while (r1 >= r0 && blankRow(r1)) r1--;
+    if (r0 > r1) return empty;
+    let c0 = 0;
+    let c1 = cols - 1;
+    const blankCol = (c: number): boolean => {
+      for (let r = r0; r <= r1; r++) if (values[r][c] !== null) return false;
+      return true;
+    };
+    while (c0 <= c1 && blankCol(c0)) c0++;
+    while (c1 >= c0 && blankCol(c1)) c1--;
+    const grid = values.slice(r0, r1 + 1).map((row) => row.slice(c0, c1 + 1));
+    const data: Area = { top: area.top + r0, left: area.left + c0, bottom: area.top + r1, right: area.left + c1 };
+
+    const height = data.bottom - data.top + 1;
+    const width = data.right - data.left + 1;
+    const numberFormats = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
+    const indents = Array.from({ length: height }, () => new Array<number>(width).fill(0));
+
+    // Number formats, column by column; each column's runs hint the next one.
+    let hint: number[] | undefined;
+    for (let c = 0; c < width; c++) {
+      const col = data.left + c;
+      const runs: Array<Run<string>> = uniformRuns(
+        data.top,
+        data.bottom,
+        (a, b) => {
+          const f = sheet.Range(areaAddress({ top: a, left: col, bottom: b, right: col })).NumberFormat;
+          return typeof f === 'string' ? normalizeNumberFormat(f) : null;
+        },
+        'General',
+        hint,
+      );
+      for (const run of runs) for (let r = run.from; r <= run.to; r++) numberFormats[r - data.top][c] = run.value;
+      hint = runs.map((run) => run.from);
+    }
+
+    // Indents of the label columns.
+    hint = undefined;
+    for (let c = 0; c < Math.min(INDENT_COLUMNS, width); c++) {
+      const col = data.left + c;
+      const runs: Array<Run<number>> = uniformRuns(
+        data.top,
+        data.bottom,
+        (a, b) => {
+          const v = sheet.Range(areaAddress({ top: a, left: col, bottom: b, right: col })).IndentLevel;
+          return typeof v === 'number' ? v : null;
+        },
+        0,
+        hint,
+      );
+      for (const run of runs) for (let r = run.from; r <= run.to; r++) indents[r - data.top][c] = run.value;
+      hint = runs.map((run) => run.from);
+    }
+
+    return { name, originRow: data.top - 1, originCol: data.left - 1, values: grid, numberFormats, indents, visibility };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Marks
+
+  /** Deletes our conditional formats (found by their marker) on every sheet; returns how many. */
+  private removeMarks(entries: SheetEntry[]): number {
+    let removed = 0;
+    for (const { sheet } of entries) {
+      const rules: EtFormatConditions = sheet.Cells.FormatConditions;
+      // From the end: deleting shifts the later items down.
+      for (let i = rules.Count; i >= 1; i--) {
+        const rule = rules.Item(i);
+        // Formula1 is read only from formula rules: data bars and colour scales have none.
+        if (rule.Type !== XL_EXPRESSION) continue;
+        if (markSeverity(rule.Formula1)) {
+          rule.Delete();
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  async applyMarks(findings: Finding[]): Promise<void> {
+    await this.act(ACTION.mark, () => {
+      const entries = this.sheets(this.workbook());
+      this.quietly(() => {
+        this.removeMarks(entries);
+        const byName = new Map(entries.map((e) => [e.name, e.sheet]));
+        const { groups } = groupMarks(
+          findings,
+          entries.map((e) => e.name),
+        );
+        for (const g of groups) {
+          const sheet = byName.get(g.sheet) as EtWorksheet;
+          const style = MARK_STYLES[g.severity];
+          for (const list of chunkAddressList(g.runs.map(rectAddress), MAX_ADDRESS_CHARS)) {
+            const rule = sheet.Range(list).FormatConditions.Add(XL_EXPRESSION, undefined, markFormula(g.severity));
+            rule.Interior.Color = bgr(style.fill);
+            if (style.font) rule.Font.Color = bgr(style.font);
+          }
+        }
+      });
+    });
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.act(ACTION.clear, () => {
+      const entries = this.sheets(this.workbook());
+      this.quietly(() => this.removeMarks(entries));
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Navigation
+
+  async selectCell(ref: CellRef): Promise<void> {
+    const pos = firstCellOf(ref.address);
+    if (!pos) throw new HostError(invalidAddress(ref.address, false));
+    await this.select(ref, cellAddress(pos.row, pos.col));
+  }
+
+  /** Selects a range (a group the 结构 tab shows: `B5:E10`), so the user sees its cells together. */
+  async selectRange(ref: CellRef): Promise<void> {
+    const ends = ref.address.split(':');
+    const first = firstCellOf(ends[0]);
+    const last = firstCellOf(ends[ends.length - 1]);
+    if (!first || !last || ends.length > 2) throw new HostError(invalidAddress(ref.address, true));
+    const a = cellAddress(Math.min(first.row, last.row), Math.min(first.col, last.col));
+    const b = cellAddress(Math.max(first.row, last.row), Math.max(first.col, last.col));
+    await this.select(ref, a === b ? a : `${a}:${b}`);
+  }
+
+  private async select(ref: CellRef, address: string): Promise<void> {
+    await this.act(ACTION.select, () => {
+      const lower = ref.sheet.toLowerCase();
+      const entry = this.sheets(this.workbook()).find((e) => e.name.toLowerCase() === lower);
+      if (!entry) throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound' });
+      const visible = entry.sheet.Visible;
+      // WPS, like Excel, cannot activate a hidden sheet: say why instead of failing.
+      if (visible !== XL_SHEET_VISIBLE) {
+        throw new HostError(sheetHidden(ref.sheet, ref.address, visible === XL_SHEET_VERY_HIDDEN), { code: 'SheetHidden' });
+      }
+      entry.sheet.Activate();
+      entry.sheet.Range(address).Select();
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The 校验结果 sheet
+
+  /**
+   * Writes the findings to the sheet 校验结果 as a table (one row per finding; the 单元格 column
+   * links to the cell), replacing the 校验结果 sheet this add-in wrote before, as the Excel host
+   * does. A 校验结果 sheet the add-in did not write is never touched.
+   *
+   * The block is written with the Text format ('@') so WPS stores every text as typed, then the
+   * 单元格 column gets General and its HYPERLINK formulas. Numbers stay numbers under '@'.
+   */
+  async writeResultSheet(findings: Finding[]): Promise<{ sheet: string; table: string; rows: number }> {
+    const block = buildResultBlock(findings);
+    const lastRow = block.values.length;
+    return this.act(ACTION.write, () => {
+      const wb = this.workbook();
+      const entries = this.sheets(wb);
+      const tables = new Map(entries.map((e) => [e.name, this.tableNames(e.sheet)]));
+      const lower = RESULT_SHEET_NAME.toLowerCase();
+      const old = entries.find((e) => e.name.toLowerCase() === lower);
+      const oldTables = old ? (tables.get(old.name) ?? []) : [];
+      if (old && !oldTables.some(isResultTableName)) throw new HostError(resultSheetTaken(old.name));
+      const others = entries.filter((e) => e !== old).flatMap((e) => tables.get(e.name) ?? []);
+      const tableName = freeTableName(others);
+
+      return this.quietly(() => {
+        if (old) {
+          // Rename first so the new sheet can take the name; a workbook keeps at least one sheet.
+          const names = new Set(entries.map((e) => e.name.toLowerCase()));
+          let temp = `~${RESULT_SHEET_NAME}-old`;
+          for (let i = 2; names.has(temp.toLowerCase()); i++) temp = `~${RESULT_SHEET_NAME}-old${i}`;
+          old.sheet.Name = temp;
+        }
+        const sheet = this.addSheetAtEnd(wb, RESULT_SHEET_NAME);
+        if (old) this.deleteSheet(old.sheet);
+
+        const range = sheet.Range(`A1:H${lastRow}`);
+        range.NumberFormat = '@';
+        range.Value2 = block.values;
+        if (lastRow > 1) {
+          const links = sheet.Range(`D2:D${lastRow}`);
+          links.NumberFormat = 'General';
+          const column = block.values.slice(1).map((row) => [row[3]]);
+          links.Formula = lastRow === 2 ? column[0][0] : column;
+        }
+        const table = sheet.ListObjects.Add(XL_SRC_RANGE, sheet.Range(`A1:H${lastRow}`), undefined, XL_YES);
+        table.Name = tableName;
+        table.TableStyle = RESULT_TABLE_STYLE;
+        sheet.Range('A:G').Columns.AutoFit();
+        sheet.Activate();
+        return { sheet: RESULT_SHEET_NAME, table: tableName, rows: findings.length };
+      });
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The 校验说明 sheet
+
+  /**
+   * Replaces the add-in's 校验说明 sheet with `rows` (header first, core/explanations), as text.
+   * A 校验说明 sheet whose A1 is neither empty nor the header is the user's and is not touched.
+   * The sheet the user was on stays active.
+   */
+  async saveExplanationRows(rows: string[][]): Promise<void> {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const block = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+    await this.act(ACTION.explain, () => {
+      const wb = this.workbook();
+      const entries = this.sheets(wb);
+      const existing = entries.find((e) => e.name === EXPLANATIONS_SHEET);
+      if (existing) {
+        const head = cellFromValue2(existing.sheet.Range('A1').Value2);
+        if (head !== null && head !== EXPLANATION_HEADER[0]) throw new HostError(explanationSheetTaken(EXPLANATIONS_SHEET));
+      }
+      const active = wb.ActiveSheet;
+      const activeName = active.Name;
+      this.quietly(() => {
+        if (existing) existing.sheet.Name = `~${EXPLANATIONS_SHEET}-old`;
+        const target = this.addSheetAtEnd(wb, EXPLANATIONS_SHEET);
+        if (existing) this.deleteSheet(existing.sheet);
+        if (block.length > 0) {
+          const range = target.Range(`A1:${cellAddress(block.length - 1, width - 1)}`);
+          range.NumberFormat = '@';
+          range.Value2 = block.length === 1 && width === 1 ? block[0][0] : block;
+        }
+        // Adding a sheet activates it: go back to where the user was (unless that was the old
+        // 校验说明 sheet, which is gone).
+        if (!existing || activeName !== EXPLANATIONS_SHEET) active.Activate();
+      });
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The 校验规则 sheet
+
+  /**
+   * Creates the sheet 校验规则 with `rows` (header first, core/rules rulesSheetTemplate()): text
+   * format except for 容差 (an expression is never taken for a formula), a bold filled header,
+   * column widths; then activates it. A sheet of that name (any case) is never touched.
+   */
+  async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
+    const values = rows.map((r) =>
+      Array.from({ length: width }, (_, j) => {
+        const v = r[j];
+        if (v === null || v === undefined) return '';
+        return typeof v === 'object' ? v.error : v;
+      }),
+    );
+    return this.act(ACTION.rules, () => {
+      const wb = this.workbook();
+      const lower = RULES_SHEET.toLowerCase();
+      const taken = this.sheets(wb).find((e) => e.name.toLowerCase() === lower);
+      if (taken) throw new HostError(rulesSheetTaken(taken.name), { code: 'ItemAlreadyExists' });
+      return this.quietly(() => {
+        const sheet = this.addSheetAtEnd(wb, RULES_SHEET);
+        if (values.length > 0) {
+          const last = values.length - 1;
+          for (let j = 0; j < width; j++) {
+            sheet.Range(rectAddress({ r0: 0, c0: j, r1: last, c1: j })).NumberFormat = header[j] === '容差' ? 'General' : '@';
+          }
+          sheet.Range(rectAddress({ r0: 0, c0: 0, r1: last, c1: width - 1 })).Value2 = values.length === 1 && width === 1 ? values[0][0] : values;
+          const head = sheet.Range(rectAddress({ r0: 0, c0: 0, r1: 0, c1: width - 1 }));
+          head.Font.Bold = true;
+          head.Interior.Color = bgr(RULES_HEADER_FILL);
+          for (let j = 0; j < width; j++) sheet.Range(cellAddress(0, j)).ColumnWidth = RULES_WIDTHS[header[j] ?? ''] ?? 12;
+        }
+        sheet.Activate();
+        return { sheet: RULES_SHEET };
+      });
+    });
+  }
+}
