@@ -140,7 +140,9 @@ describe('decodeReport', () => {
 });
 
 describe('robustness', () => {
-  const alphabet = ['1', '2', '0', '5', '.', ',', '%', '万', '元', '件', '家', '余', '多', '约', '其中', '包括', '分别为', '并处', '、', '，', '；', '。', '（', '）', '(', ')', '：', '\n', '十', '二', '两', '第', '月', '日', '年', '-', '—', ' ', '率', '审核', '案件', '１', '．'];
+  const alphabet = ['1', '2', '0', '5', '.', ',', '%', '万', '元', '件', '家', '余', '多', '约', '其中', '包括', '分别为', '并处', '、', '，', '；', '。', '（', '）', '(', ')', '：', '\n', '十', '二', '两', '第', '月', '日', '年', '-', '—', ' ', '率', '审核', '案件', '１', '．',
+    // The reader's other words: subsets, references, dimensions, numbering, periods, shares.
+    '（含', '在公开信息中，', '从类型看，', '\n(1)', '\n2.', '①', '上半年', '1-10月', '季度', '占比', '已处理', '其他', '“', '”', '条', '次', '项'];
   test('never throws; every offset points at what it claims', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), (parts) => {
@@ -155,9 +157,13 @@ describe('robustness', () => {
           expect(c.parts.length).toBeGreaterThan(0);
           expect(['ok', 'exceeds', 'short-partial', 'short', 'approx', 'mixed-units', 'overlap']).toContain(c.verdict);
         }
+        for (const x of r.rates) {
+          expect(text.slice(x.start, x.end)).toBe(x.text);
+          expect(Number.isFinite(x.computed)).toBe(true);
+        }
         for (const f of r.findings) expect(f.cells[0].address).toMatch(/^L\d+$/);
       }),
-      { numRuns: 500 },
+      { numRuns: 800 },
     );
   });
 

@@ -52,6 +52,14 @@ describe('compareWithSheet', () => {
     expect(statusOf('监督检查')).toEqual([['1900余次', 'approx']]);
   });
 
+  test('a figure of part of a year is not compared with the yearly value', () => {
+    const half = extractMentions('2022年上半年，依法公开执法处罚信息50条。');
+    expect(half[0].period).toMatchObject({ from: 1, to: 6, partial: true });
+    const r = compareWithSheet(half, model.rows.values(), model.observations, { report: 'h.txt' });
+    expect(r.matches).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
   test('another period is chosen explicitly', () => {
     const r = compareWithSheet(mentions, model.rows.values(), model.observations, { period: '2021' });
     expect(r.matches.find((m) => m.row.label === '依法公开执法处罚信息')?.status).toBe('differs');

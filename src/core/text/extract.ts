@@ -65,46 +65,15 @@ export interface Mention {
   /** Index of the sentence (split at 。！？；and line ends). */
   sentence: number;
   numeral: 'arabic' | 'chinese';
+  /** The period the figure covers: the nearest 上半年 / 1—10月 / 2024年度 before it in its sentence, else the report's. */
+  period?: Period;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Scan string: the text with full-width digits, letters, ％ and ． made ASCII and the
-// ideographic space made a space. One UTF-16 unit in, one out, so offsets stay the same.
-// Full-width punctuation (，：；（）) is kept: ， must never read as a digit separator.
-
-export function toScan(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
-      out += String.fromCharCode(c - 0xfee0);
-    } else if (c === 0x3000 || c === 0x00a0 || c === 0x09) {
-      out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-/** Offsets where each line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line and column of an offset. */
-export function lineOf(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
+// The scan string (full-width digits made ASCII, one unit in, one out) and line positions live in
+// reading.ts, with the joining of lines broken in mid-sentence; they are re-exported here.
+import { findPeriods, periodAt, reportPeriod, type Period } from './period';
+import { lineOf, lineStarts, readingScan } from './reading';
+export { joinBrokenLines, lineOf, lineStarts, readingScan, toScan } from './reading';
 
 /** Characters that end a sentence. ；ends one too (lists inside brackets are handled by claims). */
 export const SENTENCE_END = /[。！？!?；;\n\r]/;
@@ -253,6 +222,23 @@ function readTail(scan: string, pos: number, allowPercent: boolean): { end: numb
   return { end: afterUnit, text, ownMarker };
 }
 
+/**
+ * A number without a unit inside a 、 list whose next item carries one (呼伦贝尔市31987份、鄂尔多斯市8001、
+ * 赤峰市5453份): the writer dropped the unit, the figure is of the list's unit. Only after a label
+ * (a CJK character before the number) and before 、, so years, codes and numbering are not read.
+ */
+function inferredTail(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
+  if (!/[\u4e00-\u9fff]/.test(scan[numStart - 1] ?? '')) return undefined;
+  let p = numEnd;
+  while (isSpace(scan[p])) p++;
+  if (scan[p] !== '、') return undefined;
+  const item = /^[^、，,；;。！？\n\d]{1,16}(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p + 1, p + 40));
+  if (!item) return undefined;
+  const next = readTail(scan, p + 1 + item[0].length, false);
+  if (!next || !next.text || /[余多]/.test(next.text)) return undefined;
+  return { end: numEnd, text: next.text };
+}
+
 function prefixMarker(scan: string, numStart: number): { start: number; marker: string } | undefined {
   let p = numStart;
   while (p > 0 && isSpace(scan[p - 1])) p--;
@@ -287,7 +273,7 @@ function findHits(scan: string): RawHit[] {
       rangeFrom = r[1];
       from = numStart - r[0].length;
     }
-    const tail = readTail(scan, numEnd, true);
+    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd);
     if (!tail) continue;
     // Dates: 8月9日, 11 月 4 日.
     if (/^[日号]/.test(tail.text) && /月\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart))) continue;
@@ -342,7 +328,7 @@ function findHits(scan: string): RawHit[] {
  * mention of its second half, which is approximate.
  */
 export function extractMentions(text: string): Mention[] {
-  const scan = toScan(text);
+  const scan = readingScan(text);
   const starts = lineStarts(text);
   const sentences = sentenceIndex(scan);
   const mentions: Mention[] = [];
@@ -390,7 +376,33 @@ export function extractMentions(text: string): Mention[] {
     });
     prevEnd = h.end;
   }
+  const { periods, report } = periodsOf(scan, mentions);
+  if (periods.length) {
+    let s0 = 0;
+    let sentence = -1;
+    let k = 0; // periods before the current mention start at periods[0..k)
+    for (const m of mentions) {
+      if (m.sentence !== sentence) {
+        sentence = m.sentence;
+        s0 = m.start;
+        while (s0 > 0 && !SENTENCE_END.test(scan[s0 - 1])) s0--;
+      }
+      while (k < periods.length && periods[k].start < m.start) k++;
+      const p = periodAt(periods.slice(Math.max(0, k - 4), k), report, s0, m.start);
+      if (p) m.period = p;
+    }
+  }
   return mentions;
+}
+
+/**
+ * The period phrases of a report and the period of the report as a whole (see period.ts):
+ * the most specific phrase before the first figure, else the first stated window of dates.
+ */
+export function periodsOf(scan: string, mentions: readonly Mention[]): { periods: Period[]; report: Period | undefined } {
+  const periods = findPeriods(scan);
+  const first = mentions.find((m) => !m.percent) ?? mentions[0];
+  return { periods, report: reportPeriod(periods, first ? first.start : scan.length) };
 }
 
 /** Mentions that state a rate or share (审核率100%, 满意率98.3%, 占比67.42%). */

@@ -8,12 +8,19 @@
 import { formatNumber } from '../values';
 import type { Finding, Severity } from '../types';
 import { extractClaims, type Claim, type SkippedClaim } from './claims';
-import { extractMentions, type Mention } from './extract';
+import { extractMentions, periodsOf, type Mention } from './extract';
 import { textMsg, type TextMessageId } from './messages';
+import type { Period } from './period';
+import { checkRates, type RateCheck } from './rates';
+import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
+import { lineOf, lineStarts } from './reading';
 
 export { decodeReport, extractMentions, normalizePhrase, statedRates, type Mention, type MentionKind } from './extract';
-export { extractClaims, type Claim, type ClaimItem, type SkippedClaim, type Verdict } from './claims';
+export { extractClaims, type Claim, type ClaimItem, type Reading, type SkippedClaim, type Verdict } from './claims';
+export { joinBrokenLines } from './reading';
+export { findPeriods, type Period } from './period';
+export { checkRates, type RateCheck, type RateFigure } from './rates';
 export { findRepeatedFigures, similarKeys, type RepeatedFigure } from './repeats';
 export { textMsg, type TextMessageId } from './messages';
 
@@ -26,6 +33,10 @@ export interface ReportTextResult {
   /** 其中/包括/分别为 that open no checkable list, with the reason (for transparency). */
   skipped: SkippedClaim[];
   repeated: RepeatedFigure[];
+  /** Shares and rates checked against the counts they are stated beside. */
+  rates: RateCheck[];
+  /** The period the report covers (全年, 上半年, 1—10月 …), when the text says it. */
+  period?: Period;
 }
 
 /** Cell-like reference of a line of the report. */
@@ -61,8 +72,11 @@ const CLAIM_RULES: Partial<Record<Claim['verdict'], { id: TextMessageId; severit
 };
 
 function claimFinding(c: Claim, report: string): Finding | undefined {
-  const rule = CLAIM_RULES[c.verdict];
+  let rule = CLAIM_RULES[c.verdict];
   if (!rule) return undefined;
+  // Parts that overlap because the first ones already make up the total (not marked 并处/同时):
+  // the note says which.
+  if (c.verdict === 'overlap' && c.note) rule = { id: 'text.claim-subset', severity: 'warning' };
   const unit = c.total.unit;
   const units = [...new Set([c.total.unit, ...c.parts.map((p) => p.unit)])].map((u) => u || '—').join(' / ');
   const approx = [c.total, ...c.parts]
@@ -83,6 +97,7 @@ function claimFinding(c: Claim, report: string): Finding | undefined {
     units,
     approx,
     overlap,
+    note: c.note ?? '',
     text: short(c.text),
   });
   return {
@@ -94,6 +109,40 @@ function claimFinding(c: Claim, report: string): Finding | undefined {
     expected: c.total.value,
     difference: c.difference,
     indicator: c.total.label || undefined,
+  };
+}
+
+const RATE_RULES: Record<Exclude<RateCheck['verdict'], 'ok'>, { share: TextMessageId; rate: TextMessageId; severity: Severity }> = {
+  mismatch: { share: 'text.share-mismatch', rate: 'text.rate-mismatch', severity: 'error' },
+  forced: { share: 'text.share-forced', rate: 'text.share-forced', severity: 'warning' },
+};
+
+const pct = (v: number, digits = 2): string => `${formatNumber(Number((v * 100).toFixed(digits)))}%`;
+
+function rateFinding(r: RateCheck, report: string): Finding | undefined {
+  if (r.verdict === 'ok') return undefined;
+  const rule = RATE_RULES[r.verdict];
+  const id = r.kind === 'share' ? rule.share : rule.rate;
+  return {
+    ruleId: id,
+    severity: rule.severity,
+    cells: [lineRef(report, r.line)],
+    message: textMsg(id, {
+      line: r.line,
+      label: r.numerator.label,
+      part: r.numerator.text,
+      total: r.denominator.text,
+      rate: r.stated.label || r.stated.text,
+      numerator: r.numerator.text,
+      denominator: r.denominator.text,
+      computed: pct(r.computed),
+      stated: r.stated.text,
+      text: short(r.text),
+    }),
+    values: [r.stated.value, r.computed],
+    expected: r.computed,
+    difference: r.difference,
+    indicator: r.stated.label || r.numerator.label || undefined,
   };
 }
 
@@ -125,14 +174,29 @@ function repeatFinding(r: RepeatedFigure, report: string): Finding {
 export function checkReportText(text: string, name: string): ReportTextResult {
   const mentions = extractMentions(text);
   const { claims, skipped } = extractClaims(text, mentions);
+  const rates = checkRates(text, mentions, claims);
   const repeated = findRepeatedFigures(mentions);
+  const { report: period } = periodsOf(readingScan(text), mentions);
   const findings: Finding[] = [];
+  if (period?.partial) {
+    findings.push({
+      ruleId: 'text.period-partial',
+      severity: 'info',
+      cells: [lineRef(name, lineOf(lineStarts(text), period.start).line)],
+      message: textMsg('text.period-partial', { period: period.label, text: period.text }),
+      period: period.label,
+    });
+  }
   for (const c of claims) {
     const f = claimFinding(c, name);
     if (f) findings.push(f);
   }
+  for (const r of rates) {
+    const f = rateFinding(r, name);
+    if (f) findings.push(f);
+  }
   for (const r of repeated) findings.push(repeatFinding(r, name));
-  return { report: name, claims, mentions, findings, skipped, repeated };
+  return { report: name, claims, mentions, findings, skipped, repeated, rates, ...(period ? { period } : {}) };
 }
 
 export { compareWithSheet, type CompareOptions, type SheetMatch } from './sheet';

@@ -8,7 +8,9 @@
 // - the kinds agree (rate with rate, count with count, money with money);
 // - one observation of the row for the period (and entity, when given);
 // - a row matched by several mentions is compared only if exactly one of them is not equal
-//   to the cell and none is: a subset and its whole (85份 vs 129份) must not raise a warning.
+//   to the cell and none is: a subset and its whole (85份 vs 129份) must not raise a warning;
+// - a figure of part of a year (上半年, 1—10月, 第三季度: Mention.period) is not compared with the
+//   sheet's yearly value, which it cannot equal.
 import type { IndicatorRow, Observation } from '../model';
 import type { Finding } from '../types';
 import { formatNumber } from '../values';
@@ -86,7 +88,7 @@ export function compareWithSheet(
     if (o.value === undefined) continue;
     const key = rowKey(row);
     const candidates = mentions.filter(
-      (m) => matches(m.key, key) && (m.kind === o.kind || (m.percent && o.kind === 'rate')),
+      (m) => !m.period?.partial && matches(m.key, key) && (m.kind === o.kind || (m.percent && o.kind === 'rate')),
     );
     if (candidates.length === 0) continue;
     const judged = candidates.map((m) => {

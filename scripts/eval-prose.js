@@ -1,0 +1,166 @@
+'use strict';
+// Scores the prose reader (src/core/text) on the corpus of real report passages in
+// tests/fixtures/prose/*.json: each file holds a passage as published and the total-and-parts
+// claims a careful reader finds in it, with the arithmetic and the verdict written by hand.
+//
+//   npm run eval:prose            → the figures, then each missed or misjudged claim
+//   node scripts/eval-prose.js --json
+//
+// Recall: expected claims found with the same total and the same parts (as a multiset).
+// Verdict accuracy: of those found, the share whose severity (ok / warning / error) is the
+// expected one. False errors: claims reported as errors where the passage has no such error.
+// Shares and rates (占比 67.5%, 办结率 98.94%) and the report period are scored the same way
+// where a fixture lists them.
+//
+// The jest test tests/text-corpus.test.ts calls evaluate() with the TypeScript module; run as a
+// script, the TypeScript sources are loaded through scripts/bench/ts-require.js.
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'prose');
+
+/** Every corpus file, parsed, in name order. */
+function loadCorpus(dir = CORPUS) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: f, ...JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+}
+
+/** Severity of a claim's verdict, as the findings report it. */
+function severityOf(verdict) {
+  if (verdict === 'exceeds' || verdict === 'short') return 'error';
+  if (verdict === 'short-partial' || verdict === 'overlap' || verdict === 'mixed-units') return 'warning';
+  return 'ok';
+}
+
+const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function sameParts(a, b) {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.every((v, i) => near(v, y[i]));
+}
+
+/** Severity of a produced share or rate check (older readers have none). */
+function rateSeverity(r) {
+  if (r.verdict === 'mismatch') return 'error';
+  if (r.verdict === 'forced') return 'warning';
+  return 'ok';
+}
+
+/**
+ * Scores `check` (checkReportText) on the corpus. Returns the totals and one row per passage with
+ * what was missed, misjudged or reported as a false error.
+ */
+function evaluate(check, corpus = loadCorpus()) {
+  const t = { passages: corpus.length, expected: 0, found: 0, rightVerdict: 0, produced: 0, extra: 0, falseErrors: 0, errorsExpected: 0,
+    shares: 0, sharesFound: 0, sharesRight: 0, periods: 0, periodsRight: 0 };
+  const rows = [];
+  for (const p of corpus) {
+    const r = check(p.text, p.file);
+    const claims = r.claims;
+    const used = new Set();
+    const row = { file: p.file, missed: [], misjudged: [], falseErrors: [], extra: [], shares: [] };
+    for (const e of p.claims) {
+      t.expected++;
+      if (e.verdict === 'error') t.errorsExpected++;
+      const i = claims.findIndex((c, k) => !used.has(k) && near(c.total.value, e.total) && sameParts(c.parts.map((x) => x.value), e.parts));
+      if (i < 0) {
+        row.missed.push(e);
+        continue;
+      }
+      used.add(i);
+      t.found++;
+      const sev = severityOf(claims[i].verdict);
+      if (sev === e.verdict) t.rightVerdict++;
+      else row.misjudged.push({ expected: e, got: claims[i].verdict, note: claims[i].note });
+      if (sev === 'error' && e.verdict !== 'error') row.falseErrors.push({ total: claims[i].total.value, parts: claims[i].parts.map((x) => x.value), verdict: claims[i].verdict });
+    }
+    claims.forEach((c, k) => {
+      t.produced++;
+      if (used.has(k)) return;
+      t.extra++;
+      row.extra.push({ total: c.total.value, parts: c.parts.map((x) => x.value), verdict: c.verdict });
+      if (severityOf(c.verdict) === 'error') row.falseErrors.push({ total: c.total.value, parts: c.parts.map((x) => x.value), verdict: c.verdict });
+    });
+
+    const checks = r.rates ?? [];
+    const matchedR = new Map(); // check index → expected share
+    for (const s of [...(p.shares ?? []), ...(p.rates ?? [])]) {
+      t.shares++;
+      const i = checks.findIndex(
+        (c, k) => !matchedR.has(k) && Math.abs(c.stated.value - s.stated) < 1e-9 && near(c.numerator.value, s.numerator) && near(c.denominator.value, s.denominator),
+      );
+      if (i < 0) {
+        row.shares.push({ missed: s });
+        continue;
+      }
+      matchedR.set(i, s);
+      t.sharesFound++;
+      if (rateSeverity(checks[i]) === s.verdict) t.sharesRight++;
+      else row.shares.push({ misjudged: s, got: checks[i].verdict });
+    }
+    checks.forEach((c, k) => {
+      const s = matchedR.get(k);
+      if (rateSeverity(c) === 'error' && (!s || s.verdict !== 'error')) row.falseErrors.push({ rate: c.text, verdict: c.verdict });
+    });
+    t.falseErrors = rows.reduce((n, x) => n + x.falseErrors.length, row.falseErrors.length);
+
+    if (p.period) {
+      t.periods++;
+      const got = r.period;
+      const ok = got && got.from === p.period.from && got.to === p.period.to && (p.period.year == null || got.year === p.period.year);
+      if (ok) t.periodsRight++;
+      else row.period = { expected: p.period, got: got ? { year: got.year, from: got.from, to: got.to } : null };
+    }
+    rows.push(row);
+  }
+  const pct = (a, b) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
+  return {
+    totals: t,
+    recall: pct(t.found, t.expected),
+    verdictAccuracy: pct(t.rightVerdict, t.found),
+    foundWithRightVerdict: pct(t.rightVerdict, t.expected),
+    falseErrors: t.falseErrors,
+    shareRecall: pct(t.sharesFound, t.shares),
+    shareAccuracy: pct(t.sharesRight, t.sharesFound),
+    periodAccuracy: pct(t.periodsRight, t.periods),
+    rows,
+  };
+}
+
+function print(result, out = console.log) {
+  const t = result.totals;
+  out(`Corpus: ${t.passages} passages, ${t.expected} claims (${t.errorsExpected} expected errors), ${t.shares} shares/rates, ${t.periods} periods`);
+  out(`Recall of claims:           ${result.recall}% (${t.found}/${t.expected})`);
+  out(`Verdict accuracy (found):   ${result.verdictAccuracy}% (${t.rightVerdict}/${t.found})`);
+  out(`Found with right verdict:   ${result.foundWithRightVerdict}% (${t.rightVerdict}/${t.expected})`);
+  out(`False errors:               ${result.falseErrors}`);
+  out(`Claims not in the corpus:   ${t.extra} of ${t.produced} produced`);
+  out(`Shares/rates found:         ${result.shareRecall}% (${t.sharesFound}/${t.shares}), right verdict ${result.shareAccuracy}% (${t.sharesRight}/${t.sharesFound})`);
+  out(`Period detected:            ${result.periodAccuracy}% (${t.periodsRight}/${t.periods})`);
+  for (const r of result.rows) {
+    const lines = [];
+    for (const m of r.missed) lines.push(`  missed    ${m.total} = ${m.parts.join(' + ')} (${m.verdict})`);
+    for (const m of r.misjudged) lines.push(`  verdict   ${m.expected.total} = ${m.expected.parts.join(' + ')}: expected ${m.expected.verdict}, got ${m.got}`);
+    for (const f of r.falseErrors) lines.push(`  FALSE ERR ${JSON.stringify(f)}`);
+    for (const x of r.extra) lines.push(`  extra     ${x.total} = ${x.parts.join(' + ')} (${x.verdict})`);
+    for (const s of r.shares) lines.push(`  share     ${JSON.stringify(s)}`);
+    if (r.period) lines.push(`  period    expected ${JSON.stringify(r.period.expected)}, got ${JSON.stringify(r.period.got)}`);
+    if (lines.length) out([r.file, ...lines].join('\n'));
+  }
+}
+
+module.exports = { evaluate, loadCorpus, print, severityOf };
+
+if (require.main === module) {
+  require('./bench/ts-require').register();
+  const { checkReportText } = require(path.join(ROOT, 'src', 'core', 'text'));
+  const result = evaluate(checkReportText);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else print(result);
+}

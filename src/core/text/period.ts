@@ -1,0 +1,143 @@
+// The period a report, or one of its figures, covers: 全年, 上半年, 1—10月, 第三季度, 2024年度, or
+// a statistics window (统计期限自2024年1月1日起至2024年12月31日止). A figure of part of a year is
+// not comparable with a full year's, so every mention and claim carries its period. Pure TypeScript.
+
+export interface Period {
+  /** The words as written: 2024年1—10月, 上半年, 第三季度, 2024年1月1日至12月31日. */
+  text: string;
+  /** The year when the words (or the sentence) give it. */
+  year?: number;
+  /** First and last month covered, 1–12. */
+  from: number;
+  to: number;
+  /** Covers less than a whole year. */
+  partial: boolean;
+  /** How it is written for people: 2024年1—10月, 2024年全年, 上半年 (1—6月). */
+  label: string;
+  /** Offsets of the words in the text. */
+  start: number;
+  end: number;
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
+
+function make(text: string, start: number, from: number, to: number, year: number | undefined): Period {
+  const partial = !(from === 1 && to === 12);
+  const y = year !== undefined ? `${year}年` : '';
+  const span = from === to ? `${from}月` : `${from}—${to}月`;
+  const label = partial ? `${y}${span}` : `${y}全年`;
+  return { text, ...(year !== undefined ? { year } : {}), from, to, partial, label, start, end: start + text.length };
+}
+
+const validMonth = (m: number): boolean => m >= 1 && m <= 12;
+const yearOf = (s: string | undefined): number | undefined => (s ? Number(s) : undefined);
+
+/**
+ * Every period phrase in the scan string (toScan: ASCII digits), in text order. Dates of single
+ * events (2022年7月8日) and growth figures are not periods. A `YYYY年M月` without 份 is a period only
+ * in the first line (a title such as 2015年2月卫生计生热线情况), as elsewhere it dates an event.
+ */
+export function findPeriods(scan: string): Period[] {
+  const found: Period[] = [];
+  const taken = new Uint8Array(scan.length + 1);
+  const add = (p: Period | undefined): void => {
+    if (!p) return;
+    for (let i = p.start; i < p.end; i++) if (taken[i]) return;
+    for (let i = p.start; i < p.end; i++) taken[i] = 1;
+    found.push(p);
+  };
+  const DASH = '(?:—|－|-|–|~|～|至|到)';
+  // 1. A window of dates: (2024年)1月1日(起)至(2024年)12月31日(止).
+  const range = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:起\\s*)?${DASH}\\s*(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'g');
+  for (let m = range.exec(scan); m; m = range.exec(scan)) {
+    const [whole, y1, m1, d1, y2, m2, d2] = m;
+    let from = Number(m1);
+    let to = Number(m2);
+    if (Number(d1) > 1) continue; // a window starting mid-month is an event, not a reporting period
+    if (Number(d2) === 1) to -= 1; // 1月1日至7月1日: up to the end of June
+    else if (Number(d2) < 28) continue;
+    if (!validMonth(from) || !validMonth(to) || to < from) continue;
+    add(make(whole, m.index, from, to, yearOf(y1) ?? yearOf(y2)));
+  }
+  // 2. A run of months: 2024年1—10月(份), 今年1-5月.
+  const months = new RegExp(`(?:(\\d{4})\\s*年\\s*(?:度\\s*)?)?(\\d{1,2})\\s*${DASH}\\s*(\\d{1,2})\\s*月(?:份)?(?!\\s*\\d|\\s*日)`, 'g');
+  for (let m = months.exec(scan); m; m = months.exec(scan)) {
+    if (/[\d.]/.test(scan[m.index - 1] ?? '')) continue;
+    const from = Number(m[2]);
+    const to = Number(m[3]);
+    if (!validMonth(from) || !validMonth(to) || to < from) continue;
+    add(make(m[0], m.index, from, to, yearOf(m[1])));
+  }
+  // 3. Halves and quarters: 上半年, 2025年第三季度, 一季度, 前三季度.
+  const half = /(?:(\d{4})\s*年\s*(?:度\s*)?)?(上|下)半年/g;
+  for (let m = half.exec(scan); m; m = half.exec(scan)) {
+    add(make(m[0], m.index, m[2] === '上' ? 1 : 7, m[2] === '上' ? 6 : 12, yearOf(m[1])));
+  }
+  const quarter = /(?:(\d{4})\s*年\s*(?:度\s*)?)?(前三|第?[一二三四1-4])\s*季度/g;
+  for (let m = quarter.exec(scan); m; m = quarter.exec(scan)) {
+    const q = m[2];
+    if (q === '前三') add(make(m[0], m.index, 1, 9, yearOf(m[1])));
+    else {
+      const n = CN_DIGIT[q.replace('第', '')];
+      if (n) add(make(m[0], m.index, 3 * n - 2, 3 * n, yearOf(m[1])));
+    }
+  }
+  // 4. One month: 3月份, 2023年3月份; 2015年2月 in the first line.
+  const firstLineEnd = scan.indexOf('\n') < 0 ? scan.length : scan.indexOf('\n');
+  const month = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(份)?(?!\s*\d|\s*日|\s*[—－\-–~～至到])/g;
+  for (let m = month.exec(scan); m; m = month.exec(scan)) {
+    if (/[\d.]/.test(scan[m.index - 1] ?? '')) continue;
+    const mm = Number(m[2]);
+    if (!validMonth(mm)) continue;
+    if (!m[3] && !(m.index < firstLineEnd && m[1])) continue;
+    add(make(m[0], m.index, mm, mm, yearOf(m[1])));
+  }
+  // 5. A whole year: 2024年度, 2024年全年, 全年 (its year from the sentence).
+  const year = /(\d{4})\s*年\s*(?:度|全年)|全年/g;
+  for (let m = year.exec(scan); m; m = year.exec(scan)) {
+    let y = yearOf(m[1]);
+    if (y === undefined) {
+      const before = scan.slice(Math.max(0, m.index - 40), m.index);
+      const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n'));
+      const ys = [...before.slice(cut + 1).matchAll(/(\d{4})\s*年(?!\s*\d{1,2}\s*月)/g)];
+      if (ys.length) y = Number(ys[ys.length - 1][1]);
+    }
+    add(make(m[0], m.index, 1, 12, y));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** How specific a period phrase is: a stated window beats a partial period, which beats a year. */
+function rank(p: Period): number {
+  if (/日/.test(p.text)) return 3;
+  if (p.partial) return 2;
+  return 1;
+}
+
+/**
+ * The period of the report as a whole: among the phrases before its first figure (its title, the
+ * statistics window, the opening 2024年上半年，…), the most specific one; else the first stated
+ * window of dates; else none. A 上半年 in the middle of an annual report is a local period, not the
+ * report's.
+ */
+export function reportPeriod(periods: readonly Period[], firstFigure: number): Period | undefined {
+  const lead = periods.filter((p) => p.start < firstFigure);
+  if (lead.length) return [...lead].sort((a, b) => rank(b) - rank(a) || a.start - b.start)[0];
+  return periods.find((p) => rank(p) === 3);
+}
+
+/**
+ * The period of a figure at `offset`: the nearest period phrase before it in the same sentence
+ * (2024年上半年，共受理…), else the report's.
+ */
+export function periodAt(periods: readonly Period[], report: Period | undefined, sentenceStart: number, offset: number): Period | undefined {
+  let local: Period | undefined;
+  for (const p of periods) {
+    if (p.start >= offset) break;
+    if (p.start >= sentenceStart) local = p;
+  }
+  if (!local) return report;
+  // 全年 or 上半年 without a year is of the report's year.
+  if (local.year === undefined && report?.year !== undefined) return make(local.text, local.start, local.from, local.to, report.year);
+  return local;
+}

@@ -1,0 +1,92 @@
+// The reading string of a report: the scan string (toScan) with the line breaks that cut a
+// sentence in two replaced by a space. Text copied from a PDF or a web page breaks lines at the
+// page width ("…其中甲类300件、乙\n类700件。"); read as it stands, the break would end the sentence and
+// the clause, and a figure split over two lines would not be a figure at all. One UTF-16 unit in,
+// one out, so every offset (and so every line number, which comes from the original text) stays
+// the same. Pure TypeScript.
+
+// ---------------------------------------------------------------------------------------------
+// Scan string: the text with full-width digits, letters, ％ and ． made ASCII and the
+// ideographic space made a space. One UTF-16 unit in, one out, so offsets stay the same.
+// Full-width punctuation (，：；（）) is kept: ， must never read as a digit separator.
+
+export function toScan(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
+      out += String.fromCharCode(c - 0xfee0);
+    } else if (c === 0x3000 || c === 0x00a0 || c === 0x09) {
+      out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+export function lineOf(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** Characters that end a sentence or a list item at the end of a line: the break is real. */
+const LINE_END_OK = /[。！？!?；;：:…]$/;
+/** A line that opens with a heading or list marker: 一、 （一） (1) 1. 1、 ① 第一， 一是. */
+const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，,、]|[一二三四五六七八九十]+是)/;
+
+/** Whether a line is a heading (短标题) rather than a sentence cut at the page width. */
+function isHeading(line: string): boolean {
+  const s = line.trim();
+  if (s === '') return true;
+  if (ITEM_START.test(s) && s.length <= 40 && !/[。；;]/.test(s)) return true;
+  // A short line without clause punctuation: a title such as 一、总体情况 or 主动公开情况.
+  return s.length <= 16 && !/[，,、]/.test(s);
+}
+
+/**
+ * The scan string with sentence-internal line breaks made spaces. A break is kept when the line
+ * before it ends a sentence or an item (。！？；：…), is a heading or a short title, or when the next
+ * line is blank or opens a numbered item or heading.
+ */
+export function joinBrokenLines(scan: string): string {
+  const lines = scan.split('\n');
+  if (lines.length === 1) return scan;
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    out += line;
+    if (i === lines.length - 1) break;
+    const body = line.replace(/\r$/, '');
+    const next = lines[i + 1].replace(/\r$/, '');
+    const trimmed = body.replace(/\s+$/, '');
+    const broken = trimmed !== '' && !LINE_END_OK.test(trimmed) && !isHeading(trimmed) && next.trim() !== '' && !ITEM_START.test(next);
+    if (broken) {
+      // "\r\n" → "  ": both units become spaces, offsets unchanged.
+      if (line.endsWith('\r')) out = out.slice(0, -1) + ' ';
+      out += ' ';
+    } else {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+/** The string claims and mentions are read from: toScan, then joinBrokenLines. */
+export function readingScan(text: string): string {
+  return joinBrokenLines(toScan(text));
+}

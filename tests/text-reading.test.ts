@@ -1,0 +1,314 @@
+// Reading report prose the way a careful reader does: lines broken in mid-sentence, totals in an
+// earlier sentence, nested and by-reference breakdowns, lists without a marker, （含…） subsets,
+// separators and numbering; then verdicts, shares and rates, and the period of the figures.
+import { checkReportText, extractClaims, extractMentions, findPeriods, joinBrokenLines, type Claim } from '../src/core/text';
+
+const read = (text: string) => checkReportText(text, 'r.txt');
+/** total = part + part … → verdict, one string a claim, in text order. */
+const summary = (cs: readonly Claim[]): string[] =>
+  cs.map((c) => `${c.total.value} = ${c.parts.map((p) => p.value).join(' + ')} ${c.verdict}`);
+
+describe('lines broken in mid-sentence', () => {
+  test('a line that does not end a sentence continues on the next; offsets and line numbers stay', () => {
+    const text = '全年共查处案件12件，其中医疗机构5件，公\n共场所7件。';
+    expect(joinBrokenLines(text)).toBe('全年共查处案件12件，其中医疗机构5件，公 共场所7件。');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['12 = 5 + 7 ok']);
+    expect(r.claims[0].parts[1].label).toBe('公共场所');
+    expect(r.claims[0].line).toBe(1);
+    expect(text.slice(r.claims[0].start, r.claims[0].end)).toBe(r.claims[0].text);
+    const m = r.mentions.find((x) => x.value === 7);
+    expect(m?.line).toBe(2);
+  });
+
+  test('a figure cut from its unit by the break is read whole', () => {
+    const r = read('本年度共受理行政许可申请件数为1,000\n件，其中医师执业注册400件、护士执业注册600件。');
+    expect(summary(r.claims)).toEqual(['1000 = 400 + 600 ok']);
+  });
+
+  test('breaks after 。；：, after headings and before numbered items are kept', () => {
+    expect(joinBrokenLines('一、总体情况\n2023年，共办理10件。')).toBe('一、总体情况\n2023年，共办理10件。');
+    expect(joinBrokenLines('共办理10件，其中：\n1.医疗机构4件；\n2.诊所6件。')).toBe('共办理10件，其中：\n1.医疗机构4件；\n2.诊所6件。');
+    expect(joinBrokenLines('第一段。\n第二段')).toBe('第一段。\n第二段');
+    expect(joinBrokenLines('为贯彻落实《全国卫生调查制度》和《\n卫生监督信息报告管理规定》的要求')).toBe(
+      '为贯彻落实《全国卫生调查制度》和《 卫生监督信息报告管理规定》的要求',
+    );
+  });
+});
+
+describe('the total of a breakdown', () => {
+  test('across a sentence boundary and an intervening clause', () => {
+    const r = read('共受理许可1,000件，办结率100%。其中甲类300件、乙类700件。');
+    expect(summary(r.claims)).toEqual(['1000 = 300 + 700 ok']);
+    expect(r.claims[0]).toMatchObject({ reading: 'previous-sentence', trigger: '其中' });
+  });
+
+  test('the parts add up to another total of the sentence than the nearest one', () => {
+    const r = read('共收到网民留言3059条，各部门收到1904条，各县区收到1155条，其中咨询类1160条、投诉类1859条、建言献策类40条。');
+    const c = r.claims.find((x) => x.trigger === '其中');
+    expect(c).toMatchObject({ total: { value: 3059 }, verdict: 'ok' });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a total written as two figures (收到6件，上年结转1件)', () => {
+    const r = read('我委收到政府信息公开申请6件，上年结转1件，所有申请均依法办理。其中部分公开3件，不予公开1件，无法提供1件，不予处理1件，其他处理1件。');
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0]).toMatchObject({ total: { value: 7, text: '6件+1件' }, sum: 7, verdict: 'ok' });
+    expect(r.claims[0].note?.['zh-CN']).toContain('6件 + 1件');
+  });
+});
+
+describe('nested breakdowns', () => {
+  test('one claim per level', () => {
+    const r = read('建议和提案共25件，其中人大建议9件，主办5件、会办4件；政协提案16件，主办7件、会办9件。');
+    expect(summary(r.claims)).toEqual(['25 = 9 + 16 ok', '9 = 5 + 4 ok', '16 = 7 + 9 ok']);
+    expect(r.claims.map((c) => c.reading)).toEqual(['marker', 'nested', 'nested']);
+    expect(r.claims[1].parent).toBe(0);
+    expect(r.claims[1].parts.map((p) => p.label)).toEqual(['主办', '会办']);
+  });
+
+  test('a nested level that does not add up is an error of that level only', () => {
+    const r = read('建议和提案共25件，其中人大建议9件，主办5件、会办5件；政协提案16件，主办7件、会办9件。');
+    expect(summary(r.claims)).toEqual(['25 = 9 + 16 ok', '9 = 5 + 5 exceeds', '16 = 7 + 9 ok']);
+  });
+
+  test('a part broken down after 包括 in the same list', () => {
+    const r = read('2020年主动公开信息3639条。其中行政许可1225件，包括：医师执业注册335件、护士执业注册611件、医疗机构执业登记279件。其他事项2301项。');
+    expect(summary(r.claims)).toEqual(['3639 = 1225 + 2301 mixed-units', '1225 = 335 + 611 + 279 ok']);
+  });
+});
+
+describe('breakdowns by reference', () => {
+  test('“A许可包括：…” after “A许可800件”', () => {
+    const r = read('全年办理A许可800件，B许可300件。A许可包括：甲类300件、乙类500件。');
+    expect(summary(r.claims)).toEqual(['800 = 300 + 500 ok']);
+    expect(r.claims[0]).toMatchObject({ reading: 'reference', trigger: '包括' });
+  });
+
+  test('在X中 names an earlier figure', () => {
+    const r = read('共制作信息30条，其中主动公开信息数24条；依申请公开信息数6条。在公开信息中，规划计划类4条；行政许可类11条；其他类9条。');
+    expect(summary(r.claims)).toEqual(['30 = 24 + 6 ok', '24 = 4 + 11 + 9 ok']);
+  });
+
+  test('groups whose labels name earlier totals', () => {
+    const r = read('2023年共承办人大建议3件、政协提案14件。其中，人大建议主办2件，协办1件；政协提案主办8件，协办6件。');
+    expect(summary(r.claims)).toEqual(['3 = 2 + 1 ok', '14 = 8 + 6 ok']);
+    expect(r.claims.every((c) => c.reading === 'reference')).toBe(true);
+  });
+});
+
+describe('lists without a marker', () => {
+  test('“行政复议案件4件，撤销1件，维持3件” → 4 = 1 + 3', () => {
+    const r = read('行政复议案件4件，撤销1件，维持3件。');
+    expect(summary(r.claims)).toEqual(['4 = 1 + 3 ok']);
+    expect(r.claims[0]).toMatchObject({ reading: 'no-marker', trigger: '' });
+  });
+
+  test('the parts in the next sentence', () => {
+    expect(summary(read('28家医疗卫生单位全面完成创建。最终评定出6家五星级单位，17家四星级单位和5家三星级单位。').claims)).toEqual(['28 = 6 + 17 + 5 ok']);
+  });
+
+  test('only an exact sum makes a claim: figures side by side are not a breakdown', () => {
+    expect(read('开展党组集体学习18场次，支部开展“三会一课”102场次，读书会活动3场次。').claims).toEqual([]);
+    expect(read('主动公开行政处罚信息47条，行政许可信息1143条，医疗机构许可47条，通知公告46条。').claims).toEqual([]);
+    // A figure that continues a list of its unit is no total of the figures after it.
+    expect(read('医疗卫生6件；公共安全2件；拆迁征收1件；城市建设1件。').claims).toEqual([]);
+  });
+
+  test('a list after 从…看 breaks down the earlier total', () => {
+    const r = read('一季度共收到来信20件，回复率100%。\n从来信类型看，咨询类5件(25%)；投诉类12件(60%)；求助类3件(15%)。');
+    expect(summary(r.claims)).toEqual(['20 = 5 + 12 + 3 ok']);
+    expect(r.claims[0].reading).toBe('dimension');
+  });
+});
+
+describe('（含…） is a subset, not a summand', () => {
+  test('the bracketed part is not added to the list', () => {
+    const r = read('处罚案件50件，其中警告20件（含简易程序5件）、罚款30件。');
+    expect(summary(r.claims)).toEqual(['50 = 20 + 30 ok', '20 = 5 ok']);
+    expect(r.claims[1].trigger).toBe('含');
+  });
+
+  test('a subset larger than its whole is an error', () => {
+    expect(summary(read('处罚案件50件（含简易程序60件）。').claims)).toEqual(['50 = 60 exceeds']);
+  });
+});
+
+describe('separators and numbering', () => {
+  test('、 ， and ； lists, with 、 inside a quoted name', () => {
+    expect(summary(read('共发布信息70条，其中工作动态20条、通知公告30条、“双随机、一公开”结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);
+    expect(summary(read('共发布信息70条，其中工作动态20条，通知公告30条，结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);
+    expect(summary(read('共发布信息70条，其中工作动态20条；通知公告30条；结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);
+  });
+
+  test('shares and growth figures beside the parts are annotations, not parts', () => {
+    const r = read('全区共受理14916件，同比上升46.5%。其中：市长信箱908件，同比下降6.7%；区长信箱3267件，同比上升54.1%；区长公开电话10741件，同比上升42.4%。');
+    expect(summary(r.claims)).toEqual(['14916 = 908 + 3267 + 10741 ok']);
+    expect(r.rates).toEqual([]);
+  });
+
+  test('numbered items, one a line (1. 2. and (1) (2)): the figure of the total’s unit in each', () => {
+    const a = read('共公开信息16次，发布公告3个，其中包括：\n(1)信用评价结果公示6次，内容为评价结果6份；\n(2)备案表公示10次，内容为备案表2份。');
+    expect(summary(a.claims)).toEqual(['16 = 6 + 10 ok']);
+    const b = read('共办理10件，其中：\n1.医疗机构4件；\n2.诊所每季度1次，共6件。');
+    expect(summary(b.claims)).toEqual(['10 = 4 + 6 ok']);
+  });
+
+  test('numbering inside a line: （1） and ①', () => {
+    expect(summary(read('共办理10件，其中：（1）医疗机构4件；（2）诊所6件。').claims)).toEqual(['10 = 4 + 6 ok']);
+    expect(read('共办理10件，其中：（1）医疗机构4件；（2）诊所6件。').claims[0].parts.map((p) => p.label)).toEqual(['医疗机构', '诊所']);
+    expect(summary(read('共办理10件，其中①医疗机构4件、②诊所6件。').claims)).toEqual(['10 = 4 + 6 ok']);
+  });
+
+  test('a long list (25 items) after “。其中，” is read whole', () => {
+    const items = Array.from({ length: 25 }, (_, i) => `类别${String.fromCharCode(0x4e00 + i * 7)}${i + 1}条`);
+    const total = (25 * 26) / 2;
+    const r = read(`全年共发布信息${total}条。其中，${items.join('、')}。`);
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0].parts).toHaveLength(25);
+    expect(r.claims[0]).toMatchObject({ total: { value: total }, sum: total, verdict: 'ok' });
+  });
+
+  test('a figure whose unit the writer dropped inside a 、 list takes the list’s unit', () => {
+    const r = read('共报告数据62488份，其中数据来源最多的分别是甲市31987份、乙市8001、丙市5453份。');
+    expect(r.claims[0].parts.map((p) => p.value)).toEqual([31987, 8001, 5453]);
+    expect(r.claims[0].parts[1]).toMatchObject({ unit: '份', text: '8001' });
+  });
+});
+
+describe('verdicts', () => {
+  test('leading parts that equal the total, then parts of another dimension: holds, with a note naming them', () => {
+    const r = read('处罚案件200件，其中警告50件，罚款150件，没收违法所得4件，听证9件。');
+    const c = r.claims[0];
+    expect(c).toMatchObject({ verdict: 'ok', ok: true, sum: 213, difference: 13 });
+    expect(c.parts.map((p) => p.overlap ?? false)).toEqual([false, false, true, true]);
+    expect(c.note?.['zh-CN']).toContain('没收违法所得4件、听证9件');
+    expect(c.note?.['en-US']).toContain('another dimension');
+    expect(r.findings.filter((f) => f.ruleId.startsWith('text.claim'))).toEqual([]);
+  });
+
+  test('leading parts that equal the total, then more parts of the same kind: still an error', () => {
+    // 108+12+12+38+11+28 = 209, but 消毒卫生 and 职业卫生 are inspections of the same kind.
+    const r = read('双随机抽检任务209家，其中：公共场所卫生108家、生活饮用水12家、学校卫生12家、医疗卫生38家、放射卫生11家、传染病卫生28家、消毒卫生4家、职业卫生2家。');
+    expect(r.claims[0].verdict).toBe('exceeds');
+    // 警告58 + 罚款62 = 120, but 责令停产停业 is a penalty like them.
+    expect(read('行政处罚120件（其中警告58件；罚款62件；责令停产停业1件）。').claims[0].verdict).toBe('exceeds');
+  });
+
+  test('leading parts that equal the total, then parts of an unknown kind: a warning to verify, never an error', () => {
+    const r = read('共检查单位300家，其中医院100家，诊所200家，药店12家。');
+    expect(r.claims[0]).toMatchObject({ verdict: 'overlap', ok: false });
+    expect(r.claims[0].note?.['zh-CN']).toContain('药店12家');
+    expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.claim-subset', 'warning']]);
+    expect(r.findings[0].message['zh-CN']).toContain('请核实');
+  });
+
+  test('parts above the total that nothing explains: error', () => {
+    expect(read('处罚340件，其中警告40件、罚款310件。').claims[0]).toMatchObject({ verdict: 'exceeds', difference: 10 });
+  });
+
+  test('parts below the total: a warning, an error only when the wording says the list is complete', () => {
+    expect(read('主动公开信息5548条，其中行政许可3706条、行政处罚259条。').claims[0].verdict).toBe('short-partial');
+    expect(read('共查处案件12件，分别为警告5件、罚款6件。').claims[0].verdict).toBe('short');
+    // 最多的…分别是 lists a selection, not every part.
+    const top = read('共报告数据62488份，其中数据来源最多的盟市分别是甲市31987份、乙市8001份、丙市5453份。').claims[0];
+    expect(top).toMatchObject({ verdict: 'short-partial', complete: false });
+  });
+
+  test('counts of different units that add up to the total hold, with a note', () => {
+    const c = read('主动公开政府信息723条，其中政府网站公开16条，微信公众号发布440条，服务号发布37条，视频号发布8条，信箱办件21件、热线办件201件。').claims[0];
+    expect(c).toMatchObject({ verdict: 'ok', sum: 723 });
+    expect(c.parts.map((p) => p.value)).toEqual([16, 440, 37, 8, 21, 201]);
+    expect(c.note?.['zh-CN']).toContain('条 / 件');
+  });
+
+  test('a state after the list (已处理3件) is no part of it', () => {
+    expect(summary(read('共收到来信3件，其中有效信件3件，已处理3件，答复率达100%。').claims)).toEqual(['3 = 3 ok']);
+  });
+
+  test('extractClaims keeps its shape: claims and skipped', () => {
+    const text = '处罚340件，其中警告37件、罚款303件。';
+    const out = extractClaims(text, extractMentions(text));
+    expect(Object.keys(out).sort()).toEqual(['claims', 'skipped']);
+    expect(out.claims[0]).toMatchObject({ text: '处罚340件，其中警告37件、罚款303件', total: { label: '处罚', value: 340 }, sum: 340, ok: true, verdict: 'ok' });
+  });
+});
+
+describe('shares and rates', () => {
+  test('a share checked against its counts: 540 of 800 = 67.5 %', () => {
+    const r = read('共办理800件，其中即办件540件，占比67.5%；承诺件260件，占比32.5%。');
+    expect(r.rates.map((x) => [x.kind, x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      ['share', 540, 800, 'ok'],
+      ['share', 260, 800, 'ok'],
+    ]);
+    const bad = read('共办理800件，其中即办件540件，占比66.5%；承诺件260件，占比30%。');
+    expect(bad.rates.map((x) => x.verdict)).toEqual(['mismatch', 'mismatch']);
+    expect(bad.findings.filter((f) => f.ruleId === 'text.share-mismatch').map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(bad.findings[0].message['zh-CN']).toContain('67.5%');
+  });
+
+  test('a rate with its stated numerator and denominator: 即办件 3,000 of 4,800 → 62.5 %', () => {
+    const r = read('共办理4,800件，其中即办件3,000件，即办率62.5%。');
+    expect(r.rates).toHaveLength(1);
+    expect(r.rates[0]).toMatchObject({ kind: 'rate', numerator: { value: 3000 }, denominator: { value: 4800 }, verdict: 'ok' });
+    const bad = read('共办理4,800件，其中即办件3,000件，即办率60%。');
+    expect(bad.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.rate-mismatch', 'error']]);
+    expect(bad.findings[0].message['en-US']).toContain('3,000件 ÷ 4,800件');
+  });
+
+  test('half a unit of the last shown digit: 46/64 = 71.875 % may be written 71.87 % or 71.88 %, not 71.8 %', () => {
+    const ok = read('共64件，其中甲46件，占比71.87%；乙18件，占比28.13%。');
+    expect(ok.rates.map((x) => x.verdict)).toEqual(['ok', 'ok']);
+    const off = read('共64件，其中甲46件，占比71.7%；乙18件，占比28.1%。');
+    expect(off.rates.map((x) => x.verdict)).toEqual(['mismatch', 'ok']);
+  });
+
+  test('shares visibly forced to sum to 100 %: a warning to verify, not an error', () => {
+    const r = read('收到申请1046件。其中，网站862件，占比82.4%；信函171件，占比16.3%；当面13件，占比1.3%。');
+    expect(r.rates.map((x) => x.verdict)).toEqual(['ok', 'ok', 'forced']);
+    expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.share-forced', 'warning']]);
+  });
+
+  test('a rate whose numerator is not named is not guessed', () => {
+    // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
+    expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);
+    expect(read('共呼入电话719次，其中语音服务178次，人工服务541次，平均接通率为78.92%。').rates).toEqual([]);
+  });
+});
+
+describe('the period of a report and of its figures', () => {
+  test.each([
+    ['全年共受理投诉30件。', { from: 1, to: 12, partial: false }],
+    ['2024年度共受理投诉30件。', { year: 2024, from: 1, to: 12, partial: false }],
+    ['上半年共受理投诉30件。', { from: 1, to: 6, partial: true }],
+    ['2024年1-10月，共受理投诉30件。', { year: 2024, from: 1, to: 10, partial: true }],
+    ['今年1—5月份，共受理投诉30件。', { from: 1, to: 5, partial: true }],
+    ['2025年第三季度，共检查单位236家。', { year: 2025, from: 7, to: 9, partial: true }],
+    ['本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。全年共受理投诉30件。', { year: 2024, from: 1, to: 12, partial: false }],
+    ['现将2012年1月1日至7月1日情况通报如下：共报告数据62488份。', { year: 2012, from: 1, to: 6, partial: true }],
+  ])('%s', (text, period) => {
+    const r = read(text);
+    expect(r.period).toMatchObject(period);
+    for (const m of r.mentions) expect(m.period).toMatchObject(period);
+    for (const c of r.claims) expect(c.period).toMatchObject(period);
+  });
+
+  test('a partial period is said in an info finding', () => {
+    const r = read('2024年1-10月，共受理投诉30件，其中医疗15件、公共场所15件。');
+    expect(r.claims[0].period?.label).toBe('2024年1—10月');
+    const f = r.findings.find((x) => x.ruleId === 'text.period-partial');
+    expect(f).toMatchObject({ severity: 'info', cells: [{ sheet: 'r.txt', address: 'L1' }] });
+    expect(f?.message['zh-CN']).toContain('不是全年');
+  });
+
+  test('a 上半年 inside an annual report is the period of its sentence only', () => {
+    const r = read('2023年度，我局共受理投诉30件。上半年，开展检查12次。');
+    expect(r.period).toMatchObject({ year: 2023, partial: false });
+    expect(r.mentions.map((m) => m.period?.label)).toEqual(['2023年全年', '2023年1—6月']);
+    expect(r.findings.filter((f) => f.ruleId === 'text.period-partial')).toEqual([]);
+  });
+
+  test('dates of events are not periods', () => {
+    expect(findPeriods('2022年7月8日召开会议，8月9日至8月15日开展检查。')).toEqual([]);
+  });
+});
