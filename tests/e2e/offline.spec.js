@@ -67,7 +67,11 @@ module.exports = [
       assert.equal(await page.evaluate(() => typeof window.Office), 'object', 'office.js ran');
       const served = env.served.slice(servedBefore);
       assert.ok(served.includes('/office-js/office.js'), `office.js from the add-in's folder (served: ${served.join(', ')})`);
+      // Let the page finish loading (its icon too) before leaving it: a request the browser
+      // cancels because the page navigated away would be reported as a failed request.
+      await page.waitForLoadState('networkidle');
       await page.goto(`${env.baseUrl}/commands.html`);
+      await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => typeof window.Office === 'object');
       assert.deepEqual(refused, []);
       await page.close();
