@@ -1,11 +1,13 @@
 'use strict';
-// npm run bench [-- options]: the engine at provincial scale against spreadsheet formulas.
+// npm run bench [-- options]: the engine at provincial scale against spreadsheet formulas, and
+// the command line end to end against LibreOffice loading the same 1 M-row workbook.
 //
 //   --json                one JSON object on stdout (progress goes to stderr)
 //   --quick               small sizes (engine 30 k/100 k/300 k, peers 30 k, Excel up to 100 k cells)
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
-//   --skip-peers, --skip-excel, --skip-bundle, --skip-read
+//   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e
+//   --e2e-runs 1          runs of the CLI in the end-to-end comparison (median; LibreOffice runs once)
 //   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
 //                         (written once into build/bench/ and kept)
 //   --rebuild-bundle      run the webpack production build even when dist/ exists
@@ -38,6 +40,7 @@ const TARGETS = {
   peakMB: 1024,
   maxSyncs: 4,
   taskpaneGzipKB: 300,
+  e2eFactor: 2,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +168,36 @@ async function benchRead() {
     out.sizes.push(entry);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// End to end: the command line against LibreOffice's bare load, on the read benchmark's workbook
+
+async function benchEndToEnd() {
+  const rows = Math.max(...(arg('--read-rows', QUICK ? '100000' : '100000,1000000') || '').split(',').map(Number).filter((x) => x > 0));
+  const file = path.join(ROOT, 'build', 'bench', `long-${rows}.xlsx`);
+  if (!fs.existsSync(file)) {
+    log(`end to end: writing a ${rows.toLocaleString('en-US')}-row long-layout workbook (${path.relative(ROOT, file)})…`);
+    const g = await runChild('read-child.js', ['--generate', String(rows), '--file', file], { timeoutS: 1800 });
+    if (g.error) return { rows, error: g.error };
+  }
+  log(`end to end: the CLI (start → read → check → JSON written) and LibreOffice (load → CSV), ${rows.toLocaleString('en-US')} rows…`);
+  const r = await runChild('e2e-child.js', ['--file', file, '--runs', arg('--e2e-runs', '1')], { timeoutS: 3600 });
+  if (r.error) log(`  ${r.error}`);
+  else {
+    log(r.cli.error ? `  CLI: ${r.cli.error}` : `  CLI ${r.cli.seconds.toFixed(2)} s, peak ${Math.round(r.cli.peakMB)} MB`);
+    log(r.libreoffice.skipped ? `  LibreOffice skipped: ${r.libreoffice.skipped}` : r.libreoffice.error ? `  LibreOffice: ${r.libreoffice.error}` : `  LibreOffice ${r.libreoffice.seconds.toFixed(2)} s`);
+  }
+  return { rows, ...r };
+}
+
+function e2eJson(e2e) {
+  if (!e2e) return { skipped: 'not run (--skip-e2e)' };
+  if (e2e.error) return { rows: e2e.rows, error: e2e.error };
+  const cli = e2e.cli.error ? { error: e2e.cli.error } : { seconds: r3(e2e.cli.seconds), ...(e2e.cli.runs.length > 1 ? { runs: e2e.cli.runs.map(r3) } : {}), peakMB: Math.round(e2e.cli.peakMB), findings: e2e.cli.findings, observations: e2e.cli.observations, reportMB: r1(e2e.cli.reportMB) };
+  const lo = e2e.libreoffice.skipped || e2e.libreoffice.error ? e2e.libreoffice : { seconds: r3(e2e.libreoffice.seconds), version: e2e.libreoffice.version, csvLines: e2e.libreoffice.csvLines };
+  const ratio = cli.seconds && lo.seconds ? r1(lo.seconds / cli.seconds) : null;
+  return { rows: e2e.rows, fileMB: r1(e2e.fileMB), cli, libreoffice: lo, ratio };
 }
 
 function readJson(read) {
@@ -320,6 +353,10 @@ function targets(j) {
     const ok = counts.every((c) => c !== null && c === counts[0]) && counts.every((c) => c !== null && c <= TARGETS.maxSyncs);
     out.push({ target: `syncs equal at every size and ≤ ${TARGETS.maxSyncs} per host call (desktop; the web's 5 MB limit adds read syncs, listed above)`, status: ok ? 'MET' : 'NOT MET', detail: Object.entries(j.excel.perCall).map(([k, v]) => `${Number(k).toLocaleString('en-US')}: ${v.error ? 'error' : `${v.readWorkbook}+${v.applyMarks}`}`).join(', ') });
   }
+  const e = j.e2e;
+  if (!e || e.skipped || e.error || e.cli.error) out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: 'SKIPPED', detail: e?.skipped ?? e?.error ?? e?.cli?.error ?? 'not run' });
+  else if (!e.ratio) out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: 'SKIPPED', detail: `LibreOffice: ${e.libreoffice.skipped ?? e.libreoffice.error}` });
+  else out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: e.ratio >= TARGETS.e2eFactor ? 'MET' : 'NOT MET', detail: `${e.ratio}× (${e.cli.seconds} s vs ${e.libreoffice.seconds} s, ${e.rows.toLocaleString('en-US')} rows)` });
   const kb = j.bundle.taskpaneGzipKB;
   out.push({ target: `task pane ≤ ${TARGETS.taskpaneGzipKB} KB gzip`, status: kb === null ? 'SKIPPED' : kb <= TARGETS.taskpaneGzipKB ? 'MET' : 'NOT MET', detail: kb === null ? j.bundle.error ?? 'not run' : `${kb} KB` });
   return out;
@@ -368,6 +405,17 @@ function printText(j, engine, bundle) {
     else if (j.read.samples) p(`  bundled samples: ${j.read.samples.error}`);
     p();
   }
+  if (j.e2e && !j.e2e.skipped) {
+    const e = j.e2e;
+    p(`End to end, the same ${e.rows ? n(e.rows) : ''}-row workbook${e.fileMB ? ` (${e.fileMB} MB)` : ''}, side by side:`);
+    if (e.error) p(`  ${e.error}`);
+    else {
+      p(`  CLI          ${e.cli.error ? e.cli.error : `${e.cli.seconds.toFixed(2)} s${e.cli.runs ? ` (median of ${e.cli.runs.length}: ${e.cli.runs.map((x) => x.toFixed(2)).join(', ')} s)` : ''}, peak ${n(e.cli.peakMB)} MB: process start, read, every check, ${n(e.cli.observations)} values, JSON report (${e.cli.reportMB} MB) written`}`);
+      p(`  LibreOffice  ${e.libreoffice.skipped ? `skipped: ${e.libreoffice.skipped}` : e.libreoffice.error ? `error: ${e.libreoffice.error}` : `${e.libreoffice.seconds.toFixed(2)} s: soffice --headless --convert-to csv (start-up, load, export; ${e.libreoffice.version})`}`);
+      if (e.ratio) p(`  the CLI is ${e.ratio}× as fast as LibreOffice's bare load`);
+    }
+    p();
+  }
   p('Peers: the same checks as spreadsheet formulas (SUM per group vs total, rates vs 100 %, change ratios, negatives)');
   for (const [name, x] of Object.entries(j.peers)) {
     if (x.skipped || x.error) p(`  ${pad(name, 13)} ${x.skipped ? `skipped: ${x.skipped}` : `error: ${x.error}`}`);
@@ -404,11 +452,13 @@ async function main() {
   const t0 = Date.now();
   const engine = await benchEngine();
   const read = flag('--skip-read') ? undefined : await benchRead();
+  const e2e = flag('--skip-e2e') ? undefined : await benchEndToEnd();
   const peers = flag('--skip-peers') ? undefined : await benchPeers();
   const excel = flag('--skip-excel') ? {} : await benchExcel();
   const bundle = flag('--skip-bundle') ? undefined : benchBundle();
   const j = buildJson(engine, peers, excel, bundle);
   j.read = readJson(read);
+  j.e2e = e2eJson(e2e);
   j.targets = targets(j);
   log(`benchmark done in ${Math.round((Date.now() - t0) / 1000)} s`);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(j)}\n`);

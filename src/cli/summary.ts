@@ -18,7 +18,7 @@ import { gridFromWorksheet, loadWorkbook } from '../hosts/xlsx/read-xlsx';
 import { readLegacy, workbookKind, type LegacyFormat } from '../hosts/xlsx/read-legacy';
 import { workbookFromSnapshot } from '../hosts/xlsx/snapshot-workbook';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
-import { openError } from './files';
+import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
 
@@ -226,9 +226,10 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   const written = addSummarySheet(workbook, spec, opts.sheetName);
   try {
     const buffer = await workbook.xlsx.writeBuffer();
-    fs.writeFileSync(out, new Uint8Array(buffer as ArrayBuffer));
+    // Never half a copy: a temporary file beside it, then a rename; missing folders are made.
+    writeFileAtomic(out, new Uint8Array(buffer as ArrayBuffer));
   } catch (e) {
-    io.stderr(lang === 'zh-CN' ? `无法写入“${out}”：${(e as Error).message}\n` : `Cannot write "${out}": ${(e as Error).message}\n`);
+    io.stderr(bothLanguages(writeError(out, e)));
     return 2;
   }
   if (lost.length > 0) {

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { defaultFormYears, describeForm, standardForm, StandardFormError, type StandardFormSpec } from '../core/report/standard-form';
 import type { Bilingual, Lang } from '../core/types';
 import { writeStandardForm } from '../hosts/xlsx/write-standard-form';
+import { writeError, writeFileAtomic } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
 
@@ -30,20 +31,6 @@ function usage(io: TemplateIO, m: Bilingual): number {
   io.stderr(`${m['zh-CN']}\n${m['en-US']}\n`);
   io.stderr(USAGE);
   return 2;
-}
-
-/** Why a file could not be written, from a Node fs error. */
-function writeError(file: string, e: unknown): Bilingual {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why: Record<string, { zh: string; en: string }> = {
-    EACCES: { zh: '没有写入权限', en: 'permission denied' },
-    EPERM: { zh: '没有写入权限', en: 'permission denied' },
-    EBUSY: { zh: '文件正被其他程序（如 Excel）占用', en: 'the file is in use by another program (such as Excel)' },
-    EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
-    ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
-  };
-  const w = (code ? why[code] : undefined) ?? { zh: String(code ?? (e instanceof Error ? e.message : e)), en: String(code ?? (e instanceof Error ? e.message : e)) };
-  return { 'zh-CN': `无法写入“${file}”：${w.zh}。`, 'en-US': `Cannot write "${file}": ${w.en}.` };
 }
 
 /** The form as .xlsx bytes: 指标表 first (the sheet Excel opens on), then 校验规则. */
@@ -112,9 +99,9 @@ export async function main(argv: string[], io: TemplateIO = { stdout: (s) => pro
 
   try {
     const bytes = await standardFormBytes(spec);
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    // 'wx' fails if the file appeared meanwhile: still never overwritten without --force.
-    fs.writeFileSync(out, bytes, { flag: opts.force ? 'w' : 'wx' });
+    // A temporary file beside it, then into place (missing folders are made); without --force
+    // an existing file is never replaced, even one that appeared meanwhile (EEXIST).
+    writeFileAtomic(out, bytes, { overwrite: !!opts.force });
   } catch (e) {
     if ((e as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') return refuse();
     const m = writeError(out, e);

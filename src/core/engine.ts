@@ -13,6 +13,7 @@ import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Expla
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
+import { sheetNameCollisions } from './sheet-names';
 import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
 import { ModelData, observationCount } from './model-data';
@@ -75,6 +76,11 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   for (const grid of snapshot.sheets) {
     if (OWN_SHEETS.has(grid.name) || grid.name === RULES_SHEET || isSummarySheetName(grid.name)) {
       sheets.push({ sheet: grid.name, layout: 'skipped', observations: 0, reason: msg('sheet.skipped', { sheet: grid.name }) });
+      continue;
+    }
+    // A sheet its host could not read (a data region above the limits): skipped, with the host's reason.
+    if (grid.unread) {
+      sheets.push({ sheet: grid.name, layout: 'skipped', observations: 0, reason: grid.unread });
       continue;
     }
     const outcome = readSheet(grid, ctx);
@@ -153,6 +159,13 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
     const sheetsZh = userSheets.map((g) => `“${g.name}”`).join('、');
     const sheetsEn = userSheets.map((g) => `"${g.name}"`).join(', ');
     findings.push({ ruleId: 'workbook.no-indicator-sheet', severity: 'warning', cells: [{ sheet: userSheets[0].name, address: 'A1' }], message: msg('workbook.no-indicator-sheet', { sheetsZh, sheetsEn }) });
+  }
+  // What a host left out of a sheet (far cells, a sheet too large to read, parts of the file it
+  // could not use) is a warning on that sheet, never silence; so are sheet names that collide.
+  findings.push(...sheetNameCollisions(snapshot.sheets.map((g) => g.name)));
+  for (const grid of snapshot.sheets) {
+    if (grid.unread) findings.push({ ruleId: 'sheet.unread', severity: 'warning', cells: [{ sheet: grid.name, address: 'A1' }], message: grid.unread });
+    for (const note of grid.notes ?? []) findings.push({ ruleId: note.ruleId, severity: 'warning', cells: [{ sheet: grid.name, address: note.address }], message: note.message });
   }
   // Notes from reading (duplicate year columns, partial periods) are warnings on the sheet.
   for (const s of model.sheets) {

@@ -88,12 +88,21 @@ const enUS: Record<MessageId, string> = {
 
 export type Params = Record<string, string | number | Bilingual | undefined>;
 
+/** Longest text a message quotes from a cell or label; longer text is cut (a cell may hold 32,767 characters). */
+export const MAX_QUOTED = 500;
+
+/** `text`, or its first MAX_QUOTED characters and how long it is. */
+function clip(text: string, lang: 'zh-CN' | 'en-US'): string {
+  if (text.length <= MAX_QUOTED) return text;
+  const cut = text.slice(0, MAX_QUOTED).replace(/[\uD800-\uDBFF]$/, '');
+  return lang === 'zh-CN' ? `${cut}…（共 ${text.length} 字）` : `${cut}… (${text.length} characters)`;
+}
+
 function fill(template: string, params: Params, lang: 'zh-CN' | 'en-US'): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = params[key];
     if (v === undefined) return whole;
-    if (typeof v === 'object') return v[lang];
-    return String(v);
+    return clip(typeof v === 'object' ? v[lang] : String(v), lang);
   });
 }
 

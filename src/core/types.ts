@@ -23,6 +23,21 @@ export interface SheetGrid {
   /** Excel indent levels (format.indentLevel), same shape as values where known. */
   indents?: number[][];
   visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * What the host left out of `values` and why (cells far from the data, merged areas or parts it
+   * could not use): the engine reports each note as a warning on the sheet.
+   */
+  notes?: SheetNote[];
+  /** Set when the sheet was not read at all (its data region is above the limits): why. */
+  unread?: Bilingual;
+}
+
+/** A reader's note on a sheet: a rule id (`sheet.far-cells`, …), the cell it is about, a message. */
+export interface SheetNote {
+  ruleId: string;
+  /** A1 address of one cell, no sheet prefix. */
+  address: string;
+  message: Bilingual;
 }
 
 export interface WorkbookSnapshot {

@@ -6,7 +6,8 @@
 //  - *OrNullObject proxies report isNullObject; `custom` on a non-custom conditional format
 //    fails the sync (office-js#2180), `customOrNullObject` is a null object instead;
 //  - getRanges addresses over 8,192 characters fail; a read above 5,000,000 cells gives null
-//    values; in 'web' mode a sync whose request or response is above 5 MB (UTF-8 JSON) fails
+//    values; getSpecialCells (ExcelApi 1.9) answers from the cells that exist, as areas, and
+//    getUsedRange stretches to any cell with a value (valuesOnly) or a format; in 'web' mode a sync whose request or response is above 5 MB (UTF-8 JSON) fails
 //    with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
 //  - values written through Range.values are parsed like typed input unless the cell is Text
 //    ('@'): `=…` becomes a formula, numeric text a number;
@@ -1051,6 +1052,34 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     });
   }
 
+  /**
+   * The cells of one kind inside the range, as areas (ExcelApi 1.9): 'Constants' (a value or an
+   * error typed in, not a formula) or 'Formulas', optionally of some value types ('Numbers',
+   * 'Text', 'Logical', 'Errors', joined with 'And' as Office.js names them). Excel answers from
+   * its cell table, never visiting empty cells, so a used range stretched to XFD1048576 costs
+   * nothing here. A null object when no cell matches; getSpecialCells fails with ItemNotFound.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    this.context.requireApi(9, 'Range.getSpecialCellsOrNullObject');
+    this.context.noteRequest(40 + cellType.length + (cellValueType?.length ?? 0));
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.resolveOrThrow();
+      const rects = specialAreas(t, cellType, cellValueType);
+      return rects.length > 0 ? { sheet: t.sheet, rects } : null;
+    });
+  }
+
+  getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
+    this.context.requireApi(9, 'Range.getSpecialCells');
+    this.context.noteRequest(40 + cellType.length + (cellValueType?.length ?? 0));
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.resolveOrThrow();
+      const rects = specialAreas(t, cellType, cellValueType);
+      if (rects.length === 0) throw new FakeOfficeError('ItemNotFound', 'No cells were found.');
+      return { sheet: t.sheet, rects };
+    });
+  }
+
   /** Merged areas that intersect the range (ExcelApi 1.13); a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context.requireApi(13, 'Range.getMergedAreasOrNullObject');
@@ -1243,6 +1272,55 @@ export class FakeDataValidationProxy extends FakeProxy<RangeTarget> {
     }
     throw new FakeOfficeError('InvalidArgument', `Unknown DataValidation property '${prop}'.`);
   }
+}
+
+const SPECIAL_VALUE_TYPES: Record<string, string> = { Numbers: 'Double', Text: 'String', Logical: 'Boolean', Errors: 'Error' };
+
+/**
+ * Range.getSpecialCells: the matching cells of a range as rectangles. Each row's runs of
+ * adjacent matching cells; runs over the same columns in consecutive rows join into one area.
+ * Only cells that exist in the sheet's cell table are looked at.
+ */
+function specialAreas(t: RangeTarget, cellType: string, cellValueType?: string): FakeRect[] {
+  if (cellType !== 'Constants' && cellType !== 'Formulas') {
+    throw new FakeOfficeError('InvalidArgument', `Special cell type '${cellType}' is not modelled.`);
+  }
+  const wanted = cellValueType && cellValueType !== 'All' ? new Set(cellValueType.split('And').map((k) => SPECIAL_VALUE_TYPES[k])) : undefined;
+  const hits: Array<[number, number]> = [];
+  for (const [k, c] of t.sheet.cells) {
+    const [r, col] = k.split(',').map(Number);
+    if (!contains(t.rect, r, col)) continue;
+    const match = cellType === 'Formulas' ? c.formula !== undefined : c.formula === undefined && hasContent(c);
+    if (!match) continue;
+    if (wanted && !wanted.has(valueTypeOf(c))) continue;
+    hits.push([r, col]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const done: FakeRect[] = [];
+  const open = new Map<string, FakeRect>();
+  for (let i = 0; i < hits.length; ) {
+    const r = hits[i][0];
+    for (; i < hits.length && hits[i][0] === r; ) {
+      let j = i;
+      while (j + 1 < hits.length && hits[j + 1][0] === r && hits[j + 1][1] === hits[j][1] + 1) j++;
+      const span = `${hits[i][1]}:${hits[j][1]}`;
+      const above = open.get(span);
+      if (above && above.r1 === r - 1) above.r1 = r;
+      else {
+        if (above) done.push(above);
+        open.set(span, { r0: r, c0: hits[i][1], r1: r, c1: hits[j][1] });
+      }
+      i = j + 1;
+    }
+    for (const [span, rect] of open) {
+      if (rect.r1 < r) {
+        done.push(rect);
+        open.delete(span);
+      }
+    }
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
 }
 
 /** The cells a format proxy works on: one rectangle for a Range, several for a RangeAreas. */
@@ -1561,11 +1639,21 @@ export class FakeRangeFont extends FakeProxy<AreasTarget> {
 export class FakeRangeAreas extends FakeProxy<AreasTarget> {
   private cfProxy: FakeConditionalFormatCollection | undefined;
   private formatProxy: FakeRangeFormat | undefined;
+  private areasProxy: FakeRangeCollection | undefined;
   get address(): string {
     return this.get('address');
   }
   get areaCount(): number {
     return this.get('areaCount');
+  }
+  /** Cells in all the areas (ExcelApi 1.9). */
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+  /** The areas as ranges (ExcelApi 1.9). */
+  get areas(): FakeRangeCollection {
+    this.context.requireApi(9, 'RangeAreas.areas');
+    return (this.areasProxy ??= new FakeRangeCollection(this.context, () => this.resolveTarget()));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.cfProxy ??= new FakeConditionalFormatCollection(this.context, () => this.resolveTarget()));
@@ -1576,12 +1664,27 @@ export class FakeRangeAreas extends FakeProxy<AreasTarget> {
   protected nav(prop: string): FakeProxy<unknown> | undefined {
     if (prop === 'conditionalFormats') return this.conditionalFormats as FakeProxy<unknown>;
     if (prop === 'format') return this.format as FakeProxy<unknown>;
+    if (prop === 'areas') return this.areas as FakeProxy<unknown>;
     return undefined;
   }
   protected scalar(t: AreasTarget, prop: string): unknown {
     if (prop === 'address') return t.rects.map((r) => qualified(t.sheet.name, r)).join(',');
     if (prop === 'areaCount') return t.rects.length;
+    if (prop === 'cellCount') {
+      this.context.requireApi(9, 'RangeAreas.cellCount');
+      return t.rects.reduce((n, r) => n + rectCells(r), 0);
+    }
     throw new FakeOfficeError('InvalidArgument', `Unknown RangeAreas property '${prop}'.`);
+  }
+}
+
+/** RangeAreas.areas: one Range per area. */
+export class FakeRangeCollection extends FakeCollection<AreasTarget, RangeTarget, FakeRange> {
+  protected list(t: AreasTarget): RangeTarget[] {
+    return t.rects.map((rect) => ({ sheet: t.sheet, rect }));
+  }
+  protected wrap(item: RangeTarget): FakeRange {
+    return new FakeRange(this.context, () => item);
   }
 }
 

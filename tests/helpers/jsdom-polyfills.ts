@@ -30,3 +30,11 @@ if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver !== 'func
 }
 
 export {};
+
+// Every browser the pane runs in has TextDecoder (the xlsx readers decode XML parts with it);
+// jsdom's window does not, so Node's own stands in.
+if (typeof globalThis.TextDecoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require('util') as typeof import('util');
+  Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
+}

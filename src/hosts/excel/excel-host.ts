@@ -14,6 +14,10 @@
 //                  Desktop: exactly 3 syncs for any workbook with data (2 when every sheet is
 //                  empty). No single range read is above 5,000,000 cells: a larger used range
 //                  is split into row blocks, all still in sync 3.
+//                  A used range above 1,000,000 cells (SPARSE_AREA) takes one more sync, and a
+//                  sparse one two (the count and the areas of its non-empty cells, ExcelApi 1.9),
+//                  so that a stray value far from the data never makes the read cover the
+//                  rectangle between them; see findRegions.
 //                  Web: Excel on the web rejects requests/responses above 5 MB. Blocks are
 //                  packed so each sync carries at most WEB_BUDGET_BYTES (4 MB) by an estimate
 //                  of 40 bytes per cell (values + numberFormat + valueTypes as JSON) plus 30
@@ -61,7 +65,8 @@
 // one rule per RangeAreas (`getRanges`, address lists kept under 8,192 characters); before 1.9,
 // one rule per vertical run of cells, in the same sync.
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
-import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import { chooseRegion, DENSITY, farCellsNote, FAR_LISTED, MAX_REGION_CELLS, rectAddress as regionAddress, rectArea, SPARSE_AREA, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
+import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, SheetNote, WorkbookSnapshot } from '../../core/types';
 import { firstCellOf, cellAddress, chunkAddressList, rectAddress } from './a1';
 import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from './errors';
 import { MARK_STYLES, groupMarks, markFormula, markSeverity } from './marks';
@@ -219,6 +224,16 @@ interface SheetBuffer {
   dims: UsedRangeDims;
 }
 
+/** What findRegions decided for one sheet: the rectangle to read (none: nothing), notes, or why it is not read. */
+interface SheetRegion {
+  read?: Rect;
+  notes?: SheetNote[];
+  unread?: Bilingual;
+}
+
+/** Areas of non-empty cells above which a sheet's areas are not listed (one more sync's payload). */
+export const MAX_AREAS = 2000;
+
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly runner: ExcelRunner;
@@ -306,17 +321,23 @@ export class ExcelHost implements Host {
       });
       await this.sync(ctx); // sync 2
 
+      // Where the data is: syncs 3 and 4 when a used range is large (see findRegions).
+      const regions = await this.findRegions(ctx, sheets, used);
+
       const buffers: SheetBuffer[] = [];
       const grids: SheetGrid[] = sheets.map((s, i) => {
         const grid: SheetGrid = { name: s.name, originRow: 0, originCol: 0, values: [], visibility: toVisibility(s.visibility) };
-        const r = used[i];
-        if (!r.isNullObject) {
+        const region = regions[i];
+        if (region.notes) grid.notes = region.notes;
+        if (region.unread) grid.unread = region.unread;
+        const r = region.read;
+        if (r) {
           const dims: UsedRangeDims = {
             sheetIndex: i,
-            rowIndex: r.rowIndex,
-            columnIndex: r.columnIndex,
-            rowCount: r.rowCount,
-            columnCount: r.columnCount,
+            rowIndex: r.r0,
+            columnIndex: r.c0,
+            rowCount: r.r1 - r.r0 + 1,
+            columnCount: r.c1 - r.c0 + 1,
           };
           grid.originRow = dims.rowIndex;
           grid.originCol = dims.columnIndex;
@@ -376,6 +397,90 @@ export class ExcelHost implements Host {
       report(1, STAGE.done);
       return { name: hasWorkbookName ? workbook.name : '', sheets: grids };
     });
+  }
+
+  /**
+   * What to read of each sheet. A used range (values only) is a rectangle: one stray value at
+   * XFD1048576 beside a small table makes it 17 billion cells, and reading it would freeze the
+   * pane. So a used range above SPARSE_AREA cells is looked into without reading a cell:
+   *   sync 3  (ExcelApi 1.9) the number of non-empty cells and of their areas
+   *           (getSpecialCellsOrNullObject: constants and formulas). A range in which at least
+   *           1 cell in DENSITY is non-empty is read whole;
+   *   sync 4  otherwise, when they come in at most MAX_AREAS areas, the areas themselves: the
+   *           region to read is chosen from them as for a file (core/region.ts), and the areas
+   *           outside it are named in a note on the sheet.
+   * A region (or, without ExcelApi 1.9 or with too many areas, a used range) still above
+   * MAX_REGION_CELLS is not read: the sheet gets a bilingual reason (`unread`) with its size.
+   * Workbooks whose used ranges are all below SPARSE_AREA cells take neither sync.
+   */
+  private async findRegions(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], used: Excel.Range[]): Promise<SheetRegion[]> {
+    const out: SheetRegion[] = used.map((r) =>
+      r.isNullObject ? {} : { read: { r0: r.rowIndex, c0: r.columnIndex, r1: r.rowIndex + r.rowCount - 1, c1: r.columnIndex + r.columnCount - 1 } },
+    );
+    const large = out.map((o, i) => (o.read && rectArea(o.read) > SPARSE_AREA ? i : -1)).filter((i) => i >= 0);
+    if (large.length === 0) return out;
+    const tooLarge = (i: number, rect: Rect, cells?: number): void => {
+      out[i] = { unread: tooLargeMessage(sheets[i].name, rect, cells) };
+    };
+    if (!this.api('1.9')) {
+      for (const i of large) if (rectArea(out[i].read as Rect) > MAX_REGION_CELLS) tooLarge(i, out[i].read as Rect);
+      return out;
+    }
+    const probes = large.map((i) => {
+      const kinds = (['Constants', 'Formulas'] as const).map((kind) => {
+        const areas = used[i].getSpecialCellsOrNullObject(kind as Excel.SpecialCellType);
+        areas.load('areaCount,cellCount');
+        return areas;
+      });
+      return { i, kinds };
+    });
+    await this.sync(ctx); // sync 3
+    const listed: Array<{ i: number; kinds: Excel.RangeAreas[]; cells: number }> = [];
+    for (const { i, kinds } of probes) {
+      const present = kinds.filter((k) => !k.isNullObject);
+      const cells = present.reduce((n, k) => n + k.cellCount, 0);
+      const areas = present.reduce((n, k) => n + k.areaCount, 0);
+      const rect = out[i].read as Rect;
+      if (cells === 0) {
+        out[i] = {};
+        continue;
+      }
+      if (rectArea(rect) <= Math.max(SPARSE_AREA, DENSITY * cells) || areas > MAX_AREAS) {
+        // Dense, or in too many pieces to list: the used range as it is, if it is not too large.
+        if (rectArea(rect) > MAX_REGION_CELLS) tooLarge(i, rect, cells);
+        continue;
+      }
+      for (const k of present) k.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+      listed.push({ i, kinds: present, cells });
+    }
+    if (listed.length === 0) return out;
+    await this.sync(ctx); // sync 4
+    for (const { i, kinds, cells } of listed) {
+      const rects: Array<Rect & { n: number }> = [];
+      for (const k of kinds) {
+        for (const a of k.areas.items) rects.push({ r0: a.rowIndex, c0: a.columnIndex, r1: a.rowIndex + a.rowCount - 1, c1: a.columnIndex + a.columnCount - 1, n: a.rowCount * a.columnCount });
+      }
+      const rows: AxisSpans = { from: rects.map((a) => a.r0), to: rects.map((a) => a.r1), n: rects.map((a) => a.n) };
+      // An area lies wholly inside or wholly outside any band of rows the choice looks at.
+      const colsWithin = (r0: number, r1: number): AxisSpans => {
+        const inBand = rects.filter((a) => a.r0 >= r0 && a.r1 <= r1);
+        return { from: inBand.map((a) => a.c0), to: inBand.map((a) => a.c1), n: inBand.map((a) => a.n) };
+      };
+      const rect = out[i].read as Rect;
+      const choice = chooseRegion(() => rows, colsWithin, cells, rect);
+      if (choice.kind === 'empty') out[i] = {};
+      else if (choice.kind === 'too-large') tooLarge(i, choice.region, cells);
+      else if (choice.kind === 'region') {
+        const region = choice.region;
+        const inside = (a: Rect): boolean => a.r0 >= region.r0 && a.r1 <= region.r1 && a.c0 >= region.c0 && a.c1 <= region.c1;
+        const far = rects.filter((a) => !inside(a)).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+        out[i] = { read: region };
+        if (far.length > 0) {
+          out[i].notes = [farCellsNote(sheets[i].name, far.slice(0, FAR_LISTED + 1).map(regionAddress), far.reduce((n, a) => n + a.n, 0), region)];
+        }
+      }
+    }
+    return out;
   }
 
   private queueBlockRead(sheet: Excel.Worksheet, b: ReadBlock): PendingBlock {

@@ -30,9 +30,24 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'module';
 import * as zlib from 'zlib';
+import { toA1 } from '../../core/a1';
+import { chooseRegion, farCellsNote, FAR_LISTED, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
-import { convert, damagedError, formulaValue, gridFromWorksheet, loadWorkbook, noWorksheetError, sniffWorkbook } from './read-xlsx';
+import {
+  checkStatedSizes,
+  doctypeFound,
+  hasDoctype,
+  limitsWith,
+  PackageLimitError,
+  sharedStringsMissing,
+  targetPart,
+  tooManyCells,
+  tooManyEntries,
+  zipEntryCount,
+  type PackageLimits,
+} from './package-guard';
+import { convert, damagedError, formulaValue, gridsOf, loadWorkbook, noWorksheetError, sniffWorkbook, withMissingSheets } from './read-xlsx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // ExcelJS's internals, from ExcelJS's own location so that jszip, saxes and readable-stream are
@@ -73,6 +88,8 @@ export interface StreamReadOptions {
   stats?: { fast: number; saxes: number; full: boolean };
   /** Read every worksheet with saxes, as ExcelJS does (tests compare both ways). */
   saxesOnly?: boolean;
+  /** Limits on the package and the cells kept (package-guard.ts DEFAULT_LIMITS); tests lower them. */
+  limits?: Partial<PackageLimits>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,23 +97,60 @@ export interface StreamReadOptions {
 
 /** A <c> with a style and no value (ExcelJS: type Null): not a used cell unless merged or linked. */
 const STYLED_EMPTY = Symbol('styled-empty');
-/** A <c> with neither value nor style (ExcelJS: type Merge, left out of the row). */
-const ABSENT = Symbol('absent');
 /** A cell inside a merged range, not its top-left cell (ExcelJS: type Merge): used, value null. */
 const MERGED = Symbol('merged');
+/** The style of a run of cells the file has without a value and without a style (ExcelJS: type Merge, left out of the row). */
+const BARE = -1;
 
 /** A value whose conversion threw (an invalid date): gridFromWorksheet throws it, so do we, at the same cell. */
 class ConvertFailure {
   constructor(readonly error: unknown) {}
 }
 
-type Slot = CellValue | typeof STYLED_EMPTY | typeof ABSENT | typeof MERGED | ConvertFailure | undefined;
+/** What valueOf makes of a cell model. */
+type Made = CellValue | typeof STYLED_EMPTY | ConvertFailure;
+/** A used cell of a row: its value, a merged cell, or a value whose conversion threw. */
+type Slot = CellValue | typeof MERGED | ConvertFailure | undefined;
 
 interface RowCells {
-  /** Slots by column - 1; becomes the grid's row of values. */
+  /** Used cells by column - 1 (ExcelJS's cells other than Null and Merge); becomes the grid's row of values. */
   v: Slot[];
+  /** How many entries of v are set: when far fewer than v.length, v is walked by its keys. */
+  k: number;
   /** Style numbers by column - 1 (see Styles); absent means no style. */
   s: number[] | undefined;
+  /**
+   * Cells the file has without a value, as runs after e[0] (the largest last column of any run):
+   * first column, last column (1-based), style number or BARE, in document order (a later run
+   * wins). Only a hyperlink or a merged area makes them count; kept as runs so that formatting
+   * spread over whole rows costs little.
+   */
+  e: number[] | undefined;
+}
+
+function newRow(): RowCells {
+  return { v: [], k: 0, s: undefined, e: undefined };
+}
+
+/** The style of the latest run of valueless cells that covers column `col` (1-based), if any. */
+function runAt(row: RowCells, col: number): number | undefined {
+  const e = row.e;
+  if (!e || col > e[0]) return undefined;
+  for (let i = e.length - 3; i >= 1; i -= 3) if (col >= e[i] && col <= e[i + 1]) return e[i + 2];
+  return undefined;
+}
+
+/** Calls f(j) for each set entry of the row's v (0-based columns, ascending). */
+function eachUsed(row: RowCells, f: (j: number) => void): void {
+  const v = row.v;
+  if (row.k * 4 >= v.length) {
+    for (let j = 0; j < v.length; j++) if (v[j] !== undefined) f(j);
+  } else {
+    for (const key of Object.keys(v)) {
+      const j = +key;
+      if (v[j] !== undefined) f(j);
+    }
+  }
 }
 
 /** Cell styles reduced to what a grid keeps (number format, indent), numbered; 0 is "none". */
@@ -172,6 +226,115 @@ function cellKey(row: number, col: number): string {
   return `${row},${col}`;
 }
 
+/** A merged area, 1-based and inclusive as ExcelJS's Range. */
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The number format and indent (as a Styles number) of a cell ExcelJS creates for a merged area. */
+type MergeStyle = (row: number, col: number) => number;
+
+/** Counts what a read keeps in memory, against the limits (package-guard.ts). */
+interface Budget {
+  readonly name: string;
+  readonly limits: PackageLimits;
+  /** Value cells, runs of valueless cells and merged areas kept so far, in all sheets. */
+  cells: number;
+}
+
+/**
+ * Merged areas overlap when one of them starts in a column range whose latest area (in order of
+ * top row) has not ended: a segment tree over the columns keeps each column's latest bottom row.
+ * Range-assign, range-max; O(log columns) per area.
+ */
+class ColumnBottoms {
+  private readonly size: number;
+  private readonly max: Float64Array;
+  private readonly tag: Float64Array;
+
+  constructor(columns: number) {
+    let size = 1;
+    while (size < columns) size *= 2;
+    this.size = size;
+    this.max = new Float64Array(2 * size);
+    this.tag = new Float64Array(2 * size).fill(-1);
+  }
+
+  private push(node: number): void {
+    const t = this.tag[node];
+    if (t < 0) return;
+    for (const child of [2 * node, 2 * node + 1]) {
+      this.max[child] = t;
+      this.tag[child] = t;
+    }
+    this.tag[node] = -1;
+  }
+
+  /** The highest bottom row among columns lo..hi (0-based). */
+  query(lo: number, hi: number, node = 1, nlo = 0, nhi = this.size - 1): number {
+    if (hi < nlo || nhi < lo) return 0;
+    if (lo <= nlo && nhi <= hi) return this.max[node];
+    this.push(node);
+    const mid = (nlo + nhi) >> 1;
+    return Math.max(this.query(lo, hi, 2 * node, nlo, mid), this.query(lo, hi, 2 * node + 1, mid + 1, nhi));
+  }
+
+  /** Sets the bottom row of columns lo..hi (0-based). */
+  assign(lo: number, hi: number, bottom: number, node = 1, nlo = 0, nhi = this.size - 1): void {
+    if (hi < nlo || nhi < lo) return;
+    if (lo <= nlo && nhi <= hi) {
+      this.max[node] = bottom;
+      this.tag[node] = bottom;
+      return;
+    }
+    this.push(node);
+    const mid = (nlo + nhi) >> 1;
+    this.assign(lo, hi, bottom, 2 * node, nlo, mid);
+    this.assign(lo, hi, bottom, 2 * node + 1, mid + 1, nhi);
+    this.max[node] = Math.max(this.max[2 * node], this.max[2 * node + 1]);
+  }
+}
+
+/**
+ * Worksheet._parseMergeCells' check without its cost (it compares each area with every earlier
+ * one): throws ExcelJS's own error when two areas share a cell.
+ */
+function checkMergesApart(merges: Merge[]): void {
+  if (merges.length < 2) return;
+  let columns = 1;
+  for (const m of merges) if (m.right > columns) columns = m.right;
+  const order = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top);
+  const bottoms = new ColumnBottoms(columns);
+  for (const i of order) {
+    const m = merges[i];
+    if (bottoms.query(m.left - 1, m.right - 1) >= m.top) throw new Error('Cannot merge already merged cells');
+    bottoms.assign(m.left - 1, m.right - 1, m.bottom);
+  }
+}
+
+/** A merged area as ExcelJS's Range reads it, or undefined when its corners are not plain cell numbers. */
+function plainMerge(ref: unknown): Merge | undefined {
+  let range: any;
+  try {
+    range = new Range([ref]);
+  } catch {
+    return undefined;
+  }
+  const { top, left, bottom, right } = range;
+  for (const x of [top, left, bottom, right]) if (!Number.isInteger(x) || x < 1) return undefined;
+  if (top > bottom || left > right) return undefined;
+  return { top, left, bottom, right };
+}
+
+/** What grid() reports besides the grid: non-empty cells it left out. */
+interface Far {
+  count: number;
+  places: string[];
+}
+
 /**
  * The cells of one worksheet as ExcelJS's Worksheet would hold them, without Row and Cell objects:
  * fed one reconciled row model at a time, in document order.
@@ -189,15 +352,41 @@ class SheetCells {
   private readonly unresolvedFormulas = new Set<string>();
   /** Shared-formula masters: normalised address → formula text. */
   private readonly masters = new Map<string, string | undefined>();
+  /** Merged areas (setMerges) and the style of the cells ExcelJS would create for them. */
+  private merges: Merge[] = [];
+  private mergeStyle: MergeStyle = () => 0;
   readonly options: any;
 
   constructor(
     private readonly styles: Styles,
     parts: { styles: any; sharedStrings: any; date1904: any },
+    private readonly budget: Budget,
+    private readonly part: string,
   ) {
     // What WorksheetXform.reconcile passes to each row: hyperlinks are not known yet (they follow
     // <sheetData>) and are applied in applyHyperlinks; formulae is per worksheet.
     this.options = { styles: parts.styles, sharedStrings: parts.sharedStrings, date1904: parts.date1904, formulae: {}, hyperlinkMap: {} };
+    this.maxCells = budget.limits.maxCells;
+  }
+
+  /** Cells, runs and merged areas this sheet counted into the budget. */
+  private counted = 0;
+  private readonly maxCells: number;
+
+  /** One more cell, run or merged area kept in memory; stops the read above the limit. */
+  private count(row: number): void {
+    this.counted++;
+    if (++this.budget.cells > this.maxCells) this.tooMany(row);
+  }
+
+  private tooMany(row: number): never {
+    throw tooManyCells(this.budget.name, this.maxCells, this.part, row);
+  }
+
+  /** Gives back what this sheet counted (its rows are read again from the start). */
+  release(): void {
+    this.budget.cells -= this.counted;
+    this.counted = 0;
   }
 
   /** One <row> as ExcelJS's RowXform parsed it. */
@@ -210,7 +399,7 @@ class SheetCells {
       return;
     }
     // Worksheet._parseRows: a later <row> with the same number replaces the earlier one.
-    const row: RowCells = { v: [], s: undefined };
+    const row = newRow();
     if (n >= 1) {
       this.rows[n] = row;
       this.rowStyleIds[n] = styleId ? (styleId as number) : undefined;
@@ -221,7 +410,7 @@ class SheetCells {
     for (let k = 0; k < cells.length; k++) {
       const cm = cells[k];
       if (cm.type === T.Merge) {
-        this.markAbsent(row, n, cm.address);
+        this.markBare(row, n, cm.address);
         continue;
       }
       const raw: unknown = cm.address;
@@ -233,15 +422,30 @@ class SheetCells {
       const col = address.col;
       const j = col - 1;
       const there = row.v[j];
-      if (there === undefined || there === ABSENT) {
+      const own = there === undefined && row.e !== undefined ? runAt(row, col) : undefined;
+      if (there === undefined && !(own !== undefined && own >= 0)) {
         // Row.getCellEx → new Cell(row, column, address)
         if (col === undefined || isNaN(j)) throw new Error('A Cell needs a Row');
         if (!address.valid) colCache.validateAddress(address.address);
       }
-      row.v[j] = this.valueOf(cm, n, col);
+      const made = this.valueOf(cm, n, col);
       const sid = this.styles.id(cm.style);
-      if (sid !== 0) (row.s ??= [])[j] = sid;
-      else if (row.s) row.s[j] = 0;
+      if (made === STYLED_EMPTY) {
+        if (there !== undefined) {
+          row.v[j] = undefined;
+          row.k--;
+        }
+        this.addRun(row, col, sid, n);
+      } else {
+        if (there === undefined) {
+          row.k++;
+          this.counted++;
+          if (++this.budget.cells > this.maxCells) this.tooMany(n);
+        }
+        row.v[j] = made;
+        if (sid !== 0) (row.s ??= [])[j] = sid;
+        else if (row.s) row.s[j] = 0;
+      }
       if (raw !== address.address || address.row !== n) {
         const list = this.oddAddresses.get(raw as string | undefined) ?? [];
         list.push([n, col]);
@@ -249,6 +453,18 @@ class SheetCells {
         this.oddPositions.add(cellKey(n, col));
       } else if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
     }
+  }
+
+  /** Appends a valueless cell at `col` to the row's runs, extending the last run when it continues it. */
+  private addRun(row: RowCells, col: number, sid: number, n: number): void {
+    const e = (row.e ??= [0]);
+    const last = e.length - 3;
+    if (last >= 1 && e[last + 1] === col - 1 && e[last + 2] === sid) e[last + 1] = col;
+    else {
+      e.push(col, col, sid);
+      this.count(n);
+    }
+    if (col > e[0]) e[0] = col;
   }
 
   /**
@@ -266,6 +482,8 @@ class SheetCells {
       switch (cm.type) {
         case T.String:
           if (typeof cm.value === 'number' && sharedStrings) cm.value = sharedStrings.getString(cm.value);
+          // Without a shared-strings part ExcelJS would read the string's index as a number.
+          else if (typeof cm.value === 'number') throw sharedStringsMissing(this.budget.name, this.part);
           if (cm.value.richText) cm.type = T.RichText;
           break;
         case T.Number:
@@ -302,8 +520,8 @@ class SheetCells {
     return date;
   }
 
-  /** A <c> ExcelJS leaves out: kept as ABSENT only for a hyperlink that may bring it back. */
-  private markAbsent(row: RowCells, n: number, raw: unknown): void {
+  /** A <c> ExcelJS leaves out (no value, no style): kept as a BARE run only for a hyperlink that may bring it back. */
+  private markBare(row: RowCells, n: number, raw: unknown): void {
     if (typeof raw !== 'string') return;
     let address: { row: number; col: number; address: string };
     try {
@@ -312,11 +530,11 @@ class SheetCells {
       return;
     }
     if (!(address.col >= 1) || address.address !== raw || address.row !== n) return;
-    if (row.v[address.col - 1] === undefined) row.v[address.col - 1] = ABSENT;
+    if (row.v[address.col - 1] === undefined && runAt(row, address.col) === undefined) this.addRun(row, address.col, BARE, n);
   }
 
   /** A reconciled cell model's value, as cellValue(cell) gives it for the Cell ExcelJS makes of it. */
-  private valueOf(cm: any, n: number, col: number): Slot {
+  private valueOf(cm: any, n: number, col: number): Made {
     try {
       switch (cm.type) {
         case T.Null:
@@ -364,61 +582,137 @@ class SheetCells {
       }
       for (const [r, c] of positions) {
         const row = this.rows[r];
-        const slot = row?.v[c - 1];
-        if (!row || slot === undefined) continue;
-        if (slot === ABSENT) {
-          row.v[c - 1] = null;
-          if (row.s) row.s[c - 1] = 0;
-        } else if (slot === STYLED_EMPTY || this.unresolvedFormulas.has(cellKey(r, c))) row.v[c - 1] = null;
+        if (!row) continue;
+        const slot = row.v[c - 1];
+        if (slot !== undefined) {
+          if (this.unresolvedFormulas.has(cellKey(r, c))) row.v[c - 1] = null;
+          continue;
+        }
+        const sid = runAt(row, c);
+        if (sid === undefined) continue;
+        row.v[c - 1] = null;
+        row.k++;
+        // A bare cell comes back without a style; a styled one keeps its own.
+        if (sid > 0) (row.s ??= [])[c - 1] = sid;
+        else if (row.s) row.s[c - 1] = 0;
       }
     }
   }
 
   /**
-   * Worksheet._mergeCellsInternal, after ExcelJS's worksheet (without rows) has done the merges:
-   * every cell of a range but the top-left one is used and blank; a cell the file has keeps its
-   * own style, a new one takes the row's or column's (ExcelJS's Cell constructor).
+   * The worksheet's merged areas (already checked apart) and the style of the cells ExcelJS
+   * creates for them (its Cell constructor: the row's number format and alignment, else the
+   * column's). Applied by grid(), within the rectangle it reads only.
    */
-  applyMerges(ws: any): void {
-    for (const range of Object.values(ws._merges ?? {}) as any[]) {
-      for (let r = range.top; r <= range.bottom; r++) {
-        for (let c = range.left; c <= range.right; c++) {
-          if (r === range.top && c === range.left) continue;
-          let row = this.rows[r];
-          if (!row) row = this.rows[r] = { v: [], s: undefined };
-          const slot = row.v[c - 1];
-          if (slot === undefined || slot === ABSENT) {
-            const style = ws.findCell(r, c)?.style;
-            const sid = style ? this.styles.of(style.numFmt || undefined, (style.alignment && style.alignment.indent) || undefined) : 0;
-            if (sid !== 0) (row.s ??= [])[c - 1] = sid;
-            else if (row.s) row.s[c - 1] = 0;
-          }
-          row.v[c - 1] = MERGED;
-        }
-      }
-    }
+  setMerges(merges: Merge[], style: MergeStyle): void {
+    for (let i = 0; i < merges.length; i++) this.count(merges[i].top);
+    this.merges = merges;
+    this.mergeStyle = style;
   }
 
-  /** gridFromWorksheet over these cells. */
+  /**
+   * gridFromWorksheet over these cells: the used rectangle (values, and merged areas but their
+   * top-left cells), or the region core/region.ts chooses when that rectangle is huge and mostly
+   * empty; `far` gets the non-empty cells left outside it.
+   */
   grid(name: string, state: unknown): SheetGrid {
-    const used = (s: Slot): boolean => s !== undefined && s !== STYLED_EMPTY && s !== ABSENT;
+    const visibility = state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
+    let cells = 0;
     let minRow = Infinity;
     let maxRow = -1;
     let minCol = Infinity;
     let maxCol = -1;
+    // k counts a row's used cells: a dense row's first and last are found from its ends.
     this.rows.forEach((row, r) => {
-      if (!row) return;
+      if (!row || row.k === 0) return;
       const v = row.v;
-      for (let j = 0; j < v.length; j++) {
-        if (!used(v[j])) continue;
-        if (r < minRow) minRow = r;
-        if (r > maxRow) maxRow = r;
-        if (j + 1 < minCol) minCol = j + 1;
-        if (j + 1 > maxCol) maxCol = j + 1;
+      let first = -1;
+      let last = -1;
+      if (row.k * 4 >= v.length) {
+        for (first = 0; first < v.length && v[first] === undefined; first++);
+        for (last = v.length - 1; last >= 0 && v[last] === undefined; last--);
+      } else {
+        eachUsed(row, (j) => {
+          if (first < 0) first = j;
+          last = j;
+        });
       }
+      if (last < 0) return;
+      if (first + 1 < minCol) minCol = first + 1;
+      if (last + 1 > maxCol) maxCol = last + 1;
+      if (r < minRow) minRow = r;
+      if (r > maxRow) maxRow = r;
+      cells += row.k;
     });
-    const visibility = state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
+    // Used cells by row (0-based), asked for only when the rectangle is too large to keep whole.
+    const rowSpans = (): AxisSpans => {
+      const out: AxisSpans = { from: [], to: [], n: [] };
+      this.rows.forEach((row, r) => {
+        if (!row || row.k === 0) return;
+        out.from.push(r - 1);
+        out.to.push(r - 1);
+        out.n.push(row.k);
+      });
+      return out;
+    };
+    // Every cell of a merged area but its top-left one is used (blank).
+    for (const m of this.merges) {
+      if (m.top === m.bottom && m.left === m.right) continue;
+      const top = m.left === m.right ? m.top + 1 : m.top;
+      const left = m.top === m.bottom ? m.left + 1 : m.left;
+      if (top < minRow) minRow = top;
+      if (m.bottom > maxRow) maxRow = m.bottom;
+      if (left < minCol) minCol = left;
+      if (m.right > maxCol) maxCol = m.right;
+    }
     if (maxRow < 0) return { name, originRow: 0, originCol: 0, values: [], visibility };
+    const used: Rect = { r0: minRow - 1, c0: minCol - 1, r1: maxRow - 1, c1: maxCol - 1 };
+    // Used cells by column, within a band of rows (0-based).
+    const colsWithin = (r0: number, r1: number): AxisSpans => {
+      const colN: number[] = [];
+      for (let r = r0 + 1; r <= r1 + 1; r++) {
+        const row = this.rows[r];
+        if (row) eachUsed(row, (j) => (colN[j] = (colN[j] ?? 0) + 1));
+      }
+      const out: AxisSpans = { from: [], to: [], n: [] };
+      colN.forEach((n, j) => {
+        out.from.push(j);
+        out.to.push(j);
+        out.n.push(n);
+      });
+      return out;
+    };
+    const choice = chooseRegion(rowSpans, colsWithin, cells, used);
+    if (choice.kind === 'empty') return { name, originRow: 0, originCol: 0, values: [], visibility };
+    if (choice.kind === 'too-large') return { name, originRow: 0, originCol: 0, values: [], visibility, unread: tooLargeMessage(name, choice.region, cells) };
+    const far: Far = { count: 0, places: [] };
+    const region = choice.kind === 'region' ? choice.region : used;
+    const grid = this.build(name, visibility, region, far);
+    if (far.count > 0) grid.notes = [farCellsNote(name, far.places, far.count, region)];
+    return grid;
+  }
+
+  /** A used cell outside the region: counted when it holds a value (a conversion failure throws, as gridFromWorksheet would). */
+  private noteFar(slot: Slot, r: number, c: number, far: Far): void {
+    if (slot instanceof ConvertFailure) throw slot.error;
+    if (slot === null || slot === undefined || slot === MERGED) return;
+    far.count++;
+    if (far.places.length <= FAR_LISTED) far.places.push(toA1(r - 1, c - 1));
+  }
+
+  /** The grid of `region` (0-based, inclusive); cells outside it go to `far`. */
+  private build(name: string, visibility: SheetGrid['visibility'], region: Rect, far: Far): SheetGrid {
+    const minRow = region.r0 + 1;
+    const maxRow = region.r1 + 1;
+    const minCol = region.c0 + 1;
+    const maxCol = region.c1 + 1;
+    // Rows above the region: far cells only. (Rows below are visited after the region.)
+    this.rows.forEach((row, r) => {
+      if (!row || r >= minRow) return;
+      eachUsed(row, (j) => this.noteFar(row.v[j], r, j + 1, far));
+      this.rows[r] = undefined;
+    });
+    this.applyMerges(region);
     const nRows = maxRow - minRow + 1;
     const nCols = maxCol - minCol + 1;
     const values: CellValue[][] = new Array(nRows);
@@ -430,18 +724,25 @@ class SheetCells {
     const generalRow = Object.freeze(new Array<string>(nCols).fill('General')) as string[];
     const zeroRow = Object.freeze(new Array<number>(nCols).fill(0)) as number[];
     for (let i = 0; i < nRows; i++) {
-      const row = this.rows[minRow + i];
+      const r = minRow + i;
+      const row = this.rows[r];
       let fmts = generalRow;
       let ind = zeroRow;
       if (!row) {
         values[i] = new Array<CellValue>(nCols).fill(null);
       } else {
+        // Cells of this row outside the region's columns.
+        if (minCol > 1 || row.v.length > maxCol) {
+          eachUsed(row, (j) => {
+            if (j + 1 < minCol || j + 1 > maxCol) this.noteFar(row.v[j], r, j + 1, far);
+          });
+        }
         // The row's slots become its values, in place.
         const v = row.v;
         const end = v.length < maxCol ? v.length : maxCol;
         for (let c = minCol; c <= end; c++) {
           const slot = v[c - 1];
-          if (!used(slot)) {
+          if (slot === undefined) {
             v[c - 1] = null;
             continue;
           }
@@ -461,16 +762,63 @@ class SheetCells {
             }
           }
         }
-        if (minCol > 1) v.splice(0, minCol - 1);
-        if (v.length > nCols) v.length = nCols;
-        while (v.length < nCols) v.push(null);
-        values[i] = v as CellValue[];
-        this.rows[minRow + i] = undefined;
+        let out: Slot[] = v;
+        if (v.length > nCols * 4 + 64) {
+          // A sparse row (a far cell at its end): copy the region's part instead of cutting it down.
+          out = v.slice(minCol - 1, maxCol);
+        } else {
+          if (minCol > 1) v.splice(0, minCol - 1);
+          if (v.length > nCols) v.length = nCols;
+        }
+        for (let j = 0; j < nCols; j++) if (out[j] === undefined) out[j] = null;
+        values[i] = out as CellValue[];
+        this.rows[r] = undefined;
       }
       numberFormats[i] = fmts;
       indents[i] = ind;
     }
+    // Rows below the region: far cells only.
+    this.rows.forEach((row, r) => {
+      if (!row || r <= maxRow) return;
+      eachUsed(row, (j) => this.noteFar(row.v[j], r, j + 1, far));
+      this.rows[r] = undefined;
+    });
     return { name, originRow: minRow - 1, originCol: minCol - 1, values, numberFormats, indents, visibility };
+  }
+
+  /**
+   * Worksheet._mergeCellsInternal for the cells inside `region` (0-based): every cell of an area
+   * but its top-left one is used and blank; a cell the file has keeps its own style, a new one
+   * takes the one mergeStyle gives. Areas never overlap, so the work is at most the region's size.
+   */
+  private applyMerges(region: Rect): void {
+    const r0 = region.r0 + 1;
+    const r1 = region.r1 + 1;
+    const c0 = region.c0 + 1;
+    const c1 = region.c1 + 1;
+    for (const m of this.merges) {
+      const top = Math.max(m.top, r0);
+      const bottom = Math.min(m.bottom, r1);
+      const left = Math.max(m.left, c0);
+      const right = Math.min(m.right, c1);
+      if (top > bottom || left > right) continue;
+      for (let r = top; r <= bottom; r++) {
+        let row = this.rows[r];
+        if (!row) row = this.rows[r] = newRow();
+        for (let c = left; c <= right; c++) {
+          if (r === m.top && c === m.left) continue;
+          const slot = row.v[c - 1];
+          if (slot === undefined) {
+            const own = runAt(row, c);
+            const sid = own !== undefined && own >= 0 ? own : this.mergeStyle(r, c);
+            if (sid !== 0) (row.s ??= [])[c - 1] = sid;
+            else if (row.s) row.s[c - 1] = 0;
+            row.k++;
+          }
+          row.v[c - 1] = MERGED;
+        }
+      }
+    }
   }
 }
 
@@ -485,7 +833,11 @@ function stringStream(content: string): any {
   return stream;
 }
 
-/** The inflated bytes of a zip entry, in pieces, with JSZip's size check at the end. */
+/**
+ * The inflated bytes of a zip entry, in pieces, with JSZip's size check: at the end, and as soon
+ * as the entry inflates beyond the size its header states (a zip bomb whose header lies stops
+ * there, not gigabytes later).
+ */
 async function* inflate(entry: any): AsyncGenerator<Uint8Array> {
   const data = entry._data;
   const magic: unknown = data?.compression?.magic;
@@ -495,12 +847,13 @@ async function* inflate(entry: any): AsyncGenerator<Uint8Array> {
     yield await entry.async('uint8array');
     return;
   }
+  const stated: number = data.uncompressedSize;
   let length = 0;
   if (magic === '\x00\x00') {
-    for (let i = 0; i < raw.length; i += 1 << 20) {
+    for (let i = 0; i < raw.length && length <= stated; i += 1 << 20) {
       const piece = raw.subarray(i, i + (1 << 20));
       length += piece.length;
-      yield piece;
+      if (length <= stated) yield piece;
     }
   } else {
     const inflater = zlib.createInflateRaw({ chunkSize: 1 << 16 });
@@ -508,6 +861,7 @@ async function* inflate(entry: any): AsyncGenerator<Uint8Array> {
     try {
       for await (const piece of inflater as AsyncIterable<Buffer>) {
         length += piece.length;
+        if (length > stated) break;
         yield piece;
       }
     } catch {
@@ -517,7 +871,41 @@ async function* inflate(entry: any): AsyncGenerator<Uint8Array> {
     }
   }
   // CompressedObject.getContentWorker
-  if (length !== data.uncompressedSize) throw new Error('Bug : uncompressed data size mismatch');
+  if (length !== stated) throw new Error('Bug : uncompressed data size mismatch');
+}
+
+/** A whole part's bytes (its stated size was checked against the limits before). */
+async function inflateWhole(entry: any): Promise<Buffer> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of inflate(entry)) pieces.push(piece);
+  return Buffer.concat(pieces);
+}
+
+/** Parts read as XML (a DOCTYPE in any of them refuses the file). */
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+/**
+ * A part's text, decoded as JSZip's async('string') decodes it in Node (Buffer, UTF-8); a part
+ * with a DOCTYPE is refused (package-guard.ts).
+ */
+async function partText(entry: any, part: string, name: string): Promise<string> {
+  const text = (await inflateWhole(entry)).toString('utf-8');
+  if (XML_PART.test(part) && hasDoctype(text)) throw doctypeFound(name, part);
+  return text;
+}
+
+/** Inflates a part that is not used, for its errors only (as ExcelJS inflates every part), keeping none of it. */
+async function verifyPart(entry: any, part: string, name: string): Promise<void> {
+  let first = true;
+  for await (const piece of inflate(entry)) {
+    if (first && XML_PART.test(part) && hasDoctype(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf-8'))) throw doctypeFound(name, part);
+    first = false;
+  }
+}
+
+/** Throws when the first text of an XML part has a DOCTYPE. */
+function checkProlog(text: string, where: { name: string; part: string } | undefined): void {
+  if (where && hasDoctype(text)) throw doctypeFound(where.name, where.part);
 }
 
 /**
@@ -525,7 +913,7 @@ async function* inflate(entry: any): AsyncGenerator<Uint8Array> {
  * errors are thrown after each piece, before the xform's; parsing stops when the root closes.
  * JSZip inflates a whole entry before ExcelJS parses it, so a size mismatch wins over a parse error.
  */
-async function parseEntry(entry: any, xform: any): Promise<any> {
+async function parseEntry(entry: any, xform: any, where?: { name: string; part: string }): Promise<any> {
   const parser = new SaxesParser();
   let saxError: unknown;
   let xformError: unknown;
@@ -564,9 +952,12 @@ async function parseEntry(entry: any, xform: any): Promise<any> {
   };
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let carry = '';
+  let first = true;
   for await (const bytes of inflate(entry)) {
     if (failure !== undefined || done) continue; // keep inflating: JSZip checks the size first
     let text = carry + decoder.decode(bytes, { stream: true });
+    if (first) checkProlog(text, where);
+    first = false;
     let i = 0;
     for (; text.length - i >= SAX_CHUNK && failure === undefined && !done; i += SAX_CHUNK) write(text.substring(i, i + SAX_CHUNK));
     carry = failure === undefined && !done ? text.substring(i) : '';
@@ -585,6 +976,9 @@ async function parseEntry(entry: any, xform: any): Promise<any> {
 
 /** Thrown by FastXml on anything outside the plain XML it handles: the part is parsed again with saxes. */
 class Bail extends Error {}
+
+/** Unfinished markup FastXml carries from one chunk to the next before it leaves the part to saxes. */
+const MAX_CARRY = 8 * 1024 * 1024;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
@@ -657,6 +1051,8 @@ class FastXml {
   private selfClosing = false;
   /** rows() stopped for want of more text. */
   private starved = false;
+  /** The pieces of a text node that spans chunks. */
+  private pending: string[] = [];
   closed = false;
 
   constructor(
@@ -693,8 +1089,19 @@ class FastXml {
         return;
       }
       const lt = s.indexOf('<', i);
-      if (lt < 0) break;
-      if (lt > i) this.text(s.slice(i, lt));
+      if (lt < 0) {
+        // A text node that goes on past this chunk: kept in pieces, not rescanned (a node of
+        // megabytes would otherwise cost its length squared).
+        if (i < n) this.pending.push(s.slice(i));
+        i = n;
+        break;
+      }
+      if (this.pending.length > 0) {
+        this.pending.push(s.slice(i, lt));
+        const whole = this.pending.join('');
+        this.pending = [];
+        this.text(whole);
+      } else if (lt > i) this.text(s.slice(i, lt));
       i = lt;
       if (lt + 1 >= n) break;
       const c = s.charCodeAt(lt + 1);
@@ -718,6 +1125,9 @@ class FastXml {
     }
     this.carry = s.slice(i);
     s = '';
+    // What is carried is unfinished markup (a tag, a row): one of megabytes is for saxes, which
+    // reads it in one pass, rather than for a rescan at every chunk.
+    if (this.carry.length > MAX_CARRY) throw new Bail();
   }
 
   /** At the end of the part: anything left over, or no root closed, is for saxes to judge. */
@@ -894,9 +1304,9 @@ class FastXml {
       let k = i;
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k + 12 >= n) {
-        // wait for the whole of "</sheetData>" or "<row "
+        // wait for the whole of "</sheetData>" or "<row " (the blanks before are not kept)
         this.starved = true;
-        return i;
+        return k;
       }
       if (s.charCodeAt(k) !== 0x3c) throw new Bail();
       if (s.startsWith('</sheetData', k)) {
@@ -1076,12 +1486,15 @@ function closeCell(model: any, t: string | undefined): void {
 }
 
 /** parseEntry with FastXml; throws Bail when the part needs saxes (or fails in any way). */
-async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void): Promise<any> {
+async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }): Promise<any> {
   const xml = new FastXml(xform, onRow);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let first = true;
   try {
     for await (const bytes of inflate(entry)) {
       const text = decoder.decode(bytes, { stream: true });
+      if (first) checkProlog(text, where);
+      first = false;
       if (!xml.closed) xml.write(text);
       // After the root, ExcelJS stops reading, but saxes still reports what follows in the same
       // piece: anything but white space there is for the saxes path to judge.
@@ -1092,7 +1505,8 @@ async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => voi
     else if (!/^[ \t\r\n]*$/.test(rest)) throw new Bail();
     xml.end();
   } catch (e) {
-    if (e instanceof Bail) throw e;
+    // A limit is final; anything else is for the saxes path to judge, from the start.
+    if (e instanceof Bail || e instanceof PackageLimitError) throw e;
     throw new Bail();
   }
   return xform.model;
@@ -1102,10 +1516,11 @@ async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => voi
  * A worksheet part, parsed by ExcelJS's WorksheetXform with each row handed to the SheetCells as it
  * closes: by FastXml, or by saxes as ExcelJS does when FastXml bails (then from the start again).
  */
-async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: StreamReadOptions): Promise<{ worksheet: any; cells: SheetCells }> {
+async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: StreamReadOptions, where: { name: string; part: string }): Promise<{ worksheet: any; cells: SheetCells }> {
   const { stats } = options;
   const holder = { cells: makeCells() };
   const attempt = (): any => {
+    holder.cells.release();
     holder.cells = makeCells();
     const xform = new WorksheetXform(undefined);
     const sheetData = xform.map.sheetData;
@@ -1114,7 +1529,10 @@ async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: 
     let opened = false;
     sheetData.parseOpen = function open(this: any, node: any): boolean {
       if (!this.parser && node.name === 'sheetData') {
-        if (opened) holder.cells = makeCells();
+        if (opened) {
+          holder.cells.release();
+          holder.cells = makeCells();
+        }
         opened = true;
       }
       return parseOpen.call(this, node);
@@ -1134,14 +1552,14 @@ async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: 
   };
   if (!options.saxesOnly) {
     try {
-      const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model));
+      const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model), where);
       if (stats) stats.fast++;
       return { worksheet, cells: holder.cells };
     } catch (e) {
       if (!(e instanceof Bail)) throw e;
     }
   }
-  const worksheet = await parseEntry(entry, attempt());
+  const worksheet = await parseEntry(entry, attempt(), where);
   if (stats) stats.saxes++;
   return { worksheet, cells: holder.cells };
 }
@@ -1152,8 +1570,40 @@ interface SheetPart {
   sheetNo: string;
 }
 
+/** Parts ExcelJS parses by exact name. */
+const EXACT_PARTS = ['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'docProps/app.xml', 'docProps/core.xml'];
+/** Parts ExcelJS parses by pattern (xlsx.js load), besides the worksheets. */
+const OTHER_PARTS = [
+  /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/,
+  /xl\/theme\/([a-zA-Z0-9]+)[.]xml/,
+  /xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/,
+  /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/,
+  /xl\/(comments\d+)[.]xml/,
+  /xl\/tables\/(table\d+)[.]xml/,
+  /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/,
+  /xl\/drawings\/(vmlDrawing\d+)[.]vml/,
+];
+const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** Whether a part is a worksheet the reader streams (all other parts are read whole). */
+function isStreamedSheet(part: string): boolean {
+  return SHEET_PART.test(part) && !/xl\/media\//.test(part) && !/xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(part) && !EXACT_PARTS.includes(part);
+}
+
+interface Loaded {
+  wb: ExcelJS.Workbook;
+  cellsOf: Map<object, SheetCells>;
+  /** Sheets the workbook lists whose worksheet part is missing (package-guard.ts). */
+  missing: Array<{ index: number; name: string; part: string }>;
+}
+
 /** XLSX.load with the worksheets streamed; returns ExcelJS's workbook (rows left out) and the cells. */
-async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb: ExcelJS.Workbook; cellsOf: Map<object, SheetCells> }> {
+async function load(bytes: Uint8Array, name: string, options: StreamReadOptions): Promise<Loaded> {
+  const limits = limitsWith(options.limits);
+  const budget: Budget = { name, limits, cells: 0 };
+  // Before JSZip makes an object per entry.
+  const entries = zipEntryCount(bytes);
+  if (entries !== undefined && entries > limits.maxEntries) throw tooManyEntries(name, entries, limits.maxEntries);
   const wb = new ExcelJS.Workbook();
   const xlsx: any = wb.xlsx;
   const model: any = {
@@ -1170,26 +1620,36 @@ async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb
     vmlDrawings: {},
   };
   const zip = await JSZip.loadAsync(bytes);
+  // Stated sizes, before anything is inflated: worksheets are streamed, every other part is read whole.
+  checkStatedSizes(zip, name, limits, (part) => !isStreamedSheet(part));
   const sheetParts: SheetPart[] = [];
   for (const entry of Object.values(zip.files) as any[]) {
     if (entry.dir) continue;
     let entryName: string = entry.name;
     if (entryName[0] === '/') entryName = entryName.substr(1);
-    const sheet = entryName.match(/xl\/worksheets\/sheet(\d+)[.]xml/);
-    const binary = /xl\/media\//.test(entryName) || /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName);
-    const exact = ['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'docProps/app.xml', 'docProps/core.xml'];
-    if (sheet && !binary && !exact.includes(entryName)) {
+    const sheet = entryName.match(SHEET_PART);
+    if (sheet && isStreamedSheet(entryName)) {
       // Streamed below, once styles and shared strings (which may come later in the zip) are read.
       sheetParts.push({ entry, path: entryName, sheetNo: sheet[1] });
       continue;
     }
+    if (!EXACT_PARTS.includes(entryName) && !OTHER_PARTS.some((re) => re.test(entryName))) {
+      // A part ExcelJS inflates and ignores (calcChain, printer settings, custom XML …).
+      await verifyPart(entry, entryName, name);
+      continue;
+    }
     let stream: any;
-    if (binary) {
+    if (/xl\/media\//.test(entryName)) {
+      // Pictures: checked, not kept (a grid needs none of them).
+      await verifyPart(entry, entryName, name);
       stream = new PassThrough();
-      stream.write(await entry.async('nodebuffer'));
+      stream.end();
+    } else if (/xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName)) {
+      stream = new PassThrough();
+      stream.write(Buffer.from(await partText(entry, entryName, name), 'utf-8'));
       stream.end();
     } else {
-      stream = stringStream(await entry.async('string'));
+      stream = stringStream(await partText(entry, entryName, name));
     }
     switch (entryName) {
       case '_rels/.rels':
@@ -1225,42 +1685,42 @@ async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb
         Object.assign(model, await new CoreXform().parseStream(stream));
         break;
       default: {
-        let match = entryName.match(/xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/);
+        let match = entryName.match(OTHER_PARTS[0]);
         if (match) {
           await xlsx._processWorksheetRelsEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/theme\/([a-zA-Z0-9]+)[.]xml/);
+        match = entryName.match(OTHER_PARTS[1]);
         if (match) {
           await xlsx._processThemeEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/);
+        match = entryName.match(OTHER_PARTS[2]);
         if (match) {
           await xlsx._processMediaEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/drawings\/([a-zA-Z0-9]+)[.]xml/);
+        match = entryName.match(OTHER_PARTS[3]);
         if (match) {
           await xlsx._processDrawingEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/(comments\d+)[.]xml/);
+        match = entryName.match(OTHER_PARTS[4]);
         if (match) {
           await xlsx._processCommentEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/tables\/(table\d+)[.]xml/);
+        match = entryName.match(OTHER_PARTS[5]);
         if (match) {
           await xlsx._processTableEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/);
+        match = entryName.match(OTHER_PARTS[6]);
         if (match) {
           await xlsx._processDrawingRelsEntry(stream, model, match[1]);
           break;
         }
-        match = entryName.match(/xl\/drawings\/(vmlDrawing\d+)[.]vml/);
+        match = entryName.match(OTHER_PARTS[7]);
         if (match) await xlsx._processVmlDrawingEntry(stream, model, match[1]);
       }
     }
@@ -1271,13 +1731,28 @@ async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb
   const cellsOfModel = new Map<object, SheetCells>();
   const links = new Map<object, Record<string, unknown>>();
   for (const part of sheetParts) {
-    const { worksheet, cells } = await parseWorksheet(part.entry, () => new SheetCells(styles, parts), options);
+    const where = { name, part: part.path };
+    const { worksheet, cells } = await parseWorksheet(part.entry, () => new SheetCells(styles, parts, budget, part.path), options, where);
     // xlsx.js _processWorksheetEntry
     if (worksheet === undefined || worksheet === null) throw new TypeError("Cannot set properties of undefined (setting 'sheetNo')");
     worksheet.sheetNo = part.sheetNo;
     model.worksheetHash[part.path] = worksheet;
     model.worksheets.push(worksheet);
     cellsOfModel.set(worksheet, cells);
+  }
+  const missing = missingSheets(model);
+
+  // Merged areas: ExcelJS's own merging compares each area with every earlier one and makes a
+  // cell for every cell of it; SheetCells does the same work within the grid only. Areas whose
+  // corners ExcelJS's Range does not read as plain cell numbers are left to ExcelJS, as before.
+  const plainMerges = new Map<object, Merge[]>();
+  for (const worksheet of model.worksheets) {
+    const refs: unknown[] = worksheet.mergeCells || [];
+    const merges = refs.map(plainMerge);
+    if (merges.every((m) => m !== undefined)) {
+      plainMerges.set(worksheet, merges as Merge[]);
+      worksheet.mergeCells = [];
+    }
   }
 
   for (const worksheet of model.worksheets) {
@@ -1288,8 +1763,8 @@ async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb
     const map: Record<string, unknown> = {};
     for (const h of worksheet.hyperlinks || []) if (h.rId && rels[h.rId]) map[h.address] = rels[h.rId].Target;
     links.set(worksheet, map);
-    // Rows for ExcelJS's worksheet: only those whose style a merged cell may take, and a row
-    // without a number (which ExcelJS refuses).
+    // Rows for ExcelJS's worksheet: for merges ExcelJS still does, those whose style a merged
+    // cell may take; and a row without a number (which ExcelJS refuses).
     const wanted = new Set<number>();
     for (const ref of worksheet.mergeCells || []) {
       try {
@@ -1314,9 +1789,48 @@ async function load(bytes: Uint8Array, options: StreamReadOptions): Promise<{ wb
     const cells = cellsOfModel.get(worksheet) as SheetCells;
     cellsOf.set(ws, cells);
     cells.applyHyperlinks(links.get(worksheet) ?? {});
-    cells.applyMerges(ws);
+    const plain = plainMerges.get(worksheet);
+    if (plain) {
+      checkMergesApart(plain);
+      // ExcelJS's Cell constructor: the row's number format and alignment, else the column's.
+      const columns: any[] = ws._columns ?? [];
+      cells.setMerges(plain, (r, c) => {
+        const id = cells.rowStyleIds[r];
+        const rowStyle = id ? parts.styles?.getStyleModel(id) : undefined;
+        const colStyle = columns[c - 1]?.style;
+        const numFmt = (rowStyle && rowStyle.numFmt) || (colStyle && colStyle.numFmt);
+        const alignment = (rowStyle && rowStyle.alignment) || (colStyle && colStyle.alignment);
+        return styles.of(numFmt || undefined, (alignment && alignment.indent) || undefined);
+      });
+    } else {
+      // ExcelJS merged these itself: its areas, and the style of the cells it created.
+      const merges = (Object.values(ws._merges ?? {}) as any[]).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+      cells.setMerges(merges, (r, c) => {
+        const style = ws.findCell(r, c)?.style;
+        return style ? styles.of(style.numFmt || undefined, (style.alignment && style.alignment.indent) || undefined) : 0;
+      });
+    }
   }
-  return { wb, cellsOf };
+  return { wb, cellsOf, missing };
+}
+
+/**
+ * Worksheets the workbook lists (workbook.xml, by relationship) whose part ExcelJS did not find,
+ * with their place among the worksheets that were read (workbook-xform.js reconcile).
+ */
+function missingSheets(model: any): Loaded['missing'] {
+  const rels: Record<string, any> = {};
+  for (const rel of model.workbookRels || []) rels[rel.Id] = rel;
+  const out: Loaded['missing'] = [];
+  let index = 0;
+  for (const sheet of model.sheets || []) {
+    const rel = rels[sheet.rId];
+    if (!rel || typeof rel.Target !== 'string') continue;
+    const part = targetPart(rel.Target);
+    if (model.worksheetHash[part]) index++;
+    else if (/\/worksheet$/.test(String(rel.Type ?? ''))) out.push({ index, name: String(sheet.name ?? ''), part });
+  }
+  return out;
 }
 
 /** Sum of the inflated sizes of the zip's entries, when the zip's directory can be read. */
@@ -1338,29 +1852,31 @@ async function inflatedSize(bytes: Uint8Array): Promise<number | undefined> {
 export async function readXlsxStream(bytes: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookSnapshot> {
   const sniffed = sniffWorkbook(bytes, name);
   if (sniffed) throw sniffed;
-  let loaded: Awaited<ReturnType<typeof load>>;
+  let loaded: Loaded;
   try {
     if (options.stats) Object.assign(options.stats, { fast: 0, saxes: 0, full: false });
-    loaded = await load(bytes, options);
+    loaded = await load(bytes, name, options);
   } catch (e) {
+    // A limit or a hostile part is final: the full reader would only spend more on it.
+    if (e instanceof PackageLimitError) throw e;
     if (options.fallback !== false) {
       const size = await inflatedSize(bytes);
       // A zip whose directory cannot be read fails in readXlsx at the same JSZip call, with the same message.
       if (size !== undefined && size <= FALLBACK_BYTES) {
         if (options.stats) options.stats.full = true;
-        const wb = await loadWorkbook(bytes, name);
-        return { name, sheets: wb.worksheets.map(gridFromWorksheet) };
+        const wb = await loadWorkbook(bytes, name, options.limits);
+        return { name, sheets: gridsOf(wb) };
       }
     }
     if (e instanceof WorkbookReadError) throw e;
     throw damagedError(name, e);
   }
-  const { wb, cellsOf } = loaded;
+  const { wb, cellsOf, missing } = loaded;
   if (wb.worksheets.length === 0) throw noWorksheetError(name);
   const sheets = wb.worksheets.map((ws) => {
     const cells = cellsOf.get(ws);
     if (!cells) return { name: ws.name, originRow: 0, originCol: 0, values: [], visibility: 'visible' as const };
     return cells.grid(ws.name, ws.state);
   });
-  return { name, sheets };
+  return { name, sheets: withMissingSheets(sheets, missing) };
 }

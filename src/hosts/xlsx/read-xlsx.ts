@@ -1,8 +1,11 @@
 // Reads an .xlsx file (bytes) into a WorkbookSnapshot with ExcelJS. Works in Node and the browser:
 // it takes bytes, not a path.
 import ExcelJS from 'exceljs';
+import { toA1 } from '../../core/a1';
+import { chooseRegion, farCellsNote, FAR_LISTED, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
+import { screenForExcelJS, sheetPartMissing, StatedSizeExceeded, type PackageLimits } from './package-guard';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -59,12 +62,15 @@ export function convert(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-/** A formula cell: its cached result, or `=FORMULA` when the file has none. */
+/**
+ * A formula cell: its cached result, or `=FORMULA` when the file has none, or `=?` when not even
+ * its text is known (a shared formula whose first cell, which holds the text, is missing).
+ */
 export function formulaValue(result: unknown, formula: unknown): CellValue {
   if (result === undefined || result === null) {
     // Saved without its result (a file written by a program that does not calculate): the
     // value is unknown, never blank. The formula text makes the cell checks say so.
-    return typeof formula === 'string' && formula !== '' ? `=${formula}` : null;
+    return typeof formula === 'string' && formula !== '' ? `=${formula}` : '=?';
   }
   return convert(result as ExcelJS.CellValue);
 }
@@ -82,38 +88,91 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
   return convert(cell.value);
 }
 
-/** Converts an ExcelJS worksheet's used cells into a SheetGrid. */
+/**
+ * Converts an ExcelJS worksheet's used cells into a SheetGrid: the rectangle of its used cells,
+ * or, when that rectangle is huge and mostly empty (a stray value at XFD1048576), the region
+ * core/region.ts chooses, with a note naming the non-empty cells left outside it.
+ */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   let minRow = Infinity;
   let maxRow = -1;
   let minCol = Infinity;
   let maxCol = -1;
+  // Cells with a value (merged cells other than the top-left are used but blank: they widen the
+  // rectangle, never the data).
+  let cells = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
       minRow = Math.min(minRow, r);
       maxRow = Math.max(maxRow, r);
       minCol = Math.min(minCol, c);
       maxCol = Math.max(maxCol, c);
+      if (cell.type !== ExcelJS.ValueType.Merge) cells++;
     });
   });
+  // The same by row (0-based), asked for only when the rectangle is too large to keep whole.
+  const rowSpans = (): AxisSpans => {
+    const out: AxisSpans = { from: [], to: [], n: [] };
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      let n = 0;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Merge) n++;
+      });
+      if (n > 0) {
+        out.from.push(r - 1);
+        out.to.push(r - 1);
+        out.n.push(n);
+      }
+    });
+    return out;
+  };
   const visibility = ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible';
   if (maxRow < 0) return { name: ws.name, originRow: 0, originCol: 0, values: [], visibility };
-  const rows = maxRow - minRow + 1;
-  const cols = maxCol - minCol + 1;
-  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
-  const indents: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  const used: Rect = { r0: minRow - 1, c0: minCol - 1, r1: maxRow - 1, c1: maxCol - 1 };
+  // Cells with a value by column, within a band of rows (0-based).
+  const colsWithin = (r0: number, r1: number): AxisSpans => {
+    const count = new Map<number, number>();
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r - 1 < r0 || r - 1 > r1) return;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.type !== ExcelJS.ValueType.Merge) count.set(c - 1, (count.get(c - 1) ?? 0) + 1);
+      });
+    });
+    const at = [...count.keys()].sort((a, b) => a - b);
+    return { from: at, to: at, n: at.map((c) => count.get(c) as number) };
+  };
+  const choice = chooseRegion(rowSpans, colsWithin, cells, used);
+  if (choice.kind === 'empty') return { name: ws.name, originRow: 0, originCol: 0, values: [], visibility };
+  if (choice.kind === 'too-large') return { name: ws.name, originRow: 0, originCol: 0, values: [], visibility, unread: tooLargeMessage(ws.name, choice.region, cells) };
+  const region = choice.kind === 'region' ? choice.region : used;
+  const rows = region.r1 - region.r0 + 1;
+  const width = region.c1 - region.c0 + 1;
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(width).fill(null));
+  const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
+  const indents: number[][] = Array.from({ length: rows }, () => new Array<number>(width).fill(0));
+  const far: string[] = [];
+  let farCount = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const i = r - minRow;
-      const j = c - minCol;
+      const i = r - 1 - region.r0;
+      const j = c - 1 - region.c0;
+      if (i < 0 || i >= rows || j < 0 || j >= width) {
+        // Outside the region: only a cell with a value is worth a word.
+        if (cell.type !== ExcelJS.ValueType.Merge && cellValue(cell) !== null) {
+          farCount++;
+          if (far.length < FAR_LISTED + 1) far.push(toA1(r - 1, c - 1));
+        }
+        return;
+      }
       values[i][j] = cellValue(cell);
       if (cell.numFmt) numberFormats[i][j] = cell.numFmt;
       const indent = cell.alignment?.indent;
       if (indent) indents[i][j] = indent;
     });
   });
-  return { name: ws.name, originRow: minRow - 1, originCol: minCol - 1, values, numberFormats, indents, visibility };
+  const grid: SheetGrid = { name: ws.name, originRow: region.r0, originCol: region.c0, values, numberFormats, indents, visibility };
+  if (farCount > 0) grid.notes = [farCellsNote(ws.name, far, farCount, region)];
+  return grid;
 }
 
 /** The error for bytes that ExcelJS (or JSZip under it) cannot load. */
@@ -135,10 +194,24 @@ export function noWorksheetError(name: string): WorkbookReadError {
   });
 }
 
-/** Loads workbook bytes with ExcelJS; throws WorkbookReadError with a bilingual reason. */
-export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+/** Sheets a workbook lists whose part is missing, by workbook (loadWorkbook records them). */
+const missingSheets = new WeakMap<ExcelJS.Workbook, Array<{ index: number; name: string; part: string }>>();
+
+/**
+ * Loads workbook bytes with ExcelJS; throws WorkbookReadError with a bilingual reason. The
+ * package is screened first (package-guard.ts: size and ratio limits, DOCTYPE, merged areas
+ * ExcelJS cannot handle in reasonable time), so that ExcelJS never sees a hostile file.
+ */
+export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Partial<PackageLimits>): Promise<ExcelJS.Workbook> {
   const sniffed = sniffWorkbook(bytes, name);
   if (sniffed) throw sniffed;
+  let missing: Awaited<ReturnType<typeof screenForExcelJS>>['missing'];
+  try {
+    ({ missing } = await screenForExcelJS(bytes, name, limits));
+  } catch (e) {
+    if (e instanceof StatedSizeExceeded) throw damagedError(name, e);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -146,11 +219,35 @@ export async function loadWorkbook(bytes: Uint8Array, name: string): Promise<Exc
     throw damagedError(name, e);
   }
   if (wb.worksheets.length === 0) throw noWorksheetError(name);
+  if (missing.length > 0) missingSheets.set(wb, missing);
   return wb;
+}
+
+/**
+ * The grids of a loaded workbook, in workbook order: every worksheet, and an unread grid (with
+ * its reason) for each sheet the workbook lists whose part is missing.
+ */
+export function gridsOf(wb: ExcelJS.Workbook, each: (ws: ExcelJS.Worksheet, i: number, all: ExcelJS.Worksheet[]) => SheetGrid = gridFromWorksheet): SheetGrid[] {
+  const grids = wb.worksheets.map((ws, i, all) => each(ws, i, all));
+  return withMissingSheets(grids, missingSheets.get(wb) ?? []);
+}
+
+/** Inserts an unread grid for each missing sheet part at its place among the worksheets. */
+export function withMissingSheets(grids: SheetGrid[], missing: Array<{ index: number; name: string; part: string }>): SheetGrid[] {
+  if (missing.length === 0) return grids;
+  const out: SheetGrid[] = [];
+  let k = 0;
+  // `missing` is in workbook order; index is the number of readable worksheets before each.
+  for (const m of missing) {
+    while (k < m.index && k < grids.length) out.push(grids[k++]);
+    out.push({ name: m.name, originRow: 0, originCol: 0, values: [], unread: sheetPartMissing(m.name, m.part) });
+  }
+  while (k < grids.length) out.push(grids[k++]);
+  return out;
 }
 
 /** Reads .xlsx bytes into a snapshot of every worksheet. */
 export async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
   const wb = await loadWorkbook(bytes, name);
-  return { name, sheets: wb.worksheets.map(gridFromWorksheet) };
+  return { name, sheets: gridsOf(wb) };
 }

@@ -7,7 +7,7 @@ import type { CellRef, CellValue, Finding, Host, Progress, Severity, WorkbookSna
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
 import { HostError } from '../excel/errors';
-import { gridFromWorksheet, loadWorkbook } from './read-xlsx';
+import { gridFromWorksheet, gridsOf, loadWorkbook } from './read-xlsx';
 import { legacyFormat, workbookKind } from './formats';
 
 /** Excel's sheet size. */
@@ -91,7 +91,8 @@ export class XlsxHost implements Host {
   }
 
   async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
-    const sheets = this.workbook.worksheets.map((ws, i, all) => {
+    // gridsOf adds, at its place, any sheet the file lists whose part is missing (with why).
+    const sheets = gridsOf(this.workbook, (ws, i, all) => {
       onProgress?.((i + 1) / all.length, { 'zh-CN': `读取工作表“${ws.name}”`, 'en-US': `Reading sheet "${ws.name}"` });
       return gridFromWorksheet(ws);
     });

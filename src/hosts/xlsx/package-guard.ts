@@ -1,0 +1,391 @@
+// Limits on what an .xlsx package may make a reader do, and the bilingual messages for a package
+// beyond them. An .xlsx is a zip of XML parts; a hostile or broken one can ask for far more
+// memory or time than its size suggests:
+//
+//   - a zip bomb: a part that inflates a thousand times (deflate's ceiling is ~1,032:1), or whose
+//     header states a small size and inflates to gigabytes. The central directory's sizes are
+//     checked before anything is inflated (count of parts, total and per-part size, ratio), and
+//     every part is inflated against its stated size, so that a lie stops at the stated size;
+//   - a DOCTYPE: it can declare entities (the "billion laughs", an external file). The XML parsers
+//     here never expand them, but no program that writes .xlsx writes one, so the part is refused
+//     with a message that names it rather than "undefined entity";
+//   - merged areas: ExcelJS checks each new merged area against every earlier one and makes a cell
+//     object for every cell of it, so 20,000 merges take 40 s and one merge of A1:XFD1048576 runs
+//     out of memory. The streaming reader (read-xlsx-stream.ts) handles merges itself; the ExcelJS
+//     reader (read-xlsx.ts, the browser preview, npm run summary) refuses a sheet above
+//     EXCELJS_MAX_MERGES or EXCELJS_MAX_MERGED_CELLS before ExcelJS sees it;
+//   - parts the workbook names but the package lacks (a worksheet, the shared strings).
+//
+// Works in Node and in the browser (JSZip only).
+import JSZip from 'jszip';
+import type { Bilingual } from '../../core/types';
+import { groupDigits } from '../../core/region';
+import { WorkbookReadError } from './errors';
+
+export interface PackageLimits {
+  /** Parts (zip entries) in the package. */
+  maxEntries: number;
+  /** Inflated bytes of all parts read, together. */
+  maxTotalBytes: number;
+  /** Inflated bytes of one part read whole into memory (the streaming reader streams worksheets). */
+  maxPartBytes: number;
+  /** Inflated : compressed size of a part that inflates to more than RATIO_FLOOR_BYTES. */
+  maxRatio: number;
+  /** Non-empty cells in the workbook (the streaming reader's grids). */
+  maxCells: number;
+}
+
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxEntries: 65_535,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxPartBytes: 256 * 1024 * 1024,
+  maxRatio: 500,
+  maxCells: 20_000_000,
+};
+
+/** Parts that inflate to at most this much are not ratio-checked (tiny parts compress very well). */
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
+/** Merged areas in one sheet above which the ExcelJS reader refuses the workbook (ExcelJS: quadratic). */
+export const EXCELJS_MAX_MERGES = 5_000;
+/** Cells in the merged areas of one sheet above which the ExcelJS reader refuses (ExcelJS: one object each). */
+export const EXCELJS_MAX_MERGED_CELLS = 1_000_000;
+
+export function limitsWith(overrides: Partial<PackageLimits> | undefined): PackageLimits {
+  return { ...DEFAULT_LIMITS, ...(overrides ?? {}) };
+}
+
+/**
+ * A package beyond a limit, or hostile: final, never retried by another reader. Its message says
+ * which part and why.
+ */
+export class PackageLimitError extends WorkbookReadError {
+  constructor(bilingual: Bilingual) {
+    super(bilingual);
+    this.name = 'PackageLimitError';
+  }
+}
+
+/** 1536 → "1.5 KB", 3.2e9 → "3.0 GB" (binary units; the same in both languages). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}
+
+const SAVE_AGAIN = {
+  zh: '如确为正常的工作簿，请在 Excel 中打开后另存一份再校验。',
+  en: 'If it is a genuine workbook, open it in Excel, save a copy and check that copy.',
+};
+
+export function tooManyEntries(name: string, count: number, max: number): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”的压缩包中有 ${groupDigits(count)} 个部件，超过上限 ${groupDigits(max)} 个，不像是正常的 Excel 文件，未读取。${SAVE_AGAIN.zh}`,
+    'en-US': `Workbook "${name}" was not read: its package holds ${groupDigits(count)} parts, above the limit of ${groupDigits(max)}, which no Excel file needs. ${SAVE_AGAIN.en}`,
+  });
+}
+
+export function ratioTooHigh(name: string, part: string, packed: number, size: number, max: number): PackageLimitError {
+  const ratio = groupDigits(size / Math.max(1, packed));
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”中的部件 ${part} 压缩后 ${formatBytes(packed)}、解压后 ${formatBytes(size)}，压缩比 ${ratio}:1，超过上限 ${groupDigits(max)}:1，可能是“压缩炸弹”，未读取。${SAVE_AGAIN.zh}`,
+    'en-US': `Workbook "${name}" was not read: its part ${part} inflates from ${formatBytes(packed)} to ${formatBytes(size)}, a ratio of ${ratio}:1, above the limit of ${groupDigits(max)}:1 (a possible zip bomb). ${SAVE_AGAIN.en}`,
+  });
+}
+
+export function totalTooLarge(name: string, total: number, max: number, largest: { part: string; size: number }): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”解压后共 ${formatBytes(total)}（最大的部件 ${largest.part} 为 ${formatBytes(largest.size)}），超过上限 ${formatBytes(max)}，未读取。请删除不需要的工作表或把数据拆分到几个工作簿后再校验。`,
+    'en-US': `Workbook "${name}" was not read: it inflates to ${formatBytes(total)} (the largest part, ${largest.part}, to ${formatBytes(largest.size)}), above the limit of ${formatBytes(max)}. Delete sheets you do not need or split the data over several workbooks, then check again.`,
+  });
+}
+
+export function partTooLarge(name: string, part: string, size: number, max: number): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”中的部件 ${part} 解压后为 ${formatBytes(size)}，超过单个部件的上限 ${formatBytes(max)}，未读取。请删除不需要的内容或把数据拆分到几个工作簿后再校验。`,
+    'en-US': `Workbook "${name}" was not read: its part ${part} inflates to ${formatBytes(size)}, above the limit of ${formatBytes(max)} for one part. Delete what you do not need or split the data over several workbooks, then check again.`,
+  });
+}
+
+export function doctypeFound(name: string, part: string): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”中的部件 ${part} 含有 DOCTYPE（文档类型定义，可声明实体或引用外部文件）。Excel 保存的文件中不会有它，可能是被篡改或恶意构造的文件，未读取。${SAVE_AGAIN.zh}`,
+    'en-US': `Workbook "${name}" was not read: its part ${part} has a DOCTYPE (a document type definition, which can declare entities or point at other files). Files saved by Excel never have one; the file may have been tampered with or built to attack readers. ${SAVE_AGAIN.en}`,
+  });
+}
+
+export function tooManyCells(name: string, max: number, sheet: string, row: number): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”的非空单元格超过 ${groupDigits(max)} 个（读到工作表“${sheet}”第 ${groupDigits(row)} 行时），超出一次可校验的上限，未读取。请把数据拆分到几个工作簿后再校验。`,
+    'en-US': `Workbook "${name}" was not read: it holds more than ${groupDigits(max)} non-empty cells (reached at row ${groupDigits(row)} of sheet "${sheet}"), above the limit that can be checked at once. Split the data over several workbooks, then check again.`,
+  });
+}
+
+export function tooManyMergesForExcelJS(name: string, part: string, merges: number, cells: number): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN':
+      `工作簿“${name}”的工作表部件 ${part} 有 ${groupDigits(merges)} 个合并区域，共 ${groupDigits(cells)} 个单元格，超过此处可处理的上限（${groupDigits(EXCELJS_MAX_MERGES)} 个区域、${groupDigits(EXCELJS_MAX_MERGED_CELLS)} 个单元格），未读取。` +
+      '请用命令行 npm run check 校验该文件（它能处理任意多的合并区域），或在 Excel 中取消不需要的合并后再试。',
+    'en-US':
+      `Workbook "${name}" was not read here: its sheet part ${part} has ${groupDigits(merges)} merged areas covering ${groupDigits(cells)} cells, above what this reader can handle (${groupDigits(EXCELJS_MAX_MERGES)} areas, ${groupDigits(EXCELJS_MAX_MERGED_CELLS)} cells). ` +
+      'Check the file with the command line, npm run check (which handles any number of merged areas), or unmerge what is not needed in Excel and try again.',
+  });
+}
+
+/** A sheet the workbook lists whose part is not in the package: why it was not read. */
+export function sheetPartMissing(sheet: string, part: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”的数据部件 ${part} 在文件中缺失或无法读取（文件不完整、已损坏或由其他程序生成），该表未校验。请在 Excel 中打开原文件、另存后再校验。`,
+    'en-US': `Sheet "${sheet}" was not checked: its part ${part} is missing from the file or cannot be read (the file is incomplete, damaged or written by another program). Open the original in Excel, save it again and check the saved copy.`,
+  };
+}
+
+export function sharedStringsMissing(name: string, part: string): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”的工作表 ${part} 引用了共享字符串表，但文件中没有 xl/sharedStrings.xml（文件不完整或已损坏）：文字单元格无法读取，未校验。请在 Excel 中打开原文件、另存后再校验。`,
+    'en-US': `Workbook "${name}" was not read: its sheet part ${part} refers to the shared-strings table, but xl/sharedStrings.xml is missing (the file is incomplete or damaged), so its text cannot be read. Open the original in Excel, save it again and check the saved copy.`,
+  });
+}
+
+/**
+ * The number of entries the zip's end-of-central-directory record states (ZIP64 too), read
+ * before a zip library builds an object per entry; undefined when the record is not found.
+ */
+export function zipEntryCount(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    const count = view.getUint16(i + 10, true);
+    if (count !== 0xffff) return count;
+    // ZIP64: the locator just before the record points at the ZIP64 record.
+    const loc = i - 20;
+    if (loc < 0 || view.getUint32(loc, true) !== 0x07064b50) return count;
+    const at = Number(view.getBigUint64(loc + 8, true));
+    if (at < 0 || at + 56 > bytes.length || view.getUint32(at, true) !== 0x06064b50) return count;
+    return Number(view.getBigUint64(at + 32, true));
+  }
+  return undefined;
+}
+
+/** The size JSZip read from the central directory for an entry (inflated and compressed). */
+export function entrySizes(entry: JSZip.JSZipObject): { size: number; packed: number } {
+  const data = (entry as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })._data;
+  return { size: data?.uncompressedSize ?? 0, packed: data?.compressedSize ?? 0 };
+}
+
+/** Entry name without a leading "/" (ExcelJS strips it too). */
+export function partName(entry: JSZip.JSZipObject): string {
+  return entry.name[0] === '/' ? entry.name.slice(1) : entry.name;
+}
+
+/**
+ * Checks the stated sizes of the parts to be read, before any is inflated: the total, each
+ * part that is read whole (`whole(part)`), and the ratio of every part above RATIO_FLOOR_BYTES.
+ */
+export function checkStatedSizes(zip: JSZip, name: string, limits: PackageLimits, whole: (part: string) => boolean): void {
+  let total = 0;
+  let largest = { part: '', size: -1 };
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const part = partName(entry);
+    const { size, packed } = entrySizes(entry);
+    total += size;
+    if (size > largest.size) largest = { part, size };
+    if (size > RATIO_FLOOR_BYTES && size / Math.max(1, packed) > limits.maxRatio) throw ratioTooHigh(name, part, packed, size, limits.maxRatio);
+    if (whole(part) && size > limits.maxPartBytes) throw partTooLarge(name, part, size, limits.maxPartBytes);
+  }
+  if (total > limits.maxTotalBytes) throw totalTooLarge(name, total, limits.maxTotalBytes, largest);
+}
+
+/** True when the XML text's prolog (before the root element) has a DOCTYPE. */
+export function hasDoctype(text: string): boolean {
+  let i = 0;
+  const n = Math.min(text.length, 1 << 16);
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  for (;;) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return false;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return false;
+      i = end + 3;
+    } else return text.startsWith('<!DOCTYPE', i) || text.startsWith('<!doctype', i);
+  }
+}
+
+/** The worksheet parts ExcelJS reads (xlsx.js): any other name is not read as a worksheet. */
+const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/** A <mergeCell ref> (groups 1–4: its corners) or a cell of type s (a shared string). */
+const MERGE_OR_SHARED = /<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?["']|<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']s["']/g;
+
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The part a workbook relationship's target names, as ExcelJS resolves it (workbook-xform.js). */
+export function targetPart(target: string): string {
+  return `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+}
+
+/** The workbook's sheets (name and relationship id) and its relationships (id → target part), by light scanning. */
+function sheetsAndTargets(workbookXml: string, relsXml: string): { sheets: Array<{ name: string; rid: string }>; targets: Map<string, { type: string; part: string }> } {
+  const attr = (tag: string, key: RegExp): string | undefined => {
+    const m = key.exec(tag);
+    return m ? (m[2] ?? m[3]) : undefined;
+  };
+  const decode = (s: string): string =>
+    s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
+      e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    );
+  const sheets: Array<{ name: string; rid: string }> = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], /\sname\s*=\s*("([^"]*)"|'([^']*)')/);
+    const rid = attr(m[0], /\s\w+:id\s*=\s*("([^"]*)"|'([^']*)')/);
+    if (name !== undefined && rid !== undefined) sheets.push({ name: decode(name), rid });
+  }
+  const targets = new Map<string, { type: string; part: string }>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], /\sId\s*=\s*("([^"]*)"|'([^']*)')/);
+    const target = attr(m[0], /\sTarget\s*=\s*("([^"]*)"|'([^']*)')/);
+    const type = attr(m[0], /\sType\s*=\s*("([^"]*)"|'([^']*)')/) ?? '';
+    if (id === undefined || target === undefined) continue;
+    targets.set(id, { type, part: targetPart(decode(target)) });
+  }
+  return { sheets, targets };
+}
+
+/**
+ * Worksheets the workbook lists whose part is missing from the package, with their position
+ * among the workbook's worksheets (ExcelJS leaves them out without a word).
+ */
+export function missingSheetParts(workbookXml: string | undefined, relsXml: string | undefined, has: (part: string) => boolean): Array<{ index: number; name: string; part: string }> {
+  if (!workbookXml || !relsXml) return [];
+  const { sheets, targets } = sheetsAndTargets(workbookXml, relsXml);
+  const out: Array<{ index: number; name: string; part: string }> = [];
+  let index = 0;
+  for (const s of sheets) {
+    const rel = targets.get(s.rid);
+    if (!rel || !/\/worksheet$/.test(rel.type)) continue;
+    if (!has(rel.part)) out.push({ index, name: s.name, part: rel.part });
+    else index++;
+  }
+  return out;
+}
+
+/** A part that inflates beyond the size its header states (JSZip's own words for it). */
+export class StatedSizeExceeded extends Error {
+  constructor() {
+    super('Bug : uncompressed data size mismatch');
+    this.name = 'StatedSizeExceeded';
+  }
+}
+
+/**
+ * Inflates an entry in pieces (JSZip's own stream, in Node and the browser), stopping with
+ * JSZip's own size error as soon as it inflates beyond its stated size. `onPiece` gets each piece.
+ */
+function inflateChecked(entry: JSZip.JSZipObject, onPiece: (piece: Uint8Array) => void): Promise<void> {
+  const stated = entrySizes(entry).size;
+  return new Promise<void>((resolve, reject) => {
+    let length = 0;
+    let stopped = false;
+    const helper = (entry as unknown as { internalStream(type: string): { on(ev: string, f: (...a: unknown[]) => void): unknown; resume(): unknown; pause(): unknown } }).internalStream('uint8array');
+    helper.on('data', (...args: unknown[]) => {
+      if (stopped) return;
+      const piece = args[0] as Uint8Array;
+      length += piece.length;
+      if (length > stated) {
+        stopped = true;
+        helper.pause();
+        reject(new StatedSizeExceeded());
+        return;
+      }
+      onPiece(piece);
+    });
+    helper.on('error', (e: unknown) => {
+      if (!stopped) reject(e);
+      stopped = true;
+    });
+    helper.on('end', () => {
+      if (!stopped) resolve();
+      stopped = true;
+    });
+    helper.resume();
+  });
+}
+
+/**
+ * Everything the ExcelJS reader must know before ExcelJS loads `bytes`: throws PackageLimitError
+ * for a package beyond the limits or hostile, StatedSizeExceeded for a part that inflates beyond
+ * its stated size; returns the worksheets the workbook lists whose part is missing. A zip JSZip cannot open, or a part that fails to inflate, is left to ExcelJS, whose
+ * error the reader reports as it always has.
+ */
+export async function screenForExcelJS(bytes: Uint8Array, name: string, overrides?: Partial<PackageLimits>): Promise<{ missing: Array<{ index: number; name: string; part: string }> }> {
+  const limits = limitsWith(overrides);
+  const count = zipEntryCount(bytes);
+  if (count !== undefined && count > limits.maxEntries) throw tooManyEntries(name, count, limits.maxEntries);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { missing: [] };
+  }
+  // ExcelJS inflates every part whole into memory.
+  checkStatedSizes(zip, name, limits, () => true);
+  const texts = new Map<string, string>();
+  let usesSharedStrings: string | undefined;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const part = partName(entry);
+    const xml = /\.(xml|rels|vml)$/i.test(part);
+    const sheet = SHEET_PART.test(part);
+    const decoder = new TextDecoder('utf-8');
+    let head = '';
+    let carry = '';
+    let merges = 0;
+    let mergedCells = 0;
+    try {
+      await inflateChecked(entry, (piece) => {
+        if (!xml) return;
+        const text = decoder.decode(piece, { stream: true });
+        if (head.length < 4096) head += text.slice(0, 4096 - head.length);
+        if (part === 'xl/workbook.xml' || part === 'xl/_rels/workbook.xml.rels') texts.set(part, (texts.get(part) ?? '') + text);
+        if (!sheet) return;
+        // Merged areas and shared-string cells, in the complete tags of what has come so far.
+        const s = carry + text;
+        const end = s.lastIndexOf('>') + 1;
+        for (const m of s.slice(0, end).matchAll(MERGE_OR_SHARED)) {
+          if (m[1] === undefined) {
+            usesSharedStrings ??= part;
+            continue;
+          }
+          merges++;
+          const rows = m[3] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+          const cols = m[3] ? Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1 : 1;
+          mergedCells += rows * cols;
+        }
+        // Only an unfinished tag is carried on (text between tags is never scanned twice).
+        const open = s.lastIndexOf('<');
+        carry = open >= end && s.length - open < 1 << 16 ? s.slice(open) : '';
+      });
+    } catch (e) {
+      // A part that inflates beyond its stated size would have ExcelJS inflate all of it first
+      // (a zip bomb whose header lies): stopped here. Other damage: ExcelJS words the error.
+      if (e instanceof StatedSizeExceeded) throw e;
+      return { missing: [] };
+    }
+    if (xml && hasDoctype(head)) throw doctypeFound(name, part);
+    if (sheet && (merges > EXCELJS_MAX_MERGES || mergedCells > EXCELJS_MAX_MERGED_CELLS)) throw tooManyMergesForExcelJS(name, part, merges, mergedCells);
+  }
+  const has = (part: string): boolean => zip.file(part) !== null || zip.file(`/${part}`) !== null;
+  if (usesSharedStrings && !has('xl/sharedStrings.xml')) throw sharedStringsMissing(name, usesSharedStrings);
+  const worksheet = (part: string): boolean => has(part) && SHEET_PART.test(part);
+  return { missing: missingSheetParts(texts.get('xl/workbook.xml'), texts.get('xl/_rels/workbook.xml.rels'), worksheet) };
+}
