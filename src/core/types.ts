@@ -161,7 +161,7 @@ export type Progress = (fraction: number, stage: Bilingual) => void;
  */
 export interface Host {
   /** A short name of the host for the UI ("Excel", "预览"). */
-  readonly kind: 'excel' | 'xlsx' | 'fake';
+  readonly kind: 'excel' | 'wps' | 'xlsx' | 'fake';
   readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot>;
   /** Marks the first cell of every finding by severity, reversibly. Replaces earlier marks. */
   applyMarks(findings: Finding[]): Promise<void>;

@@ -155,11 +155,8 @@ interface SheetEntry {
 }
 
 export class WpsHost implements Host {
-  /**
-   * The Host contract names its hosts 'excel' | 'xlsx' | 'fake'; WPS Spreadsheets runs Excel's
-   * object model and the pane treats it as it treats Excel (nothing in the pane branches on kind).
-   */
-  readonly kind = 'excel' as const;
+  /** WPS Spreadsheets; the pane treats it as it treats Excel (nothing in the pane branches on kind). */
+  readonly kind = 'wps' as const;
   private readonly blockCells: number;
   private readonly directReadCells: number;
   private readonly yieldToUi: () => Promise<void>;
