@@ -100,6 +100,21 @@ function sharedModule(re) {
 }
 
 /**
+ * Like sharedModule, but only the up-front chunks of the other pages count: a library that the
+ * task pane uses only in a lazy chunk and the preview up front (JSZip: the pane's report readers,
+ * the preview's .xlsx reader) stays out of the pane's first load.
+ */
+function sharedInitialModule(re) {
+  return (module, { chunkGraph }) => {
+    if (!re.test(module.nameForCondition() || '')) return false;
+    for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+      if (chunk.name !== PREVIEW_CHUNK && chunk.name !== WORKER_CHUNK && chunk.canBeInitial()) return true;
+    }
+    return false;
+  };
+}
+
+/**
  * ExcelJS's browser build is minified already: marks its chunk so the minimizer skips it (terser
  * on those 950 KB would double the build time for the same bytes).
  */
@@ -419,7 +434,7 @@ module.exports = async (env = {}, argv = {}) => {
                 priority: 20,
               },
               vendors: {
-                test: sharedModule(/[\\/]node_modules[\\/]/),
+                test: sharedInitialModule(/[\\/]node_modules[\\/]/),
                 name: 'vendors',
                 chunks: initialPageChunk,
                 priority: 10,
@@ -449,7 +464,8 @@ module.exports = async (env = {}, argv = {}) => {
       // The preview is a development page (ExcelJS alone is ~950 KB; SheetJS for .xls/.et/.csv, a
       // lazy chunk, ~1 MB); budget what Office loads.
       // office.js's own files (OFFICE_JS=local) are Microsoft's, loaded by office.js on demand.
-      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file) && !file.startsWith(`${LOCAL_OFFICE_DIR}/`),
+      // PDF.js (report-pdfjs, ~475 KB gzip) is fetched only when a PDF is opened in 报告文本.
+      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file) && !/^report-pdfjs[.-]/.test(file) && !file.startsWith(`${LOCAL_OFFICE_DIR}/`),
     },
   };
 

@@ -49,6 +49,20 @@ const PREVIEW_SCRIPT_URLS = [
 ];
 
 /**
+ * URLs allowed in the task pane's lazy report-reader chunks (fetched only when a report file is
+ * opened in 报告文本), by chunk name, and why none is requested: the readers read the bytes they
+ * are given and never fetch.
+ */
+const LAZY_SCRIPT_URLS = {
+  'report-docx': [{ re: /^https:\/\/stuk\.github\.io\/jszip\//, why: "text of one of JSZip's error messages" }],
+  'report-pdfjs': [
+    { re: /^http:\/\/(?:www\.xfa\.org\/schema|ns\.adobe\.com)\//, why: 'XML namespaces of XFA forms and XMP metadata inside PDFs: names, not addresses' },
+    { re: /^http:\/\/\$\{t\}$/, why: 'a template that adds http:// to a www. link found in a PDF (for display), never fetched' },
+    { re: /^(?:https:\/\/foo\.bar|http:\/\/example\.com)$/, why: 'base URLs PDF.js parses relative links against to test them, never fetched' },
+  ],
+};
+
+/**
  * URLs inside Microsoft's office.js files (@microsoft/office-js, copied unmodified: its licence
  * forbids changes), and why the add-in never makes them requested. The pages' CSP (scripts,
  * frames and connections from 'self' only) refuses each of them in any case.
@@ -124,7 +138,7 @@ function checkPagesAndScripts(dir, { skipDir, allowedUrls = [], allowedOrigins =
       else if (/<script\b/i.test(html)) problems.push(`${name}: a page with scripts but no Content-Security-Policy`);
     } else if (name.endsWith('.js')) {
       const text = fs.readFileSync(file, 'utf8');
-      const allowed = [...OWN_SCRIPT_URLS, ...allowedUrls, ...(/^preview[.-]/.test(name) ? PREVIEW_SCRIPT_URLS : [])];
+      const allowed = [...OWN_SCRIPT_URLS, ...allowedUrls, ...(/^preview[.-]/.test(name) ? PREVIEW_SCRIPT_URLS : []), ...(LAZY_SCRIPT_URLS[/^([a-z][a-z-]*?)[.]/.exec(name)?.[1] ?? ''] ?? [])];
       for (const url of foreignUrls(text, allowed)) problems.push(`${name}: URL of another site: ${url}`);
     }
   }
@@ -183,7 +197,7 @@ function checkWpsBuild(distWps) {
   return problems;
 }
 
-module.exports = { checkLocalOfficeBuild, checkWpsBuild, OFFICE_JS_URLS, OWN_SCRIPT_URLS, PREVIEW_SCRIPT_URLS, isLocalOfficeBuild };
+module.exports = { checkLocalOfficeBuild, checkWpsBuild, OFFICE_JS_URLS, OWN_SCRIPT_URLS, PREVIEW_SCRIPT_URLS, LAZY_SCRIPT_URLS, isLocalOfficeBuild };
 
 /** Whether dist/ is an OFFICE_JS=local build (its task pane loads office.js from beside it). */
 function isLocalOfficeBuild(dist, officeDir = 'office-js') {

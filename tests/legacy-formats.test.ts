@@ -496,7 +496,7 @@ describe('files that cannot be read give a bilingual message naming the file', (
     fs.writeFileSync(path.join(dir, 'a-坏.xls'), xlsBytes().slice(0, 700));
     fs.writeFileSync(path.join(dir, 'b-台账.et'), 'not a spreadsheet');
     fs.writeFileSync(path.join(dir, 'c-好.xls'), xlsBytes());
-    fs.writeFileSync(path.join(dir, 'd-说明.docx'), 'ignored by --dir');
+    fs.writeFileSync(path.join(dir, 'd-说明.doc'), 'ignored by --dir');
     const t = io();
     const code = await check(['--dir', dir, '--format', 'json'], t.io);
     expect(code).toBe(2);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // indicator-check: checks indicator workbooks from the command line.
 //   npm run check -- FILE... [--format text|json] [--out PATH] [--lang zh-CN|en-US]
-// FILE: a workbook (.xlsx, .xls, .et or .csv) or a report text (.txt).
+// FILE: a workbook (.xlsx, .xls, .et or .csv) or a report (.txt, .docx or .pdf).
 import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,17 +9,17 @@ import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core
 import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { parseRuleFile } from '../core/rules';
-import { checkReportText, decodeReport } from '../core/text';
+import { checkReportFile, reportKind } from './report-file';
 import { parseYear } from '../core/names';
 import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { readXlsxStream } from '../hosts/xlsx/read-xlsx-stream';
-import { readLegacy, workbookKind } from '../hosts/xlsx/read-legacy';
+import { workbookKind } from '../hosts/xlsx/formats';
 import { SingleBar } from 'cli-progress';
 import { explainWorkbook, formatExplanation } from '../core/layout/explain';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
-import { openError } from './files';
+import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
 
@@ -43,12 +43,9 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   } catch (e) {
     return { file, error: openError(file, e) };
   }
-  if (/\.txt$/i.test(name)) {
-    // A report's prose: numeric mentions, 其中 claims and repeated figures.
-    const text = decodeReport(bytes);
-    const r = checkReportText(text, name);
-    return { file, claims: r.claims, result: { workbook: name, findings: r.findings, sheets: [], observations: r.mentions.length } };
-  }
+  // A report (.txt, .docx, .pdf): the prose's numeric mentions, 其中 claims and repeated figures,
+  // and a Word document's tables checked as sheets.
+  if (reportKind(name)) return checkReportFile(file, bytes, options);
   try {
     // The streaming reader for every .xlsx, small ones included: it gives readXlsx's snapshot and
     // errors, is as fast on the bundled samples (~8–14 ms each) and faster and lighter above
@@ -57,7 +54,8 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     // .xls, .et and .csv files (and only those: an .xlsx under such a name is read as .xlsx) go
     // through read-legacy.ts, whose snapshot has the same shape.
     const kind = workbookKind(bytes, name);
-    const snapshot = kind === 'xlsx' ? await readXlsxStream(bytes, name) : readLegacy(bytes, name, kind);
+    // SheetJS (read-legacy.ts) takes half a second to load: only for the files that need it.
+    const snapshot = kind === 'xlsx' ? await readXlsxStream(bytes, name) : (await import('../hosts/xlsx/read-legacy')).readLegacy(bytes, name, kind);
     const { result, model, explanations } = checkWorkbookWithModel(snapshot, options);
     return { file, result, model, explanations };
   } catch (e) {
@@ -126,9 +124,9 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   const program = new Command()
     .name('indicator-check')
     .description('指标校验 — checks indicator workbooks (.xlsx, .xls, .et, .csv) / 校验指标工作簿')
-    .argument('[files...]', 'workbooks (.xlsx, .xls, WPS .et, .csv) or report texts (.txt, UTF-8 or GB18030); none: the bundled sample / 要校验的工作簿（.xlsx、.xls、WPS .et、.csv）或报告文本，省略时校验自带示例')
+    .argument('[files...]', 'workbooks (.xlsx, .xls, WPS .et, .csv) or reports (.txt in UTF-8 or GB18030, .docx, .pdf); none: the bundled sample / 要校验的工作簿（.xlsx、.xls、WPS .et、.csv）或报告（.txt、.docx、.pdf），省略时校验自带示例')
     .option('--rules <file>', 'extra rules, JSON or YAML (the workbook’s 校验规则 sheet wins) / 额外的校验规则文件')
-    .option('--dir <folder>', 'check every .xlsx, .xls, .et, .csv and .txt in a folder / 校验文件夹中的全部 .xlsx、.xls、.et、.csv 和 .txt')
+    .option('--dir <folder>', 'check every .xlsx, .xls, .et, .csv, .txt, .docx and .pdf in a folder / 校验文件夹中的全部 .xlsx、.xls、.et、.csv、.txt、.docx 和 .pdf')
     .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
     .option('--explain', 'print how each sheet was understood (shape, header, axes, total groups, what was left out) before the findings / 先列出每个工作表的识别结果（形状、表头、行列含义、合计组、未读取的行列）')
@@ -179,7 +177,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
       files.push(
         ...fs
           .readdirSync(opts.dir)
-          .filter((f) => /\.(xlsx|xls|et|csv|txt)$/i.test(f) && !f.startsWith('~$'))
+          .filter((f) => /\.(xlsx|xls|et|csv|txt|docx|pdf)$/i.test(f) && !f.startsWith('~$'))
           .sort()
           .map((f) => path.join(opts.dir as string, f)),
       );
@@ -205,10 +203,11 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   if (files.length > 1) addCrossFileFindings(results, history);
   if (opts.format === 'xlsx') {
     try {
-      await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeFile(opts.out as string);
+      const bytes = new Uint8Array((await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeBuffer()) as ArrayBuffer);
+      writeFileAtomic(opts.out as string, bytes);
       io.stderr(zh ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
     } catch (e) {
-      io.stderr(`${zh ? '无法写入报告' : 'Cannot write the report'} ${opts.out}: ${(e as Error).message}\n`);
+      io.stderr(bothLanguages(writeError(opts.out as string, e)));
       return 2;
     }
     for (const r of results) if (r.error) io.stderr(`${r.error[opts.lang]}\n`);
@@ -224,10 +223,11 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   }
   if (opts.out) {
     try {
-      fs.writeFileSync(opts.out, report);
+      // Never half a report: a temporary file beside it, then a rename; missing folders are made.
+      writeFileAtomic(opts.out, report);
       io.stderr(opts.lang === 'zh-CN' ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
     } catch (e) {
-      io.stderr(`${opts.lang === 'zh-CN' ? '无法写入报告' : 'Cannot write the report'} ${opts.out}: ${(e as Error).message}\n`);
+      io.stderr(bothLanguages(writeError(opts.out, e)));
       return 2;
     }
   } else {

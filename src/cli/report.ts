@@ -13,7 +13,7 @@ export interface FileResult {
   explanations?: Explanation[];
   /** Why the file could not be read. */
   error?: Bilingual;
-  /** For a report's prose (.txt): its 其中 claims with verdicts. */
+  /** For a report's prose (.txt, .docx, .pdf): its 其中 claims with verdicts. */
   claims?: Claim[];
 }
 
@@ -102,7 +102,8 @@ export function jsonReport(files: FileResult[]): string {
           f.error
             ? { file: f.file, error: f.error, findings: [] }
             : f.claims
-              ? { file: f.file, claims: f.claims.map(claimJson), findings: f.result?.findings ?? [] }
+              ? // A report; a Word document's tables are its sheets.
+                { file: f.file, claims: f.claims.map(claimJson), findings: f.result?.findings ?? [], ...(f.result?.sheets.length ? { sheets: f.result.sheets } : {}) }
               : { file: f.file, observations: f.result?.observations ?? 0, findings: f.result?.findings ?? [], sheets: f.result?.sheets ?? [] },
         ),
       },

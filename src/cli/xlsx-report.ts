@@ -53,12 +53,14 @@ function textLocation(address: string, lang: Lang): string {
   return lang === 'zh-CN' ? `第${m[1]}行` : `line ${m[1]}`;
 }
 
-/** The 单元格 column: a link into the workbook, or plain text for a line of a report text. */
+/** The 单元格 column: a link into the workbook, or plain text for a line or a table cell of a report. */
 function locationCell(x: Finding, rel: string, lang: Lang): ExcelJS.CellValue {
   const c = x.cells[0];
   if (!c) return '';
   // `L19` of a report text is line 19, not the cell L19: no link, which would open the .txt.
   if (x.ruleId.startsWith('text.') || /\.txt$/i.test(rel)) return textLocation(c.address, lang);
+  // A cell of a Word table (`报告.docx 表1`!B3): Excel cannot open a .docx at a cell, so plain text.
+  if (/\.(docx|pdf)$/i.test(rel)) return /^L\d+$/.test(c.address) ? textLocation(c.address, lang) : `${quoteSheetName(c.sheet)}!${c.address}`;
   const formula = fileLinkFormula(rel, c.sheet, c.address);
   return formula ? { formula, result: c.address } : `${quoteSheetName(c.sheet)}!${c.address}`;
 }

@@ -1,6 +1,8 @@
-// 报告文本 of the 汇总表 tab: paste a report's prose, 核对 → total-with-breakdown claims with
-// verdicts, figures stated twice with different values, and (after a check) the text's figures
-// beside the sheet's value of the same indicator and year. core/text is loaded with import().
+// 报告文本 of the 汇总表 tab: paste a report's prose (or open it from a .txt, .docx or .pdf file),
+// 核对 → total-with-breakdown claims with verdicts, figures stated twice with different values,
+// and (after a check) the text's figures beside the sheet's value of the same indicator and year.
+// core/text and the file readers (hosts/docs: JSZip for Word, PDF.js for PDF) are loaded with
+// import() when first used, so the pane's first load does not carry them.
 import {
   Body1,
   Button,
@@ -19,14 +21,15 @@ import {
   Dismiss20Regular,
   DocumentSearch20Regular,
   ErrorCircle16Filled,
+  FolderOpen20Regular,
   Info16Filled,
   Warning16Filled,
 } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
 import type { WorkbookModel } from '../../core/checks/context';
 import type { Observation } from '../../core/model';
 import type { Claim, ReportTextResult, SheetMatch, Verdict } from '../../core/text';
-import type { Lang } from '../../core/types';
+import type { Bilingual, Lang } from '../../core/types';
 import { formatNumber } from '../../core/values';
 import { describeError, formatCellRef } from '../format';
 import { pick } from '../i18n';
@@ -91,7 +94,38 @@ const useStyles = makeStyles({
   info: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   warningItem: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', listStyleType: 'none' },
+  hidden: { display: 'none' },
 });
+
+/** Report files the 打开文件 button offers: plain text, Word, PDF. */
+const REPORT_ACCEPT = '.txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Larger files are refused before they are read into the pane's memory. */
+export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+/** An error whose message the pane shows in both languages (format.ts describeError). */
+function bilingualError(bilingual: Bilingual): Error {
+  return Object.assign(new Error(bilingual['en-US']), { bilingual });
+}
+
+/** A picked file's bytes: Blob.arrayBuffer, or FileReader where a webview lacks it. */
+function fileBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The file the text in the box came from. */
+interface Source {
+  name: string;
+  /** Word tables, which this section does not check. */
+  tables: number;
+  /** Pages of a PDF. */
+  pages?: number;
+}
 
 function showObservation(o: Observation): string {
   if (o.value === undefined) return '—';
@@ -129,6 +163,10 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
   const [error, setError] = useState<unknown>(null);
   const [period, setPeriod] = useState('');
   const [entity, setEntity] = useState('');
+  const [source, setSource] = useState<Source | null>(null);
+  const [reading, setReading] = useState(false);
+  const [fileError, setFileError] = useState<unknown>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -148,7 +186,8 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
     setError(null);
     try {
       const mod = await import(/* webpackChunkName: "report-text" */ '../../core/text');
-      const name = st('prose.reportName');
+      // Findings name the file the text came from, or 报告文本 for pasted text.
+      const name = source?.name ?? st('prose.reportName');
       const result = mod.checkReportText(text, name);
       if (mounted.current) setChecked({ mod, result, name });
     } catch (e) {
@@ -159,7 +198,46 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
     } finally {
       if (mounted.current) setBusy(false);
     }
-  }, [text, st]);
+  }, [text, st, source]);
+
+  // 打开文件: the file's text goes into the box, one paragraph a line (a PDF's wrapped lines put
+  // back together), and replaces what was there; the results of an earlier check are cleared.
+  const openFile = useCallback(async (file: File) => {
+    setReading(true);
+    setFileError(null);
+    setError(null);
+    try {
+      if (file.size > MAX_REPORT_FILE_BYTES) {
+        const mb = Math.ceil(file.size / 1024 / 1024);
+        const max = MAX_REPORT_FILE_BYTES / 1024 / 1024;
+        throw bilingualError({
+          'zh-CN': `文件“${file.name}”有 ${mb} MB，超过 ${max} MB，未读取。`,
+          'en-US': `The file "${file.name}" is ${mb} MB, above ${max} MB; it was not read.`,
+        });
+      }
+      const bytes = await fileBytes(file);
+      const [mod, pdf] = await Promise.all([
+        import(/* webpackChunkName: "report-read" */ '../../hosts/docs/read-report'),
+        import(/* webpackChunkName: "report-read" */ '../../hosts/docs/pdfjs-browser'),
+      ]);
+      const doc = await mod.readReport(bytes, file.name, { pdfjs: pdf.browserPdfjs });
+      if (!mounted.current) return;
+      setText(doc.text);
+      setChecked(null);
+      setSource({ name: file.name, tables: doc.tables.length, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) });
+    } catch (e) {
+      if (mounted.current) setFileError(e);
+    } finally {
+      if (mounted.current) setReading(false);
+    }
+  }, []);
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>): void => {
+    const input = e.currentTarget;
+    const picked = input.files?.[0];
+    input.value = ''; // the same file can be picked again
+    if (picked) void openFile(picked);
+  };
 
   const sheet = useMemo(() => {
     if (!checked || !model || usedPeriod === undefined) return null;
@@ -213,6 +291,35 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       <Body1 as="p" className={styles.muted}>
         {st('prose.intro')}
       </Body1>
+      <div className={styles.actions}>
+        <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy || reading} aria-label={st('prose.openLabel')}>
+          {reading ? st('prose.opening') : st('prose.open')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={REPORT_ACCEPT}
+          className={styles.hidden}
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="prose-file-input"
+          onChange={onFile}
+        />
+      </div>
+      {source && (
+        <Body1 as="p" className={styles.muted} data-testid="prose-source">
+          {source.pages !== undefined ? st('prose.loadedPdf', { name: source.name, pages: source.pages }) : st('prose.loaded', { name: source.name })}
+          {source.tables > 0 ? ` ${st('prose.loadedTables', { tables: source.tables })}` : ''}
+        </Body1>
+      )}
+      {fileError !== null && (
+        <MessageBar intent="error" data-testid="prose-file-error">
+          <MessageBarBody>
+            <MessageBarTitle>{st('prose.fileError')}</MessageBarTitle>
+            {describeError(fileError, lang)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={st('prose.textLabel')}>
         <Textarea
           value={text}
@@ -268,8 +375,10 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
             setText('');
             setChecked(null);
             setError(null);
+            setSource(null);
+            setFileError(null);
           }}
-          disabled={busy || (!text && !checked)}
+          disabled={busy || (!text && !checked && !source)}
           aria-label={st('prose.clearLabel')}
         >
           {st('prose.clear')}

@@ -71,7 +71,7 @@ const zhCN = {
 
   'prose.heading': '报告文本核对',
   'prose.intro':
-    '粘贴法治政府建设年度报告的正文，核对“其中/包括/分别为”后的各项之和是否等于合计，找出前后不一致的同一数字。',
+    '粘贴法治政府建设年度报告的正文（或打开 .txt、.docx、.pdf 文件），核对“其中/包括/分别为”后的各项之和是否等于合计，找出前后不一致的同一数字。',
   'prose.textLabel': '报告正文',
   'prose.placeholder': '在此粘贴报告正文…',
   'prose.check': '核对',
@@ -120,6 +120,13 @@ const zhCN = {
   'prose.sheetTableLabel': '文中数字与工作表数值对照',
   'prose.noSheetMatches': '没有在工作表中找到与文中数字同名、同年份的指标。',
   'prose.error': '核对失败',
+  'prose.open': '打开文件…',
+  'prose.openLabel': '打开报告文件（.txt、.docx 或 .pdf），把正文放入文本框',
+  'prose.opening': '正在读取…',
+  'prose.loaded': '已读取“{name}”的正文。',
+  'prose.loadedPdf': '已读取“{name}”的正文（{pages} 页）。',
+  'prose.loadedTables': '文档中的 {tables} 个表格未在此核对，这里只核对正文。',
+  'prose.fileError': '无法读取文件',
 } as const;
 
 export type SummaryKey = keyof typeof zhCN;
@@ -195,7 +202,7 @@ const enUS: Record<SummaryKey, string> = {
 
   'prose.heading': 'Report text check',
   'prose.intro':
-    'Paste the text of the annual rule-of-law report: checks that the parts after 其中/包括/分别为 add up to their total, and finds the same figure stated with different values.',
+    'Paste the text of the annual rule-of-law report (or open a .txt, .docx or .pdf file): checks that the parts after 其中/包括/分别为 add up to their total, and finds the same figure stated with different values.',
   'prose.textLabel': 'Report text',
   'prose.placeholder': 'Paste the report text here…',
   'prose.check': 'Check text',
@@ -244,6 +251,13 @@ const enUS: Record<SummaryKey, string> = {
   'prose.sheetTableLabel': 'Figures in the text compared with the sheet values',
   'prose.noSheetMatches': 'No indicator of the same name and year was found in the sheets.',
   'prose.error': 'The check failed',
+  'prose.open': 'Open file…',
+  'prose.openLabel': 'Open a report file (.txt, .docx or .pdf) and put its text in the box',
+  'prose.opening': 'Reading…',
+  'prose.loaded': 'Read the text of "{name}".',
+  'prose.loadedPdf': 'Read the text of "{name}" (pages: {pages}).',
+  'prose.loadedTables': 'The {tables} table(s) of the document are not checked here: only its text is.',
+  'prose.fileError': 'The file cannot be read',
 };
 
 const SUMMARY_STRINGS: Record<Lang, Record<SummaryKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
