@@ -370,7 +370,7 @@ describe('跨年 tab', () => {
     let calls = 0;
     host.insertLineChart = async (ref, title) => {
       calls++;
-      if (calls === 1) throw new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
+      if (calls === 1) throw new HostError(SYNC_TIMEOUT, { reason: 'SyncTimeout' });
       return insert(ref, title);
     };
     renderPanel({ host });

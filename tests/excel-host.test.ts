@@ -498,13 +498,13 @@ describe('ExcelHost.selectCell and timeouts', () => {
       .selectCell({ sheet: '隐藏', address: 'D7' })
       .catch((e: unknown) => e)) as HostError;
     expect(hidden).toBeInstanceOf(HostError);
-    expect(hidden.code).toBe('SheetHidden');
+    expect(hidden.reason).toBe('SheetHidden');
     expect(hidden.bilingual['zh-CN']).toBe('工作表“隐藏”已隐藏，无法定位到 D7。请右键单击工作表标签，选择“取消隐藏”后再查看。');
     expect(hidden.bilingual['en-US']).toContain('"隐藏" is hidden, so D7 cannot be shown');
     const deep = (await hostFor(fake)
       .selectCell({ sheet: '深藏', address: 'B2' })
       .catch((e: unknown) => e)) as HostError;
-    expect(deep.code).toBe('SheetHidden');
+    expect(deep.reason).toBe('SheetHidden');
     expect(deep.bilingual['zh-CN']).toContain('深度隐藏');
     expect(deep.bilingual['en-US']).toContain('very hidden');
     // Nothing was unhidden, activated or selected.

@@ -396,7 +396,7 @@ describe('ExcelHost.writeSummaryTable at the selection', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     const h = err as HostError;
-    expect(h.code).toBe('TargetOccupied');
+    expect(h.reason).toBe('TargetOccupied');
     const box = `B3:H${placeTable(compare, 2, 1).lastRow + 1}`;
     expect(h.bilingual['zh-CN']).toContain(`法治指标!${box}`);
     expect(h.bilingual['zh-CN']).toContain('B3、C3、D3');
@@ -412,7 +412,7 @@ describe('ExcelHost.writeSummaryTable at the selection', () => {
   it('refuses a formula showing an empty text, a merged area and an overlapping table', async () => {
     const formula = createFakeExcel([{ name: 'S', cells: { C20: { value: '', formula: '=IF(1,"","")' } } }]);
     formula.workbookState.selection = { sheet: 'S', address: 'A15' };
-    await expect(hostFor(formula).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ code: 'TargetOccupied' });
+    await expect(hostFor(formula).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ reason: 'TargetOccupied' });
     expect(sheet(formula, 'S').cells.size).toBe(1);
 
     const merged = createFakeExcel([{ name: 'S' }]);
@@ -421,7 +421,7 @@ describe('ExcelHost.writeSummaryTable at the selection', () => {
     const m = (await hostFor(merged)
       .writeSummaryTable(compare, 'selection')
       .catch((e: unknown) => e)) as HostError;
-    expect(m.code).toBe('TargetOccupied');
+    expect(m.reason).toBe('TargetOccupied');
     expect(m.bilingual['en-US']).toContain('F40:H41 is a merged cell');
     expect(sheet(merged, 'S').cells.size).toBe(0);
     // Before ExcelApi 1.13 merged areas cannot be listed: the write then fails at the table
@@ -434,16 +434,16 @@ describe('ExcelHost.writeSummaryTable at the selection', () => {
     const t = (await hostFor(tabled)
       .writeSummaryTable(compare, 'selection')
       .catch((e: unknown) => e)) as HostError;
-    expect(t.code).toBe('TargetOccupied');
+    expect(t.reason).toBe('TargetOccupied');
     expect(t.bilingual['zh-CN']).toContain('表格 Empty');
   });
 
   it('refuses a place where the table would run off the sheet', async () => {
     const fake = createFakeExcel([{ name: 'S' }]);
     fake.workbookState.selection = { sheet: 'S', address: 'XFA1' };
-    await expect(hostFor(fake).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ code: 'TargetOffSheet' });
+    await expect(hostFor(fake).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ reason: 'TargetOffSheet' });
     fake.workbookState.selection = { sheet: 'S', address: 'A1048570' };
-    await expect(hostFor(fake).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ code: 'TargetOffSheet' });
+    await expect(hostFor(fake).writeSummaryTable(compare, 'selection')).rejects.toMatchObject({ reason: 'TargetOffSheet' });
     expect(sheet(fake, 'S').cells.size).toBe(0);
   });
 
@@ -628,7 +628,7 @@ describe('ExcelHost.insertLineChart', () => {
     expect(fake.syncCount).toBe(0);
 
     e = await bad({ sheet: '没有', categories: 'B1:F1', series: [{ name: 'x', values: 'B2:F2' }] });
-    expect(e.code).toBe('ItemNotFound');
+    expect(e.reason).toBe('SheetMissing');
     expect(fake.syncCount).toBe(1);
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(['历年']);
 

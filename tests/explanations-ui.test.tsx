@@ -181,7 +181,7 @@ describe('核实说明 in the 校验 tab', () => {
 
   test('a save whose Excel sync timed out offers 重试 in the dialog, which saves the same text', async () => {
     const host = new ExplainingHost();
-    host.saveError = new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
+    host.saveError = new HostError(SYNC_TIMEOUT, { reason: 'SyncTimeout' });
     render(<App host={host} lang="zh-CN" runCheck={engine} />);
     await check();
     fireEvent.click(within(partialRow()).getByRole('button', { name: /^填写核实说明/ }));

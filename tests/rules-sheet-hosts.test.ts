@@ -69,7 +69,7 @@ describe('ExcelHost.writeRulesSheet', () => {
     const { fake, host } = excelHost([DATA, { name: '校验规则', blocks: [{ at: 'A1', values: [['我的规则']] }] }]);
     const error = await host.writeRulesSheet(rulesSheetTemplate()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('ItemAlreadyExists');
+    expect((error as HostError).reason).toBe('SheetNameTaken');
     expect((error as HostError).bilingual['zh-CN']).toMatch(/已有名为“校验规则”的工作表/);
     expect((error as HostError).bilingual['en-US']).toMatch(/already has a sheet named "校验规则"/);
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(['法治指标', '校验规则']);

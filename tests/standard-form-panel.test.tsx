@@ -105,7 +105,7 @@ describe('汇总表 tab: 插入标准表', () => {
 
   it('shows the host\'s bilingual error with a retry that runs the insert again', async () => {
     const host = new FormHost();
-    host.failWith = new HostError({ 'zh-CN': 'Excel 长时间无响应', 'en-US': 'Excel did not respond' }, { code: 'SyncTimeout' });
+    host.failWith = new HostError({ 'zh-CN': 'Excel 长时间无响应', 'en-US': 'Excel did not respond' }, { reason: 'SyncTimeout' });
     renderPanel(host);
     fireEvent.click(button());
     const error = await screen.findByTestId('form-insert-error');

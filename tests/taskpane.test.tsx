@@ -104,7 +104,7 @@ class FakeHostWithSheet extends FakeHost {
 }
 
 /** What the Excel host throws when context.sync() hangs (src/hosts/excel/sync.ts). */
-const syncTimeout = (): HostError => new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' });
+const syncTimeout = (): HostError => new HostError(SYNC_TIMEOUT, { reason: 'SyncTimeout' });
 
 function finding(severity: Severity, address: string, zh: string, en: string, extra: Partial<Finding> = {}): Finding {
   return {

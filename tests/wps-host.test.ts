@@ -471,7 +471,7 @@ describe('selection', () => {
     expect(hidden?.bilingual['zh-CN']).toMatch(/已隐藏/);
     expect(hidden?.bilingual['en-US']).toMatch(/is hidden/);
     expect((await err(host.selectCell({ sheet: '深藏', address: 'A1' })))?.bilingual['zh-CN']).toMatch(/深度隐藏/);
-    expect((await err(host.selectCell({ sheet: '没有', address: 'A1' })))?.code).toBe('ItemNotFound');
+    expect((await err(host.selectCell({ sheet: '没有', address: 'A1' })))?.reason).toBe('SheetMissing');
     expect((await err(host.selectCell({ sheet: '一', address: 'L19x' })))?.bilingual['en-US']).toMatch(/not a valid cell address/);
   });
 });
@@ -571,7 +571,7 @@ describe('the sheets the add-in writes', () => {
       () => null,
       (e: unknown) => e as HostError,
     );
-    expect(error?.code).toBe('ItemAlreadyExists');
+    expect(error?.reason).toBe('SheetNameTaken');
   });
 });
 

@@ -23,6 +23,8 @@ export interface SheetGrid {
   /** Excel indent levels (format.indentLevel), same shape as values where known. */
   indents?: number[][];
   visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /** The sheet is protected in the host: it is checked like any other, but cannot be marked. */
+  protected?: boolean;
   /**
    * What the host left out of `values` and why (cells far from the data, merged areas or parts it
    * could not use): the engine reports each note as a warning on the sheet.
@@ -44,6 +46,8 @@ export interface WorkbookSnapshot {
   /** File or workbook name, for messages; the entity is guessed from it when nothing better. */
   name: string;
   sheets: SheetGrid[];
+  /** The workbook's structure is protected: no sheet can be added, renamed or deleted. */
+  structureProtected?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -159,14 +163,22 @@ export type Progress = (fraction: number, stage: Bilingual) => void;
  * The only door to a workbook. The task pane and the CLI talk to this, never to Office.js or
  * ExcelJS directly; tests hand in a fake one.
  */
+/**
+ * What a host could not do while marking or clearing (a protected sheet, a rule Excel cannot
+ * read or delete), each said in both languages; everything else was done.
+ */
+export interface MarkReport {
+  problems: Bilingual[];
+}
+
 export interface Host {
   /** A short name of the host for the UI ("Excel", "预览"). */
   readonly kind: 'excel' | 'wps' | 'xlsx' | 'fake';
   readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot>;
   /** Marks the first cell of every finding by severity, reversibly. Replaces earlier marks. */
-  applyMarks(findings: Finding[]): Promise<void>;
+  applyMarks(findings: Finding[]): Promise<MarkReport | void>;
   /** Removes every mark this add-in made and restores what was there exactly. */
-  clearMarks(): Promise<void>;
+  clearMarks(): Promise<MarkReport | void>;
   /** Activates the sheet and selects the cell. */
   selectCell(ref: CellRef): Promise<void>;
   /** Writes the add-in's 校验结果 sheet (replacing its own earlier one), where the host can. */

@@ -18,14 +18,14 @@ export function bilingualOf(error: unknown): Bilingual | null {
 }
 
 /**
- * HostError.code of a context.sync() that took too long (src/hosts/excel/sync.ts). Compared by
+ * HostError.reason of a context.sync() that took too long (src/hosts/excel/sync.ts). Compared by
  * value so the pane does not load the Excel adapter to recognise it.
  */
 export const SYNC_TIMEOUT_CODE = 'SyncTimeout';
 
 /** Whether an error is a hung Excel sync: worth a retry whatever the action was. */
 export function isSyncTimeoutError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === SYNC_TIMEOUT_CODE;
+  return typeof error === 'object' && error !== null && (error as { reason?: unknown }).reason === SYNC_TIMEOUT_CODE;
 }
 
 /** The raw text of an unknown thrown value. */

@@ -14,6 +14,24 @@
 //  - data validation (ExcelApi 1.8) takes one rule type with a valid operator and formulas, and
 //    alert and prompt texts within Excel's limits (titles 32, error 225, prompt 255 characters);
 //    freeze panes (1.7) keep one frozen row/column count per sheet; borders set edge styles.
+//  - protection: a protected sheet (FakeSheet.protected) refuses every edit of its cells, formats,
+//    conditional formats, tables and charts with AccessDenied, but may be read, activated and
+//    selected; a workbook whose structure is protected (state.structureProtected) refuses adding,
+//    deleting, renaming, hiding and showing sheets. Both are read through `protection.protected`
+//    (Worksheet: ExcelApi 1.2; Workbook: 1.7);
+//  - a very hidden sheet cannot be deleted; Worksheet.visibility can be set;
+//  - Excel's conditional-format bugs can be switched on per test (FakeExcelOptions.cfBugs):
+//    office-js#5222 (deleting a rule that shares a cell with another rule fails with
+//    ItemNotFound), #6835 (a duplicated rule's properties cannot be read) and #6827 (reading the
+//    items of a collection with two cell-value rules on the same range fails);
+//  - getMergedAreasOrNullObject fails above 512 merged areas;
+//  - on the desktop, a sync whose response is above `desktopResponseLimit` fails with the code
+//    given (MemoryLimitReached, GeneralException);
+//  - a ClientResult read before its sync throws ValueNotLoaded;
+//  - the suspend calls cover only what is queued after them: a write queued before a suspend
+//    call in the same batch is counted in state.writesBeforeSuspend;
+//  - `injectFault` fails any chosen operation with a chosen code, for tests that break Excel at
+//    random steps.
 // Syncs are counted. The workbook itself is plain data (`workbookState`) tests can inspect.
 //
 // It uses the string forms of Office enums ('Custom', 'Visible', 'Error', …), which is what
@@ -68,6 +86,8 @@ export interface FakeConditionalFormat {
   formula?: string;
   fill?: string | null;
   fontColor?: string | null;
+  /** A rule duplicated in Excel's rule manager: with cfBugs.duplicateUnreadable its properties cannot be read (office-js#6835). */
+  duplicated?: boolean;
 }
 
 export interface FakeSheet {
@@ -88,6 +108,8 @@ export interface FakeSheet {
   showGridlines?: boolean;
   /** Frozen panes (Worksheet.freezePanes): rows at the top and columns at the left; absent: none. */
   frozen?: { rows: number; columns: number };
+  /** Sheet protection (Review > Protect Sheet): edits of the sheet fail with AccessDenied. */
+  protected?: boolean;
 }
 
 /** A chart's reference to cells: the sheet and an A1 address, as the chart keeps them. */
@@ -140,6 +162,12 @@ export interface FakeWorkbookState {
   screenUpdatingSuspensions: number;
   /** suspendApiCalculationUntilNextSync calls that reached Excel. */
   calculationSuspensions?: number;
+  /** Writes queued in a batch before that batch's suspend call, so not covered by it. */
+  writesBeforeSuspend?: number;
+  /** Workbook structure protection (Review > Protect Workbook). */
+  structureProtected?: boolean;
+  /** Workbooks opened through Excel.createWorkbook (ExcelApi 1.8), as the base64 given. */
+  createdWorkbooks?: string[];
 }
 
 export type FakeCellSpec = FakeValue | null | FakeCell;
@@ -147,11 +175,29 @@ export type FakeCellSpec = FakeValue | null | FakeCell;
 export interface FakeSheetSpec {
   name: string;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected?: boolean;
   /** Cells by A1 address; a bare value is shorthand for { value }. */
   cells?: Record<string, FakeCellSpec>;
   /** Blocks of values written from a top-left cell (null = empty, { error } = error value). */
   blocks?: Array<{ at: string; values: Array<Array<FakeValue | null | { error: string }>>; numberFormat?: string }>;
-  conditionalFormats?: Array<{ address: string; type: string; formula?: string; fill?: string; fontColor?: string }>;
+  conditionalFormats?: Array<{ address: string; type: string; formula?: string; fill?: string; fontColor?: string; duplicated?: boolean }>;
+}
+
+/** Excel's conditional-format bugs, each switchable (see the header of this file). */
+export interface FakeCfBugs {
+  /** office-js#5222: ConditionalFormat.delete() fails with ItemNotFound when another rule shares a cell. */
+  deleteSharedCell?: boolean;
+  /** office-js#6835: loading anything but `type` of a rule marked `duplicated` fails the sync. */
+  duplicateUnreadable?: boolean;
+  /** office-js#6827: loading items' rules of a collection holding two CellValue rules on the same range fails the sync. */
+  twoCellValueUnreadable?: boolean;
+}
+
+/** What an operation is, for fault injection: `Worksheet.delete`, `ConditionalFormatCollection.add`, `load`… */
+export interface FakeOp {
+  label: string;
+  /** The sheet the operation acts on, when there is one. */
+  sheet?: string;
 }
 
 export interface FakeExcelOptions {
@@ -170,6 +216,9 @@ export interface FakeExcelOptions {
    * ApiNotFound, as Office does. Default: every set. `fake.isSetSupported` answers accordingly.
    */
   apiVersion?: number;
+  cfBugs?: FakeCfBugs;
+  /** Desktop only: a sync whose response is above `bytes` fails with `code` (MemoryLimitReached, GeneralException). */
+  desktopResponseLimit?: { bytes: number; code: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,6 +234,19 @@ export class FakeOfficeError extends Error {
   }
 }
 
+function accessDenied(what: string): FakeOfficeError {
+  return new FakeOfficeError('AccessDenied', `You cannot perform the requested operation (${what}).`);
+}
+
+/** The sheet an operation's target belongs to: a FakeSheet itself, or a target with one. */
+function sheetOfTarget(t: unknown): FakeSheet | undefined {
+  if (!t || typeof t !== 'object') return undefined;
+  if ((t as FakeSheet).cells instanceof Map && typeof (t as FakeSheet).name === 'string') return t as FakeSheet;
+  const s = (t as { sheet?: unknown }).sheet;
+  if (s && typeof s === 'object' && (s as FakeSheet).cells instanceof Map) return s as FakeSheet;
+  return undefined;
+}
+
 function notLoaded(prop: string): FakeOfficeError {
   return new FakeOfficeError(
     'PropertyNotLoaded',
@@ -195,6 +257,8 @@ function notLoaded(prop: string): FakeOfficeError {
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const MAX_READ_CELLS = 5_000_000;
 export const MAX_ADDRESS_CHARS = 8192;
+/** getMergedAreasOrNullObject fails on a range holding more merged areas than this. */
+export const MAX_MERGED_AREAS = 512;
 /** Excel's default column width (8.43 characters) and row height, in points. */
 export const FAKE_DEFAULT_COLUMN_WIDTH = 48;
 export const FAKE_DEFAULT_ROW_HEIGHT = 15;
@@ -263,7 +327,8 @@ function jsonBytes(v: unknown): number {
 // ---------------------------------------------------------------------------------------------
 // The engine: state, options, sync counting
 
-type Op = { requestBytes: number; run: () => LoadResult | void };
+/** kind: 'read' (a load), 'suspend' (a suspend call) or 'write' (anything that changes the workbook). */
+type Op = { requestBytes: number; run: () => LoadResult | void; kind: 'read' | 'write' | 'suspend'; label: string };
 type LoadResult = { bytes: number; commit: () => void };
 
 class Engine {
@@ -278,7 +343,25 @@ class Engine {
     public maxReadCells: number = MAX_READ_CELLS,
     public rejectNullObjectNavigation = false,
     public apiVersion = Number.POSITIVE_INFINITY,
+    public cfBugs: FakeCfBugs = {},
+    public desktopResponseLimit?: { bytes: number; code: string },
   ) {}
+  /** Returns an Office error code to fail the operation with, or null. */
+  injectFault: ((op: FakeOp) => string | null) | null = null;
+
+  /** Fails a write on a protected sheet, or an injected fault. */
+  checkWrite(op: FakeOp, target: FakeSheet | undefined, sheetLevel: boolean): void {
+    const fault = this.injectFault?.(op);
+    if (fault) throw new FakeOfficeError(fault, `Injected failure of ${op.label}.`);
+    if (sheetLevel && target?.protected) throw accessDenied(`${op.label} on the protected sheet '${target.name}'`);
+  }
+
+  /** Fails a change of the workbook's structure when it is protected, or an injected fault. */
+  checkStructure(op: FakeOp): void {
+    const fault = this.injectFault?.(op);
+    if (fault) throw new FakeOfficeError(fault, `Injected failure of ${op.label}.`);
+    if (this.state.structureProtected) throw accessDenied(`${op.label}: the workbook structure is protected`);
+  }
 
   findSheet(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase();
@@ -303,8 +386,8 @@ export class FakeContext {
   }
 
   /** @internal */
-  enqueue(requestBytes: number, run: () => LoadResult | void): void {
-    this.ops.push({ requestBytes, run });
+  enqueue(requestBytes: number, run: () => LoadResult | void, kind: Op['kind'] = 'write', label = 'write'): void {
+    this.ops.push({ requestBytes, run, kind, label });
   }
 
   /** Calls this batch made from requirement sets the modelled Excel lacks. */
@@ -341,7 +424,10 @@ export class FakeContext {
     }
     const commits: Array<() => void> = [];
     let responseBytes = 0;
-    for (const op of ops) {
+    const suspendAt = ops.findIndex((op) => op.kind === 'suspend');
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (op.kind === 'write' && suspendAt > i) engine.state.writesBeforeSuspend = (engine.state.writesBeforeSuspend ?? 0) + 1;
       const r = op.run();
       if (r) {
         responseBytes += r.bytes;
@@ -351,6 +437,10 @@ export class FakeContext {
     entry.responseBytes = responseBytes;
     if (engine.platform === 'web' && responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    }
+    const limit = engine.desktopResponseLimit;
+    if (engine.platform === 'desktop' && limit && responseBytes > limit.bytes) {
+      throw new FakeOfficeError(limit.code, `Excel ran out of memory answering the request (${responseBytes} bytes).`);
     }
     for (const c of commits) c();
   }
@@ -422,7 +512,7 @@ abstract class FakeProxy<T> {
   load(spec?: string | string[] | Record<string, unknown>): this {
     const paths = parseLoad(spec);
     if (paths.some((p) => p.includes('indentLevel'))) this.context.requireApi(9, 'RangeFormat.indentLevel');
-    this.context.enqueue(jsonBytes(paths), () => this.loadWith(this.resolveTarget(), paths));
+    this.context.enqueue(jsonBytes(paths), () => this.loadWith(this.resolveTarget(), paths), 'read', 'load');
     return this;
   }
 
@@ -461,14 +551,32 @@ abstract class FakeProxy<T> {
 
   protected write(prop: string, value: unknown, apply: (target: T) => void): void {
     this.context.enqueue(jsonBytes({ [prop]: value }), () => {
-      apply(this.resolveOrThrow());
+      const t = this.resolveOrThrow();
+      this.guard(t, prop);
+      apply(t);
     });
   }
 
   protected call(name: string, args: unknown[], apply: (target: T) => void): void {
     this.context.enqueue(jsonBytes({ [name]: args }), () => {
-      apply(this.resolveOrThrow());
+      const t = this.resolveOrThrow();
+      this.guard(t, name);
+      apply(t);
     });
+  }
+
+  /** The operation's name as Office.js would name it: `Worksheet.delete`, `Range.values`… */
+  protected opLabel(op: string): string {
+    return `${this.constructor.name.replace(/^Fake/, '').replace(/_$/, '').replace(/Proxy$/, '')}.${op}`;
+  }
+
+  /**
+   * Runs before every write and call: an edit of a protected sheet fails, as does an injected
+   * fault. Worksheet overrides it for what sheet protection allows and structure protection forbids.
+   */
+  protected guard(t: T, op: string): void {
+    const sheet = sheetOfTarget(t);
+    this.context.engine.checkWrite({ label: this.opLabel(op), sheet: sheet?.name }, sheet, true);
   }
 
   toJSON(): Record<string, unknown> {
@@ -517,7 +625,9 @@ export class FakeClientResult<V> {
   private v: V | undefined;
   private set = false;
   get value(): V {
-    if (!this.set) throw notLoaded('value');
+    if (!this.set) {
+      throw new FakeOfficeError('ValueNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+    }
     return this.v as V;
   }
   /** @internal */
@@ -546,6 +656,18 @@ export class FakeWorkbook extends FakeProxy<FakeWorkbookState> {
 
   get name(): string {
     return this.get('name');
+  }
+
+  private protectionProxy: FakeWorkbookProtection | undefined;
+  /** Workbook.protection (ExcelApi 1.7). */
+  get protection(): FakeWorkbookProtection {
+    this.context.requireApi(7, 'Workbook.protection');
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.context, () => this.context.engine.state));
+  }
+
+  protected nav(prop: string): FakeProxy<unknown> | undefined {
+    if (prop === 'protection') return this.protection as FakeProxy<unknown>;
+    return undefined;
   }
 
   load(spec?: string | string[] | Record<string, unknown>): this {
@@ -583,13 +705,13 @@ export class FakeApplication {
     this.ctx.requireApi(9, 'Application.suspendScreenUpdatingUntilNextSync');
     this.ctx.enqueue(40, () => {
       this.ctx.engine.state.screenUpdatingSuspensions++;
-    });
+    }, 'suspend', 'Application.suspendScreenUpdatingUntilNextSync');
   }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.requireApi(6, 'Application.suspendApiCalculationUntilNextSync');
     this.ctx.enqueue(40, () => {
       this.ctx.engine.state.calculationSuspensions = (this.ctx.engine.state.calculationSuspensions ?? 0) + 1;
-    });
+    }, 'suspend', 'Application.suspendApiCalculationUntilNextSync');
   }
 }
 
@@ -644,6 +766,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
     let created: FakeSheet | null = null;
     this.context.enqueue(40 + name.length, () => {
       const engine = this.context.engine;
+      engine.checkStructure({ label: 'WorksheetCollection.add', sheet: name });
       if (!name || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
         throw new FakeOfficeError('InvalidArgument', `Invalid sheet name '${name}'.`);
       }
@@ -659,6 +782,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
 }
 
 export class FakeWorksheet extends FakeProxy<FakeSheet> {
+  private protectionProxy: FakeWorksheetProtection | undefined;
   private tablesProxy: FakeTableCollection | undefined;
   private chartsProxy: FakeChartCollection | undefined;
   private freezeProxy: FakeWorksheetFreezePanes | undefined;
@@ -678,6 +802,21 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   get visibility(): string {
     return this.get('visibility');
+  }
+  /** Hiding or showing a sheet changes the workbook's structure; the last visible sheet cannot be hidden. */
+  set visibility(v: string) {
+    this.write('visibility', v, (s) => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `Invalid visibility '${v}'.`);
+      const visible = this.context.engine.state.sheets.filter((x) => x.visibility === 'Visible');
+      if (v !== 'Visible' && visible.length === 1 && visible[0] === s) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      s.visibility = v;
+    });
+  }
+  /** Worksheet.protection (ExcelApi 1.2): `protected` only. */
+  get protection(): FakeWorksheetProtection {
+    return (this.protectionProxy ??= new FakeWorksheetProtection(this.context, () => this.resolveTarget()));
   }
   get showGridlines(): boolean {
     return this.get('showGridlines');
@@ -706,6 +845,19 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
       });
     }
     return this.tablesProxy;
+  }
+
+  protected nav(prop: string): FakeProxy<unknown> | undefined {
+    if (prop === 'protection') return this.protection as FakeProxy<unknown>;
+    return undefined;
+  }
+
+  /** Sheet protection allows activating; renaming, hiding and deleting are structure changes. */
+  protected guard(s: FakeSheet, op: string): void {
+    const engine = this.context.engine;
+    if (op === 'activate') engine.checkWrite({ label: 'Worksheet.activate', sheet: s.name }, s, false);
+    else if (op === 'name' || op === 'visibility' || op === 'delete') engine.checkStructure({ label: `Worksheet.${op}`, sheet: s.name });
+    else super.guard(s, op);
   }
 
   protected scalar(s: FakeSheet, prop: string): unknown {
@@ -758,6 +910,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   delete(): void {
     this.call('delete', [], (s) => {
       const state = this.context.engine.state;
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', `The very hidden sheet '${s.name}' cannot be deleted.`);
       const visible = state.sheets.filter((x) => x.visibility === 'Visible');
       if (visible.length === 1 && visible[0] === s) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       state.sheets = state.sheets.filter((x) => x !== s);
@@ -765,6 +918,27 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
       if (state.activeSheet === s.name) state.activeSheet = state.sheets.find((x) => x.visibility === 'Visible')!.name;
       if (state.selection?.sheet === s.name) state.selection = null;
     });
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2) and Workbook.protection (1.7): whether protection is on. */
+export class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protected scalar(s: FakeSheet, prop: string): unknown {
+    if (prop === 'protected') return !!s.protected;
+    throw new FakeOfficeError('InvalidArgument', `Unknown WorksheetProtection property '${prop}'.`);
+  }
+}
+
+export class FakeWorkbookProtection extends FakeProxy<FakeWorkbookState> {
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protected scalar(s: FakeWorkbookState, prop: string): unknown {
+    if (prop === 'protected') return !!s.structureProtected;
+    throw new FakeOfficeError('InvalidArgument', `Unknown WorkbookProtection property '${prop}'.`);
   }
 }
 
@@ -1087,6 +1261,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     return new FakeRangeAreas(this.context, () => {
       const t = this.resolveOrThrow();
       const rects = (t.sheet.merges ?? []).filter((m) => intersects(m, t.rect)).map((m) => ({ ...m }));
+      if (rects.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `There are more than ${MAX_MERGED_AREAS} merged areas in the range.`);
       return rects.length > 0 ? { sheet: t.sheet, rects } : null;
     });
   }
@@ -1132,7 +1307,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         return { format };
       });
       return { bytes: jsonBytes(value), commit: () => result.resolve(value) };
-    });
+    }, 'read', 'Range.getCellProperties');
     return result;
   }
 
@@ -1714,12 +1889,23 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget,
     });
   }
 
+  /** office-js#6827: loading the items' rules fails when two CellValue rules cover the same range. */
+  loadWith(target: AreasTarget | null, paths: string[][]): LoadResult {
+    if (target && this.context.engine.cfBugs.twoCellValueUnreadable && paths.some((p) => p[0] === 'items' && p.length > 2)) {
+      const cellValue = this.list(target).filter((x) => x.cf.type === 'CellValue');
+      const same = cellValue.some((a, i) => cellValue.some((b, j) => j > i && JSON.stringify(a.cf.areas) === JSON.stringify(b.cf.areas)));
+      if (same) throw new FakeOfficeError('GeneralException', 'An internal error has occurred.');
+    }
+    return super.loadWith(target, paths);
+  }
+
   add(type: string): FakeConditionalFormat_ {
     let created: CfTarget | null = null;
     this.context.enqueue(40, () => {
       if (!CF_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown conditional format type '${type}'.`);
       const t = this.resolveOrThrow();
       const engine = this.context.engine;
+      engine.checkWrite({ label: 'ConditionalFormatCollection.add', sheet: t.sheet.name }, t.sheet, true);
       const cf: FakeConditionalFormat = { id: `cf${engine.nextId++}`, type, areas: t.rects.map((r) => ({ ...r })) };
       if (type === 'Custom') {
         cf.fill = null;
@@ -1762,6 +1948,7 @@ export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
     return (this.customProxy ??= new FakeCustomConditionalFormat(this.context, () => {
       const t = this.resolveOrThrow();
       if (t.cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      this.checkReadable(t);
       return t.cf;
     }));
   }
@@ -1770,8 +1957,16 @@ export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
     return (this.customOrNullProxy ??= new FakeCustomConditionalFormat(this.context, () => {
       if (this.context.engine.rejectNullObjectNavigation) throw new FakeOfficeError('GeneralException', 'An internal error has occurred.');
       const t = this.resolveOrThrow();
+      this.checkReadable(t);
       return t.cf.type === 'Custom' ? t.cf : null;
     }));
+  }
+
+  /** office-js#6835: a duplicated rule's properties cannot be read. */
+  private checkReadable(t: CfTarget): void {
+    if (this.context.engine.cfBugs.duplicateUnreadable && t.cf.duplicated) {
+      throw new FakeOfficeError('GeneralException', 'An internal error has occurred.');
+    }
   }
 
   protected nav(prop: string): FakeProxy<unknown> | undefined {
@@ -1790,6 +1985,10 @@ export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
 
   delete(): void {
     this.call('delete', [], (t) => {
+      if (this.context.engine.cfBugs.deleteSharedCell) {
+        const shared = t.sheet.conditionalFormats.some((x) => x !== t.cf && x.areas.some((a) => t.cf.areas.some((b) => intersects(a, b))));
+        if (shared) throw new FakeOfficeError('ItemNotFound', 'Item Not Found.');
+      }
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
     });
   }
@@ -1912,6 +2111,7 @@ export class FakeTableCollection extends FakeCollection<TablesTarget, FakeTable,
       }
       const owner = this.resolveOrThrow();
       if (owner.sheet && owner.sheet !== target.sheet) throw new FakeOfficeError('InvalidArgument', 'The range is not on this worksheet.');
+      engine.checkWrite({ label: 'TableCollection.add', sheet: target.sheet.name }, target.sheet, true);
       if (engine.state.tables.some((t) => t.sheet === target.sheet && intersects(t.area, target.rect))) {
         throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.');
       }
@@ -2043,6 +2243,7 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, ChartTarget, 
       if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown chart type '${type}'.`);
       if (!SERIES_BY.has(seriesBy)) throw new FakeOfficeError('InvalidArgument', `Invalid seriesBy '${seriesBy}'.`);
       const sheet = this.resolveOrThrow();
+      this.context.engine.checkWrite({ label: 'ChartCollection.add', sheet: sheet.name }, sheet, true);
       const src = sourceData.resolveOrThrow();
       const rows = src.rect.r1 - src.rect.r0 + 1;
       const cols = src.rect.c1 - src.rect.c0 + 1;
@@ -2249,6 +2450,7 @@ function cellFromSpec(spec: FakeCellSpec): FakeCell | null {
 
 export function buildSheet(spec: FakeSheetSpec): FakeSheet {
   const sheet: FakeSheet = { name: spec.name, visibility: spec.visibility ?? 'Visible', cells: new Map(), conditionalFormats: [] };
+  if (spec.protected) sheet.protected = true;
   for (const b of spec.blocks ?? []) {
     const at = parseArea(b.at);
     b.values.forEach((row, r) =>
@@ -2274,6 +2476,7 @@ export function buildSheet(spec: FakeSheetSpec): FakeSheet {
       ...(cf.formula !== undefined ? { formula: cf.formula } : {}),
       ...(cf.fill !== undefined ? { fill: cf.fill } : {}),
       ...(cf.fontColor !== undefined ? { fontColor: cf.fontColor } : {}),
+      ...(cf.duplicated ? { duplicated: true } : {}),
     });
   }
   return sheet;
@@ -2297,6 +2500,12 @@ export interface FakeExcel {
   conditionalFormatsAt(sheet: string, address: string): FakeConditionalFormat[];
   /** The same workbook after save and reopen: a deep copy with fresh rule ids. */
   reopen(): FakeExcel;
+  /** Excel's conditional-format bugs, switchable at any time. */
+  cfBugs: FakeCfBugs;
+  /** Returns an Office error code to fail an operation with, or null (every write, call and load passes here). */
+  injectFault: ((op: FakeOp) => string | null) | null;
+  /** Stands in for Excel.createWorkbook (ExcelApi 1.8): records the workbook it would open. */
+  createWorkbook(base64: string): Promise<void>;
 }
 
 export function createFakeExcel(sheets: FakeSheetSpec[], options: FakeExcelOptions = {}): FakeExcel {
@@ -2309,7 +2518,9 @@ export function createFakeExcel(sheets: FakeSheetSpec[], options: FakeExcelOptio
     selection: null,
     screenUpdatingSuspensions: 0,
   };
-  return fakeOver(new Engine(state, options.platform ?? 'desktop', options.maxReadCells, options.rejectNullObjectNavigation, options.apiVersion));
+  return fakeOver(
+    new Engine(state, options.platform ?? 'desktop', options.maxReadCells, options.rejectNullObjectNavigation, options.apiVersion, { ...options.cfBugs }, options.desktopResponseLimit),
+  );
 }
 
 function fakeOver(engine: Engine): FakeExcel {
@@ -2349,6 +2560,24 @@ function fakeOver(engine: Engine): FakeExcel {
     set hangSyncs(v: boolean) {
       engine.hang = v;
     },
+    get cfBugs() {
+      return engine.cfBugs;
+    },
+    set cfBugs(b: FakeCfBugs) {
+      engine.cfBugs = b;
+    },
+    get injectFault() {
+      return engine.injectFault;
+    },
+    set injectFault(f: ((op: FakeOp) => string | null) | null) {
+      engine.injectFault = f;
+    },
+    async createWorkbook(base64: string) {
+      await Promise.resolve();
+      if (engine.apiVersion < 8) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
+      if (typeof base64 !== 'string' || base64.length === 0) throw new FakeOfficeError('InvalidArgument', 'The workbook is empty.');
+      (engine.state.createdWorkbooks ??= []).push(base64);
+    },
     conditionalFormatsAt(sheetName: string, address: string) {
       const sheet = engine.findSheet(sheetName);
       if (!sheet) return [];
@@ -2372,6 +2601,7 @@ function fakeOver(engine: Engine): FakeExcel {
         ...(s.rowHeights ? { rowHeights: new Map(s.rowHeights) } : {}),
         ...(s.showGridlines !== undefined ? { showGridlines: s.showGridlines } : {}),
         ...(s.frozen ? { frozen: { ...s.frozen } } : {}),
+        ...(s.protected ? { protected: true } : {}),
       }));
       const bySheet = new Map(engine.state.sheets.map((s, i) => [s, sheetsCopy[i]]));
       const state: FakeWorkbookState = {
@@ -2381,7 +2611,7 @@ function fakeOver(engine: Engine): FakeExcel {
         selection: null,
         screenUpdatingSuspensions: 0,
       };
-      return fakeOver(new Engine(state, engine.platform, engine.maxReadCells, engine.rejectNullObjectNavigation, engine.apiVersion));
+      return fakeOver(new Engine(state, engine.platform, engine.maxReadCells, engine.rejectNullObjectNavigation, engine.apiVersion, { ...engine.cfBugs }, engine.desktopResponseLimit));
     },
   };
 }

@@ -2,17 +2,36 @@
 // task pane can show it as is; `message` holds both as well, for logs.
 import type { Bilingual } from '../../core/types';
 
+/**
+ * Why the adapter itself refused or gave up, as opposed to an error Excel reported. Kept in a
+ * field of its own so that a reason never passes for an Office error code or the reverse.
+ */
+export type HostReason =
+  | 'SyncTimeout'
+  | 'SheetHidden'
+  | 'SheetMissing'
+  | 'SheetTooLarge'
+  | 'NoWorkbook'
+  | 'TargetOccupied'
+  | 'TargetOffSheet'
+  | 'SheetNameTaken'
+  | 'Protected'
+  | 'NoData';
+
 export class HostError extends Error {
-  /** Office error code of the underlying failure, when there was one (`ItemNotFound`, …). */
+  /** Office's error code of the underlying failure, when Excel (or WPS) reported one (`ItemNotFound`, …). */
   readonly code?: string;
+  /** The adapter's own reason, when it refused or gave up by itself. */
+  readonly reason?: HostReason;
 
   constructor(
     public readonly bilingual: Bilingual,
-    options: { code?: string; cause?: unknown } = {},
+    options: { code?: string; reason?: HostReason; cause?: unknown } = {},
   ) {
     super(`${bilingual['zh-CN']} / ${bilingual['en-US']}`, { cause: options.cause });
     this.name = 'HostError';
     this.code = options.code;
+    this.reason = options.reason;
   }
 }
 

@@ -4,8 +4,8 @@
 //
 // ROUND TRIPS (context.sync calls). Each call is one Excel.run with a fixed number of syncs:
 //
-//   readWorkbook   1. worksheets (name, visibility), tables (to skip our own 校验结果 sheet),
-//                     workbook name
+//   readWorkbook   1. worksheets (name, visibility, protection), tables (to skip our own 校验结果
+//                     sheet), workbook name and structure protection
 //                  2. each sheet's used range (values only): rowIndex/columnIndex/rowCount/
 //                     columnCount. The sheets must be known before their used ranges can be
 //                     asked for, so this cannot share sync 1.
@@ -25,11 +25,11 @@
 //                  bytes / 4 MB): fixed (3) below the budget, about one more per 100 k cells
 //                  above it. If a sync still overflows (text-heavy sheets) or a block comes back
 //                  with null values, that block is halved and read again (bounded retries).
-//   applyMarks     1. worksheet names  2. every sheet's conditional formats (type and, for
-//                  custom rules, the formula)  3. delete our old rules + add the new ones.
-//                  3 syncs for any number of findings.
-//                  If sync 2 fails (see findMarksSlowly), two more syncs list the rules the
-//                  slow way: 5 on that path, still independent of the number of findings.
+//   applyMarks     1. worksheet names and protection  2. every unprotected sheet's conditional
+//                  formats (type and, for custom rules, the formula)  3. delete our old rules +
+//                  add the new ones. 3 syncs for any number of findings. Protected sheets are
+//                  skipped and reported. Only when Excel fails a sync does the work split, per
+//                  sheet and then per rule (mark-writer.ts), so the count grows with failures only.
 //   clearMarks     the same 1 and 2, then 3. delete our rules (skipped if there are none).
 //   selectCell     1 sync.
 //   writeSummaryTable  'new-sheet': 1. sheet, table and defined names  2. add the sheet, write
@@ -66,10 +66,10 @@
 // one rule per vertical run of cells, in the same sync.
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import { chooseRegion, DENSITY, farCellsNote, FAR_LISTED, MAX_REGION_CELLS, rectAddress as regionAddress, rectArea, SPARSE_AREA, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
-import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, SheetNote, WorkbookSnapshot } from '../../core/types';
-import { firstCellOf, cellAddress, chunkAddressList, rectAddress } from './a1';
+import type { Bilingual, CellRef, CellValue, Finding, Host, MarkReport, Progress, SheetGrid, SheetNote, WorkbookSnapshot } from '../../core/types';
+import { firstCellOf, cellAddress, rectAddress } from './a1';
 import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from './errors';
-import { MARK_STYLES, groupMarks, markFormula, markSeverity } from './marks';
+import { type MarkContext, writeMarks } from './mark-writer';
 import { INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, WEB_BUDGET_BYTES, planReads, splitBlock } from './read-plan';
 import {
   RESULT_SHEET_NAME,
@@ -148,8 +148,6 @@ const SUMMARY_FEATURE = {
   chart: { 'zh-CN': '插入趋势图', 'en-US': 'insert trend charts' },
 } satisfies Record<string, Bilingual>;
 
-/** Address lists for getRanges stay below this (Excel's limit is 8,192; office-js#5198). */
-const MAX_ADDRESS_CHARS = 8000;
 /** Retries of halved blocks after a payload-limit error or null values, per readWorkbook. */
 const MAX_READ_RETRIES = 24;
 
@@ -305,10 +303,12 @@ export class ExcelHost implements Host {
       report(0, STAGE.sheets);
       const workbook = ctx.workbook;
       const worksheets = workbook.worksheets;
-      worksheets.load('items/name,items/visibility');
+      // Protection is read with the sheets (Worksheet.protection: ExcelApi 1.2; the workbook's
+      // structure protection: 1.7) so the pane can say before marking what cannot be marked.
+      worksheets.load('items/name,items/visibility,items/protection/protected');
       const tables = workbook.tables;
       tables.load('items/name,items/worksheet/name');
-      if (hasWorkbookName) workbook.load('name');
+      if (hasWorkbookName) workbook.load('name,protection/protected');
       await this.sync(ctx); // sync 1
 
       const ours = new Set(tables.items.filter((t) => isResultTableName(t.name)).map((t) => t.worksheet.name));
@@ -327,6 +327,7 @@ export class ExcelHost implements Host {
       const buffers: SheetBuffer[] = [];
       const grids: SheetGrid[] = sheets.map((s, i) => {
         const grid: SheetGrid = { name: s.name, originRow: 0, originCol: 0, values: [], visibility: toVisibility(s.visibility) };
+        if (s.protection.protected) grid.protected = true;
         const region = regions[i];
         if (region.notes) grid.notes = region.notes;
         if (region.unread) grid.unread = region.unread;
@@ -395,7 +396,9 @@ export class ExcelHost implements Host {
       }
 
       report(1, STAGE.done);
-      return { name: hasWorkbookName ? workbook.name : '', sheets: grids };
+      const snapshot: WorkbookSnapshot = { name: hasWorkbookName ? workbook.name : '', sheets: grids };
+      if (hasWorkbookName && workbook.protection.protected) snapshot.structureProtected = true;
+      return snapshot;
     });
   }
 
@@ -498,90 +501,23 @@ export class ExcelHost implements Host {
   // -------------------------------------------------------------------------------------------
   // Marks
 
-  async applyMarks(findings: Finding[]): Promise<void> {
-    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
-    const areas = this.api('1.9');
-    await this.run(ACTION.mark, async (ctx) => {
-      const { worksheets, ourRules } = await this.findMarks(ctx); // syncs 1 and 2
-      this.quietNextSync(ctx);
-      for (const cf of ourRules) cf.delete();
-
-      const bySheet = new Map(worksheets.map((w) => [w.name, w]));
-      const { groups } = groupMarks(findings, worksheets.map((w) => w.name));
-      for (const g of groups) {
-        const sheet = bySheet.get(g.sheet) as Excel.Worksheet;
-        const addresses = g.runs.map(rectAddress);
-        if (areas) {
-          for (const list of chunkAddressList(addresses, MAX_ADDRESS_CHARS)) {
-            addMarkRule(sheet.getRanges(list).conditionalFormats, g.severity);
-          }
-        } else {
-          for (const a of addresses) addMarkRule(sheet.getRange(a).conditionalFormats, g.severity);
-        }
-      }
-      await this.sync(ctx); // sync 3
-    });
-  }
-
-  async clearMarks(): Promise<void> {
-    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
-    await this.run(ACTION.clear, async (ctx) => {
-      const { ourRules } = await this.findMarks(ctx); // syncs 1 and 2
-      if (ourRules.length === 0) return;
-      this.quietNextSync(ctx);
-      for (const cf of ourRules) cf.delete();
-      await this.sync(ctx); // sync 3
-    });
-  }
-
   /**
-   * Our rules on every sheet, found by the marker. `customOrNullObject` rather than `custom`:
-   * loading `custom` on a collection that also holds data bars or colour scales fails the whole
-   * sync ("not permitted for the current object", office-js#2180).
+   * Marks the first cell of every finding (mark-writer.ts): protected sheets and rules Excel
+   * cannot read or delete are skipped and reported in the result, everything else is marked.
    */
-  private async findMarks(ctx: Excel.RequestContext): Promise<{ worksheets: Excel.Worksheet[]; ourRules: Excel.ConditionalFormat[] }> {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await this.sync(ctx);
-    const collections = sheets.items.map((s) => {
-      const c = s.getRange().conditionalFormats;
-      c.load('items/type,items/customOrNullObject/rule/formula');
-      return c;
-    });
-    try {
-      await this.sync(ctx);
-    } catch (e) {
-      if (isSyncTimeout(e)) throw e;
-      return { worksheets: sheets.items, ourRules: await this.findMarksSlowly(ctx, sheets.items) };
-    }
-    const ourRules: Excel.ConditionalFormat[] = [];
-    for (const c of collections) {
-      for (const cf of c.items) {
-        if (cf.type !== 'Custom') continue;
-        const custom = cf.customOrNullObject;
-        if (custom.isNullObject) continue;
-        if (markSeverity(custom.rule.formula)) ourRules.push(cf);
-      }
-    }
-    return { worksheets: sheets.items, ourRules };
+  async applyMarks(findings: Finding[]): Promise<MarkReport> {
+    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
+    return this.run(ACTION.mark, (ctx) => writeMarks(this.markContext(ctx), findings));
   }
 
-  /**
-   * Fallback when the one-sync listing fails (an Excel build that rejects loads through
-   * customOrNullObject, or a rule Office.js cannot describe, office-js#6835): types first, then
-   * the formulas of the custom rules only. Two more syncs, on this path only.
-   */
-  private async findMarksSlowly(ctx: Excel.RequestContext, worksheets: Excel.Worksheet[]): Promise<Excel.ConditionalFormat[]> {
-    const collections = worksheets.map((s) => {
-      const c = s.getRange().conditionalFormats;
-      c.load('items/type');
-      return c;
-    });
-    await this.sync(ctx);
-    const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === 'Custom'));
-    for (const cf of custom) cf.custom.rule.load('formula');
-    await this.sync(ctx);
-    return custom.filter((cf) => markSeverity(cf.custom.rule.formula));
+  /** Removes every mark of ours that can be removed; what cannot is reported in the result. */
+  async clearMarks(): Promise<MarkReport> {
+    if (!this.api('1.6')) throw new HostError(requirementMissing(FEATURE.marks, '1.6'));
+    return this.run(ACTION.clear, (ctx) => writeMarks(this.markContext(ctx), null));
+  }
+
+  private markContext(ctx: Excel.RequestContext): MarkContext {
+    return { ctx, sync: () => this.sync(ctx), quiet: () => this.quietNextSync(ctx), areas: this.api('1.9') };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -623,7 +559,7 @@ export class ExcelHost implements Host {
       try {
         await this.sync(ctx);
       } catch (e) {
-        if (errorCode(e) === 'ItemNotFound') throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound', cause: e });
+        if (errorCode(e) === 'ItemNotFound') throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound', reason: 'SheetMissing', cause: e });
         if (isSyncTimeout(e)) throw e;
         // Excel refuses to activate a hidden sheet. Findings on hidden sheets are normal (they are
         // checked like the others), so say why in both languages; one more sync, on this path only.
@@ -631,7 +567,7 @@ export class ExcelHost implements Host {
         again.load('visibility');
         await this.sync(ctx);
         if (again.visibility !== 'Visible') {
-          throw new HostError(sheetHidden(ref.sheet, ref.address, again.visibility === 'VeryHidden'), { code: 'SheetHidden', cause: e });
+          throw new HostError(sheetHidden(ref.sheet, ref.address, again.visibility === 'VeryHidden'), { reason: 'SheetHidden', cause: e });
         }
         throw e;
       }
@@ -734,7 +670,7 @@ export class ExcelHost implements Host {
    * values, a bold filled header, text format for the text columns (so an expression is never
    * taken for a formula), column widths; then activates it. 2 syncs: 1. sheet names  2. add and
    * write everything. A sheet of that name (any case) is never touched: a HostError (code
-   * 'ItemAlreadyExists') says so and nothing is written.
+   * 'SheetNameTaken') says so and nothing is written.
    */
   async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
     const block = rulesBlock(rows);
@@ -744,7 +680,7 @@ export class ExcelHost implements Host {
       await this.sync(ctx); // sync 1
       const lower = RULES_SHEET.toLowerCase();
       const existing = worksheets.items.find((w) => w.name.toLowerCase() === lower);
-      if (existing) throw new HostError(rulesSheetTaken(existing.name), { code: 'ItemAlreadyExists' });
+      if (existing) throw new HostError(rulesSheetTaken(existing.name), { reason: 'SheetNameTaken' });
       const sheet = worksheets.add(RULES_SHEET);
       queueRulesSheet(sheet, block);
       sheet.activate();
@@ -849,7 +785,7 @@ export class ExcelHost implements Host {
         sheetName = selected.worksheet.name;
         const anchor = cellAddress(selected.rowIndex, selected.columnIndex);
         layout = layoutSummary(spec, selected.rowIndex, selected.columnIndex);
-        if (!fitsOnSheet(layout)) throw new HostError(targetOffSheet(sheetName, anchor), { code: 'TargetOffSheet' });
+        if (!fitsOnSheet(layout)) throw new HostError(targetOffSheet(sheetName, anchor), { reason: 'TargetOffSheet' });
         const box = layout.footprint;
         const area = sheet.getRange(rectAddress({ r0: box.top, c0: box.left, r1: box.bottom, c1: box.right }));
         area.load('values,formulas');
@@ -877,7 +813,7 @@ export class ExcelHost implements Host {
             .map((t) => t.name),
         };
         if (occupancy.cells.length + occupancy.merges.length + occupancy.tables.length > 0) {
-          throw new HostError(targetOccupied(sheetName, box, occupancy), { code: 'TargetOccupied' });
+          throw new HostError(targetOccupied(sheetName, box, occupancy), { reason: 'TargetOccupied' });
         }
         // Never narrow a column of the user's sheet.
         widths = layout.widths.map((w, j) => (current[j].columnWidth !== null && current[j].columnWidth >= w ? null : w));
@@ -941,7 +877,7 @@ export class ExcelHost implements Host {
       worksheets.load('items/name');
       await this.sync(ctx); // sync 1
       const source = worksheets.items.find((w) => w.name.toLowerCase() === ref.sheet.toLowerCase());
-      if (!source) throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound' });
+      if (!source) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
       const sheetName = freeSheetName(
         worksheets.items.map((w) => w.name),
         TREND_SHEET_NAME,
@@ -1011,14 +947,6 @@ function explanationSheetTaken(name: string): Bilingual {
     'zh-CN': `工作簿中已有名为“${name}”的工作表，但不是本加载项创建的，未写入核实说明。请将其改名后重试。`,
     'en-US': `The workbook already has a sheet named "${name}" that this add-in did not create; explanations were not saved. Rename it and try again.`,
   };
-}
-
-function addMarkRule(collection: Excel.ConditionalFormatCollection, severity: Finding['severity']): void {
-  const cf = collection.add('Custom');
-  cf.custom.rule.formula = markFormula(severity);
-  const style = MARK_STYLES[severity];
-  cf.custom.format.fill.color = style.fill;
-  if (style.font) cf.custom.format.font.color = style.font;
 }
 
 function storeBlock(buffer: SheetBuffer, p: PendingBlock, values: unknown[][]): void {

@@ -488,7 +488,7 @@ export interface TrendPlan {
 }
 
 const badTrend = (zh: string, en: string): never => {
-  throw new HostError({ 'zh-CN': `无法生成趋势图：${zh}`, 'en-US': `Cannot make the trend chart: ${en}` }, { code: 'InvalidArgument' });
+  throw new HostError({ 'zh-CN': `无法生成趋势图：${zh}`, 'en-US': `Cannot make the trend chart: ${en}` }, { reason: 'NoData' });
 };
 
 /** Checks the ranges (each one row or one column, series as long as the categories). */

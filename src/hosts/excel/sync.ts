@@ -10,7 +10,7 @@ export interface Syncable {
 
 export function syncWithTimeout(ctx: Syncable, ms: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HostError(SYNC_TIMEOUT, { code: 'SyncTimeout' })), ms);
+    const timer = setTimeout(() => reject(new HostError(SYNC_TIMEOUT, { reason: 'SyncTimeout' })), ms);
     ctx.sync().then(
       () => {
         clearTimeout(timer);
@@ -25,5 +25,5 @@ export function syncWithTimeout(ctx: Syncable, ms: number): Promise<void> {
 }
 
 export function isSyncTimeout(e: unknown): boolean {
-  return e instanceof HostError && e.code === 'SyncTimeout';
+  return e instanceof HostError && e.reason === 'SyncTimeout';
 }

@@ -172,7 +172,7 @@ export class WpsHost implements Host {
 
   private workbook(): EtWorkbook {
     const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new HostError(NO_WORKBOOK, { code: 'NoWorkbook' });
+    if (!wb) throw new HostError(NO_WORKBOOK, { reason: 'NoWorkbook' });
     return wb;
   }
 
@@ -294,7 +294,7 @@ export class WpsHost implements Host {
     if (!area) return empty;
     const cols = area.right - area.left + 1;
     const total = (area.bottom - area.top + 1) * cols;
-    if (total > MAX_SHEET_CELLS) throw new HostError(tooLarge(name, total), { code: 'SheetTooLarge' });
+    if (total > MAX_SHEET_CELLS) throw new HostError(tooLarge(name, total), { reason: 'SheetTooLarge' });
 
     // Values, in blocks of whole rows.
     const values: CellValue[][] = [];
@@ -445,11 +445,11 @@ export class WpsHost implements Host {
     await this.act(ACTION.select, () => {
       const lower = ref.sheet.toLowerCase();
       const entry = this.sheets(this.workbook()).find((e) => e.name.toLowerCase() === lower);
-      if (!entry) throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound' });
+      if (!entry) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
       const visible = entry.sheet.Visible;
       // WPS, like Excel, cannot activate a hidden sheet: say why instead of failing.
       if (visible !== XL_SHEET_VISIBLE) {
-        throw new HostError(sheetHidden(ref.sheet, ref.address, visible === XL_SHEET_VERY_HIDDEN), { code: 'SheetHidden' });
+        throw new HostError(sheetHidden(ref.sheet, ref.address, visible === XL_SHEET_VERY_HIDDEN), { reason: 'SheetHidden' });
       }
       entry.sheet.Activate();
       entry.sheet.Range(address).Select();
@@ -570,7 +570,7 @@ export class WpsHost implements Host {
       const wb = this.workbook();
       const lower = RULES_SHEET.toLowerCase();
       const taken = this.sheets(wb).find((e) => e.name.toLowerCase() === lower);
-      if (taken) throw new HostError(rulesSheetTaken(taken.name), { code: 'ItemAlreadyExists' });
+      if (taken) throw new HostError(rulesSheetTaken(taken.name), { reason: 'SheetNameTaken' });
       return this.quietly(() => {
         const sheet = this.addSheetAtEnd(wb, RULES_SHEET);
         if (values.length > 0) {

@@ -183,7 +183,7 @@ export class XlsxHost implements Host {
   /**
    * Creates the sheet 校验规则 with `rows` (header first): bold filled header, text format except
    * for 容差, column widths; then selects its A1 (the preview shows it). A sheet of that name (any
-   * case) is never touched: a bilingual HostError (code 'ItemAlreadyExists').
+   * case) is never touched: a bilingual HostError (reason 'SheetNameTaken').
    */
   async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
     const lower = RULES_SHEET.toLowerCase();
@@ -194,7 +194,7 @@ export class XlsxHost implements Host {
           'zh-CN': `工作簿中已有名为“${existing.name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
           'en-US': `The workbook already has a sheet named "${existing.name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
         },
-        { code: 'ItemAlreadyExists' },
+        { reason: 'SheetNameTaken' },
       );
     }
     fillRulesSheet(this.workbook.addWorksheet(RULES_SHEET), rows);
