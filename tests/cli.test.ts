@@ -95,7 +95,7 @@ describe('CLI', () => {
     const t = io();
     expect(await main(['--format', 'pdf'], t.io)).toBe(2);
     const err = t.err.join('');
-    expect(err).toContain('用法错误：选项 --format <format> 的取值“pdf”无效，可用：text、json、xlsx。');
+    expect(err).toContain('用法错误：选项 --format <format> 的取值“pdf”无效，可用：text、json、xlsx、html。');
     expect(err).toContain("Usage error: option '--format <format>' argument 'pdf' is invalid");
     expect(err).toContain('--help');
     expect(t.out.join('')).toBe('');
@@ -165,6 +165,37 @@ describe('CLI', () => {
 
   it('refuses --format xlsx without --out', async () => {
     expect(await main(['--format', 'xlsx'], io().io)).toBe(2);
+  });
+
+  it('refuses --format html without --out, saying so in both languages, before checking anything', async () => {
+    const t = io();
+    expect(await main([sample(DEFAULT_SAMPLE), '--format', 'html'], t.io)).toBe(2);
+    const err = t.err.join('');
+    expect(err).toContain('--format html 需要用 --out 指定报告文件。');
+    expect(err).toContain('--format html needs --out to name the report file.');
+    expect(t.out.join('')).toBe('');
+  });
+
+  it('writes an html report of two samples with --out: their counts as in the JSON report, opening in the --lang asked for', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    const out = path.join(dir, '报告', 'report.html');
+    const files = [sample(DEFAULT_SAMPLE), sample('示例-各地区-长表.xlsx')];
+    const t = io();
+    expect(await main([...files, '--format', 'html', '--out', out, '--lang', 'en-US'], t.io)).toBe(1);
+    expect(t.err.join('')).toContain(`Report written to ${out}`);
+    expect(t.out.join('')).toBe('');
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['report.html']); // no temporary file left
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-US">')).toBe(true);
+    const j = io();
+    await main([...files, '--format', 'json'], j.io);
+    const json = JSON.parse(j.out.join('')) as { files: Array<{ file: string; findings: Array<{ severity: string }> }> };
+    const shown = [...html.matchAll(/<tr[^>]* data-file="([^"]*)" data-error="(\d+)" data-warning="(\d+)" data-info="(\d+)"/g)].map((m) => m.slice(1));
+    expect(shown).toEqual(
+      json.files.map((f) => [path.basename(f.file), ...['error', 'warning', 'info'].map((s) => String(f.findings.filter((x) => x.severity === s).length))]),
+    );
+    // Checked together, the two files' cross-year findings are in the report with their trend lines.
+    expect(html).toContain('class="fig-trend"');
   });
 
   it('checks a report text: claims with verdicts beside findings in JSON', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // indicator-check: checks indicator workbooks from the command line.
-//   npm run check -- FILE... [--format text|json] [--out PATH] [--lang zh-CN|en-US]
+//   npm run check -- FILE... [--format text|json|xlsx|html] [--out PATH] [--lang zh-CN|en-US]
 // FILE: a workbook (.xlsx, .xls, .et or .csv) or a report (.txt, .docx or .pdf).
 import { Command, Option } from 'commander';
 import * as fs from 'fs';
@@ -19,6 +19,7 @@ import { SingleBar } from 'cli-progress';
 import { explainWorkbook, formatExplanation } from '../core/layout/explain';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
+import { htmlReport } from './html-report';
 import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
@@ -112,6 +113,12 @@ export function historyOptions(o: { year?: string; baseYear?: string; change?: s
   return out;
 }
 
+/** A moment as the HTML report shows it: local date and time to the minute, `2024-03-05 14:20`. */
+function localTime(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -127,10 +134,10 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     .argument('[files...]', 'workbooks (.xlsx, .xls, WPS .et, .csv) or reports (.txt in UTF-8 or GB18030, .docx, .pdf); none: the bundled sample / 要校验的工作簿（.xlsx、.xls、WPS .et、.csv）或报告（.txt、.docx、.pdf），省略时校验自带示例')
     .option('--rules <file>', 'extra rules, JSON or YAML (the workbook’s 校验规则 sheet wins) / 额外的校验规则文件')
     .option('--dir <folder>', 'check every .xlsx, .xls, .et, .csv, .txt, .docx and .pdf in a folder / 校验文件夹中的全部 .xlsx、.xls、.et、.csv、.txt、.docx 和 .pdf')
-    .addOption(new Option('--format <format>', 'report format; xlsx needs --out / 报告格式（xlsx 需配合 --out）').choices(['text', 'json', 'xlsx']).default('text'))
+    .addOption(new Option('--format <format>', 'report format; xlsx and html need --out / 报告格式（xlsx、html 需配合 --out）').choices(['text', 'json', 'xlsx', 'html']).default('text'))
     .option('--out <path>', 'write the report to a file / 把报告写入文件')
     .option('--explain', 'print how each sheet was understood (shape, header, axes, total groups, what was left out) before the findings / 先列出每个工作表的识别结果（形状、表头、行列含义、合计组、未读取的行列）')
-    .addOption(new Option('--lang <lang>', 'language of the text report / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .addOption(new Option('--lang <lang>', 'language of the report (html: the one shown first) / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
     .option('--year <year>', 'cross-year checks: the year checked (default: each district’s latest) / 跨年比较的本期年份')
     .option('--base-year <year>', 'cross-year checks: the year compared with (default: the year before) / 对比期年份')
     .option('--change <percent>', 'year-over-year: flag changes beyond ±this % (counts, money, other; default 50) / 同比变动阈值（%）')
@@ -143,7 +150,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   } catch (e) {
     return reportUsageError(e, io.stderr, 'npm run check --');
   }
-  const opts = program.opts<{ explain?: boolean; format: 'text' | 'json' | 'xlsx'; out?: string; lang: Lang; dir?: string; rules?: string; year?: string; baseYear?: string; change?: string; z?: string; hbC?: string }>();
+  const opts = program.opts<{ explain?: boolean; format: 'text' | 'json' | 'xlsx' | 'html'; out?: string; lang: Lang; dir?: string; rules?: string; year?: string; baseYear?: string; change?: string; z?: string; hbC?: string }>();
   const zh = opts.lang === 'zh-CN';
   const history = historyOptions(opts);
   if ('error' in history) {
@@ -167,8 +174,9 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
       return 2;
     }
   }
-  if (opts.format === 'xlsx' && !opts.out) {
-    io.stderr(zh ? '--format xlsx 需要用 --out 指定报告文件。\n' : '--format xlsx needs --out to name the report file.\n');
+  // A workbook or a web page on a terminal is of no use: these formats are written to a file.
+  if ((opts.format === 'xlsx' || opts.format === 'html') && !opts.out) {
+    io.stderr(bothLanguages({ 'zh-CN': `--format ${opts.format} 需要用 --out 指定报告文件。`, 'en-US': `--format ${opts.format} needs --out to name the report file.` }));
     return 2;
   }
   let files = [...program.args];
@@ -213,7 +221,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     for (const r of results) if (r.error) io.stderr(`${r.error[opts.lang]}\n`);
     return exitCode(results);
   }
-  let report = opts.format === 'json' ? jsonReport(results) : textReport(results, opts.lang);
+  let report = opts.format === 'json' ? jsonReport(results) : opts.format === 'html' ? htmlReport(results, { lang: opts.lang, generated: localTime(new Date()) }) : textReport(results, opts.lang);
   if (opts.explain && opts.format === 'text') {
     const explained = results
       .filter((r) => r.model && r.result)

@@ -6,7 +6,9 @@
 //                                        nothing from outside) and dist-wps/ (npm run build:wps),
 //                                        serves dist/ with dist-wps/ under /wps/, runs every *.spec.js
 //   E2E_ONLY=name                        runs only the spec files whose name contains `name`
-//                                        (and builds dist-wps/ only for a wps spec)
+//                                        (and builds dist-wps/ only for a wps spec, and nothing
+//                                        when every test selected says `dist: false`: it opens no
+//                                        page of the build, as html-report.spec.js does)
 //   E2E_SKIP_BUILD=1 npm run test:e2e    reuses the dist/ and dist-wps/ that are there
 //   E2E_DIST=/tmp/dist                   builds into / serves another folder (E2E_WPS_DIST for dist-wps)
 //   CHROMIUM=/path/to/chromium           another Chromium binary (default /usr/bin/chromium)
@@ -124,8 +126,11 @@ async function main() {
     .filter((f) => f.endsWith('.spec.js'))
     .sort((a, b) => (a === 'preview.spec.js' ? -1 : b === 'preview.spec.js' ? 1 : a.localeCompare(b)))
     .filter((f) => !only || f.includes(only));
-  if (process.env.E2E_SKIP_BUILD !== '1') build(specs);
-  if (!fs.existsSync(path.join(DIST, 'preview.html'))) {
+  const tests = specs.flatMap((f) => require(`./${f}`));
+  // A test with `dist: false` opens no page of dist/ or dist-wps/ (it brings its own page).
+  const needsDist = tests.some((t) => t.dist !== false);
+  if (process.env.E2E_SKIP_BUILD !== '1' && needsDist) build(specs);
+  if (needsDist && !fs.existsSync(path.join(DIST, 'preview.html'))) {
     throw new Error(`${path.relative(ROOT, DIST) || DIST}/preview.html is missing: build first (or unset E2E_SKIP_BUILD)`);
   }
   if (!fs.existsSync(CHROMIUM)) {
@@ -169,7 +174,6 @@ async function main() {
       },
     };
 
-    const tests = specs.flatMap((f) => require(`./${f}`));
     const outcome = new Map();
     console.log(`== chromium ${browser.version()} · ${server.url}`);
     for (const t of tests) {
