@@ -466,10 +466,10 @@ describe('ExcelHost marks', () => {
 // -----------------------------------------------------------------------------------------------
 
 describe('ExcelHost.selectCell and timeouts', () => {
-  it('activates the sheet and selects the cell in one sync', async () => {
+  it('checks that the sheet is visible, then activates it and selects the cell: two syncs', async () => {
     const fake = createFakeExcel([{ name: 'A', cells: { A1: 1 } }, { name: "B's", cells: { A1: 1 } }]);
     const n = await syncsOf(fake, () => hostFor(fake).selectCell({ sheet: "B's", address: 'F5' }));
-    expect(n).toBe(1);
+    expect(n).toBe(2);
     expect(fake.workbookState.activeSheet).toBe("B's");
     expect(fake.workbookState.selection).toEqual({ sheet: "B's", address: 'F5' });
   });

@@ -1320,6 +1320,28 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     });
   }
 
+  /** Range.clear: 'Contents' (values and formulas), 'Formats', or 'All' (the default). */
+  clear(applyTo: string = 'All'): void {
+    this.call('clear', [applyTo], (t) => {
+      if (applyTo !== 'All' && applyTo !== 'Contents' && applyTo !== 'Formats') throw new FakeOfficeError('InvalidArgument', `Invalid applyTo '${applyTo}'.`);
+      for (const [k, cell] of [...t.sheet.cells]) {
+        const [r, c] = k.split(',').map(Number);
+        if (!contains(t.rect, r, c)) continue;
+        if (applyTo === 'All') {
+          t.sheet.cells.delete(k);
+          continue;
+        }
+        if (applyTo === 'Contents') {
+          delete cell.value;
+          delete cell.formula;
+          delete cell.error;
+        } else {
+          for (const f of ['numberFormat', 'fill', 'fontColor', 'bold', 'indent', 'italic', 'fontSize', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'borders'] as const) delete cell[f];
+        }
+      }
+    });
+  }
+
   select(): void {
     this.call('select', [], (t) => {
       const state = this.context.engine.state;

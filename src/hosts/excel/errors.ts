@@ -16,6 +16,7 @@ export type HostReason =
   | 'TargetOffSheet'
   | 'SheetNameTaken'
   | 'Protected'
+  | 'TooMuchData'
   | 'NoData';
 
 export class HostError extends Error {

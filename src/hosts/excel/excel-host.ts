@@ -23,8 +23,12 @@
 //                  of 40 bytes per cell (values + numberFormat + valueTypes as JSON) plus 30
 //                  per indent cell: about 100,000 cells per sync. Syncs = 2 + ceil(estimated
 //                  bytes / 4 MB): fixed (3) below the budget, about one more per 100 k cells
-//                  above it. If a sync still overflows (text-heavy sheets) or a block comes back
-//                  with null values, that block is halved and read again (bounded retries).
+//                  above it. The first sync's answer gives the real bytes per cell (Chinese text
+//                  is 3 bytes a character, long number formats add more); when it is well above
+//                  the estimate, the blocks still to read are packed again with it. If a sync
+//                  still overflows, Excel runs out of memory (desktop: MemoryLimitReached, or
+//                  GeneralException on a large request) or a block comes back with null values,
+//                  that block is halved and read again, each block within its own retry budget.
 //   applyMarks     1. worksheet names and protection  2. every unprotected sheet's conditional
 //                  formats (type and, for custom rules, the formula)  3. delete our old rules +
 //                  add the new ones. 3 syncs for any number of findings. Protected sheets are
@@ -70,7 +74,7 @@ import type { Bilingual, CellRef, CellValue, Finding, Host, MarkReport, Progress
 import { firstCellOf, cellAddress, rectAddress } from './a1';
 import { HostError, errorCode, requirementMissing, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from './errors';
 import { type MarkContext, writeMarks } from './mark-writer';
-import { INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, WEB_BUDGET_BYTES, planReads, splitBlock } from './read-plan';
+import { BYTES_PER_CELL, INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, WEB_BUDGET_BYTES, measureBytes, planReads, repack, splitBlock } from './read-plan';
 import {
   RESULT_SHEET_NAME,
   RESULT_TABLE_STYLE,
@@ -112,12 +116,16 @@ export interface ExcelHostOptions {
   isSetSupported?: (name: string, version: string) => boolean;
   /** Per-sync payload budget on the web (bytes). Default WEB_BUDGET_BYTES. */
   webBudgetBytes?: number;
+  /** Opens an .xlsx (base64) as a new workbook. Default: Excel.createWorkbook (ExcelApi 1.8). */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 export interface ResultSheetInfo {
   sheet: string;
   table: string;
   rows: number;
+  /** The workbook's structure is protected: the findings were opened as a new workbook. */
+  newWorkbook?: boolean;
 }
 
 export interface SummaryTableInfo {
@@ -148,8 +156,6 @@ const SUMMARY_FEATURE = {
   chart: { 'zh-CN': '插入趋势图', 'en-US': 'insert trend charts' },
 } satisfies Record<string, Bilingual>;
 
-/** Retries of halved blocks after a payload-limit error or null values, per readWorkbook. */
-const MAX_READ_RETRIES = 24;
 
 const ACTION = {
   read: { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' },
@@ -198,6 +204,21 @@ function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded/i.test(code) || /PayloadSizeLimitExceeded/i.test(text) || code === 'RangeExceedsLimit';
 }
 
+/** Cells above which a GeneralException on a read is taken for "too large" (desktop Excel says no more). */
+const LARGE_READ_CELLS = 10_000;
+
+/**
+ * Whether a failed read sync means "ask for less": a payload limit (web), Excel running out of
+ * memory (desktop: MemoryLimitReached), or a GeneralException on a large request.
+ */
+function isSplittableReadError(e: unknown, group: ReadBlock[]): boolean {
+  if (isSyncTimeout(e)) return false;
+  if (isPayloadError(e)) return true;
+  const code = errorCode(e);
+  if (code === 'MemoryLimitReached') return true;
+  return code === 'GeneralException' && group.reduce((n, b) => n + b.rows * b.cols, 0) > LARGE_READ_CELLS;
+}
+
 function toVisibility(v: string): SheetGrid['visibility'] {
   if (v === 'Hidden') return 'hidden';
   if (v === 'VeryHidden') return 'veryHidden';
@@ -239,6 +260,7 @@ export class ExcelHost implements Host {
   private readonly platform: 'web' | 'desktop';
   private readonly isSetSupported: (name: string, version: string) => boolean;
   private readonly webBudgetBytes: number;
+  private readonly createWorkbook: (base64: string) => Promise<void>;
 
   constructor(runner: ExcelRunner = defaultRunner, options: ExcelHostOptions = {}) {
     this.runner = runner;
@@ -246,6 +268,7 @@ export class ExcelHost implements Host {
     this.platform = options.platform ?? detectPlatform();
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
     this.webBudgetBytes = options.webBudgetBytes ?? WEB_BUDGET_BYTES;
+    this.createWorkbook = options.createWorkbook ?? ((base64) => Excel.createWorkbook(base64));
   }
 
   private api(version: string): boolean {
@@ -359,39 +382,57 @@ export class ExcelHost implements Host {
       }
 
       report(0.1, STAGE.cells);
-      const queue: ReadBlock[][] = [...plan.groups];
+      let queue: ReadBlock[][] = [...plan.groups];
       let cellsDone = 0;
-      let retries = 0;
+      // Bytes per cell, as estimated (BYTES_PER_CELL) until a sync shows what Excel really sends.
+      let learned = 0;
+      const tooMuch = (block: ReadBlock): HostError =>
+        new HostError(
+          {
+            'zh-CN': `工作表“${sheets[block.sheetIndex].name}”第 ${block.row + 1}–${block.row + block.rows} 行的数据过多，Excel 拆分多次后仍未能返回。`,
+            'en-US': `Excel could not return rows ${block.row + 1}–${block.row + block.rows} of the sheet "${sheets[block.sheetIndex].name}" (too much data), even after splitting them repeatedly.`,
+          },
+          { reason: 'TooMuchData' },
+        );
       while (queue.length > 0) {
         const group = queue.shift() as ReadBlock[];
         const pending = group.map((b) => this.queueBlockRead(sheets[b.sheetIndex], b));
         try {
           await this.sync(ctx); // sync 3 (and, on the web, one more per budget's worth of cells)
         } catch (e) {
-          if (!isPayloadError(e)) throw e;
+          if (!isSplittableReadError(e, group)) throw e;
+          // Each block has its own retry budget (splitBlock), so one hard block cannot use up
+          // the retries of the others.
           const halves = splitGroup(group);
-          if (!halves || ++retries > MAX_READ_RETRIES) throw e;
+          if (!halves) throw tooMuch(group[0]);
           queue.unshift(...halves);
           continue;
         }
         const again: ReadBlock[] = [];
+        let bytes = 0;
+        let cells = 0;
         for (const p of pending) {
           const values = p.range.values as unknown[][] | null;
           if (!values) {
             const halves = splitBlock(p.block);
-            if (!halves || ++retries > MAX_READ_RETRIES) {
-              throw new HostError({
-                'zh-CN': `工作表“${sheets[p.block.sheetIndex].name}”的数据过多，Excel 未能返回。`,
-                'en-US': `Excel returned no values for sheet "${sheets[p.block.sheetIndex].name}" (too much data).`,
-              });
-            }
+            if (!halves) throw tooMuch(p.block);
             again.push(...halves);
             continue;
+          }
+          if (this.platform === 'web') {
+            bytes += measureBytes(values, p.range.numberFormat as unknown[][] | null, p.range.valueTypes as unknown[][] | null);
+            cells += p.block.rows * p.block.cols;
           }
           storeBlock(buffers[p.block.sheetIndex], p, values);
           cellsDone += p.block.rows * p.block.cols;
         }
         if (again.length > 0) queue.unshift(again);
+        // Learn the real bytes per cell from the first block that came back, and pack what is
+        // left again when it is well above the estimate the plan used.
+        if (this.platform === 'web' && cells > 0 && learned === 0) {
+          learned = Math.max(BYTES_PER_CELL, bytes / cells);
+          if (learned > BYTES_PER_CELL * 1.2 && queue.length > 0) queue = repack(queue.flat(), this.webBudgetBytes, learned * 1.1);
+        }
         report(0.1 + (0.9 * cellsDone) / Math.max(1, plan.totalCells), STAGE.cells);
       }
 
@@ -516,6 +557,14 @@ export class ExcelHost implements Host {
     return this.run(ACTION.clear, (ctx) => writeMarks(this.markContext(ctx), null));
   }
 
+  /** Queues reading the workbook's structure protection (ExcelApi 1.7); the getter answers after the sync (false without 1.7). */
+  private structureProtection(ctx: Excel.RequestContext): () => boolean {
+    if (!this.api('1.7')) return () => false;
+    const protection = ctx.workbook.protection;
+    protection.load('protected');
+    return () => protection.protected;
+  }
+
   private markContext(ctx: Excel.RequestContext): MarkContext {
     return { ctx, sync: () => this.sync(ctx), quiet: () => this.quietNextSync(ctx), areas: this.api('1.9') };
   }
@@ -550,25 +599,27 @@ export class ExcelHost implements Host {
     await this.select(ref, a === b ? a : `${a}:${b}`);
   }
 
-  /** Activates the sheet and selects `address` in one sync (one more on a hidden sheet, to say why). */
+  /**
+   * Activates the sheet and selects `address`. 2 syncs: 1. whether the sheet exists and is
+   * visible (findings on hidden sheets are normal, and Excel does not promise what activating
+   * one does, so a hidden sheet is told apart first, with the reason in both languages);
+   * 2. activate and select.
+   */
   private async select(ref: CellRef, address: string): Promise<void> {
     await this.run(ACTION.select, async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(ref.sheet);
+      sheet.load('visibility');
+      await this.sync(ctx); // sync 1
+      if (sheet.isNullObject) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
+      if (sheet.visibility !== 'Visible') {
+        throw new HostError(sheetHidden(ref.sheet, ref.address, sheet.visibility === 'VeryHidden'), { reason: 'SheetHidden' });
+      }
       sheet.activate();
       sheet.getRange(address).select();
       try {
-        await this.sync(ctx);
+        await this.sync(ctx); // sync 2
       } catch (e) {
         if (errorCode(e) === 'ItemNotFound') throw new HostError(sheetMissing(ref.sheet), { code: 'ItemNotFound', reason: 'SheetMissing', cause: e });
-        if (isSyncTimeout(e)) throw e;
-        // Excel refuses to activate a hidden sheet. Findings on hidden sheets are normal (they are
-        // checked like the others), so say why in both languages; one more sync, on this path only.
-        const again = ctx.workbook.worksheets.getItem(ref.sheet);
-        again.load('visibility');
-        await this.sync(ctx);
-        if (again.visibility !== 'Visible') {
-          throw new HostError(sheetHidden(ref.sheet, ref.address, again.visibility === 'VeryHidden'), { reason: 'SheetHidden', cause: e });
-        }
         throw e;
       }
     });
@@ -579,21 +630,28 @@ export class ExcelHost implements Host {
 
   /**
    * Writes the findings to the sheet 校验结果 as a table (one row per finding; the 单元格 column
-   * links to the cell), replacing the 校验结果 sheet this add-in wrote before. A 校验结果 sheet
-   * the add-in did not write is never touched: that is an error the user must resolve.
+   * links to the cell), replacing the 校验结果 sheet this add-in wrote before, even when it was
+   * hidden or very hidden (it is made visible first: Excel cannot delete a very hidden sheet).
+   * A 校验结果 sheet the add-in did not write is never touched: that is an error the user must
+   * resolve. When the workbook's structure is protected no sheet can be added, so the findings
+   * open as a new workbook instead (ExcelApi 1.8; `newWorkbook` in the result); nothing is
+   * unprotected, and no password is ever asked for.
    */
   async writeResultSheet(findings: Finding[]): Promise<ResultSheetInfo> {
     const block = buildResultBlock(findings);
     const pieces = this.platform === 'web' ? chunkRowsByBytes(block, this.webBudgetBytes) : [[0, block.values.length] as [number, number]];
     const lastRow = block.values.length; // 1-based row of the last line (header is row 1)
+    const readsProtection = this.api('1.7');
 
-    return this.run(ACTION.write, async (ctx) => {
+    const written = await this.run(ACTION.write, async (ctx): Promise<ResultSheetInfo | { locked: string }> => {
       const workbook = ctx.workbook;
       const worksheets = workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/visibility');
       const tables = workbook.tables;
       tables.load('items/name,items/worksheet/name');
+      if (readsProtection) workbook.load('name,protection/protected');
       await this.sync(ctx); // sync 1
+      if (readsProtection && workbook.protection.protected) return { locked: workbook.name };
 
       const lower = RESULT_SHEET_NAME.toLowerCase();
       const old = worksheets.items.find((w) => w.name.toLowerCase() === lower);
@@ -603,9 +661,12 @@ export class ExcelHost implements Host {
       }
       const tableName = freeTableName(tables.items.filter((t) => !tablesOnOld.includes(t)).map((t) => t.name));
 
+      // The suspend calls cover only what is queued after them.
+      this.quietNextSync(ctx);
       if (old) {
-        // Rename first so the new sheet can take the name, add the new one, then delete the
-        // old: a workbook must keep at least one visible sheet.
+        // Shown first (a very hidden sheet cannot be deleted), renamed so the new sheet can take
+        // the name, and deleted after the new one is added: a workbook keeps one visible sheet.
+        if (old.visibility !== 'Visible') old.visibility = 'Visible';
         const names = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
         let temp = `~${RESULT_SHEET_NAME}-old`;
         for (let i = 2; names.has(temp.toLowerCase()); i++) temp = `~${RESULT_SHEET_NAME}-old${i}`;
@@ -615,7 +676,7 @@ export class ExcelHost implements Host {
       if (old) old.delete();
 
       for (let p = 0; p < pieces.length; p++) {
-        this.quietNextSync(ctx);
+        if (p > 0) this.quietNextSync(ctx);
         const [start, end] = pieces[p];
         const range = sheet.getRange(`A${start + 1}:H${end}`);
         range.numberFormat = block.numberFormats.slice(start, end);
@@ -630,15 +691,36 @@ export class ExcelHost implements Host {
       await this.sync(ctx); // sync 2 (last piece, table, style)
       return { sheet: RESULT_SHEET_NAME, table: tableName, rows: findings.length };
     });
+    if (!('locked' in written)) return written;
+    return this.writeResultWorkbook(findings, written.locked);
   }
 
-  /** Replaces the add-in's 校验说明 sheet with `rows` (header first). Three syncs at most. */
+  /** The findings as a new workbook (the checked one's structure is protected). */
+  private async writeResultWorkbook(findings: Finding[], workbookName: string): Promise<ResultSheetInfo> {
+    if (!this.api('1.8')) throw new HostError(structureLockedNoNewWorkbook(), { reason: 'Protected' });
+    try {
+      const { resultWorkbookBase64 } = await import(/* webpackChunkName: "result-workbook" */ './result-workbook');
+      await this.createWorkbook(await resultWorkbookBase64(findings, workbookName));
+    } catch (e) {
+      throw toHostError(e, ACTION.write);
+    }
+    return { sheet: RESULT_SHEET_NAME, table: '', rows: findings.length, newWorkbook: true };
+  }
+
+  /**
+   * Writes `rows` (header first) to the add-in's 校验说明 sheet: into the sheet in place when it
+   * exists (its old content cleared first; it may be hidden, and no sheet is added, renamed or
+   * deleted, so this works under structure protection too), else on a new sheet. A 校验说明
+   * sheet whose A1 is not our header is the user's and is never touched. 2 or 3 syncs.
+   */
   async saveExplanationRows(rows: string[][]): Promise<void> {
     const width = Math.max(1, ...rows.map((r) => r.length));
     const block = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+    const readsProtection = this.api('1.7');
     await this.run(ACTION.write, async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/protection/protected');
+      if (readsProtection) ctx.workbook.load('protection/protected');
       await this.sync(ctx);
       const existing = worksheets.items.find((w) => w.name === EXPLANATIONS_SHEET);
       let target: Excel.Worksheet;
@@ -648,16 +730,18 @@ export class ExcelHost implements Host {
         await this.sync(ctx);
         const first = head.values?.[0]?.[0] ?? '';
         if (first !== EXPLANATION_HEADER[0] && first !== '') throw new HostError(explanationSheetTaken(EXPLANATIONS_SHEET));
-        existing.name = `~${EXPLANATIONS_SHEET}-old`;
-        target = worksheets.add(EXPLANATIONS_SHEET);
-        existing.delete();
+        if (existing.protection.protected) throw new HostError(explanationSheetProtected(EXPLANATIONS_SHEET), { reason: 'Protected' });
+        this.quietNextSync(ctx);
+        existing.getRange().clear('Contents');
+        target = existing;
       } else {
+        if (readsProtection && ctx.workbook.protection.protected) throw new HostError(explanationsStructureLocked(EXPLANATIONS_SHEET), { reason: 'Protected' });
+        this.quietNextSync(ctx);
         target = worksheets.add(EXPLANATIONS_SHEET);
       }
       const range = target.getRange(`A1:${cellAddress(block.length - 1, width - 1)}`);
       range.numberFormat = block.map((r) => r.map(() => '@'));
       range.values = block;
-      this.quietNextSync(ctx);
       await this.sync(ctx);
     });
   }
@@ -677,14 +761,16 @@ export class ExcelHost implements Host {
     return this.run(RULES_ACTION, async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
       worksheets.load('items/name');
+      const locked = this.structureProtection(ctx);
       await this.sync(ctx); // sync 1
       const lower = RULES_SHEET.toLowerCase();
       const existing = worksheets.items.find((w) => w.name.toLowerCase() === lower);
       if (existing) throw new HostError(rulesSheetTaken(existing.name), { reason: 'SheetNameTaken' });
+      if (locked()) throw new HostError(structureLocked(RULES_SHEET), { reason: 'Protected' });
+      this.quietNextSync(ctx);
       const sheet = worksheets.add(RULES_SHEET);
       queueRulesSheet(sheet, block);
       sheet.activate();
-      this.quietNextSync(ctx);
       await this.sync(ctx); // sync 2
       return { sheet: RULES_SHEET };
     });
@@ -717,16 +803,18 @@ export class ExcelHost implements Host {
     return this.run(FORM_ACTION, async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
       worksheets.load('items/name');
+      const locked = this.structureProtection(ctx);
       await this.sync(ctx); // sync 1
       const names = worksheets.items.map((w) => w.name);
       const sheetName = freeSheetName(names, spec.sheetName);
+      if (locked()) throw new HostError(structureLocked(sheetName), { reason: 'Protected' });
       const rulesLower = spec.rulesSheet.name.toLowerCase();
       const addRules = !names.some((n) => n.toLowerCase() === rulesLower);
+      this.quietNextSync(ctx);
       const sheet = worksheets.add(sheetName);
       queueStandardForm(sheet, plan, options);
       if (addRules) queueRulesSheet(worksheets.add(spec.rulesSheet.name), rules);
       sheet.activate();
-      this.quietNextSync(ctx);
       await this.sync(ctx); // sync 2
       return { sheet: sheetName, rulesSheet: addRules ? spec.rulesSheet.name : null, validation: options.validation };
     });
@@ -762,9 +850,12 @@ export class ExcelHost implements Host {
       const selected = target === 'selection' ? workbook.getSelectedRange() : undefined;
       if (selected) {
         selected.load('rowIndex,columnIndex');
-        selected.worksheet.load('name');
+        selected.worksheet.load('name,protection/protected');
       }
+      const locked = selected ? () => false : this.structureProtection(ctx);
       await this.sync(ctx); // sync 1
+      if (selected?.worksheet.protection.protected) throw new HostError(sheetLocked(selected.worksheet.name), { reason: 'Protected' });
+      if (locked()) throw new HostError(structureLocked(summarySheetBase(spec.lang), SUMMARY_AT_SELECTION), { reason: 'Protected' });
 
       const tableName = uniqueTableName([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
       let sheet: Excel.Worksheet;
@@ -779,6 +870,7 @@ export class ExcelHost implements Host {
         );
         layout = layoutSummary(spec, 0, 0);
         widths = layout.widths;
+        this.quietNextSync(ctx);
         sheet = worksheets.add(sheetName);
       } else {
         sheet = selected.worksheet;
@@ -787,27 +879,48 @@ export class ExcelHost implements Host {
         layout = layoutSummary(spec, selected.rowIndex, selected.columnIndex);
         if (!fitsOnSheet(layout)) throw new HostError(targetOffSheet(sheetName, anchor), { reason: 'TargetOffSheet' });
         const box = layout.footprint;
-        const area = sheet.getRange(rectAddress({ r0: box.top, c0: box.left, r1: box.bottom, c1: box.right }));
-        area.load('values,formulas');
-        const merged = mergeCheck ? area.getMergedAreasOrNullObject() : undefined;
-        merged?.load('address');
-        const near = tables.items
-          .filter((t) => t.worksheet.name === sheetName)
-          .map((t) => {
-            const r = t.getRange();
-            r.load('rowIndex,columnIndex,rowCount,columnCount');
-            return { name: t.name, range: r };
+        const boxRect = { r0: box.top, c0: box.left, r1: box.bottom, c1: box.right };
+        // Sync 2 reads what is under the footprint. getMergedAreasOrNullObject fails on a range
+        // holding more than 512 merged areas; then the same reads run once more with the merged
+        // areas asked for in bands of rows small enough to hold at most 512 each (a merged area
+        // has at least 2 cells), all in that one extra sync.
+        const probe = (mergeBands: Rect[]) => {
+          const area = sheet.getRange(rectAddress(boxRect));
+          area.load('values,formulas');
+          const merged = mergeCheck
+            ? mergeBands.map((band) => {
+                const m = sheet.getRange(rectAddress(band)).getMergedAreasOrNullObject();
+                m.load('address');
+                return m;
+              })
+            : [];
+          const near = tables.items
+            .filter((t) => t.worksheet.name === sheetName)
+            .map((t) => {
+              const r = t.getRange();
+              r.load('rowIndex,columnIndex,rowCount,columnCount');
+              return { name: t.name, range: r };
+            });
+          const current = layout.widths.map((_, j) => {
+            const f = sheet.getRange(cellAddress(box.top, box.left + j)).format;
+            f.load('columnWidth');
+            return f;
           });
-        const current = layout.widths.map((_, j) => {
-          const f = sheet.getRange(cellAddress(box.top, box.left + j)).format;
-          f.load('columnWidth');
-          return f;
-        });
-        await this.sync(ctx); // sync 2
+          return { area, merged, near, current };
+        };
+        let read = probe([boxRect]);
+        try {
+          await this.sync(ctx); // sync 2
+        } catch (e) {
+          if (!mergeCheck || isSyncTimeout(e)) throw e;
+          read = probe(mergeBandsOf(boxRect));
+          await this.sync(ctx); // sync 3, on this path only
+        }
+        const { area, merged, near, current } = read;
 
         const occupancy = {
           cells: filledCells(area.values, area.formulas, box.top, box.left),
-          merges: merged && !merged.isNullObject ? merged.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1)) : [],
+          merges: merged.flatMap((m) => (m.isNullObject ? [] : m.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1)))),
           tables: near
             .filter(({ range: r }) => overlaps(box, { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }))
             .map((t) => t.name),
@@ -819,7 +932,7 @@ export class ExcelHost implements Host {
         widths = layout.widths.map((w, j) => (current[j].columnWidth !== null && current[j].columnWidth >= w ? null : w));
       }
 
-      this.quietNextSync(ctx);
+      if (selected) this.quietNextSync(ctx);
       const queued = queueSummary(sheet, layout, { sheetName, tableName, areas, widths, chart: withChart });
       if (!selected) {
         sheet.getRange(`${layout.placement.titleRow + 1}:${layout.placement.titleRow + 1}`).format.rowHeight = 24;
@@ -853,11 +966,14 @@ export class ExcelHost implements Host {
       return this.run(SUMMARY_ACTION.chart, async (ctx) => {
         const worksheets = ctx.workbook.worksheets;
         worksheets.load('items/name');
+        const locked = this.structureProtection(ctx);
         await this.sync(ctx); // sync 1
         const sheetName = freeSheetName(
           worksheets.items.map((w) => w.name),
           TREND_SHEET_NAME,
         );
+        if (locked()) throw new HostError(structureLocked(sheetName), { reason: 'Protected' });
+        this.quietNextSync(ctx);
         const sheet = worksheets.add(sheetName);
         const range = sheet.getRange(table.block.address);
         range.numberFormat = table.block.numberFormats;
@@ -866,7 +982,6 @@ export class ExcelHost implements Host {
         sheet.getRange(table.headerRow).format.font.bold = true;
         const chart = queueTrendChart(sheet, sheet, table.plan, title, table.position);
         sheet.activate();
-        this.quietNextSync(ctx);
         await this.sync(ctx); // sync 2
         return { sheet: sheetName, chart: chart.name, data: table.block.address };
       });
@@ -875,6 +990,7 @@ export class ExcelHost implements Host {
     return this.run(SUMMARY_ACTION.chart, async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
       worksheets.load('items/name');
+      const locked = this.structureProtection(ctx);
       await this.sync(ctx); // sync 1
       const source = worksheets.items.find((w) => w.name.toLowerCase() === ref.sheet.toLowerCase());
       if (!source) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
@@ -882,6 +998,8 @@ export class ExcelHost implements Host {
         worksheets.items.map((w) => w.name),
         TREND_SHEET_NAME,
       );
+      if (locked()) throw new HostError(structureLocked(sheetName), { reason: 'Protected' });
+      this.quietNextSync(ctx);
       const sheet = worksheets.add(sheetName);
       const chart = queueTrendChart(sheet, source, plan, title);
       sheet.activate();
@@ -938,6 +1056,59 @@ function rulesSheetTaken(name: string): Bilingual {
   return {
     'zh-CN': `工作簿中已有名为“${name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
     'en-US': `The workbook already has a sheet named "${name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
+  };
+}
+
+/** No sheet can be added to a workbook whose structure is protected. */
+function structureLocked(sheet: string, hint?: Bilingual): Bilingual {
+  return {
+    'zh-CN': `工作簿结构受保护，无法添加“${sheet}”工作表。请撤销工作簿保护（审阅 > 保护工作簿）后重试${hint ? `，${hint['zh-CN']}` : ''}。本加载项不会撤销任何保护。`,
+    'en-US': `The workbook structure is protected, so the sheet "${sheet}" cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again${hint ? `, ${hint['en-US']}` : ''}. This add-in never removes protection.`,
+  };
+}
+
+function sheetLocked(sheet: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”受保护，无法写入。请撤销该表的保护，或选择另一个工作表中的空白单元格后重试。`,
+    'en-US': `The sheet "${sheet}" is protected, so nothing can be written there. Unprotect it, or select an empty cell on another sheet, and try again.`,
+  };
+}
+
+const SUMMARY_AT_SELECTION: Bilingual = {
+  'zh-CN': '或改为插入到“当前选定单元格”',
+  'en-US': 'or insert it at the "Selected cell" instead',
+};
+
+/** Excel lists at most this many merged areas of one range (getMergedAreasOrNullObject). */
+const MAX_MERGED_AREAS = 512;
+
+/** Bands of whole rows of `r`, each with at most MAX_MERGED_AREAS * 2 cells (so as many merged areas). */
+export function mergeBandsOf(r: Rect): Rect[] {
+  const cols = r.c1 - r.c0 + 1;
+  const rows = Math.max(1, Math.floor((MAX_MERGED_AREAS * 2) / cols));
+  const out: Rect[] = [];
+  for (let r0 = r.r0; r0 <= r.r1; r0 += rows) out.push({ r0, c0: r.c0, r1: Math.min(r.r1, r0 + rows - 1), c1: r.c1 });
+  return out;
+}
+
+function structureLockedNoNewWorkbook(): Bilingual {
+  return {
+    'zh-CN': '工作簿结构受保护，无法添加“校验结果”工作表，而当前 Excel 版本无法打开新工作簿（需要 ExcelApi 1.8）。请撤销工作簿保护后重试；问题仍列在任务窗格中。',
+    'en-US': 'The workbook structure is protected, so the 校验结果 sheet cannot be added, and this version of Excel cannot open a new workbook (needs ExcelApi 1.8). Unprotect the workbook and try again; the findings are still listed in the pane.',
+  };
+}
+
+function explanationSheetProtected(name: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${name}”受保护，核实说明未能保存。请撤销该表的保护后重试。`,
+    'en-US': `The sheet "${name}" is protected, so the explanation was not saved. Unprotect it and try again.`,
+  };
+}
+
+function explanationsStructureLocked(name: string): Bilingual {
+  return {
+    'zh-CN': `工作簿结构受保护，无法添加“${name}”工作表，核实说明未能保存。请撤销工作簿保护后重试。`,
+    'en-US': `The workbook structure is protected, so the sheet "${name}" cannot be added and the explanation was not saved. Unprotect the workbook and try again.`,
   };
 }
 

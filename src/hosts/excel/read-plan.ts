@@ -4,7 +4,10 @@
 //  - no single range read is above MAX_CELLS_PER_READ (5,000,000) cells, on any platform;
 //  - desktop: every block goes into ONE sync (no payload limit there);
 //  - web: blocks are packed greedily so that each sync's estimated response stays under
-//    WEB_BUDGET_BYTES; the number of syncs is ceil(estimated bytes / budget).
+//    WEB_BUDGET_BYTES; the number of syncs is ceil(estimated bytes / budget). The estimate
+//    starts at BYTES_PER_CELL and is corrected from what the first sync actually returned
+//    (measureBytes): the blocks still to read are packed again with the learned ratio (repack),
+//    so a text-heavy workbook does not overflow sync after sync.
 
 /** Excel refuses (or returns null values for) reads above five million cells. */
 export const MAX_CELLS_PER_READ = 5_000_000;
@@ -45,7 +48,12 @@ export interface ReadBlock {
   cols: number;
   /** Read indents of the first min(INDENT_COLUMNS, cols) columns of this block. */
   indent: boolean;
+  /** How many times this block's rows were halved after Excel refused it (its own retry budget). */
+  splits?: number;
 }
+
+/** A block (and the halves it is split into) is halved at most this many times: 5 M cells down to ~80. */
+export const MAX_BLOCK_SPLITS = 16;
 
 export interface ReadPlanOptions {
   platform: 'web' | 'desktop';
@@ -63,9 +71,77 @@ export interface ReadPlan {
   totalCells: number;
 }
 
-export function estimateBytes(block: Pick<ReadBlock, 'rows' | 'cols' | 'indent'>): number {
+export function estimateBytes(block: Pick<ReadBlock, 'rows' | 'cols' | 'indent'>, bytesPerCell = BYTES_PER_CELL): number {
   const indentCells = block.indent ? block.rows * Math.min(INDENT_COLUMNS, block.cols) : 0;
-  return block.rows * block.cols * BYTES_PER_CELL + indentCells * INDENT_BYTES_PER_CELL;
+  return block.rows * block.cols * bytesPerCell + indentCells * INDENT_BYTES_PER_CELL;
+}
+
+/** UTF-8 bytes of a string as JSON would carry it (quotes included), without encoding it. */
+function jsonTextBytes(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The bytes Excel sent for one block's values, numberFormat and valueTypes (as UTF-8 JSON, one
+ * separator per cell), measured from what came back: the real ratio for later estimates.
+ */
+export function measureBytes(values: unknown[][], formats: unknown[][] | null, types: unknown[][] | null): number {
+  let n = 0;
+  const add = (v: unknown): void => {
+    if (typeof v === 'string') n += jsonTextBytes(v) + 1;
+    else if (typeof v === 'number') n += String(v).length + 1;
+    else if (typeof v === 'boolean') n += v ? 5 : 6;
+    else n += 5;
+  };
+  for (const grid of [values, formats, types]) {
+    if (!grid) continue;
+    for (const row of grid) for (const v of row) add(v);
+  }
+  return n;
+}
+
+/**
+ * Packs blocks into syncs of at most `budget` estimated bytes at `bytesPerCell`, splitting a
+ * block by rows where it does not fit; the order of the blocks is kept.
+ */
+export function repack(blocks: ReadBlock[], budget: number, bytesPerCell: number): ReadBlock[][] {
+  const groups: ReadBlock[][] = [];
+  let current: ReadBlock[] = [];
+  let currentBytes = 0;
+  const queue = [...blocks];
+  while (queue.length > 0) {
+    const b = queue.shift() as ReadBlock;
+    const perRow = estimateBytes({ rows: 1, cols: b.cols, indent: b.indent }, bytesPerCell);
+    const fit = Math.floor((budget - currentBytes) / perRow);
+    if (fit >= b.rows) {
+      current.push(b);
+      currentBytes += b.rows * perRow;
+      continue;
+    }
+    if (fit < 1 && current.length > 0) {
+      groups.push(current);
+      current = [];
+      currentBytes = 0;
+      queue.unshift(b);
+      continue;
+    }
+    const rows = Math.max(1, fit);
+    current.push({ ...b, rows });
+    currentBytes += rows * perRow;
+    if (rows < b.rows) queue.unshift({ ...b, row: b.row + rows, rows: b.rows - rows });
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 export function planReads(dims: UsedRangeDims[], options: ReadPlanOptions): ReadPlan {
@@ -125,12 +201,13 @@ export function planReads(dims: UsedRangeDims[], options: ReadPlanOptions): Read
   return { groups, indentSheets, totalCells };
 }
 
-/** Halves a block by rows for a retry; null when it is a single row. */
+/** Halves a block by rows for a retry; null when it is a single row or its retry budget is spent. */
 export function splitBlock(block: ReadBlock): [ReadBlock, ReadBlock] | null {
-  if (block.rows < 2) return null;
+  const splits = (block.splits ?? 0) + 1;
+  if (block.rows < 2 || splits > MAX_BLOCK_SPLITS) return null;
   const top = Math.floor(block.rows / 2);
   return [
-    { ...block, rows: top },
-    { ...block, row: block.row + top, rows: block.rows - top },
+    { ...block, rows: top, splits },
+    { ...block, row: block.row + top, rows: block.rows - top, splits },
   ];
 }

@@ -98,7 +98,8 @@ export function chunkRowsByBytes(block: ResultBlock, budgetBytes: number): Array
   return out;
 }
 
-function utf8Length(s: string): number {
+/** Bytes of `s` in UTF-8 (a Chinese character is 3), without encoding it. */
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

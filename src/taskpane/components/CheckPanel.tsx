@@ -108,7 +108,13 @@ interface CheckPanelProps {
   onChecked?: (session: Omit<CheckSession, 'runId'>) => void;
 }
 
-type Notice = 'check.cleared' | 'check.sheetWritten' | 'explain.saved' | 'explain.removed';
+type Notice = 'check.cleared' | 'check.sheetWritten' | 'check.sheetWrittenNewWorkbook' | 'explain.saved' | 'explain.removed';
+
+/** The problems a host reports after marking or clearing (MarkReport), if the value is one. */
+function problemsOf(value: unknown): Bilingual[] {
+  if (!value || typeof value !== 'object' || !Array.isArray((value as { problems?: unknown }).problems)) return [];
+  return (value as { problems: Bilingual[] }).problems;
+}
 
 /** The host actions of this tab that a failure offers to run again (重试), by their name's key. */
 type RetryAction = 'action.check' | 'action.mark' | 'action.clear' | 'action.select' | 'action.writeSheet';
@@ -141,6 +147,9 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
   const [runId, setRunId] = useState(0);
   const [failure, setFailure] = useState<PanelFailure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** What the host could not do in the last mark or clear (protected sheets, rules Excel refused). */
+  const [hostProblems, setHostProblems] = useState<Bilingual[]>([]);
+  const [structureProtected, setStructureProtected] = useState(false);
   const [explaining, setExplaining] = useState<ExplainState | null>(null);
   /** The workbook as the last check read it (its 校验说明 sheet holds the saved explanations). */
   const snapshotRef = useRef<WorkbookSnapshot | null>(null);
@@ -181,13 +190,17 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
    * shows in the error bar, whose 重试 runs the same action again.
    */
   const runAction = useCallback(
-    async (action: () => Promise<unknown>, done: Notice | null, retry: RetryAction) => {
+    async (action: () => Promise<unknown>, done: Notice | null | ((value: unknown) => Notice | null), retry: RetryAction) => {
       setBusy(true);
       setFailure(null);
       setNotice(null);
+      setHostProblems([]);
       try {
-        await action();
-        if (mounted.current && done) setNotice(done);
+        const value = await action();
+        if (!mounted.current) return;
+        setHostProblems(problemsOf(value));
+        const notice = typeof done === 'function' ? done(value) : done;
+        if (notice) setNotice(notice);
       } catch (e) {
         fail(e, retry, () => void runAction(action, done, retry));
       } finally {
@@ -207,6 +220,7 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
     setRunning(true);
     setFailure(null);
     setNotice(null);
+    setHostProblems([]);
     report(0, stage('stage.reading'));
     let findings: Finding[] | null = null;
     try {
@@ -230,7 +244,9 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
       setRunId((n) => n + 1);
       report(READ_SHARE + CHECK_SHARE, stage('stage.marking'));
       findings = checked.findings;
-      await host.applyMarks(checked.findings);
+      setStructureProtected(!!snapshot.structureProtected);
+      const marked = await host.applyMarks(checked.findings);
+      if (mounted.current) setHostProblems(problemsOf(marked));
     } catch (e) {
       // Findings listed but not marked: 重试 marks them again; otherwise the whole check runs again.
       const listed = findings;
@@ -251,7 +267,12 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
   const writeSheet = useMemo(() => {
     if (!canWriteResultSheet(host) || !result) return null;
     const findings = result.findings;
-    return () => runAction(() => host.writeResultSheet(findings), 'check.sheetWritten', 'action.writeSheet');
+    return () =>
+      runAction(
+        () => host.writeResultSheet(findings),
+        (info) => ((info as { newWorkbook?: boolean } | undefined)?.newWorkbook ? 'check.sheetWrittenNewWorkbook' : 'check.sheetWritten'),
+        'action.writeSheet',
+      );
   }, [host, result, runAction]);
 
   const selectCell = useCallback(
@@ -373,6 +394,30 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
             }
           />
         </MessageBar>
+      )}
+
+      {hostProblems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="host-problems">
+          <MessageBarBody>
+            <MessageBarTitle>{t('check.hostProblems')}</MessageBarTitle>
+            <ul>
+              {hostProblems.map((p, i) => (
+                <li key={i}>{pick(p, lang)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('notice.dismiss')} onClick={() => setHostProblems([])} />
+            }
+          />
+        </MessageBar>
+      )}
+
+      {result && structureProtected && writeSheet && (
+        <Text size={200} className={styles.observations} data-testid="structure-protected">
+          {t('check.structureProtected')}
+        </Text>
       )}
 
       {result && (
