@@ -68,6 +68,9 @@ describe('ExcelHost.insertStandardForm', () => {
     let info: unknown;
     expect(await syncsOf(fake, async () => (info = await hostFor(fake).insertStandardForm(SPEC)))).toBe(2);
     expect(info).toEqual({ sheet: '指标表', rulesSheet: '校验规则', validation: true });
+    // Calculation and screen updating were suspended before the first write of the batch.
+    expect(fake.workbookState.writesBeforeSuspend ?? 0).toBe(0);
+    expect(fake.workbookState.screenUpdatingSuspensions).toBe(1);
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(['法治指标', '指标表', '校验规则']);
     expect(fake.workbookState.activeSheet).toBe('指标表');
     expect(sheetState(fake, '法治指标')).toEqual(before);

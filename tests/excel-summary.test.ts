@@ -16,7 +16,7 @@ import {
   type TableSpec,
 } from '../src/core/report';
 import { HostError } from '../src/hosts/excel/errors';
-import { ExcelHost, type ExcelHostOptions } from '../src/hosts/excel/excel-host';
+import { ExcelHost, type ExcelHostOptions, mergeBandsOf } from '../src/hosts/excel/excel-host';
 import { columnWidthPoints, freeSheetName, parseRangeAddress, planTrend, wouldBeReinterpreted } from '../src/hosts/excel/summary-writer';
 import { readXlsx } from '../src/hosts/xlsx/read-xlsx';
 import {
@@ -172,6 +172,7 @@ describe('ExcelHost.writeSummaryTable on a new sheet', () => {
       info = await hostFor(fake).writeSummaryTable(compare, 'new-sheet');
     });
     expect(syncs).toBe(2);
+    expect(fake.workbookState.writesBeforeSuspend ?? 0).toBe(0);
 
     const n = compare.body.length;
     const p = placeTable(compare);
@@ -409,6 +410,27 @@ describe('ExcelHost.writeSummaryTable at the selection', () => {
     expect(fake.workbookState.tables.map((t) => t.name)).toEqual(['Summary_1']);
   });
 
+  it('above 512 merged areas under the target, lists them in bands and still refuses, with a message rather than a raw error', async () => {
+    const big = withRows(compare, 600);
+    for (const apiMinor of [13, 20]) {
+      const fake = createFakeExcel([{ name: 'S' }]);
+      sheet(fake, 'S').merges = Array.from({ length: 600 }, (_, i) => parseArea(`C${20 + i}:D${20 + i}`));
+      fake.workbookState.selection = { sheet: 'S', address: 'B16' };
+      const n0 = fake.syncCount;
+      const e = (await hostFor(fake, { isSetSupported: upTo(apiMinor) })
+        .writeSummaryTable(big, 'selection')
+        .catch((x: unknown) => x)) as HostError;
+      expect(e).toBeInstanceOf(HostError);
+      expect(e.reason).toBe('TargetOccupied');
+      expect(e.bilingual['en-US']).toContain('C20:D20, C21:D21 are merged cells');
+      // Sheet names, the failed listing, the listing in bands.
+      expect(fake.syncCount - n0).toBe(3);
+      expect(sheet(fake, 'S').cells.size).toBe(0);
+    }
+    expect(mergeBandsOf({ r0: 0, c0: 0, r1: 999, c1: 9 }).every((b) => (b.r1 - b.r0 + 1) * 10 <= 1024)).toBe(true);
+    expect(mergeBandsOf({ r0: 5, c0: 2, r1: 999, c1: 9 }).reduce((n, b) => n + b.r1 - b.r0 + 1, 0)).toBe(995);
+  });
+
   it('refuses a formula showing an empty text, a merged area and an overlapping table', async () => {
     const formula = createFakeExcel([{ name: 'S', cells: { C20: { value: '', formula: '=IF(1,"","")' } } }]);
     formula.workbookState.selection = { sheet: 'S', address: 'A15' };
@@ -585,6 +607,7 @@ describe('ExcelHost.insertLineChart', () => {
     let info: { sheet: string; chart: string } | undefined;
     expect(await syncsOf(fake, async () => (info = await host.insertLineChart(ref, '床位数与医生数（2019—2023年）')))).toBe(2);
     expect(info).toEqual({ sheet: '趋势图', chart: 'Chart 1' });
+    expect(fake.workbookState.writesBeforeSuspend ?? 0).toBe(0);
     expect(sheet(fake, '趋势图').charts).toEqual([
       {
         name: 'Chart 1',

@@ -18,6 +18,8 @@ import type {
 import { App } from '../src/taskpane/App';
 import type { RunCheck } from '../src/taskpane/session';
 import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
+import { ExcelHost } from '../src/hosts/excel/excel-host';
+import { createFakeExcel } from './fakes/fake-excel';
 import { syncWithTimeout } from '../src/hosts/excel/sync';
 import { catalogues, langFromDisplayLanguage, translate } from '../src/taskpane/i18n';
 import { BilingualError, createUnavailableHost, isTrident } from '../src/taskpane/office-host-factory';
@@ -224,6 +226,31 @@ describe('task pane', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: /Sheet1!D9/ }), { key: 'Enter' });
     expect((host as FakeHost).callsTo('selectCell')[1]).toEqual([{ sheet: 'Sheet1', address: 'D9' }]);
     expect(row.tabIndex).toBe(0);
+  });
+
+  test('with the Excel host on a protected workbook, says what could not be marked and writes the results to a new workbook', async () => {
+    const fake = createFakeExcel([
+      { name: 'Sheet1', protected: true, cells: { A1: '指标', B1: 2024 } },
+      { name: '其他', cells: { A1: 1 } },
+    ]);
+    fake.workbookState.structureProtected = true;
+    const host = new ExcelHost((batch) => fake.run(batch), {
+      platform: 'desktop',
+      isSetSupported: (n, v) => fake.isSetSupported(n, v),
+      createWorkbook: (b64) => fake.createWorkbook(b64),
+    });
+    renderApp({ host });
+    await runCheckAndWait();
+    const problems = await screen.findByTestId('host-problems', undefined, SLOW);
+    expect(problems.textContent).toContain('以下内容未能完成');
+    expect(problems.textContent).toContain('工作表“Sheet1”受保护，其中 4 处问题无法标记');
+    expect(screen.getByTestId('structure-protected').textContent).toContain('新工作簿');
+    // The findings are listed all the same.
+    expect(screen.getByTestId('count-error').textContent).toBe('2');
+    fireEvent.click(screen.getByRole('button', { name: /^写入结果表/ }));
+    expect(await screen.findByText(/校验结果已写入一个新工作簿/, undefined, SLOW)).toBeTruthy();
+    expect(fake.workbookState.createdWorkbooks).toHaveLength(1);
+    expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(['Sheet1', '其他']);
   });
 
   test('清除标记 calls clearMarks', async () => {

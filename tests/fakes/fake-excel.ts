@@ -512,7 +512,16 @@ abstract class FakeProxy<T> {
   load(spec?: string | string[] | Record<string, unknown>): this {
     const paths = parseLoad(spec);
     if (paths.some((p) => p.includes('indentLevel'))) this.context.requireApi(9, 'RangeFormat.indentLevel');
-    this.context.enqueue(jsonBytes(paths), () => this.loadWith(this.resolveTarget(), paths), 'read', 'load');
+    this.context.enqueue(
+      jsonBytes(paths),
+      () => {
+        const fault = this.context.engine.injectFault?.({ label: 'load' });
+        if (fault) throw new FakeOfficeError(fault, 'Injected failure of a load.');
+        return this.loadWith(this.resolveTarget(), paths);
+      },
+      'read',
+      'load',
+    );
     return this;
   }
 

@@ -35,24 +35,30 @@
 //                  skipped and reported. Only when Excel fails a sync does the work split, per
 //                  sheet and then per rule (mark-writer.ts), so the count grows with failures only.
 //   clearMarks     the same 1 and 2, then 3. delete our rules (skipped if there are none).
-//   selectCell     1 sync.
+//   selectCell     1. whether the sheet exists and is visible  2. activate and select. 2 syncs.
 //   writeSummaryTable  'new-sheet': 1. sheet, table and defined names  2. add the sheet, write
 //                  everything (values, merges, table, styles, widths, chart). 2 syncs.
 //                  'selection': 1. names + the selected range  2. the footprint's values and
 //                  formulas, overlapping tables and merged areas, current column widths
 //                  3. write everything. 3 syncs. Both independent of the number of rows.
+//                  Above 512 merged areas under the footprint, Excel refuses to list them: one
+//                  more sync lists them in bands of rows (4 syncs on that path).
 //   insertLineChart  1. sheet names  2. add the 趋势图 sheet and the chart (from values: also
 //                  the small data table on that sheet). 2 syncs.
 //   writeResultSheet  1. sheet and table names  2. replace the sheet, write the block, add
 //                  the table. On the web the block is written in pieces of at most 4 MB of
-//                  JSON, one sync each (so 2 syncs up to ~4 MB of results).
+//                  JSON, one sync each (so 2 syncs up to ~4 MB of results). With the workbook's
+//                  structure protected, sync 1 tells, and the findings open as a new workbook.
+// Every action that adds a sheet reads the structure protection in its sync 1 (ExcelApi 1.7)
+// and says before writing anything that the sheet cannot be added; nothing is ever unprotected.
 //   writeRulesSheet  1. sheet names  2. add 校验规则, write values and formats, activate. 2 syncs.
 //   insertStandardForm  1. sheet names  2. add 指标表 (and 校验规则 when absent), write values,
 //                  formats, borders, validation, widths, freeze the header, activate. 2 syncs.
 //
 // Every sync goes through syncWithTimeout: a sync that hangs becomes a bilingual HostError.
-// Every sync that writes is preceded by quietNextSync: calculation (ExcelApi 1.6) and screen
-// updating (1.9) are suspended until it completes.
+// Every sync that writes starts with quietNextSync, queued before its first write (the suspend
+// calls cover only what is queued after them): calculation (ExcelApi 1.6) and screen updating
+// (1.9) are suspended until it completes.
 //
 // INDENTS. `format.indentLevel` exists from ExcelApi 1.9 and gives one value per range, so a
 // per-cell reading would need one proxy per cell (rows × 3 proxies: a huge request). 1.9 also

@@ -14,11 +14,12 @@
 // Only when a sync fails does the work split: listing falls back to types first and then the
 // formulas in halves until the unreadable rules are isolated; writing falls back to one sheet per
 // sync, and within a failing sheet to one rule per sync. Whatever still fails is reported (both
-// languages) and skipped. Because our rules are found by their marker every time, a clear that
-// stopped part-way leaves nothing the next clear cannot find.
+// languages) and skipped. Because our rules are found by their marker every time (and a rule a
+// failed batch left without its formula is recognised too, marks.ts isUnfinishedMark), a clear
+// that stopped part-way leaves nothing the next clear cannot find.
 import type { Bilingual, Finding, MarkReport } from '../../core/types';
 import { type Rect, chunkAddressList, rectAddress } from './a1';
-import { MARK_STYLES, groupMarks, markFormula, markSeverity } from './marks';
+import { MARK_STYLES, groupMarks, isUnfinishedMark, markFormula, markSeverity } from './marks';
 import { isSyncTimeout } from './sync';
 
 /** Address lists for getRanges stay below this (Excel's limit is 8,192; office-js#5198). */
@@ -104,6 +105,11 @@ async function listSheets(m: MarkContext): Promise<SheetEntry[]> {
   return sheets.items.map((sheet) => ({ sheet, name: sheet.name, protected: sheet.protection.protected }));
 }
 
+/** One of our marks, finished or left unfinished by a failed batch. */
+function isOurs(formula: string | null | undefined): boolean {
+  return markSeverity(formula) !== null || isUnfinishedMark(formula);
+}
+
 function ruleCollection(entry: SheetEntry): Excel.ConditionalFormatCollection {
   return entry.sheet.getRange().conditionalFormats;
 }
@@ -129,7 +135,7 @@ async function findRules(m: MarkContext, entries: SheetEntry[]): Promise<SheetRu
     const ours: Excel.ConditionalFormat[] = [];
     for (const cf of collections[i].items) {
       if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) continue;
-      if (markSeverity(cf.customOrNullObject.rule.formula)) ours.push(cf);
+      if (isOurs(cf.customOrNullObject.rule.formula)) ours.push(cf);
     }
     return { entry, ours, unreadable: 0, unlisted: false };
   });
@@ -184,7 +190,7 @@ async function findRulesSlowly(m: MarkContext, entries: SheetEntry[]): Promise<S
       }
       continue;
     }
-    for (const { at, cf } of part) if (markSeverity(cf.custom.rule.formula)) out[at].ours.push(cf);
+    for (const { at, cf } of part) if (isOurs(cf.custom.rule.formula)) out[at].ours.push(cf);
   }
   return out;
 }

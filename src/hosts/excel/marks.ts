@@ -17,6 +17,15 @@ export function markFormula(severity: Severity): string {
   return `=N("${MARKER_PREFIX}${severity}")=0`;
 }
 
+/**
+ * A custom rule with no formula can only be one of our marks whose batch failed between
+ * ConditionalFormatCollection.add('Custom') and setting its formula (Excel's own dialogs do not
+ * make a custom rule without one). It formats nothing; it is found and deleted like our marks.
+ */
+export function isUnfinishedMark(formula: string | null | undefined): boolean {
+  return formula === null || formula === undefined || formula.trim() === '' || formula.trim() === '=';
+}
+
 /** The severity of one of our mark rules, or null when the formula is not ours. */
 export function markSeverity(formula: string | null | undefined): Severity | null {
   if (!formula) return null;
