@@ -419,7 +419,7 @@ describe.each(VERSIONS)('Excel host on %s', (_label, apiVersion) => {
   });
 });
 
-describe('reads sized from what Excel returns', () => {
+describe.each(VERSIONS)('reads sized from what Excel returns, on %s', (_label, apiVersion) => {
   /** A sheet of rows × cols long Chinese texts. */
   function textSheet(rows: number, cols: number): FakeSheetSpec {
     const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => `${r}行${c}列卫生健康局年度指标说明文字填报口径`));
@@ -427,7 +427,7 @@ describe('reads sized from what Excel returns', () => {
   }
 
   it('learns the bytes per cell from the first block, so a text-heavy sheet overflows at most once on the web', async () => {
-    const fake = createFakeExcel([textSheet(2500, 100)], { platform: 'web' });
+    const fake = make([textSheet(2500, 100)], apiVersion, { platform: 'web' });
     const snap = await hostFor(fake).readWorkbook();
     const failed = fake.syncLog.filter((s) => s.responseBytes > 5 * 1024 * 1024 || s.requestBytes > 5 * 1024 * 1024);
     expect(failed.length).toBeLessThanOrEqual(1);
@@ -446,7 +446,7 @@ describe('reads sized from what Excel returns', () => {
 
   it.each(['MemoryLimitReached', 'GeneralException'])('splits a desktop read Excel answers with %s, and reads every value', async (code) => {
     const values = Array.from({ length: 400 }, (_, r) => Array.from({ length: 60 }, (_, c) => r * 1000 + c + 0.25));
-    const fake = createFakeExcel([{ name: 'N', blocks: [{ at: 'A1', values }] }], { desktopResponseLimit: { bytes: 300_000, code } });
+    const fake = make([{ name: 'N', blocks: [{ at: 'A1', values }] }], apiVersion, { desktopResponseLimit: { bytes: 300_000, code } });
     const snap = await hostFor(fake).readWorkbook();
     expect(snap.sheets[0].values[399][59]).toBe(399059.25);
     expect(snap.sheets[0].values[0][0]).toBe(0.25);
@@ -454,7 +454,7 @@ describe('reads sized from what Excel returns', () => {
 
   it('gives up on a block within its own budget, with a located bilingual message, never a hang', async () => {
     const values = Array.from({ length: 300 }, (_, r) => Array.from({ length: 40 }, (_, c) => r + c));
-    const fake = createFakeExcel([{ name: 'N', blocks: [{ at: 'A1', values }] }], { desktopResponseLimit: { bytes: 500, code: 'MemoryLimitReached' } });
+    const fake = make([{ name: 'N', blocks: [{ at: 'A1', values }] }], apiVersion, { desktopResponseLimit: { bytes: 500, code: 'MemoryLimitReached' } });
     const n0 = fake.syncCount;
     const e = (await hostFor(fake)
       .readWorkbook()
@@ -467,7 +467,7 @@ describe('reads sized from what Excel returns', () => {
   });
 
   it('does not split on a GeneralException of a small read (that is not about size)', async () => {
-    const fake = createFakeExcel([{ name: 'N', blocks: [{ at: 'A1', values: [[1, 2], [3, 4]] }] }]);
+    const fake = make([{ name: 'N', blocks: [{ at: 'A1', values: [[1, 2], [3, 4]] }] }], apiVersion);
     let n = 0;
     fake.injectFault = (op) => (op.label === 'load' && ++n === 3 ? 'GeneralException' : null);
     await expect(hostFor(fake).readWorkbook()).rejects.toBeInstanceOf(HostError);
