@@ -56,6 +56,11 @@ const LAZY_EVAL_ALLOWED = {
     jszip:
       "JSZip's bundled setImmediate polyfill turns a handler that is a string into new Function(handler); JSZip only ever passes functions.",
   },
+  // Loaded only when 写入结果表 meets a workbook whose structure is protected (excel-host.ts).
+  'result-workbook': {
+    exceljs:
+      "ExcelJS's prebuilt browser bundle carries lodash/regenerator/setImmediate polyfills: Function(\"return this\") runs only where neither globalThis nor self exists, regeneratorRuntime's Function only when assigning a global fails, and setImmediate's new Function only for a string handler, which ExcelJS never passes.",
+  },
   'report-pdfjs': {
     unpdf:
       'PDF.js (unpdf\'s serverless build) probes for eval support with new Function("") inside try/catch and compiles PostScript functions with new Function only when isEvalSupported is true; read-pdf.ts passes isEvalSupported: false.',

@@ -2,7 +2,9 @@
 // sheet can be added there, so the host opens this one with Excel.createWorkbook (ExcelApi 1.8).
 // The rows are those of the in-workbook sheet (result-sheet.ts), except that the 单元格 column
 // names the cell as text (`'指标'!E5`): a link inside a new workbook could not reach the checked
-// one. Built with ExcelJS, loaded on use only (it is not part of the pane's first load).
+// one. Built with ExcelJS; excel-host.ts loads this module on use only (the result-workbook
+// chunk), so ExcelJS is not part of the pane's first load.
+import ExcelJS from 'exceljs';
 import type { Finding } from '../../core/types';
 import { RESULT_HEADERS, RESULT_SHEET_NAME, buildResultBlock } from './result-sheet';
 
@@ -24,7 +26,6 @@ function toBase64(bytes: Uint8Array): string {
 
 /** An .xlsx (base64) with one sheet 校验结果: the findings, a bold header, filters and widths. */
 export async function resultWorkbookBase64(findings: Finding[], workbookName: string): Promise<string> {
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ 'exceljs');
   const block = buildResultBlock(findings);
   const wb = new ExcelJS.Workbook();
   wb.title = workbookName ? `${RESULT_SHEET_NAME} — ${workbookName}` : RESULT_SHEET_NAME;
