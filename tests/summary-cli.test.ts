@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { main, partsLostOnCopy } from '../src/cli/summary';
+import { main } from '../src/cli/summary';
+import { partsLostOnCopy } from '../src/hosts/xlsx/lost-parts';
 import { preserveOnSave } from '../src/hosts/xlsx/write-table';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');

@@ -5,14 +5,13 @@
 import { Command, Option } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
-import { applyExplanations } from '../core/explanations';
-import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
+import type { CheckOptions } from '../core/engine';
+import type { HistoryOptionsInput } from '../core/history';
+import { addCrossFileFindings, checkWorkbookBytes } from '../batch/check-files';
 import { parseRuleFile } from '../core/rules';
 import { checkReportFile, reportKind } from './report-file';
 import { parseYear } from '../core/names';
-import type { Bilingual, Lang } from '../core/types';
-import { WorkbookReadError } from '../hosts/xlsx/errors';
+import type { Bilingual, Lang, WorkbookSnapshot } from '../core/types';
 import { readXlsxStream } from '../hosts/xlsx/read-xlsx-stream';
 import { workbookKind } from '../hosts/xlsx/formats';
 import { SingleBar } from 'cli-progress';
@@ -47,40 +46,21 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   // A report (.txt, .docx, .pdf): the prose's numeric mentions, 其中 claims and repeated figures,
   // and a Word document's tables checked as sheets.
   if (reportKind(name)) return checkReportFile(file, bytes, options);
-  try {
-    // The streaming reader for every .xlsx, small ones included: it gives readXlsx's snapshot and
-    // errors, is as fast on the bundled samples (~8–14 ms each) and faster and lighter above
-    // (npm run bench, "Reading .xlsx", default heap: 100 k rows 1 s / 0.12 GB against 4–5 s /
-    // 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is needed.
-    // .xls, .et and .csv files (and only those: an .xlsx under such a name is read as .xlsx) go
-    // through read-legacy.ts, whose snapshot has the same shape.
-    const kind = workbookKind(bytes, name);
-    // SheetJS (read-legacy.ts) takes half a second to load: only for the files that need it.
-    const snapshot = kind === 'xlsx' ? await readXlsxStream(bytes, name) : (await import('../hosts/xlsx/read-legacy')).readLegacy(bytes, name, kind);
-    const { result, model, explanations } = checkWorkbookWithModel(snapshot, options);
-    return { file, result, model, explanations };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
-    const text = e instanceof Error ? e.message : String(e);
-    return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
-  }
+  return checkWorkbookBytes(file, name, bytes, readFromDisk, options);
 }
 
-/** Aligns the same indicator across files (by entity, name and period) and runs the detectors. */
-function addCrossFileFindings(results: FileResult[], history: HistoryOptionsInput): void {
-  const ok = results.filter((r) => r.model && r.result);
-  if (ok.length === 0) return;
-  const panel = buildPanel(ok.map((r) => ({ file: r.file, model: r.model as NonNullable<FileResult['model']> })));
-  const byFile = new Map(ok.map((r) => [r.file, r]));
-  for (const f of detectAnomalies(panel, history)) {
-    const target = byFile.get(f.cells[0]?.file ?? '') ?? ok[0];
-    target.result?.findings.push(f);
-  }
-  for (const r of ok) {
-    const res = r.result as NonNullable<FileResult['result']>;
-    // Each workbook's own 核实说明 explain its findings, those made across files too.
-    res.findings = applyExplanations(sortFindings(res.findings, res.sheets.map((s) => s.sheet)), r.explanations ?? []);
-  }
+/**
+ * The command line's reader. The streaming reader for every .xlsx, small ones included: it gives
+ * readXlsx's snapshot and errors, is as fast on the bundled samples (~8–14 ms each) and faster
+ * and lighter above (npm run bench, "Reading .xlsx", default heap: 100 k rows 1 s / 0.12 GB
+ * against 4–5 s / 0.37 GB; 1 M rows 7 s / 0.4 GB against 45 s / 2.8 GB), so no size threshold is
+ * needed. .xls, .et and .csv files (and only those: an .xlsx under such a name is read as .xlsx)
+ * go through read-legacy.ts, whose snapshot has the same shape; SheetJS takes half a second to
+ * load, so only for the files that need it.
+ */
+async function readFromDisk(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+  const kind = workbookKind(bytes, name);
+  return kind === 'xlsx' ? readXlsxStream(bytes, name) : (await import('../hosts/xlsx/read-legacy')).readLegacy(bytes, name, kind);
 }
 
 /** The cross-year options of the command line; a bilingual error for a value that is not one. */

@@ -1,32 +1,15 @@
 // Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
-import type { WorkbookModel } from '../core/checks/context';
-import type { Explanation } from '../core/explanations';
+import { counts, type FileResult } from '../batch/results';
 import type { Claim } from '../core/text';
-import type { Bilingual, CheckResult, Finding, Lang, SheetReport } from '../core/types';
+import type { CheckResult, Finding, Lang, SheetReport } from '../core/types';
 
-export interface FileResult {
-  file: string;
-  result?: CheckResult;
-  /** The engine's model, kept for the detectors that run across files (not reported). */
-  model?: WorkbookModel;
-  /** The workbook's 核实说明 (校验说明 sheet), for the findings made across files (not reported). */
-  explanations?: Explanation[];
-  /** Why the file could not be read. */
-  error?: Bilingual;
-  /** For a report's prose (.txt, .docx, .pdf): its 其中 claims with verdicts. */
-  claims?: Claim[];
-}
+export { counts, type FileResult };
 
 const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
   'en-US': { error: 'error', warning: 'warning', info: 'info' },
 };
 
-export function counts(findings: Finding[]): Record<Finding['severity'], number> {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
 
 function countLine(findings: Finding[], lang: Lang): string {
   const c = counts(findings);

@@ -1,121 +1,18 @@
-// The CLI's report workbook (`--format xlsx --out report.xlsx`): a findings sheet as an Excel
-// table with links to the source cells, and a summary sheet with counts per file and severity.
-//
-// A link is a HYPERLINK formula with its result cached, `=HYPERLINK("../a b/乐山.xlsx#'指标'!E3","E3")`,
-// not a cell hyperlink: ExcelJS 4.4 cannot write a hyperlink's relationship target (the file) and
-// its location (the cell) apart, and writes `file#'Sheet'!A1` as both. Excel and LibreOffice both
-// resolve the formula's relative path from the report's folder and jump to the cell after `#`.
-import ExcelJS from 'exceljs';
+// The CLI's report workbook (`--format xlsx --out report.xlsx`): batch/report-workbook.ts, with
+// the files named by their base name and linked relative to the folder the report is saved in.
+import type ExcelJS from 'exceljs';
 import * as path from 'path';
-import type { Finding, Lang } from '../core/types';
-import { formatNumber } from '../core/values';
-import { cellAddress, firstCellOf, quoteSheetName } from '../hosts/excel/a1';
-import { counts, type FileResult } from './report';
+import { reportWorkbook } from '../batch/report-workbook';
+import type { Lang } from '../core/types';
+import type { FileResult } from './report';
 
-const SEVERITY: Record<Lang, Record<string, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
-
-const HEAD: Record<Lang, string[]> = {
-  'zh-CN': ['文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值'],
-  'en-US': ['File', 'Sheet', 'Cell', 'Entity', 'Period', 'Severity', 'Rule', 'Message', 'Values'],
-};
-
-/** Joins the values of a finding: a separator that cannot be read as part of `728,588`. */
-const VALUE_SEPARATOR: Record<Lang, string> = { 'zh-CN': '；', 'en-US': '; ' };
-
-/** Excel's limit on a text literal in a formula, and on HYPERLINK's link location. */
-const MAX_LINK = 255;
-
-/** Excel's colour and underline of a followed-or-not hyperlink (the Hyperlink cell style). */
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
-
-/**
- * The formula (without `=`) that opens `file` (relative to the report, `/`-separated) at
- * `sheet!address`; undefined when Excel could not hold it (a link location over 255 characters).
- * The sheet name is quoted as in a formula ('' for '); `"` is doubled inside the string literal;
- * `#` in the path is percent-encoded, as the part after the first `#` is the location.
- */
-export function fileLinkFormula(file: string, sheet: string, address: string): string | undefined {
-  const pos = firstCellOf(address);
-  const cell = pos ? cellAddress(pos.row, pos.col) : address;
-  const target = `${file.replace(/#/g, '%23')}#${quoteSheetName(sheet)}!${cell}`;
-  if (target.length > MAX_LINK || address.length > MAX_LINK) return undefined;
-  const lit = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-  return `HYPERLINK(${lit(target)},${lit(address)})`;
-}
-
-/** Where a finding of a report text is: its line, as plain text (`L19` → 第19行 / line 19). */
-function textLocation(address: string, lang: Lang): string {
-  const m = /^L(\d+)$/.exec(address);
-  if (!m) return address;
-  return lang === 'zh-CN' ? `第${m[1]}行` : `line ${m[1]}`;
-}
-
-/** The 单元格 column: a link into the workbook, or plain text for a line or a table cell of a report. */
-function locationCell(x: Finding, rel: string, lang: Lang): ExcelJS.CellValue {
-  const c = x.cells[0];
-  if (!c) return '';
-  // `L19` of a report text is line 19, not the cell L19: no link, which would open the .txt.
-  if (x.ruleId.startsWith('text.') || /\.txt$/i.test(rel)) return textLocation(c.address, lang);
-  // A cell of a Word table (`报告.docx 表1`!B3): Excel cannot open a .docx at a cell, so plain text.
-  if (/\.(docx|pdf)$/i.test(rel)) return /^L\d+$/.test(c.address) ? textLocation(c.address, lang) : `${quoteSheetName(c.sheet)}!${c.address}`;
-  const formula = fileLinkFormula(rel, c.sheet, c.address);
-  return formula ? { formula, result: c.address } : `${quoteSheetName(c.sheet)}!${c.address}`;
-}
+export { fileLinkFormula } from '../batch/report-workbook';
 
 /** Builds the report workbook; `outPath` makes the hyperlinks relative to where it is saved. */
 export function buildXlsxReport(files: FileResult[], lang: Lang, outPath: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '指标校验 Indicator Checker';
-  const findings = wb.addWorksheet(lang === 'zh-CN' ? '校验结果' : 'Findings');
-  const rows: ExcelJS.CellValue[][] = [];
   const outDir = path.dirname(path.resolve(outPath));
-  for (const f of files) {
-    const rel = path.relative(outDir, path.resolve(f.file)).split(path.sep).join('/');
-    if (f.error) {
-      rows.push([path.basename(f.file), '', '', '', '', SEVERITY[lang].error, 'file.unreadable', f.error[lang], '']);
-      continue;
-    }
-    for (const x of f.result?.findings ?? []) {
-      const c = x.cells[0];
-      const values = (x.values ?? []).map((v) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v)).join(VALUE_SEPARATOR[lang]);
-      rows.push([path.basename(f.file), c?.sheet ?? '', locationCell(x, rel, lang), x.entity ?? '', x.period ?? '', SEVERITY[lang][x.severity], x.ruleId, x.message[lang], values]);
-    }
-  }
-  findings.addTable({
-    name: 'Findings',
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: HEAD[lang].map((name) => ({ name, filterButton: true })),
-    rows: rows.length > 0 ? rows : [HEAD[lang].map(() => '')],
+  return reportWorkbook(files, lang, {
+    name: (file) => path.basename(file),
+    link: (file) => path.relative(outDir, path.resolve(file)).split(path.sep).join('/'),
   });
-  rows.forEach((row, i) => {
-    const v = row[2];
-    if (v && typeof v === 'object' && 'formula' in v) findings.getCell(i + 2, 3).font = LINK_FONT;
-  });
-  [22, 14, 9, 14, 8, 8, 18, 80, 24].forEach((w, i) => (findings.getColumn(i + 1).width = w));
-  findings.views = [{ state: 'frozen', ySplit: 1 }];
-
-  const summary = wb.addWorksheet(lang === 'zh-CN' ? '汇总' : 'Summary');
-  const sumHead = lang === 'zh-CN' ? ['文件', '错误', '警告', '提示', '状态'] : ['File', 'Errors', 'Warnings', 'Info', 'Status'];
-  const sumRows = files.map((f) => {
-    if (f.error) return [path.basename(f.file), 0, 0, 0, f.error[lang]];
-    const c = counts(f.result?.findings ?? []);
-    return [path.basename(f.file), c.error, c.warning, c.info, lang === 'zh-CN' ? '已校验' : 'checked'];
-  });
-  summary.addTable({
-    name: 'Summary',
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: sumHead.map((name, i) => (i >= 1 && i <= 3 ? { name, totalsRowFunction: 'sum' as const } : { name, totalsRowLabel: i === 0 ? (lang === 'zh-CN' ? '合计' : 'Total') : undefined })),
-    rows: sumRows,
-  });
-  summary.getColumn(1).width = 36;
-  summary.getColumn(5).width = 40;
-  return wb;
 }
