@@ -61,6 +61,15 @@ const OFFICE_PAGES = [
     inlineScripts: {},
     office: false,
   },
+  // The web checker (checker.html): several workbooks or a folder checked in a Web Worker, marked
+  // copies and reports to download; static files a bureau can host on any web server.
+  {
+    name: 'checker',
+    entry: './src/checker/checker.tsx',
+    template: './src/checker/checker.html',
+    inlineScripts: {},
+    office: false,
+  },
 ];
 
 /** The WPS build: the task pane only (the ribbon's page and script are copied, not bundled). */
@@ -83,17 +92,21 @@ const WPS_PAGES = [
  * keeps its libraries (yaml, simple-statistics, jsep) out of the pane's first load.
  */
 const PREVIEW_CHUNK = 'preview';
-const WORKER_CHUNK = 'check-worker';
-const notWorker = (chunk) => chunk.name !== WORKER_CHUNK;
+/** Web Workers stay one self-contained file each: the pane's engine and the web checker's reader. */
+const WORKER_CHUNKS = new Set(['check-worker', 'checker-worker']);
+const notWorker = (chunk) => !WORKER_CHUNKS.has(chunk.name);
 /** Page chunks loaded up front: the engine's lazy chunk (check-engine) keeps its libraries. */
 const initialPageChunk = (chunk) => notWorker(chunk) && chunk.canBeInitial();
 const previewOnly = (chunk) => chunk.name === PREVIEW_CHUNK;
+/** The web checker page: what only it uses up front stays in its own chunk, out of the pane's. */
+const CHECKER_CHUNK = 'checker';
+const checkerOnly = (chunk) => chunk.name === CHECKER_CHUNK;
 /** A cache-group test: the module's path matches `re` and a page other than the preview uses it. */
 function sharedModule(re) {
   return (module, { chunkGraph }) => {
     if (!re.test(module.nameForCondition() || '')) return false;
     for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
-      if (chunk.name !== PREVIEW_CHUNK && chunk.name !== WORKER_CHUNK) return true;
+      if (chunk.name !== PREVIEW_CHUNK && !WORKER_CHUNKS.has(chunk.name)) return true;
     }
     return false;
   };
@@ -108,7 +121,7 @@ function sharedInitialModule(re) {
   return (module, { chunkGraph }) => {
     if (!re.test(module.nameForCondition() || '')) return false;
     for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
-      if (chunk.name !== PREVIEW_CHUNK && chunk.name !== WORKER_CHUNK && chunk.canBeInitial()) return true;
+      if (chunk.name !== PREVIEW_CHUNK && chunk.name !== CHECKER_CHUNK && !WORKER_CHUNKS.has(chunk.name) && chunk.canBeInitial()) return true;
     }
     return false;
   };
@@ -452,6 +465,12 @@ module.exports = async (env = {}, argv = {}) => {
                 chunks: previewOnly,
                 priority: 5,
               },
+              checkerVendors: {
+                test: /[\\/]node_modules[\\/]/,
+                name: 'checker-vendors',
+                chunks: checkerOnly,
+                priority: 5,
+              },
             },
           },
         }
@@ -465,7 +484,7 @@ module.exports = async (env = {}, argv = {}) => {
       // lazy chunk, ~1 MB); budget what Office loads.
       // office.js's own files (OFFICE_JS=local) are Microsoft's, loaded by office.js on demand.
       // PDF.js (report-pdfjs, ~475 KB gzip) is fetched only when a PDF is opened in 报告文本.
-      assetFilter: (file) => /\.js$/.test(file) && !/^preview[.-]/.test(file) && !/^report-pdfjs[.-]/.test(file) && !file.startsWith(`${LOCAL_OFFICE_DIR}/`),
+      assetFilter: (file) => /\.js$/.test(file) && !/^(preview|checker)[.-]/.test(file) && !/^(report-pdfjs|result-workbook)[.-]/.test(file) && !file.startsWith(`${LOCAL_OFFICE_DIR}/`),
     },
   };
 

@@ -45,6 +45,10 @@ const DIST_EVAL_ALLOWED = {
     "ExcelJS's prebuilt browser bundle (dist/exceljs.min.js) carries lodash/regenerator/setImmediate polyfills that call Function(\"return this\") and new Function(code); it is only in the preview page (preview-exceljs chunk), whose CSP has no 'unsafe-eval', so those calls fail closed there; Office never loads it.",
 };
 
+/** Why ExcelJS's eval-like code never runs (prebuilt browser bundle). */
+const EXCELJS_POLYFILLS =
+  "ExcelJS's prebuilt browser bundle carries lodash/regenerator/setImmediate polyfills: Function(\"return this\") runs only where neither globalThis nor self exists, regeneratorRuntime's Function only when assigning a global fails, and setImmediate's new Function only for a string handler, which ExcelJS never passes.";
+
 /**
  * Lazy chunks of the task pane, fetched only when a report file is opened in 报告文本 (webpack
  * chunk names, see ProseSection.tsx and src/hosts/docs), and the third-party code in them whose
@@ -57,9 +61,12 @@ const LAZY_EVAL_ALLOWED = {
       "JSZip's bundled setImmediate polyfill turns a handler that is a string into new Function(handler); JSZip only ever passes functions.",
   },
   // Loaded only when 写入结果表 meets a workbook whose structure is protected (excel-host.ts).
-  'result-workbook': {
-    exceljs:
-      "ExcelJS's prebuilt browser bundle carries lodash/regenerator/setImmediate polyfills: Function(\"return this\") runs only where neither globalThis nor self exists, regeneratorRuntime's Function only when assigning a global fails, and setImmediate's new Function only for a string handler, which ExcelJS never passes.",
+  'result-workbook': { exceljs: EXCELJS_POLYFILLS },
+  // The web checker's worker (checker.html): ExcelJS reads and writes the workbooks there, JSZip
+  // screens them first. Its CSP has no 'unsafe-eval' either.
+  'checker-worker': {
+    exceljs: EXCELJS_POLYFILLS,
+    jszip: "JSZip's bundled setImmediate polyfill turns a handler that is a string into new Function(handler); JSZip only ever passes functions.",
   },
   'report-pdfjs': {
     unpdf:

@@ -6,7 +6,7 @@
 //   --quick               small sizes (engine 30 k/100 k/300 k, peers 30 k, Excel up to 100 k cells)
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
-//   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e
+//   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e, --skip-checker
 //   --e2e-runs 1          runs of the CLI in the end-to-end comparison (median; LibreOffice runs once)
 //   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
 //                         (written once into build/bench/ and kept)
@@ -41,6 +41,8 @@ const TARGETS = {
   maxSyncs: 4,
   taskpaneGzipKB: 300,
   e2eFactor: 2,
+  /** The web checker's page: no main-thread task longer than this while it checks. */
+  checkerBlockedMs: 200,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -188,6 +190,25 @@ async function benchEndToEnd() {
     log(r.cli.error ? `  CLI: ${r.cli.error}` : `  CLI ${r.cli.seconds.toFixed(2)} s, peak ${Math.round(r.cli.peakMB)} MB`);
     log(r.libreoffice.skipped ? `  LibreOffice skipped: ${r.libreoffice.skipped}` : r.libreoffice.error ? `  LibreOffice: ${r.libreoffice.error}` : `  LibreOffice ${r.libreoffice.seconds.toFixed(2)} s`);
   }
+  return { rows, ...r };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The web checker in Chromium, on the 100,000-row workbook of the read benchmark
+
+async function benchChecker(bundle) {
+  const rows = 100000;
+  const file = path.join(ROOT, 'build', 'bench', `long-${rows}.xlsx`);
+  if (bundle && bundle.error) return { rows, error: `no build: ${bundle.error}` };
+  if (!fs.existsSync(file)) {
+    log(`web checker: writing a ${rows.toLocaleString('en-US')}-row long-layout workbook (${path.relative(ROOT, file)})…`);
+    const g = await runChild('read-child.js', ['--generate', String(rows), '--file', file], { timeoutS: 1800 });
+    if (g.error) return { rows, error: g.error };
+  }
+  log(`web checker: checker.html in Chromium, ${rows.toLocaleString('en-US')} rows (reading and checking in its Web Worker)…`);
+  const r = await runChild('checker-child.js', ['--file', file], { timeoutS: 900 });
+  if (r.error || r.skipped) log(`  ${r.error ?? `skipped: ${r.skipped}`}`);
+  else log(`  ${r.seconds.toFixed(2)} s to the results; longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks} over 50 ms)`);
   return { rows, ...r };
 }
 
@@ -357,6 +378,9 @@ function targets(j) {
   if (!e || e.skipped || e.error || e.cli.error) out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: 'SKIPPED', detail: e?.skipped ?? e?.error ?? e?.cli?.error ?? 'not run' });
   else if (!e.ratio) out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: 'SKIPPED', detail: `LibreOffice: ${e.libreoffice.skipped ?? e.libreoffice.error}` });
   else out.push({ target: `CLI end to end ≥ ${TARGETS.e2eFactor}× faster than LibreOffice loading the same file`, status: e.ratio >= TARGETS.e2eFactor ? 'MET' : 'NOT MET', detail: `${e.ratio}× (${e.cli.seconds} s vs ${e.libreoffice.seconds} s, ${e.rows.toLocaleString('en-US')} rows)` });
+  const c = j.checker;
+  if (!c || c.skipped || c.error) out.push({ target: `web checker: no main-thread task over ${TARGETS.checkerBlockedMs} ms while it checks 100,000 rows`, status: 'SKIPPED', detail: c?.skipped ?? c?.error ?? 'not run' });
+  else out.push({ target: `web checker: no main-thread task over ${TARGETS.checkerBlockedMs} ms while it checks 100,000 rows`, status: c.longestTaskMs <= TARGETS.checkerBlockedMs ? 'MET' : 'NOT MET', detail: `longest ${Math.round(c.longestTaskMs)} ms, ${c.longTasks} tasks over 50 ms; ${r3(c.seconds)} s to the results` });
   const kb = j.bundle.taskpaneGzipKB;
   out.push({ target: `task pane ≤ ${TARGETS.taskpaneGzipKB} KB gzip`, status: kb === null ? 'SKIPPED' : kb <= TARGETS.taskpaneGzipKB ? 'MET' : 'NOT MET', detail: kb === null ? j.bundle.error ?? 'not run' : `${kb} KB` });
   return out;
@@ -403,6 +427,13 @@ function printText(j, engine, bundle) {
     }
     if (Array.isArray(j.read.samples)) p(`  bundled samples (median of repeated reads): ${j.read.samples.map((x) => `${x.file} ${x.KB} KB: full ${x.fullMs.toFixed(1)} ms, stream ${x.streamMs.toFixed(1)} ms`).join('; ')}`);
     else if (j.read.samples) p(`  bundled samples: ${j.read.samples.error}`);
+    p();
+  }
+  if (j.checker && !j.checker.skipped) {
+    const c = j.checker;
+    p(`Web checker (dist/checker.html in Chromium${c.chromium ? ` ${c.chromium}` : ''}), the ${n(c.rows)}-row workbook picked and checked:`);
+    if (c.error) p(`  ${c.error}`);
+    else p(`  ${c.seconds.toFixed(2)} s from 开始校验 to the results (${n(c.findings)} findings); main thread: longest task ${Math.round(c.longestTaskMs)} ms, ${c.longTasks} tasks over 50 ms, ${Math.round(c.blockedMs)} ms in all`);
     p();
   }
   if (j.e2e && !j.e2e.skipped) {
@@ -456,7 +487,9 @@ async function main() {
   const peers = flag('--skip-peers') ? undefined : await benchPeers();
   const excel = flag('--skip-excel') ? {} : await benchExcel();
   const bundle = flag('--skip-bundle') ? undefined : benchBundle();
+  const checker = flag('--skip-checker') ? { skipped: 'not run (--skip-checker)' } : await benchChecker(bundle);
   const j = buildJson(engine, peers, excel, bundle);
+  j.checker = checker;
   j.read = readJson(read);
   j.e2e = e2eJson(e2e);
   j.targets = targets(j);
