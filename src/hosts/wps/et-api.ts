@@ -27,6 +27,35 @@ export interface EtInterior {
 export interface EtFont {
   Color: unknown;
   Bold: unknown;
+  Italic: unknown;
+  /** Points. */
+  Size: unknown;
+}
+
+/**
+ * The borders of a range. Set on the collection (Range.Borders.LineStyle = xlContinuous), a
+ * property applies to every edge of every cell: the outline and the lines inside.
+ */
+export interface EtBorders {
+  /** XlLineStyle: 1 = xlContinuous. */
+  LineStyle: unknown;
+  Color: unknown;
+}
+
+/** Data validation of a range (COM's Validation object). */
+export interface EtValidation {
+  /**
+   * Type 1 = xlValidateWholeNumber, 2 = xlValidateDecimal; AlertStyle 1 = xlValidAlertStop;
+   * Operator 1 = xlBetween, 7 = xlGreaterEqual; the formulas as text (`0`, `1`). Fails when the
+   * range already has validation.
+   */
+  Add(Type: number, AlertStyle?: number, Operator?: number, Formula1?: string, Formula2?: string): void;
+  IgnoreBlank: boolean;
+  ShowError: boolean;
+  /** At most 32 characters. */
+  ErrorTitle: string;
+  /** At most 225 characters. */
+  ErrorMessage: string;
 }
 
 export interface EtFormatCondition {
@@ -73,11 +102,36 @@ export interface EtRange {
   Find(What: string, After?: EtRange, LookIn?: number, LookAt?: number, SearchOrder?: number, SearchDirection?: number): EtRange | null;
   Select(): unknown;
   AutoFit(): unknown;
+  /** XlHAlign: -4131 left, -4108 centre, -4152 right. */
+  HorizontalAlignment: unknown;
+  /** XlVAlign: -4108 centre. */
+  VerticalAlignment: unknown;
+  WrapText: unknown;
+  /** Points; set on a range, every row of it. */
+  RowHeight: unknown;
+  /** True when every cell is part of a merged area, false when none is, null when some are. */
+  MergeCells: unknown;
+  /** The merged area holding this (single) cell, or the cell itself. */
+  readonly MergeArea: EtRange;
+  /** Merges the range into one cell; only the top-left value is kept. */
+  Merge(Across?: boolean): void;
+  readonly Borders: EtBorders;
+  readonly Validation: EtValidation;
+  /** Position and size in points, from the sheet's top-left corner (where charts are placed). */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
+  readonly Worksheet: EtWorksheet;
+  /** `$B$3:$D$4`, or `B3:D4` with both arguments false. */
+  Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string;
 }
 
 export interface EtListObject {
   Name: string;
   TableStyle: unknown;
+  /** The table's cells, header included. */
+  readonly Range: EtRange;
 }
 
 export interface EtListObjects {
@@ -88,6 +142,47 @@ export interface EtListObjects {
   Add(SourceType?: number, Source?: unknown, LinkSource?: unknown, XlListObjectHasHeaders?: number): EtListObject;
 }
 
+export interface EtSeries {
+  Name: string;
+  /** A range (or an array) of the values. */
+  Values: unknown;
+  /** A range (or an array) of the category names. */
+  XValues: unknown;
+  Delete(): unknown;
+}
+
+export interface EtSeriesCollection {
+  readonly Count: number;
+  /** 1-based. */
+  Item(Index: number): EtSeries;
+  /** An empty series at the end, to be given Name, Values and XValues. */
+  NewSeries(): EtSeries;
+}
+
+export interface EtChartTitle {
+  Text: string;
+}
+
+export interface EtChart {
+  /** XlChartType: 51 = xlColumnClustered, 65 = xlLineMarkers. */
+  ChartType: number;
+  HasTitle: boolean;
+  /** Only while HasTitle is true. */
+  readonly ChartTitle: EtChartTitle;
+  /** Without an argument: the collection. */
+  SeriesCollection(): EtSeriesCollection;
+}
+
+export interface EtChartObject {
+  Name: string;
+  readonly Chart: EtChart;
+}
+
+export interface EtChartObjects {
+  /** An empty embedded chart at this position and size, in points. */
+  Add(Left: number, Top: number, Width: number, Height: number): EtChartObject;
+}
+
 export interface EtWorksheet {
   Name: string;
   /** XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden. */
@@ -96,8 +191,15 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   readonly Cells: EtRange;
   readonly ListObjects: EtListObjects;
+  /** True while the sheet is protected: no cell of it can be changed. */
+  readonly ProtectContents: boolean;
   /** A range by A1 address (several areas separated by commas; at most 255 characters). */
   Range(Cell1: string): EtRange;
+  /**
+   * Without an argument, the sheet's ChartObjects collection (with one, a ChartObject, which
+   * is why the declarations type the result as either): see chartObjectsOf.
+   */
+  ChartObjects(Index?: string | number): object;
   Activate(): void;
   Delete(): void;
 }
@@ -113,10 +215,33 @@ export interface EtSheets {
   Add(Before?: unknown, After?: unknown): object;
 }
 
+export interface EtName {
+  readonly Name: string;
+}
+
+export interface EtNames {
+  readonly Count: number;
+  /** 1-based. */
+  Item(Index: number): EtName;
+}
+
 export interface EtWorkbook {
   readonly Name: string;
   readonly Worksheets: EtSheets;
   readonly ActiveSheet: EtWorksheet;
+  /** The workbook's defined names (a table may not take one of them). */
+  readonly Names: EtNames;
+  /** True while the structure is protected: no sheet can be added, renamed or deleted. */
+  readonly ProtectStructure: boolean;
+}
+
+/** The window showing the active sheet. */
+export interface EtWindow {
+  /** Freezes the rows above SplitRow and the columns left of SplitColumn. */
+  FreezePanes: boolean;
+  SplitRow: number;
+  SplitColumn: number;
+  DisplayGridlines: boolean;
 }
 
 export interface EtApplication {
@@ -125,11 +250,21 @@ export interface EtApplication {
   /** False while the host deletes its own sheets, so WPS does not ask the user to confirm. */
   DisplayAlerts: boolean;
   ScreenUpdating: boolean;
+  /** What is selected: a Range when cells are, a chart or shape object otherwise. */
+  readonly Selection: unknown;
+  /** The active cell of the active sheet (also while a chart is selected). */
+  readonly ActiveCell: EtRange | null;
+  readonly ActiveWindow: EtWindow | null;
 }
 
 /** Item(i) and Add(...) of a worksheet collection with one sheet as argument return a Worksheet. */
 export function worksheetOf(o: object): EtWorksheet {
   return o as EtWorksheet;
+}
+
+/** ChartObjects() without an argument returns the collection. */
+export function chartObjectsOf(o: object): EtChartObjects {
+  return o as EtChartObjects;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,13 +275,24 @@ type Assignable<T extends U, U> = T;
 export type CheckedAgainstDeclarations = [
   Assignable<Et.Interior, EtInterior>,
   Assignable<Et.Font, EtFont>,
+  Assignable<Et.Borders, EtBorders>,
+  Assignable<Et.Validation, EtValidation>,
   Assignable<Et.FormatCondition, EtFormatCondition>,
   Assignable<Et.FormatConditions, EtFormatConditions>,
   Assignable<Et.Range, EtRange>,
   Assignable<Et.ListObject, EtListObject>,
   Assignable<Et.ListObjects, EtListObjects>,
+  Assignable<Kso.MsoSeries, EtSeries>,
+  Assignable<Kso.SeriesCollection, EtSeriesCollection>,
+  Assignable<Et.ChartTitle, EtChartTitle>,
+  Assignable<Et.Chart, EtChart>,
+  Assignable<Et.ChartObject, EtChartObject>,
+  Assignable<Et.ChartObjects, EtChartObjects>,
   Assignable<Et.Worksheet, EtWorksheet>,
   Assignable<Et.Sheets, EtSheets>,
+  Assignable<Et.Name, EtName>,
+  Assignable<Et.Names, EtNames>,
   Assignable<Et.Workbook, EtWorkbook>,
+  Assignable<Et.Window, EtWindow>,
   Assignable<Et.Application, EtApplication>,
 ];

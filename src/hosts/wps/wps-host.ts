@@ -22,6 +22,16 @@
 //   selectCell    the sheet, its visibility, Activate, Range, Select.
 //   writeResultSheet / saveExplanationRows / writeRulesSheet  whole blocks: one Value2 and one
 //                 NumberFormat write per block, not per cell.
+//   writeSummaryTable / insertLineChart / insertStandardForm  (summary-writer.ts,
+//                 standard-form-writer.ts, loaded on first use) one Value2 write per block, each
+//                 number format and style once per list of areas, a chart series by series: the
+//                 calls grow with columns, series and changes of format down a column, not with
+//                 rows. At the selection, the cells under the table are checked first (a Formula
+//                 read per block of BLOCK_CELLS, MergeCells over halves, the sheet's tables).
+//
+// Nothing is written to a protected sheet, and no sheet is added to a workbook whose structure
+// is protected: the host says so in both languages before writing (HostError reason 'Protected');
+// it never removes protection.
 //
 // MARKS are conditional formats whose formula carries the marker of marks.ts
 // (`=N("指标校验:error")=0`), exactly as the Excel host writes them: the user's own fills, fonts
@@ -31,13 +41,20 @@
 // The host has not run inside WPS: it is tested against tests/fakes/fake-wps.ts, which follows
 // the declarations and the COM behaviour described there.
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
+import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
+import type { TableSpec } from '../../core/report/table-spec';
 import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { cellAddress, chunkAddressList, firstCellOf, MAX_COLUMNS, MAX_ROWS, rectAddress } from '../excel/a1';
 import { HostError, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from '../excel/errors';
+import type { SummaryTableInfo, TrendChartInfo } from '../excel/excel-host';
+import type { TrendChartRef } from '../excel/summary-writer';
 import { MARK_STYLES, groupMarks, markFormula, markSeverity } from '../excel/marks';
 import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, freeTableName, isResultTableName } from '../excel/result-sheet';
 import { bgr, cellFromValue2, normalizeNumberFormat, value2Rows } from './com-values';
-import { type EtApplication, type EtFormatConditions, type EtWorkbook, type EtWorksheet, worksheetOf } from './et-api';
+import type { EtApplication, EtFormatConditions, EtWorkbook, EtWorksheet } from './et-api';
+import { RULES_SHEET, fillRulesSheet } from './rules-sheet';
+import { MAX_ADDRESS_CHARS, addSheetAtEnd, listSheets, structureLocked, tableNames, type SheetEntry } from './sheets';
+import type { WriteContext } from './summary-writer';
 import { type Run, uniformRuns } from './uniform-runs';
 
 /** Cells per Value2 read: large enough for few calls, small enough not to stall WPS on one. */
@@ -48,8 +65,6 @@ export const DIRECT_READ_CELLS = 1_000_000;
 export const MAX_SHEET_CELLS = 20_000_000;
 /** Indents (the hierarchy of labels) are read for the first columns only, as the Excel host does. */
 export const INDENT_COLUMNS = 3;
-/** Range(address) takes at most 255 characters in the object model. */
-export const MAX_ADDRESS_CHARS = 255;
 
 // XlSheetVisibility, XlFormatConditionType, XlFindLookIn, XlLookAt, XlSearchOrder, XlSearchDirection,
 // XlListObjectSourceType, XlYesNoGuess.
@@ -65,11 +80,6 @@ const XL_PREVIOUS = 2;
 const XL_SRC_RANGE = 1;
 const XL_YES = 1;
 
-const RULES_SHEET = '校验规则';
-const RULES_HEADER_FILL = '#DDEBF7';
-/** Column widths of a new 校验规则 sheet, in characters (ColumnWidth's unit), by header. */
-const RULES_WIDTHS: Record<string, number> = { 编号: 14, 名称: 28, 表达式: 44, 级别: 8, 容差: 8, 启用: 8, 说明: 32 };
-
 const ACTION = {
   read: { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' },
   mark: { 'zh-CN': '标记单元格', 'en-US': 'Marking cells' },
@@ -78,6 +88,9 @@ const ACTION = {
   write: { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' },
   explain: { 'zh-CN': '保存核实说明', 'en-US': 'Saving the explanations' },
   rules: { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' },
+  summary: { 'zh-CN': '写入汇总表', 'en-US': 'Writing the summary table' },
+  chart: { 'zh-CN': '插入趋势图', 'en-US': 'Inserting the trend chart' },
+  form: { 'zh-CN': '插入标准表', 'en-US': 'Inserting the standard form' },
 } satisfies Record<string, Bilingual>;
 
 const STAGE = {
@@ -149,11 +162,6 @@ export interface WpsHostOptions {
   yieldToUi?: () => Promise<void>;
 }
 
-interface SheetEntry {
-  sheet: EtWorksheet;
-  name: string;
-}
-
 export class WpsHost implements Host {
   /** WPS Spreadsheets; the pane treats it as it treats Excel (nothing in the pane branches on kind). */
   readonly kind = 'wps' as const;
@@ -174,26 +182,6 @@ export class WpsHost implements Host {
     const wb = this.app.ActiveWorkbook;
     if (!wb) throw new HostError(NO_WORKBOOK, { reason: 'NoWorkbook' });
     return wb;
-  }
-
-  private sheets(wb: EtWorkbook): SheetEntry[] {
-    const all = wb.Worksheets;
-    const n = all.Count;
-    const out: SheetEntry[] = [];
-    for (let i = 1; i <= n; i++) {
-      const sheet = worksheetOf(all.Item(i));
-      out.push({ sheet, name: sheet.Name });
-    }
-    return out;
-  }
-
-  /** The names of the tables on a sheet. */
-  private tableNames(sheet: EtWorksheet): string[] {
-    const tables = sheet.ListObjects;
-    const n = tables.Count;
-    const names: string[] = [];
-    for (let i = 1; i <= n; i++) names.push(tables.Item(i).Name);
-    return names;
   }
 
   /** Runs `work`, turning whatever WPS throws into a bilingual HostError. */
@@ -232,13 +220,9 @@ export class WpsHost implements Host {
     }
   }
 
-  /** Adds a worksheet after the last one (WPS adds before the active sheet otherwise) and names it. */
-  private addSheetAtEnd(wb: EtWorkbook, name: string): EtWorksheet {
-    const all = wb.Worksheets;
-    const last = all.Item(all.Count);
-    const sheet = worksheetOf(all.Add(undefined, last));
-    sheet.Name = name;
-    return sheet;
+  /** What the writers of summary tables, charts and the standard form need. */
+  private writeContext(): WriteContext {
+    return { app: this.app, workbook: () => this.workbook(), quietly: (work) => this.quietly(work), blockCells: this.blockCells };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -249,12 +233,12 @@ export class WpsHost implements Host {
       onProgress?.(0, STAGE.sheets);
       const wb = this.workbook();
       const name = wb.Name;
-      const entries = this.sheets(wb);
+      const entries = listSheets(wb);
       const grids: SheetGrid[] = [];
       for (let i = 0; i < entries.length; i++) {
         const { sheet, name: sheetName } = entries[i];
         // Our own 校验结果 sheet (recognised by its table, as in Excel) is not data to check.
-        if (this.tableNames(sheet).some(isResultTableName)) continue;
+        if (tableNames(sheet).some(isResultTableName)) continue;
         onProgress?.(0.05 + (0.95 * i) / entries.length, STAGE.sheet(sheetName));
         grids.push(await this.readSheet(sheet, sheetName));
         await this.yieldToUi();
@@ -393,7 +377,7 @@ export class WpsHost implements Host {
 
   async applyMarks(findings: Finding[]): Promise<void> {
     await this.act(ACTION.mark, () => {
-      const entries = this.sheets(this.workbook());
+      const entries = listSheets(this.workbook());
       this.quietly(() => {
         this.removeMarks(entries);
         const byName = new Map(entries.map((e) => [e.name, e.sheet]));
@@ -416,7 +400,7 @@ export class WpsHost implements Host {
 
   async clearMarks(): Promise<void> {
     await this.act(ACTION.clear, () => {
-      const entries = this.sheets(this.workbook());
+      const entries = listSheets(this.workbook());
       this.quietly(() => this.removeMarks(entries));
     });
   }
@@ -444,7 +428,7 @@ export class WpsHost implements Host {
   private async select(ref: CellRef, address: string): Promise<void> {
     await this.act(ACTION.select, () => {
       const lower = ref.sheet.toLowerCase();
-      const entry = this.sheets(this.workbook()).find((e) => e.name.toLowerCase() === lower);
+      const entry = listSheets(this.workbook()).find((e) => e.name.toLowerCase() === lower);
       if (!entry) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
       const visible = entry.sheet.Visible;
       // WPS, like Excel, cannot activate a hidden sheet: say why instead of failing.
@@ -472,8 +456,8 @@ export class WpsHost implements Host {
     const lastRow = block.values.length;
     return this.act(ACTION.write, () => {
       const wb = this.workbook();
-      const entries = this.sheets(wb);
-      const tables = new Map(entries.map((e) => [e.name, this.tableNames(e.sheet)]));
+      const entries = listSheets(wb);
+      const tables = new Map(entries.map((e) => [e.name, tableNames(e.sheet)]));
       const lower = RESULT_SHEET_NAME.toLowerCase();
       const old = entries.find((e) => e.name.toLowerCase() === lower);
       const oldTables = old ? (tables.get(old.name) ?? []) : [];
@@ -489,7 +473,7 @@ export class WpsHost implements Host {
           for (let i = 2; names.has(temp.toLowerCase()); i++) temp = `~${RESULT_SHEET_NAME}-old${i}`;
           old.sheet.Name = temp;
         }
-        const sheet = this.addSheetAtEnd(wb, RESULT_SHEET_NAME);
+        const sheet = addSheetAtEnd(wb, RESULT_SHEET_NAME);
         if (old) this.deleteSheet(old.sheet);
 
         const range = sheet.Range(`A1:H${lastRow}`);
@@ -524,7 +508,7 @@ export class WpsHost implements Host {
     const block = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
     await this.act(ACTION.explain, () => {
       const wb = this.workbook();
-      const entries = this.sheets(wb);
+      const entries = listSheets(wb);
       const existing = entries.find((e) => e.name === EXPLANATIONS_SHEET);
       if (existing) {
         const head = cellFromValue2(existing.sheet.Range('A1').Value2);
@@ -534,7 +518,7 @@ export class WpsHost implements Host {
       const activeName = active.Name;
       this.quietly(() => {
         if (existing) existing.sheet.Name = `~${EXPLANATIONS_SHEET}-old`;
-        const target = this.addSheetAtEnd(wb, EXPLANATIONS_SHEET);
+        const target = addSheetAtEnd(wb, EXPLANATIONS_SHEET);
         if (existing) this.deleteSheet(existing.sheet);
         if (block.length > 0) {
           const range = target.Range(`A1:${cellAddress(block.length - 1, width - 1)}`);
@@ -554,39 +538,65 @@ export class WpsHost implements Host {
   /**
    * Creates the sheet 校验规则 with `rows` (header first, core/rules rulesSheetTemplate()): text
    * format except for 容差 (an expression is never taken for a formula), a bold filled header,
-   * column widths; then activates it. A sheet of that name (any case) is never touched.
+   * column widths; then activates it. A sheet of that name (any case) is never touched, and
+   * none is added to a workbook whose structure is protected.
    */
   async writeRulesSheet(rows: CellValue[][]): Promise<{ sheet: string }> {
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
-    const values = rows.map((r) =>
-      Array.from({ length: width }, (_, j) => {
-        const v = r[j];
-        if (v === null || v === undefined) return '';
-        return typeof v === 'object' ? v.error : v;
-      }),
-    );
     return this.act(ACTION.rules, () => {
       const wb = this.workbook();
       const lower = RULES_SHEET.toLowerCase();
-      const taken = this.sheets(wb).find((e) => e.name.toLowerCase() === lower);
+      const taken = listSheets(wb).find((e) => e.name.toLowerCase() === lower);
       if (taken) throw new HostError(rulesSheetTaken(taken.name), { reason: 'SheetNameTaken' });
+      if (wb.ProtectStructure) throw new HostError(structureLocked(RULES_SHEET), { reason: 'Protected' });
       return this.quietly(() => {
-        const sheet = this.addSheetAtEnd(wb, RULES_SHEET);
-        if (values.length > 0) {
-          const last = values.length - 1;
-          for (let j = 0; j < width; j++) {
-            sheet.Range(rectAddress({ r0: 0, c0: j, r1: last, c1: j })).NumberFormat = header[j] === '容差' ? 'General' : '@';
-          }
-          sheet.Range(rectAddress({ r0: 0, c0: 0, r1: last, c1: width - 1 })).Value2 = values.length === 1 && width === 1 ? values[0][0] : values;
-          const head = sheet.Range(rectAddress({ r0: 0, c0: 0, r1: 0, c1: width - 1 }));
-          head.Font.Bold = true;
-          head.Interior.Color = bgr(RULES_HEADER_FILL);
-          for (let j = 0; j < width; j++) sheet.Range(cellAddress(0, j)).ColumnWidth = RULES_WIDTHS[header[j] ?? ''] ?? 12;
-        }
+        const sheet = addSheetAtEnd(wb, RULES_SHEET);
+        fillRulesSheet(sheet, rows);
         sheet.Activate();
         return { sheet: RULES_SHEET };
       });
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Summary tables, trend charts and the standard form (writers loaded on first use)
+
+  /**
+   * Writes a summary table (core/report TableSpec) in the Excel host's layout: on a NEW sheet
+   * 汇总表 / 汇总表(2)… (Summary in English; any case) at A1, activated, gridlines off, no other
+   * sheet touched; or with its title at the top-left cell of the selection, after checking that
+   * everything it would cover is empty (no value or formula, no merged cell, no table), otherwise
+   * a HostError (reason 'TargetOccupied') says where and nothing is written. Column widths are
+   * set on a new sheet; at the selection a column is only ever widened. With `chart`, spec.chart
+   * is drawn to the right of the table.
+   */
+  async writeSummaryTable(spec: TableSpec, target: 'new-sheet' | 'selection', options: { chart?: boolean } = {}): Promise<SummaryTableInfo> {
+    return this.act(ACTION.summary, async () => {
+      const writer = await import(/* webpackChunkName: "wps-summary" */ './summary-writer');
+      return writer.writeSummaryTable(this.writeContext(), spec, target, !!options.chart);
+    });
+  }
+
+  /**
+   * A line chart of indicators over years (the 跨年 tab) on a NEW sheet 趋势图 / 趋势图(2)…: over
+   * the user's cells, which stay as they are, or (TrendChartData) over a small table of the
+   * values written at A1 of that sheet, with the chart below it.
+   */
+  async insertLineChart(ref: TrendChartRef, title: string): Promise<TrendChartInfo> {
+    return this.act(ACTION.chart, async () => {
+      const writer = await import(/* webpackChunkName: "wps-summary" */ './summary-writer');
+      return writer.insertLineChart(this.writeContext(), ref, title);
+    });
+  }
+
+  /**
+   * Inserts the standard indicator form on a NEW sheet 指标表 (指标表(2)…) with values, formats,
+   * borders, data validation, the header frozen, widths; and, when the workbook has no 校验规则
+   * sheet, that sheet with the example rules. No existing sheet is touched; the form is activated.
+   */
+  async insertStandardForm(spec: StandardFormSpec): Promise<StandardFormResult> {
+    return this.act(ACTION.form, async () => {
+      const writer = await import(/* webpackChunkName: "wps-standard-form" */ './standard-form-writer');
+      return writer.insertStandardForm(this.writeContext(), spec);
     });
   }
 }
