@@ -485,6 +485,23 @@ describe('broken packages', () => {
     expectBilingual(errorOf(r), /没有 xl\/sharedStrings\.xml/, /xl\/sharedStrings\.xml is missing/);
   });
 
+  it('two sheets with one sheetId (written by another program): both are read and checked by both readers, in order', async () => {
+    const files = parts([{ name: '甲', rows: TABLE }, { name: '乙', rows: TABLE }, { name: '丙', rows: TABLE }]);
+    files['xl/workbook.xml'] = String(files['xl/workbook.xml']).replace('sheetId="2"', 'sheetId="1"').replace('sheetId="3"', 'sheetId="x"');
+    const r = await bothReaders(await zip(files));
+    const snap = snapshotOf(r);
+    expect(snap.sheets.map((s) => s.name)).toEqual(['甲', '乙', '丙']);
+    expect(snap.sheets.every((s) => s.values[1]?.[3] === 12)).toBe(true);
+    expect(ids(checkWorkbook(snap))).toEqual(expect.arrayContaining([TABLE_CHECKED('甲'), TABLE_CHECKED('乙'), TABLE_CHECKED('丙')]));
+  });
+
+  it('a text cell naming a shared string past the table\'s end: both readers say which cell; never read as blank', async () => {
+    const sst = `${DECL}<sst ${NS} count="2" uniqueCount="2"><si><t>指标</t></si><si><t>2022年</t></si></sst>`;
+    const rows = row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>') + row(2, '<c r="A2" t="s"><v>7</v></c><c r="B2"><v>5</v></c>');
+    const bytes = await zip(parts([{ name: '指标', rows }], { 'xl/sharedStrings.xml': sst }));
+    expectBilingual(errorOf(await bothReaders(bytes)), /单元格 A2 引用了第 8 个共享字符串，但共享字符串表只有 2 个/, /cell A2 of its sheet part xl\/worksheets\/sheet1\.xml refers to shared string 8, but the shared-strings table has only 2/);
+  });
+
   it('no workbook.xml: "no worksheet to read"; no styles.xml: read as unformatted', async () => {
     const noBook = await bothReaders(await zip(parts([{ name: '指标', rows: TABLE }], { 'xl/workbook.xml': null })));
     expectBilingual(errorOf(noBook), /没有可读取的工作表/, /no worksheet to read/);

@@ -152,6 +152,14 @@ export function sharedStringsMissing(name: string, part: string): PackageLimitEr
   });
 }
 
+/** A text cell that names a shared string the table does not have: where, and what to do. */
+export function sharedStringOutOfRange(name: string, part: string, address: string, index: number, size: number): PackageLimitError {
+  return new PackageLimitError({
+    'zh-CN': `工作簿“${name}”的工作表 ${part} 中单元格 ${address} 引用了第 ${index + 1} 个共享字符串，但共享字符串表只有 ${size} 个（文件已损坏或由其他程序生成），其文字无法读取，未校验。请在 Excel 中打开原文件、另存后再校验。`,
+    'en-US': `Workbook "${name}" was not read: cell ${address} of its sheet part ${part} refers to shared string ${index + 1}, but the shared-strings table has only ${size} (the file is damaged or was written by another program), so its text cannot be read. Open the original in Excel, save it again and check the saved copy.`,
+  });
+}
+
 /**
  * The number of entries the zip's end-of-central-directory record states (ZIP64 too), read
  * before a zip library builds an object per entry; undefined when the record is not found.
@@ -279,6 +287,44 @@ export function missingSheetParts(workbookXml: string | undefined, relsXml: stri
   return out;
 }
 
+/**
+ * Gives every sheet a sheetId of its own. ExcelJS keeps a workbook's worksheets by sheetId, so of
+ * two sheets with the same id (a file another program wrote; Excel repairs it on open) only the
+ * last would be read, and the other dropped without a word. Later duplicates, and ids that are
+ * not positive whole numbers, get numbers above the highest; returns whether any changed.
+ */
+export function uniqueSheetIds(sheets: Array<{ id: number }>): boolean {
+  const seen = new Set<number>();
+  let max = sheets.reduce((m, s) => (Number.isInteger(s.id) && s.id > m ? s.id : m), 0);
+  let changed = false;
+  for (const s of sheets) {
+    if (!Number.isInteger(s.id) || s.id <= 0 || seen.has(s.id)) {
+      s.id = ++max;
+      changed = true;
+    }
+    seen.add(s.id);
+  }
+  return changed;
+}
+
+/** workbook.xml with uniqueSheetIds applied to its <sheet sheetId> attributes; null when nothing changes. */
+export function withUniqueSheetIds(workbookXml: string | undefined): string | null {
+  if (!workbookXml) return null;
+  const tags = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)];
+  const ids = tags.map((m) => ({ id: Number(/\ssheetId\s*=\s*["']\s*(\d+)\s*["']/.exec(m[0])?.[1] ?? NaN) }));
+  const before = ids.map((x) => x.id);
+  if (!uniqueSheetIds(ids)) return null;
+  let out = '';
+  let at = 0;
+  tags.forEach((m, i) => {
+    const start = m.index ?? 0;
+    const tag = ids[i].id === before[i] ? m[0] : /\ssheetId\s*=/.test(m[0]) ? m[0].replace(/(\ssheetId\s*=\s*)("[^"]*"|'[^']*')/, `$1"${ids[i].id}"`) : m[0].replace(/^(<(?:\w+:)?sheet)\b/, `$1 sheetId="${ids[i].id}"`);
+    out += workbookXml.slice(at, start) + tag;
+    at = start + m[0].length;
+  });
+  return out + workbookXml.slice(at);
+}
+
 /** A part that inflates beyond the size its header states (JSZip's own words for it). */
 export class StatedSizeExceeded extends Error {
   constructor() {
@@ -327,7 +373,11 @@ function inflateChecked(entry: JSZip.JSZipObject, onPiece: (piece: Uint8Array) =
  * its stated size; returns the worksheets the workbook lists whose part is missing. A zip JSZip cannot open, or a part that fails to inflate, is left to ExcelJS, whose
  * error the reader reports as it always has.
  */
-export async function screenForExcelJS(bytes: Uint8Array, name: string, overrides?: Partial<PackageLimits>): Promise<{ missing: Array<{ index: number; name: string; part: string }> }> {
+export async function screenForExcelJS(
+  bytes: Uint8Array,
+  name: string,
+  overrides?: Partial<PackageLimits>,
+): Promise<{ missing: Array<{ index: number; name: string; part: string }>; workbookXml?: string }> {
   const limits = limitsWith(overrides);
   const count = zipEntryCount(bytes);
   if (count !== undefined && count > limits.maxEntries) throw tooManyEntries(name, count, limits.maxEntries);
@@ -387,5 +437,10 @@ export async function screenForExcelJS(bytes: Uint8Array, name: string, override
   const has = (part: string): boolean => zip.file(part) !== null || zip.file(`/${part}`) !== null;
   if (usesSharedStrings && !has('xl/sharedStrings.xml')) throw sharedStringsMissing(name, usesSharedStrings);
   const worksheet = (part: string): boolean => has(part) && SHEET_PART.test(part);
-  return { missing: missingSheetParts(texts.get('xl/workbook.xml'), texts.get('xl/_rels/workbook.xml.rels'), worksheet) };
+  const renumbered = withUniqueSheetIds(texts.get('xl/workbook.xml'));
+  return {
+    missing: missingSheetParts(texts.get('xl/workbook.xml'), texts.get('xl/_rels/workbook.xml.rels'), worksheet),
+    // Sheets sharing a sheetId: the workbook part to load instead, so that none is dropped.
+    ...(renumbered ? { workbookXml: renumbered } : {}),
+  };
 }

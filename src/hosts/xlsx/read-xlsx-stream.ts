@@ -40,10 +40,12 @@ import {
   hasDoctype,
   limitsWith,
   PackageLimitError,
+  sharedStringOutOfRange,
   sharedStringsMissing,
   targetPart,
   tooManyCells,
   tooManyEntries,
+  uniqueSheetIds,
   zipEntryCount,
   type PackageLimits,
 } from './package-guard';
@@ -481,7 +483,12 @@ class SheetCells {
       if (cm.styleId !== undefined) cm.styleId = undefined;
       switch (cm.type) {
         case T.String:
-          if (typeof cm.value === 'number' && sharedStrings) cm.value = sharedStrings.getString(cm.value);
+          if (typeof cm.value === 'number' && sharedStrings) {
+            const text = sharedStrings.getString(cm.value);
+            // An index past the table's end: the cell's text is lost, so say where, never blank.
+            if (text === undefined) throw sharedStringOutOfRange(this.budget.name, this.part, String(cm.address), cm.value, sharedStrings.values.length);
+            cm.value = text;
+          }
           // Without a shared-strings part ExcelJS would read the string's index as a number.
           else if (typeof cm.value === 'number') throw sharedStringsMissing(this.budget.name, this.part);
           if (cm.value.richText) cm.type = T.RichText;
@@ -1658,6 +1665,8 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
       case 'xl/workbook.xml': {
         const workbook = await xlsx.parseWorkbook(stream);
         model.sheets = workbook.sheets;
+        // Two sheets with one sheetId would leave only the last (package-guard.ts).
+        if (Array.isArray(model.sheets)) uniqueSheetIds(model.sheets);
         model.definedNames = workbook.definedNames;
         model.views = workbook.views;
         model.properties = workbook.properties;

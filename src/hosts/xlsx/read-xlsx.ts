@@ -5,7 +5,8 @@ import { toA1 } from '../../core/a1';
 import { chooseRegion, farCellsNote, FAR_LISTED, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
-import { screenForExcelJS, sheetPartMissing, StatedSizeExceeded, type PackageLimits } from './package-guard';
+import JSZip from 'jszip';
+import { screenForExcelJS, sharedStringOutOfRange, sheetPartMissing, StatedSizeExceeded, type PackageLimits } from './package-guard';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -185,6 +186,32 @@ export function damagedError(name: string, e: unknown): WorkbookReadError {
   });
 }
 
+/**
+ * The first text cell (in part order, cell order) naming a shared string the table does not
+ * have, as the streaming reader reports it; undefined when there is none.
+ */
+async function locateSharedStringOutOfRange(bytes: Uint8Array, name: string): Promise<WorkbookReadError | undefined> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    const size = (sst.match(/<(?:\w+:)?si[\s>/]/g) ?? []).length;
+    for (const entry of Object.values(zip.files)) {
+      const part = entry.name.replace(/^\//, '');
+      if (entry.dir || !/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) continue;
+      const xml = await entry.async('string');
+      for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/g)) {
+        if (!/\bt\s*=\s*["']s["']/.test(m[1])) continue;
+        const index = Number(m[2]);
+        const address = /\br\s*=\s*["']([^"']+)["']/.exec(m[1])?.[1] ?? '?';
+        if (index >= size) return sharedStringOutOfRange(name, part, address, index, size);
+      }
+    }
+  } catch {
+    // The package cannot even be listed: the caller's "damaged" message stands.
+  }
+  return undefined;
+}
+
 /** The error for a zip that loads but has no worksheet. */
 export function noWorksheetError(name: string): WorkbookReadError {
   // Excel never saves a workbook without a worksheet; a zip that is not a workbook loads as one.
@@ -206,16 +233,29 @@ export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Par
   const sniffed = sniffWorkbook(bytes, name);
   if (sniffed) throw sniffed;
   let missing: Awaited<ReturnType<typeof screenForExcelJS>>['missing'];
+  let workbookXml: string | undefined;
   try {
-    ({ missing } = await screenForExcelJS(bytes, name, limits));
+    ({ missing, workbookXml } = await screenForExcelJS(bytes, name, limits));
   } catch (e) {
     if (e instanceof StatedSizeExceeded) throw damagedError(name, e);
     throw e;
   }
   const wb = new ExcelJS.Workbook();
   try {
+    // Sheets that share a sheetId: ExcelJS would keep only the last of them, so the package is
+    // loaded with its workbook part renumbered (a rare file; the rest is passed on as it is).
+    if (workbookXml) {
+      const zip = await JSZip.loadAsync(bytes);
+      zip.file(zip.file('xl/workbook.xml') ? 'xl/workbook.xml' : '/xl/workbook.xml', workbookXml);
+      bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+    }
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
+    // ExcelJS fails on a shared string past the table's end without saying where: find the cell.
+    if (e instanceof TypeError && /richText/.test(e.message)) {
+      const located = await locateSharedStringOutOfRange(bytes, name);
+      if (located) throw located;
+    }
     throw damagedError(name, e);
   }
   if (wb.worksheets.length === 0) throw noWorksheetError(name);
