@@ -54,6 +54,10 @@ const PREVIEW_SCRIPT_URLS = [
  * are given and never fetch.
  */
 const LAZY_SCRIPT_URLS = {
+  // ExcelJS's browser bundle (with JSZip, core-js, crypto-browserify, uuid): in the pane's lazy
+  // chunk for a results workbook when the structure is protected, and in the web checker's worker.
+  'result-workbook': PREVIEW_SCRIPT_URLS,
+  'checker-worker': PREVIEW_SCRIPT_URLS,
   'report-docx': [{ re: /^https:\/\/stuk\.github\.io\/jszip\//, why: "text of one of JSZip's error messages" }],
   'report-pdfjs': [
     { re: /^http:\/\/(?:www\.xfa\.org\/schema|ns\.adobe\.com)\//, why: 'XML namespaces of XFA forms and XMP metadata inside PDFs: names, not addresses' },
