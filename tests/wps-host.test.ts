@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/core/engine';
 import { explain, explanationRows } from '../src/core/explanations';
 import { rulesFromSheet, rulesSheetTemplate } from '../src/core/rules';
-import type { CellValue, Finding, Severity, SheetGrid } from '../src/core/types';
+import type { CellValue, Finding, MarkReport, Severity, SheetGrid } from '../src/core/types';
 import { HostError } from '../src/hosts/excel/errors';
 import { MARK_STYLES, markFormula } from '../src/hosts/excel/marks';
 import { hyperlinkFormula } from '../src/hosts/excel/result-sheet';
@@ -440,6 +440,29 @@ describe('marks', () => {
     expect(ours.reduce((n, cf) => n + cf.areas.length, 0)).toBe(300);
     await hostOf(fake).clearMarks();
     expect(fake.sheet('指标').formatConditions.map((cf) => cf.formula1)).toEqual(['=B2>100', '=0']);
+  });
+
+  it('a protected sheet is left alone and named in both languages; the other sheets are marked and cleared', async () => {
+    const spec = userSpec();
+    spec.sheets[1].protectContents = true;
+    const fake = createFakeWps(spec);
+    const before = fake.formatsSnapshot();
+    const report = (await hostOf(fake).applyMarks([finding('指标', 'B2', 'error'), finding('其他', 'A1', 'info'), finding('其他', 'B1', 'error')])) as MarkReport;
+    expect(fake.sheet('指标').formatConditions.filter((cf) => cf.formula1.includes('指标校验'))).toHaveLength(1);
+    expect(fake.sheet('其他').formatConditions).toEqual([]);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]['zh-CN']).toContain('工作表“其他”受保护，其中 2 处问题无法标记');
+    expect(report.problems[0]['en-US']).toContain('The sheet "其他" is protected');
+    // Marks left from before the sheet was protected are named when clearing, and stay.
+    fake.sheet('其他').protectContents = false;
+    await hostOf(fake).applyMarks([finding('其他', 'A1', 'info')]);
+    fake.sheet('其他').protectContents = true;
+    const cleared = (await hostOf(fake).clearMarks()) as MarkReport;
+    expect(cleared.problems.map((p) => p['en-US'])).toEqual([expect.stringContaining('The sheet "其他" is protected, so its old marks cannot be cleared')]);
+    fake.sheet('其他').protectContents = false;
+    expect(((await hostOf(fake).clearMarks()) as MarkReport).problems).toEqual([]);
+    fake.sheet('其他').protectContents = true;
+    expect(fake.formatsSnapshot()).toEqual(before);
   });
 
   it('turns screen updating back on after marking', async () => {

@@ -61,6 +61,22 @@ export function sheetHidden(sheet: string, address: string, veryHidden: boolean)
       };
 }
 
+/** Findings on a protected sheet: not marked, and what to do (Excel and WPS refuse marks there). */
+export function sheetProtectedForMarks(sheet: string, count: number): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”受保护，其中 ${count} 处问题无法标记；请撤销工作表保护后重新校验，或点击“写入结果表”列出全部问题。`,
+    'en-US': `The sheet "${sheet}" is protected, so ${count} finding(s) on it cannot be marked. Unprotect the sheet and check again, or click "Write result sheet" to list every finding.`,
+  };
+}
+
+/** Old marks on a protected sheet cannot be cleared. */
+export function sheetProtectedForClear(sheet: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”受保护，其上的旧标记无法清除；撤销工作表保护后再点击“清除标记”。`,
+    'en-US': `The sheet "${sheet}" is protected, so its old marks cannot be cleared. Unprotect the sheet, then click "Clear marks".`,
+  };
+}
+
 export function requirementMissing(feature: Bilingual, set: string): Bilingual {
   return {
     'zh-CN': `当前 Excel 版本不支持${feature['zh-CN']}（需要 ExcelApi ${set}），请升级 Office。`,

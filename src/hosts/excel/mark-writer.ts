@@ -20,6 +20,7 @@
 import type { Bilingual, Finding, MarkReport } from '../../core/types';
 import { type Rect, chunkAddressList, rectAddress } from './a1';
 import { MARK_STYLES, groupMarks, isUnfinishedMark, markFormula, markSeverity } from './marks';
+import { sheetProtectedForClear, sheetProtectedForMarks } from './errors';
 import { isSyncTimeout } from './sync';
 
 /** Address lists for getRanges stay below this (Excel's limit is 8,192; office-js#5198). */
@@ -47,20 +48,6 @@ interface SheetRules {
   unreadable: number;
   /** The sheet's rules could not be listed at all. */
   unlisted: boolean;
-}
-
-export function sheetProtectedForMarks(sheet: string, count: number): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”受保护，其中 ${count} 处问题无法标记；请撤销工作表保护后重新校验，或点击“写入结果表”列出全部问题。`,
-    'en-US': `The sheet "${sheet}" is protected, so ${count} finding(s) on it cannot be marked. Unprotect the sheet and check again, or click "Write result sheet" to list every finding.`,
-  };
-}
-
-export function sheetProtectedForClear(sheet: string): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”受保护，其上的旧标记无法清除；撤销工作表保护后再点击“清除标记”。`,
-    'en-US': `The sheet "${sheet}" is protected, so its old marks cannot be cleared. Unprotect the sheet, then click "Clear marks".`,
-  };
 }
 
 function rulesUnlisted(sheet: string): Bilingual {

@@ -43,9 +43,9 @@
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
-import type { Bilingual, CellRef, CellValue, Finding, Host, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import type { Bilingual, CellRef, CellValue, Finding, Host, MarkReport, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { cellAddress, chunkAddressList, firstCellOf, MAX_COLUMNS, MAX_ROWS, rectAddress } from '../excel/a1';
-import { HostError, resultSheetTaken, sheetHidden, sheetMissing, toHostError } from '../excel/errors';
+import { HostError, resultSheetTaken, sheetHidden, sheetMissing, sheetProtectedForClear, sheetProtectedForMarks, toHostError } from '../excel/errors';
 import type { SummaryTableInfo, TrendChartInfo } from '../excel/excel-host';
 import type { TrendChartRef } from '../excel/summary-writer';
 import { MARK_STYLES, groupMarks, markFormula, markSeverity } from '../excel/marks';
@@ -53,7 +53,7 @@ import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, freeTableName,
 import { bgr, cellFromValue2, normalizeNumberFormat, value2Rows } from './com-values';
 import type { EtApplication, EtFormatConditions, EtWorkbook, EtWorksheet } from './et-api';
 import { RULES_SHEET, fillRulesSheet } from './rules-sheet';
-import { MAX_ADDRESS_CHARS, addSheetAtEnd, listSheets, structureLocked, tableNames, type SheetEntry } from './sheets';
+import { MAX_ADDRESS_CHARS, addSheetAtEnd, listSheets, structureLocked, tableNames } from './sheets';
 import type { WriteContext } from './summary-writer';
 import { type Run, uniformRuns } from './uniform-runs';
 
@@ -357,52 +357,82 @@ export class WpsHost implements Host {
   // Marks
 
   /** Deletes our conditional formats (found by their marker) on every sheet; returns how many. */
-  private removeMarks(entries: SheetEntry[]): number {
+  /** Deletes our mark rules on one sheet (from the end: deleting shifts the later items down). */
+  private removeMarksOn(sheet: EtWorksheet): number {
     let removed = 0;
-    for (const { sheet } of entries) {
-      const rules: EtFormatConditions = sheet.Cells.FormatConditions;
-      // From the end: deleting shifts the later items down.
-      for (let i = rules.Count; i >= 1; i--) {
-        const rule = rules.Item(i);
-        // Formula1 is read only from formula rules: data bars and colour scales have none.
-        if (rule.Type !== XL_EXPRESSION) continue;
-        if (markSeverity(rule.Formula1)) {
-          rule.Delete();
-          removed++;
-        }
+    const rules: EtFormatConditions = sheet.Cells.FormatConditions;
+    for (let i = rules.Count; i >= 1; i--) {
+      const rule = rules.Item(i);
+      // Formula1 is read only from formula rules: data bars and colour scales have none.
+      if (rule.Type !== XL_EXPRESSION) continue;
+      if (markSeverity(rule.Formula1)) {
+        rule.Delete();
+        removed++;
       }
     }
     return removed;
   }
 
-  async applyMarks(findings: Finding[]): Promise<void> {
-    await this.act(ACTION.mark, () => {
-      const entries = listSheets(this.workbook());
-      this.quietly(() => {
-        this.removeMarks(entries);
-        const byName = new Map(entries.map((e) => [e.name, e.sheet]));
-        const { groups } = groupMarks(
-          findings,
-          entries.map((e) => e.name),
-        );
-        for (const g of groups) {
-          const sheet = byName.get(g.sheet) as EtWorksheet;
-          const style = MARK_STYLES[g.severity];
-          for (const list of chunkAddressList(g.runs.map(rectAddress), MAX_ADDRESS_CHARS)) {
-            const rule = sheet.Range(list).FormatConditions.Add(XL_EXPRESSION, undefined, markFormula(g.severity));
-            rule.Interior.Color = bgr(style.fill);
-            if (style.font) rule.Font.Color = bgr(style.font);
-          }
-        }
-      });
-    });
+  /** Whether a sheet holds marks of ours (read only; a protected sheet can be read). */
+  private hasMarks(sheet: EtWorksheet): boolean {
+    const rules: EtFormatConditions = sheet.Cells.FormatConditions;
+    for (let i = 1; i <= rules.Count; i++) {
+      const rule = rules.Item(i);
+      if (rule.Type === XL_EXPRESSION && markSeverity(rule.Formula1)) return true;
+    }
+    return false;
   }
 
-  async clearMarks(): Promise<void> {
-    await this.act(ACTION.clear, () => {
-      const entries = listSheets(this.workbook());
-      this.quietly(() => this.removeMarks(entries));
+  /**
+   * Replaces our marks with marks for `findings` (null: clears them), sheet by sheet. A protected
+   * sheet is left alone and named in the report (WPS, like Excel, refuses conditional formats
+   * there); a sheet WPS fails on is named with WPS's words and the others go on.
+   */
+  private writeMarks(findings: Finding[] | null): MarkReport {
+    const problems: Bilingual[] = [];
+    const entries = listSheets(this.workbook());
+    const { groups } = groupMarks(
+      findings ?? [],
+      entries.map((e) => e.name),
+    );
+    this.quietly(() => {
+      for (const { sheet, name } of entries) {
+        const mine = groups.filter((g) => g.sheet === name);
+        if (sheet.ProtectContents) {
+          if (findings && mine.length > 0) {
+            const n = (findings ?? []).filter((f) => f.cells[0]?.sheet.toLowerCase() === name.toLowerCase()).length;
+            problems.push(sheetProtectedForMarks(name, n));
+          } else if (!findings && this.hasMarks(sheet)) problems.push(sheetProtectedForClear(name));
+          continue;
+        }
+        try {
+          this.removeMarksOn(sheet);
+          for (const g of mine) {
+            const style = MARK_STYLES[g.severity];
+            for (const list of chunkAddressList(g.runs.map(rectAddress), MAX_ADDRESS_CHARS)) {
+              const rule = sheet.Range(list).FormatConditions.Add(XL_EXPRESSION, undefined, markFormula(g.severity));
+              rule.Interior.Color = bgr(style.fill);
+              if (style.font) rule.Font.Color = bgr(style.font);
+            }
+          }
+        } catch (e) {
+          const detail = e instanceof Error ? e.message : String(e);
+          problems.push({
+            'zh-CN': `工作表“${name}”的标记未能完成（WPS：${detail}）；问题仍列在下方，可稍后再点击“清除标记”。`,
+            'en-US': `Marking the sheet "${name}" did not complete (WPS: ${detail}); the findings are still listed below, and 清除标记 can be clicked later.`,
+          });
+        }
+      }
     });
+    return { problems };
+  }
+
+  async applyMarks(findings: Finding[]): Promise<MarkReport> {
+    return this.act(ACTION.mark, () => this.writeMarks(findings));
+  }
+
+  async clearMarks(): Promise<MarkReport> {
+    return this.act(ACTION.clear, () => this.writeMarks(null));
   }
 
   // -------------------------------------------------------------------------------------------
