@@ -11,6 +11,7 @@ import { MAX_BLOCK_SPLITS, measureBytes, repack } from '../src/hosts/excel/read-
 import { RESULT_SHEET_NAME } from '../src/hosts/excel/result-sheet';
 import { linkTarget } from '../src/hosts/excel/result-workbook';
 import { EXPLANATIONS_SHEET, EXPLANATION_HEADER } from '../src/core/explanations';
+import { mulberry32 } from './helpers/shapes';
 import { type FakeExcel, type FakeExcelOptions, type FakeSheetSpec, type FakeWorkbookState, FakeOfficeError, createFakeExcel, formatsSnapshot } from './fakes/fake-excel';
 
 const VERSIONS: Array<[string, number | undefined]> = [
@@ -34,18 +35,6 @@ function hostFor(fake: FakeExcel, options: ExcelHostOptions = {}): ExcelHost {
 
 function finding(sheet: string, address: string, severity: Severity = 'error'): Finding {
   return { ruleId: 'r', severity, cells: [{ sheet, address }], message: { 'zh-CN': `问题 ${address}`, 'en-US': `Problem ${address}` } };
-}
-
-/** Seeded PRNG (mulberry32), so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function col(c: number): string {
@@ -358,7 +347,7 @@ describe.each(VERSIONS)('Excel host on %s', (_label, apiVersion) => {
 
   it('randomised: protected, hidden and normal sheets with failures injected at random steps', async () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const rnd = prng(seed * 7919);
+      const rnd = mulberry32(seed * 7919);
       const nSheets = 2 + Math.floor(rnd() * 3);
       const specs: FakeSheetSpec[] = [];
       for (let i = 0; i < nSheets; i++) {

@@ -76,12 +76,12 @@ export function estimateBytes(block: Pick<ReadBlock, 'rows' | 'cols' | 'indent'>
   return block.rows * block.cols * bytesPerCell + indentCells * INDENT_BYTES_PER_CELL;
 }
 
-/** UTF-8 bytes of a string as JSON would carry it (quotes included), without encoding it. */
-function jsonTextBytes(s: string): number {
-  let n = 2;
+/** Bytes of `s` in UTF-8 (a Chinese character is 3), without encoding it. */
+export function utf8Length(s: string): number {
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80) n += c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1;
+    if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff) {
       n += 4;
@@ -89,6 +89,16 @@ function jsonTextBytes(s: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** UTF-8 bytes of a string as JSON would carry it: quotes, and escapes of `"`, `\\` and control characters. */
+function jsonTextBytes(s: string): number {
+  let escapes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20) escapes++;
+  }
+  return utf8Length(s) + 2 + escapes;
 }
 
 /**

@@ -2,6 +2,7 @@
 // write them as a single values block. Pure; no Office.js.
 import type { Finding, Severity } from '../../core/types';
 import { firstCellOf, cellAddress, quoteSheetName } from './a1';
+import { utf8Length } from './read-plan';
 
 export const RESULT_SHEET_NAME = '校验结果';
 /**
@@ -96,21 +97,6 @@ export function chunkRowsByBytes(block: ResultBlock, budgetBytes: number): Array
   }
   out.push([start, block.values.length]);
   return out;
-}
-
-/** Bytes of `s` in UTF-8 (a Chinese character is 3), without encoding it. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** A table name starting with RESULT_TABLE_PREFIX that is not in `taken` (case-insensitive). */
