@@ -9,10 +9,12 @@ import * as path from 'path';
 import { reportWorkbook } from '../src/batch/report-workbook';
 import { markedCopy, markedName } from '../src/batch/marked-copy';
 import { main } from '../src/cli/index';
+import { checkReportFile } from '../src/cli/report-file';
 import type { Finding } from '../src/core/types';
 import { markSeverity } from '../src/hosts/excel/marks';
 import { readXlsx } from '../src/hosts/xlsx/read-xlsx';
 import { readInBrowser, runBatch, type BatchProgress } from '../src/checker/batch';
+import { layOut, makeDocx, makePdf, pdfjsForJest } from './helpers/report-files';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');
 const sample = (name: string): string => path.join(SAMPLES, name);
@@ -55,6 +57,41 @@ describe('runBatch (the web checker worker)', () => {
     expect(total).toBeGreaterThan(5);
     expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
     expect(progress[4].stage['en-US']).toContain('across files');
+  });
+
+  it('checks reports (.txt, .docx, .pdf) as the command line does, prose and Word tables alike', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-reports-'));
+    try {
+      const prose = ['2023年，全区共办理行政处罚案件120件，其中警告50件、罚款60件。', '行政复议案件12件，其中维持8件、撤销3件。'];
+      const txt = path.join(dir, '报告.txt');
+      fs.writeFileSync(txt, prose.join('\n'));
+      const docx = path.join(dir, '报告.docx');
+      fs.writeFileSync(docx, await makeDocx([...prose, { table: [['指标', '2022年', '2023年'], ['行政处罚案件', '100', '120'], ['其中：警告', '40', '130']] }]));
+      const pdf = path.join(dir, '报告.pdf');
+      fs.writeFileSync(pdf, makePdf(layOut(prose)));
+      const files = [txt, docx, pdf];
+      const results = await runBatch(
+        files.map((file) => ({ file, bytes: new Uint8Array(fs.readFileSync(file)) })),
+        {},
+        undefined,
+        undefined,
+        async () => pdfjsForJest(),
+      );
+      // The command line for the .txt and .docx; its PDF.js is Node's own ES module, which Jest
+      // cannot load, so the .pdf is compared with the command line's function given Jest's copy.
+      const cli = await cliJson([txt, docx]);
+      const cliPdf = await checkReportFile(pdf, new Uint8Array(fs.readFileSync(pdf)), {}, { pdfjs: async () => pdfjsForJest() });
+      const expected = [...cli.files.map((f) => f.findings), cliPdf.result?.findings ?? []];
+      results.forEach((r, i) => {
+        expect(r.error).toBeUndefined();
+        expect((r.result?.findings ?? []).map(essence)).toEqual(expected[i].map(essence));
+        expect(r.claims?.length).toBeGreaterThan(0);
+      });
+      expect(results[0].result?.findings.some((f) => f.ruleId.startsWith('text.'))).toBe(true);
+      expect(results[1].result?.findings.some((f) => f.cells[0]?.sheet.includes('表1'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives an unreadable file its reason in both languages and checks the others', async () => {

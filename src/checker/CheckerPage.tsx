@@ -31,7 +31,20 @@ import { fromDrop, fromInput, mergePicked, type PickedFile } from './pick-files'
 import { checkerTranslator, type CheckerKey } from './strings';
 import { CancelledError, type CheckerClient } from './worker-client';
 
-const ACCEPT = ['.xlsx', '.xls', '.et', '.csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'text/csv'].join(',');
+const ACCEPT = [
+  '.xlsx',
+  '.xls',
+  '.et',
+  '.csv',
+  '.txt',
+  '.docx',
+  '.pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/csv',
+].join(',');
+/** A report whose prose is checked: no marked copy (only a workbook can carry marks). */
+const isReport = (file: string): boolean => /\.(txt|docx|pdf)$/i.test(file);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Rows of a file's findings shown before 显示全部: a long list renders on demand only. */
 const FIRST_ROWS = 200;
@@ -370,7 +383,7 @@ export function CheckerPage({ initialLang, client }: Props) {
                         ))}
                         <td className={r.error ? styles.error : undefined}>{r.error ? r.error[lang] : t('result.checked')}</td>
                         <td>
-                          {!r.error && (
+                          {!r.error && !isReport(r.file) && (
                             <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => void copyOf(r)} disabled={busy !== null} aria-label={t('result.copyLabel', { file: r.file })}>
                               {t('result.copy')}
                             </Button>

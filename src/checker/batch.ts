@@ -1,8 +1,11 @@
 // What the web checker's worker does, as plain functions (tests call them without a Worker):
-// read and check each file, then run the cross-file detectors over all of them, exactly as the
+// read and check each file (a workbook, or a report's text: .txt, .docx, .pdf), then run the cross-file detectors over all of them, exactly as the
 // command line does (batch/check-files.ts), with the files read by ExcelJS (.xlsx) or SheetJS
 // (.xls, .et, .csv) through XlsxHost, since the command line's streaming reader needs Node.
 import { addCrossFileFindings, checkWorkbookBytes, reportable, type WorkbookReader } from '../batch/check-files';
+import { checkReportBytes } from '../batch/check-report';
+import type { PdfjsLoader } from '../hosts/docs/read-pdf';
+import { reportKind } from '../hosts/docs/read-report';
 import type { FileResult } from '../batch/results';
 import type { HistoryOptionsInput } from '../core/history';
 import type { Bilingual } from '../core/types';
@@ -29,11 +32,15 @@ export const readInBrowser: WorkbookReader = async (bytes, name) => (await XlsxH
 const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 /** Checks every file and, with two or more, the indicators across them; results without the engine's models. */
+/** PDF.js as the browser loads it (unpdf's serverless build, a chunk of its own), on first use. */
+const browserPdfjs: PdfjsLoader = async () => (await import('../hosts/docs/pdfjs-browser')).browserPdfjs();
+
 export async function runBatch(
   files: BatchFile[],
   options: { history?: HistoryOptionsInput } = {},
   onProgress: (p: BatchProgress) => void = () => undefined,
   read: WorkbookReader = readInBrowser,
+  pdfjs: PdfjsLoader = browserPdfjs,
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const several = files.length > 1;
@@ -42,7 +49,9 @@ export async function runBatch(
     const name = baseName(f.file);
     onProgress({ done: i, total: files.length, file: f.file, stage: { 'zh-CN': `读取并校验“${name}”`, 'en-US': `Reading and checking "${name}"` } });
     // With several files the cross-year and cross-district detectors run once over all of them.
-    results.push(await checkWorkbookBytes(f.file, name, f.bytes, read, { history: several ? false : options.history }));
+    const check = { history: several ? (false as const) : options.history };
+    // A report's prose (.txt, .docx, .pdf) as on the command line; any other file as a workbook.
+    results.push(reportKind(name) ? await checkReportBytes(f.file, name, f.bytes, pdfjs, check) : await checkWorkbookBytes(f.file, name, f.bytes, read, check));
   }
   if (several) {
     onProgress({ done: files.length, total: files.length, file: '', stage: { 'zh-CN': '跨文件比较（历年、各地区）', 'en-US': 'Comparing across files (years, districts)' } });

@@ -8,9 +8,10 @@ export interface PickedFile {
   file: File;
 }
 
-const WORKBOOK = /\.(xlsx|xls|et|csv)$/i;
+/** Workbooks, and reports whose prose is checked (.txt, .docx, .pdf). */
+const WORKBOOK = /\.(xlsx|xls|et|csv|txt|docx|pdf)$/i;
 
-/** A workbook by its name; Office's lock files (~$…) and hidden files are not. */
+/** A file the checker takes, by its name; Office's lock files (~$…) and hidden files are not. */
 export function isWorkbookName(name: string): boolean {
   const base = name.split('/').pop() ?? name;
   return WORKBOOK.test(base) && !base.startsWith('~$') && !base.startsWith('.');

@@ -1,12 +1,10 @@
-// A report (报告文本) on the command line: .txt, .docx or .pdf. The prose is checked by core/text
-// (claims, rates, repeated figures; findings at `L<line>`), and the tables of a Word document
-// by the same engine as a workbook's sheets (each table a sheet named `<file> 表N`, findings at
-// its cells), so one result carries both: the tables' findings first, then the prose's.
+// A report (报告文本) on the command line: .txt, .docx or .pdf, checked as batch/check-report.ts
+// says, with PDF.js as Node loads it.
 import * as path from 'path';
-import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
-import { checkReportText } from '../core/text';
+import { checkReportBytes } from '../batch/check-report';
+import type { CheckOptions } from '../core/engine';
 import type { PdfjsLike, PdfjsLoader } from '../hosts/docs/read-pdf';
-import { readReport, ReportReadError, type ReadReportOptions } from '../hosts/docs/read-report';
+import type { ReadReportOptions } from '../hosts/docs/read-report';
 import type { FileResult } from './report';
 
 export { reportKind } from '../hosts/docs/read-report';
@@ -21,23 +19,7 @@ export const nodePdfjs: PdfjsLoader = async () => {
   return (await unpdf.getResolvedPDFJS()) as unknown as PdfjsLike;
 };
 
-/** Checks a report file's bytes; an unreadable file gives `error` (bilingual), never a throw. */
+/** Checks a report file's bytes (batch/check-report.ts, with Node's PDF.js). */
 export async function checkReportFile(file: string, bytes: Uint8Array, options: CheckOptions = {}, read: ReadReportOptions = {}): Promise<FileResult> {
-  const name = path.basename(file);
-  try {
-    const doc = await readReport(bytes, name, { pdfjs: nodePdfjs, ...read });
-    const prose = checkReportText(doc.text, name);
-    const textOnly = { workbook: name, findings: prose.findings, sheets: [], observations: prose.mentions.length };
-    if (doc.tables.length === 0) return { file, claims: prose.claims, result: textOnly };
-    const { result, model, explanations } = checkWorkbookWithModel({ name, sheets: doc.tables }, options);
-    // The tables in document order, then the prose by line: the order the command line gives
-    // when it sorts the findings of several files again (the prose's "sheet", the file name, is
-    // none of the tables).
-    const findings = sortFindings([...result.findings, ...prose.findings], doc.tables.map((t) => t.name));
-    return { file, claims: prose.claims, model, explanations, result: { ...result, findings, observations: prose.mentions.length + result.observations } };
-  } catch (e) {
-    if (e instanceof ReportReadError) return { file, error: e.bilingual };
-    const text = e instanceof Error ? e.message : String(e);
-    return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
-  }
+  return checkReportBytes(file, path.basename(file), bytes, nodePdfjs, options, read);
 }

@@ -132,19 +132,21 @@ module.exports = [
     },
   },
   {
-    name: 'checker: opens a folder (only its workbooks) and runs the cross-file detectors',
+    name: 'checker: opens a folder (its workbooks, not its other files) and runs the cross-file detectors',
     async run(env) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-folder-'));
       const folder = path.join(dir, '各区县');
       fs.mkdirSync(folder);
       for (const f of fs.readdirSync(path.join(env.root, 'samples'))) fs.copyFileSync(path.join(env.root, 'samples', f), path.join(folder, f));
-      fs.writeFileSync(path.join(folder, '说明.txt'), 'not a workbook');
+      fs.writeFileSync(path.join(folder, '照片.jpg'), 'neither a workbook nor a report');
+      fs.writeFileSync(path.join(folder, '~$示例.xlsx'), 'an Office lock file');
       const from = env.requests.length;
       const page = await openChecker(env, '?lang=en-US');
       await page.setInputFiles('[data-testid=folder-input]', folder);
-      const count = fs.readdirSync(folder).filter((f) => /\.(xlsx|xls)$/.test(f)).length;
+      const count = fs.readdirSync(folder).filter((f) => /\.(xlsx|xls)$/.test(f) && !f.startsWith('~$')).length;
       await page.getByTestId('picked-count').filter({ hasText: `${count} file(s) chosen` }).waitFor();
       assert.match(await page.locator('[data-testid=picked-list]').textContent(), /各区县\//);
+      assert.match(await page.locator('main').textContent(), /2 file\(s\) that are neither workbooks nor reports were skipped/);
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.getByTestId('results').waitFor();
       assert.equal((await resultRows(page)).length, count);
@@ -152,6 +154,39 @@ module.exports = [
       const trends = await page.locator('[data-testid=file-findings] svg[role=img]').count();
       assert.ok(trends > 0, 'cross-file findings drawn as trend lines');
       await env.screenshot(page, 'checker-folder-en.png');
+      assertOwnOrigin(env, from);
+      await page.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  },
+  {
+    name: 'checker: reads reports too: a real report\u2019s text, a Word document with a table, a PDF (PDF.js in the worker)',
+    async run(env) {
+      require(path.join(env.root, 'scripts', 'bench', 'ts-require.js')).register();
+      const { makeDocx, makePdf, layOut } = require(path.join(env.root, 'tests', 'helpers', 'report-files.ts'));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-reports-'));
+      const seeds = path.join(env.root, 'tests', 'fixtures', 'seeds');
+      const txt = path.join(dir, '年度报告.txt');
+      fs.copyFileSync(path.join(seeds, fs.readdirSync(seeds).sort()[0]), txt);
+      const prose = ['2023年，全区共办理行政处罚案件120件，其中警告50件、罚款60件。', '行政复议案件12件，其中维持8件、撤销3件。'];
+      const docx = path.join(dir, '报告.docx');
+      fs.writeFileSync(docx, await makeDocx([...prose, { table: [['指标', '2022年', '2023年'], ['行政处罚案件', '100', '120'], ['其中：警告', '40', '130']] }]));
+      const pdf = path.join(dir, '报告.pdf');
+      fs.writeFileSync(pdf, makePdf(layOut(prose)));
+      const from = env.requests.length;
+      const page = await openChecker(env);
+      await page.setInputFiles('[data-testid=files-input]', [txt, docx, pdf]);
+      await page.getByRole('button', { name: '开始校验' }).click();
+      await page.getByTestId('results').waitFor();
+      const rows = await resultRows(page);
+      assert.deepEqual(rows.map((r) => r[0]), ['报告.docx', '报告.pdf', '年度报告.txt']);
+      const status = await page.$$eval('[data-testid=results] tbody tr td:nth-child(5)', (cells) => cells.map((c) => c.textContent));
+      assert.deepEqual(status, ['已校验', '已校验', '已校验']);
+      // The 其中 sums that do not add up are found in the .docx and the .pdf alike (110 ≠ 120), and the table's part above its total.
+      for (const r of rows.slice(0, 2)) assert.ok(r[1] + r[2] + r[3] > 0, `${r[0]} has findings`);
+      assert.ok((await page.locator('[data-testid=file-findings] tr[data-rule^="balance"]').count()) > 0, 'the Word table was checked');
+      // Reports get no marked copy: only a workbook can carry marks.
+      assert.equal(await page.locator('[data-testid=results] tbody button').count(), 0);
       assertOwnOrigin(env, from);
       await page.close();
       fs.rmSync(dir, { recursive: true, force: true });
