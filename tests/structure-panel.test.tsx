@@ -79,12 +79,12 @@ describe('结构 tab', () => {
 });
 
 describe('ExcelHost.selectRange', () => {
-  test('activates the sheet and selects the range in one sync; a bad range gets a bilingual error', async () => {
+  test('checks the sheet is visible, then activates it and selects the range (two syncs); a bad range gets a bilingual error', async () => {
     const fake = createFakeExcel([{ name: 'A', cells: { A1: 1 } }, { name: '2022年', cells: { A1: 1 } }]);
     const host = new ExcelHost((batch) => fake.run(batch), { platform: fake.platform, isSetSupported: () => true, syncTimeoutMs: 5000 });
     const before = fake.syncCount;
     await host.selectRange({ sheet: '2022年', address: 'E10:B5' });
-    expect(fake.syncCount - before).toBe(1);
+    expect(fake.syncCount - before).toBe(2);
     expect(fake.workbookState.activeSheet).toBe('2022年');
     expect(fake.workbookState.selection).toEqual({ sheet: '2022年', address: 'B5:E10' });
     const err = (await host.selectRange({ sheet: '2022年', address: 'B5:' }).catch((e: unknown) => e)) as { bilingual: { 'zh-CN': string; 'en-US': string } };
