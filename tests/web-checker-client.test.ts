@@ -118,11 +118,11 @@ describe('CheckerClient', () => {
 describe('picking files', () => {
   const file = (name: string, rel = ''): File => Object.assign(new File(['x'], name), rel ? { webkitRelativePath: rel } : {});
 
-  it('keeps workbooks only (no lock files, no hidden files), with the folder path when a folder was picked', () => {
-    expect(['a.xlsx', 'B.XLS', 'c.et', 'd.csv'].every(isWorkbookName)).toBe(true);
-    expect(['~$a.xlsx', '.a.xlsx', 'a.txt', 'a.xlsx.bak', 'dir/~$x.xls'].some(isWorkbookName)).toBe(false);
-    const picked = fromInput([file('乐山.xlsx', '各区县/乐山.xlsx'), file('说明.txt', '各区县/说明.txt'), file('~$乐山.xlsx', '各区县/~$乐山.xlsx')]);
-    expect(picked.files.map((p) => p.path)).toEqual(['各区县/乐山.xlsx']);
+  it('keeps workbooks and reports only (no lock files, no hidden files), with the folder path when a folder was picked', () => {
+    expect(['a.xlsx', 'B.XLS', 'c.et', 'd.csv', '报告.txt', '报告.DOCX', '报告.pdf'].every(isWorkbookName)).toBe(true);
+    expect(['~$a.xlsx', '.a.xlsx', 'a.jpg', 'a.xlsx.bak', 'dir/~$x.xls', '报告.doc'].some(isWorkbookName)).toBe(false);
+    const picked = fromInput([file('乐山.xlsx', '各区县/乐山.xlsx'), file('照片.jpg', '各区县/照片.jpg'), file('~$乐山.xlsx', '各区县/~$乐山.xlsx'), file('报告.pdf', '各区县/报告.pdf')]);
+    expect(picked.files.map((p) => p.path)).toEqual(['各区县/乐山.xlsx', '各区县/报告.pdf']);
     expect(picked.skipped).toBe(2);
   });
 

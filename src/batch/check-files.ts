@@ -4,6 +4,7 @@
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
 import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
+import { compareReports } from '../core/text/across';
 import type { WorkbookSnapshot } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import type { FileResult } from './results';
@@ -33,6 +34,7 @@ export async function checkWorkbookBytes(file: string, name: string, bytes: Uint
  * Each workbook's own 核实说明 explain its findings, those made across files too.
  */
 export function addCrossFileFindings(results: FileResult[], history: HistoryOptionsInput = {}): void {
+  addCrossReportFindings(results);
   const ok = results.filter((r) => r.model && r.result);
   if (ok.length === 0) return;
   const panel = buildPanel(ok.map((r) => ({ file: r.file, model: r.model as NonNullable<FileResult['model']> })));
@@ -47,8 +49,22 @@ export function addCrossFileFindings(results: FileResult[], history: HistoryOpti
   }
 }
 
-/** The result without the engine's model and explanations: what is reported, and what crosses to a page. */
+/**
+ * Reports (their prose) compared with each other: the same indicator and period stated
+ * differently in two reports of one bureau (core/text/across.ts). Each finding goes to the report
+ * its first line is in.
+ */
+export function addCrossReportFindings(results: FileResult[]): void {
+  const reports = results.filter((r) => r.prose && r.result);
+  if (reports.length < 2) return;
+  const byName = new Map(reports.map((r) => [(r.prose as NonNullable<FileResult['prose']>).name, r]));
+  for (const f of compareReports(reports.map((r) => r.prose as NonNullable<FileResult['prose']>))) {
+    byName.get(f.cells[0].sheet)?.result?.findings.push(f);
+  }
+}
+
+/** The result without the engine's model, explanations and prose: what is reported, and what crosses to a page. */
 export function reportable(r: FileResult): FileResult {
-  const { model: _model, explanations: _explanations, ...rest } = r;
+  const { model: _model, explanations: _explanations, prose: _prose, ...rest } = r;
   return rest;
 }

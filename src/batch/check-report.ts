@@ -16,13 +16,14 @@ export async function checkReportBytes(file: string, name: string, bytes: Uint8A
     const doc = await readReport(bytes, name, { pdfjs, ...read });
     const prose = checkReportText(doc.text, name);
     const textOnly = { workbook: name, findings: prose.findings, sheets: [], observations: prose.mentions.length };
-    if (doc.tables.length === 0) return { file, claims: prose.claims, result: textOnly };
+    const kept = { name, text: doc.text, mentions: prose.mentions };
+    if (doc.tables.length === 0) return { file, claims: prose.claims, prose: kept, result: textOnly };
     const { result, model, explanations } = checkWorkbookWithModel({ name, sheets: doc.tables }, options);
     // The tables in document order, then the prose by line: the order the command line gives
     // when it sorts the findings of several files again (the prose's "sheet", the file name, is
     // none of the tables).
     const findings = sortFindings([...result.findings, ...prose.findings], doc.tables.map((t) => t.name));
-    return { file, claims: prose.claims, model, explanations, result: { ...result, findings, observations: prose.mentions.length + result.observations } };
+    return { file, claims: prose.claims, prose: kept, model, explanations, result: { ...result, findings, observations: prose.mentions.length + result.observations } };
   } catch (e) {
     if (e instanceof ReportReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);

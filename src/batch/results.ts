@@ -2,6 +2,7 @@
 import type { WorkbookModel } from '../core/checks/context';
 import type { Explanation } from '../core/explanations';
 import type { Claim } from '../core/text';
+import type { Mention } from '../core/text/extract';
 import type { Bilingual, CheckResult, Finding } from '../core/types';
 
 export interface FileResult {
@@ -15,6 +16,8 @@ export interface FileResult {
   error?: Bilingual;
   /** For a report's prose (.txt, .docx, .pdf): its 其中 claims with verdicts. */
   claims?: Claim[];
+  /** A report's text and its figures, for the comparison across reports (not reported). */
+  prose?: { name: string; text: string; mentions: Mention[] };
 }
 
 export function counts(findings: Finding[]): Record<Finding['severity'], number> {

@@ -26,6 +26,8 @@ const zhCN = {
   'text.rate-mismatch':
     '第{line}行：{rate} 应为 {numerator} ÷ {denominator} = {computed}，文中写作 {stated}，相差超过末位半个单位。原文：“{text}”',
   'text.period-partial': '报告期为{period}（“{text}”），不是全年：文中数字不能与全年数据直接比较。',
+  'text.across-reports': '两份报告的“{indicator}”{period}不一致：“{report1}”第{line1}行为 {value1}，“{report2}”第{line2}行为 {value2}。',
+  'text.across-reports-period': '“{indicator}”在两份报告中期间不同，未比较：“{report1}”第{line1}行为{period1} {value1}，“{report2}”第{line2}行为{period2} {value2}。',
   'text.note-subset': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”按另一口径统计，与前列各项重叠，不计入核对。',
   'text.note-subset-unsure': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”可能按另一口径统计、与前列各项重叠，请核实。',
   'text.note-units': '各项单位不同（{units}），但之和与合计相符。',
@@ -59,6 +61,8 @@ const enUS: Record<TextMessageId, string> = {
   'text.rate-mismatch':
     'Line {line}: {rate} should be {numerator} ÷ {denominator} = {computed}, but the text says {stated}: more than half a unit of its last digit apart. Text: "{text}"',
   'text.period-partial': 'The report covers {period} ("{text}"), not a whole year: its figures cannot be compared with full-year figures as they are.',
+  'text.across-reports': 'Two reports disagree on "{indicator}" for {period}: "{report1}" line {line1} says {value1}, "{report2}" line {line2} says {value2}.',
+  'text.across-reports-period': '"{indicator}" covers different periods in two reports, so it was not compared: "{report1}" line {line1} says {value1} for {period1}, "{report2}" line {line2} says {value2} for {period2}.',
   'text.note-subset': 'The first parts {lead} already make up the total {total}; "{rest}" after them count the same cases by another dimension and overlap them, so they are not added.',
   'text.note-subset-unsure': 'The first parts {lead} already make up the total {total}; "{rest}" after them may count the same cases by another dimension and overlap them. Please verify.',
   'text.note-units': 'The parts have different units ({units}) but add up to the total.',
