@@ -78,17 +78,37 @@ describe('报告文本: 打开文件', () => {
     const bytes = await makeDocx(['一、总体情况', FAILING, { table: [['指标', '2023年'], ['行政处罚案件', '120']] }, '以上为全年情况。']);
     open(bytes, '乐山市报告.docx');
     await waitFor(() => expect(box().value).toBe(`一、总体情况\n${FAILING}\n\n以上为全年情况。`));
-    expect(screen.getByTestId('prose-source').textContent).toBe('已读取“乐山市报告.docx”的正文。 文档中的 1 个表格未在此核对，这里只核对正文。');
+    expect(screen.getByTestId('prose-source').textContent).toBe('已读取“乐山市报告.docx”的正文。 文档中有 1 个表格，点击核对时与正文一起核对（与工作表的核对相同）。');
 
     fireEvent.click(screen.getByRole('button', { name: '核对报告文本' }));
     await screen.findByTestId('prose-stats');
     const row = screen.getByTestId('prose-claims').querySelector('tbody tr[data-verdict="exceeds"]');
     expect(row?.textContent).toContain('121件');
+    // The clean table is checked too, and says so.
+    expect((await screen.findByTestId('prose-tables-clean')).textContent).toBe('文档表格中没有发现问题。');
 
     // 清空 empties the box and forgets the file.
     fireEvent.click(screen.getByRole('button', { name: '清空报告文本和核对结果' }));
     expect(box().value).toBe('');
     expect(screen.queryByTestId('prose-source')).toBeNull();
+  });
+
+  it('a Word table whose parts do not make its total is listed with its cells, as in a workbook', async () => {
+    renderPanel();
+    const bytes = await makeDocx(['全年共办理行政处罚案件120件。', { table: [['指标', '2022年', '2023年'], ['行政处罚案件', '100', '120'], ['其中：警告', '40', '130']] }]);
+    open(bytes, '报告.docx');
+    await waitFor(() => expect(box().value).toContain('120件'));
+    fireEvent.click(screen.getByRole('button', { name: '核对报告文本' }));
+    const list = await screen.findByTestId('prose-table-findings');
+    const items = [...list.querySelectorAll('li')];
+    // As in a sheet laid out from a template, the breakdown is complete: 40 of 100 and 130 of 120
+    // are both errors, each at its total's cell.
+    expect(items.map((li) => [li.getAttribute('data-rule'), li.getAttribute('data-severity'), /\('报告\.docx 表1'!([A-Z]+\d+)\)$/.exec(li.textContent ?? '')?.[1]])).toEqual([
+      ['balance.mismatch', 'error', 'B2'],
+      ['balance.exceeds', 'error', 'C2'],
+    ]);
+    expect(items[1].textContent).toContain('超出 10');
+    expect(screen.getByText(/文档表格中的问题（\d+ 项）/)).toBeTruthy();
   });
 
   it('opens a GB18030 .txt and a .pdf; a new file replaces the text and the results', async () => {

@@ -29,7 +29,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, ty
 import type { WorkbookModel } from '../../core/checks/context';
 import type { Observation } from '../../core/model';
 import type { Claim, ReportTextResult, SheetMatch, Verdict } from '../../core/text';
-import type { Bilingual, Lang } from '../../core/types';
+import type { Bilingual, Finding, Lang, SheetGrid } from '../../core/types';
 import { formatNumber } from '../../core/values';
 import { describeError, formatCellRef } from '../format';
 import { pick } from '../i18n';
@@ -121,8 +121,8 @@ function fileBytes(file: File): Promise<Uint8Array> {
 /** The file the text in the box came from. */
 interface Source {
   name: string;
-  /** Word tables, which this section does not check. */
-  tables: number;
+  /** A Word document's tables, as sheets (`报告.docx 表1`…): checked with the text, by the engine. */
+  tables: SheetGrid[];
   /** Pages of a PDF. */
   pages?: number;
 }
@@ -153,6 +153,8 @@ interface Checked {
   mod: TextModule;
   result: ReportTextResult;
   name: string;
+  /** Findings in the document's tables (the same checks as a workbook's sheets). */
+  tableFindings: Finding[];
 }
 
 export function ProseSection({ lang, st, model }: ProseSectionProps) {
@@ -189,7 +191,14 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       // Findings name the file the text came from, or 报告文本 for pasted text.
       const name = source?.name ?? st('prose.reportName');
       const result = mod.checkReportText(text, name);
-      if (mounted.current) setChecked({ mod, result, name });
+      // A Word document's tables: checked like the sheets of a workbook, by the engine (its own
+      // lazy chunk), as the command line and the web checker check them.
+      let tableFindings: Finding[] = [];
+      if (source && source.tables.length > 0) {
+        const engine = await import(/* webpackChunkName: "check-engine" */ '../../core/engine');
+        tableFindings = engine.checkWorkbook({ name: source.name, sheets: source.tables }, { history: false }).findings;
+      }
+      if (mounted.current) setChecked({ mod, result, name, tableFindings });
     } catch (e) {
       if (mounted.current) {
         setChecked(null);
@@ -224,7 +233,7 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       if (!mounted.current) return;
       setText(doc.text);
       setChecked(null);
-      setSource({ name: file.name, tables: doc.tables.length, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) });
+      setSource({ name: file.name, tables: doc.tables, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) });
     } catch (e) {
       if (mounted.current) setFileError(e);
     } finally {
@@ -309,7 +318,7 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       {source && (
         <Body1 as="p" className={styles.muted} data-testid="prose-source">
           {source.pages !== undefined ? st('prose.loadedPdf', { name: source.name, pages: source.pages }) : st('prose.loaded', { name: source.name })}
-          {source.tables > 0 ? ` ${st('prose.loadedTables', { tables: source.tables })}` : ''}
+          {source.tables.length > 0 ? ` ${st('prose.loadedTables', { tables: source.tables.length })}` : ''}
         </Body1>
       )}
       {fileError !== null && (
@@ -460,6 +469,29 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
                 </tbody>
               </table>
             </div>
+          )}
+
+          {checked && source && source.tables.length > 0 && (
+            <>
+              <Subtitle2 as="h3">{st('prose.tablesHeading', { n: checked.tableFindings.length })}</Subtitle2>
+              {checked.tableFindings.length === 0 ? (
+                <Body1 as="p" className={styles.muted} data-testid="prose-tables-clean">
+                  {st('prose.tablesClean')}
+                </Body1>
+              ) : (
+                <ul className={styles.list} aria-label={st('prose.tablesLabel')} data-testid="prose-table-findings">
+                  {checked.tableFindings.map((f, i) => (
+                    <li key={i} className={styles.warningItem} data-rule={f.ruleId} data-severity={f.severity}>
+                      <Status tone={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'} label="" styles={styles} />
+                      <span>
+                        {pick(f.message, lang)}
+                        {f.cells[0] ? ` (${formatCellRef(f.cells[0])})` : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
           )}
 
           {warnings.length > 0 && (

@@ -125,7 +125,10 @@ const zhCN = {
   'prose.opening': '正在读取…',
   'prose.loaded': '已读取“{name}”的正文。',
   'prose.loadedPdf': '已读取“{name}”的正文（{pages} 页）。',
-  'prose.loadedTables': '文档中的 {tables} 个表格未在此核对，这里只核对正文。',
+  'prose.loadedTables': '文档中有 {tables} 个表格，点击核对时与正文一起核对（与工作表的核对相同）。',
+  'prose.tablesHeading': '文档表格中的问题（{n} 项）',
+  'prose.tablesLabel': '文档表格中的问题',
+  'prose.tablesClean': '文档表格中没有发现问题。',
   'prose.fileError': '无法读取文件',
 } as const;
 
@@ -256,7 +259,10 @@ const enUS: Record<SummaryKey, string> = {
   'prose.opening': 'Reading…',
   'prose.loaded': 'Read the text of "{name}".',
   'prose.loadedPdf': 'Read the text of "{name}" (pages: {pages}).',
-  'prose.loadedTables': 'The {tables} table(s) of the document are not checked here: only its text is.',
+  'prose.loadedTables': 'The document has {tables} table(s); they are checked with the text, as a workbook\'s sheets are.',
+  'prose.tablesHeading': 'Problems in the document\'s tables ({n})',
+  'prose.tablesLabel': 'Problems in the document\'s tables',
+  'prose.tablesClean': 'No problems found in the document\'s tables.',
   'prose.fileError': 'The file cannot be read',
 };
 
