@@ -97,7 +97,7 @@ describe('evaluating rules per period', () => {
       { sheet: '法治指标', address: 'D5' },
     ]);
     expect(fs[0].expected).toBe(612600);
-    expect(fs[0].message['zh-CN']).toContain('prev([罚没款])=306,300');
+    expect(fs[0].message['zh-CN']).toContain('上一年的罚没款 306,300（法治指标!D5）');
   });
 
   it('disabled rules do not run', () => {
@@ -219,8 +219,9 @@ describe('names, aliases and layouts', () => {
     const fs = runRules(m, rs);
     expect(fs.map((f) => f.period)).toEqual(['2022']);
     expect(fs[0].cells.map((c) => c.address)).toEqual(['E3', 'E4']);
-    expect(fs[0].message['zh-CN']).toContain('[行政处罚案件]（全部行政处罚案件）=100（法治指标!E4）');
-    expect(fs[0].message['en-US']).toContain('[行政处罚案件] (全部行政处罚案件) = 100 (法治指标!E4)');
+    // The row an alias found is named by its own label.
+    expect(fs[0].message['zh-CN']).toContain('全部行政处罚案件 100（法治指标!E4）');
+    expect(fs[0].message['en-US']).toContain('全部行政处罚案件 100 (法治指标!E4)');
     // A user writing a variant name reaches the canonical row.
     const m2 = model(wide([['1', '依法公开执法处罚信息', '条', 98, 106], ['2', '全部行政处罚案件', '件', 98, 106]]));
     expect(runRules(m2, { ...rs, rules: [rule('V', '[公开处罚信息] == [全部行政处罚案件]')] })).toEqual([]);
@@ -357,5 +358,28 @@ describe('the pack’s balance rules defer to the sheet hierarchy', () => {
       ]),
     );
     expect(runRules(m, only('balance.government-services'))).toEqual([]);
+  });
+});
+
+describe('a failed rule says first, for the clerk, what should hold and what was reported', () => {
+  const m = model(
+    wide([
+      ['1', '重大执法决定法制审核案件', '件', 15, 15],
+      ['2', '法制审核率', '%', '93.3%', '100%'],
+    ]),
+  );
+
+  it('named: "<name>, but <who and when> reported <value as typed> (<cell>)", then the rule and its arithmetic', () => {
+    const r = rule('R9', '[法制审核率] == 100%', { name: { 'zh-CN': '法制审核率应为 100%', 'en-US': 'Legal review rate must be 100%' } });
+    const [f] = byRule(runRules(m, set(r)), 'R9');
+    expect(f.message['zh-CN']).toMatch(/^法制审核率应为 100%，但某区2021年填报为：法制审核率 93\.3%（法治指标!D4）。规则 R9：\[法制审核率\] == 100%。左边为 93\.3/);
+    expect(f.message['en-US']).toMatch(/^Legal review rate must be 100%, but 某区 \(2021\) reports 法制审核率 93\.3% \(法治指标!D4\)\. Rule R9: \[法制审核率\] == 100%\. Left side 93\.3/);
+  });
+
+  it('unnamed: who and when, the rule id, the values, then the expression', () => {
+    const r = rule('R10', '[法制审核率] == 100%', { name: { 'zh-CN': 'R10', 'en-US': 'R10' } });
+    const [f] = byRule(runRules(m, set(r)), 'R10');
+    expect(f.message['zh-CN']).toMatch(/^某区2021年不满足规则 R10：填报为 法制审核率 93\.3%（法治指标!D4）。表达式：\[法制审核率\] == 100%。/);
+    expect(f.message['en-US']).toMatch(/^某区 \(2021\) does not meet rule R10: reported 法制审核率 93\.3% \(法治指标!D4\)\. Expression: /);
   });
 });

@@ -92,6 +92,12 @@ function originCell(rule: Rule, field: 'expr' | 'id' = 'expr'): CellRef[] {
 }
 
 /** 「名称」 / "name" after the rule id; nothing when the rule has no name of its own. */
+/** Whether a rule has a name of its own (a sentence a clerk can read), not just its id. */
+function named(rule: Rule): boolean {
+  const zh = rule.name['zh-CN'];
+  return !!zh && zh !== rule.id;
+}
+
 function ruleName(rule: Rule): Bilingual {
   const zh = rule.name['zh-CN'];
   const en = rule.name['en-US'];
@@ -108,17 +114,15 @@ function fmt(v: number, rate: boolean): string {
   return rate ? displayNumber(v, 'rate') : formatNumber(roundTo(v, 4));
 }
 
-function readText(r: Read, model: WorkbookModel): Bilingual {
-  const written = r.prev ? `prev([${r.name}])` : `[${r.name}]`;
-  // When an alias or a pattern found the row, say which row was read.
+/** A value as the clerk reads it: the row's label, the value as shown, the cell. */
+function plainRead(r: Read, model: WorkbookModel): Bilingual {
   const row = rowById(model, r.obs.rowId);
-  const other = row && row.key !== normalizeName(r.name) ? row.label : undefined;
+  const label = row?.label ?? r.name;
   const where = `${r.obs.sheet}!${r.obs.address}`;
   const v = display(r.obs);
-  return {
-    'zh-CN': `${written}${other ? `（${other}）` : ''}=${v}（${where}）`,
-    'en-US': `${written}${other ? ` (${other})` : ''} = ${v} (${where})`,
-  };
+  return r.prev
+    ? { 'zh-CN': `上一年的${label} ${v}（${where}）`, 'en-US': `the year before's ${label} ${v} (${where})` }
+    : { 'zh-CN': `${label} ${v}（${where}）`, 'en-US': `${label} ${v} (${where})` };
 }
 
 function uniqueReads(reads: Read[]): Read[] {
@@ -141,13 +145,13 @@ function failureFinding(rule: Rule, entity: string, period: string, reads: Read[
     severity: rule.severity,
     cells: rs.map((r) => ({ sheet: r.obs.sheet, address: r.obs.address })),
     values: rs.map((r) => r.obs.value ?? null),
-    message: rmsg('rule.fail', {
+    message: rmsg(named(rule) ? 'rule.fail' : 'rule.fail-unnamed', {
       id: rule.id,
-      name: ruleName(rule),
+      plain: { 'zh-CN': rule.name['zh-CN'] || rule.id, 'en-US': rule.name['en-US'] || rule.name['zh-CN'] || rule.id },
       period: periodText(entity, period),
       expr: rule.expr.trim(),
       detail,
-      values: joinBilingual(rs.map((r) => readText(r, model)), '，', '; '),
+      values: joinBilingual(rs.map((r) => plainRead(r, model)), '，', '; '),
     }),
     period,
   };

@@ -46,7 +46,9 @@ const zhCN = {
   'rule.no-suggest': '没有名称相近的指标。',
   'rule.no-expression': '规则 {id} 没有表达式，也没有编号相同的规则可供修改。',
   // evaluation
-  'rule.fail': '规则 {id}{name}{period}不成立：{expr}。{detail}读取的数值：{values}。',
+  // A failed rule, for the clerk first (what should hold, who reported what, where), then the rule.
+  'rule.fail': '{plain}，但{period}填报为：{values}。规则 {id}：{expr}。{detail}',
+  'rule.fail-unnamed': '{period}不满足规则 {id}：填报为 {values}。表达式：{expr}。{detail}',
   'rule.detail': '左边为 {lhs}，右边为 {rhs}，相差 {diff}。',
   'rule.missing': '规则 {id}{name}{period}未核对：{names} 没有数值{entities}。',
   'rule.approx': '规则 {id}{name}{period}未核对：{names} 是约数（{text}）{entities}。',
@@ -128,7 +130,8 @@ const enUS: Record<RuleMessageId, string> = {
   'rule.suggest': 'Closest names: {names}.',
   'rule.no-suggest': 'No indicator has a similar name.',
   'rule.no-expression': 'Rule {id} has no expression, and there is no rule with that id to change.',
-  'rule.fail': 'Rule {id}{name} fails {period}: {expr}. {detail}Values read: {values}.',
+  'rule.fail': '{plain}, but {period} reports {values}. Rule {id}: {expr}. {detail}',
+  'rule.fail-unnamed': '{period} does not meet rule {id}: reported {values}. Expression: {expr}. {detail}',
   'rule.detail': 'Left side {lhs}, right side {rhs}, difference {diff}. ',
   'rule.missing': 'Rule {id}{name} not checked {period}: {names} has no value{entities}.',
   'rule.approx': 'Rule {id}{name} not checked {period}: {names} is approximate ({text}){entities}.',
