@@ -506,7 +506,7 @@ describe('a protected workbook structure', () => {
     ];
     expect(errors.map((e) => e.reason)).toEqual(['Protected', 'Protected', 'Protected', 'Protected', 'Protected']);
     expect(errors.map((e) => e.code)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(errors[0].bilingual['zh-CN']).toContain('工作簿结构受保护，无法新建工作表“汇总表”');
+    expect(errors[0].bilingual['zh-CN']).toContain('工作簿结构受保护，无法添加“汇总表”工作表');
     expect(errors[0].bilingual['zh-CN']).toContain('当前选定单元格');
     expect(errors[0].bilingual['en-US']).toContain('structure is protected');
     expect(errors[1].bilingual['zh-CN']).toContain('趋势图');

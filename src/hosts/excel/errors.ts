@@ -77,6 +77,28 @@ export function sheetProtectedForClear(sheet: string): Bilingual {
   };
 }
 
+/** No sheet can be added to a workbook whose structure is protected (Excel and WPS alike). */
+export function structureLocked(sheet: string, hint?: Bilingual): Bilingual {
+  return {
+    'zh-CN': `工作簿结构受保护，无法添加“${sheet}”工作表，未写入任何内容。请撤销工作簿保护（审阅 > 保护工作簿）后重试${hint ? `，${hint['zh-CN']}` : ''}。本加载项不会撤销任何保护。`,
+    'en-US': `The workbook structure is protected, so the sheet "${sheet}" cannot be added; nothing was written. Unprotect the workbook (Review > Protect Workbook) and try again${hint ? `, ${hint['en-US']}` : ''}. This add-in never removes protection.`,
+  };
+}
+
+/** The way round a protected structure for a summary table: the selection needs no new sheet. */
+export const SUMMARY_AT_SELECTION: Bilingual = {
+  'zh-CN': '或改为插入到“当前选定单元格”',
+  'en-US': 'or insert it at the "Selected cell" instead',
+};
+
+/** Nothing can be written on a protected sheet (a summary table at the selection). */
+export function sheetLocked(sheet: string): Bilingual {
+  return {
+    'zh-CN': `工作表“${sheet}”受保护，无法写入，未写入任何内容。请撤销该表的保护，或选择另一个工作表中的空白单元格后重试。`,
+    'en-US': `The sheet "${sheet}" is protected, so nothing can be written there; nothing was written. Unprotect it, or select an empty cell on another sheet, and try again.`,
+  };
+}
+
 export function requirementMissing(feature: Bilingual, set: string): Bilingual {
   return {
     'zh-CN': `当前 Excel 版本不支持${feature['zh-CN']}（需要 ExcelApi ${set}），请升级 Office。`,

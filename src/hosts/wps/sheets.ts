@@ -7,7 +7,6 @@
 // (Range("C4:F9,C12:F15").NumberFormat = …), never per cell. The object model takes no 2-D array
 // for NumberFormat (Office.js does), hence the lists.
 import type { Box } from '../../core/report/placement';
-import type { Bilingual } from '../../core/types';
 import { chunkAddressList, mergeCellsIntoRuns, parseCell, rectAddress, type CellPos, type Rect } from '../excel/a1';
 import type { EtRange, EtWorkbook, EtWorksheet } from './et-api';
 import { worksheetOf } from './et-api';
@@ -146,21 +145,5 @@ export function boxRect(b: Box): Rect {
   return { r0: b.top, c0: b.left, r1: b.bottom, c1: b.right };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Protection. The add-in never removes protection: it says what to do instead.
-
-/** No sheet can be added to a workbook whose structure is protected. */
-export function structureLocked(sheet: string, hint?: Bilingual): Bilingual {
-  return {
-    'zh-CN': `工作簿结构受保护，无法新建工作表“${sheet}”，未写入任何内容。可在“审阅 > 保护工作簿”中撤销保护后重试${hint ? `，${hint['zh-CN']}` : ''}。本加载项不会自行撤销保护。`,
-    'en-US': `The workbook's structure is protected, so the sheet "${sheet}" cannot be added; nothing was written. Remove the protection under Review > Protect Workbook and try again${hint ? `, ${hint['en-US']}` : ''}. This add-in never removes protection itself.`,
-  };
-}
-
-/** Nothing can be written on a protected sheet. */
-export function sheetLocked(sheet: string): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”受保护，不能写入，未写入任何内容。请在“审阅 > 撤销工作表保护”后重试，或选择其他工作表中的空白单元格。`,
-    'en-US': `The sheet "${sheet}" is protected, so nothing can be written to it; nothing was written. Unprotect it (Review > Unprotect Sheet) and try again, or select an empty cell on another sheet.`,
-  };
-}
+// Protection: the messages are the Excel host's (excel/errors.ts structureLocked, sheetLocked).
+export { sheetLocked, structureLocked } from '../excel/errors';

@@ -23,7 +23,7 @@ import { STATUS_COLOR, STATUS_FILL, uniqueTableName, type Box } from '../../core
 import type { TableSpec } from '../../core/report/table-spec';
 import type { Bilingual } from '../../core/types';
 import { cellAddress, rectAddress, type Rect } from '../excel/a1';
-import { HostError, sheetMissing } from '../excel/errors';
+import { HostError, SUMMARY_AT_SELECTION, sheetMissing } from '../excel/errors';
 import type { SummaryTableInfo, TrendChartInfo } from '../excel/excel-host';
 import {
   SUMMARY_TABLE_STYLE,
@@ -87,10 +87,6 @@ const GREY_SOURCE = bgr('#7F7F7F');
 /** Where a chart over the user's cells goes on its new sheet: A1:K23, as in the Excel host. */
 const TREND_CHART_AREA = 'A1:K23';
 
-const AT_SELECTION: Bilingual = {
-  'zh-CN': '或改为插入到“当前选定单元格”',
-  'en-US': 'or insert it at the "Selected cell" instead',
-};
 
 const NO_SELECTION: Bilingual = {
   'zh-CN': '没有选定的单元格：请先在表格中单击汇总表左上角的位置，或选择插入到新工作表。',
@@ -113,7 +109,7 @@ export function writeSummaryTable(cx: WriteContext, spec: TableSpec, target: 'ne
 function onNewSheet(cx: WriteContext, spec: TableSpec, withChart: boolean): SummaryTableInfo {
   const wb = cx.workbook();
   const base = summarySheetBase(spec.lang);
-  if (wb.ProtectStructure) throw new HostError(structureLocked(base, AT_SELECTION), { reason: 'Protected' });
+  if (wb.ProtectStructure) throw new HostError(structureLocked(base, SUMMARY_AT_SELECTION), { reason: 'Protected' });
   const entries = listSheets(wb);
   const sheetName = freeSheetName(
     entries.map((e) => e.name),
