@@ -1,0 +1,546 @@
+// FastXml: a tokenizer for the plain XML Excel writes, which hands <sheetData> rows straight to
+// the streaming reader and bails out (Bail) on anything else so that saxes reads the part again.
+import { PackageLimitError } from '../package-guard';
+import { utils, T, toInt, toFloat } from './exceljs-internals';
+import { inflate, checkProlog } from './parts';
+
+// ---------------------------------------------------------------------------------------------
+// A faster tokenizer for the common case
+
+/** Thrown by FastXml on anything outside the plain XML it handles: the part is parsed again with saxes. */
+export class Bail extends Error {}
+
+/** Unfinished markup FastXml carries from one chunk to the next before it leaves the part to saxes. */
+export const MAX_CARRY = 8 * 1024 * 1024;
+
+export const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+export const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+/** Characters XML does not allow (saxes reports them), a lone surrogate, and "]]>" (disallowed in text). */
+export const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|\]\]>/;
+/** Anything a text or attribute value needs more than slicing for (or bails on). */
+export const UNUSUAL = /[&<\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
+export const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Element and attribute names of <sheetData>, by length, matched without slicing. */
+export const HOT_NAMES: Array<string[] | undefined> = [];
+for (const hot of ['c', 'v', 'r', 's', 't', 'f', 'is', 'ht', 'si', 'row', 'ref', 'spans', 'hidden', 'customFormat', 'customHeight', 'x14ac:dyDescent']) {
+  (HOT_NAMES[hot.length] ??= []).push(hot);
+}
+
+export function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/** The five predefined entities and character references, as saxes decodes them; anything else bails. */
+export function decodeEntities(raw: string): string {
+  let amp = raw.indexOf('&');
+  if (amp < 0) return raw;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    const semi = raw.indexOf(';', amp);
+    if (semi < 0) throw new Bail();
+    const name = raw.slice(amp + 1, semi);
+    let text = ENTITIES[name];
+    if (text === undefined || !Object.prototype.hasOwnProperty.call(ENTITIES, name)) {
+      const m = /^#(?:([0-9]+)|x([0-9a-fA-F]+))$/.exec(name);
+      if (!m) throw new Bail();
+      const cp = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
+      if (!isXmlChar(cp)) throw new Bail();
+      text = String.fromCodePoint(cp);
+    }
+    out += raw.slice(from, amp) + text;
+    from = semi + 1;
+    amp = raw.indexOf('&', from);
+  }
+  return out + raw.slice(from);
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/**
+ * A tokenizer for well-formed XML without comments, CDATA, processing instructions, DOCTYPE or
+ * non-ASCII names: it gives the xform the events saxes would give (one text event per text node,
+ * line ends and attribute whitespace normalised, entities decoded), and throws Bail at anything
+ * else, including every case in which saxes would report an error, so that the part is then
+ * parsed by the saxes path and fails (or not) exactly as in ExcelJS.
+ */
+export class FastXml {
+  private carry = '';
+  private readonly open: string[] = [];
+  private started = false;
+  private rootSeen = false;
+  /** Element and attribute names seen, checked once. */
+  private readonly names = new Set<string>();
+  /** Inside <worksheet><sheetData>: rows are read by row() and handed to onRow. */
+  private inRows = false;
+  private sheetDataSeen = false;
+  /** Attributes of the tag attrs() read last (names and values). */
+  private readonly keys: string[] = [];
+  private readonly vals: string[] = [];
+  private count = 0;
+  private selfClosing = false;
+  /** rows() stopped for want of more text. */
+  private starved = false;
+  /** The pieces of a text node that spans chunks. */
+  private pending: string[] = [];
+  closed = false;
+
+  constructor(
+    private readonly xform: any,
+    private readonly onRow?: (model: any) => void,
+  ) {}
+
+  write(chunk: string): void {
+    let s = this.carry + chunk;
+    this.carry = '';
+    let i = 0;
+    if (!this.started) {
+      if (s.length < 300 && s.indexOf('>') < 0) {
+        this.carry = s;
+        return;
+      }
+      this.started = true;
+      if (s.charCodeAt(0) === 0xfeff) i = 1;
+      if (s.startsWith('<?', i)) {
+        const m = DECLARATION.exec(s.slice(i, i + 300));
+        if (!m) throw new Bail();
+        i += m[0].length;
+      }
+    }
+    const n = s.length;
+    while (i < n) {
+      if (this.inRows) {
+        i = this.rows(s, i);
+        if (this.starved) break;
+        continue;
+      }
+      if (this.closed) {
+        if (!/^[ \t\r\n]*$/.test(s.slice(i))) throw new Bail();
+        return;
+      }
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        // A text node that goes on past this chunk: kept in pieces, not rescanned (a node of
+        // megabytes would otherwise cost its length squared).
+        if (i < n) this.pending.push(s.slice(i));
+        i = n;
+        break;
+      }
+      if (this.pending.length > 0) {
+        this.pending.push(s.slice(i, lt));
+        const whole = this.pending.join('');
+        this.pending = [];
+        this.text(whole);
+      } else if (lt > i) this.text(s.slice(i, lt));
+      i = lt;
+      if (lt + 1 >= n) break;
+      const c = s.charCodeAt(lt + 1);
+      if (c === 0x2f) {
+        // </name>: the name of the open element, then optional spaces
+        const top = this.open[this.open.length - 1];
+        if (top === undefined) throw new Bail();
+        let j = lt + 2 + top.length;
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) break;
+        if (s.charCodeAt(j) !== 0x3e || !s.startsWith(top, lt + 2)) throw new Bail();
+        this.open.pop();
+        i = j + 1;
+        this.close(top);
+        continue;
+      }
+      if (c === 0x3f || c === 0x21) throw new Bail(); // <? <! (PI, comment, CDATA, DOCTYPE)
+      const next = this.tag(s, lt);
+      if (next < 0) break;
+      i = next;
+    }
+    this.carry = s.slice(i);
+    s = '';
+    // What is carried is unfinished markup (a tag, a row): one of megabytes is for saxes, which
+    // reads it in one pass, rather than for a rescan at every chunk.
+    if (this.carry.length > MAX_CARRY) throw new Bail();
+  }
+
+  /** At the end of the part: anything left over, or no root closed, is for saxes to judge. */
+  end(): void {
+    if (!this.closed || !/^[ \t\r\n]*$/.test(this.carry)) throw new Bail();
+  }
+
+  private text(raw: string): void {
+    if (!this.rootSeen || this.closed) {
+      if (!/^[ \t\r\n]*$/.test(raw)) throw new Bail();
+    }
+    if (!UNUSUAL.test(raw)) {
+      this.xform.parseText(raw);
+      return;
+    }
+    if (BAD_CHARS.test(raw)) throw new Bail();
+    const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
+    this.xform.parseText(decodeEntities(text));
+  }
+
+  /** The name at s[a, j): a constant string for the usual ones, else a checked slice. */
+  private name(s: string, a: number, j: number): string {
+    const list = HOT_NAMES[j - a];
+    if (list !== undefined) {
+      const c = s.charCodeAt(a);
+      for (let k = 0; k < list.length; k++) {
+        const hot = list[k];
+        if (hot.charCodeAt(0) === c && (hot.length === 1 || s.startsWith(hot, a))) return hot;
+      }
+    }
+    const x = s.slice(a, j);
+    if (!this.names.has(x)) {
+      if (!NAME.test(x) || x === '__proto__') throw new Bail();
+      this.names.add(x);
+    }
+    return x;
+  }
+
+  /** A start tag at `lt`; returns the index after it, or -1 when the chunk ends inside it. */
+  private tag(s: string, lt: number): number {
+    const n = s.length;
+    let j = lt + 1;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (isSpace(c) || c === 0x2f || c === 0x3e) break;
+      j++;
+    }
+    if (j >= n) return -1;
+    const name = this.name(s, lt + 1, j);
+    const end = this.attrs(s, j);
+    if (end < 0) return -1;
+    const attributes: Record<string, string> = {};
+    for (let k = 0; k < this.count; k++) attributes[this.keys[k]] = this.vals[k];
+    const selfClosing = this.selfClosing;
+    j = end;
+    if (this.open.length === 0) {
+      if (this.rootSeen) throw new Bail(); // a second root
+      this.rootSeen = true;
+    }
+    this.xform.parseOpen({ name, attributes, isSelfClosing: selfClosing });
+    if (selfClosing) this.close(name);
+    else {
+      this.open.push(name);
+      if (name === 'sheetData' && this.onRow && this.open.length === 2 && this.open[0] === 'worksheet') {
+        if (this.sheetDataSeen) throw new Bail();
+        this.sheetDataSeen = true;
+        this.inRows = true;
+      }
+    }
+    return j;
+  }
+
+  /**
+   * The attributes of a tag from `j` (just after its name) to its end, into keys/vals: names
+   * checked, no repeats, values quoted and decoded (tag() and the row fast path both read them
+   * here); returns the index after ">" or "/>" (selfClosing says which), or -1 when `s` ends first.
+   */
+  private attrs(s: string, j: number): number {
+    const n = s.length;
+    let count = 0;
+    for (;;) {
+      const before = j;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      const c = s.charCodeAt(j);
+      if (c === 0x3e || c === 0x2f) {
+        if (c === 0x2f) {
+          if (j + 1 >= n) return -1;
+          if (s.charCodeAt(j + 1) !== 0x3e) throw new Bail();
+        }
+        this.count = count;
+        this.selfClosing = c === 0x2f;
+        return c === 0x2f ? j + 2 : j + 1;
+      }
+      if (j === before) throw new Bail();
+      const a = j;
+      while (j < n) {
+        const d = s.charCodeAt(j);
+        if (d === 0x3d || isSpace(d) || d === 0x2f || d === 0x3e) break;
+        j++;
+      }
+      if (j >= n) return -1;
+      const key = this.name(s, a, j);
+      for (let k = 0; k < count; k++) if (this.keys[k] === key) throw new Bail();
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      if (s.charCodeAt(j) !== 0x3d) throw new Bail();
+      j++;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      const q = s.charCodeAt(j);
+      if (q !== 0x22 && q !== 0x27) throw new Bail();
+      let end = j + 1;
+      let plain = true;
+      for (; end < n; end++) {
+        const d = s.charCodeAt(end);
+        if (d === q) break;
+        if (d < 0x20 || d === 0x26 || d === 0x3c || d === 0x5d || (d >= 0xd800 && d <= 0xdfff) || d >= 0xfffe) plain = false;
+      }
+      if (end >= n) return -1;
+      let raw = s.slice(j + 1, end);
+      if (!plain) {
+        if (raw.indexOf('<') >= 0 || BAD_CHARS.test(raw)) throw new Bail();
+        if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+        raw = decodeEntities(raw);
+      }
+      this.keys[count] = key;
+      this.vals[count] = raw;
+      count++;
+      j = end + 1;
+    }
+  }
+
+  private attr(key: string): string | undefined {
+    for (let k = 0; k < this.count; k++) if (this.keys[k] === key) return this.vals[k];
+    return undefined;
+  }
+
+  /** Text content from `a` to the "<" at `lt`, as text() hands it on; '' for none. */
+  private content(s: string, a: number, lt: number): string {
+    if (lt === a) return '';
+    let plain = true;
+    for (let k = a; k < lt; k++) {
+      const d = s.charCodeAt(k);
+      if (d < 0x20 || d === 0x26 || d === 0x5d || (d >= 0xd800 && d <= 0xdfff) || d >= 0xfffe) {
+        plain = false;
+        break;
+      }
+    }
+    const raw = s.slice(a, lt);
+    if (plain) return raw;
+    if (BAD_CHARS.test(raw)) throw new Bail();
+    return decodeEntities(raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw);
+  }
+
+  /** The index of `</name>` closing text content that starts at `a` (no markup in between), or -1. */
+  private endOf(s: string, a: number, close: string, limit: number): number {
+    const lt = s.indexOf('<', a);
+    if (lt < 0 || lt >= limit) throw new Bail();
+    if (!s.startsWith(close, lt)) throw new Bail();
+    return lt;
+  }
+
+  /**
+   * Rows of <sheetData>, each read whole (a row ends at "</row>", which no text or attribute value
+   * can contain) and built as RowXform and CellXform build it: rows of cells with v, f and inline
+   * <is><t> text. Anything else (rich text, phonetic runs, extLst, comments …) bails. Returns the
+   * index after what it read; `starved` when `s` ends inside a row.
+   */
+  private rows(s: string, i: number): number {
+    const n = s.length;
+    this.starved = false;
+    for (;;) {
+      let k = i;
+      while (k < n && isSpace(s.charCodeAt(k))) k++;
+      if (k + 12 >= n) {
+        // wait for the whole of "</sheetData>" or "<row " (the blanks before are not kept)
+        this.starved = true;
+        return k;
+      }
+      if (s.charCodeAt(k) !== 0x3c) throw new Bail();
+      if (s.startsWith('</sheetData', k)) {
+        let j = k + 11;
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) {
+          this.starved = true;
+          return i;
+        }
+        if (s.charCodeAt(j) !== 0x3e) throw new Bail();
+        this.inRows = false;
+        this.open.pop();
+        this.close('sheetData');
+        return j + 1;
+      }
+      if (!s.startsWith('<row', k)) throw new Bail();
+      const next = this.row(s, k);
+      if (next < 0) {
+        this.starved = true;
+        return i;
+      }
+      i = next;
+    }
+  }
+
+  private row(s: string, k: number): number {
+    const c0 = s.charCodeAt(k + 4);
+    if (!(isSpace(c0) || c0 === 0x3e || c0 === 0x2f)) throw new Bail();
+    let p = this.attrs(s, k + 4);
+    if (p < 0) return -1;
+    const r = this.attr('r');
+    const st = this.attr('s');
+    // RowXform.parseOpen
+    const model: any = { number: toInt(r as string, 10), cells: [], styleId: st ? toInt(st, 10) : undefined };
+    if (this.selfClosing) {
+      (this.onRow as (m: any) => void)(model);
+      return p;
+    }
+    const close = s.indexOf('</row>', p);
+    if (close < 0) return -1;
+    for (;;) {
+      while (p < close && isSpace(s.charCodeAt(p))) p++;
+      if (p >= close) break;
+      if (!s.startsWith('<c', p)) throw new Bail();
+      const c1 = s.charCodeAt(p + 2);
+      if (!(isSpace(c1) || c1 === 0x3e || c1 === 0x2f)) throw new Bail();
+      p = this.attrs(s, p + 2);
+      if (p < 0 || p > close) throw new Bail();
+      // CellXform.parseOpen('c')
+      const cs = this.attr('s');
+      // Same fields as CellXform's model, all present from the start (one object shape).
+      const cell: any = {
+        address: this.attr('r'),
+        styleId: cs ? toInt(cs, 10) : undefined,
+        type: undefined,
+        value: undefined,
+        formula: undefined,
+        result: undefined,
+        si: undefined,
+        shareType: undefined,
+        ref: undefined,
+        sharedFormula: undefined,
+        style: undefined,
+      };
+      const t = this.attr('t');
+      if (!this.selfClosing) p = this.cellContent(s, p, close, cell);
+      closeCell(cell, t);
+      model.cells.push(cell);
+    }
+    (this.onRow as (m: any) => void)(model);
+    return close + 6;
+  }
+
+  /** The children of a <c> up to its "</c>": <v>, <f>, <is><t>; returns the index after "</c>". */
+  private cellContent(s: string, p: number, close: number, cell: any): number {
+    const append = (text: string): void => {
+      if (text !== '') cell.value = cell.value ? cell.value + text : text;
+    };
+    for (;;) {
+      while (p < close && isSpace(s.charCodeAt(p))) p++;
+      if (p >= close) throw new Bail();
+      if (s.startsWith('</c>', p)) return p + 4;
+      if (s.startsWith('<v>', p)) {
+        const lt = this.endOf(s, p + 3, '</v>', close);
+        append(this.content(s, p + 3, lt));
+        p = lt + 4;
+      } else if (s.startsWith('<v', p) && (isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x2f)) {
+        p = this.attrs(s, p + 2);
+        if (p < 0 || p > close) throw new Bail();
+        if (!this.selfClosing) {
+          const lt = this.endOf(s, p, '</v>', close);
+          append(this.content(s, p, lt));
+          p = lt + 4;
+        }
+      } else if (s.startsWith('<f', p) && (isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x3e || s.charCodeAt(p + 2) === 0x2f)) {
+        p = this.attrs(s, p + 2);
+        if (p < 0 || p > close) throw new Bail();
+        cell.si = this.attr('si');
+        cell.shareType = this.attr('t');
+        cell.ref = this.attr('ref');
+        if (!this.selfClosing) {
+          const lt = this.endOf(s, p, '</f>', close);
+          const text = this.content(s, p, lt);
+          if (text !== '') cell.formula = cell.formula ? cell.formula + text : text;
+          p = lt + 4;
+        }
+      } else if (s.startsWith('<is>', p)) {
+        p += 4;
+        while (p < close && isSpace(s.charCodeAt(p))) p++;
+        if (!s.startsWith('<t', p) || !(isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x3e || s.charCodeAt(p + 2) === 0x2f)) throw new Bail();
+        p = this.attrs(s, p + 2);
+        if (p < 0 || p > close) throw new Bail();
+        if (!this.selfClosing) {
+          const lt = this.endOf(s, p, '</t>', close);
+          append(this.content(s, p, lt));
+          p = lt + 4;
+        }
+        while (p < close && isSpace(s.charCodeAt(p))) p++;
+        if (!s.startsWith('</is>', p)) throw new Bail();
+        p += 5;
+      } else throw new Bail();
+    }
+  }
+
+  private close(name: string): void {
+    if (!this.xform.parseClose(name) || this.open.length === 0) this.closed = true;
+  }
+}
+
+/** ExcelJS's utils.xmlDecode (a second decoding of t="str" text), skipped when there is no "&". */
+export function xmlDecode(text: string): string {
+  return text.indexOf('&') < 0 ? text : utils.xmlDecode(text);
+}
+
+/** CellXform.parseClose('c'): the cell's type from t, value and formula. */
+export function closeCell(model: any, t: string | undefined): void {
+  if (model.formula || model.shareType) {
+    model.type = T.Formula;
+    if (model.value) {
+      if (t === 'str') model.result = xmlDecode(model.value);
+      else if (t === 'b') model.result = toInt(model.value, 10) !== 0;
+      else if (t === 'e') model.result = { error: model.value };
+      else model.result = toFloat(model.value);
+      model.value = undefined;
+    }
+  } else if (model.value !== undefined) {
+    switch (t) {
+      case 's':
+        model.type = T.String;
+        model.value = toInt(model.value, 10);
+        break;
+      case 'str':
+        model.type = T.String;
+        model.value = xmlDecode(model.value);
+        break;
+      case 'inlineStr':
+        model.type = T.String;
+        break;
+      case 'b':
+        model.type = T.Boolean;
+        model.value = toInt(model.value, 10) !== 0;
+        break;
+      case 'e':
+        model.type = T.Error;
+        model.value = { error: model.value };
+        break;
+      default:
+        model.type = T.Number;
+        model.value = toFloat(model.value);
+        break;
+    }
+  } else if (model.styleId) {
+    model.type = T.Null;
+  } else {
+    model.type = T.Merge;
+  }
+}
+
+/** parseEntry with FastXml; throws Bail when the part needs saxes (or fails in any way). */
+export async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }): Promise<any> {
+  const xml = new FastXml(xform, onRow);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let first = true;
+  try {
+    for await (const bytes of inflate(entry)) {
+      const text = decoder.decode(bytes, { stream: true });
+      if (first) checkProlog(text, where);
+      first = false;
+      if (!xml.closed) xml.write(text);
+      // After the root, ExcelJS stops reading, but saxes still reports what follows in the same
+      // piece: anything but white space there is for the saxes path to judge.
+      else if (!/^[ \t\r\n]*$/.test(text)) throw new Bail();
+    }
+    const rest = decoder.decode();
+    if (!xml.closed) xml.write(rest);
+    else if (!/^[ \t\r\n]*$/.test(rest)) throw new Bail();
+    xml.end();
+  } catch (e) {
+    // A limit is final; anything else is for the saxes path to judge, from the start.
+    if (e instanceof Bail || e instanceof PackageLimitError) throw e;
+    throw new Bail();
+  }
+  return xform.model;
+}
