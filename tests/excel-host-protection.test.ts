@@ -4,6 +4,7 @@
 // Every case runs on ExcelApi 1.7 (Office 2019) and on the newest set the fake models.
 import ExcelJS from 'exceljs';
 import type { Bilingual, Finding, MarkReport, Severity } from '../src/core/types';
+import { columnLetters } from '../src/hosts/excel/a1';
 import { HostError } from '../src/hosts/excel/errors';
 import { ExcelHost, type ExcelHostOptions } from '../src/hosts/excel/excel-host';
 import { isUnfinishedMark, markSeverity } from '../src/hosts/excel/marks';
@@ -37,11 +38,7 @@ function finding(sheet: string, address: string, severity: Severity = 'error'): 
   return { ruleId: 'r', severity, cells: [{ sheet, address }], message: { 'zh-CN': `问题 ${address}`, 'en-US': `Problem ${address}` } };
 }
 
-function col(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const col = columnLetters;
 
 const ours = (cf: { type: string; formula?: string }): boolean => cf.type === 'Custom' && (markSeverity(cf.formula) !== null || isUnfinishedMark(cf.formula));
 

@@ -6,7 +6,7 @@
 // cannot keep (ExcelJS drops charts, pivot tables, macros…) is listed in both languages.
 import type ExcelJS from 'exceljs';
 import type { Bilingual, Finding } from '../core/types';
-import { quoteSheetName } from '../hosts/excel/a1';
+import { rectAddress } from '../hosts/excel/a1';
 import { MARK_STYLES, groupMarks, markFormula } from '../hosts/excel/marks';
 import { RESULT_HEADERS, RESULT_SHEET_NAME, buildResultBlock } from '../hosts/excel/result-sheet';
 import { workbookKind } from '../hosts/xlsx/formats';
@@ -43,7 +43,7 @@ function addMarks(workbook: ExcelJS.Workbook, findings: Finding[]): number {
   for (const g of groups) {
     const ws = workbook.getWorksheet(g.sheet) as ExcelJS.Worksheet;
     const style = MARK_STYLES[g.severity];
-    const ref = g.runs.map((r) => (r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`)).join(' ');
+    const ref = g.runs.map(rectAddress).join(' ');
     ws.addConditionalFormatting({
       ref,
       rules: [
@@ -63,11 +63,6 @@ function addMarks(workbook: ExcelJS.Workbook, findings: Finding[]): number {
   return groups.length;
 }
 
-function a1(row: number, col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
-}
 
 /** The 校验结果 sheet: one row per finding, the 单元格 column a HYPERLINK to the cell, text kept as text. */
 function addResultSheet(workbook: ExcelJS.Workbook, findings: Finding[]): string {
@@ -113,9 +108,4 @@ export async function markedCopy(bytes: Uint8Array, name: string, findings: Find
   const resultSheet = addResultSheet(workbook, findings);
   const out = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   return { bytes: out, name: markedName(name), resultSheet, lost };
-}
-
-/** `'Sheet'!B5` as the results sheet's cell column names it (for messages and tests). */
-export function cellLabel(sheet: string, address: string): string {
-  return `${quoteSheetName(sheet)}!${address}`;
 }

@@ -25,6 +25,7 @@ import { htmlReport } from '../cli/html-report';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatCellRef, formatValue } from '../taskpane/format';
 import { Sparkline } from '../taskpane/panels/Sparkline';
+import { downloadBlob } from '../taskpane/download';
 import { lightTheme } from '../taskpane/theme';
 import type { BatchProgress } from './batch';
 import { fromDrop, fromInput, mergePicked, type PickedFile } from './pick-files';
@@ -87,16 +88,17 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** Saves bytes as a file through a temporary object URL (a download; nothing is sent anywhere). */
+/** Saves bytes as a file (taskpane/download.ts); nothing is sent anywhere. */
 function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(data, name, type);
+}
+
+/** An error's own bilingual message, or the error's text behind words in each language. */
+function failureOf(e: unknown): Bilingual {
+  const own = (e as { bilingual?: Bilingual } | null)?.bilingual;
+  if (own) return own;
+  const text = e instanceof Error ? e.message : String(e);
+  return { 'zh-CN': `出错了：${text}。请重试；如仍出错，请用命令行校验这些文件。`, 'en-US': `Something went wrong: ${text}. Try again; if it fails again, check the files with the command line.` };
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -170,7 +172,7 @@ export function CheckerPage({ initialLang, client }: Props) {
       setResults(out);
     } catch (e) {
       if (e instanceof CancelledError) setNotices([t('run.cancelled')]);
-      else setFailure((e as { bilingual?: Bilingual }).bilingual ?? { 'zh-CN': String(e), 'en-US': String(e) });
+      else setFailure(failureOf(e));
     } finally {
       setRunning(false);
       setProgress(null);
@@ -184,7 +186,7 @@ export function CheckerPage({ initialLang, client }: Props) {
       try {
         await work();
       } catch (e) {
-        if (!(e instanceof CancelledError)) setFailure((e as { bilingual?: Bilingual }).bilingual ?? { 'zh-CN': String(e), 'en-US': String(e) });
+        if (!(e instanceof CancelledError)) setFailure(failureOf(e));
       } finally {
         setBusy(null);
       }

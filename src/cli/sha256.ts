@@ -5,15 +5,9 @@
 // as well as in the command line.
 import { sha256 } from '@noble/hashes/sha2';
 import { utf8ToBytes } from '@noble/hashes/utils';
-
-/** Base64 of bytes, in slices so that no argument list grows with the input. */
-export function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { bytesToBase64 } from '../core/bytes';
 
 /** `'sha256-<base64 of the UTF-8 text's digest>'`, quoted as a CSP source list wants it. */
 export function cspHash(text: string): string {
-  return `'sha256-${base64(sha256(utf8ToBytes(text)))}'`;
+  return `'sha256-${bytesToBase64(sha256(utf8ToBytes(text)))}'`;
 }

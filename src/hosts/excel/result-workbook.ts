@@ -5,6 +5,7 @@
 // one. Built with ExcelJS; excel-host.ts loads this module on use only (the result-workbook
 // chunk), so ExcelJS is not part of the pane's first load.
 import ExcelJS from 'exceljs';
+import { bytesToBase64 } from '../../core/bytes';
 import type { Finding } from '../../core/types';
 import { RESULT_HEADERS, RESULT_SHEET_NAME, buildResultBlock } from './result-sheet';
 
@@ -17,12 +18,6 @@ export function linkTarget(value: string | number | boolean): string | number | 
   return m ? m[1].replace(/""/g, '"') : value;
 }
 
-/** Base64 of bytes, in slices so that no argument list grows with the workbook. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** An .xlsx (base64) with one sheet 校验结果: the findings, a bold header, filters and widths. */
 export async function resultWorkbookBase64(findings: Finding[], workbookName: string): Promise<string> {
@@ -45,5 +40,5 @@ export async function resultWorkbookBase64(findings: Finding[], workbookName: st
   const widths = [8, 22, 18, 14, 12, 12, 12, 60];
   widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
   const buffer = await wb.xlsx.writeBuffer();
-  return toBase64(new Uint8Array(buffer as ArrayBuffer));
+  return bytesToBase64(new Uint8Array(buffer as ArrayBuffer));
 }

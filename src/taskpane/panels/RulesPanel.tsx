@@ -38,6 +38,7 @@ import type { Bilingual, CellRef, CellValue, Finding, Lang, Severity, SheetGrid 
 import { canWriteRulesSheet } from '../capabilities';
 import { ErrorBar, type Retry } from '../components/ErrorBar';
 import { describeError, formatCellRef } from '../format';
+import { downloadBlob } from '../download';
 import { pick } from '../i18n';
 import type { PanelProps, SessionOptions } from '../session';
 import { rulesTranslator, type RulesKey, type RulesTranslate } from './rules-strings';
@@ -146,20 +147,9 @@ function readAsText(file: File): Promise<string> {
   });
 }
 
-/** Downloads text as a file (Blob + object URL + <a download>); false where that is impossible. */
+/** Downloads text as a JSON file; false where that is impossible. */
 function download(text: string, name: string): boolean {
-  if (typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function' || typeof document === 'undefined') return false;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return true;
+  return downloadBlob(text, name, 'application/json;charset=utf-8');
 }
 
 /** The rule file to export: own rules as they apply now, plus pack rules changed by a file or the pane. */
