@@ -21,7 +21,7 @@ import {
 import { ArrowDownload20Regular, Dismiss20Regular, DocumentTable20Regular, FolderOpen20Regular, Play20Regular, Translate20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { counts, type FileResult } from '../batch/results';
-import { htmlReport } from '../cli/html-report';
+import { htmlReport, reportTime } from '../cli/html-report';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatCellRef, formatValue } from '../taskpane/format';
 import { Sparkline } from '../taskpane/panels/Sparkline';
@@ -103,11 +103,6 @@ function failureOf(e: unknown): Bilingual {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function stamp(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 interface Props {
   initialLang: Lang;
@@ -217,7 +212,7 @@ export function CheckerPage({ initialLang, client }: Props) {
 
   const reportHtml = useCallback(() => {
     if (!results) return;
-    download(lang === 'zh-CN' ? '校验报告.html' : 'check-report.html', htmlReport(results, { lang, generated: stamp() }), 'text/html;charset=utf-8');
+    download(lang === 'zh-CN' ? '校验报告.html' : 'check-report.html', htmlReport(results, { lang, generated: reportTime(new Date()) }), 'text/html;charset=utf-8');
   }, [results, lang]);
 
   const totals = useMemo(() => {

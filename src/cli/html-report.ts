@@ -14,6 +14,12 @@ import { formatNumber } from '../core/values';
 import { counts, type FileResult } from './report';
 import { cspHash } from './sha256';
 
+/** When a report was made, as its page shows it: local date and time to the minute (2024-03-05 14:20). */
+export function reportTime(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 export interface HtmlReportOptions {
   /** The language shown when the page opens (default zh-CN); the other is one click away. */
   lang?: Lang;

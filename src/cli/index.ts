@@ -18,7 +18,7 @@ import { SingleBar } from 'cli-progress';
 import { explainWorkbook, formatExplanation } from '../core/layout/explain';
 import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
-import { htmlReport } from './html-report';
+import { htmlReport, reportTime } from './html-report';
 import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
 import { quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
@@ -93,11 +93,6 @@ export function historyOptions(o: { year?: string; baseYear?: string; change?: s
   return out;
 }
 
-/** A moment as the HTML report shows it: local date and time to the minute, `2024-03-05 14:20`. */
-function localTime(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -201,7 +196,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     for (const r of results) if (r.error) io.stderr(`${r.error[opts.lang]}\n`);
     return exitCode(results);
   }
-  let report = opts.format === 'json' ? jsonReport(results) : opts.format === 'html' ? htmlReport(results, { lang: opts.lang, generated: localTime(new Date()) }) : textReport(results, opts.lang);
+  let report = opts.format === 'json' ? jsonReport(results) : opts.format === 'html' ? htmlReport(results, { lang: opts.lang, generated: reportTime(new Date()) }) : textReport(results, opts.lang);
   if (opts.explain && opts.format === 'text') {
     const explained = results
       .filter((r) => r.model && r.result)
