@@ -93,7 +93,6 @@ export function historyOptions(o: { year?: string; baseYear?: string; change?: s
   return out;
 }
 
-
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
