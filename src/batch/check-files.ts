@@ -54,7 +54,7 @@ export function addCrossFileFindings(results: FileResult[], history: HistoryOpti
  * differently in two reports of one bureau (core/text/across.ts). Each finding goes to the report
  * its first line is in.
  */
-export function addCrossReportFindings(results: FileResult[]): void {
+function addCrossReportFindings(results: FileResult[]): void {
   const reports = results.filter((r) => r.prose && r.result);
   if (reports.length < 2) return;
   const byName = new Map(reports.map((r) => [(r.prose as NonNullable<FileResult['prose']>).name, r]));

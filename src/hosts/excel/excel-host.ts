@@ -88,8 +88,7 @@ import type { TrendChartRef } from './summary-writer';
 import { isSyncTimeout, syncWithTimeout } from './sync';
 import { readWorkbook } from './workbook-reader';
 
-export { MAX_AREAS } from './workbook-reader';
-export { RULES_SHEET, rulesBlock, type ResultSheetInfo } from './sheet-writers';
+export { RULES_SHEET, type ResultSheetInfo } from './sheet-writers';
 export { mergeBandsOf, type SummaryTableInfo, type TrendChartInfo } from './summary-insert';
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;

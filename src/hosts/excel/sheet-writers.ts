@@ -222,7 +222,7 @@ const FORM_FEATURE: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'insert t
 const RULES_WIDTHS: Record<string, number> = { 编号: 90, 名称: 200, 表达式: 300, 级别: 50, 容差: 50, 启用: 50, 说明: 220 };
 
 /** The rows as Office.js values (errors as text, blanks as ''), text format except for 容差. */
-export function rulesBlock(rows: CellValue[][]): { values: Array<Array<string | number | boolean>>; numberFormats: string[][]; widths: number[]; width: number } {
+function rulesBlock(rows: CellValue[][]): { values: Array<Array<string | number | boolean>>; numberFormats: string[][]; widths: number[]; width: number } {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const header = (rows[0] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
   const values = rows.map((r) =>

@@ -72,7 +72,7 @@ interface SheetRegion {
 }
 
 /** Areas of non-empty cells above which a sheet's areas are not listed (one more sync's payload). */
-export const MAX_AREAS = 2000;
+const MAX_AREAS = 2000;
 
 export async function readWorkbook(s: HostSession, onProgress?: Progress): Promise<WorkbookSnapshot> {
   if (!s.api('1.4')) throw new HostError(requirementMissing(READ_FEATURE, '1.4'));

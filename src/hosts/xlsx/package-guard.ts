@@ -308,7 +308,7 @@ export function uniqueSheetIds(sheets: Array<{ id: number }>): boolean {
 }
 
 /** workbook.xml with uniqueSheetIds applied to its <sheet sheetId> attributes; null when nothing changes. */
-export function withUniqueSheetIds(workbookXml: string | undefined): string | null {
+function withUniqueSheetIds(workbookXml: string | undefined): string | null {
   if (!workbookXml) return null;
   const tags = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)];
   const ids = tags.map((m) => ({ id: Number(/\ssheetId\s*=\s*["']\s*(\d+)\s*["']/.exec(m[0])?.[1] ?? NaN) }));
