@@ -194,39 +194,18 @@ export async function writeSummaryTable(s: HostSession, spec: TableSpec, target:
  */
 export async function insertLineChart(s: HostSession, ref: TrendChartRef, title: string): Promise<TrendChartInfo> {
   if (!s.api('1.7')) throw new HostError(requirementMissing(SUMMARY_FEATURE.chart, '1.7'));
-  if (isTrendChartData(ref)) {
-    const table = planTrendData(ref);
-    return s.run(SUMMARY_ACTION.chart, async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
-      worksheets.load('items/name');
-      const locked = s.structureProtection(ctx);
-      await s.sync(ctx); // sync 1
-      const sheetName = freeSheetName(
-        worksheets.items.map((w) => w.name),
-        TREND_SHEET_NAME,
-      );
-      if (locked()) throw new HostError(structureLocked(sheetName), { reason: 'Protected' });
-      s.quiet(ctx);
-      const sheet = worksheets.add(sheetName);
-      const range = sheet.getRange(table.block.address);
-      range.numberFormat = table.block.numberFormats;
-      range.values = table.block.values;
-      sheet.getRange('A1').format.columnWidth = table.nameWidth;
-      sheet.getRange(table.headerRow).format.font.bold = true;
-      const chart = queueTrendChart(sheet, sheet, table.plan, title, table.position);
-      sheet.activate();
-      await s.sync(ctx); // sync 2
-      return { sheet: sheetName, chart: chart.name, data: table.block.address };
-    });
-  }
-  const plan = planTrend(ref);
+  // Values (per-year sheets, long tables) are written as a table on the new sheet and charted
+  // there; cells of the user's sheet are charted where they are.
+  const cells = isTrendChartData(ref) ? null : ref;
+  const table = isTrendChartData(ref) ? planTrendData(ref) : null;
+  const plan = cells ? planTrend(cells) : null;
   return s.run(SUMMARY_ACTION.chart, async (ctx) => {
     const worksheets = ctx.workbook.worksheets;
     worksheets.load('items/name');
     const locked = s.structureProtection(ctx);
     await s.sync(ctx); // sync 1
-    const source = worksheets.items.find((w) => w.name.toLowerCase() === ref.sheet.toLowerCase());
-    if (!source) throw new HostError(sheetMissing(ref.sheet), { reason: 'SheetMissing' });
+    const source = cells ? worksheets.items.find((w) => w.name.toLowerCase() === cells.sheet.toLowerCase()) : undefined;
+    if (cells && !source) throw new HostError(sheetMissing(cells.sheet), { reason: 'SheetMissing' });
     const sheetName = freeSheetName(
       worksheets.items.map((w) => w.name),
       TREND_SHEET_NAME,
@@ -234,10 +213,20 @@ export async function insertLineChart(s: HostSession, ref: TrendChartRef, title:
     if (locked()) throw new HostError(structureLocked(sheetName), { reason: 'Protected' });
     s.quiet(ctx);
     const sheet = worksheets.add(sheetName);
-    const chart = queueTrendChart(sheet, source, plan, title);
+    let chart: Excel.Chart;
+    if (table) {
+      const range = sheet.getRange(table.block.address);
+      range.numberFormat = table.block.numberFormats;
+      range.values = table.block.values;
+      sheet.getRange('A1').format.columnWidth = table.nameWidth;
+      sheet.getRange(table.headerRow).format.font.bold = true;
+      chart = queueTrendChart(sheet, sheet, table.plan, title, table.position);
+    } else {
+      chart = queueTrendChart(sheet, source as Excel.Worksheet, plan as NonNullable<typeof plan>, title);
+    }
     sheet.activate();
     await s.sync(ctx); // sync 2
-    return { sheet: sheetName, chart: chart.name };
+    return { sheet: sheetName, chart: chart.name, ...(table ? { data: table.block.address } : {}) };
   });
 }
 
