@@ -308,6 +308,22 @@ describe('the period of a report and of its figures', () => {
     expect(r.findings.filter((f) => f.ruleId === 'text.period-partial')).toEqual([]);
   });
 
+  test.each([
+    ['2021全年共受理投诉30件。', 2021],
+    ['截止2019年12月31日，全年共发布信息45条。', 2019],
+    ['2018年，我局扎实推进政务公开。\n（一）主动公开\n全年主动公开信息共88条。', 2018],
+  ])('the year of a 全年 from a year without 年, a date that closes the year, or the report’s opening: %s', (text, year) => {
+    const r = read(text);
+    expect(r.period).toMatchObject({ year, from: 1, to: 12 });
+    expect(r.mentions[0].period).toMatchObject({ year });
+  });
+
+  test('a year before a month, or a date inside the year, gives no year to 全年', () => {
+    expect(read('2022年，按照要点推进。\n按照《政务公开要点》，全年共发布信息40条。').period?.year).toBe(2022);
+    expect(read('一、总体情况\n2022年5月，召开会议。\n全年共发布信息40条。').period?.year).toBeUndefined();
+    expect(read('截至2019年6月30日，全年共发布信息40条。').period?.year).toBeUndefined();
+  });
+
   test('dates of events are not periods', () => {
     expect(findPeriods('2022年7月8日召开会议，8月9日至8月15日开展检查。')).toEqual([]);
   });

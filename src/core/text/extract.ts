@@ -402,7 +402,7 @@ export function extractMentions(text: string): Mention[] {
 export function periodsOf(scan: string, mentions: readonly Mention[]): { periods: Period[]; report: Period | undefined } {
   const periods = findPeriods(scan);
   const first = mentions.find((m) => !m.percent) ?? mentions[0];
-  return { periods, report: reportPeriod(periods, first ? first.start : scan.length) };
+  return { periods, report: reportPeriod(periods, first ? first.start : scan.length, scan) };
 }
 
 /** Mentions that state a rate or share (审核率100%, 满意率98.3%, 占比67.42%). */

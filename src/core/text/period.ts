@@ -92,15 +92,20 @@ export function findPeriods(scan: string): Period[] {
     if (!m[3] && !(m.index < firstLineEnd && m[1])) continue;
     add(make(m[0], m.index, mm, mm, yearOf(m[1])));
   }
-  // 5. A whole year: 2024年度, 2024年全年, 全年 (its year from the sentence).
-  const year = /(\d{4})\s*年\s*(?:度|全年)|全年/g;
+  // 5. A whole year: 2024年度, 2024年全年, 2024全年 (年 dropped), 全年 (its year from the sentence:
+  // 2024年，…全年 or 截至2024年12月31日，全年…, a date that closes the year).
+  const year = /(?<!\d)(\d{4})\s*(?:年\s*(?:度|全年)|全年)|全年/g;
   for (let m = year.exec(scan); m; m = year.exec(scan)) {
     let y = yearOf(m[1]);
     if (y === undefined) {
       const before = scan.slice(Math.max(0, m.index - 40), m.index);
-      const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n'));
-      const ys = [...before.slice(cut + 1).matchAll(/(\d{4})\s*年(?!\s*\d{1,2}\s*月)/g)];
+      const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1);
+      const ys = [...sentence.matchAll(/(\d{4})\s*年(?!\s*\d{1,2}\s*月)/g)];
       if (ys.length) y = Number(ys[ys.length - 1][1]);
+      else {
+        const end = [...sentence.matchAll(/(?:截至|截止到?|至)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g)];
+        if (end.length) y = Number(end[end.length - 1][1]);
+      }
     }
     add(make(m[0], m.index, 1, 12, y));
   }
@@ -120,10 +125,22 @@ function rank(p: Period): number {
  * window of dates; else none. A 上半年 in the middle of an annual report is a local period, not the
  * report's.
  */
-export function reportPeriod(periods: readonly Period[], firstFigure: number): Period | undefined {
+export function reportPeriod(periods: readonly Period[], firstFigure: number, scan?: string): Period | undefined {
   const lead = periods.filter((p) => p.start < firstFigure);
-  if (lead.length) return [...lead].sort((a, b) => rank(b) - rank(a) || a.start - b.start)[0];
-  return periods.find((p) => rank(p) === 3);
+  const chosen = lead.length ? [...lead].sort((a, b) => rank(b) - rank(a) || a.start - b.start)[0] : periods.find((p) => rank(p) === 3);
+  if (!chosen || chosen.year !== undefined || scan === undefined) return chosen;
+  const y = openingYear(scan, chosen.start);
+  return y === undefined ? chosen : make(chosen.text, chosen.start, chosen.from, chosen.to, y);
+}
+
+/**
+ * The year a report's opening sets for what follows, before offset `upto`: a year that opens a
+ * sentence as its time (2020年，我局…), the last one before `upto`. A year inside a title (《2020年…要点》)
+ * or before a month (2020年3月) dates something else.
+ */
+function openingYear(scan: string, upto: number): number | undefined {
+  const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n])\s*(\d{4})\s*年(?:度)?\s*[，,]/g)];
+  return ys.length ? Number(ys[ys.length - 1][1]) : undefined;
 }
 
 /**
