@@ -131,6 +131,26 @@ describe('verdicts', () => {
     expect(r2.claims[0]).toMatchObject({ verdict: 'mixed-units', total: { value: 736, unit: '家次' } });
   });
 
+  test('items of published information in 条, 篇 and 件 are added as one unit', () => {
+    const over = checkReportText('全年发布政务信息40条，其中新闻稿12篇、通知公告20条、规范性文件9件。', 'r.txt');
+    expect(over.claims[0]).toMatchObject({ verdict: 'exceeds', sum: 41, difference: 1 });
+    expect(over.claims[0].note?.['zh-CN']).toContain('条 / 篇 / 件');
+    const partial = checkReportText('网站公开信息90条，其中工作动态30篇；政策解读15条。', 'r.txt');
+    expect(partial.claims[0]).toMatchObject({ verdict: 'short-partial', sum: 45 });
+    // Not items of information: a total of another name, or parts in 个.
+    expect(checkReportText('修订制度条款40条，其中新增12篇、删除30条。', 'r.txt').claims[0].verdict).toBe('mixed-units');
+    expect(checkReportText('发布信息40条，其中专栏12个、动态30条。', 'r.txt').claims[0].verdict).toBe('mixed-units');
+  });
+
+  test('a first part that the last parts leave out explains an excess only when it is evidently of another dimension', () => {
+    // 5 + 20 + 15 = 40 = the total, but the 2 before them is one more item of the list.
+    expect(checkReportText('共受理咨询40件，其中电话咨询2件、网上咨询5件、来信咨询20件、来访咨询15件。', 'r.txt').claims[0].verdict).toBe('exceeds');
+    expect(checkReportText('共受理咨询40件，其中门诊2件、网上5件、来信20件、来访15件。', 'r.txt').claims[0].verdict).toBe('exceeds');
+    // A procedure listed before the penalties it counts again.
+    const proc = checkReportText('作出行政处罚90件，其中听证程序3件，警告40件，罚款50件。', 'r.txt');
+    expect(proc.claims[0]).toMatchObject({ verdict: 'ok', difference: 3 });
+  });
+
   test('an excess explained by a 并处/同时 item is an overlap warning, a larger one an error', () => {
     const after = checkReportText('处罚340件，其中警告37件、罚款303件，并处没收违法所得6件。', 'r.txt');
     expect(after.claims[0]).toMatchObject({ verdict: 'overlap', sum: 346, difference: 6 });

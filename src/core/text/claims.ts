@@ -498,8 +498,12 @@ function judge(d: Draft, starts: number[]): Claim {
   };
   const anyApprox = tm.approx || parts.some((p) => p.approx);
   // Units: parts of one unit and a total of another, or parts of several units, are not added —
-  // unless they are counts that add up to the total exactly (条 and 件 of one list of documents).
-  if (!sameUnits || tm.unit !== parts[0].unit) {
+  // unless they are counts that add up to the total exactly (条 and 件 of one list of documents),
+  // or items of published information (信息51条: 1篇, 6篇, 37条), which count in one unit whatever
+  // word the writer uses for each.
+  const infoItems = !sameUnits || tm.unit !== parts[0].unit ? publishedItems(tm, parts) : false;
+  if (infoItems) notes.push(textMsg('text.note-info-items', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
+  if ((!sameUnits || tm.unit !== parts[0].unit) && !infoItems) {
     if (countsOnly && exact && !anyApprox) {
       return make('ok', rawSum, 0, textMsg('text.note-units', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
     }
@@ -531,8 +535,22 @@ function judge(d: Draft, starts: number[]): Claim {
   return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
 }
 
+/** Units an item of published information is counted in: a message (条), an article (篇), a document (件). */
+const INFO_ITEM_UNITS = new Set(['条', '篇', '件']);
+
 /**
- * Parts 0..k−1 (or k..n−1), k ≥ 2, that add up to the total exactly, when the rest is not named
+ * Whether a total and its parts all count items of published information: a total in 条 or 篇
+ * named 信息 (主动公开政府信息51条), parts in 条, 篇 or 件. Other totals in 条 (条款, 热线) and other
+ * units (个 of columns or platforms) are not such items.
+ */
+function publishedItems(total: Mention, parts: readonly ClaimItem[]): boolean {
+  if (total.unit !== '条' && total.unit !== '篇') return false;
+  if (!/信息/.test(total.phrase)) return false;
+  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit));
+}
+
+/**
+ * Parts 0..k−1 (or k..n−1, see below), k ≥ 2, that add up to the total exactly, when the rest is not named
  * like them. A rest named like the leading parts (消毒卫生, 职业卫生 after 公共场所卫生, 学校卫生…; 责令停产停业
  * after 警告, 罚款) is of the same dimension: a sum that happens to match part of that list explains
  * nothing, and the claim stays an error. `other`: the rest is evidently another dimension (a
@@ -563,12 +581,16 @@ function leadingSubset(
       if (r) return r;
     }
   }
+  // The last parts making up the total: what a list adds after its categories (another dimension)
+  // comes at its end, so parts before them are explained only when evidently of another dimension
+  // (a new action, a procedure before penalties); a first item of an unknown kind is one of the
+  // list, and dropping it to match the total would be chance.
   s = 0;
   for (let k = n - 1; k > 0; k--) {
     s += ms[k].value;
     if (k <= n - 2 && Math.abs(s - total) <= tol) {
       const r = judgeSplit(range(k, n), range(0, k));
-      if (r) return r;
+      if (r && r.other) return r;
     }
   }
   return undefined;

@@ -31,6 +31,7 @@ const zhCN = {
   'text.note-subset': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”按另一口径统计，与前列各项重叠，不计入核对。',
   'text.note-subset-unsure': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”可能按另一口径统计、与前列各项重叠，请核实。',
   'text.note-units': '各项单位不同（{units}），但之和与合计相符。',
+  'text.note-info-items': '各项单位不同（{units}），均为公开的信息条目，按同一单位相加。',
   'text.note-compound': '合计取 {figures} = {total}（文中分两处写出）。',
   'text.note-selection': '“分别”前列的是选出的部分（如“最多的”），不是全部各项。',
 } as const;
@@ -66,6 +67,7 @@ const enUS: Record<TextMessageId, string> = {
   'text.note-subset': 'The first parts {lead} already make up the total {total}; "{rest}" after them count the same cases by another dimension and overlap them, so they are not added.',
   'text.note-subset-unsure': 'The first parts {lead} already make up the total {total}; "{rest}" after them may count the same cases by another dimension and overlap them. Please verify.',
   'text.note-units': 'The parts have different units ({units}) but add up to the total.',
+  'text.note-info-items': 'The parts have different units ({units}); all count items of published information, so they are added as one unit.',
   'text.note-compound': 'The total is {figures} = {total} (written as two figures).',
   'text.note-selection': 'The list after 分别 is a selection (such as the largest ones), not every part.',
 };
