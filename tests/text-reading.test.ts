@@ -147,6 +147,22 @@ describe('separators and numbering', () => {
     expect(r.rates).toEqual([]);
   });
 
+  test('changes against another period (比上年增加, 同比减少, 较去年多) are no parts', () => {
+    const r = read('共办理投诉500件，其中医疗类320件，比上年增加45件；公共卫生类150件，同比减少12件；其他30件，较去年多3件。');
+    expect(summary(r.claims)).toEqual(['500 = 320 + 150 + 30 ok']);
+    const bad = read('受理申请88件，其中网上申请60件，较上年度下降9件；现场申请30件。');
+    expect(summary(bad.claims)).toEqual(['88 = 60 + 30 exceeds']);
+    // Nor parts of a list without a marker.
+    expect(read('行政复议案件6件，比上年减少2件，维持4件。').claims).toEqual([]);
+  });
+
+  test('a figure of another unit beside a part (金额, 人次) describes it and is no part', () => {
+    const r = read('公开采购信息100条，其中招标公告60条；中标公告25条，中标金额320万元；合同公告15条。');
+    expect(summary(r.claims)).toEqual(['100 = 60 + 25 + 15 ok']);
+    const persons = read('共开展培训42场，其中线上培训20场；线下培训18场，培训1500人次；专题讲座4场。');
+    expect(summary(persons.claims)).toEqual(['42 = 20 + 18 + 4 ok']);
+  });
+
   test('numbered items, one a line (1. 2. and (1) (2)): the figure of the total’s unit in each', () => {
     const a = read('共公开信息16次，发布公告3个，其中包括：\n(1)信用评价结果公示6次，内容为评价结果6份；\n(2)备案表公示10次，内容为备案表2份。');
     expect(summary(a.claims)).toEqual(['16 = 6 + 10 ok']);

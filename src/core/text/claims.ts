@@ -129,8 +129,15 @@ function sepLevel(c: string): number {
   return 0;
 }
 
+/**
+ * A change against another period (比上年度减少838条, 同比增加12件, 较去年多5家): a difference, not a
+ * count of the list, so never a part (like 同比上升5%, an annotation of the part before it).
+ */
+const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$/;
+const isChange = (m: Mention): boolean => CHANGE.test(m.phrase);
+
 const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
-const isPartCandidate = (m: Mention): boolean => !m.percent;
+const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m);
 
 // ---------------------------------------------------------------------------------------------
 // Brackets and sentences
@@ -362,6 +369,7 @@ class ListReader {
       rs.push({ r, kid });
     }
     if (rs.length === 0) return { parts: [], kind: 'empty' };
+    annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
     const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });
     if (lens.every((l) => l === 1)) return { parts: rs.map(single), kind: 'parts' };
@@ -399,7 +407,7 @@ class ListReader {
     const own = this.own(n.start, n.end);
     const parts = own.filter(isPartCandidate).map((m) => ({ m, labelStart: n.start }));
     if (parts.length) return { parts, kind: 'parts' };
-    if (own.some((m) => m.percent)) return { parts: [], kind: 'annotation' };
+    if (own.some((m) => m.percent || isChange(m))) return { parts: [], kind: 'annotation' };
     return { parts: [], kind: /[\u4e00-\u9fff\w]/.test(this.scan.slice(n.start, n.end)) ? 'text' : 'empty' };
   }
 
@@ -418,6 +426,26 @@ class ListReader {
   readings(): { nested: Part[]; flat: Part[] } {
     const t = this.tree();
     return { nested: this.read(t, true).parts, flat: this.read(t, false).parts };
+  }
+}
+
+/**
+ * Items of a list where most hold one figure of one unit (信息3121条；…412条；…30条，采购总金额1765万元；
+ * …29条): in an item that holds one figure of that unit and others of units that cannot be added to
+ * it (money, persons beside 件), the others describe the item and are no parts of the list.
+ */
+function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
+  const singles = rs.filter((x) => x.r.parts.length === 1);
+  if (singles.length < 2 || singles.length === rs.length) return;
+  const unit = singles[0].r.parts[0].m.unit;
+  if (!singles.every((x) => x.r.parts[0].m.unit === unit)) return;
+  for (const x of rs) {
+    const ps = x.r.parts;
+    if (ps.length < 2) continue;
+    const same = ps.filter((p) => p.m.unit === unit);
+    if (same.length === 1 && ps.every((p) => p.m.unit === unit || !addable([p.m.unit, unit]))) {
+      x.r = { parts: [{ ...same[0], labelStart: ps[0].labelStart }], kind: 'parts' };
+    }
   }
 }
 
@@ -1084,7 +1112,7 @@ class ClaimReader {
     const sentenceEnds = (a: number, b: number): number => this.endsBefore[b] - this.endsBefore[a];
     const sameParagraph = (a: number, b: number): boolean => this.linesBefore[b] === this.linesBefore[a];
     for (const T of mentions) {
-      if (!isCountish(T) || T.approx || this.usedAsPart.has(T.index) || T.kind !== 'count') continue;
+      if (!isCountish(T) || T.approx || this.usedAsPart.has(T.index) || T.kind !== 'count' || isChange(T)) continue;
       // A figure that continues a list of its own unit (…医疗卫生6件；公共安全2件；拆迁征收1件) is a
       // sibling of the figures after it, not their total.
       const prev = mentions[T.index - 1];
@@ -1108,7 +1136,7 @@ class ClaimReader {
         const m = mentions[k];
         if (!sameParagraph(T.start, m.start)) break;
         if (sentenceEnds(T.end, m.start) > 1) break;
-        if (m.percent || m.kind !== 'count' || this.usedAsPart.has(m.index)) continue;
+        if (m.percent || m.kind !== 'count' || this.usedAsPart.has(m.index) || isChange(m)) continue;
         if (m.approx) break;
         if (!addable([m.unit, T.unit])) continue;
         if (run.length === 0 && sentenceEnds(T.end, m.start) > 1) break;
