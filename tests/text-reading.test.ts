@@ -78,6 +78,29 @@ describe('nested breakdowns', () => {
   });
 });
 
+describe('two breakdowns in one sentence', () => {
+  test('a figure followed by its own 其中 is the next total, not a part of the list before it', () => {
+    const r = read('今年共上报病例15例,其中甲类5例,乙类4例,丙类6例,完成随访登记230例,其中电话随访150例,上门随访80例。');
+    expect(summary(r.claims)).toEqual(['15 = 5 + 4 + 6 ok', '230 = 150 + 80 ok']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Short lists stay partial: the next total is still not a part.
+    const short = read('发布动态40条，其中图片新闻6条，视频新闻3条，转载文章210条，其中央媒100条，省媒110条。');
+    expect(summary(short.claims)).toEqual(['40 = 6 + 3 short-partial', '210 = 100 + 110 ok']);
+  });
+
+  test('it stays a part where the list adds up with it', () => {
+    const r = read('共办理事项30件，其中审批10件，备案20件，其中网上备案12件，窗口备案8件。');
+    expect(summary(r.claims)).toEqual(['30 = 10 + 20 ok', '20 = 12 + 8 ok']);
+  });
+
+  test('a figure larger than the whole total, after parts that fit in it, starts a new subject', () => {
+    const r = read('检查机构24家，其中医院10家，诊所8家，药店5家，覆盖从业单位300家。');
+    expect(summary(r.claims)).toEqual(['24 = 10 + 8 + 5 short-partial']);
+    // Right after the first part it is still an error of the list.
+    expect(summary(read('受理投诉10件，其中医疗类3件、收费类12件。').claims)).toEqual(['10 = 3 + 12 exceeds']);
+  });
+});
+
 describe('breakdowns by reference', () => {
   test('“A许可包括：…” after “A许可800件”', () => {
     const r = read('全年办理A许可800件，B许可300件。A许可包括：甲类300件、乙类500件。');

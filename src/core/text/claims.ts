@@ -283,6 +283,8 @@ interface Part {
   group?: Part[];
   /** A numbered item holding several figures: the one of the total's unit is the part. */
   choices?: Mention[];
+  /** Followed by a 其中 of its own: the total of the next breakdown (…信息121条,其中…78条,…), a part only where the sum says so. */
+  opens?: boolean;
 }
 
 interface ReadOut {
@@ -366,6 +368,14 @@ class ListReader {
         continue;
       }
       if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(this.text.slice(kid.start, r.parts[0].m.start)))) break;
+      // An item that opens with a marker of its own (…12条,其中A6条,B3条,C3条,开展…121条,其中D78条…):
+      // the figure before it is the total of that breakdown, and the list ends there. Right after
+      // the first item (人大建议9件，其中主办5件、会办4件) it is that item's breakdown, read above.
+      if (rs.length >= 2 && /^[\s：:，,、；;]*(?:其中|包括)/.test(this.text.slice(kid.start, r.parts[0].m.start))) {
+        const last = rs[rs.length - 1];
+        if (last.r.parts.length === 1) last.r = { ...last.r, parts: [{ ...last.r.parts[0], opens: true }] };
+        break;
+      }
       rs.push({ r, kid });
     }
     if (rs.length === 0) return { parts: [], kind: 'empty' };
@@ -447,6 +457,34 @@ function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
       x.r = { parts: [{ ...same[0], labelStart: ps[0].labelStart }], kind: 'parts' };
     }
   }
+}
+
+/**
+ * Where a list read after a marker ends for its total. A figure larger than the whole total, after
+ * two or more parts that fit in it, starts a new subject (…共12条，其中A6条，B3条，C3条，开展…121条):
+ * no single part can be larger than its total, and the parts before it already read as a list. A
+ * last part that opens a breakdown of its own is that breakdown's total, kept as a part only when
+ * the parts add up to the total with it and not without it.
+ */
+function endOfList(parts: Part[], total: Mention): Part[] {
+  if (parts.some((p) => p.group || p.sub)) return parts;
+  const tol = tolerance([total]);
+  let out = parts;
+  let s = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const v = parts[k].m.value;
+    if (k >= 2 && s <= total.value + tol && v > total.value + tol && parts[k].m.unit === total.unit) {
+      out = parts.slice(0, k);
+      break;
+    }
+    s += v;
+  }
+  const last = out[out.length - 1];
+  if (out.length >= 2 && last.opens) {
+    const sum = sumOf(out.map((p) => p.m));
+    if (Math.abs(sum - total.value) > tol) out = out.slice(0, -1);
+  }
+  return out;
 }
 
 /** The figure of a numbered item for a total of unit `unit`: the one marked 共/合计 first, else the first of that unit. */
@@ -860,7 +898,8 @@ class ClaimReader {
       skip('no-total');
       return;
     }
-    const { total, compound, parts: chosenParts, reading } = chosen;
+    const { total, compound, reading } = chosen;
+    const chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total);
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
     const unitsOfParts = [...new Set(chosenParts.map((p) => p.m.unit))];
@@ -1011,7 +1050,8 @@ class ClaimReader {
 
   private totalCandidates(t: number, s0: number, h0: number, unit: string, label: string | undefined): Candidates {
     const { scan } = this;
-    const ok = (m: Mention): boolean => !m.percent && !this.usedAsPart.has(m.index);
+    // A part right before the marker may still be the total of its own breakdown (…信息121条,其中…).
+    const ok = (m: Mention): boolean => !m.percent && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
     const localMs = this.within(s0, t).filter((m) => ok(m) && openAt(this.depth, m.start, t));
     const list: Mention[] = [];
     const push = (m: Mention): void => {
