@@ -101,6 +101,27 @@ describe('two breakdowns in one sentence', () => {
   });
 });
 
+describe('a list that goes on', () => {
+  test('past a stronger separator, while the total has room for the items', () => {
+    expect(summary(read('共收到意见60件，其中网站留言25件、信箱12件，热线电话8件。').claims)).toEqual(['60 = 25 + 12 + 8 short-partial']);
+    expect(summary(read('共收到意见60件，其中网站留言25件，信箱12件；热线电话8件；来访4件。').claims)).toEqual(['60 = 25 + 12 + 8 + 4 short-partial']);
+    // Items that do not fit in the total are another clause.
+    expect(summary(read('共收到意见40件，其中网站留言25件、信箱12件，办结督办事项90件。').claims)).toEqual(['40 = 25 + 12 short-partial']);
+  });
+
+  test('into the next sentences when their figures make up exactly what the list lacks', () => {
+    const r = read('全年发布信息300条，其中工作动态120条，通知公告80条。专题信息方面，疫情防控60条，健康科普40条。');
+    expect(summary(r.claims)).toEqual(['300 = 120 + 80 + 60 + 40 ok']);
+    expect(r.claims[0].parts.map((p) => p.label)).toEqual(['工作动态', '通知公告', '专题信息方面，疫情防控', '健康科普']);
+    expect(summary(read('全年发布信息300条，其中工作动态120条，通知公告80条。另在专栏发布60条。再转载其他平台40条。').claims)).toEqual(['300 = 120 + 80 + 60 + 40 ok']);
+    // Not exactly: the next sentence is left alone.
+    expect(summary(read('全年发布信息300条，其中工作动态120条，通知公告80条。专题信息方面，疫情防控60条，健康科普30条。').claims)).toEqual(['300 = 120 + 80 short-partial']);
+    // Nor across a paragraph, or with a figure of another unit.
+    expect(summary(read('全年发布信息300条，其中工作动态120条，通知公告80条。\n专题信息方面，疫情防控60条，健康科普40条。').claims)).toEqual(['300 = 120 + 80 short-partial']);
+    expect(summary(read('全年发布信息300条，其中工作动态120条，通知公告80条。专题信息方面，疫情防控60条，健康科普40篇。').claims)).toEqual(['300 = 120 + 80 short-partial']);
+  });
+});
+
 describe('breakdowns by reference', () => {
   test('“A许可包括：…” after “A许可800件”', () => {
     const r = read('全年办理A许可800件，B许可300件。A许可包括：甲类300件、乙类500件。');

@@ -930,6 +930,12 @@ class ClaimReader {
       if (m && !/[，,；;]/.test(lead) && !m.percent && (named || figureFirst)) {
         extra.push({ m, labelStart: regionEnd + 1 });
         endInclusive = m.end;
+      } else if (!compound && chosenParts.every((p) => !p.group) && sum < total.value) {
+        const more = this.completion(regionEnd, total, sum);
+        if (more.length) {
+          extra.push(...more);
+          endInclusive = more[more.length - 1].m.end;
+        }
       }
     }
 
@@ -951,6 +957,35 @@ class ClaimReader {
       if (!p.sub) continue;
       this.emitClaim(p.m, undefined, p.sub, '', p.labelStart, p.sub[p.sub.length - 1].m.end, p.labelStart, undefined, 'nested', idx);
     }
+  }
+
+  /**
+   * A list that goes on in the next sentences without a marker (…公示公告109条。重点信息方面，建议提案
+   * 办理结果22条，信用公示信息118条…): their figures are more parts when, all of the total's unit, they
+   * make up exactly what the list lacks. Up to two sentences of the paragraph; a sentence with a
+   * marker of its own, a figure of another unit or none at all ends the search.
+   */
+  private completion(listEnd: number, total: Mention, sum: number): Part[] {
+    const { scan } = this;
+    const out: Part[] = [];
+    let acc = sum;
+    let from = listEnd;
+    for (let k = 0; k < 2 && scan[from] === '。'; k++) {
+      const end = nextHardEnd(scan, from + 1);
+      if (/其中|包括|分别/.test(scan.slice(from + 1, end))) break;
+      const ms = this.within(from + 1, end).filter((m) => !m.percent && !this.usedAsPart.has(m.index));
+      if (ms.length === 0 || ms.some((m) => m.unit !== total.unit || m.approx || isChange(m))) break;
+      let labelStart = from + 1;
+      for (const m of ms) {
+        out.push({ m, labelStart });
+        labelStart = m.end;
+        acc += m.value;
+      }
+      if (Math.abs(acc - total.value) <= tolerance([total, ...ms])) return out;
+      if (acc > total.value) break;
+      from = end;
+    }
+    return [];
   }
 
   /** Whether a clause break stands between the marker and the first figure (其中医责险100%覆盖…). */
@@ -1108,6 +1143,10 @@ class ClaimReader {
     if (exact(first, a.sum)) return pick(first, a.parts);
     const b = tryRead(first, flat);
     if (exact(first, b.sum)) return pick(first, b.parts);
+    // The nested reading ended the list at a stronger separator (…92条，…81条；…94条；…109条) and
+    // neither reading adds up: the items after it are more parts while the total has room for them.
+    const prefix = nested.length < flat.length && nested.every((p, i) => !p.sub && !p.group && flat[i].m === p.m);
+    if (prefix && a.sum < first.value && b.sum <= first.value + tolerance([first])) return pick(first, b.parts);
     if (a.sum > first.value + tolerance([first])) {
       // Parts above the nearest total: another total of the sentence they add up to, or a total
       // stated as consecutive figures (收到6件，上年结转1件 → 7).
