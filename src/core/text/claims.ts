@@ -601,7 +601,7 @@ function judge(d: Draft, starts: number[]): Claim {
   return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
 }
 
-/** Units an item of published information is counted in: a message (条), an article (篇), a document (件). */
+/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件). */
 const INFO_ITEM_UNITS = new Set(['条', '篇', '件']);
 
 /**
