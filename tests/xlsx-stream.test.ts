@@ -494,6 +494,78 @@ describe('streaming .xlsx reader = ExcelJS full reader', () => {
     );
   });
 
+  describe('rows in the plain form the fast tokenizer reads without cell models, and just outside it', () => {
+    // Each cell is spelled in the form nearly every sheet has (r, s and t attributes; a number or a
+    // shared-string index) or in one of its near misses, so that rows go either way and the two
+    // ways meet inside one sheet: duplicated columns, addresses of another row or not canonical,
+    // styled and unstyled empty cells, dates, long and exponent numbers, a hyperlinked cell.
+    // Shared-string indices stay inside the table: an index past it has its own case above, and a
+    // file damaged in two ways at once may name either damage first.
+    const plainCellArb = fc.record({
+      col: fc.integer({ min: 0, max: 6 }),
+      s: fc.constantFrom(undefined, undefined, '0', '1', '2', '3', '9'),
+      kind: fc.constantFrom('n', 'n', 'n-t', 's', 's', 'empty', 'empty-v', 'open-close', 'long', 'exp', 'neg', 'str'),
+      address: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'ok', 'lower', 'zero', 'other-row', 'none'),
+      order: fc.constantFrom('rst', 'tsr', 'str'),
+      quote: fc.constantFrom('"', '"', "'"),
+      num: fc.integer({ min: 0, max: 99999 }),
+    });
+    const runs = HEAVY_RUNS;
+    it(
+      `${runs} random sheets: the same snapshot as the full reader, with the plain path taken`,
+      async () => {
+        const SheetCells = (await import('../src/hosts/xlsx/stream/sheet-cells')).SheetCells;
+        const plain = jest.spyOn(SheetCells.prototype, 'addPlainRow');
+        let read = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.array(plainCellArb, { minLength: 0, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+            fc.boolean(),
+            async (rows, link) => {
+              // In the row a hyperlink points into, every cell has its r and none is repeated. ExcelJS
+              // links cells before it places them, and this reader after (the hyperlinks come after
+              // the cells in the file): a linked empty cell then places the next cell without r, and
+              // every linked copy of a repeated cell is kept, the last winning. No program writes
+              // such a row.
+              if (link) rows[0] = rows[0].filter((c, k) => c.address !== 'none' && (c.col !== 1 || rows[0].findIndex((d) => d.col === 1) === k));
+              let xml = '<sheetData>';
+              rows.forEach((cells, i) => {
+                const n = i + 1;
+                xml += `<row r="${n}">`;
+                for (const c of cells) {
+                  const q = c.quote;
+                  const letter = String.fromCharCode(65 + c.col);
+                  const r = { ok: `${letter}${n}`, lower: `${letter.toLowerCase()}${n}`, zero: `${letter}0${n}`, 'other-row': `${letter}${n + 1}`, none: '' }[c.address];
+                  const t = c.kind === 's' ? 's' : c.kind === 'n-t' ? 'n' : c.kind === 'str' ? 'str' : undefined;
+                  const attrs: Record<string, string | undefined> = { r: r === '' ? undefined : r, s: c.s, t };
+                  const a = [...c.order].map((k) => (attrs[k] === undefined ? '' : ` ${k}=${q}${attrs[k]}${q}`)).join('');
+                  const v = { n: String(c.num), 'n-t': String(c.num), s: String(c.num % 3), long: `12345678901234567${c.num}`, exp: `${c.num}E-2`, neg: `-${c.num}.5`, str: `x${c.num}` }[c.kind as 'n'];
+                  if (c.kind === 'empty') xml += `<c${a}/>`;
+                  else if (c.kind === 'empty-v') xml += `<c${a}><v></v></c>`;
+                  else if (c.kind === 'open-close') xml += `<c${a}></c>`;
+                  else xml += `<c${a}><v>${v}</v></c>`;
+                }
+                xml += '</row>';
+              });
+              xml += '</sheetData>';
+              if (link) xml += '<hyperlinks><hyperlink ref="B1" r:id="rId1"/></hyperlinks>';
+              const c = await compare(
+                handBook([one(xml, link ? { rels: [{ id: 'rId1', target: 'https://example.org/' }] } : {})], { sst: ['甲', '乙', '丙'] }),
+              );
+              if ('snapshot' in c.full) read++;
+            },
+          ),
+          params(runs),
+        );
+        expect(read).toBeGreaterThan(runs / 3);
+        // The property covered the plain path, not only the general one.
+        expect(plain.mock.calls.length).toBeGreaterThan(runs / 4);
+        plain.mockRestore();
+      },
+      timeoutFor(runs, 60),
+    );
+  });
+
   describe('random grids written with ExcelJS', () => {
     const cellArb: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
       { weight: 3, arbitrary: fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })) },

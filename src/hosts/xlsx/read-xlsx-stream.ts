@@ -98,7 +98,7 @@ async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: 
   };
   if (!options.saxesOnly) {
     try {
-      const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model), where);
+      const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model), where, (n, styleId, cells) => holder.cells.addPlainRow(n, styleId, cells));
       if (stats) stats.fast++;
       return { worksheet, cells: holder.cells };
     } catch (e) {

@@ -60,6 +60,32 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
+/** A plain cell's kinds: a number in <v>, an index into the shared strings, or no value at all. */
+export const PLAIN_NUMBER = 0;
+export const PLAIN_SHARED = 1;
+export const PLAIN_EMPTY = 2;
+/** Cells one row may hand to the plain path; a longer row takes the general path. */
+const PLAIN_CAPACITY = 16384;
+
+/**
+ * The cells of one row in the form nearly every sheet Excel writes has (<c r="B7" s="3" t="s">
+ * <v>12</v></c>: attributes r, s and t only, a plain number or shared-string index, or no
+ * value), as columns, style ids, kinds and numbers. Read without making a model object or a
+ * string per cell; SheetCells.addPlainRow applies them exactly as addRow applies the models the
+ * general path makes of the same XML.
+ */
+export class PlainCells {
+  count = 0;
+  readonly col = new Int32Array(PLAIN_CAPACITY);
+  /** The s attribute (0 when absent: ExcelJS treats both alike). */
+  readonly style = new Int32Array(PLAIN_CAPACITY);
+  readonly kind = new Uint8Array(PLAIN_CAPACITY);
+  readonly num = new Float64Array(PLAIN_CAPACITY);
+}
+
+/** Receives rows read by the plain path: the row's number, its s attribute as RowXform reads it, and its cells. */
+export type PlainRowSink = (n: number, styleId: number | undefined, cells: PlainCells) => void;
+
 /**
  * A tokenizer for well-formed XML without comments, CDATA, processing instructions, DOCTYPE or
  * non-ASCII names: it gives the xform the events saxes would give (one text event per text node,
@@ -88,10 +114,16 @@ export class FastXml {
   private pending: string[] = [];
   closed = false;
 
+  /** Cells of the row being read by the plain path (reused from row to row). */
+  private readonly plain: PlainCells | undefined;
+
   constructor(
     private readonly xform: any,
     private readonly onRow?: (model: any) => void,
-  ) {}
+    private readonly onPlainRow?: PlainRowSink,
+  ) {
+    if (onPlainRow) this.plain = new PlainCells();
+  }
 
   write(chunk: string): void {
     let s = this.carry + chunk;
@@ -380,6 +412,11 @@ export class FastXml {
     }
     const close = s.indexOf('</row>', p);
     if (close < 0) return -1;
+    const n: number = model.number;
+    if (this.onPlainRow !== undefined && n >= 1 && this.plainCells(s, p, close, n)) {
+      this.onPlainRow(n, model.styleId, this.plain as PlainCells);
+      return close + 6;
+    }
     for (;;) {
       while (p < close && isSpace(s.charCodeAt(p))) p++;
       if (p >= close) break;
@@ -411,6 +448,127 @@ export class FastXml {
     }
     (this.onRow as (m: any) => void)(model);
     return close + 6;
+  }
+
+  /**
+   * The cells of a row from `p` to its "</row>" at `close` into this.plain, when every one is
+   * plain (see PlainCells) and its address is the canonical one in row `n`; false at anything
+   * else, and the row is then read by the general path from the same place.
+   */
+  private plainCells(s: string, p: number, close: number, n: number): boolean {
+    const pc = this.plain as PlainCells;
+    let count = 0;
+    for (;;) {
+      while (p < close && isSpace(s.charCodeAt(p))) p++;
+      if (p >= close) break;
+      if (count === PLAIN_CAPACITY) return false;
+      // "<c" and white space
+      if (s.charCodeAt(p) !== 0x3c || s.charCodeAt(p + 1) !== 0x63 || !isSpace(s.charCodeAt(p + 2))) return false;
+      p += 3;
+      let col = 0;
+      let style = 0;
+      let kind = PLAIN_NUMBER;
+      let seen = 0;
+      for (;;) {
+        while (isSpace(s.charCodeAt(p))) p++;
+        const c = s.charCodeAt(p);
+        if (c === 0x3e || c === 0x2f) break;
+        // a one-letter name, "=" and a quote, without spaces
+        const q = s.charCodeAt(p + 2);
+        if (s.charCodeAt(p + 1) !== 0x3d || (q !== 0x22 && q !== 0x27)) return false;
+        let j = p + 3;
+        if (c === 0x72) {
+          // r: one to three capitals, then a row number without leading zeros, equal to n
+          if (seen & 1) return false;
+          seen |= 1;
+          const a = j;
+          for (;; j++) {
+            const d = s.charCodeAt(j);
+            if (d < 65 || d > 90) break;
+            col = col * 26 + d - 64;
+          }
+          if (j === a || j - a > 3 || col > 16384) return false;
+          const first = s.charCodeAt(j);
+          if (first < 49 || first > 57) return false;
+          let row = 0;
+          const b = j;
+          for (;; j++) {
+            const d = s.charCodeAt(j);
+            if (d < 48 || d > 57) break;
+            row = row * 10 + d - 48;
+          }
+          if (j - b > 7 || row !== n || row > 1048576) return false;
+        } else if (c === 0x73) {
+          // s: a style number
+          if (seen & 2) return false;
+          seen |= 2;
+          const a = j;
+          for (;; j++) {
+            const d = s.charCodeAt(j);
+            if (d < 48 || d > 57) break;
+            style = style * 10 + d - 48;
+          }
+          if (j === a || j - a > 9) return false;
+        } else if (c === 0x74) {
+          // t: "s" (shared string) or "n" (number) only
+          if (seen & 4) return false;
+          seen |= 4;
+          const d = s.charCodeAt(j);
+          if (d === 0x73) kind = PLAIN_SHARED;
+          else if (d !== 0x6e) return false;
+          j++;
+        } else return false;
+        if (s.charCodeAt(j) !== q) return false;
+        p = j + 1;
+        // The next attribute needs white space before it.
+        const after = s.charCodeAt(p);
+        if (!(isSpace(after) || after === 0x3e || after === 0x2f)) return false;
+      }
+      if ((seen & 1) === 0) return false;
+      let value = 0;
+      if (s.charCodeAt(p) === 0x2f) {
+        if (s.charCodeAt(p + 1) !== 0x3e) return false;
+        p += 2;
+        kind = PLAIN_EMPTY;
+      } else {
+        p++;
+        while (p < close && isSpace(s.charCodeAt(p))) p++;
+        if (s.startsWith('</c>', p)) kind = PLAIN_EMPTY;
+        else {
+          if (!s.startsWith('<v>', p)) return false;
+          const a = p + 3;
+          let j = a;
+          let digitsOnly = true;
+          for (;; j++) {
+            const d = s.charCodeAt(j);
+            if (d >= 48 && d <= 57) {
+              value = value * 10 + d - 48;
+              continue;
+            }
+            if (d === 0x3c) break;
+            // what a number's text may hold besides digits; anything else is for the general path
+            if (kind === PLAIN_SHARED || !(d === 0x2e || d === 0x2d || d === 0x2b || d === 0x65 || d === 0x45)) return false;
+            digitsOnly = false;
+          }
+          if (!s.startsWith('</v>', j)) return false;
+          if (j === a) kind = PLAIN_EMPTY;
+          else if (kind === PLAIN_SHARED) {
+            if (j - a > 9) return false;
+          } else if (!digitsOnly || j - a > 15) value = toFloat(s.slice(a, j));
+          p = j + 4;
+          while (p < close && isSpace(s.charCodeAt(p))) p++;
+        }
+        if (!s.startsWith('</c>', p)) return false;
+        p += 4;
+      }
+      pc.col[count] = col;
+      pc.style[count] = style;
+      pc.kind[count] = kind;
+      pc.num[count] = value;
+      count++;
+    }
+    pc.count = count;
+    return true;
   }
 
   /** The children of a <c> up to its "</c>": <v>, <f>, <is><t>; returns the index after "</c>". */
@@ -519,8 +677,8 @@ export function closeCell(model: any, t: string | undefined): void {
 }
 
 /** parseEntry with FastXml; throws Bail when the part needs saxes (or fails in any way). */
-export async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }): Promise<any> {
-  const xml = new FastXml(xform, onRow);
+export async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }, onPlainRow?: PlainRowSink): Promise<any> {
+  const xml = new FastXml(xform, onRow, onPlainRow);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let first = true;
   try {

@@ -6,6 +6,7 @@ import type { CellValue, SheetGrid } from '../../../core/types';
 import { sharedStringOutOfRange, sharedStringsMissing, tooManyCells } from '../package-guard';
 import { convert, formulaValue } from '../read-xlsx';
 import { colCache, slideFormula, utils, excelToDate, T, isNaN } from './exceljs-internals';
+import { PLAIN_EMPTY, PLAIN_SHARED, type PlainCells } from './fast-xml';
 import { STYLED_EMPTY, MERGED, BARE, ConvertFailure, Made, Slot, RowCells, newRow, runAt, eachUsed, Styles, Address, decodeAddress, cellKey, Merge, MergeStyle, Budget, Far } from './cells-support';
 
 /**
@@ -119,12 +120,93 @@ export class SheetCells {
         if (sid !== 0) (row.s ??= [])[j] = sid;
         else if (row.s) row.s[j] = 0;
       }
-      if (raw !== address.address || address.row !== n) {
-        const list = this.oddAddresses.get(raw as string | undefined) ?? [];
-        list.push([n, col]);
-        this.oddAddresses.set(raw as string | undefined, list);
-        this.oddPositions.add(cellKey(n, col));
-      } else if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
+      this.notePosition(raw as string | undefined, n, col);
+    }
+  }
+
+  /**
+   * One row read by FastXml's plain path: what addRow does with the models the general path
+   * makes of the same cells (reconcile's styles, shared strings and dates, then the row's slots),
+   * without the models. Every address is canonical and in row n (n ≥ 1), so none is odd.
+   */
+  addPlainRow(n: number, styleId: number | undefined, cells: PlainCells): void {
+    const row = newRow();
+    this.rows[n] = row;
+    this.rowStyleIds[n] = styleId ? styleId : undefined;
+    const { col: cols, style: styleIds, kind: kinds, num } = cells;
+    for (let k = 0; k < cells.count; k++) {
+      const col = cols[k];
+      const j = col - 1;
+      const raw = styleIds[k];
+      const kind = kinds[k];
+      if (kind === PLAIN_EMPTY && !raw) {
+        // ExcelJS's type Merge: left out of the row (markBare).
+        if (row.v[j] === undefined && runAt(row, col) === undefined) this.addRun(row, col, BARE, n);
+        if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
+        continue;
+      }
+      const sid = raw ? this.plainStyle(raw) : 0;
+      const there = row.v[j];
+      let made: Made;
+      if (kind === PLAIN_EMPTY) made = STYLED_EMPTY;
+      else if (kind === PLAIN_SHARED) made = this.sharedString(num[k], n, col);
+      else if (raw && this.plainDate[raw]) made = this.dateOf(num[k]);
+      else made = num[k];
+      if (made === STYLED_EMPTY) {
+        if (there !== undefined) {
+          row.v[j] = undefined;
+          row.k--;
+        }
+        this.addRun(row, col, sid, n);
+      } else {
+        if (there === undefined) {
+          row.k++;
+          this.counted++;
+          if (++this.budget.cells > this.maxCells) this.tooMany(n);
+        }
+        row.v[j] = made;
+        if (sid !== 0) (row.s ??= [])[j] = sid;
+        else if (row.s) row.s[j] = 0;
+      }
+      if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
+    }
+  }
+
+  /** Style numbers and date formats by the file's style id, for the plain path (absent: not looked up yet). */
+  private readonly plainSid: number[] = [];
+  private readonly plainDate: boolean[] = [];
+
+  private plainStyle(raw: number): number {
+    const known = this.plainSid[raw];
+    if (known !== undefined) return known;
+    const styles = this.options.styles;
+    const style = styles && styles.getStyleModel(raw);
+    const sid = style ? this.styles.id(style) : 0;
+    this.plainSid[raw] = sid;
+    this.plainDate[raw] = style ? this.isDateFmt(style.numFmt) : false;
+    return sid;
+  }
+
+  /** A shared string by index, as reconcile looks it up, then as valueOf converts it. */
+  private sharedString(index: number, n: number, col: number): Made {
+    const sharedStrings = this.options.sharedStrings;
+    if (!sharedStrings) throw sharedStringsMissing(this.budget.name, this.part);
+    const text = sharedStrings.getString(index);
+    if (text === undefined) throw sharedStringOutOfRange(this.budget.name, this.part, colCache.encodeAddress(n, col), index, sharedStrings.values.length);
+    try {
+      return convert(text);
+    } catch (e) {
+      return new ConvertFailure(e);
+    }
+  }
+
+  /** A number in a date format: the day it stands for, as reconcile and valueOf make it. */
+  private dateOf(value: number): Made {
+    const date = excelToDate(value, this.options.date1904);
+    try {
+      return convert(date);
+    } catch (e) {
+      return new ConvertFailure(e);
     }
   }
 
@@ -209,6 +291,22 @@ export class SheetCells {
     }
     if (!(address.col >= 1) || address.address !== raw || address.row !== n) return;
     if (row.v[address.col - 1] === undefined && runAt(row, address.col) === undefined) this.addRun(row, address.col, BARE, n);
+    // ExcelJS links a cell by its r as written, so a hyperlink on "B1" does not reach <c r="B01"/>.
+    this.notePosition(raw, n, address.col);
+  }
+
+  /**
+   * Records how the cell at (n, col) was addressed: a spelling other than the canonical one (B01
+   * for B1) is kept for applyHyperlinks, which matches hyperlinks by the r as written; a canonical
+   * one takes the position back.
+   */
+  private notePosition(raw: string | undefined, n: number, col: number): void {
+    if (raw !== colCache.encodeAddress(n, col)) {
+      const list = this.oddAddresses.get(raw) ?? [];
+      list.push([n, col]);
+      this.oddAddresses.set(raw, list);
+      this.oddPositions.add(cellKey(n, col));
+    } else if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
   }
 
   /** A reconciled cell model's value, as cellValue(cell) gives it for the Cell ExcelJS makes of it. */
