@@ -133,6 +133,30 @@ function evaluate(check, corpus = loadCorpus()) {
   };
 }
 
+/** The headline figures of one result on one line each, under a heading. */
+function printFigures(result, heading, out) {
+  const t = result.totals;
+  out(heading);
+  out(`  claims found with the right verdict ${result.foundWithRightVerdict}% (${t.rightVerdict}/${t.expected}), recall ${result.recall}%, false errors ${result.falseErrors}, shares/rates right ${t.sharesRight}/${t.shares}, periods ${t.periodsRight}/${t.periods}`);
+}
+
+/**
+ * Passages kept out of the reader's tuning when they were collected ("heldOut": true), by batch
+ * ("batch", 1 when absent): each batch's figures show how the reader does on text written
+ * without it in view. A batch's first score is the one that counts; once the reader has been
+ * mended on a batch's misses, that batch is no longer unseen.
+ */
+function heldOutBatches(corpus) {
+  const batches = new Map();
+  for (const p of corpus) {
+    if (!p.heldOut) continue;
+    const b = p.batch ?? 1;
+    if (!batches.has(b)) batches.set(b, []);
+    batches.get(b).push(p);
+  }
+  return [...batches.entries()].sort((a, b) => a[0] - b[0]);
+}
+
 function print(result, out = console.log) {
   const t = result.totals;
   out(`Corpus: ${t.passages} passages, ${t.expected} claims (${t.errorsExpected} expected errors), ${t.shares} shares/rates, ${t.periods} periods`);
@@ -155,12 +179,17 @@ function print(result, out = console.log) {
   }
 }
 
-module.exports = { evaluate, loadCorpus, print, severityOf };
+module.exports = { evaluate, loadCorpus, print, severityOf, heldOutBatches };
 
 if (require.main === module) {
   require('./bench/ts-require').register();
   const { checkReportText } = require(path.join(ROOT, 'src', 'core', 'text'));
-  const result = evaluate(checkReportText);
-  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
-  else print(result);
+  const corpus = loadCorpus();
+  const result = evaluate(checkReportText, corpus);
+  const batches = heldOutBatches(corpus).map(([batch, passages]) => ({ batch, files: passages.map((p) => p.file), result: evaluate(checkReportText, passages) }));
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ ...result, heldOut: batches.map((b) => ({ batch: b.batch, files: b.files, ...b.result, rows: undefined })) }, null, 2));
+  else {
+    print(result);
+    for (const b of batches) printFigures(b.result, `Held out, batch ${b.batch} (${b.files.length} passages, ${b.files[0]} … ${b.files[b.files.length - 1]}):`, console.log);
+  }
 }
