@@ -159,6 +159,30 @@ describe('lists without a marker', () => {
     expect(read('医疗卫生6件；公共安全2件；拆迁征收1件；城市建设1件。').claims).toEqual([]);
   });
 
+  test('the parts before their total: “新收17件，上年结转3件，总计20件”, and a second breakdown of it', () => {
+    const r = read('2025年，我局新收政府信息公开申请17件，上年结转3件，总计20件。截至目前，已办结19件，剩余1件结转下年办理。');
+    expect(summary(r.claims)).toEqual(['20 = 17 + 3 ok', '20 = 19 + 1 ok']);
+    expect(r.claims[0]).toMatchObject({ reading: 'total-after', trigger: '' });
+    expect(r.claims[0].parts.map((p) => p.label)).toEqual(['我局新收政府信息公开申请', '上年结转']);
+    expect(r.claims[0].text).toBe('我局新收政府信息公开申请17件，上年结转3件，总计20件');
+    // A total short of its parts is no such claim: nothing but the exact sum says they are its parts.
+    expect(read('新收申请17件，上年结转3件，共21件。').claims).toEqual([]);
+    // 累计 sums over years, not over the figures before it.
+    expect(read('本年新建5所，改建3所，累计8所。').claims.filter((c) => c.reading === 'total-after')).toEqual([]);
+  });
+
+  test('a breakdown of the same total after a first one, past the sentences of the first', () => {
+    const r = read(
+      '2025年新收63件，上一年度结转1件，共计64件。其中，通过信函提交申请的6件，占比9.38%；当面提交申请的7件，占比10.94%；通过网站提交申请的51件，占比79.68%。公民个人提出申请62件，占比96.88%；法人或其他组织提出申请2件，占比3.12%。',
+    );
+    expect(summary(r.claims)).toEqual(['64 = 63 + 1 ok', '64 = 6 + 7 + 51 ok', '64 = 62 + 2 ok']);
+    // Two sentences past a list of another total, the same figures are not read as a breakdown.
+    expect(summary(read('共受理64件。其中信函6件、当面58件。全年查处案件10件，其中简易程序4件，一般程序6件。今年新办62件，结转2件。').claims)).toEqual([
+      '64 = 6 + 58 ok',
+      '10 = 4 + 6 ok',
+    ]);
+  });
+
   test('a list after 从…看 breaks down the earlier total', () => {
     const r = read('一季度共收到来信20件，回复率100%。\n从来信类型看，咨询类5件(25%)；投诉类12件(60%)；求助类3件(15%)。');
     expect(summary(r.claims)).toEqual(['20 = 5 + 12 + 3 ok']);

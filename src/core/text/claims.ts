@@ -55,7 +55,9 @@ export type Reading =
   /** No marker: figures after a total that add up to it exactly. */
   | 'no-marker'
   /** A list after 从…看 / 按…分 that breaks down an earlier total. */
-  | 'dimension';
+  | 'dimension'
+  /** The parts first, then their total (新收17件，上年结转3件，总计20件). */
+  | 'total-after';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */
@@ -137,6 +139,12 @@ const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减�
 const isChange = (m: Mention): boolean => CHANGE.test(m.phrase);
 
 const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
+/**
+ * The words between the last part and a total stated after its parts: a separator, then 共计,
+ * 合计, 总计, 总共, 一共 or 共, and at most a few words (总计20件, 共计受理64件). 累计 is left out:
+ * it mostly sums over years.
+ */
+const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;]\s*(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,8}$/;
 const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m);
 
 // ---------------------------------------------------------------------------------------------
@@ -745,6 +753,10 @@ class ClaimReader {
   private readonly claims: Claim[] = [];
   private readonly skipped: SkippedClaim[] = [];
   private readonly usedAsPart = new Set<number>();
+  /** The total each part was read for, by mention index: a later list may break the same total down again. */
+  private readonly partOf = new Map<number, number>();
+  /** Totals stated after their parts: not siblings of those parts when their own breakdowns are sought. */
+  private readonly totalsAfterParts = new Set<number>();
   private readonly seen = new Set<string>();
   /** Offsets already read as the region of a claim (nested markers inside are not read twice). */
   private readonly regions: Array<[number, number]> = [];
@@ -786,6 +798,7 @@ class ClaimReader {
   }
 
   run(): { claims: Claim[]; skipped: SkippedClaim[] } {
+    this.totalsAfter();
     TRIGGERS.lastIndex = 0;
     for (let tm = TRIGGERS.exec(this.scan); tm; tm = TRIGGERS.exec(this.scan)) this.marker(tm);
     this.dimensions();
@@ -802,7 +815,10 @@ class ClaimReader {
     const key = `${d.total.index}|${d.parts.map((p) => p.m.index).join(',')}`;
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
-    for (const p of d.parts) this.usedAsPart.add(p.m.index);
+    for (const p of d.parts) {
+      this.usedAsPart.add(p.m.index);
+      this.partOf.set(p.m.index, d.total.index);
+    }
     this.claims.push(judge(d, this.starts));
     return this.claims.length - 1;
   }
@@ -1195,8 +1211,11 @@ class ClaimReader {
       // A figure that continues a list of its own unit (…医疗卫生6件；公共安全2件；拆迁征收1件) is a
       // sibling of the figures after it, not their total.
       const prev = mentions[T.index - 1];
-      if (prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(scan.slice(prev.end, T.start)) && !/[。！？]/.test(scan.slice(prev.end, T.start))) continue;
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(scan.slice(prev.end, T.start)) && !/[。！？]/.test(scan.slice(prev.end, T.start))) continue;
       let run: Mention[] = [];
+      // Sentences are counted from the total, or from the last part of a list already read for it:
+      // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
+      let anchor = T.end;
       const flush = (): void => {
         let s = 0;
         let from = 0;
@@ -1214,15 +1233,65 @@ class ClaimReader {
       for (let k = T.index + 1; k < mentions.length; k++) {
         const m = mentions[k];
         if (!sameParagraph(T.start, m.start)) break;
-        if (sentenceEnds(T.end, m.start) > 1) break;
+        if (sentenceEnds(anchor, m.start) > 1) break;
+        if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
         if (m.percent || m.kind !== 'count' || this.usedAsPart.has(m.index) || isChange(m)) continue;
         if (m.approx) break;
         if (!addable([m.unit, T.unit])) continue;
-        if (run.length === 0 && sentenceEnds(T.end, m.start) > 1) break;
         run.push(m);
       }
       flush();
     }
+  }
+
+  /**
+   * Totals stated after their parts in one sentence (新收63件，上一年度结转1件，共计64件): the figures
+   * right before 共计 / 合计 / 总计 / 共, of the total's unit, that add up to it exactly. Only exact
+   * sums: 共 alone does not say that the figures before it are its parts.
+   */
+  private totalsAfter(): void {
+    const { scan, mentions } = this;
+    for (const T of mentions) {
+      if (T.index === 0 || T.kind !== 'count' || T.percent || T.approx || isChange(T)) continue;
+      const last = mentions[T.index - 1];
+      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) continue;
+      const parts: Mention[] = [];
+      let sum = 0;
+      let next = T.start;
+      for (let k = T.index - 1; k >= 0; k--) {
+        const m = mentions[k];
+        if (/[。！？\n]/.test(scan.slice(m.end, next))) break;
+        next = m.start;
+        // a share beside a part (17件，占42.5%) is passed over
+        if (m.percent) continue;
+        if (m.kind !== 'count' || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
+        parts.unshift(m);
+        sum += m.value;
+        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          this.emitAfter(T, parts);
+          break;
+        }
+        if (sum > T.value) break;
+      }
+    }
+  }
+
+  private emitAfter(T: Mention, parts: Mention[]): void {
+    const start = Math.min(parts[0].phraseStart, parts[0].start);
+    const labelFrom = (m: Mention, k: number): number => (k === 0 ? m.phraseStart : Math.max(parts[k - 1].end, m.phraseStart));
+    this.totalsAfterParts.add(T.index);
+    this.emit({
+      text: this.text.slice(start, T.end),
+      start,
+      end: T.end,
+      trigger: '',
+      total: T,
+      totalLabel: T.phrase,
+      parts: parts.map((m, k) => ({ m, label: cleanLabel(this.text.slice(labelFrom(m, k), m.start)) })),
+      complete: true,
+      selection: false,
+      reading: 'total-after',
+    });
   }
 
   /** Lists after 从…看 / 按…分 that break down the nearest earlier total of their unit (exact or partial, never above it). */
