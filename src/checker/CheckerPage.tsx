@@ -22,6 +22,7 @@ import { ArrowDownload20Regular, Dismiss20Regular, DocumentTable20Regular, Folde
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { counts, type FileResult } from '../batch/results';
 import { htmlReport, reportTime } from '../cli/html-report';
+import { bilingualOf } from '../core/errors';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatCellRef, formatValue } from '../taskpane/format';
 import { Sparkline } from '../taskpane/panels/Sparkline';
@@ -95,7 +96,7 @@ function download(name: string, data: BlobPart, type: string): void {
 
 /** An error's own bilingual message, or the error's text behind words in each language. */
 function failureOf(e: unknown): Bilingual {
-  const own = (e as { bilingual?: Bilingual } | null)?.bilingual;
+  const own = bilingualOf(e);
   if (own) return own;
   const text = e instanceof Error ? e.message : String(e);
   return { 'zh-CN': `出错了：${text}。请重试；如仍出错，请用命令行校验这些文件。`, 'en-US': `Something went wrong: ${text}. Try again; if it fails again, check the files with the command line.` };

@@ -4,6 +4,7 @@
 import { markedCopy } from '../batch/marked-copy';
 import { reportWorkbook } from '../batch/report-workbook';
 import type { FileResult } from '../batch/results';
+import { bilingualOf } from '../core/errors';
 import type { Bilingual, Finding, Lang } from '../core/types';
 import { runBatch, type BatchProgress } from './batch';
 
@@ -20,8 +21,8 @@ export type CheckerReply =
   | { id: number; type: 'error'; message: Bilingual };
 
 function failure(e: unknown): Bilingual {
-  const b = (e as { bilingual?: Partial<Bilingual> } | null)?.bilingual;
-  if (b && typeof b['zh-CN'] === 'string' && typeof b['en-US'] === 'string') return b as Bilingual;
+  const b = bilingualOf(e);
+  if (b) return b;
   const text = e instanceof Error ? e.message : String(e);
   return { 'zh-CN': `处理失败：${text}`, 'en-US': `Failed: ${text}` };
 }

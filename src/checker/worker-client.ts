@@ -1,6 +1,7 @@
 // The page's side of the checker worker (checker-worker.ts): requests as promises, progress as a
 // callback, and cancel(), which terminates the worker (a check in the middle of a file stops at
 // once) and rejects what was pending; the next request starts a fresh worker.
+import { BilingualError } from '../core/errors';
 import type { FileResult } from '../batch/results';
 import type { Bilingual, Finding, Lang } from '../core/types';
 import type { BatchProgress } from './batch';
@@ -15,9 +16,9 @@ export class CancelledError extends Error {
 }
 
 /** A failure the worker reported, with its message in both languages. */
-export class CheckerError extends Error {
-  constructor(readonly bilingual: Bilingual) {
-    super(`${bilingual['zh-CN']} / ${bilingual['en-US']}`);
+export class CheckerError extends BilingualError {
+  constructor(bilingual: Bilingual) {
+    super(bilingual, { message: `${bilingual['zh-CN']} / ${bilingual['en-US']}` });
     this.name = 'CheckerError';
   }
 }

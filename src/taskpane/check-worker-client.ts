@@ -4,7 +4,8 @@
 // only the pane is busy meanwhile. Either way the engine is not part of the pane's first load:
 // the worker has its own copy, and the fallback imports it on first use.
 import type { CheckOptions } from '../core/engine';
-import type { CheckResult, WorkbookSnapshot } from '../core/types';
+import { BilingualError } from '../core/errors';
+import type { Bilingual, CheckResult, WorkbookSnapshot } from '../core/types';
 import type { CheckReply, CheckRequest, WorkerCheckOptions } from './check-worker';
 
 interface Pending {
@@ -23,15 +24,20 @@ let nextId = 1;
 const pending = new Map<number, Pending>();
 
 /** An Error rebuilt from the worker's reply, keeping its bilingual message for the pane. */
-class WorkerCheckError extends Error {
-  constructor(
-    name: string,
-    message: string,
-    readonly bilingual?: { 'zh-CN': string; 'en-US': string },
-  ) {
-    super(message);
+/** A failure the worker reported with its message in both languages: its class did not cross the channel, its name did. */
+class WorkerCheckError extends BilingualError {
+  constructor(name: string, message: string, bilingual: Bilingual) {
+    super(bilingual, { message });
     this.name = name || 'Error';
   }
+}
+
+/** A failure the worker reported without a bilingual message (an unexpected exception). */
+function workerFailure(name: string, message: string, bilingual: Bilingual | undefined): Error {
+  if (bilingual) return new WorkerCheckError(name, message, bilingual);
+  const e = new Error(message);
+  e.name = name || 'Error';
+  return e;
 }
 
 async function inThread(snapshot: WorkbookSnapshot, options: CheckOptions): Promise<CheckResult> {
@@ -54,7 +60,7 @@ function onMessage(event: MessageEvent<CheckReply>): void {
   }
   pending.delete(reply.id);
   if (reply.type === 'result') p.resolve(reply.result);
-  else p.reject(new WorkerCheckError(reply.name, reply.message, reply.bilingual));
+  else p.reject(workerFailure(reply.name, reply.message, reply.bilingual));
 }
 
 function onFailure(event: Event): void {
@@ -137,7 +143,7 @@ export function disposeCheckWorker(): void {
   const cancelled = [...pending.values()];
   pending.clear();
   stopWorker();
-  for (const p of cancelled) p.reject(new WorkerCheckError('AbortError', 'The check was cancelled.'));
+  for (const p of cancelled) p.reject(workerFailure('AbortError', 'The check was cancelled.', undefined));
 }
 
 /** For tests: stop the worker and forget that it ever failed to start. */

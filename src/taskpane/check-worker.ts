@@ -1,6 +1,7 @@
 // The engine in a Web Worker: receives a WorkbookSnapshot, runs checkWorkbook off the UI thread,
 // posts progress and the result (or the error). One request at a time per id; any number of ids.
 // Started by check-worker-spawn.ts; spoken to by check-worker-client.ts.
+import { bilingualOf } from '../core/errors';
 import { checkWorkbook, type CheckOptions } from '../core/engine';
 import type { Bilingual, CheckResult, WorkbookSnapshot } from '../core/types';
 
@@ -22,11 +23,6 @@ export type CheckReply =
 interface WorkerScope {
   postMessage(message: CheckReply): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<CheckRequest>) => void): void;
-}
-
-function bilingualOf(e: unknown): Bilingual | undefined {
-  const b = (e as { bilingual?: Partial<Bilingual> } | null)?.bilingual;
-  return b && typeof b['zh-CN'] === 'string' && typeof b['en-US'] === 'string' ? (b as Bilingual) : undefined;
 }
 
 export function handleRequest(request: CheckRequest, post: (reply: CheckReply) => void): void {

@@ -1,21 +1,8 @@
 // Formatting helpers of the task pane: errors, cell addresses and values in the UI language.
-import type { Bilingual, CellRef, Lang } from '../core/types';
+import { bilingualOf } from '../core/errors';
+import type { CellRef, Lang } from '../core/types';
 import { pick, translate } from './i18n';
 
-function isBilingual(value: unknown): value is Bilingual {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v['zh-CN'] === 'string' && typeof v['en-US'] === 'string';
-}
-
-/** The bilingual message an error carries (`err.bilingual`), if any. */
-export function bilingualOf(error: unknown): Bilingual | null {
-  if (typeof error === 'object' && error !== null && 'bilingual' in error) {
-    const b = (error as { bilingual: unknown }).bilingual;
-    if (isBilingual(b)) return b;
-  }
-  return null;
-}
 
 /**
  * HostError.reason of a context.sync() that took too long (src/hosts/excel/sync.ts). Compared by

@@ -1,17 +1,10 @@
 // Hosts the composition root can hand to the App when no real workbook is available, and the
 // small helpers that decide which one to use. Nothing here imports the Excel adapter, so the
 // App and its tests never load Office.js code.
+import { BilingualError } from '../core/errors';
 import type { Bilingual, Host, WorkbookSnapshot } from '../core/types';
 
-/** An Error that carries its message in both UI languages (the shape hosts throw). */
-export class BilingualError extends Error {
-  readonly bilingual: Bilingual;
-  constructor(bilingual: Bilingual) {
-    super(bilingual['en-US']);
-    this.name = 'BilingualError';
-    this.bilingual = bilingual;
-  }
-}
+export { BilingualError };
 
 export const OPEN_IN_EXCEL: Bilingual = {
   'zh-CN': '请在 Excel 中打开本加载项。当前页面没有连接到 Excel 工作簿。',

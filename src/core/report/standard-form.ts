@@ -28,6 +28,7 @@
 // Chinese whatever the UI language: the reader and the pack match Chinese names and headers.
 //
 // Pure TypeScript: no Office, DOM or Node APIs.
+import { BilingualError } from '../errors';
 import type { Bilingual } from '../types';
 import type { Box } from './placement';
 import { displayWidth } from './table-spec';
@@ -172,9 +173,9 @@ export interface StandardFormResult {
 }
 
 /** A form option a user can fix (a year that is not a year…), in both languages. */
-export class StandardFormError extends Error {
-  constructor(public readonly bilingual: Bilingual) {
-    super(bilingual['en-US']);
+export class StandardFormError extends BilingualError {
+  constructor(bilingual: Bilingual) {
+    super(bilingual);
     this.name = 'StandardFormError';
   }
 }

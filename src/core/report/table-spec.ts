@@ -1,6 +1,7 @@
 // The host-neutral description of a summary table (汇总表). Templates build it from the engine's
 // model and findings; each host writes it (ExcelJS: hosts/xlsx/write-table.ts; Office.js: the
 // Excel host) and the task pane previews it. Pure TypeScript: no Office, DOM or Node APIs.
+import { BilingualError } from '../errors';
 import type { Bilingual, Lang } from '../types';
 import { formatNumber } from '../values';
 
@@ -64,12 +65,12 @@ export interface TableSpec {
 export const MISSING = '—';
 
 /** A summary-table problem a user can fix (unknown indicator, year not in the workbook…). */
-export class ReportError extends Error {
+export class ReportError extends BilingualError {
   constructor(
     public readonly code: string,
-    public readonly bilingual: Bilingual,
+    bilingual: Bilingual,
   ) {
-    super(bilingual['en-US']);
+    super(bilingual);
     this.name = 'ReportError';
   }
 }

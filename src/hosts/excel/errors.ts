@@ -1,5 +1,6 @@
 // Errors the Excel adapter throws. Every one carries its message in both UI languages, so the
 // task pane can show it as is; `message` holds both as well, for logs.
+import { BilingualError } from '../../core/errors';
 import type { Bilingual } from '../../core/types';
 
 /**
@@ -19,17 +20,14 @@ export type HostReason =
   | 'TooMuchData'
   | 'NoData';
 
-export class HostError extends Error {
+export class HostError extends BilingualError {
   /** Office's error code of the underlying failure, when Excel (or WPS) reported one (`ItemNotFound`, …). */
   readonly code?: string;
   /** The adapter's own reason, when it refused or gave up by itself. */
   readonly reason?: HostReason;
 
-  constructor(
-    public readonly bilingual: Bilingual,
-    options: { code?: string; reason?: HostReason; cause?: unknown } = {},
-  ) {
-    super(`${bilingual['zh-CN']} / ${bilingual['en-US']}`, { cause: options.cause });
+  constructor(bilingual: Bilingual, options: { code?: string; reason?: HostReason; cause?: unknown } = {}) {
+    super(bilingual, { message: `${bilingual['zh-CN']} / ${bilingual['en-US']}`, cause: options.cause });
     this.name = 'HostError';
     this.code = options.code;
     this.reason = options.reason;

@@ -3,6 +3,7 @@
 // line and column widths. addSummarySheet puts it on a NEW sheet and touches no other sheet.
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
+import { BilingualError } from '../../core/errors';
 import type { Bilingual } from '../../core/types';
 import {
   bodyAlignments,
@@ -38,12 +39,12 @@ export interface WrittenTable {
 }
 
 /** The target area of a table is not free: it holds values, merged cells or another table. */
-export class TableTargetError extends Error {
+export class TableTargetError extends BilingualError {
   constructor(
-    public readonly bilingual: Bilingual,
+    bilingual: Bilingual,
     public readonly cells: string[],
   ) {
-    super(bilingual['en-US']);
+    super(bilingual);
     this.name = 'TableTargetError';
   }
 }

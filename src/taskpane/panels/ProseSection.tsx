@@ -26,10 +26,11 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
+import { BilingualError } from '../../core/errors';
 import type { WorkbookModel } from '../../core/checks/context';
 import type { Observation } from '../../core/model';
 import type { Claim, ReportTextResult, SheetMatch, Verdict } from '../../core/text';
-import type { Bilingual, Finding, Lang, SheetGrid } from '../../core/types';
+import type { Finding, Lang, SheetGrid } from '../../core/types';
 import { formatNumber } from '../../core/values';
 import { describeError, formatCellRef } from '../format';
 import { pick } from '../i18n';
@@ -102,10 +103,6 @@ const REPORT_ACCEPT = '.txt,.docx,.pdf,text/plain,application/pdf,application/vn
 /** Larger files are refused before they are read into the pane's memory. */
 export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
 
-/** An error whose message the pane shows in both languages (format.ts describeError). */
-function bilingualError(bilingual: Bilingual): Error {
-  return Object.assign(new Error(bilingual['en-US']), { bilingual });
-}
 
 /** A picked file's bytes: Blob.arrayBuffer, or FileReader where a webview lacks it. */
 function fileBytes(file: File): Promise<Uint8Array> {
@@ -219,7 +216,7 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       if (file.size > MAX_REPORT_FILE_BYTES) {
         const mb = Math.ceil(file.size / 1024 / 1024);
         const max = MAX_REPORT_FILE_BYTES / 1024 / 1024;
-        throw bilingualError({
+        throw new BilingualError({
           'zh-CN': `文件“${file.name}”有 ${mb} MB，超过 ${max} MB，未读取。`,
           'en-US': `The file "${file.name}" is ${mb} MB, above ${max} MB; it was not read.`,
         });

@@ -33,8 +33,9 @@ import {
   TableAdd20Regular,
 } from '@fluentui/react-icons';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { BilingualError } from '../../core/errors';
 import type { Rule, RulePatch, RuleSet, RuleSource } from '../../core/rules/types';
-import type { Bilingual, CellRef, CellValue, Finding, Lang, Severity, SheetGrid } from '../../core/types';
+import type { CellRef, CellValue, Finding, Lang, Severity, SheetGrid } from '../../core/types';
 import { canWriteRulesSheet } from '../capabilities';
 import { ErrorBar, type Retry } from '../components/ErrorBar';
 import { describeError, formatCellRef } from '../format';
@@ -79,13 +80,10 @@ interface Loaded {
 type Notice = { key: RulesKey; params?: Record<string, string | number> };
 
 /** An error of this tab with its message in both languages (shown by describeError). */
-class PaneError extends Error {
-  readonly bilingual: Bilingual;
+class PaneError extends BilingualError {
   constructor(key: RulesKey, params: Record<string, string | number>) {
-    const bilingual = { 'zh-CN': rulesTranslator('zh-CN')(key, params), 'en-US': rulesTranslator('en-US')(key, params) };
-    super(bilingual['en-US']);
+    super({ 'zh-CN': rulesTranslator('zh-CN')(key, params), 'en-US': rulesTranslator('en-US')(key, params) });
     this.name = 'PaneError';
-    this.bilingual = bilingual;
   }
 }
 
