@@ -408,6 +408,22 @@ describe('the period of a report and of its figures', () => {
     expect(read('截至2019年6月30日，全年共发布信息40条。').period?.year).toBeUndefined();
   });
 
+  test.each([
+    ['海门区卫生健康委员会2022年政府信息公开工作年度报告\n2022年累计归集信息690条。', { year: 2022, from: 1, to: 12 }],
+    ['1、主动公开情况。2024年，淄川区卫生健康局共公开发布信息1017条。', { year: 2024, from: 1, to: 12 }],
+    ['（二）依申请公开情况\n2025年我局累计受理依申请公开事项18件。', { year: 2025, from: 1, to: 12 }],
+    ['【公共场所卫生监督】2017年，全省公共场所9.8万个，依法查处案件506件。', { year: 2017, from: 1, to: 12 }],
+    ['2020年10月1日00:00--31日24:00，全省共报告法定传染病4476例。', { year: 2020, from: 10, to: 10 }],
+    ['报告显示，2023年1月(2023年1月1日0时至1月31日24时)，全省共报告法定传染病86458例。', { year: 2023, from: 1, to: 1 }],
+  ])('a report title, a year that opens a sentence, and windows with times of day: %s', (text, period) => {
+    expect(read(text).period).toMatchObject(period);
+  });
+
+  test('a report title cited inside a sentence, a year before its month, and 以来 set no period', () => {
+    expect(read('主动公开了职责、2022年政府信息公开工作年度报告、财政预决算等信息51条。').period).toBeUndefined();
+    expect(read('2024年以来，共受理投诉30件。').period).toBeUndefined();
+  });
+
   test('dates of events are not periods', () => {
     expect(findPeriods('2022年7月8日召开会议，8月9日至8月15日开展检查。')).toEqual([]);
   });

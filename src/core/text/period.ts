@@ -47,12 +47,17 @@ export function findPeriods(scan: string): Period[] {
     found.push(p);
   };
   const DASH = '(?:—|－|-|–|~|～|至|到)';
-  // 1. A window of dates: (2024年)1月1日(起)至(2024年)12月31日(止).
-  const range = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:起\\s*)?${DASH}\\s*(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'g');
+  // 1. A window of dates: (2024年)1月1日(起)至(2024年)12月31日(止); a time of day may follow each
+  // date (1月1日0时至1月31日24时, 10月1日00:00--31日24:00), and the end may leave out its month.
+  const TIME = '(?:\\s*\\d{1,2}\\s*(?:时|[:：]\\s*\\d{2}))?';
+  const range = new RegExp(
+    `(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日${TIME}\\s*(?:起\\s*)?${DASH}+\\s*(?:(\\d{4})\\s*年\\s*)?(?:(\\d{1,2})\\s*月\\s*)?(\\d{1,2})\\s*日${TIME}`,
+    'g',
+  );
   for (let m = range.exec(scan); m; m = range.exec(scan)) {
     const [whole, y1, m1, d1, y2, m2, d2] = m;
     let from = Number(m1);
-    let to = Number(m2);
+    let to = Number(m2 ?? m1);
     if (Number(d1) > 1) continue; // a window starting mid-month is an event, not a reporting period
     if (Number(d2) === 1) to -= 1; // 1月1日至7月1日: up to the end of June
     else if (Number(d2) < 28) continue;
@@ -109,6 +114,14 @@ export function findPeriods(scan: string): Period[] {
     }
     add(make(m[0], m.index, 1, 12, y));
   }
+  // 6. The title of a year's report on a line of its own: …2022年政府信息公开工作年度报告, 2020年工作
+  // 总结. A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
+  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告)\s*$/gm;
+  for (let m = title.exec(scan); m; m = title.exec(scan)) {
+    const lineStart = scan.lastIndexOf('\n', m.index) + 1;
+    if (/[。！？，,、；;：:]/.test(scan.slice(lineStart, m.index)) || m.index - lineStart > 40) continue;
+    add(make(m[0], m.index, 1, 12, yearOf(m[1])));
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -128,6 +141,12 @@ function rank(p: Period): number {
 export function reportPeriod(periods: readonly Period[], firstFigure: number, scan?: string): Period | undefined {
   const lead = periods.filter((p) => p.start < firstFigure);
   const chosen = lead.length ? [...lead].sort((a, b) => rank(b) - rank(a) || a.start - b.start)[0] : periods.find((p) => rank(p) === 3);
+  if (!chosen && scan !== undefined) {
+    // No period phrase at all: a year that opens a sentence as its time (2024年，我局共公开…) is the
+    // year the figures are of, taken whole.
+    const m = OPENING_YEAR.exec(scan);
+    return m ? make(m[0].trim(), m.index + m[0].indexOf(m[1]), 1, 12, Number(m[1])) : undefined;
+  }
   if (!chosen || chosen.year !== undefined || scan === undefined) return chosen;
   const y = openingYear(scan, chosen.start);
   return y === undefined ? chosen : make(chosen.text, chosen.start, chosen.from, chosen.to, y);
@@ -142,6 +161,12 @@ function openingYear(scan: string, upto: number): number | undefined {
   const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n])\s*(\d{4})\s*年(?:度)?\s*[，,]/g)];
   return ys.length ? Number(ys[ys.length - 1][1]) : undefined;
 }
+
+/**
+ * A year that opens a sentence (or follows a heading's 】 or 。) as the time of what the sentence
+ * says: 2024年，…, 2025年我局…, 2017年全省…. Not 2024年3月 (a month) or 2024年度报告 (a title).
+ */
+const OPENING_YEAR = /(?:^|[。！？\n】])\s*(?:[一二三四五六七八九十\d]{1,2}[、.．][^。\n]{0,12}?[。．])?\s*(\d{4})\s*年(?:度)?(?:\s*[，,]|(?=我|本|全|共|累计))/m;
 
 /**
  * The period of a figure at `offset`: the nearest period phrase before it in the same sentence

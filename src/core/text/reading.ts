@@ -55,7 +55,9 @@ function isHeading(line: string): boolean {
   if (s === '') return true;
   if (ITEM_START.test(s) && s.length <= 40 && !/[。；;]/.test(s)) return true;
   // A short line without clause punctuation: a title such as 一、总体情况 or 主动公开情况.
-  return s.length <= 16 && !/[，,、]/.test(s);
+  if (s.length <= 16 && !/[，,、]/.test(s)) return true;
+  // A document's title: …卫生健康委员会2022年政府信息公开工作年度报告, …工作总结, …情况通报.
+  return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告)$/.test(s);
 }
 
 /**
