@@ -48,7 +48,7 @@ describe(`ExcelJS's private modules behind ${ADAPTER}`, () => {
     need('SaxesParser', x.SaxesParser, 'function');
     need('PassThrough', x.PassThrough, 'function');
     for (const t of ['Null', 'Merge', 'Number', 'String', 'Date', 'Hyperlink', 'Formula', 'SharedString', 'RichText', 'Boolean', 'Error']) {
-      if (typeof x.T?.[t] !== 'number') missing.push(`ValueType.${t}`);
+      if (typeof (x.T as unknown as Record<string, unknown>)[t] !== 'number') missing.push(`ValueType.${t}`);
     }
     // The workbook's loader: the steps of XLSX.load the reader runs itself.
     const ExcelJS = (await import('exceljs')).default;
