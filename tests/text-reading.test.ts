@@ -428,3 +428,28 @@ describe('the period of a report and of its figures', () => {
     expect(findPeriods('2022年7月8日召开会议，8月9日至8月15日开展检查。')).toEqual([]);
   });
 });
+
+describe('words of other scripts and spellings', () => {
+  test('a report copied in traditional characters reads as the simplified one, labels as written', () => {
+    const r = read('2025年，棲霞區衛生健康委員會發布信息395條，其中在政府網站上主動公開信息63條，微信公眾號發布332條。');
+    expect(summary(r.claims)).toEqual(['395 = 63 + 332 ok']);
+    expect(r.claims[0].parts[1].label).toBe('微信公眾號發布');
+    expect(r.mentions.map((m) => m.unit)).toEqual(['条', '条', '条']);
+    const tallied = read('共受理申請17件，上年結轉3件，總計20件。');
+    expect(summary(tallied.claims)).toEqual(['20 = 17 + 3 ok']);
+  });
+
+  test('座, 辆, 套 and 床 are counts; 二次 (secondary) is no count of times', () => {
+    expect(summary(read('共监测集中式供水水厂1559座，其中城市水厂141座，农村水厂1418座。').claims)).toEqual(['1559 = 141 + 1418 ok']);
+    expect(read('配备救护车12辆，设备30套，床位200床。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['12辆', '30套', '200床']);
+    expect(read('二次供水1136份。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['1136份']);
+    expect(read('开展两次检查。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['2次']);
+  });
+
+  test('a rate is of the count in its own sentence, not of the total of an earlier one', () => {
+    const r = read('全年共监测15561份，合格14340份，总合格率92.2%。其中城市供水5038份，合格4999份，合格率99.2%。');
+    const rate = r.rates.find((x) => x.stated.value === 0.992);
+    expect(rate).toMatchObject({ numerator: { value: 4999 }, denominator: { value: 5038 }, verdict: 'ok' });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -86,6 +86,10 @@ const VALUE_UNITS: readonly string[] = [
   '册',
   '轮',
   '届',
+  '座',
+  '辆',
+  '套',
+  '床',
   // money
   '万元',
   '亿元',
@@ -133,6 +137,10 @@ const COUNT_UNITS = new Set([
   '本',
   '册',
   '轮',
+  '座',
+  '辆',
+  '套',
+  '床',
   '届',
 ]);
 

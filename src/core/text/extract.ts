@@ -307,6 +307,8 @@ function findHits(scan: string): RawHit[] {
     if (!tail) continue;
     if (scan[tail.end] === '是') continue;
     if (tail.text === '期' || tail.text === '届' || tail.text === '轮') continue; // 二期工程: a phase, not a count
+    // 二次供水, 二次审核: "secondary", not a count of times (that is written 两次).
+    if (run === '二' && tail.text === '次') continue;
     const prefix = prefixMarker(scan, numStart);
     const start = prefix ? prefix.start : numStart;
     hits.push({

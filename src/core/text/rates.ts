@@ -146,8 +146,15 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     const last = before[before.length - 1];
     if (!num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
     if (!num || num.approx) continue;
-    const claim = totalOfPart.get(num.index);
-    let den: Mention | undefined = claim ? mentions[claim.total.mention] : undefined;
+    let claim = totalOfPart.get(num.index);
+    // A claim whose total is in an earlier sentence, while a larger count of the unit stands before
+    // the numerator in its own sentence (…。其中城市供水5038份，合格4999份，合格率99.2%): the rate is of
+    // the nearer count.
+    const local = claim && mentions[claim.total.mention].sentence < num.sentence
+      ? [...before].reverse().find((m) => m.index < num!.index && m.sentence === num!.sentence && m.unit === num!.unit && m.value >= num!.value && !m.approx)
+      : undefined;
+    if (local) claim = undefined;
+    let den: Mention | undefined = claim ? mentions[claim.total.mention] : local;
     if (claim && claim.total.text.includes('+')) continue;
     if (!den) {
       den = [...before].reverse().find((m) => m.index < num!.index && m.unit === num!.unit && m.value >= num!.value && !m.approx);

@@ -14,7 +14,10 @@ export function toScan(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
+    const simplified = c >= 0x4e00 ? TRADITIONAL.get(text[i]) : undefined;
+    if (simplified !== undefined) {
+      out += simplified;
+    } else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
       out += String.fromCharCode(c - 0xfee0);
     } else if (c === 0x3000 || c === 0x00a0 || c === 0x09) {
       out += ' ';
@@ -91,4 +94,12 @@ export function joinBrokenLines(scan: string): string {
 /** The string claims and mentions are read from: toScan, then joinBrokenLines. */
 export function readingScan(text: string): string {
   return joinBrokenLines(toScan(text));
-}
+}/**
+ * Traditional characters of the words the reader looks for (units 條 項 個 萬 戶, markers 總計 其餘
+ * 分別, changes 較 減 增長, 佔比, periods 統計) and of common report words, each to its simplified
+ * form, one character for one so that offsets stay: reports copied from traditional-script sites
+ * read as the simplified ones do. Labels are taken from the text as written.
+ */
+const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学'[i]]));
+
+
