@@ -190,6 +190,29 @@ describe('lists without a marker', () => {
   });
 });
 
+describe('more shapes of a breakdown', () => {
+  test('a bracket after a figure that lists its parts is a nested breakdown of it', () => {
+    const r = read('今年由我局承办的建议提案共18件,其中人大代表建议5件(主办3件,协办2件),政协委员提案13件(主办8件,协办5件),主要涉及卫生人才。');
+    expect(summary(r.claims)).toEqual(['18 = 5 + 13 ok', '5 = 3 + 2 ok', '13 = 8 + 5 ok']);
+    expect(r.claims[1]).toMatchObject({ reading: 'nested', parent: 0 });
+    expect(r.claims[1].parts.map((p) => p.label)).toEqual(['主办', '协办']);
+    // Figures above the one before the bracket are not its breakdown; a bracket of shares is none either.
+    expect(summary(read('受理投诉5件(涉及医院3件,诊所4件)。').claims)).toEqual([]);
+    expect(summary(read('受理投诉50件(同比增长10%)。').claims)).toEqual([]);
+  });
+
+  test('later clauses named as the rest (另外, 其余) complete the list when they make the total exactly', () => {
+    const r = read('2025年我局累计受理依申请公开事项18件，其中1件因于年底提交，按规定结转至下一年度办理，另外2件申请人主动撤销，其余15件均按期答复。');
+    expect(summary(r.claims)).toEqual(['18 = 1 + 2 + 15 ok']);
+    // Without an exact sum they stay out: the first part alone is a subset.
+    expect(summary(read('受理申请18件，其中1件因年底提交，按规定结转下年办理，另外2件申请人撤销，其余14件按期答复。').claims)).toEqual(['18 = 1 ok']);
+  });
+
+  test('累计 inside the label of a part does not end the list', () => {
+    expect(summary(read('共公开发布信息1017条，其中政策文件11条，医疗服务类信息132条，下属医疗机构累计发布更新信息874条。').claims)).toEqual(['1017 = 11 + 132 + 874 ok']);
+  });
+});
+
 describe('（含…） is a subset, not a summand', () => {
   test('the bracketed part is not added to the list', () => {
     const r = read('处罚案件50件，其中警告20件（含简易程序5件）、罚款30件。');

@@ -112,7 +112,7 @@ const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  * An item whose label holds these starts a new subject, not another part: a year, a new total
  * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
  */
-const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部)|共计|合计|总计|累计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计)|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
 const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
@@ -801,6 +801,7 @@ class ClaimReader {
     this.totalsAfter();
     TRIGGERS.lastIndex = 0;
     for (let tm = TRIGGERS.exec(this.scan); tm; tm = TRIGGERS.exec(this.scan)) this.marker(tm);
+    this.bracketBreakdowns();
     this.dimensions();
     this.withoutMarker();
     // In text order; a nested claim's parent index follows its parent.
@@ -934,7 +935,16 @@ class ClaimReader {
     // rest to the list; a sentence that opens with a figure of the list's unit ("其中14件…答复。2件结转
     // 下年办理。") does so only when it completes the total exactly.
     const extra: Part[] = [];
-    if (scan[regionEnd] === '。' && !numbered && open === undefined) {
+    // Later clauses of the sentence named as the rest (…，其中1件结转下年办理，另外2件申请人撤回，其余15件
+    // 按期答复): more parts when, with them, the list makes up the total exactly.
+    if (!compound && !numbered && chosenParts.length && chosenParts.every((p) => !p.group && !p.sub)) {
+      const more = this.namedRest(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
+      if (more.length) {
+        extra.push(...more);
+        endInclusive = Math.max(endInclusive, more[more.length - 1].m.end);
+      }
+    }
+    if (extra.length === 0 && scan[regionEnd] === '。' && !numbered && open === undefined) {
       const next = nextHardEnd(scan, regionEnd + 1);
       const m = this.within(regionEnd + 1, next).find(isPartCandidate);
       const lead = m ? scan.slice(regionEnd + 1, m.start) : '';
@@ -1000,6 +1010,34 @@ class ClaimReader {
       if (Math.abs(acc - total.value) <= tolerance([total, ...ms])) return out;
       if (acc > total.value) break;
       from = end;
+    }
+    return [];
+  }
+
+  /**
+   * Clauses after a list, up to `end`, that open with 另外 / 另有 / 其余 / 其他 and a figure of the
+   * total's unit; returned only when they make the list's sum `sum` up to the total exactly.
+   */
+  private namedRest(from: number, end: number, total: Mention, sum: number): Part[] {
+    const { scan } = this;
+    const out: Part[] = [];
+    let acc = sum;
+    let clause = from;
+    for (;;) {
+      const cut = scan.slice(clause, end).search(/[，,；;]/);
+      if (cut < 0) break;
+      const start = clause + cut + 1;
+      const stop = scan.slice(start, end).search(/[，,；;]/);
+      const clauseEnd = stop < 0 ? end : start + stop;
+      const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
+      if (m && m.unit === total.unit && !this.usedAsPart.has(m.index) && CONTINUATION.test(scan.slice(start, m.start))) {
+        out.push({ m, labelStart: start });
+        acc += m.value;
+        if (Math.abs(acc - total.value) <= tolerance([total, ...out.map((p) => p.m)])) return out;
+        if (acc > total.value) return [];
+      }
+      if (stop < 0) break;
+      clause = clauseEnd;
     }
     return [];
   }
@@ -1241,6 +1279,33 @@ class ClaimReader {
         run.push(m);
       }
       flush();
+    }
+  }
+
+  /**
+   * A figure followed by a bracket that lists two or more figures of its unit and nothing else
+   * (人大代表建议5件(主办3件,协办2件)): a breakdown of that figure, nested under the claim the figure
+   * is a part of. Exact or short, never above it: a bracket whose figures exceed the one before
+   * it says something else of it.
+   */
+  private bracketBreakdowns(): void {
+    const { scan, mentions } = this;
+    for (const H of mentions) {
+      if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
+      let open = H.end;
+      while (scan[open] === ' ') open++;
+      if (!OPEN.test(scan[open] ?? '')) continue;
+      const close = matchingClose(scan, open);
+      if (close === undefined) continue;
+      const inner = this.within(open + 1, close).filter((m) => this.depth[m.start] === this.depth[open + 1]);
+      if (inner.length < 2 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
+      // A marker inside (含, 其中) was read by its own rule.
+      if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
+      const sum = sumOf(inner);
+      if (sum > H.value + tolerance([H, ...inner])) continue;
+      const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+      const parts: Part[] = inner.map((m, k) => ({ m, labelStart: k === 0 ? open + 1 : inner[k - 1].end }));
+      this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
     }
   }
 
