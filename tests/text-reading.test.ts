@@ -208,6 +208,34 @@ describe('more shapes of a breakdown', () => {
     expect(summary(read('受理申请18件，其中1件因年底提交，按规定结转下年办理，另外2件申请人撤销，其余14件按期答复。').claims)).toEqual(['18 = 1 ok']);
   });
 
+  test('a top-N list (居前五位的是) is a selection of the total, with its shares checked', () => {
+    const r = read('本月咨询来电2132件次，居前五位的是：寻医问药858件次，占总咨询的40.24%；医患矛盾363件次，占总咨询的17.03%；其他300件次，占总咨询的14.04%。');
+    expect(summary(r.claims)).toEqual(['2132 = 858 + 363 + 300 short-partial']);
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [858, 2132, 'ok'],
+      [363, 2132, 'ok'],
+      [300, 2132, 'mismatch'],
+    ]);
+  });
+
+  test('本月来信中 names the earlier total of 来信, across a heading', () => {
+    const r = read('8月，“市长信箱”共收到群众来信434件。\n一、办理情况\n本月来信中，反映公共服务类16件，城市管理类406件，表扬感谢12件。');
+    expect(summary(r.claims)).toEqual(['434 = 16 + 406 + 12 ok']);
+    expect(r.claims[0].reading).toBe('reference');
+    // Without such a total the words are ordinary: 本月工作中 opens no list.
+    expect(read('本月工作中，检查医院16家，诊所20家。').claims).toEqual([]);
+  });
+
+  test('其中，X最多，达N: the first part named in a clause of its own; an average per day is no part', () => {
+    const r = read('12320共受理各类服务请求21690件次。其中，卫生防病咨询数量最多，达11243件次；违法行医举报投诉2318件次；医疗卫生投诉94件次；平均每天近900件次。');
+    expect(summary(r.claims)).toEqual(['21690 = 11243 + 2318 + 94 short-partial']);
+  });
+
+  test('lines of a label, a colon and a figure under 其中：', () => {
+    const r = read('全省共报告法定传染病4476例，死亡4例。其中：\n甲类:0例\n乙类:3042例,死亡4例,共占99.38%。\n丙类:1434例,无死亡。');
+    expect(summary(r.claims)).toEqual(['4476 = 0 + 3042 + 1434 ok']);
+  });
+
   test('累计 inside the label of a part does not end the list', () => {
     expect(summary(read('共公开发布信息1017条，其中政策文件11条，医疗服务类信息132条，下属医疗机构累计发布更新信息874条。').claims)).toEqual(['1017 = 11 + 132 + 874 ok']);
   });

@@ -103,7 +103,7 @@ export interface SkippedClaim {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-const TRIGGERS = /其中包括|其中|分别为|分别是|包括|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])/g;
+const TRIGGERS = /其中包括|其中|分别为|分别是|包括|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
 const HARD_END = /[。！？!?\n\r]/;
 const OPEN = /[（(【\[]/;
 const CLOSE = /[）)】\]]/;
@@ -122,6 +122,8 @@ const DIMENSION = /^\s*(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分
 /** Count units whose figures may be added across units (documents, cases, items, calls). */
 const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
 /** Numbering at the start of an item: (1) （一） 1. 1、 ① 一是. */
+/** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
+const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*\d/;
 const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+[是、])/;
 
 function sepLevel(c: string): number {
@@ -145,7 +147,9 @@ const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
  * it mostly sums over years.
  */
 const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;]\s*(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,8}$/;
-const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m);
+/** An average or a rate per day, month or head (平均每天近900件次, 日均, 人均) is no part of a total. */
+const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每年|每人/;
+const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase);
 
 // ---------------------------------------------------------------------------------------------
 // Brackets and sentences
@@ -833,7 +837,7 @@ class ClaimReader {
     const { scan, text } = this;
     const t = tm.index;
     let trigger = tm[0].replace(/^[（(]\s*/, '');
-    const byLabel = tm[1];
+    const byLabel = tm[1] ?? tm[2];
     if (byLabel) trigger = `在${byLabel}中`;
     const afterTrigger = t + tm[0].length;
     if (this.regions.some(([a, b]) => t >= a && t < b) && !trigger.startsWith('含')) {
@@ -857,7 +861,7 @@ class ClaimReader {
       // 其中包括：⏎(1)…⏎(2)…: the list is the numbered lines that follow.
       if (/^[：:\s]*$/.test(scan.slice(afterTrigger, regionEnd)) && scan[regionEnd] === '\n') {
         let end = regionEnd;
-        while (end < scan.length && scan[end] === '\n' && NUMBERING.test(scan.slice(end + 1, end + 8))) {
+        while (end < scan.length && scan[end] === '\n' && (NUMBERING.test(scan.slice(end + 1, end + 8)) || LABEL_LINE.test(scan.slice(end + 1, end + 24)))) {
           const next = scan.indexOf('\n', end + 1);
           end = next < 0 ? scan.length : next;
         }
@@ -1044,7 +1048,10 @@ class ClaimReader {
 
   /** Whether a clause break stands between the marker and the first figure (其中医责险100%覆盖…). */
   private breaksBefore(a: number, b: number): boolean {
-    return /[，,；;。]/.test(this.scan.slice(a, b));
+    const between = this.scan.slice(a, b);
+    // 其中，卫生防病咨询数量最多，达11243件次: the clause only names the first part, 达 gives its figure.
+    if (/^[^，,；;。]{2,20}[，,]\s*(?:达|为|计)\s*$/.test(between)) return false;
+    return /[，,；;。]/.test(between);
   }
 
   private groupLabel(g: Part, all: Part[]): string {
