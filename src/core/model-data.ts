@@ -17,34 +17,17 @@
 //
 // All the arrays of a check run come from one buffer (Arena): see there why.
 import { fromA1, toA1 } from './a1';
-import type { IndicatorRow, Observation, SheetModel, ValueKind } from './model';
+import type { IndicatorRow, Observation, SheetModel } from './model';
 import type { CrossTabStructure } from './layout/crosstab';
 import { normalizeValue } from './layout/normalize';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from './types';
 import { parseCell, type ParsedValue } from './values';
 
 // ---------------------------------------------------------------------------------------------
-// Flags of an observation
+// Flags of an observation (obs-flags.ts), re-exported for the readers and checks that use them
 
-export const PK_NUMBER = 0;
-export const PK_APPROX = 1;
-export const PK_MISSING = 2;
-export const PK_ERROR = 3;
-export const PK_TEXT = 4;
-export const PARSED_KIND_INDEX: Record<ParsedValue['kind'], number> = { number: PK_NUMBER, approx: PK_APPROX, missing: PK_MISSING, error: PK_ERROR, text: PK_TEXT };
-
-export const K_COUNT = 0;
-export const K_RATE = 1;
-export const K_MONEY = 2;
-export const K_OTHER = 3;
-export const VALUE_KINDS: readonly ValueKind[] = ['count', 'rate', 'money', 'other'];
-export const KIND_INDEX: Record<ValueKind, number> = { count: K_COUNT, rate: K_RATE, money: K_MONEY, other: K_OTHER };
-
-/** Bits 0–2: parsed kind; bit 3: approximate; bits 4–5: value kind. */
-export const F_APPROX = 8;
-export const parsedKindOf = (flags: number) => flags & 7;
-export const valueKindOf = (flags: number) => (flags >> 4) & 3;
-export const makeFlags = (parsedKind: number, approximate: boolean, kind: number) => parsedKind | (approximate ? F_APPROX : 0) | (kind << 4);
+export * from './obs-flags';
+import { KIND_INDEX, PARSED_KIND_INDEX, makeFlags } from './obs-flags';
 
 // ---------------------------------------------------------------------------------------------
 // Tables

@@ -15,7 +15,7 @@ import {
   type StandardFormSpec,
 } from '../../core/report/standard-form';
 import { uniqueSheetName } from './write-table';
-import { fillRulesSheet } from './xlsx-host';
+import { fillRulesSheet } from './rules-sheet';
 
 const HEADER_FILL = 'FFDDEBF7';
 const GREY = 'FF595959';
