@@ -523,7 +523,8 @@ function scanNumber(s: string): Scan | undefined {
   }
   if (!num) return undefined;
   pos = num.end;
-  let { mantissa, scale, written } = num.dec;
+  const { mantissa } = num.dec;
+  let { scale, written } = num.dec;
   // The precision of 十二万 is that of 12万.
   if (num.cnBigEnd) written = -num.cnBigEnd;
 

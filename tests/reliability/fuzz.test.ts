@@ -188,7 +188,6 @@ describe('mutation fuzzer over the sample workbooks', () => {
       }
       const slowest = Math.max(...results.map((r) => r.wallMs));
       lines.push(`slowest case ${slowest} ms`);
-      // eslint-disable-next-line no-console
       console.log([...lines, ...failures].join('\n'));
       expect(failures).toEqual([]);
     },

@@ -12,7 +12,6 @@ type Parse = (text: unknown, id?: string) =>
 const parseRule = (rules as unknown as Record<string, unknown>).parseRule as Parse | undefined;
 const describeIfParser = typeof parseRule === 'function' ? describe : describe.skip;
 if (typeof parseRule !== 'function') {
-  // eslint-disable-next-line no-console
   console.warn('rules.property: skipped, waiting for the export parseRule(text, id) from src/core/rules');
 }
 

@@ -56,7 +56,7 @@ export function findPeriods(scan: string): Period[] {
   );
   for (let m = range.exec(scan); m; m = range.exec(scan)) {
     const [whole, y1, m1, d1, y2, m2, d2] = m;
-    let from = Number(m1);
+    const from = Number(m1);
     let to = Number(m2 ?? m1);
     if (Number(d1) > 1) continue; // a window starting mid-month is an event, not a reporting period
     if (Number(d2) === 1) to -= 1; // 1月1日至7月1日: up to the end of June

@@ -150,6 +150,7 @@ async function findRulesSlowly(m: MarkContext, entries: SheetEntry[]): Promise<S
     } else {
       const one = ruleCollection(entries[i]).load('items/type');
       try {
+        // eslint-disable-next-line no-restricted-syntax -- only when listing all sheets in one sync failed: one sheet per sync, to find the sheet Excel refuses
         await m.sync();
         items = one.items;
       } catch (e) {
@@ -166,6 +167,7 @@ async function findRulesSlowly(m: MarkContext, entries: SheetEntry[]): Promise<S
     if (part.length === 0) continue;
     for (const { cf } of part) cf.custom.rule.load('formula');
     try {
+      // eslint-disable-next-line no-restricted-syntax -- the fallback after a failed listing: formulas read in halves until the unreadable rule is isolated
       await m.sync();
     } catch (e) {
       if (isSyncTimeout(e)) throw e;
@@ -238,6 +240,7 @@ async function redoSheet(m: MarkContext, work: SheetWork, problems: Bilingual[])
     m.quiet();
     cf.delete();
     try {
+      // eslint-disable-next-line no-restricted-syntax -- the fallback after a failed batch: one rule per sync, so that one rule Excel refuses is isolated and reported
       await m.sync();
     } catch (e) {
       if (isSyncTimeout(e)) throw e;

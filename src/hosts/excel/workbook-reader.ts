@@ -156,6 +156,7 @@ export async function readWorkbook(s: HostSession, onProgress?: Progress): Promi
       const group = queue.shift() as ReadBlock[];
       const pending = group.map((b) => queueBlockRead(sheets[b.sheetIndex], b));
       try {
+        // eslint-disable-next-line no-restricted-syntax -- one sync per group of blocks that fits a request; a block Excel refuses is split and queued again
         await s.sync(ctx); // sync 3 (and, on the web, one more per budget's worth of cells)
       } catch (e) {
         if (!isSplittableReadError(e, group)) throw e;

@@ -16,8 +16,10 @@ export const MAX_CARRY = 8 * 1024 * 1024;
 export const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 export const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 /** Characters XML does not allow (saxes reports them), a lone surrogate, and "]]>" (disallowed in text). */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 export const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|\]\]>/;
 /** Anything a text or attribute value needs more than slicing for (or bails on). */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 export const UNUSUAL = /[&<\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
 export const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
