@@ -504,3 +504,39 @@ describe('words of other scripts and spellings', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('bulletins and summaries', () => {
+  test('an ASCII point after Chinese text ends a sentence; 种 is a count unit', () => {
+    const r = read('传染病分为甲、乙、丙三类,共39种.其中,甲类传染病2种、乙类传染病26种、丙类传染病11种.近年来发病下降5.93%.');
+    expect(summary(r.claims)).toEqual(['39 = 2 + 26 + 11 ok']);
+    expect(r.mentions.find((m) => m.value === 0.0593)).toBeDefined();
+    // 种类 and 种植 are words, not a unit.
+    expect(read('共有5种类型，种植3种作物。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['3种']);
+  });
+
+  test('a bracket after a figure and the words naming it', () => {
+    expect(summary(read('2008年以来,我省曾报告31种传染病(乙类22种、丙类9种).').claims)).toEqual(['31 = 22 + 9 ok']);
+  });
+
+  test('one figure per class over the next sentences (乙类…。丙类…) adds up to the total', () => {
+    const r = read(
+      '全省共报告法定传染病19种86458例。\n其中,无甲类传染病发病、死亡报告。乙类传染病中除14个病种无发病外,其余13种乙类传染病共报告80614例,死亡43例。\n此外,丙类传染病中除5个病种外,共报告6种5844例,无死亡病例报告。',
+    );
+    expect(summary(r.claims)).toEqual(['19 = 13 + 6 ok', '86458 = 80614 + 5844 ok']);
+    // Classes that do not add up to the total make no claim: nothing else says they are its parts.
+    expect(read('全省共报告传染病20种。乙类传染病报告12种。丙类传染病报告6种。').claims).toEqual([]);
+  });
+
+  test('涵盖 opens a list; parts far below an approximate total are a partial list', () => {
+    const r = read('累计主动公开政务信息共360余条。涵盖预决算公开76条,政策咨询问答库4条,惠民补贴资金发放信息10条,以及其他法定公开的政府信息。');
+    expect(summary(r.claims)).toEqual(['360 = 76 + 4 + 10 short-partial']);
+    // Near an approximate total, the sum is within what 约 allows.
+    expect(summary(read('共受理约300件，其中医疗160件、公共卫生135件。').claims)).toEqual(['300 = 160 + 135 approx']);
+  });
+
+  test('year-to-date windows, and a title run into the text', () => {
+    expect(read('2013年1月1日至8月25日,全省报告乙、丙类传染病111012例.').period).toMatchObject({ year: 2013, from: 1, to: 8, partial: true });
+    expect(read('8月9日至8月15日开展检查，查处案件5件。').period).toBeUndefined();
+    expect(read('县疾控中心 2023 年工作总结暨 2024 年工作思路一年来,荣获 2022年度全国肿瘤登记工作进步奖。全年报告死亡病例1409例。').period).toMatchObject({ year: 2023, from: 1, to: 12 });
+  });
+});

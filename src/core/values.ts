@@ -90,6 +90,7 @@ const VALUE_UNITS: readonly string[] = [
   '辆',
   '套',
   '床',
+  '种',
   // money
   '万元',
   '亿元',
@@ -141,6 +142,7 @@ const COUNT_UNITS = new Set([
   '辆',
   '套',
   '床',
+  '种',
   '届',
 ]);
 

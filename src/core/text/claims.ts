@@ -103,7 +103,7 @@ export interface SkippedClaim {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-const TRIGGERS = /其中包括|其中|分别为|分别是|包括|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
+const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
 const HARD_END = /[。！？!?\n\r]/;
 const OPEN = /[（(【\[]/;
 const CLOSE = /[）)】\]]/;
@@ -147,6 +147,9 @@ const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
  * it mostly sums over years.
  */
 const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;]\s*(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,8}$/;
+/** The class a figure is of in a classification written a sentence a class: 甲类, 乙类, 丙类, 一级…三级. */
+const CLASS_WORD = /([甲乙丙丁]类|[一二三四]级)/;
+const CLASS_WORDS = /([甲乙丙丁]类|[一二三四]级)/g;
 /** An average or a rate per day, month or head (平均每天近900件次, 日均, 人均) is no part of a total. */
 const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每年|每人/;
 const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase);
@@ -588,7 +591,10 @@ function judge(d: Draft, starts: number[]): Claim {
     return make('mixed-units', sameUnits ? rawSum : null, null);
   }
   const diff = Number((rawSum - totalValue).toPrecision(15));
-  if (anyApprox) return make('approx', rawSum, diff);
+  // An approximate figure (360余条, 约300件) allows a sum near it; parts far below it are a partial
+  // list, as with an exact total.
+  const farBelow = diff < -0.2 * Math.abs(totalValue) && !parts.some((p) => p.approx);
+  if (anyApprox && !farBelow) return make('approx', rawSum, diff);
   if (exact) return make('ok', rawSum, 0);
   if (diff > 0) {
     const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
@@ -806,6 +812,7 @@ class ClaimReader {
     TRIGGERS.lastIndex = 0;
     for (let tm = TRIGGERS.exec(this.scan); tm; tm = TRIGGERS.exec(this.scan)) this.marker(tm);
     this.bracketBreakdowns();
+    this.classSeries();
     this.dimensions();
     this.withoutMarker();
     // In text order; a nested claim's parent index follows its parent.
@@ -1299,9 +1306,10 @@ class ClaimReader {
     const { scan, mentions } = this;
     for (const H of mentions) {
       if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
-      let open = H.end;
-      while (scan[open] === ' ') open++;
-      if (!OPEN.test(scan[open] ?? '')) continue;
+      // The bracket right after the figure, or after a few words naming what it counts (31种传染病(…)).
+      const after = /^[ \u4e00-\u9fff]{0,8}?(?=[（(【\[])/.exec(scan.slice(H.end, H.end + 10));
+      if (!after) continue;
+      const open = H.end + after[0].length;
       const close = matchingClose(scan, open);
       if (close === undefined) continue;
       const inner = this.within(open + 1, close).filter((m) => this.depth[m.start] === this.depth[open + 1]);
@@ -1313,6 +1321,43 @@ class ClaimReader {
       const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
       const parts: Part[] = inner.map((m, k) => ({ m, labelStart: k === 0 ? open + 1 : inner[k - 1].end }));
       this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+    }
+  }
+
+  /**
+   * A total followed, over the next sentences, by one figure per class of a classification
+   * (乙类传染病报告22种…。丙类传染病报告8种): the classes' figures are its parts when they add up to it
+   * exactly. Epidemic bulletins and reports by grade write their breakdowns this way, a sentence a
+   * class, without a marker. Up to six sentences and two paragraph breaks after the total.
+   */
+  private classSeries(): void {
+    const { mentions } = this;
+    // The class word nearest before the figure in its sentence, else right after it (其余13种乙类…).
+    const classOf = (m: Mention): string | undefined => {
+      const before = [...this.scan.slice(sentenceStart(this.scan, m.start), m.start).matchAll(CLASS_WORDS)];
+      return before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
+    };
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.kind !== 'count' || this.usedAsPart.has(T.index) || isChange(T) || classOf(T) !== undefined) continue;
+      const parts: Mention[] = [];
+      const seen = new Set<string>();
+      let sum = 0;
+      for (let k = T.index + 1; k < mentions.length; k++) {
+        const m = mentions[k];
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.linesBefore[m.start] - this.linesBefore[T.end] > 2) break;
+        if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase)) continue;
+        const c = classOf(m);
+        if (c === undefined || seen.has(c)) continue;
+        if (m.approx || this.usedAsPart.has(m.index)) break;
+        seen.add(c);
+        parts.push(m);
+        sum += m.value;
+        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          this.emitMarkerless(T, parts, 'no-marker');
+          break;
+        }
+        if (sum > T.value) break;
+      }
     }
   }
 

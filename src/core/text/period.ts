@@ -60,7 +60,9 @@ export function findPeriods(scan: string): Period[] {
     let to = Number(m2 ?? m1);
     if (Number(d1) > 1) continue; // a window starting mid-month is an event, not a reporting period
     if (Number(d2) === 1) to -= 1; // 1月1日至7月1日: up to the end of June
-    else if (Number(d2) < 28) continue;
+    // A window from 1 January to a day inside a month is the year to date (1月1日至8月25日: January
+    // to August, partial); any other window ending mid-month is an event.
+    else if (Number(d2) < 28 && from !== 1) continue;
     if (!validMonth(from) || !validMonth(to) || to < from) continue;
     add(make(whole, m.index, from, to, yearOf(y1) ?? yearOf(y2)));
   }
@@ -116,7 +118,7 @@ export function findPeriods(scan: string): Period[] {
   }
   // 6. The title of a year's report on a line of its own: …2022年政府信息公开工作年度报告, 2020年工作
   // 总结. A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
-  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告)\s*$/gm;
+  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告|疫情分析|情况分析)\s*(?:$|(?=暨))/gm;
   for (let m = title.exec(scan); m; m = title.exec(scan)) {
     const lineStart = scan.lastIndexOf('\n', m.index) + 1;
     if (/[。！？，,、；;：:]/.test(scan.slice(lineStart, m.index)) || m.index - lineStart > 40) continue;

@@ -10,6 +10,18 @@
 // ideographic space made a space. One UTF-16 unit in, one out, so offsets stay the same.
 // Full-width punctuation (，：；（）) is kept: ， must never read as a digit separator.
 
+/**
+ * Traditional characters of the words the reader looks for (units 條 項 個 萬 戶, markers 總計 其餘
+ * 分別, changes 較 減 增長, 佔比, periods 統計) and of common report words, each to its simplified
+ * form, one character for one so that offsets stay: reports copied from traditional-script sites
+ * read as the simplified ones do. Labels are taken from the text as written.
+ */
+const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学'[i]]));
+
+/** A full stop written as an ASCII point after Chinese text (…共39种.其中,…): read as 。. */
+const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
+const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(]/;
+
 export function toScan(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -17,6 +29,8 @@ export function toScan(text: string): string {
     const simplified = c >= 0x4e00 ? TRADITIONAL.get(text[i]) : undefined;
     if (simplified !== undefined) {
       out += simplified;
+    } else if (c === 0x2e && CJK_BEFORE_POINT.test(text[i - 1] ?? '') && (i + 1 === text.length || CJK_AFTER_POINT.test(text[i + 1]))) {
+      out += '。';
     } else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05 || c === 0xff0e) {
       out += String.fromCharCode(c - 0xfee0);
     } else if (c === 0x3000 || c === 0x00a0 || c === 0x09) {
@@ -60,7 +74,7 @@ function isHeading(line: string): boolean {
   // A short line without clause punctuation: a title such as 一、总体情况 or 主动公开情况.
   if (s.length <= 16 && !/[，,、]/.test(s)) return true;
   // A document's title: …卫生健康委员会2022年政府信息公开工作年度报告, …工作总结, …情况通报.
-  return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告)$/.test(s);
+  return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告|分析)$/.test(s);
 }
 
 /**
@@ -94,12 +108,4 @@ export function joinBrokenLines(scan: string): string {
 /** The string claims and mentions are read from: toScan, then joinBrokenLines. */
 export function readingScan(text: string): string {
   return joinBrokenLines(toScan(text));
-}/**
- * Traditional characters of the words the reader looks for (units 條 項 個 萬 戶, markers 總計 其餘
- * 分別, changes 較 減 增長, 佔比, periods 統計) and of common report words, each to its simplified
- * form, one character for one so that offsets stay: reports copied from traditional-script sites
- * read as the simplified ones do. Labels are taken from the text as written.
- */
-const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学'[i]]));
-
-
+}
