@@ -74,9 +74,11 @@ async function expectReadError(p: Promise<unknown>): Promise<Bilingual> {
 describe('the same text in .txt, .docx and .pdf gives the same claims', () => {
   // A few real passages: lists with 、 inside labels (01), a partial list (04), two claims (09),
   // five claims in a 12320 hotline report (15), a half-year report with warnings (23), a
-  // warning beside a passing claim (41); and a seed sentence whose parts exceed its total.
+  // warning beside a passing claim (41), totals after their parts and a second breakdown (57),
+  // brackets of parts (72), a breakdown a sentence a class (76), traditional characters (86);
+  // and a seed sentence whose parts exceed its total.
   const passages: Array<[string, string]> = [
-    ...['01-lufeng-2025.json', '04-gannan-2025.json', '09-yongan-2024.json', '15-chongqing-12320-2015.json', '23-neimenggu-2012h1.json', '41-hongshan-2024.json'].map((f): [string, string] => [f, fixtureText(f)]),
+    ...['01-lufeng-2025.json', '04-gannan-2025.json', '09-yongan-2024.json', '15-chongqing-12320-2015.json', '23-neimenggu-2012h1.json', '41-hongshan-2024.json', '57-wuchang-2025.json', '72-hanchuan-2020.json', '76-anhui-2023.json', '86-qixia-2025.json'].map((f): [string, string] => [f, fixtureText(f)]),
     ['seed 004 (警告58件)', failingSeedSentence()],
   ];
 
