@@ -104,22 +104,7 @@ export class SheetCells {
       }
       const made = this.valueOf(cm, n, col);
       const sid = this.styles.id(cm.style);
-      if (made === STYLED_EMPTY) {
-        if (there !== undefined) {
-          row.v[j] = undefined;
-          row.k--;
-        }
-        this.addRun(row, col, sid, n);
-      } else {
-        if (there === undefined) {
-          row.k++;
-          this.counted++;
-          if (++this.budget.cells > this.maxCells) this.tooMany(n);
-        }
-        row.v[j] = made;
-        if (sid !== 0) (row.s ??= [])[j] = sid;
-        else if (row.s) row.s[j] = 0;
-      }
+      this.place(row, col, made, sid, n);
       this.notePosition(raw as string | undefined, n, col);
     }
   }
@@ -146,30 +131,40 @@ export class SheetCells {
         continue;
       }
       const sid = raw ? this.plainStyle(raw) : 0;
-      const there = row.v[j];
       let made: Made;
       if (kind === PLAIN_EMPTY) made = STYLED_EMPTY;
       else if (kind === PLAIN_SHARED) made = this.sharedString(num[k], n, col);
       else if (raw && this.plainDate[raw]) made = this.dateOf(num[k]);
       else made = num[k];
-      if (made === STYLED_EMPTY) {
-        if (there !== undefined) {
-          row.v[j] = undefined;
-          row.k--;
-        }
-        this.addRun(row, col, sid, n);
-      } else {
-        if (there === undefined) {
-          row.k++;
-          this.counted++;
-          if (++this.budget.cells > this.maxCells) this.tooMany(n);
-        }
-        row.v[j] = made;
-        if (sid !== 0) (row.s ??= [])[j] = sid;
-        else if (row.s) row.s[j] = 0;
-      }
+      this.place(row, col, made, sid, n);
       if (this.oddPositions.size > 0) this.oddPositions.delete(cellKey(n, col));
     }
+  }
+
+  /**
+   * Puts a cell into its row at column `col`: a value (a new used cell counts against the budget)
+   * with its style, or, for a cell without a value, a run of valueless cells that replaces a value
+   * read earlier at the same place (a later <c> of the same address wins, as in ExcelJS).
+   */
+  private place(row: RowCells, col: number, made: Made, sid: number, n: number): void {
+    const j = col - 1;
+    const there = row.v[j];
+    if (made === STYLED_EMPTY) {
+      if (there !== undefined) {
+        row.v[j] = undefined;
+        row.k--;
+      }
+      this.addRun(row, col, sid, n);
+      return;
+    }
+    if (there === undefined) {
+      row.k++;
+      this.counted++;
+      if (++this.budget.cells > this.maxCells) this.tooMany(n);
+    }
+    row.v[j] = made;
+    if (sid !== 0) (row.s ??= [])[j] = sid;
+    else if (row.s) row.s[j] = 0;
   }
 
   /** Style numbers and date formats by the file's style id, for the plain path (absent: not looked up yet). */

@@ -1,0 +1,325 @@
+// The state of one reading of a report's claims, how a claim is recorded, and the claims found
+// without a marker: figures after a total that add up to it exactly, totals stated after their
+// parts, brackets of parts, one figure per class over several sentences, and lists after 从…看.
+// The reader of marked lists (claims.ts) builds on it.
+import type { Claim, Reading, SkippedClaim } from './claim-types';
+import { judge, completeWording, type Draft } from './claim-verdict';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, depths, isChange, isCountish, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { lineStarts, type Mention } from './extract';
+import type { Part } from './list-reader';
+import { readingScan } from './reading';
+
+export class ClaimCollector {
+  protected readonly scan: string;
+  protected readonly starts: number[];
+  protected readonly depth: Int32Array;
+  protected readonly claims: Claim[] = [];
+  protected readonly skipped: SkippedClaim[] = [];
+  protected readonly usedAsPart = new Set<number>();
+  /** The total each part was read for, by mention index: a later list may break the same total down again. */
+  protected readonly partOf = new Map<number, number>();
+  /** Totals stated after their parts: not siblings of those parts when their own breakdowns are sought. */
+  protected readonly totalsAfterParts = new Set<number>();
+  protected readonly seen = new Set<string>();
+  /** Offsets already read as the region of a claim (nested markers inside are not read twice). */
+  protected readonly regions: Array<[number, number]> = [];
+
+  /** Per offset: line breaks (paragraphs) and sentence ends (。！？) before it, for windows without rescanning. */
+  protected readonly linesBefore: Int32Array;
+  protected readonly endsBefore: Int32Array;
+
+  constructor(
+    protected readonly text: string,
+    protected readonly mentions: readonly Mention[],
+  ) {
+    this.scan = readingScan(text);
+    this.starts = lineStarts(text);
+    this.depth = depths(this.scan);
+    const n = this.scan.length;
+    this.linesBefore = new Int32Array(n + 1);
+    this.endsBefore = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const c = this.scan[i];
+      this.linesBefore[i + 1] = this.linesBefore[i] + (c === '\n' ? 1 : 0);
+      this.endsBefore[i + 1] = this.endsBefore[i] + (c === '。' || c === '！' || c === '？' ? 1 : 0);
+    }
+  }
+
+  /** The mentions that lie within [a, b), by binary search (mentions are in text order). */
+  protected within(a: number, b: number): Mention[] {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let i = lo; i < ms.length && ms[i].start < b; i++) if (ms[i].end <= b) out.push(ms[i]);
+    return out;
+  }
+
+  protected emit(d: Draft): number | undefined {
+    const key = `${d.total.index}|${d.parts.map((p) => p.m.index).join(',')}`;
+    if (this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    for (const p of d.parts) {
+      this.usedAsPart.add(p.m.index);
+      this.partOf.set(p.m.index, d.total.index);
+    }
+    this.claims.push(judge(d, this.starts));
+    return this.claims.length - 1;
+  }
+
+  protected label(from: number, m: Mention): string {
+    return cleanLabel(this.text.slice(from, m.start));
+  }
+
+  protected emitClaim(
+    total: Mention,
+    compound: Mention[] | undefined,
+    parts: readonly Part[],
+    trigger: string,
+    s0: number,
+    endInclusive: number,
+    t: number,
+    open: number | undefined,
+    reading: Reading,
+    parent?: number,
+  ): number | undefined {
+    const listEnd = parts.length ? parts[parts.length - 1].m.end : t;
+    const endOffset = open !== undefined && endInclusive > listEnd ? endInclusive : listEnd;
+    const first = compound ? compound[0] : total;
+    const claimStart = Math.min(first.phraseStart, first.start, t);
+    const wording = parts.length ? completeWording(this.scan, trigger, s0, total, parts[0].m.start) : undefined;
+    const lead = this.scan.slice(Math.max(0, t - 12), t);
+    return this.emit({
+      text: this.text.slice(claimStart, endOffset),
+      start: claimStart,
+      end: endOffset,
+      trigger,
+      total,
+      totalLabel: total.phrase,
+      ...(compound ? { compound, totalValue: sumOf(compound) } : {}),
+      parts: parts.map((p) => {
+        const label = this.label(p.labelStart, p.m);
+        return { m: p.m, label, overlap: p.overlap || OVERLAP_WORDS.test(label) };
+      }),
+      complete: wording !== undefined,
+      selection: SELECTION.test(lead),
+      reading,
+      ...(parent !== undefined ? { parent } : {}),
+    });
+  }
+
+  // ---- claims without a marker
+
+  /**
+   * Figures after a total that add up to it exactly, without a marker (行政复议案件4件，撤销1件，维持3件;
+   * 共受理电话862次。市级…143次…；区县…719次), and lists after 从…看 / 按…分 that break down an earlier
+   * total. Only exact sums make a claim without a marker: nothing else says the figures are parts.
+   */
+  protected withoutMarker(): void {
+    const { scan, mentions } = this;
+    const sentenceEnds = (a: number, b: number): number => this.endsBefore[b] - this.endsBefore[a];
+    const sameParagraph = (a: number, b: number): boolean => this.linesBefore[b] === this.linesBefore[a];
+    for (const T of mentions) {
+      if (!isCountish(T) || T.approx || this.usedAsPart.has(T.index) || T.kind !== 'count' || isChange(T)) continue;
+      // A figure that continues a list of its own unit (…医疗卫生6件；公共安全2件；拆迁征收1件) is a
+      // sibling of the figures after it, not their total.
+      const prev = mentions[T.index - 1];
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(scan.slice(prev.end, T.start)) && !/[。！？]/.test(scan.slice(prev.end, T.start))) continue;
+      let run: Mention[] = [];
+      // Sentences are counted from the total, or from the last part of a list already read for it:
+      // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
+      let anchor = T.end;
+      const flush = (): void => {
+        let s = 0;
+        let from = 0;
+        for (let j = 0; j < run.length; j++) {
+          s += run[j].value;
+          if (j - from >= 1 && Math.abs(s - T.value) <= tolerance([T, ...run.slice(from, j + 1)])) {
+            const parts = run.slice(from, j + 1);
+            this.emitMarkerless(T, parts, 'no-marker');
+            from = j + 1;
+            s = 0;
+          } else if (s > T.value) break;
+        }
+        run = [];
+      };
+      for (let k = T.index + 1; k < mentions.length; k++) {
+        const m = mentions[k];
+        if (!sameParagraph(T.start, m.start)) break;
+        if (sentenceEnds(anchor, m.start) > 1) break;
+        if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
+        if (m.percent || m.kind !== 'count' || this.usedAsPart.has(m.index) || isChange(m)) continue;
+        if (m.approx) break;
+        if (!addable([m.unit, T.unit])) continue;
+        run.push(m);
+      }
+      flush();
+    }
+  }
+
+  /**
+   * A figure followed by a bracket that lists two or more figures of its unit and nothing else
+   * (人大代表建议5件(主办3件,协办2件)): a breakdown of that figure, nested under the claim the figure
+   * is a part of. Exact or short, never above it: a bracket whose figures exceed the one before
+   * it says something else of it.
+   */
+  protected bracketBreakdowns(): void {
+    const { scan, mentions } = this;
+    for (const H of mentions) {
+      if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
+      // The bracket right after the figure, or after a few words naming what it counts (31种传染病(…)).
+      const after = /^[ \u4e00-\u9fff]{0,8}?(?=[（(【\[])/.exec(scan.slice(H.end, H.end + 10));
+      if (!after) continue;
+      const open = H.end + after[0].length;
+      const close = matchingClose(scan, open);
+      if (close === undefined) continue;
+      const inner = this.within(open + 1, close).filter((m) => this.depth[m.start] === this.depth[open + 1]);
+      if (inner.length < 2 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
+      // A marker inside (含, 其中) was read by its own rule.
+      if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
+      const sum = sumOf(inner);
+      if (sum > H.value + tolerance([H, ...inner])) continue;
+      const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+      const parts: Part[] = inner.map((m, k) => ({ m, labelStart: k === 0 ? open + 1 : inner[k - 1].end }));
+      this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+    }
+  }
+
+  /**
+   * A total followed, over the next sentences, by one figure per class of a classification
+   * (乙类传染病报告22种…。丙类传染病报告8种): the classes' figures are its parts when they add up to it
+   * exactly. Epidemic bulletins and reports by grade write their breakdowns this way, a sentence a
+   * class, without a marker. Up to six sentences and two paragraph breaks after the total.
+   */
+  protected classSeries(): void {
+    const { mentions } = this;
+    // The class word nearest before the figure in its sentence, else right after it (其余13种乙类…).
+    const classOf = (m: Mention): string | undefined => {
+      const before = [...this.scan.slice(sentenceStart(this.scan, m.start), m.start).matchAll(CLASS_WORDS)];
+      return before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
+    };
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.kind !== 'count' || this.usedAsPart.has(T.index) || isChange(T) || classOf(T) !== undefined) continue;
+      const parts: Mention[] = [];
+      const seen = new Set<string>();
+      let sum = 0;
+      for (let k = T.index + 1; k < mentions.length; k++) {
+        const m = mentions[k];
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.linesBefore[m.start] - this.linesBefore[T.end] > 2) break;
+        if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase)) continue;
+        const c = classOf(m);
+        if (c === undefined || seen.has(c)) continue;
+        if (m.approx || this.usedAsPart.has(m.index)) break;
+        seen.add(c);
+        parts.push(m);
+        sum += m.value;
+        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          this.emitMarkerless(T, parts, 'no-marker');
+          break;
+        }
+        if (sum > T.value) break;
+      }
+    }
+  }
+
+  /**
+   * Totals stated after their parts in one sentence (新收63件，上一年度结转1件，共计64件): the figures
+   * right before 共计 / 合计 / 总计 / 共, of the total's unit, that add up to it exactly. Only exact
+   * sums: 共 alone does not say that the figures before it are its parts.
+   */
+  protected totalsAfter(): void {
+    const { scan, mentions } = this;
+    for (const T of mentions) {
+      if (T.index === 0 || T.kind !== 'count' || T.percent || T.approx || isChange(T)) continue;
+      const last = mentions[T.index - 1];
+      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) continue;
+      const parts: Mention[] = [];
+      let sum = 0;
+      let next = T.start;
+      for (let k = T.index - 1; k >= 0; k--) {
+        const m = mentions[k];
+        if (/[。！？\n]/.test(scan.slice(m.end, next))) break;
+        next = m.start;
+        // a share beside a part (17件，占42.5%) is passed over
+        if (m.percent) continue;
+        if (m.kind !== 'count' || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
+        parts.unshift(m);
+        sum += m.value;
+        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          this.emitAfter(T, parts);
+          break;
+        }
+        if (sum > T.value) break;
+      }
+    }
+  }
+
+  protected emitAfter(T: Mention, parts: Mention[]): void {
+    const start = Math.min(parts[0].phraseStart, parts[0].start);
+    const labelFrom = (m: Mention, k: number): number => (k === 0 ? m.phraseStart : Math.max(parts[k - 1].end, m.phraseStart));
+    this.totalsAfterParts.add(T.index);
+    this.emit({
+      text: this.text.slice(start, T.end),
+      start,
+      end: T.end,
+      trigger: '',
+      total: T,
+      totalLabel: T.phrase,
+      parts: parts.map((m, k) => ({ m, label: cleanLabel(this.text.slice(labelFrom(m, k), m.start)) })),
+      complete: true,
+      selection: false,
+      reading: 'total-after',
+    });
+  }
+
+  /** Lists after 从…看 / 按…分 that break down the nearest earlier total of their unit (exact or partial, never above it). */
+  protected dimensions(): void {
+    const { scan, mentions } = this;
+    // Dimension lists: 从来信分类看，住房保障43件(30.2%)；物业服务17件…
+    const dim = new RegExp(`(?:^|[。！？\\n])(?:${DIMENSION.source.slice(1)})`, 'g');
+    for (let dm = dim.exec(scan); dm; dm = dim.exec(scan)) {
+      const from = dm.index + dm[0].length;
+      const end = nextHardEnd(scan, from);
+      const list = this.within(from, end).filter((m) => m.kind === 'count' && !m.percent && !this.usedAsPart.has(m.index));
+      if (list.length < 2 || list.some((m) => m.approx)) continue;
+      const unit = list[0].unit;
+      const parts = list.filter((m) => m.unit === unit);
+      if (parts.length !== list.length) continue;
+      let T: Mention | undefined;
+      for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400; k--) {
+        const m = mentions[k];
+        if (m.end <= dm.index + 1 && m.unit === unit && !m.percent && !this.usedAsPart.has(m.index) && !m.approx) {
+          T = m;
+          break;
+        }
+      }
+      if (!T) continue;
+      const sum = sumOf(parts);
+      if (sum > T.value + tolerance([T, ...parts])) continue;
+      this.emitMarkerless(T, parts, 'dimension');
+    }
+  }
+
+  protected emitMarkerless(T: Mention, parts: Mention[], reading: Reading): void {
+    const start = Math.min(T.phraseStart, T.start);
+    const end = parts[parts.length - 1].end;
+    const labelFrom = (m: Mention, k: number): number => (k === 0 ? m.phraseStart : Math.max(parts[k - 1].end, m.phraseStart));
+    this.emit({
+      text: this.text.slice(start, end),
+      start,
+      end,
+      trigger: '',
+      total: T,
+      totalLabel: T.phrase,
+      parts: parts.map((m, k) => ({ m, label: cleanLabel(this.text.slice(labelFrom(m, k), m.start)) })),
+      complete: false,
+      selection: false,
+      reading,
+    });
+  }
+}

@@ -1,0 +1,220 @@
+// The verdict on a claim: whether its parts add up to its total, explain it by another reading
+// (parts of another dimension, items marked 并处, units of published information), fall short of
+// it (a partial list, or an error when the wording says the list is complete) or exceed it.
+import type { Bilingual } from '../types';
+import type { Claim, ClaimItem, Reading, Verdict } from './claim-types';
+import { isCountish, item, sumOf, tolerance } from './claim-words';
+import { lineOf, normalizePhrase, type Mention } from './extract';
+import { textMsg } from './messages';
+
+export interface Draft {
+  text: string;
+  start: number;
+  end: number;
+  trigger: string;
+  total: Mention;
+  totalLabel: string;
+  /** A total stated as two figures (收到6件，上年结转1件): its value is their sum. */
+  totalValue?: number;
+  compound?: Mention[];
+  parts: Array<{ m: Mention; label: string; overlap?: boolean }>;
+  complete: boolean;
+  selection: boolean;
+  reading: Reading;
+  parent?: number;
+}
+
+export function judge(d: Draft, starts: number[]): Claim {
+  const tm = d.total;
+  const totalValue = d.totalValue ?? tm.value;
+  const parts = d.parts.map((p) => item(p.m, p.label, p.overlap));
+  const ms = d.parts.map((p) => p.m);
+  const units = new Set(parts.map((p) => p.unit));
+  const sameUnits = units.size === 1;
+  const rawSum = sumOf(ms);
+  const tol = tolerance([tm, ...(d.compound ?? []), ...ms]);
+  const exact = Math.abs(rawSum - totalValue) <= tol;
+  const countsOnly = ms.every(isCountish) && isCountish(tm);
+  const total: ClaimItem = { ...item(tm, d.totalLabel), value: totalValue, ...(d.compound ? { text: d.compound.map((m) => m.text).join('+') } : {}) };
+  const notes: Bilingual[] = [];
+  if (d.compound) notes.push(textMsg('text.note-compound', { figures: d.compound.map((m) => m.text).join(' + '), total: formatPlain(totalValue) }));
+  const make = (verdict: Verdict, sum: number | null, difference: number | null, note?: Bilingual): Claim => {
+    const all = note ? [...notes, note] : notes;
+    return {
+      text: d.text,
+      start: d.start,
+      end: d.end,
+      ...lineOf(starts, d.start),
+      trigger: d.trigger,
+      total,
+      parts,
+      sum,
+      difference,
+      complete: d.complete,
+      ok: verdict === 'ok' || verdict === 'approx',
+      verdict,
+      reading: d.reading,
+      ...(all.length ? { note: joinNotes(all) } : {}),
+      ...(tm.period ? { period: tm.period } : {}),
+      ...(d.parent !== undefined ? { parent: d.parent } : {}),
+    };
+  };
+  const anyApprox = tm.approx || parts.some((p) => p.approx);
+  // Units: parts of one unit and a total of another, or parts of several units, are not added —
+  // unless they are counts that add up to the total exactly (条 and 件 of one list of documents),
+  // or items of published information (信息51条: 1篇, 6篇, 37条), which count in one unit whatever
+  // word the writer uses for each.
+  const infoItems = !sameUnits || tm.unit !== parts[0].unit ? publishedItems(tm, parts) : false;
+  if (infoItems) notes.push(textMsg('text.note-info-items', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
+  if ((!sameUnits || tm.unit !== parts[0].unit) && !infoItems) {
+    if (countsOnly && exact && !anyApprox) {
+      return make('ok', rawSum, 0, textMsg('text.note-units', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
+    }
+    return make('mixed-units', sameUnits ? rawSum : null, null);
+  }
+  const diff = Number((rawSum - totalValue).toPrecision(15));
+  // An approximate figure (360余条, 约300件) allows a sum near it; parts far below it are a partial
+  // list, as with an exact total.
+  const farBelow = diff < -0.2 * Math.abs(totalValue) && !parts.some((p) => p.approx);
+  if (anyApprox && !farBelow) return make('approx', rawSum, diff);
+  if (exact) return make('ok', rawSum, 0);
+  if (diff > 0) {
+    const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
+    if (overlapSum > 0 && diff - overlapSum <= tol) return make('overlap', rawSum, diff);
+    // The first (or last) parts make up the total exactly and the rest count the same cases by
+    // another dimension (警告50件、罚款150件 of 200, then 没收违法所得4件、听证9件): the claim holds, with
+    // a note. When the rest is not evidently of another dimension, the categories may overlap: a
+    // warning, not an error, since the exact sum of the first parts is not chance alone.
+    const split = leadingSubset(ms, totalValue, tol, parts.map((p) => p.label));
+    if (split) {
+      for (const i of split.rest) parts[i] = { ...parts[i], overlap: true };
+      const rest = split.rest.map((i) => `${parts[i].label}${parts[i].text}`).join('、');
+      const lead = split.lead.map((i) => parts[i].text).join(' + ');
+      const note = textMsg(split.other ? 'text.note-subset' : 'text.note-subset-unsure', { lead, total: formatPlain(totalValue), rest });
+      return make(split.other ? 'ok' : 'overlap', rawSum, diff, note);
+    }
+    return make('exceeds', rawSum, diff);
+  }
+  // Below the total. One part after a marker is a subset ("其中重大案件5件"), not a list.
+  if (parts.length === 1 && !d.complete) return make('ok', rawSum, diff);
+  if (d.complete && !d.selection) return make('short', rawSum, diff);
+  return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
+}
+
+/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件). */
+const INFO_ITEM_UNITS = new Set(['条', '篇', '件']);
+
+/**
+ * Whether a total and its parts all count items of published information: a total in 条 or 篇
+ * named 信息 (主动公开政府信息51条), parts in 条, 篇 or 件. Other totals in 条 (条款, 热线) and other
+ * units (个 of columns or platforms) are not such items.
+ */
+function publishedItems(total: Mention, parts: readonly ClaimItem[]): boolean {
+  if (total.unit !== '条' && total.unit !== '篇') return false;
+  if (!/信息/.test(total.phrase)) return false;
+  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit));
+}
+
+/**
+ * Parts 0..k−1 (or k..n−1, see below), k ≥ 2, that add up to the total exactly, when the rest is not named
+ * like them. A rest named like the leading parts (消毒卫生, 职业卫生 after 公共场所卫生, 学校卫生…; 责令停产停业
+ * after 警告, 罚款) is of the same dimension: a sum that happens to match part of that list explains
+ * nothing, and the claim stays an error. `other`: the rest is evidently another dimension (a
+ * procedure or an additional penalty after penalty types, or a new action such as 收到…).
+ */
+function leadingSubset(
+  ms: readonly Mention[],
+  total: number,
+  tol: number,
+  labels: readonly string[],
+): { lead: number[]; rest: number[]; other: boolean } | undefined {
+  const n = ms.length;
+  const judgeSplit = (lead: number[], rest: number[]): { lead: number[]; rest: number[]; other: boolean } | undefined => {
+    if (rest.some((r) => lead.some((l) => sameDimension(labels[l], labels[r])))) return undefined;
+    const leadKinds = new Set(lead.map((l) => labelKind(labels[l])));
+    const other = rest.every((r) => {
+      if (NEW_ACTION.test(normalizePhrase(labels[r]))) return true;
+      const k = labelKind(labels[r]);
+      return k !== undefined && !leadKinds.has(k) && !leadKinds.has(undefined);
+    });
+    return { lead, rest, other };
+  };
+  let s = 0;
+  for (let k = 0; k < n - 1; k++) {
+    s += ms[k].value;
+    if (k >= 1 && Math.abs(s - total) <= tol) {
+      const r = judgeSplit(range(0, k + 1), range(k + 1, n));
+      if (r) return r;
+    }
+  }
+  // The last parts making up the total: what a list adds after its categories (another dimension)
+  // comes at its end, so parts before them are explained only when evidently of another dimension
+  // (a new action, a procedure before penalties); a first item of an unknown kind is one of the
+  // list, and dropping it to match the total would be chance.
+  s = 0;
+  for (let k = n - 1; k > 0; k--) {
+    s += ms[k].value;
+    if (k <= n - 2 && Math.abs(s - total) <= tol) {
+      const r = judgeSplit(range(k, n), range(0, k));
+      if (r && r.other) return r;
+    }
+  }
+  return undefined;
+}
+
+/** A part that starts a new action rather than naming a category: 收到群众表扬信29件. */
+const NEW_ACTION = /^(?:收到|另收到|另有|此外|还有|另外|受理|接到)/;
+
+/**
+ * The dimension a label of a penalty breakdown belongs to: the penalty imposed (警告, 罚款, 责令停产
+ * 停业…), an additional penalty imposed with another (没收违法所得: DOMAIN.md, the 6 are also among
+ * the 303 fines), or the procedure (简易程序, 听证, 移送…). Labels of other kinds have none.
+ */
+function labelKind(label: string): 'penalty' | 'additional' | 'procedure' | undefined {
+  const l = normalizePhrase(label);
+  if (/^(?:并处|同时)?没收/.test(l)) return 'additional';
+  if (/程序|听证|移送|集体讨论|法制审核|复议|诉讼|不予处罚|从轻|减轻|首违/.test(l)) return 'procedure';
+  if (/警告|通报批评|罚款|停产停业|责令关闭|暂扣|吊销|降低资质|拘留/.test(l)) return 'penalty';
+  return undefined;
+}
+
+/** Whether two labels name categories of one dimension: a shared ending of two characters, or 类. */
+function sameDimension(a: string, b: string): boolean {
+  const x = normalizePhrase(a);
+  const y = normalizePhrase(b);
+  if (x.length < 1 || y.length < 1) return false;
+  if (x.endsWith('类') && y.endsWith('类')) return true;
+  if (labelKind(x) === 'penalty' && labelKind(y) === 'penalty') return true;
+  return x.length >= 2 && y.length >= 2 && x.slice(-2) === y.slice(-2);
+}
+
+const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
+
+function formatPlain(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+function joinNotes(notes: readonly Bilingual[]): Bilingual {
+  return { 'zh-CN': notes.map((n) => n['zh-CN']).join(''), 'en-US': notes.map((n) => n['en-US']).join(' ') };
+}
+
+/** The words that make a list complete, if present: 分别为/分别是, 共计…包括, 全部 (before the first part). */
+export function completeWording(
+  scan: string,
+  trigger: string,
+  s0: number,
+  total: Mention,
+  firstPart: number,
+): string | undefined {
+  if (trigger.startsWith('分别')) return trigger;
+  if (trigger === '包括') {
+    const lead = scan.slice(Math.max(s0, total.phraseStart), total.end);
+    const m = /共计|合计|总计|总共|一共|共有|共/.exec(lead);
+    if (m) return `${m[0]}…包括`;
+  }
+  // 全部 between the total and the first part (20件，全部包括…); a 全部 after the list
+  // (…，全部依法公示) says nothing about the list.
+  const lead = scan.slice(Math.max(s0, total.end), firstPart);
+  if (/全部|全都/.test(lead)) return '全部';
+  return undefined;
+}

@@ -1,0 +1,177 @@
+// The words and positions the claim reader goes by: markers (其中, 包括, 分别为…), separators and
+// their levels, words that start a new subject or continue a list, change and per-day figures;
+// sentence, paragraph and bracket positions in the scan string; labels, tolerance and sums.
+import type { ClaimItem } from './claim-types';
+import type { Mention } from './extract';
+
+export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
+export const HARD_END = /[。！？!?\n\r]/;
+export const OPEN = /[（(【\[]/;
+const CLOSE = /[）)】\]]/;
+export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
+/**
+ * An item whose label holds these starts a new subject, not another part: a year, a new total
+ * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
+ */
+export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计)|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+/** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
+export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
+/** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
+export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
+/** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分. */
+export const DIMENSION = /^\s*(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分|划分|统计|而言|分布)[，,：:]/;
+/** Count units whose figures may be added across units (documents, cases, items, calls). */
+const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
+/** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
+export const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*\d/;
+/** Numbering at the start of an item: (1) （一） 1. 1、 ① 一是. */
+export const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+[是、])/;
+
+export function sepLevel(c: string): number {
+  if (c === '、') return 1;
+  if (c === '，' || c === ',') return 2;
+  if (c === '；' || c === ';') return 3;
+  return 0;
+}
+
+/**
+ * A change against another period (比上年度减少838条, 同比增加12件, 较去年多5家): a difference, not a
+ * count of the list, so never a part (like 同比上升5%, an annotation of the part before it).
+ */
+export const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$/;
+export const isChange = (m: Mention): boolean => CHANGE.test(m.phrase);
+
+export const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
+/**
+ * The words between the last part and a total stated after its parts: a separator, then 共计,
+ * 合计, 总计, 总共, 一共 or 共, and at most a few words (总计20件, 共计受理64件). 累计 is left out:
+ * it mostly sums over years.
+ */
+export const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;]\s*(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,8}$/;
+/** The class a figure is of in a classification written a sentence a class: 甲类, 乙类, 丙类, 一级…三级. */
+export const CLASS_WORD = /([甲乙丙丁]类|[一二三四]级)/;
+export const CLASS_WORDS = /([甲乙丙丁]类|[一二三四]级)/g;
+/** An average or a rate per day, month or head (平均每天近900件次, 日均, 人均) is no part of a total. */
+export const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每年|每人/;
+export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase);
+
+// ---------------------------------------------------------------------------------------------
+// Brackets and sentences
+
+/** Where the sentence holding offset t starts: after 。！？, a line end, or a ；outside brackets. */
+export function sentenceStart(scan: string, t: number): number {
+  let level = 0;
+  for (let i = t - 1; i >= 0; i--) {
+    const c = scan[i];
+    if (HARD_END.test(c)) return i + 1;
+    if (CLOSE.test(c)) level++;
+    else if (OPEN.test(c)) level = Math.max(0, level - 1);
+    else if (sepLevel(c) === 3 && level === 0) return i + 1;
+  }
+  return 0;
+}
+
+/** Where the sentence (ended by 。！？ or a line end only) holding t starts. */
+export function hardStart(scan: string, t: number): number {
+  for (let i = t - 1; i >= 0; i--) if (HARD_END.test(scan[i])) return i + 1;
+  return 0;
+}
+
+export function nextHardEnd(scan: string, from: number): number {
+  for (let i = from; i < scan.length; i++) if (HARD_END.test(scan[i])) return i;
+  return scan.length;
+}
+
+/** Start of the paragraph (after the last line break) holding t. */
+export function paragraphStart(scan: string, t: number): number {
+  const i = scan.lastIndexOf('\n', t - 1);
+  return i < 0 ? 0 : i + 1;
+}
+
+/** The unmatched opening bracket before t in the same sentence, if any. */
+export function enclosingOpen(scan: string, from: number, t: number): number | undefined {
+  let level = 0;
+  for (let i = t - 1; i >= from; i--) {
+    if (CLOSE.test(scan[i])) level++;
+    else if (OPEN.test(scan[i])) {
+      if (level === 0) return i;
+      level--;
+    }
+  }
+  return undefined;
+}
+
+export function matchingClose(scan: string, open: number): number | undefined {
+  let level = 0;
+  for (let i = open + 1; i < scan.length; i++) {
+    if (HARD_END.test(scan[i])) return undefined;
+    if (OPEN.test(scan[i])) level++;
+    else if (CLOSE.test(scan[i])) {
+      if (level === 0) return i;
+      level--;
+    }
+  }
+  return undefined;
+}
+
+/** Bracket depth of every offset (for "is this mention inside a closed bracket group"). */
+export function depths(scan: string): Int32Array {
+  const d = new Int32Array(scan.length + 1);
+  let level = 0;
+  for (let i = 0; i < scan.length; i++) {
+    if (HARD_END.test(scan[i])) level = 0;
+    if (OPEN.test(scan[i])) {
+      d[i] = level;
+      level++;
+      continue;
+    }
+    if (CLOSE.test(scan[i])) level = Math.max(0, level - 1);
+    d[i] = level;
+  }
+  d[scan.length] = level;
+  return d;
+}
+
+/** Whether the bracket group holding `from` is still open at `to` (no closing bracket between). */
+export function openAt(depth: Int32Array, from: number, to: number): boolean {
+  const d = depth[from];
+  for (let i = from; i <= to; i++) if (depth[i] < d) return false;
+  return true;
+}
+
+export function cleanLabel(raw: string): string {
+  return raw
+    .replace(/\s+/g, '')
+    .replace(/^[：:，,、；;]+/, '')
+    .replace(NUMBERING, '')
+    .replace(/^(?:其中|包括)[：:，,]?/, '')
+    .replace(/(?:分别为|分别是|为|达|共|计|有)+$/, '');
+}
+
+export function item(m: Mention, label: string, overlap = false): ClaimItem {
+  return {
+    label,
+    value: m.value,
+    unit: m.unit,
+    text: m.text,
+    approx: m.approx,
+    mention: m.index,
+    ...(overlap ? { overlap: true } : {}),
+  };
+}
+
+/** Half of the coarsest step among the numbers: equality tolerance for sums. */
+export function tolerance(ms: readonly Mention[]): number {
+  let step = 0;
+  for (const m of ms) step = Math.max(step, m.percent ? 10 ** -(m.decimals + 2) : 10 ** -m.decimals);
+  return step / 2 - 1e-9 * step;
+}
+
+export const sumOf = (ms: readonly Mention[]): number => Number(ms.reduce((s, m) => s + m.value, 0).toPrecision(15));
+
+/** Whether figures of these units may be added: one unit, or count units of documents and cases. */
+export function addable(units: Iterable<string>): boolean {
+  const set = new Set(units);
+  if (set.size <= 1) return true;
+  return [...set].every((u) => ADDABLE.has(u));
+}

@@ -1,0 +1,249 @@
+// Reading a list after a marker: the region as a tree of separators (、 below ， below ；), read
+// level by level into parts, with a nested reading (a head figure and its own breakdown) and a
+// flat one (every figure a part); the claim reader chooses between them once the total is known.
+import type { Mention } from './extract';
+import { NEW_SUBJECT, OPEN, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
+
+export interface TNode {
+  start: number;
+  end: number;
+  /** Separator level the children were split at (0 for a leaf). */
+  level: number;
+  kids: TNode[];
+}
+
+/** One part as read, before the total is known. */
+export interface Part {
+  m: Mention;
+  /** Where its label starts (the start of its item at the list's level). */
+  labelStart: number;
+  overlap?: boolean;
+  /** Nested reading: the parts this part is broken down into (人大建议9件，主办5件、会办4件). */
+  sub?: Part[];
+  /** A group without a head figure whose label names an earlier total (人大建议主办2件，协办1件). */
+  group?: Part[];
+  /** A numbered item holding several figures: the one of the total's unit is the part. */
+  choices?: Mention[];
+  /** Followed by a 其中 of its own: the total of the next breakdown (…信息121条,其中…78条,…), a part only where the sum says so. */
+  opens?: boolean;
+}
+
+export interface ReadOut {
+  parts: Part[];
+  kind: 'parts' | 'annotation' | 'text' | 'empty';
+}
+
+export class ListReader {
+  constructor(
+    private readonly scan: string,
+    private readonly text: string,
+    private readonly mentions: readonly Mention[],
+    private readonly depth: Int32Array,
+    private readonly regionStart: number,
+    private readonly regionEnd: number,
+    private readonly numbered: boolean,
+  ) {}
+
+  private baseDepth = -1;
+
+  /** Separators at the region's own bracket depth, with their levels. */
+  private seps(): Array<{ at: number; level: number }> {
+    const out: Array<{ at: number; level: number }> = [];
+    this.baseDepth = this.depth[this.regionStart];
+    let quote = 0; // inside “…” or 《…》 a 、 belongs to a name (“双随机、一公开”)
+    for (let i = this.regionStart; i < this.regionEnd; i++) {
+      const c = this.scan[i];
+      if (c === '“' || c === '《' || c === '「') quote++;
+      else if ((c === '”' || c === '》' || c === '」') && quote > 0) quote--;
+      if (quote > 0 || this.depth[i] !== this.baseDepth || OPEN.test(c)) continue;
+      // The comma of 3,000 groups digits; it separates nothing.
+      if (c === ',' && /\d/.test(this.scan[i - 1] ?? '') && /^\d{3}(?!\d)/.test(this.scan.slice(i + 1, i + 5))) continue;
+      let level = sepLevel(c);
+      if (this.numbered && (c === '\n' || c === '。')) level = 4;
+      if (level) out.push({ at: i, level });
+    }
+    return out;
+  }
+
+  tree(): TNode {
+    const seps = this.seps();
+    const build = (a: number, b: number): TNode => {
+      const inside = seps.filter((s) => s.at >= a && s.at < b);
+      if (inside.length === 0) return { start: a, end: b, level: 0, kids: [] };
+      const top = Math.max(...inside.map((s) => s.level));
+      const cuts = inside.filter((s) => s.level === top).map((s) => s.at);
+      const kids: TNode[] = [];
+      let from = a;
+      for (const c of cuts) {
+        kids.push(build(from, c));
+        from = c + 1;
+      }
+      kids.push(build(from, b));
+      return { start: a, end: b, level: top, kids };
+    };
+    return build(this.regionStart, this.regionEnd);
+  }
+
+  /** Mentions of a span at the region's bracket depth (those in nested brackets belong to another claim). */
+  private own(a: number, b: number): Mention[] {
+    return this.mentions.filter((m) => m.start >= a && m.end <= b && this.depth[m.start] === this.baseDepth);
+  }
+
+  /** Whether a node is a head figure followed by a list of two or more at a lower level (人大建议9件，主办5件、会办4件). */
+  private headShaped(n: TNode): boolean {
+    if (n.level === 0 || n.kids.length !== 2) return false;
+    return this.read(n.kids[0], false).parts.length === 1 && this.read(n.kids[1], false).parts.length >= 2;
+  }
+
+  private read(n: TNode, nested: boolean, mirror = false): ReadOut {
+    if (n.level === 0) return this.leaf(n);
+    if (this.numbered && n.level === 4) return this.numberedItems(n);
+    // Siblings of one shape (人大建议9件，主办5件、会办4件；政协提案16件，主办7件、会办9件) are nested
+    // breakdowns even where one of them does not add up: that level is then the error.
+    const mirrored = nested && n.kids.filter((k) => this.headShaped(k)).length >= 2;
+    const rs: Array<{ r: ReadOut; kid: TNode }> = [];
+    for (const kid of n.kids) {
+      const r = this.read(kid, nested, mirrored);
+      if (r.parts.length === 0) {
+        if (r.kind === 'text' && rs.length > 0) break;
+        continue;
+      }
+      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(this.text.slice(kid.start, r.parts[0].m.start)))) break;
+      // An item that opens with a marker of its own (…12条,其中A6条,B3条,C3条,开展…121条,其中D78条…):
+      // the figure before it is the total of that breakdown, and the list ends there. Right after
+      // the first item (人大建议9件，其中主办5件、会办4件) it is that item's breakdown, read above.
+      if (rs.length >= 2 && /^[\s：:，,、；;]*(?:其中|包括)/.test(this.text.slice(kid.start, r.parts[0].m.start))) {
+        const last = rs[rs.length - 1];
+        if (last.r.parts.length === 1) last.r = { ...last.r, parts: [{ ...last.r.parts[0], opens: true }] };
+        break;
+      }
+      rs.push({ r, kid });
+    }
+    if (rs.length === 0) return { parts: [], kind: 'empty' };
+    annotateOtherUnits(rs);
+    const lens = rs.map((x) => x.r.parts.length);
+    const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });
+    if (lens.every((l) => l === 1)) return { parts: rs.map(single), kind: 'parts' };
+    if (lens[0] === 1) {
+      // A head figure followed by its breakdown at a lower level (人大建议9件，主办5件、会办4件), or
+      // a list whose last item holds two figures joined by 、 (…8条，…办件21件、…办件201件). Figures
+      // above the head are no breakdown of it.
+      const head = rs[0].r.parts[0].m;
+      const sub = rs.length === 2 ? rs[1].r.parts : [];
+      const subSum = sub.reduce((t, p) => t + p.m.value, 0);
+      if (nested && sub.length && sub.every((p) => p.m.unit === head.unit) && (mirror || subSum <= head.value + tolerance([head]))) {
+        return { parts: [{ ...single(rs[0]), sub }], kind: 'parts' };
+      }
+      return { parts: rs.flatMap((x) => (x.r.parts.length === 1 ? [single(x)] : x.r.parts)), kind: 'parts' };
+    }
+    if (rs.length >= 2 && lens.every((l) => l >= 2)) {
+      // Groups without a head figure (人大建议主办2件，协办1件；政协提案主办8件，协办6件).
+      if (nested) return { parts: rs.map((x) => ({ m: x.r.parts[0].m, labelStart: x.kid.start, group: x.r.parts })), kind: 'parts' };
+      return { parts: rs.flatMap((x) => x.r.parts), kind: 'parts' };
+    }
+    // A list, then a stronger separator: what follows is another clause, except an item marked
+    // 并处/同时, which may overlap the list (处罚340件，其中警告37件、罚款303件，并处没收6件).
+    const out = [...rs[0].r.parts];
+    if (!nested) return { parts: rs.flatMap((x) => x.r.parts), kind: 'parts' };
+    for (const x of rs.slice(1)) {
+      const p = x.r.parts[0];
+      const label = cleanLabel(this.text.slice(x.kid.start, p.m.start));
+      if (x.r.parts.length === 1 && OVERLAP_WORDS.test(label)) out.push({ ...p, labelStart: x.kid.start, overlap: true });
+      else break;
+    }
+    return { parts: out, kind: 'parts' };
+  }
+
+  private leaf(n: TNode): ReadOut {
+    const own = this.own(n.start, n.end);
+    const parts = own.filter(isPartCandidate).map((m) => ({ m, labelStart: n.start }));
+    if (parts.length) return { parts, kind: 'parts' };
+    if (own.some((m) => m.percent || isChange(m))) return { parts: [], kind: 'annotation' };
+    return { parts: [], kind: /[\u4e00-\u9fff\w]/.test(this.scan.slice(n.start, n.end)) ? 'text' : 'empty' };
+  }
+
+  /** Numbered items, one a line: each holds its figures; the one of the total's unit is its part. */
+  private numberedItems(n: TNode): ReadOut {
+    const parts: Part[] = [];
+    for (const kid of n.kids) {
+      const ms = this.own(kid.start, kid.end).filter(isPartCandidate);
+      if (ms.length === 0) continue;
+      parts.push({ m: ms[0], labelStart: kid.start, choices: ms });
+    }
+    return { parts, kind: parts.length ? 'parts' : 'empty' };
+  }
+
+  /** The parts in the nested reading (breakdowns kept apart) and the flat one (everything a part). */
+  readings(): { nested: Part[]; flat: Part[] } {
+    const t = this.tree();
+    return { nested: this.read(t, true).parts, flat: this.read(t, false).parts };
+  }
+}
+
+/**
+ * Items of a list where most hold one figure of one unit (信息3121条；…412条；…30条，采购总金额1765万元；
+ * …29条): in an item that holds one figure of that unit and others of units that cannot be added to
+ * it (money, persons beside 件), the others describe the item and are no parts of the list.
+ */
+function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
+  const singles = rs.filter((x) => x.r.parts.length === 1);
+  if (singles.length < 2 || singles.length === rs.length) return;
+  const unit = singles[0].r.parts[0].m.unit;
+  if (!singles.every((x) => x.r.parts[0].m.unit === unit)) return;
+  for (const x of rs) {
+    const ps = x.r.parts;
+    if (ps.length < 2) continue;
+    const same = ps.filter((p) => p.m.unit === unit);
+    if (same.length === 1 && ps.every((p) => p.m.unit === unit || !addable([p.m.unit, unit]))) {
+      x.r = { parts: [{ ...same[0], labelStart: ps[0].labelStart }], kind: 'parts' };
+    }
+  }
+}
+
+/**
+ * Where a list read after a marker ends for its total. A figure larger than the whole total, after
+ * two or more parts that fit in it, starts a new subject (…共12条，其中A6条，B3条，C3条，开展…121条):
+ * no single part can be larger than its total, and the parts before it already read as a list. A
+ * last part that opens a breakdown of its own is that breakdown's total, kept as a part only when
+ * the parts add up to the total with it and not without it.
+ */
+export function endOfList(parts: Part[], total: Mention): Part[] {
+  if (parts.some((p) => p.group || p.sub)) return parts;
+  const tol = tolerance([total]);
+  let out = parts;
+  let s = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const v = parts[k].m.value;
+    if (k >= 2 && s <= total.value + tol && v > total.value + tol && parts[k].m.unit === total.unit) {
+      out = parts.slice(0, k);
+      break;
+    }
+    s += v;
+  }
+  const last = out[out.length - 1];
+  if (out.length >= 2 && last.opens) {
+    const sum = sumOf(out.map((p) => p.m));
+    if (Math.abs(sum - total.value) > tol) out = out.slice(0, -1);
+  }
+  return out;
+}
+
+/** The figure of a numbered item for a total of unit `unit`: the one marked 共/合计 first, else the first of that unit. */
+export function choose(choices: readonly Mention[], unit: string, scan: string): Mention | undefined {
+  const same = choices.filter((m) => m.unit === unit);
+  if (same.length === 0) return undefined;
+  const marked = same.find((m) => /共|合计|累计|总计/.test(scan.slice(Math.max(0, m.start - 4), m.start)));
+  return marked ?? same[0];
+}
+
+/** The parts of a reading for a total of unit `unit` (numbered items pick their figure). */
+export function materialize(parts: readonly Part[], unit: string, scan: string): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    if (p.choices) {
+      const m = choose(p.choices, unit, scan);
+      if (m) out.push({ m, labelStart: p.labelStart });
+    } else out.push(p);
+  }
+  return out;
+}
