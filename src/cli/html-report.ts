@@ -14,6 +14,9 @@ import { formatNumber } from '../core/values';
 import { counts, type FileResult } from './report';
 import { cspHash } from './sha256';
 
+/** Width of the small charts beside a finding (trend, HB score, districts), in SVG units. */
+const CHART_WIDTH = 260;
+
 /** When a report was made, as its page shows it: local date and time to the minute (2024-03-05 14:20). */
 export function reportTime(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
@@ -126,12 +129,11 @@ export function trendSvg(f: Finding): string {
   const detail = detailOf(f);
   const flagged = f.period ?? detail?.currentPeriod;
   const bounds = detail?.bounds;
-  const W = 260;
-  const H = 78;
+  const chartHeight = 78;
   const left = 10;
-  const right = W - 10;
+  const right = CHART_WIDTH - 10;
   const top = 8;
-  const bottom = H - 20;
+  const bottom = chartHeight - 20;
   const numbers = series.map((p) => p.value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const flaggedIndex = series.findIndex((p) => p.period === flagged);
   const band = bounds && flaggedIndex >= 0 && Number.isFinite(bounds.lower) && Number.isFinite(bounds.upper) ? bounds : undefined;
@@ -145,7 +147,7 @@ export function trendSvg(f: Finding): string {
   }
   const x = series.length === 1 ? () => (left + right) / 2 : (i: number) => left + (i * (right - left)) / (series.length - 1);
   const y = scale(lo, hi, bottom, top);
-  const parts: string[] = [svgOpen('trend', W, H, { 'zh-CN': '各期数值走势', 'en-US': 'values by period' }, ` data-points="${series.length}"`)];
+  const parts: string[] = [svgOpen('trend', CHART_WIDTH, chartHeight, { 'zh-CN': '各期数值走势', 'en-US': 'values by period' }, ` data-points="${series.length}"`)];
   parts.push(`<line class="axis" x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}"/>`);
   if (band) {
     const xb = x(flaggedIndex);
@@ -177,7 +179,7 @@ export function trendSvg(f: Finding): string {
   const labelled = new Set(series.length <= 6 ? series.map((_, i) => i) : [0, series.length - 1, flaggedIndex].filter((i) => i >= 0));
   for (const i of labelled) {
     const anchor = series.length === 1 ? 'middle' : i === 0 ? 'start' : i === series.length - 1 ? 'end' : 'middle';
-    parts.push(`<text class="lbl${i === flaggedIndex ? ' flag' : ''}" x="${n2(x(i) + (anchor === 'start' ? -4 : anchor === 'end' ? 4 : 0))}" y="${H - 6}" text-anchor="${anchor}">${esc(series[i].period)}</text>`);
+    parts.push(`<text class="lbl${i === flaggedIndex ? ' flag' : ''}" x="${n2(x(i) + (anchor === 'start' ? -4 : anchor === 'end' ? 4 : 0))}" y="${chartHeight - 6}" text-anchor="${anchor}">${esc(series[i].period)}</text>`);
   }
   parts.push('</svg>');
   const caption =
@@ -205,9 +207,8 @@ export function districtsSvg(f: Finding): string {
   if (!d || !s || f.method !== 'hb') return '';
   const { E, q1, qM, q3, lowerE, upperE, n } = s;
   if (![E, q1, qM, q3, lowerE, upperE].every(Number.isFinite)) return '';
-  const W = 260;
   const left = 10;
-  const right = W - 10;
+  const right = CHART_WIDTH - 10;
   const rows: string[] = [];
   const row = (y: number, lo: number, hi: number, bandLo: number, bandHi: number, dot: number, marks: Array<{ v: number; cls: string; title: string }>, box?: [number, number]): void => {
     const pad = (Math.max(hi, bandHi, dot) - Math.min(lo, bandLo, dot)) * 0.08 || 1;
@@ -226,8 +227,8 @@ export function districtsSvg(f: Finding): string {
   if (showValue) {
     row(44, range.lower, range.upper, range.lower, range.upper, value, expected === undefined ? [] : [{ v: expected, cls: 'median', title: figure(expected) }]);
   }
-  const H = showValue ? 58 : 28;
-  const svg = `${svgOpen('districts', W, H, { 'zh-CN': '与其他地区比较', 'en-US': 'compared with the other regions' }, ` data-regions="${esc(String(n ?? ''))}"`)}${rows.join('')}</svg>`;
+  const chartHeight = showValue ? 58 : 28;
+  const svg = `${svgOpen('districts', CHART_WIDTH, chartHeight, { 'zh-CN': '与其他地区比较', 'en-US': 'compared with the other regions' }, ` data-regions="${esc(String(n ?? ''))}"`)}${rows.join('')}</svg>`;
   const count = Number.isFinite(n) ? String(n) : '';
   const zh = [
     `上行：${count} 个地区的 HB 得分，灰框为中间一半、竖线为中位数，绿色为界限 ${figure(lowerE)}～${figure(upperE)}，红点为本地区 ${figure(E)}。`,
@@ -253,11 +254,10 @@ export function partsSvg(f: Finding): string {
   if (nums.length !== values.length || nums.length < 3 || nums.some((v) => v < 0)) return '';
   const [total, ...districts] = nums;
   const sum = districts.reduce((a, b) => a + b, 0);
-  const W = 260;
   const left = 10;
-  const right = W - 10;
+  const right = CHART_WIDTH - 10;
   const x = scale(0, Math.max(total, sum) || 1, left, right);
-  const out: string[] = [svgOpen('parts', W, 40, { 'zh-CN': '合计与各地区之和', 'en-US': 'total and the sum of the regions' })];
+  const out: string[] = [svgOpen('parts', CHART_WIDTH, 40, { 'zh-CN': '合计与各地区之和', 'en-US': 'total and the sum of the regions' })];
   out.push(`<rect class="total" x="${left}" y="4" width="${n2(Math.max(1, x(total) - left))}" height="12"><title>${esc(formatNumber(total))}</title></rect>`);
   let at = 0;
   districts.forEach((v, i) => {

@@ -3,7 +3,7 @@ import type { ValueKind } from '../model';
 import type { Bilingual, Finding } from '../types';
 import { formatNumber } from '../values';
 import type { Panel, PanelCell, Series, SeriesPoint } from './align';
-import { both, hmsg } from './messages';
+import { both, historyMessage } from './messages';
 
 export interface YoyOptions {
   /** Relative change |x₁ − x₀| / |x₀| that must be exceeded, per kind of value (0.5 = 50 %). */
@@ -151,17 +151,17 @@ export function fmtPoint(p: SeriesPoint): string {
 /** An amount of change of a kind (no sign): rates in percentage points. */
 export function fmtAmount(v: number, kind: ValueKind): Bilingual {
   const a = Math.abs(v);
-  if (kind === 'rate') return hmsg('history.points', { amount: trimmed(a * 100, 2) });
+  if (kind === 'rate') return historyMessage('history.points', { amount: trimmed(a * 100, 2) });
   return both(fmtValue(a, kind));
 }
 
 export function fmtChange(change: number, kind: ValueKind): Bilingual {
-  if (change === 0) return hmsg('history.change.none');
-  return hmsg(change > 0 ? 'history.change.up' : 'history.change.down', { amount: fmtAmount(change, kind) });
+  if (change === 0) return historyMessage('history.change.none');
+  return historyMessage(change > 0 ? 'history.change.up' : 'history.change.down', { amount: fmtAmount(change, kind) });
 }
 
 export function fmtRelative(rel: number | null): Bilingual {
-  if (rel === null) return hmsg('history.change.from-zero');
+  if (rel === null) return historyMessage('history.change.from-zero');
   const pct = trimmed(rel * 100, 1);
   return both(`${rel > 0 ? '+' : ''}${pct}%`);
 }
@@ -179,7 +179,7 @@ export function fmtStat(v: number): string {
 /** The note on approximate values, or ''. */
 export function approxNote(points: SeriesPoint[]): Bilingual | string {
   const a = points.find((p) => p.approximate);
-  return a ? hmsg('history.note.approx', { text: a.text || fmtValue(a.value, a.kind) }) : '';
+  return a ? historyMessage('history.note.approx', { text: a.text || fmtValue(a.value, a.kind) }) : '';
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type HistoryFinding,
   type HistoryOptions,
 } from './common';
-import { hmsg, whoText, yearText } from './messages';
+import { historyMessage, whoText, yearText } from './messages';
 
 export interface HbUnit {
   id: string;
@@ -291,7 +291,7 @@ function hbFinding(series: Series, b: SeriesPoint, c: SeriesPoint, score: HbScor
   const expectedY2 = result.medianRatio * b.value;
   if (hb.useFloor && Math.abs(c.value - expectedY2) <= options.yoy.floor[kind]) return undefined;
   const range = hbValueRange(b.value, result, hb.U);
-  const message = hmsg('history.hb', {
+  const message = historyMessage('history.hb', {
     indicator: series.label,
     who: whoText(series.entity),
     current: yearText(current),

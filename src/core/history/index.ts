@@ -8,7 +8,7 @@
 import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './align';
 import { resolveOptions, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptionsInput } from './common';
 import { detectHb } from './hb';
-import { both, hmsg, whoText, yearText } from './messages';
+import { both, historyMessage, whoText, yearText } from './messages';
 import { detectRobust } from './robust';
 import { detectStructure } from './structure';
 import { detectYoy } from './yoy';
@@ -52,7 +52,7 @@ export function detectConflicts(panel: Panel): HistoryFinding[] {
       ruleId: 'history.conflict',
       severity: 'warning',
       cells: [c.kept.cell, c.other.cell],
-      message: hmsg('history.conflict', {
+      message: historyMessage('history.conflict', {
         indicator: s.label,
         who: whoText(s.entity),
         period: yearText(c.period),

@@ -80,7 +80,7 @@ function fill(template: string, params: HistoryParams, lang: 'zh-CN' | 'en-US'):
 }
 
 /** Renders a history message in both languages. A parameter may itself be bilingual. */
-export function hmsg(id: HistoryMessageId, params: HistoryParams = {}): Bilingual {
+export function historyMessage(id: HistoryMessageId, params: HistoryParams = {}): Bilingual {
   return { 'zh-CN': fill(zhCN[id], params, 'zh-CN'), 'en-US': fill(enUS[id], params, 'en-US') };
 }
 

@@ -27,7 +27,7 @@ import {
   type HistoryFinding,
   type HistoryOptions,
 } from './common';
-import { hmsg, whoText, yearText } from './messages';
+import { historyMessage, whoText, yearText } from './messages';
 
 /** 1 / 1.4826: the consistency constant of the MAD. */
 export const MAD_CONSTANT = 0.6745;
@@ -60,7 +60,7 @@ export function robustFinding(series: Series, history: SeriesPoint[], current: S
   if (!ev.flagged) return undefined;
   const change = current.value - ev.median;
   const id = ev.z === null ? 'history.robust.flat' : 'history.robust';
-  const message = hmsg(id, {
+  const message = historyMessage(id, {
     indicator: series.label,
     who: whoText(series.entity),
     current: yearText(current.period),
@@ -246,13 +246,13 @@ function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | nul
   const P = pd.periodNames.length;
   const E = pd.entityNames.length;
   const currentRank = pd.periodRank[cp];
-  const R = Math.max(1, currentRank);
+  const slots = Math.max(1, currentRank);
   // The series of each entity and key (−1: none).
   const seriesAt = new Int32Array(E * K).fill(-1);
   for (let s = 0; s < pd.seriesCount; s++) seriesAt[pd.seriesEntity[s] * K + pd.seriesKeyIndex[s]] = s;
-  const gathered = new Float64Array(K * R);
+  const gathered = new Float64Array(K * slots);
   const count = new Int32Array(K);
-  const values = new Float64Array(R);
+  const values = new Float64Array(slots);
   const floors = VALUE_KINDS.map((k) => options.yoy.floor[k]);
   const out: number[] = [];
   for (let e = 0; e < E; e++) {
@@ -262,7 +262,7 @@ function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | nul
       const row = (e * P + pd.periodByRank[q]) * K;
       for (let sk = 0; sk < K; sk++) {
         const k = T[row + sk];
-        if (k >= 0) gathered[sk * R + count[sk]++] = V[k];
+        if (k >= 0) gathered[sk * slots + count[sk]++] = V[k];
       }
     }
     const currentRow = (e * P + cp) * K;
@@ -270,7 +270,7 @@ function robustCandidatesDense(pd: PanelData, cp: number, mask: Uint8Array | nul
       const cj = T[currentRow + sk];
       const n = count[sk];
       if (cj < 0 || n < options.robust.minHistory) continue;
-      for (let i = 0; i < n; i++) values[i] = gathered[sk * R + i];
+      for (let i = 0; i < n; i++) values[i] = gathered[sk * slots + i];
       if (nearOrOutside(values, n, V[cj], floors[valueKindOf(F[cj])], options.robust.z)) out.push(seriesAt[e * K + sk]);
     }
   }

@@ -9,7 +9,7 @@ import { isMandatedRate } from '../checks/rates';
 import { F_APPROX, parsedKindOf, PK_MISSING } from '../model-data';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import { basePeriodFor, currentPlan, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
-import { hmsg, whoText, yearText } from './messages';
+import { historyMessage, whoText, yearText } from './messages';
 
 function metHundred(p: SeriesPoint): boolean {
   return !p.approximate && p.value >= 1 - p.step / 2 - 1e-12;
@@ -31,7 +31,7 @@ function structureFinding(s: Series, current: string, basePeriod: string, period
       ruleId: 'history.vanished',
       severity: 'warning',
       cells,
-      message: hmsg('history.vanished', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), baseValue: fmtPoint(before) }),
+      message: historyMessage('history.vanished', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), baseValue: fmtPoint(before) }),
       values: nowGap ? [null, before.value] : [before.value],
       ...common,
       series: drawn(),
@@ -43,7 +43,7 @@ function structureFinding(s: Series, current: string, basePeriod: string, period
       ruleId: 'history.new',
       severity: 'info',
       cells,
-      message: hmsg('history.new', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), currentValue: fmtPoint(now) }),
+      message: historyMessage('history.new', { indicator: s.label, who, base: yearText(basePeriod), current: yearText(current), currentValue: fmtPoint(now) }),
       values: beforeGap ? [now.value, null] : [now.value],
       ...common,
       series: drawn(),
@@ -54,7 +54,7 @@ function structureFinding(s: Series, current: string, basePeriod: string, period
       ruleId: 'history.rate-fell',
       severity: 'warning',
       cells: [now.cell, before.cell],
-      message: hmsg('history.rate-fell', {
+      message: historyMessage('history.rate-fell', {
         indicator: s.label,
         who,
         base: yearText(basePeriod),

@@ -28,7 +28,7 @@ import {
   type HistoryOptions,
   type YoyOptions,
 } from './common';
-import { both, hmsg, whoText, yearText } from './messages';
+import { both, historyMessage, whoText, yearText } from './messages';
 
 export interface YoyEvaluation {
   change: number;
@@ -70,8 +70,8 @@ export function evaluateYoy(base: number, current: number, kind: ValueKind, opti
 }
 
 function factorText(scale: number) {
-  if (scale >= 1) return hmsg('history.factor.up', { k: String(scale) });
-  return hmsg('history.factor.down', { k: String(Math.round(1 / scale)) });
+  if (scale >= 1) return historyMessage('history.factor.up', { k: String(scale) });
+  return historyMessage('history.factor.down', { k: String(Math.round(1 / scale)) });
 }
 
 /** One yoy finding for a series compared between two of its points. */
@@ -101,7 +101,7 @@ export function yoyFinding(series: Series, base: SeriesPoint, current: SeriesPoi
     ruleId: ev.scale !== undefined ? 'history.yoy.scale' : 'history.yoy',
     severity: 'warning',
     cells: [current.cell, base.cell],
-    message: hmsg(ev.scale !== undefined ? 'history.yoy.scale' : 'history.yoy', params),
+    message: historyMessage(ev.scale !== undefined ? 'history.yoy.scale' : 'history.yoy', params),
     values: [current.value, base.value],
     expected: base.value,
     difference: ev.change,

@@ -752,8 +752,8 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const reader = new SheetReader(grid, h, ctx, 'long', longShape(h));
   const data = reader.data;
   const values = grid.values;
-  const W = data.direct(Math.max(0, values.length - h.row - 1));
-  if (!W) {
+  const direct = data.direct(Math.max(0, values.length - h.row - 1));
+  if (!direct) {
     data.rollback(reader.source);
     return undefined;
   }
@@ -782,8 +782,8 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const unitCache = new Map<unknown, number>();
   const labelCache = new Map<string, number>();
   const seenBlocks = new Map<number, Set<number>>();
-  const { rowSheet, rowR, rowLabel, rowUnit, rowParent, rowBlock, obsValue, obsStepClass, obsFlags } = W;
-  const base = W.row;
+  const { rowSheet, rowR, rowLabel, rowUnit, rowParent, rowBlock, obsValue, obsStepClass, obsFlags } = direct;
+  const base = direct.row;
   let n = 0;
   let lastEntityRaw: unknown = entityCache;
   let lastEntity = -1;
@@ -879,7 +879,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       // rows are written in bulk, their values by position.
       const m = prevLen > 0 ? matchingRows(values, r, prevLen, nameCol, entityCol, periodCol, unitCol, pred, lastEntityRaw, lastPeriodRaw) : 0;
       if (m > 0) {
-        nSlow = replayLongBlock(grid, valueCol, r, m, base + n, W, sheet, block, slowRows, nSlow, reader, pred, predStep, predStepClass);
+        nSlow = replayLongBlock(grid, valueCol, r, m, base + n, direct, sheet, block, slowRows, nSlow, reader, pred, predStep, predStepClass);
         if (nSlow < 0) return abandon();
         n += m;
         k = m;
@@ -968,7 +968,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
     }
     k++;
   }
-  if (!readSlowCells(grid, valueCol, data, W, slowRows.subarray(0, nSlow), reader)) return abandon();
+  if (!readSlowCells(grid, valueCol, data, direct, slowRows.subarray(0, nSlow), reader)) return abandon();
   if (block >= 0) endLongBlock(reader, rowLabel, rowParent, rowR, base + blockStart, base + n, sameAsLast ? lastHier : undefined);
   data.commitLong(n, ctx.nextIds(n));
   return reader.finish([]);
@@ -1041,7 +1041,7 @@ function replayLongBlock(
   r0: number,
   m: number,
   i0: number,
-  W: NonNullable<ReturnType<ModelData['direct']>>,
+  direct: NonNullable<ReturnType<ModelData['direct']>>,
   sheet: number,
   block: number,
   slowRows: Int32Array,
@@ -1051,7 +1051,7 @@ function replayLongBlock(
   predStep: Float64Array,
   predStepClass: Int32Array,
 ): number {
-  const { rowSheet, rowR, rowLabel, rowUnit, rowBlock, obsValue, obsStepClass, obsFlags } = W;
+  const { rowSheet, rowR, rowLabel, rowUnit, rowBlock, obsValue, obsStepClass, obsFlags } = direct;
   const { label, unit, ruleLabel, ruleUnit, rules } = pred;
   const values = grid.values;
   const formats = grid.numberFormats;
@@ -1104,8 +1104,8 @@ function replayLongBlock(
  * A function of its own, so that the shapes of parsed values do not unsettle readLongDirect's code.
  * False when the display steps become too many for classes (readLongDrafts then reads the sheet).
  */
-function readSlowCells(grid: SheetGrid, valueCol: number, data: ModelData, W: NonNullable<ReturnType<ModelData['direct']>>, rows: Int32Array, reader: SheetReader): boolean {
-  const { rowR, rowUnit, rowLabel, obsValue, obsFlags, obsStepClass } = W;
+function readSlowCells(grid: SheetGrid, valueCol: number, data: ModelData, direct: NonNullable<ReturnType<ModelData['direct']>>, rows: Int32Array, reader: SheetReader): boolean {
+  const { rowR, rowUnit, rowLabel, obsValue, obsFlags, obsStepClass } = direct;
   const formats = grid.numberFormats;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j];

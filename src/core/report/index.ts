@@ -13,7 +13,7 @@ export * from './table-spec';
 export * from './placement';
 export { buildSummary, compareTable, compositionTable, districtsTable, largestRemainder, formatTime, canonicalYear, TEMPLATES, type TemplateOptions } from './templates';
 export { isSummarySheetName, withoutSummarySheets, displayLabel, seriesGroups, type SummaryInput, type SeriesGroup, type IndicatorSeries } from './sources';
-export { rmsg as reportMessage, rt as reportText } from './messages';
+export { reportMessage, reportText } from './messages';
 export * from './standard-form';
 
 /**

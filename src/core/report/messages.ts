@@ -150,18 +150,18 @@ function fill(template: string, params: ReportParams, lang: Lang): string {
 }
 
 /** A report text in both languages. A parameter may itself be bilingual. */
-export function rmsg(id: ReportMessageId, params: ReportParams = {}): Bilingual {
+export function reportMessage(id: ReportMessageId, params: ReportParams = {}): Bilingual {
   return { 'zh-CN': fill(zhCN[id], params, 'zh-CN'), 'en-US': fill(enUS[id], params, 'en-US') };
 }
 
 /** A report text in one language. */
-export function rt(lang: Lang, id: ReportMessageId, params: ReportParams = {}): string {
+export function reportText(lang: Lang, id: ReportMessageId, params: ReportParams = {}): string {
   return fill((lang === 'zh-CN' ? zhCN : enUS)[id], params, lang);
 }
 
 /** A year as a label: 2022年 / 2022. */
 export function yearLabel(period: string): Bilingual {
-  return rmsg('col.year', { year: period });
+  return reportMessage('col.year', { year: period });
 }
 
 /** A list joined with 、 or ", " (long lists are cut after `max` items with …). */

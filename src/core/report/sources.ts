@@ -5,7 +5,7 @@ import type { IndicatorRow, Observation, ValueKind } from '../model';
 import { normalizeName } from '../names';
 import type { Finding, LayoutKind, Severity, WorkbookSnapshot } from '../types';
 import { unitScale } from '../values';
-import { joinList, rmsg } from './messages';
+import { joinList, reportMessage } from './messages';
 import { ReportError, type CellStatus } from './table-spec';
 
 /** One indicator of a source table, over every entity and period. */
@@ -147,16 +147,16 @@ export function findSeries(group: SeriesGroup, name: string): IndicatorSeries | 
 
 export function unknownIndicator(group: SeriesGroup, name: string): ReportError {
   const available = [...group.series.values()].filter((s) => s.depth === 0).map((s) => s.label);
-  return new ReportError('unknown-indicator', rmsg('error.unknown-indicator', { name, available: joinList(available) }));
+  return new ReportError('unknown-indicator', reportMessage('error.unknown-indicator', { name, available: joinList(available) }));
 }
 
 /** The group a template reads: the sheet asked for, else the first group that has `indicator`. */
 export function chooseGroup(groups: SeriesGroup[], sheet: string | undefined, indicator: string | undefined, accept: (g: SeriesGroup) => boolean = () => true): SeriesGroup | undefined {
-  if (groups.length === 0) throw new ReportError('no-sheet', rmsg('error.no-sheet'));
+  if (groups.length === 0) throw new ReportError('no-sheet', reportMessage('error.no-sheet'));
   if (sheet !== undefined) {
     const g = groups.find((x) => x.sheets.includes(sheet));
     if (!g) {
-      throw new ReportError('unknown-sheet', rmsg('error.unknown-sheet', { sheet, available: joinList(groups.flatMap((x) => x.sheets)) }));
+      throw new ReportError('unknown-sheet', reportMessage('error.unknown-sheet', { sheet, available: joinList(groups.flatMap((x) => x.sheets)) }));
     }
     return g;
   }

@@ -8,7 +8,7 @@ import type { Observation, ValueKind } from '../model';
 import { parseYear } from '../names';
 import type { Lang } from '../types';
 import { formatNumber } from '../values';
-import { joinList, rmsg, rt, yearLabel, type ReportMessageId, type ReportParams } from './messages';
+import { joinList, reportMessage, reportText, yearLabel, type ReportMessageId, type ReportParams } from './messages';
 import {
   chooseGroup,
   combineStatus,
@@ -123,7 +123,7 @@ function checked(observations: Array<Observation | undefined>, s: { status: Cell
 function statusCell(lang: Lang, s: { status: CellStatus; explained: boolean }, anything = true): TableCell {
   if (!anything) return { value: null, format: 'text', align: 'center' };
   const id: ReportMessageId = s.status === 'error' ? 'status.error' : s.status === 'warning' ? 'status.warning' : s.explained ? 'status.explained' : 'status.ok';
-  return { value: rt(lang, id), format: 'text', status: s.status };
+  return { value: reportText(lang, id), format: 'text', status: s.status };
 }
 
 function textCell(text: string): TableCell {
@@ -145,7 +145,7 @@ function checkYears(years: string[], available: string[], where: ReportParams['w
   for (const raw of years) {
     const y = canonicalYear(raw);
     if (!available.includes(y)) {
-      throw new ReportError('unknown-year', rmsg('error.unknown-year', { year: raw, where, available: joinList(available) }));
+      throw new ReportError('unknown-year', reportMessage('error.unknown-year', { year: raw, where, available: joinList(available) }));
     }
     if (!out.includes(y)) out.push(y);
   }
@@ -155,17 +155,17 @@ function checkYears(years: string[], available: string[], where: ReportParams['w
 function chooseEntity(group: SeriesGroup, entity: string | undefined): string {
   if (entity === undefined) return group.entities[0] ?? '';
   const e = group.entities.find((x) => x === entity.trim());
-  if (e === undefined) throw new ReportError('unknown-entity', rmsg('error.unknown-entity', { name: entity, available: joinList(group.entities.filter(Boolean)) }));
+  if (e === undefined) throw new ReportError('unknown-entity', reportMessage('error.unknown-entity', { name: entity, available: joinList(group.entities.filter(Boolean)) }));
   return e;
 }
 
 function single<T>(list: T[] | undefined, template: TemplateId, what: 'indicator' | 'year'): T | undefined {
   if (!list || list.length === 0) return undefined;
   if (list.length > 1) {
-    const tpl = rmsg(`template.${template}` as ReportMessageId);
+    const tpl = reportMessage(`template.${template}` as ReportMessageId);
     throw what === 'indicator'
-      ? new ReportError('one-indicator', rmsg('error.one-indicator', { template: tpl, count: list.length, names: joinList(list.map(String)) }))
-      : new ReportError('one-year', rmsg('error.one-year', { template: tpl, count: list.length, years: joinList(list.map(String)) }));
+      ? new ReportError('one-indicator', reportMessage('error.one-indicator', { template: tpl, count: list.length, names: joinList(list.map(String)) }))
+      : new ReportError('one-year', reportMessage('error.one-year', { template: tpl, count: list.length, years: joinList(list.map(String)) }));
   }
   return list[0];
 }
@@ -173,7 +173,7 @@ function single<T>(list: T[] | undefined, template: TemplateId, what: 'indicator
 function sourceLine(lang: Lang, group: SeriesGroup, input: SummaryInput, now: Date): string {
   const sheets = group.sheets.join(lang === 'zh-CN' ? '、' : ', ');
   const time = formatTime(now);
-  return input.workbook ? rt(lang, 'source', { sheets, workbook: input.workbook, time }) : rt(lang, 'source.noWorkbook', { sheets, time });
+  return input.workbook ? reportText(lang, 'source', { sheets, workbook: input.workbook, time }) : reportText(lang, 'source.noWorkbook', { sheets, time });
 }
 
 function entityPart(entity: string): string {
@@ -191,7 +191,7 @@ export function compareTable(input: SummaryInput, options: TemplateOptions): Tab
   const lang = options.lang ?? 'zh-CN';
   const groups = seriesGroups(input.model);
   const group = chooseGroup(groups, options.sheet, options.indicators?.[0]);
-  if (!group) throw new ReportError('no-sheet', rmsg('error.no-sheet'));
+  if (!group) throw new ReportError('no-sheet', reportMessage('error.no-sheet'));
   const entity = chooseEntity(group, options.entity);
   const series: IndicatorSeries[] = options.indicators?.length
     ? options.indicators
@@ -203,15 +203,15 @@ export function compareTable(input: SummaryInput, options: TemplateOptions): Tab
         .filter((s, i, all) => all.indexOf(s) === i)
     : [...group.series.values()].filter((s) => s.depth === 0 && [...s.obs.values()].some((o) => o.entity === entity));
   const withData = group.periods.filter((p) => series.some((s) => observation(s, entity, p)));
-  const years = options.years?.length ? checkYears(options.years, group.periods, rmsg('where.workbook')).sort((a, b) => group.periods.indexOf(a) - group.periods.indexOf(b)) : withData;
-  if (years.length === 0) throw new ReportError('no-years', rmsg('error.no-years', { indicator: series[0]?.label ?? '' }));
+  const years = options.years?.length ? checkYears(options.years, group.periods, reportMessage('where.workbook')).sort((a, b) => group.periods.indexOf(a) - group.periods.indexOf(b)) : withData;
+  if (years.length === 0) throw new ReportError('no-years', reportMessage('error.no-years', { indicator: series[0]?.label ?? '' }));
   const last = years[years.length - 1];
   const prev = years.length > 1 ? years[years.length - 2] : undefined;
   const index = statusIndex(input.findings);
 
-  const names = [rt(lang, 'col.indicator'), rt(lang, 'col.unit'), ...years.map((y) => yearLabel(y)[lang])];
-  if (prev) names.push(rt(lang, 'col.change'), rt(lang, 'col.changeRate'));
-  names.push(rt(lang, 'col.status'));
+  const names = [reportText(lang, 'col.indicator'), reportText(lang, 'col.unit'), ...years.map((y) => yearLabel(y)[lang])];
+  if (prev) names.push(reportText(lang, 'col.change'), reportText(lang, 'col.changeRate'));
+  names.push(reportText(lang, 'col.status'));
 
   const approxSeen: string[] = [];
   let rateRows = false;
@@ -232,21 +232,21 @@ export function compareTable(input: SummaryInput, options: TemplateOptions): Tab
   });
 
   const notes: string[] = [];
-  if (rateRows) notes.push(rt(lang, 'note.rate-change'));
-  if (approxSeen.length) notes.push(rt(lang, 'note.approx', { examples: joinList(approxSeen, 3)[lang] }));
+  if (rateRows) notes.push(reportText(lang, 'note.rate-change'));
+  if (approxSeen.length) notes.push(reportText(lang, 'note.approx', { examples: joinList(approxSeen, 3)[lang] }));
   const range = years.length === 1 ? yearLabel(last)[lang] : lang === 'zh-CN' ? `${years[0]}—${last}年` : `${years[0]}–${last}`;
   const yearCols = years.map((_, i) => 2 + i);
   return finish({
     template: 'compare',
     lang,
-    title: lang === 'zh-CN' ? rt(lang, 'compare.title', { entity, range }) : rt(lang, 'compare.title', { entityPart: entityPart(entity), range }),
-    subtitle: prev ? rt(lang, 'compare.subtitle', { last: yearLabel(last)[lang], prev: yearLabel(prev)[lang] }) : rt(lang, 'compare.subtitle.single'),
+    title: lang === 'zh-CN' ? reportText(lang, 'compare.title', { entity, range }) : reportText(lang, 'compare.title', { entityPart: entityPart(entity), range }),
+    subtitle: prev ? reportText(lang, 'compare.subtitle', { last: yearLabel(last)[lang], prev: yearLabel(prev)[lang] }) : reportText(lang, 'compare.subtitle.single'),
     header: [names],
     body,
     notes,
     source: sourceLine(lang, group, input, options.now),
     sourceSheets: [...group.sheets],
-    chart: { type: years.length > 2 ? 'line' : 'column', categoryColumn: 0, seriesColumns: yearCols, title: rt(lang, 'chart.compare', { entity, entityPart: entityPart(entity) }) },
+    chart: { type: years.length > 2 ? 'line' : 'column', categoryColumn: 0, seriesColumns: yearCols, title: reportText(lang, 'chart.compare', { entity, entityPart: entityPart(entity) }) },
   });
 }
 
@@ -282,24 +282,24 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
   const wantedYear = single(options.years, 'composition', 'year');
   const groups = seriesGroups(input.model);
   const group = chooseGroup(groups, options.sheet, wantedIndicator, (g) => [...g.series.values()].some(hasParts));
-  if (!group) throw new ReportError('no-parts', rmsg('error.no-parts-any'));
+  if (!group) throw new ReportError('no-parts', reportMessage('error.no-parts-any'));
   const entity = chooseEntity(group, options.entity);
   const withParts = [...group.series.values()].filter(hasParts);
   let total: IndicatorSeries | undefined;
   if (wantedIndicator !== undefined) {
     total = findSeries(group, wantedIndicator);
     if (!total) throw unknownIndicator(group, wantedIndicator);
-    if (!hasParts(total)) throw new ReportError('no-parts', rmsg('error.no-parts', { total: total.label, available: joinList(withParts.map((s) => s.label)) }));
+    if (!hasParts(total)) throw new ReportError('no-parts', reportMessage('error.no-parts', { total: total.label, available: joinList(withParts.map((s) => s.label)) }));
   } else {
     total = withParts[0];
-    if (!total) throw new ReportError('no-parts', rmsg('error.no-parts-any'));
+    if (!total) throw new ReportError('no-parts', reportMessage('error.no-parts-any'));
   }
   const t = total;
   const parts = t.children.map((p) => group.series.get(p)).filter((s): s is IndicatorSeries => !!s);
 
   let year: string;
   if (wantedYear !== undefined) {
-    year = checkYears([wantedYear], group.periods, rmsg('where.workbook'))[0];
+    year = checkYears([wantedYear], group.periods, reportMessage('where.workbook'))[0];
   } else {
     const candidates = group.periods.filter((p) => exact(observation(t, entity, p)));
     year = candidates[candidates.length - 1] ?? group.periods[group.periods.length - 1] ?? '';
@@ -308,22 +308,22 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
 
   // Only additive quantities in one unit make a composition.
   if (t.kind === 'rate' || parts.some((p) => p.kind === 'rate')) {
-    throw new ReportError('not-additive', rmsg('error.not-additive', { total: t.label, why: rmsg('why.rate') }));
+    throw new ReportError('not-additive', reportMessage('error.not-additive', { total: t.label, why: reportMessage('why.rate') }));
   }
   const units = [...new Set(parts.map((p) => p.unit).filter(Boolean))];
   if (units.length > 1 || (units.length === 1 && t.unit && units[0] !== t.unit)) {
-    throw new ReportError('not-additive', rmsg('error.not-additive', { total: t.label, why: rmsg('why.units', { units: [t.unit, ...units].filter(Boolean).join('/') }) }));
+    throw new ReportError('not-additive', reportMessage('error.not-additive', { total: t.label, why: reportMessage('why.units', { units: [t.unit, ...units].filter(Boolean).join('/') }) }));
   }
 
   const totalObs = observation(t, entity, year);
   if (!exact(totalObs)) {
     const why =
       !totalObs || totalObs.parsed.kind === 'missing'
-        ? rmsg('why.missing')
+        ? reportMessage('why.missing')
         : totalObs.parsed.kind === 'approx'
-          ? rmsg('why.approx', { text: totalObs.parsed.text })
-          : rmsg('why.unreadable', { text: totalObs.parsed.kind === 'text' ? totalObs.parsed.text : totalObs.parsed.kind === 'error' ? totalObs.parsed.code : '' });
-    throw new ReportError('total-value', rmsg('error.total-value', { total: t.label, year: yl, why }));
+          ? reportMessage('why.approx', { text: totalObs.parsed.text })
+          : reportMessage('why.unreadable', { text: totalObs.parsed.kind === 'text' ? totalObs.parsed.text : totalObs.parsed.kind === 'error' ? totalObs.parsed.code : '' });
+    throw new ReportError('total-value', reportMessage('error.total-value', { total: t.label, year: yl, why }));
   }
   const totalValue = totalObs.value;
   const index = statusIndex(input.findings);
@@ -343,7 +343,7 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
   if (totalValue > 0 && !exceeded) {
     const { units: u, roundedSum } = largestRemainder(shareValues, totalValue);
     shares = u.map((x) => x / 1000);
-    if (roundedSum !== 1000 && shareValues.length > 0) notes.push(rt(lang, 'note.largest-remainder', { sum: `${formatNumber(roundedSum / 10, 1)}%` }));
+    if (roundedSum !== 1000 && shareValues.length > 0) notes.push(reportText(lang, 'note.largest-remainder', { sum: `${formatNumber(roundedSum / 10, 1)}%` }));
   } else {
     shares = shareValues.map((v) => (totalValue > 0 ? Math.round((v * 1000) / totalValue) / 1000 : NaN));
   }
@@ -355,7 +355,7 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
     totalStatus.explained = false;
   }
   const body: TableCell[][] = [
-    [textCell(rt(lang, 'row.total', { label: t.label })), valueCell(totalObs, t.kind, totalStatus.status), shareCell(totalValue > 0 ? 1 : undefined), statusCell(lang, totalStatus)],
+    [textCell(reportText(lang, 'row.total', { label: t.label })), valueCell(totalObs, t.kind, totalStatus.status), shareCell(totalValue > 0 ? 1 : undefined), statusCell(lang, totalStatus)],
   ];
   let k = 0;
   parts.forEach((p, i) => {
@@ -364,26 +364,26 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
     body.push([textCell(p.label), valueCell(o, t.kind, st.status), shareCell(known[i] !== undefined ? shares[k++] : undefined), statusCell(lang, st, checked([o], st))]);
   });
   if (other !== undefined) {
-    body.push([textCell(rt(lang, 'row.other')), { ...numberCell(other, t.kind, totalObs.step) }, shareCell(shares[k]), { value: null, format: 'text', align: 'center' }]);
+    body.push([textCell(reportText(lang, 'row.other')), { ...numberCell(other, t.kind, totalObs.step) }, shareCell(shares[k]), { value: null, format: 'text', align: 'center' }]);
     const shown = formatNumber(other, Number.isInteger(other) ? 0 : 2);
-    notes.push(rt(lang, 'note.other', { value: t.unit && t.unit !== '%' ? `${shown}${lang === 'zh-CN' ? '' : ' '}${t.unit}` : shown }));
-    if (unknown.length) notes.push(rt(lang, 'note.other-missing', { items: joinList(unknown)[lang] }));
+    notes.push(reportText(lang, 'note.other', { value: t.unit && t.unit !== '%' ? `${shown}${lang === 'zh-CN' ? '' : ' '}${t.unit}` : shown }));
+    if (unknown.length) notes.push(reportText(lang, 'note.other-missing', { items: joinList(unknown)[lang] }));
   }
   if (exceeded) {
-    notes.push(rt(lang, 'note.parts-exceed', { sum: formatNumber(sum), total: formatNumber(totalValue), diff: formatNumber(clean(-remainder)) }));
+    notes.push(reportText(lang, 'note.parts-exceed', { sum: formatNumber(sum), total: formatNumber(totalValue), diff: formatNumber(clean(-remainder)) }));
   }
   const unit = t.unit || '—';
   return finish({
     template: 'composition',
     lang,
-    title: rt(lang, 'composition.title', { entity, entityPart: entityPart(entity), total: t.label, year: yl[lang] }),
-    subtitle: rt(lang, 'composition.subtitle', { unit, total: t.label }),
-    header: [[rt(lang, 'col.item'), yl[lang], rt(lang, 'col.share'), rt(lang, 'col.status')]],
+    title: reportText(lang, 'composition.title', { entity, entityPart: entityPart(entity), total: t.label, year: yl[lang] }),
+    subtitle: reportText(lang, 'composition.subtitle', { unit, total: t.label }),
+    header: [[reportText(lang, 'col.item'), yl[lang], reportText(lang, 'col.share'), reportText(lang, 'col.status')]],
     body,
     notes,
     source: sourceLine(lang, group, input, options.now),
     sourceSheets: [...group.sheets],
-    chart: { type: 'column', categoryColumn: 0, seriesColumns: [2], rows: body.map((_, i) => i).filter((i) => i > 0 && typeof body[i][2].value === 'number'), title: rt(lang, 'chart.composition', { total: t.label, year: yl[lang] }) },
+    chart: { type: 'column', categoryColumn: 0, seriesColumns: [2], rows: body.map((_, i) => i).filter((i) => i > 0 && typeof body[i][2].value === 'number'), title: reportText(lang, 'chart.composition', { total: t.label, year: yl[lang] }) },
   });
 }
 
@@ -397,7 +397,7 @@ export function districtsTable(input: SummaryInput, options: TemplateOptions): T
   const groups = seriesGroups(input.model);
   const severalEntities = (g: SeriesGroup) => g.entities.length >= 2;
   const group = chooseGroup(groups, options.sheet, wantedIndicator, (g) => g.layout === 'long' && severalEntities(g)) ?? groups.find(severalEntities);
-  if (!group || !severalEntities(group)) throw new ReportError('no-districts', rmsg('error.no-districts'));
+  if (!group || !severalEntities(group)) throw new ReportError('no-districts', reportMessage('error.no-districts'));
   let s: IndicatorSeries | undefined;
   if (wantedIndicator !== undefined) {
     s = findSeries(group, wantedIndicator);
@@ -405,12 +405,12 @@ export function districtsTable(input: SummaryInput, options: TemplateOptions): T
   } else {
     s = [...group.series.values()][0];
   }
-  if (!s) throw new ReportError('no-sheet', rmsg('error.no-sheet'));
+  if (!s) throw new ReportError('no-sheet', reportMessage('error.no-sheet'));
   const series = s;
   const periods = group.periods.filter((p) => group.entities.some((e) => observation(series, e, p)));
   let year: string;
   if (wantedYear !== undefined) {
-    year = checkYears([wantedYear], periods, rmsg('where.indicator', { indicator: series.label }))[0];
+    year = checkYears([wantedYear], periods, reportMessage('where.indicator', { indicator: series.label }))[0];
   } else {
     // The year most regions report (the latest of those).
     let best = -1;
@@ -422,14 +422,14 @@ export function districtsTable(input: SummaryInput, options: TemplateOptions): T
         year = p;
       }
     }
-    if (!year) throw new ReportError('no-years', rmsg('error.no-years', { indicator: series.label }));
+    if (!year) throw new ReportError('no-years', reportMessage('error.no-years', { indicator: series.label }));
   }
   const prev = Number.isFinite(Number(year)) ? String(Number(year) - 1) : undefined;
   const index = statusIndex(input.findings);
   const entities = group.entities.filter((e) => [...series.obs.values()].some((o) => o.entity === e));
   const current = new Map(entities.map((e) => [e, observation(series, e, year)]));
   if (![...current.values()].some((o) => o && o.value !== undefined)) {
-    throw new ReportError('no-values', rmsg('error.no-values', { indicator: series.label }));
+    throw new ReportError('no-values', reportMessage('error.no-values', { indicator: series.label }));
   }
   // Competition ranking (1, 2, 2, 4) over exact values, largest first.
   const ranked = entities
@@ -445,7 +445,7 @@ export function districtsTable(input: SummaryInput, options: TemplateOptions): T
 
   const yl = yearLabel(year);
   const pl = prev ? yearLabel(prev) : undefined;
-  const names = [rt(lang, 'col.entity'), yl[lang], rt(lang, 'col.rank'), ...(pl ? [pl[lang], rt(lang, 'col.change'), rt(lang, 'col.changeRate')] : []), rt(lang, 'col.status')];
+  const names = [reportText(lang, 'col.entity'), yl[lang], reportText(lang, 'col.rank'), ...(pl ? [pl[lang], reportText(lang, 'col.change'), reportText(lang, 'col.changeRate')] : []), reportText(lang, 'col.status')];
   const approxSeen: string[] = [];
   const body = order.map((e) => {
     const o = current.get(e);
@@ -462,20 +462,20 @@ export function districtsTable(input: SummaryInput, options: TemplateOptions): T
     return row;
   });
   const notes: string[] = [];
-  if (series.kind === 'rate' && prev) notes.push(rt(lang, 'note.rate-change'));
-  if (approxSeen.length) notes.push(rt(lang, 'note.approx', { examples: joinList(approxSeen, 3)[lang] }));
-  if (ranked.length < order.length) notes.push(rt(lang, 'note.not-ranked'));
+  if (series.kind === 'rate' && prev) notes.push(reportText(lang, 'note.rate-change'));
+  if (approxSeen.length) notes.push(reportText(lang, 'note.approx', { examples: joinList(approxSeen, 3)[lang] }));
+  if (ranked.length < order.length) notes.push(reportText(lang, 'note.not-ranked'));
   return finish({
     template: 'districts',
     lang,
-    title: rt(lang, 'districts.title', { indicator: series.label, year: yl[lang] }),
-    subtitle: rt(lang, 'districts.subtitle', { unit: series.unit || '—', year: yl[lang], prev: pl?.[lang] ?? '—' }),
+    title: reportText(lang, 'districts.title', { indicator: series.label, year: yl[lang] }),
+    subtitle: reportText(lang, 'districts.subtitle', { unit: series.unit || '—', year: yl[lang], prev: pl?.[lang] ?? '—' }),
     header: [names],
     body,
     notes,
     source: sourceLine(lang, group, input, options.now),
     sourceSheets: [...group.sheets],
-    chart: { type: 'column', categoryColumn: 0, seriesColumns: [1], rows: body.map((_, i) => i).filter((i) => typeof body[i][1].value === 'number'), title: rt(lang, 'chart.districts', { indicator: series.label, year: yl[lang] }) },
+    chart: { type: 'column', categoryColumn: 0, seriesColumns: [1], rows: body.map((_, i) => i).filter((i) => typeof body[i][1].value === 'number'), title: reportText(lang, 'chart.districts', { indicator: series.label, year: yl[lang] }) },
   });
 }
 

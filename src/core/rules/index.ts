@@ -9,7 +9,7 @@ import { formatNumber } from '../values';
 import { cellKey, evaluateInstance, IndicatorIndex, type Comparison, type Read } from './evaluate';
 import { evaluateRulesLean } from './fast';
 import { roundTo } from './functions';
-import { joinBilingual, rmsg } from './messages';
+import { joinBilingual, ruleMessage } from './messages';
 import { editDistance } from './parser';
 import { applyRulePatches, builtinPack, mergeRuleSets, parseRuleFile, RULES_SHEET_NAME, rulesFromSheet, type RuleLoad } from './sources';
 import { BalanceGroups, constraintLookup, isTypoCandidate, safeSolve, suggestTypo } from './typo';
@@ -138,14 +138,14 @@ function uniqueReads(reads: Read[]): Read[] {
 function failureFinding(rule: Rule, entity: string, period: string, reads: Read[], c: Comparison | undefined, model: WorkbookModel): Finding {
   const rs = uniqueReads(reads);
   const detail = c
-    ? rmsg('rule.detail', { lhs: fmt(c.lhs.v, c.rate), rhs: fmt(c.rhs.v, c.rate), diff: fmt(c.lhs.v - c.rhs.v, c.rate) })
+    ? ruleMessage('rule.detail', { lhs: fmt(c.lhs.v, c.rate), rhs: fmt(c.rhs.v, c.rate), diff: fmt(c.lhs.v - c.rhs.v, c.rate) })
     : { 'zh-CN': '', 'en-US': '' };
   const f: Finding = {
     ruleId: rule.id,
     severity: rule.severity,
     cells: rs.map((r) => ({ sheet: r.obs.sheet, address: r.obs.address })),
     values: rs.map((r) => r.obs.value ?? null),
-    message: rmsg(named(rule) ? 'rule.fail' : 'rule.fail-unnamed', {
+    message: ruleMessage(named(rule) ? 'rule.fail' : 'rule.fail-unnamed', {
       id: rule.id,
       plain: { 'zh-CN': rule.name['zh-CN'] || rule.id, 'en-US': rule.name['en-US'] || rule.name['zh-CN'] || rule.id },
       period: periodText(entity, period),
@@ -179,7 +179,7 @@ function skippedFinding(s: Skipped): Finding {
   const single = s.entities.length === 1;
   const period = single ? periodText(s.entities[0], s.period) : periodLabel(s.period);
   const shown = s.entities.slice(0, 10).join('、') + (s.entities.length > 10 ? '…' : '');
-  const entities = single || s.entities.length === 0 ? '' : rmsg('rule.entities', { list: shown });
+  const entities = single || s.entities.length === 0 ? '' : ruleMessage('rule.entities', { list: shown });
   const names = s.names.map((n) => `[${n}]`).join('、');
   const id = s.reason === 'missing' ? 'rule.missing' : s.reason === 'approx' ? 'rule.approx' : 'rule.div0';
   const f: Finding = {
@@ -188,7 +188,7 @@ function skippedFinding(s: Skipped): Finding {
     // An indicator with no cell at all in the period leaves nothing read to point at: the rule's
     // own cell then (its 表达式 in 校验规则; rules from a file have none).
     cells: s.cells.length > 0 ? s.cells : originCell(s.rule),
-    message: rmsg(id, { id: s.rule.id, name: ruleName(s.rule), period, names, entities, text: s.texts.join('、') }),
+    message: ruleMessage(id, { id: s.rule.id, name: ruleName(s.rule), period, names, entities, text: s.texts.join('、') }),
     period: s.period,
   };
   if (single && s.entities[0]) f.entity = s.entities[0];
@@ -225,7 +225,7 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
       ruleId: 'rules.no-expression',
       severity: 'warning',
       cells: p.origin && address ? [{ sheet: p.origin.sheet, address }] : [],
-      message: rmsg('rule.no-expression', { id: p.id }),
+      message: ruleMessage('rule.no-expression', { id: p.id }),
     });
   }
   // Plain passes are decided on the model's columns; every other instance is evaluated as always.
@@ -239,7 +239,7 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
         ruleId: 'rules.syntax',
         severity: 'warning',
         cells: originCell(rule),
-        message: rmsg('rule.syntax', { id: rule.id, name: ruleName(rule), column: parsed.error.column, detail: parsed.error.message, expr: rule.expr }),
+        message: ruleMessage('rule.syntax', { id: rule.id, name: ruleName(rule), column: parsed.error.column, detail: parsed.error.message, expr: rule.expr }),
       });
       continue;
     }
@@ -251,12 +251,12 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
           ruleId: 'rules.unknown-indicator',
           severity: 'warning',
           cells: originCell(rule),
-          message: rmsg('rule.unknown-indicator', {
+          message: ruleMessage('rule.unknown-indicator', {
             id: rule.id,
             name: ruleName(rule),
             indicator: name,
             column: indicatorColumn(rule.expr, name),
-            suggest: near.length ? rmsg('rule.suggest', { names: near.map((x) => `[${x}]`).join('、') }) : rmsg('rule.no-suggest'),
+            suggest: near.length ? ruleMessage('rule.suggest', { names: near.map((x) => `[${x}]`).join('、') }) : ruleMessage('rule.no-suggest'),
           }),
           indicator: name,
         });

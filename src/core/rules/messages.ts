@@ -179,7 +179,7 @@ function fill(template: string, params: RuleParams, lang: 'zh-CN' | 'en-US'): st
 }
 
 /** Renders a rule message in both languages. */
-export function rmsg(id: RuleMessageId, params: RuleParams = {}): Bilingual {
+export function ruleMessage(id: RuleMessageId, params: RuleParams = {}): Bilingual {
   return { 'zh-CN': fill(zhCN[id], params, 'zh-CN'), 'en-US': fill(enUS[id], params, 'en-US') };
 }
 

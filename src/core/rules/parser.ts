@@ -16,7 +16,7 @@
 // Columns are 1-based positions in the original text, counted in Unicode code points.
 import jsep from 'jsep';
 import { FUNCTIONS, FUNCTION_NAMES, isFunctionName, type FunctionName, type ValueType } from './functions';
-import { rmsg, type RuleMessageId, type RuleParams } from './messages';
+import { ruleMessage, type RuleMessageId, type RuleParams } from './messages';
 import type { RuleError } from './types';
 
 export type ArithmeticOp = '+' | '-' | '*' | '/';
@@ -221,7 +221,7 @@ function lex(items: Item[]): Tok[] {
       } else if (charAt(items, nextNonSpace(q)) === '(') {
         if (!isFunctionName(lower)) {
           const near = closestFunction(lower);
-          fail(col, 'parse.unknown-function', { name: w, suggest: near ? rmsg('parse.did-you-mean', { name: near }) : '' });
+          fail(col, 'parse.unknown-function', { name: w, suggest: near ? ruleMessage('parse.did-you-mean', { name: near }) : '' });
         }
         toks.push({ k: 'fn', name: lower, col, end });
       } else {
@@ -563,7 +563,7 @@ function jsepMessage(description: string): { id: RuleMessageId; params: RulePara
 export function parseRule(text: unknown, ruleId = ''): ParseResult {
   const err = (column: number, id: RuleMessageId, params: RuleParams = {}): ParseResult => ({
     ok: false,
-    error: { ruleId, column, message: rmsg(id, params) },
+    error: { ruleId, column, message: ruleMessage(id, params) },
   });
   try {
     if (typeof text !== 'string') return err(1, 'parse.not-text');

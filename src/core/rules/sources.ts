@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { toA1 } from '../a1';
 import type { Bilingual, CellValue, Finding, SheetGrid, Severity } from '../types';
 import { aliasPattern } from './evaluate';
-import { both, rmsg, type RuleMessageId, type RuleParams } from './messages';
+import { both, ruleMessage, type RuleMessageId, type RuleParams } from './messages';
 import packJson from './pack.json';
 import type { Rule, RuleField, RuleOrigin, RulePatch, RuleSet, RuleSource } from './types';
 
@@ -91,7 +91,7 @@ function parseName(v: unknown): Bilingual | undefined {
 // Rule files (and the pack)
 
 function fileFinding(id: RuleMessageId, params: RuleParams): Finding {
-  return { ruleId: 'rules.file', severity: 'warning', cells: [], message: rmsg(id, params) };
+  return { ruleId: 'rules.file', severity: 'warning', cells: [], message: ruleMessage(id, params) };
 }
 
 function fileParam(fileName?: string): Bilingual {
@@ -138,7 +138,7 @@ export function ruleSetFromObject(value: unknown, source: RuleSource, fileName?:
     }
     seen.add(id);
     const bad = (field: string, value: unknown, fallback: RuleMessageId) =>
-      findings.push(fileFinding('file.bad-field', { file, n, id, field, value: text(value), fallback: rmsg(fallback) }));
+      findings.push(fileFinding('file.bad-field', { file, n, id, field, value: text(value), fallback: ruleMessage(fallback) }));
     const sevRaw = r.severity ?? meta.severity;
     let severity: Severity | undefined;
     if (sevRaw !== undefined && sevRaw !== null && sevRaw !== '') {
@@ -301,7 +301,7 @@ function headerField(v: CellValue | undefined): RuleField | undefined {
 }
 
 function sheetFinding(grid: SheetGrid, address: string, id: RuleMessageId, params: RuleParams): Finding {
-  return { ruleId: 'rules.sheet', severity: 'warning', cells: [{ sheet: grid.name, address }], message: rmsg(id, { ...params, cell: `${grid.name}!${address}` }) };
+  return { ruleId: 'rules.sheet', severity: 'warning', cells: [{ sheet: grid.name, address }], message: ruleMessage(id, { ...params, cell: `${grid.name}!${address}` }) };
 }
 
 /**
@@ -354,7 +354,7 @@ export function rulesFromSheet(grid: SheetGrid): RuleLoad {
     }
     seen.add(id);
     const bad = (f: RuleField, field: RuleMessageId, fallback: RuleMessageId) =>
-      findings.push(sheetFinding(grid, addr(f), 'sheet.bad-field', { field: rmsg(field), value: text(cell(f)), fallback: rmsg(fallback) }));
+      findings.push(sheetFinding(grid, addr(f), 'sheet.bad-field', { field: ruleMessage(field), value: text(cell(f)), fallback: ruleMessage(fallback) }));
     let severity: Severity | undefined;
     if (text(cell('severity'))) {
       severity = parseSeverity(cell('severity'));

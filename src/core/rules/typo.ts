@@ -12,7 +12,7 @@ import type { CellRef, Finding } from '../types';
 import { unitScale } from '../values';
 import { cellKey, IndicatorIndex, type Constraint } from './evaluate';
 import { bindRules, ruleConstraintsFor, type LeanEvaluation } from './fast';
-import { joinBilingual, rmsg } from './messages';
+import { joinBilingual, ruleMessage } from './messages';
 import type { RuleSet, TypoHint, TypoKind } from './types';
 
 const KIND_RANK: Record<TypoKind, number> = { swap: 0, substitute: 1, drop: 2, insert: 2 };
@@ -44,7 +44,7 @@ const refText = (ref: CellRef) => `${ref.sheet}!${ref.address}`;
 
 function hintMessage(ref: CellRef, from: number, to: number, kind: TypoKind) {
   const id = kind === 'swap' ? (String(from).length === 2 ? 'typo.swap2' : 'typo.swap') : kind === 'substitute' ? 'typo.substitute' : kind === 'drop' ? 'typo.drop' : 'typo.insert';
-  return rmsg(id, { cell: refText(ref), from: String(from), to: String(to) });
+  return ruleMessage(id, { cell: refText(ref), from: String(from), to: String(to) });
 }
 
 /**
@@ -86,16 +86,16 @@ export function suggestTypo(cells: Array<{ ref: CellRef; value: number }>, solve
       from: cells[a.i].value,
       to: a.to,
       kind: a.kind,
-      message: rmsg('typo.either', { first, second }),
+      message: ruleMessage('typo.either', { first, second }),
       or: { cell: { sheet: rb.sheet, address: rb.address }, from: cells[b.i].value, to: b.to, kind: b.kind },
     };
   }
   if (tied.length > 1) return undefined;
   const ref = cells[best.i].ref;
   let message = hintMessage(ref, cells[best.i].value, best.to, best.kind);
-  const others = found.slice(1, 4).map((f) => rmsg('typo.alt', { cell: refText(cells[f.i].ref), to: String(f.to) }));
+  const others = found.slice(1, 4).map((f) => ruleMessage('typo.alt', { cell: refText(cells[f.i].ref), to: String(f.to) }));
   if (others.length > 0) {
-    const tail = rmsg('typo.others', { list: joinBilingual(others) });
+    const tail = ruleMessage('typo.others', { list: joinBilingual(others) });
     message = { 'zh-CN': message['zh-CN'] + tail['zh-CN'], 'en-US': message['en-US'] + tail['en-US'] };
   }
   return { cell: { sheet: ref.sheet, address: ref.address }, from: cells[best.i].value, to: best.to, kind: best.kind, message };

@@ -40,7 +40,7 @@ import { JSZip, PassThrough, WorksheetXform, SharedStringsXform, StylesXform, Ap
 import { Styles, Merge, Budget, checkMergesApart, plainMerge } from './stream/cells-support';
 import { SheetCells } from './stream/sheet-cells';
 import { stringStream, partText, verifyPart, parseEntry } from './stream/parts';
-import { Bail, parseEntryFast } from './stream/fast-xml';
+import { FastPathGaveUp, parseEntryFast } from './stream/fast-xml';
 
 export { FALLBACK_BYTES } from './stream/exceljs-internals';
 
@@ -102,7 +102,7 @@ async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: 
       if (stats) stats.fast++;
       return { worksheet, cells: holder.cells };
     } catch (e) {
-      if (!(e instanceof Bail)) throw e;
+      if (!(e instanceof FastPathGaveUp)) throw e;
     }
   }
   const worksheet = await parseEntry(entry, attempt(), where);

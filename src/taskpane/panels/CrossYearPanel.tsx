@@ -1,7 +1,7 @@
 // The 跨年 tab: compares the years (and districts) of the last check's workbook with the
 // detectors of core/history, with the years and thresholds the user picks; lists the findings
 // with a small trend line each, selects their cells, and inserts an Excel line chart of the
-// chosen indicators. The engine is loaded with import() (cross-year-core.ts) only once there is
+// chosen indicators. The engine is loaded with import() (cross-year-reader.ts) only once there is
 // a check to work on.
 import {
   Accordion,
@@ -66,7 +66,7 @@ import {
   type PeriodChoice,
   type ThresholdForm,
   type WorkbookHistory,
-} from './cross-year-model';
+} from './cross-year-view-model';
 import { crossYearTranslator, type CrossYearKey, type CrossYearTranslate } from './cross-year-strings';
 import { Sparkline } from './Sparkline';
 
@@ -201,7 +201,7 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
   useEffect(() => {
     if (!session) return;
     let cancelled = false;
-    import(/* webpackChunkName: "cross-year" */ './cross-year-core').then(
+    import(/* webpackChunkName: "cross-year" */ './cross-year-reader').then(
       (core) => {
         if (cancelled || !mounted.current) return;
         const history = core.readWorkbookHistory(session.snapshot, optionsRef.current.entity);

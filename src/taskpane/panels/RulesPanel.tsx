@@ -199,14 +199,14 @@ interface RuleRowProps {
   rule: Rule;
   pane: RulePatch | undefined;
   lang: Lang;
-  rt: RulesTranslate;
+  rulesText: RulesTranslate;
   onChange: (base: Rule, change: PatchChange) => void;
   onReset: (id: string) => void;
   onSelect: (ref: CellRef) => void;
   parseTolerance: (v: unknown) => number | undefined;
 }
 
-const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rt, onChange, onReset, onSelect, parseTolerance }: RuleRowProps) {
+const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rulesText, onChange, onReset, onSelect, parseTolerance }: RuleRowProps) {
   const styles = useStyles();
   const name = pick(rule.name, lang);
   const paneTolerance = pane?.tolerance !== undefined ? formatTolerance(pane.tolerance, lang) : '';
@@ -247,20 +247,20 @@ const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rt, onChange, on
       <div className={styles.head}>
         <span className={styles.id}>{rule.id}</span>
         <Badge appearance="tint" size="small" color={SOURCE_COLOR[rule.source]} data-testid="rule-source">
-          {rt(SOURCE_KEY[rule.source])}
+          {rulesText(SOURCE_KEY[rule.source])}
         </Badge>
         {base.patchedBy && (
           <Badge appearance="outline" size="small" color="informative" data-testid="rule-patched">
-            {rt('rules.patchedBy', { source: rt(SOURCE_KEY[base.patchedBy]) })}
+            {rulesText('rules.patchedBy', { source: rulesText(SOURCE_KEY[base.patchedBy]) })}
           </Badge>
         )}
         {pane && (
           <Badge appearance="filled" size="small" color="warning" data-testid="rule-pane">
-            {rt('rules.changedInPane')}
+            {rulesText('rules.changedInPane')}
           </Badge>
         )}
         {originRef && (
-          <Button appearance="transparent" size="small" onClick={() => onSelect(originRef)} aria-label={rt('rules.problemGoto', { where: formatCellRef(originRef) })}>
+          <Button appearance="transparent" size="small" onClick={() => onSelect(originRef)} aria-label={rulesText('rules.problemGoto', { where: formatCellRef(originRef) })}>
             {formatCellRef(originRef)}
           </Button>
         )}
@@ -270,42 +270,42 @@ const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rt, onChange, on
       <div className={styles.controls}>
         <Switch
           checked={rule.enabled}
-          label={rule.enabled ? rt('rules.on') : rt('rules.off')}
-          aria-label={rt('rules.enabledLabel', { id: rule.id })}
+          label={rule.enabled ? rulesText('rules.on') : rulesText('rules.off')}
+          aria-label={rulesText('rules.enabledLabel', { id: rule.id })}
           onChange={(_, d) => onChange(base, { enabled: d.checked })}
         />
         <Select
           size="small"
           value={rule.severity}
-          aria-label={rt('rules.severityLabel', { id: rule.id })}
+          aria-label={rulesText('rules.severityLabel', { id: rule.id })}
           onChange={(_, d) => onChange(base, { severity: d.value as Severity })}
         >
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {rt(`rules.severity.${s}` as RulesKey)}
+              {rulesText(`rules.severity.${s}` as RulesKey)}
             </option>
           ))}
         </Select>
         <Field
           size="small"
           validationState={invalid ? 'error' : 'none'}
-          validationMessage={invalid ? rt('rules.toleranceInvalid', { id: rule.id, value: tolerance }) : undefined}
+          validationMessage={invalid ? rulesText('rules.toleranceInvalid', { id: rule.id, value: tolerance }) : undefined}
         >
           <Input
             size="small"
             className={styles.tolerance}
             value={tolerance}
-            placeholder={base.tolerance !== undefined ? formatTolerance(base.tolerance, lang) : rt('rules.toleranceAuto')}
-            aria-label={rt('rules.toleranceLabel', { id: rule.id })}
-            contentBefore={<Caption1 className={styles.nowrap}>{rt('rules.tolerance')}</Caption1>}
+            placeholder={base.tolerance !== undefined ? formatTolerance(base.tolerance, lang) : rulesText('rules.toleranceAuto')}
+            aria-label={rulesText('rules.toleranceLabel', { id: rule.id })}
+            contentBefore={<Caption1 className={styles.nowrap}>{rulesText('rules.tolerance')}</Caption1>}
             onChange={(_, d) => setTolerance(d.value)}
             onBlur={commitTolerance}
             onKeyDown={onToleranceKey}
           />
         </Field>
         {pane && (
-          <Button size="small" appearance="subtle" icon={<ArrowReset20Regular />} aria-label={rt('rules.resetLabel', { id: rule.id })} onClick={() => onReset(rule.id)}>
-            {rt('rules.reset')}
+          <Button size="small" appearance="subtle" icon={<ArrowReset20Regular />} aria-label={rulesText('rules.resetLabel', { id: rule.id })} onClick={() => onReset(rule.id)}>
+            {rulesText('rules.reset')}
           </Button>
         )}
       </div>
@@ -318,7 +318,7 @@ const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rt, onChange, on
 
 export function RulesPanel({ host, lang, t, session, options, setOptions }: PanelProps) {
   const styles = useStyles();
-  const rt = useMemo(() => rulesTranslator(lang), [lang]);
+  const rulesText = useMemo(() => rulesTranslator(lang), [lang]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
@@ -388,7 +388,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
       const address = r.origin?.cells.expr ?? r.origin?.cells.id;
       const detail = pick(parsed.error.message, lang);
       add({
-        text: rt('rules.syntax', { id: r.id, column: parsed.error.column, detail }),
+        text: rulesText('rules.syntax', { id: r.id, column: parsed.error.column, detail }),
         cell: r.origin && address ? { sheet: r.origin.sheet, address } : undefined,
       });
     }
@@ -397,7 +397,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
       if (f.ruleId === 'rules.unknown-indicator' || f.ruleId === 'rules.no-expression') add({ text: pick(f.message, lang), cell: f.cells[0] });
     }
     return out;
-  }, [loaded, session, lang, rt]);
+  }, [loaded, session, lang, rulesText]);
 
   const rules = effective?.rules ?? [];
   const baseById = useMemo(() => new Map((loaded?.ruleSet.rules ?? []).map((r) => [r.id, r])), [loaded]);
@@ -452,7 +452,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
           const { sheet } = await host.writeRulesSheet(rows);
           if (mounted.current) setCreated({ name: sheet, originRow: 0, originCol: 0, values: rows });
           return { key: 'rules.created' };
-        }, rt('rules.create'))
+        }, rulesText('rules.create'))
     : null;
 
   const onFile = (e: ChangeEvent<HTMLInputElement>): void => {
@@ -495,7 +495,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
   return (
     <div className={styles.root}>
       <Body1 as="p" className={styles.intro}>
-        {rt('rules.intro')}
+        {rulesText('rules.intro')}
       </Body1>
 
       <div className={styles.actions}>
@@ -505,14 +505,14 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
             icon={<TableAdd20Regular />}
             onClick={() => void createSheet()}
             disabled={busy || sheetExists}
-            aria-label={rt('rules.createLabel')}
+            aria-label={rulesText('rules.createLabel')}
             aria-describedby={sheetExists ? 'rules-sheet-exists' : undefined}
           >
-            {rt('rules.create')}
+            {rulesText('rules.create')}
           </Button>
         )}
-        <Button appearance="secondary" icon={<ArrowUpload20Regular />} onClick={() => fileInput.current?.click()} disabled={busy} aria-label={rt('rules.importLabel')}>
-          {rt('rules.import')}
+        <Button appearance="secondary" icon={<ArrowUpload20Regular />} onClick={() => fileInput.current?.click()} disabled={busy} aria-label={rulesText('rules.importLabel')}>
+          {rulesText('rules.import')}
         </Button>
         <input
           ref={fileInput}
@@ -529,33 +529,33 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
           icon={<ArrowDownload20Regular />}
           onClick={exportRules}
           disabled={busy || !exported}
-          aria-label={rt('rules.exportLabel')}
+          aria-label={rulesText('rules.exportLabel')}
           aria-describedby={loaded && !exported ? 'rules-export-nothing' : undefined}
         >
-          {rt('rules.export')}
+          {rulesText('rules.export')}
         </Button>
       </div>
       {!createSheet && (
         <Caption1 className={styles.note} data-testid="rules-create-unavailable">
-          {rt('rules.createUnavailable')}
+          {rulesText('rules.createUnavailable')}
         </Caption1>
       )}
       {createSheet && sheetExists && (
         <Caption1 className={styles.note} id="rules-sheet-exists">
-          {rt('rules.createExists')}
+          {rulesText('rules.createExists')}
         </Caption1>
       )}
       {loaded && !exported && (
         <Caption1 className={styles.note} id="rules-export-nothing">
-          {rt('rules.exportNothing')}
+          {rulesText('rules.exportNothing')}
         </Caption1>
       )}
 
       {file && (
         <div className={styles.actions} data-testid="rules-file">
-          <Text>{rt('rules.fileInUse', { name: file.fileName ?? '' })}</Text>
-          <Button size="small" appearance="subtle" icon={<Delete20Regular />} onClick={removeFile} aria-label={rt('rules.removeFileLabel', { name: file.fileName ?? '' })}>
-            {rt('rules.removeFile')}
+          <Text>{rulesText('rules.fileInUse', { name: file.fileName ?? '' })}</Text>
+          <Button size="small" appearance="subtle" icon={<Delete20Regular />} onClick={removeFile} aria-label={rulesText('rules.removeFileLabel', { name: file.fileName ?? '' })}>
+            {rulesText('rules.removeFile')}
           </Button>
         </div>
       )}
@@ -583,7 +583,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
 
       {notice && (
         <MessageBar intent={notice.key === 'rules.exportUnavailable' ? 'warning' : 'success'} layout="multiline">
-          <MessageBarBody>{rt(notice.key, notice.params)}</MessageBarBody>
+          <MessageBarBody>{rulesText(notice.key, notice.params)}</MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('notice.dismiss')} onClick={() => setNotice(null)} />}
           />
@@ -593,8 +593,8 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
       {problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="rules-problems">
           <MessageBarBody>
-            <MessageBarTitle>{rt('rules.problems', { n: problems.length })}</MessageBarTitle>
-            <ul className={styles.problems} aria-label={rt('rules.problemsLabel')}>
+            <MessageBarTitle>{rulesText('rules.problems', { n: problems.length })}</MessageBarTitle>
+            <ul className={styles.problems} aria-label={rulesText('rules.problemsLabel')}>
               {problems.map((p) => (
                 <li key={p.key} className={styles.problem}>
                   {p.cell && (
@@ -602,7 +602,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
                       appearance="transparent"
                       size="small"
                       onClick={() => select(p.cell as CellRef)}
-                      aria-label={rt('rules.problemGoto', { where: formatCellRef(p.cell) })}
+                      aria-label={rulesText('rules.problemGoto', { where: formatCellRef(p.cell) })}
                     >
                       {formatCellRef(p.cell)}
                     </Button>
@@ -617,40 +617,40 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
 
       {(patches?.length ?? 0) > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="rules-pending">
-          <MessageBarBody>{rt('rules.pending', { n: patches?.length ?? 0 })}</MessageBarBody>
+          <MessageBarBody>{rulesText('rules.pending', { n: patches?.length ?? 0 })}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={resetAll}>
-              {rt('rules.resetAll')}
+              {rulesText('rules.resetAll')}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
 
-      {!loaded && loadError === null && <Spinner size="small" label={rt('rules.loading')} />}
+      {!loaded && loadError === null && <Spinner size="small" label={rulesText('rules.loading')} />}
 
       {loaded && (
-        <section aria-label={rt('rules.listLabel')}>
+        <section aria-label={rulesText('rules.listLabel')}>
           <Caption1 className={styles.note} as="p">
-            {session ? rt('rules.afterCheck') : rt('rules.beforeCheck')}
+            {session ? rulesText('rules.afterCheck') : rulesText('rules.beforeCheck')}
           </Caption1>
           <div className={styles.actions}>
             <SearchBox
               size="small"
               value={filter}
               onChange={(_, d) => setFilter(d.value)}
-              placeholder={rt('rules.filterPlaceholder')}
-              aria-label={rt('rules.filter')}
+              placeholder={rulesText('rules.filterPlaceholder')}
+              aria-label={rulesText('rules.filter')}
             />
             <Subtitle2 as="h2" role="status" data-testid="rules-count">
-              {needle ? rt('rules.countFiltered', { shown: shown.length, n: rules.length }) : rt('rules.count', { n: rules.length, enabled: enabledCount })}
+              {needle ? rulesText('rules.countFiltered', { shown: shown.length, n: rules.length }) : rulesText('rules.count', { n: rules.length, enabled: enabledCount })}
             </Subtitle2>
           </div>
           {shown.length === 0 ? (
             <Body1 as="p" className={styles.note}>
-              {rt('rules.noMatch')}
+              {rulesText('rules.noMatch')}
             </Body1>
           ) : (
-            <ul className={styles.list} aria-label={rt('rules.listLabel')}>
+            <ul className={styles.list} aria-label={rulesText('rules.listLabel')}>
               {shown.map((r) => (
                 <RuleRow
                   key={r.id}
@@ -658,7 +658,7 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
                   rule={r}
                   pane={paneById.get(r.id)}
                   lang={lang}
-                  rt={rt}
+                  rulesText={rulesText}
                   onChange={change}
                   onReset={reset}
                   onSelect={select}

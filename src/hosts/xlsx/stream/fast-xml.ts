@@ -1,5 +1,5 @@
 // FastXml: a tokenizer for the plain XML Excel writes, which hands <sheetData> rows straight to
-// the streaming reader and bails out (Bail) on anything else so that saxes reads the part again.
+// the streaming reader and bails out (FastPathGaveUp) on anything else so that saxes reads the part again.
 import { PackageLimitError } from '../package-guard';
 import { utils, T, toInt, toFloat } from './exceljs-internals';
 import { inflate, checkProlog } from './parts';
@@ -8,7 +8,7 @@ import { inflate, checkProlog } from './parts';
 // A faster tokenizer for the common case
 
 /** Thrown by FastXml on anything outside the plain XML it handles: the part is parsed again with saxes. */
-export class Bail extends Error {}
+export class FastPathGaveUp extends Error {}
 
 /** Unfinished markup FastXml carries from one chunk to the next before it leaves the part to saxes. */
 export const MAX_CARRY = 8 * 1024 * 1024;
@@ -41,14 +41,14 @@ export function decodeEntities(raw: string): string {
   let from = 0;
   while (amp >= 0) {
     const semi = raw.indexOf(';', amp);
-    if (semi < 0) throw new Bail();
+    if (semi < 0) throw new FastPathGaveUp();
     const name = raw.slice(amp + 1, semi);
     let text = ENTITIES[name];
     if (text === undefined || !Object.prototype.hasOwnProperty.call(ENTITIES, name)) {
       const m = /^#(?:([0-9]+)|x([0-9a-fA-F]+))$/.exec(name);
-      if (!m) throw new Bail();
+      if (!m) throw new FastPathGaveUp();
       const cp = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
-      if (!isXmlChar(cp)) throw new Bail();
+      if (!isXmlChar(cp)) throw new FastPathGaveUp();
       text = String.fromCodePoint(cp);
     }
     out += raw.slice(from, amp) + text;
@@ -91,7 +91,7 @@ export type PlainRowSink = (n: number, styleId: number | undefined, cells: Plain
 /**
  * A tokenizer for well-formed XML without comments, CDATA, processing instructions, DOCTYPE or
  * non-ASCII names: it gives the xform the events saxes would give (one text event per text node,
- * line ends and attribute whitespace normalised, entities decoded), and throws Bail at anything
+ * line ends and attribute whitespace normalised, entities decoded), and throws FastPathGaveUp at anything
  * else, including every case in which saxes would report an error, so that the part is then
  * parsed by the saxes path and fails (or not) exactly as in ExcelJS.
  */
@@ -140,7 +140,7 @@ export class FastXml {
       if (s.charCodeAt(0) === 0xfeff) i = 1;
       if (s.startsWith('<?', i)) {
         const m = DECLARATION.exec(s.slice(i, i + 300));
-        if (!m) throw new Bail();
+        if (!m) throw new FastPathGaveUp();
         i += m[0].length;
       }
     }
@@ -152,7 +152,7 @@ export class FastXml {
         continue;
       }
       if (this.closed) {
-        if (!/^[ \t\r\n]*$/.test(s.slice(i))) throw new Bail();
+        if (!/^[ \t\r\n]*$/.test(s.slice(i))) throw new FastPathGaveUp();
         return;
       }
       const lt = s.indexOf('<', i);
@@ -175,17 +175,17 @@ export class FastXml {
       if (c === 0x2f) {
         // </name>: the name of the open element, then optional spaces
         const top = this.open[this.open.length - 1];
-        if (top === undefined) throw new Bail();
+        if (top === undefined) throw new FastPathGaveUp();
         let j = lt + 2 + top.length;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
         if (j >= n) break;
-        if (s.charCodeAt(j) !== 0x3e || !s.startsWith(top, lt + 2)) throw new Bail();
+        if (s.charCodeAt(j) !== 0x3e || !s.startsWith(top, lt + 2)) throw new FastPathGaveUp();
         this.open.pop();
         i = j + 1;
         this.close(top);
         continue;
       }
-      if (c === 0x3f || c === 0x21) throw new Bail(); // <? <! (PI, comment, CDATA, DOCTYPE)
+      if (c === 0x3f || c === 0x21) throw new FastPathGaveUp(); // <? <! (PI, comment, CDATA, DOCTYPE)
       const next = this.tag(s, lt);
       if (next < 0) break;
       i = next;
@@ -194,23 +194,23 @@ export class FastXml {
     s = '';
     // What is carried is unfinished markup (a tag, a row): one of megabytes is for saxes, which
     // reads it in one pass, rather than for a rescan at every chunk.
-    if (this.carry.length > MAX_CARRY) throw new Bail();
+    if (this.carry.length > MAX_CARRY) throw new FastPathGaveUp();
   }
 
   /** At the end of the part: anything left over, or no root closed, is for saxes to judge. */
   end(): void {
-    if (!this.closed || !/^[ \t\r\n]*$/.test(this.carry)) throw new Bail();
+    if (!this.closed || !/^[ \t\r\n]*$/.test(this.carry)) throw new FastPathGaveUp();
   }
 
   private text(raw: string): void {
     if (!this.rootSeen || this.closed) {
-      if (!/^[ \t\r\n]*$/.test(raw)) throw new Bail();
+      if (!/^[ \t\r\n]*$/.test(raw)) throw new FastPathGaveUp();
     }
     if (!UNUSUAL.test(raw)) {
       this.xform.parseText(raw);
       return;
     }
-    if (BAD_CHARS.test(raw)) throw new Bail();
+    if (BAD_CHARS.test(raw)) throw new FastPathGaveUp();
     const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
     this.xform.parseText(decodeEntities(text));
   }
@@ -227,7 +227,7 @@ export class FastXml {
     }
     const x = s.slice(a, j);
     if (!this.names.has(x)) {
-      if (!NAME.test(x) || x === '__proto__') throw new Bail();
+      if (!NAME.test(x) || x === '__proto__') throw new FastPathGaveUp();
       this.names.add(x);
     }
     return x;
@@ -251,7 +251,7 @@ export class FastXml {
     const selfClosing = this.selfClosing;
     j = end;
     if (this.open.length === 0) {
-      if (this.rootSeen) throw new Bail(); // a second root
+      if (this.rootSeen) throw new FastPathGaveUp(); // a second root
       this.rootSeen = true;
     }
     this.xform.parseOpen({ name, attributes, isSelfClosing: selfClosing });
@@ -259,7 +259,7 @@ export class FastXml {
     else {
       this.open.push(name);
       if (name === 'sheetData' && this.onRow && this.open.length === 2 && this.open[0] === 'worksheet') {
-        if (this.sheetDataSeen) throw new Bail();
+        if (this.sheetDataSeen) throw new FastPathGaveUp();
         this.sheetDataSeen = true;
         this.inRows = true;
       }
@@ -283,13 +283,13 @@ export class FastXml {
       if (c === 0x3e || c === 0x2f) {
         if (c === 0x2f) {
           if (j + 1 >= n) return -1;
-          if (s.charCodeAt(j + 1) !== 0x3e) throw new Bail();
+          if (s.charCodeAt(j + 1) !== 0x3e) throw new FastPathGaveUp();
         }
         this.count = count;
         this.selfClosing = c === 0x2f;
         return c === 0x2f ? j + 2 : j + 1;
       }
-      if (j === before) throw new Bail();
+      if (j === before) throw new FastPathGaveUp();
       const a = j;
       while (j < n) {
         const d = s.charCodeAt(j);
@@ -298,15 +298,15 @@ export class FastXml {
       }
       if (j >= n) return -1;
       const key = this.name(s, a, j);
-      for (let k = 0; k < count; k++) if (this.keys[k] === key) throw new Bail();
+      for (let k = 0; k < count; k++) if (this.keys[k] === key) throw new FastPathGaveUp();
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) return -1;
-      if (s.charCodeAt(j) !== 0x3d) throw new Bail();
+      if (s.charCodeAt(j) !== 0x3d) throw new FastPathGaveUp();
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) return -1;
       const q = s.charCodeAt(j);
-      if (q !== 0x22 && q !== 0x27) throw new Bail();
+      if (q !== 0x22 && q !== 0x27) throw new FastPathGaveUp();
       let end = j + 1;
       let plain = true;
       for (; end < n; end++) {
@@ -317,7 +317,7 @@ export class FastXml {
       if (end >= n) return -1;
       let raw = s.slice(j + 1, end);
       if (!plain) {
-        if (raw.indexOf('<') >= 0 || BAD_CHARS.test(raw)) throw new Bail();
+        if (raw.indexOf('<') >= 0 || BAD_CHARS.test(raw)) throw new FastPathGaveUp();
         if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
         raw = decodeEntities(raw);
       }
@@ -346,15 +346,15 @@ export class FastXml {
     }
     const raw = s.slice(a, lt);
     if (plain) return raw;
-    if (BAD_CHARS.test(raw)) throw new Bail();
+    if (BAD_CHARS.test(raw)) throw new FastPathGaveUp();
     return decodeEntities(raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw);
   }
 
   /** The index of `</name>` closing text content that starts at `a` (no markup in between), or -1. */
   private endOf(s: string, a: number, close: string, limit: number): number {
     const lt = s.indexOf('<', a);
-    if (lt < 0 || lt >= limit) throw new Bail();
-    if (!s.startsWith(close, lt)) throw new Bail();
+    if (lt < 0 || lt >= limit) throw new FastPathGaveUp();
+    if (!s.startsWith(close, lt)) throw new FastPathGaveUp();
     return lt;
   }
 
@@ -375,7 +375,7 @@ export class FastXml {
         this.starved = true;
         return k;
       }
-      if (s.charCodeAt(k) !== 0x3c) throw new Bail();
+      if (s.charCodeAt(k) !== 0x3c) throw new FastPathGaveUp();
       if (s.startsWith('</sheetData', k)) {
         let j = k + 11;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -383,13 +383,13 @@ export class FastXml {
           this.starved = true;
           return i;
         }
-        if (s.charCodeAt(j) !== 0x3e) throw new Bail();
+        if (s.charCodeAt(j) !== 0x3e) throw new FastPathGaveUp();
         this.inRows = false;
         this.open.pop();
         this.close('sheetData');
         return j + 1;
       }
-      if (!s.startsWith('<row', k)) throw new Bail();
+      if (!s.startsWith('<row', k)) throw new FastPathGaveUp();
       const next = this.row(s, k);
       if (next < 0) {
         this.starved = true;
@@ -401,7 +401,7 @@ export class FastXml {
 
   private row(s: string, k: number): number {
     const c0 = s.charCodeAt(k + 4);
-    if (!(isSpace(c0) || c0 === 0x3e || c0 === 0x2f)) throw new Bail();
+    if (!(isSpace(c0) || c0 === 0x3e || c0 === 0x2f)) throw new FastPathGaveUp();
     let p = this.attrs(s, k + 4);
     if (p < 0) return -1;
     const r = this.attr('r');
@@ -422,11 +422,11 @@ export class FastXml {
     for (;;) {
       while (p < close && isSpace(s.charCodeAt(p))) p++;
       if (p >= close) break;
-      if (!s.startsWith('<c', p)) throw new Bail();
+      if (!s.startsWith('<c', p)) throw new FastPathGaveUp();
       const c1 = s.charCodeAt(p + 2);
-      if (!(isSpace(c1) || c1 === 0x3e || c1 === 0x2f)) throw new Bail();
+      if (!(isSpace(c1) || c1 === 0x3e || c1 === 0x2f)) throw new FastPathGaveUp();
       p = this.attrs(s, p + 2);
-      if (p < 0 || p > close) throw new Bail();
+      if (p < 0 || p > close) throw new FastPathGaveUp();
       // CellXform.parseOpen('c')
       const cs = this.attr('s');
       // Same fields as CellXform's model, all present from the start (one object shape).
@@ -580,7 +580,7 @@ export class FastXml {
     };
     for (;;) {
       while (p < close && isSpace(s.charCodeAt(p))) p++;
-      if (p >= close) throw new Bail();
+      if (p >= close) throw new FastPathGaveUp();
       if (s.startsWith('</c>', p)) return p + 4;
       if (s.startsWith('<v>', p)) {
         const lt = this.endOf(s, p + 3, '</v>', close);
@@ -588,7 +588,7 @@ export class FastXml {
         p = lt + 4;
       } else if (s.startsWith('<v', p) && (isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x2f)) {
         p = this.attrs(s, p + 2);
-        if (p < 0 || p > close) throw new Bail();
+        if (p < 0 || p > close) throw new FastPathGaveUp();
         if (!this.selfClosing) {
           const lt = this.endOf(s, p, '</v>', close);
           append(this.content(s, p, lt));
@@ -596,7 +596,7 @@ export class FastXml {
         }
       } else if (s.startsWith('<f', p) && (isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x3e || s.charCodeAt(p + 2) === 0x2f)) {
         p = this.attrs(s, p + 2);
-        if (p < 0 || p > close) throw new Bail();
+        if (p < 0 || p > close) throw new FastPathGaveUp();
         cell.si = this.attr('si');
         cell.shareType = this.attr('t');
         cell.ref = this.attr('ref');
@@ -609,18 +609,18 @@ export class FastXml {
       } else if (s.startsWith('<is>', p)) {
         p += 4;
         while (p < close && isSpace(s.charCodeAt(p))) p++;
-        if (!s.startsWith('<t', p) || !(isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x3e || s.charCodeAt(p + 2) === 0x2f)) throw new Bail();
+        if (!s.startsWith('<t', p) || !(isSpace(s.charCodeAt(p + 2)) || s.charCodeAt(p + 2) === 0x3e || s.charCodeAt(p + 2) === 0x2f)) throw new FastPathGaveUp();
         p = this.attrs(s, p + 2);
-        if (p < 0 || p > close) throw new Bail();
+        if (p < 0 || p > close) throw new FastPathGaveUp();
         if (!this.selfClosing) {
           const lt = this.endOf(s, p, '</t>', close);
           append(this.content(s, p, lt));
           p = lt + 4;
         }
         while (p < close && isSpace(s.charCodeAt(p))) p++;
-        if (!s.startsWith('</is>', p)) throw new Bail();
+        if (!s.startsWith('</is>', p)) throw new FastPathGaveUp();
         p += 5;
-      } else throw new Bail();
+      } else throw new FastPathGaveUp();
     }
   }
 
@@ -678,7 +678,7 @@ export function closeCell(model: any, t: string | undefined): void {
   }
 }
 
-/** parseEntry with FastXml; throws Bail when the part needs saxes (or fails in any way). */
+/** parseEntry with FastXml; throws FastPathGaveUp when the part needs saxes (or fails in any way). */
 export async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }, onPlainRow?: PlainRowSink): Promise<any> {
   const xml = new FastXml(xform, onRow, onPlainRow);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -691,16 +691,16 @@ export async function parseEntryFast(entry: any, xform: any, onRow: (model: any)
       if (!xml.closed) xml.write(text);
       // After the root, ExcelJS stops reading, but saxes still reports what follows in the same
       // piece: anything but white space there is for the saxes path to judge.
-      else if (!/^[ \t\r\n]*$/.test(text)) throw new Bail();
+      else if (!/^[ \t\r\n]*$/.test(text)) throw new FastPathGaveUp();
     }
     const rest = decoder.decode();
     if (!xml.closed) xml.write(rest);
-    else if (!/^[ \t\r\n]*$/.test(rest)) throw new Bail();
+    else if (!/^[ \t\r\n]*$/.test(rest)) throw new FastPathGaveUp();
     xml.end();
   } catch (e) {
     // A limit is final; anything else is for the saxes path to judge, from the start.
-    if (e instanceof Bail || e instanceof PackageLimitError) throw e;
-    throw new Bail();
+    if (e instanceof FastPathGaveUp || e instanceof PackageLimitError) throw e;
+    throw new FastPathGaveUp();
   }
   return xform.model;
 }

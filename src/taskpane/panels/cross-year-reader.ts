@@ -4,7 +4,7 @@
 import { analyzeWorkbook } from '../../core/engine';
 import { buildPanel, DEFAULT_HISTORY_OPTIONS } from '../../core/history';
 import type { WorkbookSnapshot } from '../../core/types';
-import type { WorkbookHistory } from './cross-year-model';
+import type { WorkbookHistory } from './cross-year-view-model';
 
 export { DEFAULT_HISTORY_OPTIONS };
 

@@ -9,7 +9,7 @@ import type { TrendChartRef } from '../capabilities';
 import type { CrossYearKey, CrossYearTranslate } from './cross-year-strings';
 
 // ---------------------------------------------------------------------------------------------
-// The workbook as the detectors see it (built by cross-year-core.ts)
+// The workbook as the detectors see it (built by cross-year-reader.ts)
 
 export interface ChartPoint {
   period: string;
