@@ -11,6 +11,7 @@ import type { Finding, Lang } from '../core/types';
 import { formatNumber } from '../core/values';
 import { cellAddress, firstCellOf, quoteSheetName } from '../hosts/excel/a1';
 import { counts, type FileResult } from './results';
+import { RESULT_SHEET } from '../core/sheet-names';
 
 /**
  * How the report names each checked file and links to it: `name` for the 文件 column, `link`
@@ -78,7 +79,7 @@ function locationCell(x: Finding, rel: string, lang: Lang): ExcelJS.CellValue {
 export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlaces): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '指标校验 Indicator Checker';
-  const findings = wb.addWorksheet(lang === 'zh-CN' ? '校验结果' : 'Findings');
+  const findings = wb.addWorksheet(lang === 'zh-CN' ? RESULT_SHEET : 'Findings');
   const rows: ExcelJS.CellValue[][] = [];
   for (const f of files) {
     const rel = places.link(f.file);

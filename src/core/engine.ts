@@ -13,16 +13,16 @@ import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Expla
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
-import { sheetNameCollisions } from './sheet-names';
+import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET, sheetNameCollisions } from './sheet-names';
 import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
 import { ModelData, observationCount } from './model-data';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
 /** Sheets the add-in writes itself; never read as indicator sheets. */
-export const OWN_SHEETS = new Set(['校验结果', EXPLANATIONS_SHEET, '汇总表', STRUCTURE_SHEET]);
+export const OWN_SHEETS = new Set([RESULT_SHEET, EXPLANATIONS_SHEET, SUMMARY_SHEET, STRUCTURE_SHEET]);
 /** The sheet users write their own rules in. */
-export const RULES_SHEET = '校验规则';
+export { RULES_SHEET };
 
 export interface CheckOptions {
   onProgress?: Progress;

@@ -3,7 +3,9 @@
 // Errors cannot be explained away.
 import type { CellValue, Finding, SheetGrid } from './types';
 
-export const EXPLANATIONS_SHEET = '校验说明';
+import { EXPLANATIONS_SHEET } from './sheet-names';
+
+export { EXPLANATIONS_SHEET };
 export const EXPLANATION_HEADER = ['键', '规则', '单元格', '数值', '说明', '时间'] as const;
 
 export interface Explanation {

@@ -4,6 +4,19 @@
 // warning that says a location may point at the other sheet.
 import type { Finding } from './types';
 
+// The sheets the add-in reads and writes besides the user's, by name: defined here once, for the
+// engine, every host and the pane (this module imports nothing but types, so any bundle may load it).
+/** Findings written into the workbook. */
+export const RESULT_SHEET = '校验结果';
+/** Rules the user writes (read by core/rules; created by the hosts). */
+export const RULES_SHEET = '校验规则';
+/** The user's 核实说明 of findings (core/explanations.ts). */
+export const EXPLANATIONS_SHEET = '校验说明';
+/** The user's corrections of how a sheet was read (core/layout/corrections.ts). */
+export const STRUCTURE_SHEET = '结构';
+/** The default name of an inserted summary table's sheet. */
+export const SUMMARY_SHEET = '汇总表';
+
 /** The form two sheet names share when Excel would take them for the same name. */
 export function sheetNameKey(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();

@@ -14,7 +14,9 @@ import { indicatorKey } from '../names';
 import type { Bilingual, CellValue, Finding, SheetGrid } from '../types';
 
 /** The sheet the corrections are kept in. */
-export const STRUCTURE_SHEET = '结构';
+import { STRUCTURE_SHEET } from '../sheet-names';
+
+export { STRUCTURE_SHEET };
 
 export type FixAction = 'group' | 'not-total';
 

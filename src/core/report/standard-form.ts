@@ -32,13 +32,14 @@ import { BilingualError } from '../errors';
 import type { Bilingual } from '../types';
 import type { Box } from './placement';
 import { displayWidth } from './table-spec';
+import { RULES_SHEET } from '../sheet-names';
 
 /** How a row's numbers are typed, formatted and validated. */
 export type FormValueKind = 'count' | 'money' | 'rate';
 
 export const STANDARD_FORM_SHEET = '指标表';
 /** The sheet of user rules (core/rules RULES_SHEET_NAME; not imported, to keep the rule parser out of this module). */
-export const STANDARD_RULES_SHEET = '校验规则';
+export const STANDARD_RULES_SHEET = RULES_SHEET;
 
 interface IndicatorDef {
   name: string;

@@ -12,8 +12,9 @@ import { aliasPattern } from './evaluate';
 import { both, ruleMessage, type RuleMessageId, type RuleParams } from './messages';
 import packJson from './pack.json';
 import type { Rule, RuleField, RuleOrigin, RulePatch, RuleSet, RuleSource } from './types';
+import { RULES_SHEET } from '../sheet-names';
 
-export const RULES_SHEET_NAME = '校验规则';
+export const RULES_SHEET_NAME = RULES_SHEET;
 
 export interface RuleLoad {
   ruleSet: RuleSet;

@@ -3,8 +3,9 @@
 import type { Finding, Severity } from '../../core/types';
 import { firstCellOf, cellAddress, quoteSheetName } from './a1';
 import { utf8Length } from './read-plan';
+import { RESULT_SHEET } from '../../core/sheet-names';
 
-export const RESULT_SHEET_NAME = '校验结果';
+export const RESULT_SHEET_NAME = RESULT_SHEET;
 /**
  * Our result sheet is recognised by holding a table whose name starts with this. Table names
  * are unique per workbook, so a renamed old result sheet makes us pick `…_2`, `…_3`.

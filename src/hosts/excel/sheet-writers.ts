@@ -9,6 +9,7 @@ import { HostError, requirementMissing, resultSheetTaken, structureLocked, toHos
 import type { HostSession } from './host-session';
 import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, chunkRowsByBytes, freeTableName, isResultTableName } from './result-sheet';
 import { freeSheetName } from './summary-writer';
+import { RULES_SHEET } from '../../core/sheet-names';
 
 const WRITE_ACTION: Bilingual = { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' };
 
@@ -211,10 +212,10 @@ export async function insertStandardForm(s: HostSession, spec: StandardFormSpec)
 }
 
 /**
- * The sheet users write rules in (core/rules RULES_SHEET_NAME; not imported from there so the
- * rule parser stays out of the pane's first-load bundle; a test keeps the two equal).
+ * The sheet users write rules in (core/sheet-names.ts; imported from there, not from core/rules,
+ * so the rule parser stays out of the pane's first-load bundle).
  */
-export const RULES_SHEET = '校验规则';
+export { RULES_SHEET };
 const RULES_HEADER_FILL = '#DDEBF7';
 const RULES_ACTION: Bilingual = { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' };
 const FORM_ACTION: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'Inserting the standard form' };

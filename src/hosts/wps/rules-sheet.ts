@@ -6,8 +6,9 @@ import { cellAddress, rectAddress } from '../excel/a1';
 import { bgr } from './com-values';
 import type { EtWorksheet } from './et-api';
 import { value2Of } from './sheets';
+import { RULES_SHEET } from '../../core/sheet-names';
 
-export const RULES_SHEET = '校验规则';
+export { RULES_SHEET };
 const RULES_HEADER_FILL = '#DDEBF7';
 /** Column widths of a new 校验规则 sheet, in characters (ColumnWidth's unit), by header. */
 const RULES_WIDTHS: Record<string, number> = { 编号: 14, 名称: 28, 表达式: 44, 级别: 8, 容差: 8, 启用: 8, 说明: 32 };

@@ -10,6 +10,7 @@ import { HostError } from '../excel/errors';
 import { gridFromWorksheet, gridsOf, loadWorkbook } from './read-xlsx';
 import { legacyFormat, workbookKind } from './formats';
 import { fillRulesSheet } from './rules-sheet';
+import { RULES_SHEET } from '../../core/sheet-names';
 
 /** Excel's sheet size. */
 const MAX_ROWS = 1_048_576;
@@ -24,7 +25,7 @@ interface Mark {
 }
 
 /** The sheet users write rules in (core/rules RULES_SHEET_NAME, kept out of this module's imports). */
-export const RULES_SHEET = '校验规则';
+export { RULES_SHEET };
 export type XlsxHostEvent = { type: 'marks' } | { type: 'select'; ref: CellRef } | { type: 'sheets' };
 
 export class XlsxHost implements Host {

@@ -43,11 +43,12 @@ import { downloadBlob } from '../download';
 import { pick } from '../i18n';
 import type { PanelProps, SessionOptions } from '../session';
 import { rulesTranslator, type RulesKey, type RulesTranslate } from './rules-strings';
+import { RULES_SHEET } from '../../core/sheet-names';
 
 type RulesModule = typeof import('../../core/rules');
 
-/** The sheet users write rules in (core/rules RULES_SHEET_NAME; a test keeps them equal). */
-export const RULES_SHEET = '校验规则';
+/** The sheet users write rules in (core/sheet-names.ts). */
+export { RULES_SHEET };
 /** File name of an export. */
 export const EXPORT_FILE_NAME = '校验规则.json';
 /** Largest rule file the pane reads. */
