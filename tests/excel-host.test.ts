@@ -1,6 +1,6 @@
 import { HyperFormula } from 'hyperformula';
 import type { Finding, Severity } from '../src/core/types';
-import { chunkAddressList, columnLetters, firstCellOf, mergeCellsIntoRuns } from '../src/hosts/excel/a1';
+import { cellAddress, chunkAddressList, columnLetters, firstCellOf, mergeCellsIntoRuns, parseCell } from '../src/hosts/excel/a1';
 import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
 import { ExcelHost, type ExcelHostOptions } from '../src/hosts/excel/excel-host';
 import { MARK_STYLES, markFormula, markSeverity } from '../src/hosts/excel/marks';
@@ -618,5 +618,9 @@ describe('a1 helpers', () => {
     expect(chunks.join(',')).toBe(list.join(','));
     expect(firstCellOf("'My Sheet'!$C$7:D9")).toEqual({ row: 6, col: 2 });
     expect(hyperlinkFormula('a"b', 'A1')).toBe(`=HYPERLINK("#'a""b'!A1","A1")`);
+    // Cells within Excel's sheet size only, on the core's A1 parser.
+    expect(parseCell('XFD1048576')).toEqual({ row: 1_048_575, col: 16_383 });
+    expect([parseCell('XFE1'), parseCell('A0'), parseCell('A1048577'), parseCell('A1:B2')]).toEqual([null, null, null, null]);
+    expect(cellAddress(0, 27)).toBe('AB1');
   });
 });

@@ -15,13 +15,18 @@ export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** A → 0, AA → 26 (letters of either case). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 /** Parses `F15` or `$F$15` into 0-based row/col; undefined when it is not a single-cell address. */
 export function fromA1(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   const row = Number(m[2]);
   if (row < 1) return undefined;
-  return { row: row - 1, col: col - 1 };
+  return { row: row - 1, col: columnIndex(m[1]) };
 }

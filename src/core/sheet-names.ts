@@ -17,6 +17,21 @@ export const STRUCTURE_SHEET = '结构';
 /** The default name of an inserted summary table's sheet. */
 export const SUMMARY_SHEET = '汇总表';
 
+/**
+ * A sheet name not in `taken` (case-insensitive, as Excel compares): base, then base(2), base(3)…,
+ * with the characters Excel refuses in a name (\ / ? * [ ] :) made _ and at most 31 characters.
+ */
+export function freeSheetName(taken: Iterable<string>, base: string): string {
+  const clean = base.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || SUMMARY_SHEET;
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = `(${i})`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
 /** The form two sheet names share when Excel would take them for the same name. */
 export function sheetNameKey(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();

@@ -1,28 +1,13 @@
-// A1 addresses: column letters, cell parsing, rectangles, and the comma lists that
-// `Worksheet.getRanges` takes. Pure functions; no Office.js.
+// A1 addresses for the Office.js hosts: cells within Excel's sheet size, rectangles, and the comma
+// lists that `Worksheet.getRanges` takes, on the core's A1 helpers (core/a1.ts). Pure functions;
+// no Office.js.
+import { columnIndex, columnLetters, fromA1, toA1 } from '../../core/a1';
+
+export { columnIndex, columnLetters };
 
 /** Excel's sheet size (ExcelApi on every platform since 2007). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A → 0, AA → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 export interface CellPos {
   row: number;
@@ -37,16 +22,11 @@ export interface Rect {
   c1: number;
 }
 
-const CELL_RE = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-
 /** Parses `B3` / `$B$3` (no sheet). Returns null for anything else or off-sheet cells. */
 export function parseCell(address: string): CellPos | null {
-  const m = CELL_RE.exec(address.trim());
-  if (!m) return null;
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]) - 1;
-  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLUMNS) return null;
-  return { row, col };
+  const p = fromA1(address);
+  if (!p || p.row >= MAX_ROWS || p.col < 0 || p.col >= MAX_COLUMNS) return null;
+  return p;
 }
 
 /**
@@ -62,9 +42,7 @@ export function firstCellOf(address: string): CellPos | null {
   return parseCell(a);
 }
 
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+export const cellAddress = toA1;
 
 export function rectAddress(r: Rect): string {
   const a = cellAddress(r.r0, r.c0);

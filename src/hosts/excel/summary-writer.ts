@@ -33,6 +33,7 @@ import type { CellStatus, TableSpec } from '../../core/report/table-spec';
 import type { Bilingual, Lang } from '../../core/types';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, chunkAddressList, columnIndex, mergeCellsIntoRuns, quoteSheetName, rectAddress, type CellPos, type Rect } from './a1';
 import { HostError } from './errors';
+import { SUMMARY_SHEET, freeSheetName } from '../../core/sheet-names';
 
 export const SUMMARY_TABLE_STYLE = 'TableStyleMedium2';
 export const TREND_SHEET_NAME = '趋势图';
@@ -49,20 +50,10 @@ const GREY_SOURCE = '#7F7F7F';
 
 /** The name of the summary sheet for a language: 汇总表 / Summary. */
 export function summarySheetBase(lang: Lang): string {
-  return lang === 'zh-CN' ? '汇总表' : 'Summary';
+  return lang === 'zh-CN' ? SUMMARY_SHEET : 'Summary';
 }
 
-/** A sheet name not in `taken` (case-insensitive, as Excel compares): 汇总表, 汇总表(2), … */
-export function freeSheetName(taken: Iterable<string>, base: string): string {
-  const clean = base.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || '汇总表';
-  const used = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!used.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = `(${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
+export { freeSheetName };
 
 /** A column width in characters (as ExcelJS and the spec give it) in points: (w·7 + 5) px × 0.75. */
 export function columnWidthPoints(chars: number): number {

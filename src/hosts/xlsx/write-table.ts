@@ -17,6 +17,7 @@ import {
   type TablePlacement,
   type TableSpec,
 } from '../../core/report';
+import { freeSheetName } from '../../core/sheet-names';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 
@@ -212,14 +213,7 @@ export function preserveOnSave(ws: ExcelJS.Worksheet): void {
 
 /** A sheet name not yet in the workbook (Excel compares them case-insensitively): 汇总表, 汇总表(2)… */
 export function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
-  const clean = base.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || '汇总表';
-  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = `(${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
+  return freeSheetName(workbook.worksheets.map((w) => w.name), base);
 }
 
 /**
