@@ -3,7 +3,8 @@
 // conditional-format bugs, text-heavy reads and memory limits, and failures at random steps.
 // Every case runs on ExcelApi 1.7 (Office 2019) and on the newest set the fake models.
 import ExcelJS from 'exceljs';
-import type { Bilingual, Finding, MarkReport, Severity } from '../src/core/types';
+import type { Bilingual, Finding, Severity } from '../src/core/types';
+import type { MarkReport } from '../src/core/host';
 import { columnLetters } from '../src/hosts/excel/a1';
 import { HostError } from '../src/hosts/excel/errors';
 import { ExcelHost, type ExcelHostOptions } from '../src/hosts/excel/excel-host';

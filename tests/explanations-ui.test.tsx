@@ -8,7 +8,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { checkWorkbook } from '../src/core/engine';
 import { EXPLANATION_HEADER, explain, explanationRows } from '../src/core/explanations';
 import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';
-import type { CellRef, CellValue, Finding, Host, SheetGrid, WorkbookSnapshot } from '../src/core/types';
+import type { CellRef, CellValue, Finding, SheetGrid, WorkbookSnapshot } from '../src/core/types';
+import type { Host } from '../src/core/host';
 import { App } from '../src/taskpane/App';
 import { canExplainFinding } from '../src/taskpane/components/FindingGroups';
 import { EXPLAIN_STRINGS } from '../src/taskpane/panels/rules-strings';

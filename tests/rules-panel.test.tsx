@@ -5,7 +5,8 @@ import './helpers/jsdom-polyfills';
 
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { builtinPack, parseRuleFile, rulesSheetTemplate, RULES_SHEET_NAME } from '../src/core/rules';
-import type { CellRef, CellValue, CheckResult, Finding, Host, WorkbookSnapshot } from '../src/core/types';
+import type { CellRef, CellValue, CheckResult, Finding, WorkbookSnapshot } from '../src/core/types';
+import type { Host } from '../src/core/host';
 import { App } from '../src/taskpane/App';
 import { RULES_SHEET } from '../src/taskpane/panels/RulesPanel';
 import { RULES_STRINGS } from '../src/taskpane/panels/rules-strings';

@@ -5,16 +5,8 @@
 import './helpers/jsdom-polyfills';
 
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type {
-  Bilingual,
-  CellRef,
-  CheckResult,
-  Finding,
-  Host,
-  Progress,
-  Severity,
-  WorkbookSnapshot,
-} from '../src/core/types';
+import type { Bilingual, CellRef, CheckResult, Finding, Progress, Severity, WorkbookSnapshot } from '../src/core/types';
+import type { Host } from '../src/core/host';
 import { App } from '../src/taskpane/App';
 import type { RunCheck } from '../src/taskpane/session';
 import { HostError, SYNC_TIMEOUT } from '../src/hosts/excel/errors';

@@ -159,33 +159,3 @@ export interface SheetExplanation {
 /** Progress callback: a fraction 0..1 and a short stage label. */
 export type Progress = (fraction: number, stage: Bilingual) => void;
 
-/**
- * The only door to a workbook. The task pane and the CLI talk to this, never to Office.js or
- * ExcelJS directly; tests hand in a fake one.
- */
-/**
- * What a host could not do while marking or clearing (a protected sheet, a rule Excel cannot
- * read or delete), each said in both languages; everything else was done.
- */
-export interface MarkReport {
-  problems: Bilingual[];
-}
-
-export interface Host {
-  /** A short name of the host for the UI ("Excel", "预览"). */
-  readonly kind: 'excel' | 'wps' | 'xlsx' | 'fake';
-  readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot>;
-  /** Marks the first cell of every finding by severity, reversibly. Replaces earlier marks. */
-  applyMarks(findings: Finding[]): Promise<MarkReport | void>;
-  /** Removes every mark this add-in made and restores what was there exactly. */
-  clearMarks(): Promise<MarkReport | void>;
-  /** Activates the sheet and selects the cell. */
-  selectCell(ref: CellRef): Promise<void>;
-  /** Writes the add-in's 校验结果 sheet (replacing its own earlier one), where the host can. */
-  writeResultSheet?(findings: Finding[]): Promise<unknown>;
-  /**
-   * Replaces the add-in's 校验说明 sheet with these rows (header first, see core/explanations):
-   * explanations live in the workbook so they survive save and reopen.
-   */
-  saveExplanationRows?(rows: string[][]): Promise<void>;
-}

@@ -1,6 +1,7 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
-import type { Host, Lang } from '../core/types';
+import type { Lang } from '../core/types';
+import type { Host } from '../core/host';
 import { runCheckInWorker } from './check-worker-client';
 import { CheckPanel } from './components/CheckPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';

@@ -3,7 +3,8 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Theme } from '@fluentui/react-components';
-import type { Host, Lang } from '../core/types';
+import type { Lang } from '../core/types';
+import type { Host } from '../core/host';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { App } from './App';
 import { langFromDisplayLanguage } from './i18n';

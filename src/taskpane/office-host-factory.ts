@@ -2,7 +2,8 @@
 // small helpers that decide which one to use. Nothing here imports the Excel adapter, so the
 // App and its tests never load Office.js code.
 import { BilingualError } from '../core/errors';
-import type { Bilingual, Host, WorkbookSnapshot } from '../core/types';
+import type { Bilingual, WorkbookSnapshot } from '../core/types';
+import type { Host } from '../core/host';
 
 export { BilingualError };
 

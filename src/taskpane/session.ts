@@ -1,7 +1,8 @@
 // What the tabs share: the last check (the workbook as read and the engine's result) and the
 // options the 规则 and 跨年 tabs set for the next check.
 import type { CheckOptions } from '../core/engine';
-import type { CheckResult, Host, Lang, WorkbookSnapshot } from '../core/types';
+import type { CheckResult, Lang, WorkbookSnapshot } from '../core/types';
+import type { Host } from '../core/host';
 import type { Translate } from './i18n';
 
 /** The last completed check of the 校验 tab. */

@@ -76,7 +76,8 @@
 // one rule per vertical run of cells, in the same sync.
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
-import type { Bilingual, CellRef, CellValue, Finding, Host, MarkReport, Progress, WorkbookSnapshot } from '../../core/types';
+import type { Bilingual, CellRef, CellValue, Finding, Progress, WorkbookSnapshot } from '../../core/types';
+import type { Host, MarkReport } from '../../core/host';
 import { firstCellOf, cellAddress } from './a1';
 import { HostError, errorCode, requirementMissing, sheetHidden, sheetMissing, toHostError } from './errors';
 import type { HostSession } from './host-session';

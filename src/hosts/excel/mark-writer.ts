@@ -17,7 +17,8 @@
 // languages) and skipped. Because our rules are found by their marker every time (and a rule a
 // failed batch left without its formula is recognised too, marks.ts isUnfinishedMark), a clear
 // that stopped part-way leaves nothing the next clear cannot find.
-import type { Bilingual, Finding, MarkReport } from '../../core/types';
+import type { Bilingual, Finding } from '../../core/types';
+import type { MarkReport } from '../../core/host';
 import { type Rect, chunkAddressList, rectAddress } from './a1';
 import { MARK_STYLES, groupMarks, isUnfinishedMark, markFormula, markSeverity } from './marks';
 import { sheetProtectedForClear, sheetProtectedForMarks } from './errors';

@@ -34,6 +34,7 @@ import type { Bilingual, Lang } from '../../core/types';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, chunkAddressList, columnIndex, mergeCellsIntoRuns, quoteSheetName, rectAddress, type CellPos, type Rect } from './a1';
 import { HostError } from './errors';
 import { SUMMARY_SHEET, freeSheetName } from '../../core/sheet-names';
+import { isTrendChartData, type TrendChartCells, type TrendChartData, type TrendChartRef } from '../../core/host';
 
 export const SUMMARY_TABLE_STYLE = 'TableStyleMedium2';
 export const TREND_SHEET_NAME = '趋势图';
@@ -424,34 +425,7 @@ export function targetOffSheet(sheet: string, anchor: string): Bilingual {
 // ---------------------------------------------------------------------------------------------
 // The 跨年 trend chart
 
-/** A chart over the user's cells (a wide sheet: the year header cells and an indicator's row). */
-export interface TrendChartCells {
-  /** The user's sheet holding the data. */
-  sheet: string;
-  /** A1 range of the category names (the year cells): one row or one column. */
-  categories: string;
-  series: Array<{ name: string; values: string }>;
-}
-
-/**
- * A chart over values (per-year sheets, long tables, rows whose cells are text such as 585,900):
- * they are written as a small table on the add-in's own new 趋势图 sheet, which the chart plots.
- * Nothing is written to the user's sheets.
- */
-export interface TrendChartData {
-  /** Header of the name column (指标 / Indicator). */
-  header?: string;
-  /** The years in order: the chart's categories (written as text). */
-  categories: string[];
-  /** One row per indicator; null where the year has no value (a gap in the line). */
-  series: Array<{ name: string; values: Array<number | null>; numberFormat?: string }>;
-}
-
-export type TrendChartRef = TrendChartCells | TrendChartData;
-
-export function isTrendChartData(ref: TrendChartRef): ref is TrendChartData {
-  return Array.isArray(ref.categories);
-}
+export { isTrendChartData, type TrendChartCells, type TrendChartData, type TrendChartRef };
 
 /** Parses `B2`, `B2:F2`, `$B$2:$F$2` (a `Sheet!` prefix is dropped); null otherwise. */
 export function parseRangeAddress(address: string): Rect | null {

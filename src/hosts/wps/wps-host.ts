@@ -43,7 +43,8 @@
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
-import type { Bilingual, CellRef, CellValue, Finding, Host, MarkReport, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import type { Bilingual, CellRef, CellValue, Finding, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
+import type { Host, MarkReport } from '../../core/host';
 import { cellAddress, chunkAddressList, firstCellOf, MAX_COLUMNS, MAX_ROWS, rectAddress } from '../excel/a1';
 import { HostError, resultSheetTaken, sheetHidden, sheetMissing, sheetProtectedForClear, sheetProtectedForMarks, toHostError } from '../excel/errors';
 import type { SummaryTableInfo, TrendChartInfo } from '../excel/excel-host';

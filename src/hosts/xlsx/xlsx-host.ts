@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
 import { explanationRows, EXPLANATIONS_SHEET, type Explanation } from '../../core/explanations';
-import type { CellRef, CellValue, Finding, Host, Progress, Severity, WorkbookSnapshot } from '../../core/types';
+import type { CellRef, CellValue, Finding, Progress, Severity, WorkbookSnapshot } from '../../core/types';
+import type { Host } from '../../core/host';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
 import { HostError } from '../excel/errors';

@@ -22,7 +22,8 @@ import {
 import { ArrowClockwise20Regular, Checkmark20Regular, Dismiss20Regular, Eraser20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Explanation } from '../../core/explanations';
-import type { Bilingual, CellRef, CheckResult, Finding, Host, Lang, WorkbookSnapshot } from '../../core/types';
+import type { Bilingual, CellRef, CheckResult, Finding, Lang, WorkbookSnapshot } from '../../core/types';
+import type { Host } from '../../core/host';
 import type { CheckSession, RunCheck, SessionOptions } from '../session';
 import { describeError, formatCellRef, isSyncTimeoutError } from '../format';
 import { pick, translate, type MessageKey, type Translate } from '../i18n';

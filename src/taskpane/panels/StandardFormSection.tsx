@@ -6,7 +6,8 @@ import { Body1, Button, Field, Input, MessageBar, MessageBarBody, makeStyles, to
 import { DocumentTable20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { StandardFormResult } from '../../core/report/standard-form';
-import type { Bilingual, Host, Lang } from '../../core/types';
+import type { Bilingual, Lang } from '../../core/types';
+import type { Host } from '../../core/host';
 import { canInsertStandardForm } from '../capabilities';
 import { ErrorBar } from '../components/ErrorBar';
 import { pick, translate } from '../i18n';

@@ -4,7 +4,8 @@
 // workbook's 结构 sheet, whose format the tab shows.
 import { Body1, Button, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { ExplainedGroup, Host, Lang, SheetExplanation } from '../../core/types';
+import type { ExplainedGroup, Lang, SheetExplanation } from '../../core/types';
+import type { Host } from '../../core/host';
 import { axisText } from '../../core/layout/explain-text';
 import { describeError } from '../format';
 import type { PanelProps } from '../session';
