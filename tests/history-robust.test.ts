@@ -89,14 +89,14 @@ describe('detectAnomalies: robust findings', () => {
     expect(short.map((f) => f.indicator)).toEqual(['监督检查户次', '持证执法人员']);
   });
 
-  it('names the history, median, MAD, z and bounds', () => {
+  it('says first the value and the range the earlier years give, then the median, MAD, z and threshold', () => {
     const f = found[0];
     expect(f.ruleId).toBe('history.robust');
     expect(f.method).toBe('robust');
     expect(f.message['zh-CN']).toBe(
-      '“监督检查户次”罗庄区2023年为 140，此前 4 期（2019, 2020, 2021, 2022）的中位数为 100.5、MAD 为 1.5，稳健 z 值 17.762，超出范围 90.5～110.5（|z| > 3.5 且偏离超过 10 即提示）。',
+      '“监督检查户次”罗庄区2023年为 140，与此前 4 期（2019, 2020, 2021, 2022）相差过大，按往年应在 90.5～110.5 之间。详情：往年中位数 100.5，MAD 1.5，稳健 z 值 17.762（|z| > 3.5 且偏离超过 10 即提示）。',
     );
-    expect(f.message['en-US']).toContain('robust z = 17.762, outside the range 90.5 to 110.5');
+    expect(f.message['en-US']).toMatch(/^"监督检查户次" \(罗庄区\) is 140 in 2023, far from the 4 earlier periods .*: by those years it should lie between 90\.5 and 110\.5\. Details: median 100\.5, MAD 1\.5, robust z = 17\.762/);
     expect(f.cells.map((c) => c.address)).toEqual(['G2', 'F2']); // 2023, then 2022
     expect(f.values).toEqual([140, 101]);
     expect(f.expected).toBe(100.5);

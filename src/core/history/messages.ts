@@ -8,11 +8,11 @@ const zhCN = {
   'history.yoy.scale':
     '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，约为上期的 {factor}：可能是单位错误或多录/少录了数字（如元与万元混用）。同比范围 {lower}～{upper}。{note}',
   'history.robust':
-    '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）的中位数为 {median}、MAD 为 {mad}，稳健 z 值 {z}，超出范围 {lower}～{upper}（|z| > {zMax} 且偏离超过 {floor} 即提示）。{note}',
+    '“{indicator}”{who}{current}为 {currentValue}，与此前 {n} 期（{years}）相差过大，按往年应在 {lower}～{upper} 之间。详情：往年中位数 {median}，MAD {mad}，稳健 z 值 {z}（|z| > {zMax} 且偏离超过 {floor} 即提示）。{note}',
   'history.robust.flat':
     '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）多数为 {median}（MAD 为 0），{change}，超出范围 {lower}～{upper}（偏离超过 {floor} 即提示）。{note}',
   'history.hb':
-    '“{indicator}”{who}{current}与{base}之比为 {ratio}（{baseValue} → {currentValue}），与同期 {n} 个地区（比值中位数 {medianRatio}）相比异常：HB 得分 E = {score}，界限 {lowerE}～{upperE}（Hidiroglou–Berthelot，U = {U}，A = {A}，C = {C}）。按该地区规模，{current}应在 {lower}～{upper} 之间。{note}',
+    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，变化与其他 {n} 个地区相差过大：按该地区规模，{current}应在 {lower}～{upper} 之间。详情：{current}与{base}之比 {ratio}，各地区比值中位数 {medianRatio}；HB 得分 E = {score}，界限 {lowerE}～{upperE}（Hidiroglou–Berthelot，U = {U}，A = {A}，C = {C}）。{note}',
   'history.vanished': '“{indicator}”{who}{base}为 {baseValue}，{current}没有数值：指标是否被删除或漏填？',
   'history.new': '“{indicator}”{who}是{current}新增的指标（{base}没有），{current}为 {currentValue}。',
   'history.rate-fell': '“{indicator}”{who}{base}为 {baseValue}，{current}降为 {currentValue}：强制性比率应保持 100%。',
@@ -35,11 +35,11 @@ const enUS: Record<HistoryMessageId, string> = {
   'history.yoy.scale':
     '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, about {factor}: possibly a unit or extra-digit error (元 vs 万元). Year-over-year range {lower} to {upper}.{note}',
   'history.robust':
-    '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) have median {median} and MAD {mad}, robust z = {z}, outside the range {lower} to {upper} (flagged when |z| > {zMax} and the deviation exceeds {floor}).{note}',
+    '"{indicator}"{who} is {currentValue} in {current}, far from the {n} earlier periods ({years}): by those years it should lie between {lower} and {upper}. Details: median {median}, MAD {mad}, robust z = {z} (flagged when |z| > {zMax} and the deviation exceeds {floor}).{note}',
   'history.robust.flat':
     '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) are mostly {median} (MAD 0); {change}, outside the range {lower} to {upper} (flagged when the deviation exceeds {floor}).{note}',
   'history.hb':
-    '"{indicator}"{who}: the ratio {current}/{base} is {ratio} ({baseValue} → {currentValue}), unusual among {n} regions (median ratio {medianRatio}): HB score E = {score}, bounds {lowerE} to {upperE} (Hidiroglou–Berthelot, U = {U}, A = {A}, C = {C}). For a region of this size {current} should lie between {lower} and {upper}.{note}',
+    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, a change unlike the other {n} regions\': for a region of this size {current} should lie between {lower} and {upper}. Details: the ratio {current}/{base} is {ratio}, median ratio {medianRatio}; HB score E = {score}, bounds {lowerE} to {upperE} (Hidiroglou–Berthelot, U = {U}, A = {A}, C = {C}).{note}',
   'history.vanished': '"{indicator}"{who} was {baseValue} in {base} and has no value in {current}: was the indicator removed or left blank?',
   'history.new': '"{indicator}"{who} is new in {current} (absent in {base}): {currentValue}.',
   'history.rate-fell': '"{indicator}"{who} was {baseValue} in {base} and fell to {currentValue} in {current}: a mandated rate must stay at 100%.',
