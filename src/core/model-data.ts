@@ -23,10 +23,8 @@ import { normalizeValue } from './layout/normalize';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from './types';
 import { parseCell, type ParsedValue } from './values';
 
-// ---------------------------------------------------------------------------------------------
-// Flags of an observation (obs-flags.ts), re-exported for the readers and checks that use them
-
-export * from './obs-flags';
+// Flags of an observation: obs-flags.ts. (Imported from there, not re-exported here: CommonJS
+// builds turn a re-export into a getter, which the readers' per-cell loops would pay for.)
 import { KIND_INDEX, PARSED_KIND_INDEX, makeFlags } from './obs-flags';
 
 // ---------------------------------------------------------------------------------------------

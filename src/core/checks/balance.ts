@@ -4,7 +4,8 @@
 // arrays; the finding objects are made only where there is something to say.
 import { msg } from '../messages';
 import type { IndicatorRow, Observation } from '../model';
-import { F_APPROX, K_RATE, type ModelData } from '../model-data';
+import { type ModelData } from '../model-data';
+import { F_APPROX, K_RATE } from '../obs-flags';
 import type { Finding } from '../types';
 import { unitScale } from '../values';
 import { cellOf, display, displayNumber, periodOf, roundingOf, type WorkbookModel } from './context';

@@ -3,7 +3,8 @@
 // the other one made, or makes the pass itself. The findings are those of the checks run alone,
 // in observation order.
 import { msg, type MessageId } from '../messages';
-import { F_APPROX, K_COUNT, K_MONEY, K_RATE, PK_ERROR, PK_TEXT, type ModelData } from '../model-data';
+import { type ModelData } from '../model-data';
+import { F_APPROX, K_COUNT, K_MONEY, K_RATE, PK_ERROR, PK_TEXT } from '../obs-flags';
 import type { Finding } from '../types';
 import { cellOf, display, periodOf, type WorkbookModel } from './context';
 

@@ -16,7 +16,8 @@
 //   the first; a different value there is a conflict.
 import type { WorkbookModel } from '../checks/context';
 import type { ValueKind } from '../model';
-import { Arena, F_APPROX, parsedKindOf, PK_APPROX, PK_MISSING, PK_NUMBER, valueKindOf, VALUE_KINDS, type ModelData } from '../model-data';
+import { Arena, type ModelData } from '../model-data';
+import { F_APPROX, parsedKindOf, PK_APPROX, PK_MISSING, PK_NUMBER, valueKindOf, VALUE_KINDS } from '../obs-flags';
 import { periodCoverage } from '../names';
 import type { CellRef } from '../types';
 

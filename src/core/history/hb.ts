@@ -13,7 +13,7 @@
 // only when |y₂ − r_M·y₁| also exceeds the yoy floor of the kind (1 → 9 件 is not worth a warning).
 // The E bounds are turned back into a range of y₂ for the entity's size, for the message.
 import { median, quantileSorted } from 'simple-statistics';
-import { K_RATE, valueKindOf, VALUE_KINDS } from '../model-data';
+import { K_RATE, valueKindOf, VALUE_KINDS } from '../obs-flags';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,

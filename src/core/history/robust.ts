@@ -9,7 +9,7 @@
 // floor: a flat history followed by a change above the floor is flagged ("history.robust.flat").
 // The earlier values are all periods before the current one, whatever basePeriod says.
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
-import { valueKindOf, VALUE_KINDS } from '../model-data';
+import { valueKindOf, VALUE_KINDS } from '../obs-flags';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,

@@ -6,7 +6,7 @@
 //   years. The single-period rate check still reports the current value as an error.
 // The base period is the entity's latest earlier reported period unless one is asked for.
 import { isMandatedRate } from '../checks/rates';
-import { F_APPROX, parsedKindOf, PK_MISSING } from '../model-data';
+import { F_APPROX, parsedKindOf, PK_MISSING } from '../obs-flags';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import { basePeriodFor, currentPlan, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
 import { historyMessage, whoText, yearText } from './messages';

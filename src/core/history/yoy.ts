@@ -8,7 +8,7 @@
 // A ratio x₁/x₀ within ±15 % of a power of ten other than 1 (|log₁₀| ≥ 0.9: ×10, ÷10, ×10 000 …)
 // adds the hint "possible unit or extra-digit error" (元 vs 万元, 728588 → 7285880).
 import type { ValueKind } from '../model';
-import { valueKindOf, VALUE_KINDS } from '../model-data';
+import { valueKindOf, VALUE_KINDS } from '../obs-flags';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
 import {
   approxNote,

@@ -11,7 +11,8 @@
 import { toA1 } from '../a1';
 import { breakdownMarker, indicatorKey, isEntityTotalLabel, isTotalLabel, normalizeName, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
 import type { SheetModel, IndicatorRow, Observation } from '../model';
-import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX, type ModelData } from '../model-data';
+import { type ModelData } from '../model-data';
+import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX } from '../obs-flags';
 import type { Bilingual, CellValue, SheetGrid } from '../types';
 import { isPlainFormat, isUnitText, parseCell, unitScale } from '../values';
 import { applyFixes, type StructureFix } from './corrections';

@@ -11,7 +11,7 @@
 // Typo hints need "every rule instance that reads this cell and holds now": ruleConstraintsFor
 // finds them for one cell (the instances of the rules that can read its indicator, at its entity
 // and period or the next one for prev()), instead of every passing instance up front.
-import { F_APPROX, PK_ERROR, PK_MISSING, PK_TEXT } from '../model-data';
+import { F_APPROX, PK_ERROR, PK_MISSING, PK_TEXT } from '../obs-flags';
 import { applyNumeric, type Approx } from './functions';
 import { bindEnabledRules, cellKey, evaluateInstance, previousPeriod, type Constraint, type EvaluatedInstance, type IndicatorIndex, type RuleInstance } from './evaluate';
 import { isCompare, type Node, type ParseResult } from './parser';
