@@ -1,4 +1,4 @@
-// The columnar model (issue 7): the arrays the checks read agree with the objects callers read,
+// The columnar model: the arrays the checks read agree with the objects callers read,
 // both ways of reading a long table give the same model, and the fast paths of the numeric
 // helpers agree with the plain definitions.
 import { spawnSync } from 'child_process';

@@ -10,7 +10,7 @@
 //   node scripts/bench/equivalence.js --compare /tmp/eq-before.json /tmp/eq-after.json
 //
 // --build is the root of a `tsc -p scripts/tsconfig.cli.json` output (it holds src/core and
-// src/hosts). Not a test: a tool for the benchmark work (issue 7).
+// src/hosts). Not a test: a tool for work on the engine's speed.
 const fs = require('fs');
 const path = require('path');
 const { makePanel, prng } = require('./panel');

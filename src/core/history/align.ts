@@ -100,7 +100,7 @@ function baseName(file: string): string {
 const YEAR = /^\d{4}$/;
 
 /**
- * The panel in columns (issue 7): built from the models' columns without an object per
+ * The panel in columns: built from the models' columns without an object per
  * observation. A "draft" is an observation of one of the models, numbered across the models
  * (model m's observation o is draft offsets[m] + o). The points are a table series × period of
  * drafts; series, points and gaps become objects when `panel.series` is read, or one series at a

@@ -618,7 +618,7 @@ export function entityGroups(s: CrossTabStructure): Array<{ total: number; parts
   return out;
 }
 
-/** Ids and the model to write into: what layout/read.ts's ReadContext provides. */
+/** Ids and the model to write into: what layout/sheet-reader.ts's ReadContext provides. */
 export interface CrossTabContext {
   nextId: () => number;
   data: ModelData;

@@ -1,4 +1,4 @@
-// Rules over a provincial panel (issue 7): the same evaluation as evaluate.ts, in two tiers.
+// Rules over a provincial panel of millions of observations: the same evaluation as evaluate.ts, in two tiers.
 //
 // 1. A fast pass over the model's columns decides, for each rule instance (entity × period), only
 //    whether it certainly PASSES or is DEFERRED to the hierarchy check — with the same picks,

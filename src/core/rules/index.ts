@@ -1,4 +1,4 @@
-// Rules as data (issue 3): the rule language, the built-in pack, rule files, the workbook's
+// Rules as data: the rule language, the built-in pack, rule files, the workbook's
 // 校验规则 sheet and typo hints. `runRules(model, ruleSet)` turns a rule set into findings.
 import { display, displayNumber, rowById, type WorkbookModel } from '../checks/context';
 import { periodLabel } from '../messages';
