@@ -20,12 +20,12 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'prose');
 
-/** Every corpus file, parsed, in name order. */
+/** Every corpus file, parsed, in the order of their numbers. */
 function loadCorpus(dir = CORPUS) {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .sort()
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((f) => ({ file: f, ...JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
 }
 
