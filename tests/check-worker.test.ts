@@ -160,6 +160,6 @@ describe('engine worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(spawned[0].received).toHaveLength(1);
     disposeCheckWorker();
-    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(running).rejects.toMatchObject({ name: 'AbortError', bilingual: { 'zh-CN': '校验已取消。', 'en-US': 'The check was cancelled.' } });
   });
 });

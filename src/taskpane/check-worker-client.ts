@@ -138,12 +138,15 @@ function stopWorker(): void {
   answered = false;
 }
 
+/** What a check stopped by disposing the worker says, in the pane's languages. */
+const CANCELLED: Bilingual = { 'zh-CN': '校验已取消。', 'en-US': 'The check was cancelled.' };
+
 /** Stops the worker (a new one starts with the next check); checks still running are rejected. */
 export function disposeCheckWorker(): void {
   const cancelled = [...pending.values()];
   pending.clear();
   stopWorker();
-  for (const p of cancelled) p.reject(workerFailure('AbortError', 'The check was cancelled.', undefined));
+  for (const p of cancelled) p.reject(workerFailure('AbortError', 'The check was cancelled.', CANCELLED));
 }
 
 /** For tests: stop the worker and forget that it ever failed to start. */
