@@ -10,7 +10,8 @@ import { madOfSorted, medianInPlace } from '../src/core/history/robust';
 import type { WorkbookModel } from '../src/core/checks/context';
 import { Arena, SHARED_ARENA_BYTES } from '../src/core/model-data';
 import type { CellValue } from '../src/core/types';
-import { formatNumber, numberDecimals } from '../src/core/values';
+import { formatNumber } from '../src/core/numerals';
+import { numberDecimals } from '../src/core/values';
 import { grid, workbook } from './helpers/grid';
 
 /** Seeded PRNG (mulberry32), so a failure can be reproduced. */

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import type { CellValue } from '../src/core/types';
-import {
-  formatNumber,
-  parseCell,
-  parseChineseNumeral,
-  unitKind,
-  unitScale,
-  type ParsedValue,
-} from '../src/core/values';
+import { formatNumber, parseChineseNumeral } from '../src/core/numerals';
+import { unitKind, unitScale } from '../src/core/units';
+import { parseCell, type ParsedValue } from '../src/core/values';
 
 type Num = Extract<ParsedValue, { kind: 'number' }>;
 type Approx = Extract<ParsedValue, { kind: 'approx' }>;

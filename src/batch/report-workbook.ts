@@ -8,7 +8,7 @@
 // resolve the formula's relative path from the report's folder and jump to the cell after `#`.
 import ExcelJS from 'exceljs';
 import type { Finding, Lang } from '../core/types';
-import { formatNumber } from '../core/values';
+import { formatNumber } from '../core/numerals';
 import { cellAddress, firstCellOf, quoteSheetName } from '../hosts/excel/a1';
 import { counts, type FileResult } from './results';
 import { RESULT_SHEET } from '../core/sheet-names';

@@ -10,7 +10,7 @@
 // attributes instead.
 import type { HistoryDetail } from '../core/history/common';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
-import { formatNumber } from '../core/values';
+import { formatNumber } from '../core/numerals';
 import { counts, type FileResult } from './report';
 import { cspHash } from './sha256';
 

@@ -1,6 +1,7 @@
 // Indicator names, breakdown rows (其中, indents, outline codes) and period labels.
 // Pure TypeScript: no Office, DOM or Node APIs.
-import { isUnitText, parseChineseNumeral } from './values';
+import { parseChineseNumeral } from './numerals';
+import { isUnitText } from './units';
 
 /** Circled and other enclosed numbers (①, ⓫, ❶, ➀, ㉑, ㊀ …). NFKC would turn them into digits. */
 const ENCLOSED_NUMBER = /[\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF\u3280-\u3289]/g;

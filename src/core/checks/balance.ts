@@ -7,7 +7,7 @@ import type { IndicatorRow, Observation } from '../model';
 import { type ModelData } from '../model-data';
 import { F_APPROX, K_RATE } from '../obs-flags';
 import type { Finding } from '../types';
-import { unitScale } from '../values';
+import { unitScale } from '../units';
 import { cellOf, display, displayNumber, periodOf, roundingOf, type WorkbookModel } from './context';
 
 const NOT_ADDITIVE = /(率|占比|比例|比重|平均|人均|单案)/;

@@ -3,7 +3,7 @@ import type { IndicatorRow, Observation, SheetModel } from '../model';
 import { dataOfSheet, ModelData } from '../model-data';
 import { KIND_INDEX, makeFlags, PK_APPROX, PK_ERROR, PK_MISSING, PK_NUMBER, PK_TEXT } from '../obs-flags';
 import type { Bilingual, CellRef, Finding } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import { periodLabel } from '../messages';
 
 export interface WorkbookModel {

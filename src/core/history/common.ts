@@ -1,7 +1,7 @@
 // Options, finding shape and number formatting shared by the cross-period detectors.
 import type { ValueKind } from '../model';
 import type { Bilingual, Finding } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import type { Panel, PanelCell, Series, SeriesPoint } from './align';
 import { both, historyMessage } from './messages';
 

@@ -2,7 +2,8 @@
 // period columns (指标 / 序号 / 单位 / 数值 / 地区 / 年份) or holds year columns, within the first rows.
 import { indicatorKey, parseYear, periodCoverage } from '../names';
 import type { CellValue, SheetGrid } from '../types';
-import { isPlainFormat, isUnitText } from '../values';
+import { isUnitText } from '../units';
+import { isPlainFormat } from '../values';
 import { isPercentUnit, percentFractionKeys } from './normalize';
 
 export const NAME_HEADERS = new Set(['指标', '指标名称', '项目', '项目名称', '名称', '指标项', '指标项目', '统计指标', '考核指标', '内容']);

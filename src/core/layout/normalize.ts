@@ -1,7 +1,8 @@
 // A parsed cell value in base units: 万元 → 元, rates → fractions, with its display step.
 import type { Observation, ValueKind } from '../model';
 import { KIND_INDEX } from '../obs-flags';
-import { unitKind, unitScale, type ParsedValue } from '../values';
+import { unitKind, unitScale } from '../units';
+import type { ParsedValue } from '../values';
 
 /** unitKind and unitScale results by unit and name: a sheet repeats a few units and names. */
 const kindMemo = new Map<string | undefined, Map<string, ValueKind>>();

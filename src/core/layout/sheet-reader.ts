@@ -7,7 +7,8 @@ import { ModelData, type Arena, type SheetShape, type SheetSource } from '../mod
 import { K_RATE, KIND_INDEX, makeFlags, PARSED_KIND_INDEX, PK_NUMBER } from '../obs-flags';
 import { breakdownMarker, indicatorKey, isTotalLabel, outlineToken, parseOutlineCode } from '../names';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from '../types';
-import { isPlainFormat, isUnitText, numberDecimals, parseCell } from '../values';
+import { isUnitText } from '../units';
+import { isPlainFormat, numberDecimals, parseCell } from '../values';
 import { applyFixes, fixesFor, type StructureFix } from './corrections';
 import { buildHierarchy, type HierarchyItem } from './hierarchy';
 import { normalizeValue, plainNumberRule, type PlainNumberRule } from './normalize';

@@ -4,7 +4,7 @@ import type { WorkbookModel } from '../checks/context';
 import type { IndicatorRow, Observation, ValueKind } from '../model';
 import { normalizeName } from '../names';
 import type { Finding, LayoutKind, Severity, WorkbookSnapshot } from '../types';
-import { unitScale } from '../values';
+import { unitScale } from '../units';
 import { joinList, reportMessage } from './messages';
 import { ReportError, type CellStatus } from './table-spec';
 

@@ -3,7 +3,7 @@
 // Excel host) and the task pane previews it. Pure TypeScript: no Office, DOM or Node APIs.
 import { BilingualError } from '../errors';
 import type { Bilingual, Lang } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 
 export type CellFormat = 'integer' | 'number' | 'percent' | 'text' | 'money';
 export type CellStatus = 'ok' | 'warning' | 'error';

@@ -7,7 +7,7 @@ import { roundingOf } from '../checks/context';
 import type { Observation, ValueKind } from '../model';
 import { parseYear } from '../names';
 import type { Lang } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import { joinList, reportMessage, reportText, yearLabel, type ReportMessageId, type ReportParams } from './messages';
 import {
   chooseGroup,

@@ -5,7 +5,7 @@ import { periodLabel } from '../messages';
 import type { Observation } from '../model';
 import { normalizeName } from '../names';
 import type { Bilingual, CellRef, Finding, SheetGrid } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import { cellKey, evaluateInstance, IndicatorIndex, type Comparison, type Read } from './evaluate';
 import { evaluateRulesLean } from './fast';
 import { roundTo } from './functions';

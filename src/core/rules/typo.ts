@@ -9,7 +9,7 @@
 import { roundingOf, type WorkbookModel } from '../checks/context';
 import type { IndicatorRow, Observation } from '../model';
 import type { CellRef, Finding } from '../types';
-import { unitScale } from '../values';
+import { unitScale } from '../units';
 import { cellKey, IndicatorIndex, type Constraint } from './evaluate';
 import { bindRules, ruleConstraintsFor, type LeanEvaluation } from './fast';
 import { joinBilingual, ruleMessage } from './messages';

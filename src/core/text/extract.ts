@@ -1,7 +1,8 @@
 // Reading a report's prose (报告文本): decoding bytes, and finding the numeric mentions in it —
 // value, unit, approximate markers, the indicator words they belong to, with character offsets.
 // Pure TypeScript: no Office, DOM or Node APIs (TextDecoder is a global of Node 20 and browsers).
-import { parseCell, unitKind } from '../values';
+import { unitKind } from '../units';
+import { parseCell } from '../values';
 
 // ---------------------------------------------------------------------------------------------
 // Decoding

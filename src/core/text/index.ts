@@ -5,7 +5,7 @@
 // Findings point into the text, not a sheet: `cells` is `[{sheet: <report name>, address: 'L<line>'}]`
 // (L25 = line 25, 1-based), and the message says 第N行 / Line N. Every ruleId starts with `text.`,
 // so hosts can tell these from sheet findings and must not try to mark or select them as cells.
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import type { Finding, Severity } from '../types';
 import { extractClaims, type Claim, type SkippedClaim } from './claims';
 import { extractMentions, periodsOf, type Mention } from './extract';

@@ -13,7 +13,7 @@
 //   sheet's yearly value, which it cannot equal.
 import type { IndicatorRow, Observation } from '../model';
 import type { Finding } from '../types';
-import { formatNumber } from '../values';
+import { formatNumber } from '../numerals';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import { textMsg } from './messages';

@@ -31,7 +31,7 @@ import type { WorkbookModel } from '../../core/checks/context';
 import type { Observation } from '../../core/model';
 import type { Claim, ReportTextResult, SheetMatch, Verdict } from '../../core/text';
 import type { Finding, Lang, SheetGrid } from '../../core/types';
-import { formatNumber } from '../../core/values';
+import { formatNumber } from '../../core/numerals';
 import { describeError, formatCellRef } from '../format';
 import { pick } from '../i18n';
 import type { SummaryKey, SummaryTranslate } from './summary-strings';
