@@ -259,10 +259,10 @@ describe('hidden classes', () => {
       const panel = buildPanel([{ file: 'a.xlsx', model }]);
       panel.series.length;
       d.children(); d.obsInCell('各地区', 'D2'); d.indexOfObs(model.observations[0]); d.rowIndexOf(1); d.cachedModel(() => ({}));
-      const pd = require(${src('history/align.ts')}).dataOfPanel(panel);
+      const pd = require(${src('history/panel.ts')}).dataOfPanel(panel);
       if (pd) { pd.indexOf('x'); pd.periodIndex('2021'); }
       const fresh = new ModelData();
-      const freshPanel = require(${src('history/align.ts')}).dataOfPanel(buildPanel([{ file: 'b.xlsx', model: analyzeWorkbook({ name: 'b.xlsx', sheets: [g('各地区', rows)] }).model }]));
+      const freshPanel = require(${src('history/panel.ts')}).dataOfPanel(buildPanel([{ file: 'b.xlsx', model: analyzeWorkbook({ name: 'b.xlsx', sheets: [g('各地区', rows)] }).model }]));
       process.stdout.write(JSON.stringify({ model: %HaveSameMap(d, fresh), panel: pd && freshPanel ? %HaveSameMap(pd, freshPanel) : 'no panel data' }));
     `;
     const out = spawnSync(process.execPath, ['--allow-natives-syntax', '--require', path.join(root, 'scripts', 'bench', 'ts-require-hook.js'), '-e', code], { encoding: 'utf8', cwd: root });

@@ -2,7 +2,7 @@
 import type { ValueKind } from '../model';
 import type { Bilingual, Finding } from '../types';
 import { formatNumber } from '../numerals';
-import type { Panel, PanelCell, Series, SeriesPoint } from './align';
+import type { Panel, PanelCell, Series, SeriesPoint } from './panel';
 import { both, historyMessage } from './messages';
 
 export interface YoyOptions {

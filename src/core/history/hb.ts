@@ -14,7 +14,7 @@
 // The E bounds are turned back into a range of y₂ for the entity's size, for the message.
 import { median, quantileSorted } from 'simple-statistics';
 import { K_RATE, valueKindOf, VALUE_KINDS } from '../obs-flags';
-import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './panel';
 import {
   approxNote,
   currentPlan,

@@ -5,7 +5,7 @@
 //
 //   const panel = buildPanel(files.map((f) => ({ file: f.name, model: analyzeWorkbook(f.snapshot).model })));
 //   const findings = detectAnomalies(panel, { yoy: { relative: { count: 0.3 } } });
-import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './align';
+import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './panel';
 import { resolveOptions, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptionsInput } from './common';
 import { detectHb } from './hb';
 import { both, historyMessage, whoText, yearText } from './messages';
@@ -13,8 +13,9 @@ import { detectRobust } from './robust';
 import { detectStructure } from './structure';
 import { detectYoy } from './yoy';
 
-export { buildPanel, findSeries, pointAt } from './align';
-export type { Panel, PanelCell, PanelConflict, PanelInput, Series, SeriesGap, SeriesPoint } from './align';
+export { buildPanel } from './align';
+export { findSeries, pointAt } from './panel';
+export type { Panel, PanelCell, PanelConflict, PanelInput, Series, SeriesGap, SeriesPoint } from './panel';
 export { DEFAULT_HISTORY_OPTIONS, resolveOptions } from './common';
 export type {
   HbOptions,

@@ -10,7 +10,7 @@
 // The earlier values are all periods before the current one, whatever basePeriod says.
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { valueKindOf, VALUE_KINDS } from '../obs-flags';
-import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './panel';
 import {
   approxNote,
   currentPlan,

@@ -7,7 +7,7 @@
 // The base period is the entity's latest earlier reported period unless one is asked for.
 import { isMandatedRate } from '../checks/rates';
 import { F_APPROX, parsedKindOf, PK_MISSING } from '../obs-flags';
-import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './panel';
 import { basePeriodFor, currentPlan, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
 import { historyMessage, whoText, yearText } from './messages';
 

@@ -9,7 +9,7 @@
 // adds the hint "possible unit or extra-digit error" (元 vs 万元, 728588 → 7285880).
 import type { ValueKind } from '../model';
 import { valueKindOf, VALUE_KINDS } from '../obs-flags';
-import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './align';
+import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './panel';
 import {
   approxNote,
   basePeriodFor,
