@@ -8,7 +8,7 @@ import { analyzeWorkbook, checkWorkbook } from '../src/core/engine';
 import { buildPanel } from '../src/core/history';
 import { madOfSorted, medianInPlace } from '../src/core/history/robust';
 import type { WorkbookModel } from '../src/core/checks/context';
-import { Arena, SHARED_ARENA_BYTES } from '../src/core/model-data';
+import { Arena, SHARED_ARENA_BYTES } from '../src/core/model-columns';
 import type { CellValue } from '../src/core/types';
 import { formatNumber } from '../src/core/numerals';
 import { numberDecimals } from '../src/core/values';

@@ -16,7 +16,8 @@ import { isSummarySheetName } from './report/sources';
 import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET, sheetNameCollisions } from './sheet-names';
 import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
-import { ModelData, observationCount } from './model-data';
+import { ModelData } from './model-data';
+import { observationCount } from './model-view';
 import type { CheckResult, Finding, Progress, SheetReport, WorkbookSnapshot } from './types';
 
 /** Sheets the add-in writes itself; never read as indicator sheets. */

@@ -1,6 +1,7 @@
 // What every check sees: the rows and observations of the workbook, indexed.
 import type { IndicatorRow, Observation, SheetModel } from '../model';
-import { dataOfSheet, ModelData } from '../model-data';
+import { ModelData } from '../model-data';
+import { dataOfSheet } from '../model-view';
 import { KIND_INDEX, makeFlags, PK_APPROX, PK_ERROR, PK_MISSING, PK_NUMBER, PK_TEXT } from '../obs-flags';
 import type { Bilingual, CellRef, Finding } from '../types';
 import { formatNumber } from '../numerals';

@@ -14,7 +14,8 @@
 //   every period: `国家双随机监督抽检任务›公共场所卫生`.
 // - The same series and period seen twice (two sheets or files covering the same year) keeps
 //   the first; a different value there is a conflict.
-import { Arena, type ModelData } from '../model-data';
+import { Arena } from '../model-columns';
+import type { ModelData } from '../model-data';
 import { PK_APPROX, PK_NUMBER, valueKindOf } from '../obs-flags';
 import { periodCoverage } from '../names';
 import { conflictSeries, PanelData, panelData, PointTable, type Panel, type PanelConflict, type PanelInput, type Series, type SeriesPoint } from './panel';

@@ -3,7 +3,8 @@
 // so the detectors' loops run over millions of values without an object per point.
 import type { WorkbookModel } from '../checks/context';
 import type { ValueKind } from '../model';
-import type { Arena, ModelData } from '../model-data';
+import type { Arena } from '../model-columns';
+import type { ModelData } from '../model-data';
 import { F_APPROX, parsedKindOf, PK_APPROX, PK_MISSING, valueKindOf, VALUE_KINDS } from '../obs-flags';
 import type { CellRef } from '../types';
 

@@ -4,7 +4,7 @@
 // why. `npm run check -- FILE --explain` prints it.
 import { columnLetters, toA1 } from '../a1';
 import type { WorkbookModel } from '../checks/context';
-import type { SheetShape, SheetSource } from '../model-data';
+import type { SheetShape, SheetSource } from '../model-columns';
 import type { Bilingual, ExplainedGroup, SheetExplanation, SheetReport } from '../types';
 
 export type { ExplainedGroup, SheetExplanation };

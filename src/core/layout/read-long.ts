@@ -1,7 +1,8 @@
 // Reading a long table (地区, 年份, 指标, 数值, 单位 for many entities): straight into the model's
 // columns where every row is plain, else through drafts one block of rows at a time.
 import type { SheetModel } from '../model';
-import { ModelData, type SheetShape } from '../model-data';
+import type { SheetShape } from '../model-columns';
+import { ModelData } from '../model-data';
 import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX } from '../obs-flags';
 import { parseYear, periodCoverage } from '../names';
 import type { CellValue, SheetGrid } from '../types';

@@ -3,7 +3,8 @@
 // readers of each layout (read.ts, read-long.ts) drive it.
 import { toA1 } from '../a1';
 import type { SheetModel } from '../model';
-import { ModelData, type Arena, type SheetShape, type SheetSource } from '../model-data';
+import type { Arena, SheetShape, SheetSource } from '../model-columns';
+import { ModelData } from '../model-data';
 import { K_RATE, KIND_INDEX, makeFlags, PARSED_KIND_INDEX, PK_NUMBER } from '../obs-flags';
 import { breakdownMarker, indicatorKey, isTotalLabel, outlineToken, parseOutlineCode } from '../names';
 import type { Bilingual, CellValue, LayoutKind, SheetGrid } from '../types';
