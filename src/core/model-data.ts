@@ -1,6 +1,6 @@
 // The engine's model in columns (provincial panels of millions of observations).
 //
-// The readers (layout/sheet-reader.ts, read-long.ts, crosstab.ts) write every indicator row and observation into typed arrays and
+// The readers (layout/sheet-reader.ts, read-long.ts, read-crosstab.ts) write every indicator row and observation into typed arrays and
 // shared string tables; the checks, rules and detectors read those arrays. The object view of the
 // model (IndicatorRow, Observation, the maps of WorkbookModel) is made only when someone asks for
 // it, from the workbook grid, with the same code and field order as before — so callers that

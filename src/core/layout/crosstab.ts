@@ -5,20 +5,14 @@
 // are titles, header and data; which axis holds entities and which indicators; each indicator's
 // label, unit and place in a merged group (合计 | 其中：警告 | 罚款); which rows or columns are
 // totals over entities (全市合计) and which columns are not data (增减, 备注, 排名). `--explain`
-// prints it. The model is then built from it, one block of indicator rows per entity, so every
-// in-sheet check and rule runs per entity, and the cross-year and cross-district detectors see the
-// entities as they see a long table's districts.
+// prints it, and read-crosstab.ts builds the model from it.
 import { toA1 } from '../a1';
 import { breakdownMarker, indicatorKey, isEntityTotalLabel, isTotalLabel, normalizeName, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
-import type { SheetModel, IndicatorRow, Observation } from '../model';
-import { type ModelData } from '../model-data';
-import { KIND_INDEX, makeFlags, PARSED_KIND_INDEX } from '../obs-flags';
 import type { Bilingual, CellValue, SheetGrid } from '../types';
 import { isUnitText, unitScale } from '../units';
-import { isPlainFormat, parseCell } from '../values';
+import { parseCell } from '../values';
 import { applyFixes, type StructureFix } from './corrections';
 import { buildHierarchy, type HierarchyItem } from './hierarchy';
-import { normalizeValue, percentFractionKeys } from './normalize';
 
 /** One entry of an axis: a row or a column of the grid (0-based grid index). */
 export interface AxisEntry {
@@ -40,7 +34,7 @@ export interface AxisEntry {
   period?: string;
 }
 
-export interface Ignored {
+interface Ignored {
   index: number;
   reason: Bilingual;
 }
@@ -100,7 +94,7 @@ function isBlank(v: CellValue | undefined): boolean {
 }
 
 /** A name that reads as an entity: a place (…区 …县 …镇 …街道), a unit (…医院 …卫生院) or an entity total. */
-export function looksLikeEntity(s: string): boolean {
+function looksLikeEntity(s: string): boolean {
   const k = normalizeName(s);
   if (!k) return false;
   if (isEntityTotalLabel(k)) return true;
@@ -617,97 +611,4 @@ export function entityGroups(s: CrossTabStructure): Array<{ total: number; parts
     if (parts.length >= 2) out.push({ total: t, parts });
   });
   return out;
-}
-
-/** Ids and the model to write into: what layout/sheet-reader.ts's ReadContext provides. */
-export interface CrossTabContext {
-  nextId: () => number;
-  data: ModelData;
-}
-
-/**
- * Writes a recognised cross-tab into the model: one block per entity, holding one row per
- * indicator with its one observation; the indicator's parent (a group's 合计 column, a 其中 row)
- * within the block. Entity totals are kept on the sheet for checks/entity-totals.
- */
-export function readCrossTab(grid: SheetGrid, s: CrossTabStructure, ctx: CrossTabContext): SheetModel {
-  const data = ctx.data;
-  const source = data.beginSheet(grid.name, undefined, 'cross-tab', s.labelCol);
-  const rowsAreEntities = s.orientation === 'entities-rows';
-  const cellAt = (e: AxisEntry, ind: AxisEntry) => (rowsAreEntities ? { r: e.index, c: ind.index } : { r: ind.index, c: e.index });
-  // Which indicators' plain numbers under a % unit are fractions: all of the indicator's values.
-  const fractionKeys = percentFractionKeys(
-    (visit) => {
-      for (const ind of s.indicators)
-        for (const e of s.entities) {
-          const { r, c } = cellAt(e, ind);
-          visit(ind.label, ind.unit, grid.values[r]?.[c], grid.numberFormats?.[r]?.[c]);
-        }
-    },
-    indicatorKey,
-    isPlainFormat,
-  );
-  source.fractionKeys = fractionKeys.size > 0 ? fractionKeys : null;
-  const notes: Bilingual[] = [];
-  if (s.partial) notes.push({ 'zh-CN': `工作表“${grid.name}”只覆盖部分年度（${s.period}），不能当作全年数据与其他年份比较。`, 'en-US': `Sheet "${grid.name}" covers only part of ${s.period}; it is not compared with full years.` });
-  const obsIndex = new Map<string, number>();
-  const groups: Array<{ total: number; parts: number[] }> = [];
-  // Indicators by period (one, unless the columns carry years), each a block per entity.
-  const byPeriod = new Map<string, number[]>();
-  s.indicators.forEach((ind, k) => {
-    const p = ind.period ?? s.period;
-    const list = byPeriod.get(p);
-    if (list) list.push(k);
-    else byPeriod.set(p, [k]);
-  });
-  for (const e of s.entities) for (const [periodText, members] of byPeriod) {
-    const entity = data.entities.intern(e.label);
-    const period = data.periods.intern(periodText);
-    const blockName = `${grid.name}\u0000${e.label}\u0000${periodText}`;
-    const block = data.block(blockName, entity, period);
-    const base = data.rowCount;
-    // Row index within the block of each member indicator, for the parents.
-    const at = new Map<number, number>(members.map((k, j) => [k, j]));
-    const ids = members.map(() => ctx.nextId());
-    members.forEach((k, j) => {
-      const ind = s.indicators[k];
-      const parentAt = ind.parent !== undefined ? at.get(ind.parent) : undefined;
-      const { r, c } = cellAt(e, ind);
-      const keyText = indicatorKey(ind.label);
-      const label = data.label(`${ind.label}\u0000cross-tab`, () => ({ label: ind.label, key: keyText, code: -1, leadingSpaces: 0, qizhong: false, partial: false, closing: false }));
-      const unit = ind.unit ? data.units.intern(ind.unit) : -1;
-      const parent = parentAt !== undefined ? base + parentAt : -1;
-      const i = data.addRow(ids[j], source.index, r, label, -1, unit, parent, block);
-      const row: IndicatorRow = {
-        id: ids[j],
-        sheet: grid.name,
-        row: r,
-        labelAddress: ind.address,
-        label: ind.label,
-        key: keyText,
-        partial: false,
-        block: blockName,
-      };
-      if (ind.unit) row.unit = ind.unit;
-      if (parentAt !== undefined) row.parent = ids[parentAt];
-      const raw: CellValue = grid.values[r]?.[c] ?? null;
-      const parsed = parseCell(raw, grid.numberFormats?.[r]?.[c]);
-      const nv = normalizeValue(parsed, ind.unit, ind.label, fractionKeys.has(keyText));
-      const o = data.addObs(i, c, entity, period, nv.value ?? NaN, nv.step, makeFlags(PARSED_KIND_INDEX[parsed.kind], nv.approximate, KIND_INDEX[nv.kind]));
-      const obs: Observation = { rowId: ids[j], sheet: grid.name, address: toA1(grid.originRow + r, grid.originCol + c), entity: e.label, period: periodText, raw, parsed, ...nv };
-      data.adopt(i, row, o, obs);
-      obsIndex.set(`${e.index},${ind.index}`, o);
-    });
-  }
-  for (const g of entityGroups(s)) {
-    for (const ind of s.indicators) {
-      const t = obsIndex.get(`${s.entities[g.total].index},${ind.index}`);
-      const parts = g.parts.map((k) => obsIndex.get(`${s.entities[k].index},${ind.index}`) ?? -1);
-      if (t !== undefined) groups.push({ total: t, parts });
-    }
-  }
-  source.sumGroups = groups;
-  source.notes = notes;
-  data.endSheet(source);
-  return source.model;
 }
