@@ -30,7 +30,8 @@
 //
 // This file loads the package and builds the workbook; the pieces are in stream/: ExcelJS's
 // private modules behind exceljs-internals.ts, reading parts (parts.ts), the tokenizer
-// (fast-xml.ts), and the cells of a sheet (sheet-cells.ts, cells-support.ts).
+// (fast-xml.ts; its signal, entity decoding and plain-row form in fast-xml-support.ts), and the
+// cells of a sheet (sheet-cells.ts, cells-support.ts).
 import ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
@@ -40,7 +41,8 @@ import { JSZip, PassThrough, WorksheetXform, SharedStringsXform, StylesXform, Ap
 import { Styles, Merge, Budget, checkMergesApart, plainMerge } from './stream/cells-support';
 import { SheetCells } from './stream/sheet-cells';
 import { stringStream, partText, verifyPart, parseEntry } from './stream/parts';
-import { FastPathGaveUp, parseEntryFast } from './stream/fast-xml';
+import { parseEntryFast } from './stream/fast-xml';
+import { FastPathGaveUp } from './stream/fast-xml-support';
 
 export { FALLBACK_BYTES } from './stream/exceljs-internals';
 

@@ -1,92 +1,30 @@
 // FastXml: a tokenizer for the plain XML Excel writes, which hands <sheetData> rows straight to
 // the streaming reader and bails out (FastPathGaveUp) on anything else so that saxes reads the part again.
 import { PackageLimitError } from '../package-guard';
-import { utils, T, toInt, toFloat } from './exceljs-internals';
+import { toInt, toFloat } from './exceljs-internals';
 import { inflate, checkProlog } from './parts';
+import { FastPathGaveUp, PLAIN_CAPACITY, PLAIN_EMPTY, PLAIN_NUMBER, PLAIN_SHARED, PlainCells, closeCell, decodeEntities, isSpace, type PlainRowSink } from './fast-xml-support';
 
 // ---------------------------------------------------------------------------------------------
 // A faster tokenizer for the common case
 
-/** Thrown by FastXml on anything outside the plain XML it handles: the part is parsed again with saxes. */
-export class FastPathGaveUp extends Error {}
-
 /** Unfinished markup FastXml carries from one chunk to the next before it leaves the part to saxes. */
-export const MAX_CARRY = 8 * 1024 * 1024;
+const MAX_CARRY = 8 * 1024 * 1024;
 
-export const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
-export const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 /** Characters XML does not allow (saxes reports them), a lone surrogate, and "]]>" (disallowed in text). */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
-export const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|\]\]>/;
+const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|\]\]>/;
 /** Anything a text or attribute value needs more than slicing for (or bails on). */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
-export const UNUSUAL = /[&<\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
-export const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const UNUSUAL = /[&<\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|\]\]>/;
 
 /** Element and attribute names of <sheetData>, by length, matched without slicing. */
-export const HOT_NAMES: Array<string[] | undefined> = [];
+const HOT_NAMES: Array<string[] | undefined> = [];
 for (const hot of ['c', 'v', 'r', 's', 't', 'f', 'is', 'ht', 'si', 'row', 'ref', 'spans', 'hidden', 'customFormat', 'customHeight', 'x14ac:dyDescent']) {
   (HOT_NAMES[hot.length] ??= []).push(hot);
 }
-
-export function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-
-/** The five predefined entities and character references, as saxes decodes them; anything else bails. */
-export function decodeEntities(raw: string): string {
-  let amp = raw.indexOf('&');
-  if (amp < 0) return raw;
-  let out = '';
-  let from = 0;
-  while (amp >= 0) {
-    const semi = raw.indexOf(';', amp);
-    if (semi < 0) throw new FastPathGaveUp();
-    const name = raw.slice(amp + 1, semi);
-    let text = ENTITIES[name];
-    if (text === undefined || !Object.prototype.hasOwnProperty.call(ENTITIES, name)) {
-      const m = /^#(?:([0-9]+)|x([0-9a-fA-F]+))$/.exec(name);
-      if (!m) throw new FastPathGaveUp();
-      const cp = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
-      if (!isXmlChar(cp)) throw new FastPathGaveUp();
-      text = String.fromCodePoint(cp);
-    }
-    out += raw.slice(from, amp) + text;
-    from = semi + 1;
-    amp = raw.indexOf('&', from);
-  }
-  return out + raw.slice(from);
-}
-
-export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-
-/** A plain cell's kinds: a number in <v>, an index into the shared strings, or no value at all. */
-export const PLAIN_NUMBER = 0;
-export const PLAIN_SHARED = 1;
-export const PLAIN_EMPTY = 2;
-/** Cells one row may hand to the plain path; a longer row takes the general path. */
-const PLAIN_CAPACITY = 16384;
-
-/**
- * The cells of one row in the form nearly every sheet Excel writes has (<c r="B7" s="3" t="s">
- * <v>12</v></c>: attributes r, s and t only, a plain number or shared-string index, or no
- * value), as columns, style ids, kinds and numbers. Read without making a model object or a
- * string per cell; SheetCells.addPlainRow applies them exactly as addRow applies the models the
- * general path makes of the same XML.
- */
-export class PlainCells {
-  count = 0;
-  readonly col = new Int32Array(PLAIN_CAPACITY);
-  /** The s attribute (0 when absent: ExcelJS treats both alike). */
-  readonly style = new Int32Array(PLAIN_CAPACITY);
-  readonly kind = new Uint8Array(PLAIN_CAPACITY);
-  readonly num = new Float64Array(PLAIN_CAPACITY);
-}
-
-/** Receives rows read by the plain path: the row's number, its s attribute as RowXform reads it, and its cells. */
-export type PlainRowSink = (n: number, styleId: number | undefined, cells: PlainCells) => void;
 
 /**
  * A tokenizer for well-formed XML without comments, CDATA, processing instructions, DOCTYPE or
@@ -95,7 +33,7 @@ export type PlainRowSink = (n: number, styleId: number | undefined, cells: Plain
  * else, including every case in which saxes would report an error, so that the part is then
  * parsed by the saxes path and fails (or not) exactly as in ExcelJS.
  */
-export class FastXml {
+class FastXml {
   private carry = '';
   private readonly open: string[] = [];
   private started = false;
@@ -626,55 +564,6 @@ export class FastXml {
 
   private close(name: string): void {
     if (!this.xform.parseClose(name) || this.open.length === 0) this.closed = true;
-  }
-}
-
-/** ExcelJS's utils.xmlDecode (a second decoding of t="str" text), skipped when there is no "&". */
-export function xmlDecode(text: string): string {
-  return text.indexOf('&') < 0 ? text : utils.xmlDecode(text);
-}
-
-/** CellXform.parseClose('c'): the cell's type from t, value and formula. */
-export function closeCell(model: any, t: string | undefined): void {
-  if (model.formula || model.shareType) {
-    model.type = T.Formula;
-    if (model.value) {
-      if (t === 'str') model.result = xmlDecode(model.value);
-      else if (t === 'b') model.result = toInt(model.value, 10) !== 0;
-      else if (t === 'e') model.result = { error: model.value };
-      else model.result = toFloat(model.value);
-      model.value = undefined;
-    }
-  } else if (model.value !== undefined) {
-    switch (t) {
-      case 's':
-        model.type = T.String;
-        model.value = toInt(model.value, 10);
-        break;
-      case 'str':
-        model.type = T.String;
-        model.value = xmlDecode(model.value);
-        break;
-      case 'inlineStr':
-        model.type = T.String;
-        break;
-      case 'b':
-        model.type = T.Boolean;
-        model.value = toInt(model.value, 10) !== 0;
-        break;
-      case 'e':
-        model.type = T.Error;
-        model.value = { error: model.value };
-        break;
-      default:
-        model.type = T.Number;
-        model.value = toFloat(model.value);
-        break;
-    }
-  } else if (model.styleId) {
-    model.type = T.Null;
-  } else {
-    model.type = T.Merge;
   }
 }
 

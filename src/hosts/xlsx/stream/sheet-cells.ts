@@ -6,7 +6,7 @@ import type { CellValue, SheetGrid } from '../../../core/types';
 import { sharedStringOutOfRange, sharedStringsMissing, tooManyCells } from '../package-guard';
 import { convert, formulaValue } from '../read-xlsx';
 import { colCache, slideFormula, utils, excelToDate, T, isNaN } from './exceljs-internals';
-import { PLAIN_EMPTY, PLAIN_SHARED, type PlainCells } from './fast-xml';
+import { PLAIN_EMPTY, PLAIN_SHARED, type PlainCells } from './fast-xml-support';
 import { STYLED_EMPTY, MERGED, BARE, ConvertFailure, Made, Slot, RowCells, newRow, runAt, eachUsed, Styles, Address, decodeAddress, cellKey, Merge, MergeStyle, Budget, Far } from './cells-support';
 
 /**
