@@ -2,19 +2,14 @@
 // detectors of core/history, with the years and thresholds the user picks; lists the findings
 // with a small trend line each, selects their cells, and inserts an Excel line chart of the
 // chosen indicators. The engine is loaded with import() (cross-year-reader.ts) only once there is
-// a check to work on.
+// a check to work on. The threshold form and a finding's row are in CrossYearThresholds.tsx and
+// CrossYearFindingRow.tsx.
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Body1,
   Button,
   Caption1,
-  Checkbox,
   Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -22,15 +17,13 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Text,
-  createFocusOutlineStyle,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowReset20Regular, ChartMultiple20Regular, DataTrending20Regular, Dismiss20Regular } from '@fluentui/react-icons';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChartMultiple20Regular, DataTrending20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryOptions } from '../../core/history';
-import type { Bilingual, CellRef, Lang } from '../../core/types';
+import type { Bilingual, CellRef } from '../../core/types';
 import { canInsertLineChart } from '../capabilities';
 import { ErrorBar } from '../components/ErrorBar';
 import { VirtualList, type ItemSlot } from '../components/VirtualList';
@@ -39,36 +32,27 @@ import { pick } from '../i18n';
 import type { PanelProps } from '../session';
 import {
   ALL_PERIODS,
-  DETECTORS,
-  FIELDS,
   KIND_LABEL,
-  METHOD_LABEL,
   basesFor,
   buildChartRequest,
   defaultPeriods,
   formFromOptions,
-  formatChange,
-  formatKindValue,
-  formatRelative,
-  formatStat,
   groupByKind,
   historyFindings,
-  kindOf,
   mergeOptions,
   periodsFromOptions,
   readForm,
   seriesIdOf,
   withPeriods,
   yearLabel,
-  type FieldId,
   type HistoryRow,
-  type IndicatorSeries,
   type PeriodChoice,
   type ThresholdForm,
   type WorkbookHistory,
 } from './cross-year-view-model';
-import { crossYearTranslator, type CrossYearKey, type CrossYearTranslate } from './cross-year-strings';
-import { Sparkline } from './Sparkline';
+import { crossYearTranslator, type CrossYearKey } from './cross-year-strings';
+import { FindingRow } from './CrossYearFindingRow';
+import { ThresholdFields } from './CrossYearThresholds';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -76,57 +60,9 @@ const useStyles = makeStyles({
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalL, textAlign: 'center' },
   emptyTitle: { color: tokens.colorPaletteGreenForeground1 },
   periods: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalM },
-  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingVerticalS, columnGap: tokens.spacingHorizontalM },
-  fieldGroup: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
-  groupTitle: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  detectors: { display: 'flex', flexDirection: 'column' },
-  summaryLine: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
   groupHeading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    width: '100%',
-    textAlign: 'start',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorStatusWarningBorder2}`,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ...createFocusOutlineStyle(),
-  },
-  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  rowText: { display: 'flex', flexDirection: 'column', gap: '2px', flexGrow: 1, minWidth: 0 },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  values: { overflowWrap: 'anywhere' },
-  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  pick: { marginLeft: tokens.spacingHorizontalS },
-  method: {
-    display: 'inline-block',
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    fontSize: tokens.fontSizeBase100,
-    fontWeight: tokens.fontWeightRegular,
-    color: tokens.colorNeutralForeground2,
-    whiteSpace: 'nowrap',
-  },
 });
 
 interface Loaded {
@@ -393,11 +329,6 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
   }
 
   const bases = periods.current === ALL_PERIODS ? [] : basesFor(years, periods.current);
-  const setField = (id: FieldId, value: string): void => setForm((f) => (f ? { ...f, values: { ...f.values, [id]: value } } : f));
-  const fieldError = (id: FieldId): string | undefined => {
-    const e = parsed.errors[id];
-    return e ? t(e.key, e.params) : undefined;
-  };
   const groups = current ? groupByKind(current.findings) : [];
 
   return (
@@ -445,60 +376,7 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
         </Field>
       </div>
 
-      <Accordion collapsible>
-        <AccordionItem value="thresholds">
-          <AccordionHeader size="small">
-            {t('cy.thresholds')}
-            <Caption1 className={styles.summaryLine}>
-              {t('cy.thresholdsSummary', { count: form.values['relative.count'], rate: form.values['relative.rate'], z: form.values.z, c: form.values.C })}
-            </Caption1>
-          </AccordionHeader>
-          <AccordionPanel>
-            {(['yoy', 'robust', 'hb'] as const).map((group) => (
-              <div key={group} className={styles.fieldGroup} role="group" aria-labelledby={`cy-group-${group}`}>
-                <Text id={`cy-group-${group}`} size={200} className={styles.groupTitle}>
-                  {t(`cy.group.${group}Fields` as CrossYearKey)}
-                </Text>
-                <div className={styles.fields}>
-                  {FIELDS.filter((f) => f.group === group).map((f) => {
-                    const message = fieldError(f.id);
-                    return (
-                      <Field key={f.id} label={t(f.label)} size="small" validationState={message ? 'error' : 'none'} validationMessage={message}>
-                        <Input
-                          size="small"
-                          type={f.check === 'pair' ? 'text' : 'number'}
-                          inputMode="decimal"
-                          value={form.values[f.id]}
-                          data-field={f.id}
-                          onChange={(_, d) => setField(f.id, d.value)}
-                        />
-                      </Field>
-                    );
-                  })}
-                </div>
-              </div>
-            ))}
-            <div className={styles.fieldGroup} role="group" aria-labelledby="cy-group-detectors">
-              <Text id="cy-group-detectors" size={200} className={styles.groupTitle}>
-                {t('cy.group.detectors')}
-              </Text>
-              <div className={styles.detectors}>
-                {DETECTORS.map((d) => (
-                  <Checkbox
-                    key={d}
-                    label={t(`cy.d.${d}` as CrossYearKey)}
-                    checked={form.detectors[d]}
-                    onChange={(_, data) => setForm((f) => (f ? { ...f, detectors: { ...f.detectors, [d]: data.checked === true } } : f))}
-                  />
-                ))}
-              </div>
-            </div>
-            <Button appearance="secondary" size="small" icon={<ArrowReset20Regular />} onClick={reset} aria-label={t('cy.resetLabel')}>
-              {t('cy.reset')}
-            </Button>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <ThresholdFields form={form} setForm={setForm} errors={parsed.errors} onReset={reset} t={t} />
 
       {!parsed.options && (
         <MessageBar intent="warning">
@@ -600,102 +478,3 @@ export function CrossYearPanel({ host, lang, runCheck, session, options, setOpti
     </div>
   );
 }
-
-interface RowProps {
-  finding: HistoryRow;
-  /** Place in the list and, when the list is windowed, the measuring ref and position. */
-  slot: ItemSlot;
-  series: IndicatorSeries | undefined;
-  chosen: boolean;
-  lang: Lang;
-  t: CrossYearTranslate;
-  onSelect: (ref: CellRef) => void;
-  onToggle: (id: string, on: boolean) => void;
-}
-
-/** "2021年 58,590 元 → 2022年 585,900 元" (or the two values of one year for a conflict). */
-function valuesLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, lang: Lang, t: CrossYearTranslate): string {
-  const d = f.detail;
-  if (!d) return '';
-  const cur = `${yearLabel(d.currentPeriod, t)} ${formatKindValue(d.currentValue, kind, lang, t)}`;
-  if (!d.basePeriod) return d.baseValue !== undefined ? `${cur} / ${formatKindValue(d.baseValue, kind, lang, t)}` : cur;
-  return `${yearLabel(d.basePeriod, t)} ${formatKindValue(d.baseValue, kind, lang, t)} → ${cur}`;
-}
-
-/** Change, relative change, bounds and the method's statistic. */
-function detailsLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, lang: Lang, t: CrossYearTranslate): string {
-  const d = f.detail;
-  if (!d) return '';
-  const parts: string[] = [];
-  if (typeof d.change === 'number' && Number.isFinite(d.change) && d.method !== 'conflict') {
-    const rel = formatRelative(d.relativeChange, lang, t);
-    parts.push(t('cy.change', { change: `${formatChange(d.change, kind, lang, t)}${rel ? t('cy.paren', { x: rel }) : ''}` }));
-  }
-  if (d.bounds && d.method !== 'structure') {
-    parts.push(t('cy.bounds', { lower: formatKindValue(d.bounds.lower, kind, lang, t), upper: formatKindValue(d.bounds.upper, kind, lang, t) }));
-  }
-  const s = d.stats ?? {};
-  if (f.ruleId === 'history.yoy.scale' && typeof s.scale === 'number') parts.push(t('cy.stat.ratio', { k: formatStat(s.scale, lang) }));
-  if (d.method === 'robust' && typeof s.z === 'number') parts.push(t('cy.stat.z', { z: formatStat(s.z, lang), max: formatStat(s.zLimit, lang) }));
-  if (d.method === 'hb' && typeof s.E === 'number') {
-    parts.push(t('cy.stat.hb', { e: formatStat(s.E, lang), lower: formatStat(s.lowerE, lang), upper: formatStat(s.upperE, lang) }));
-  }
-  return parts.join(' · ');
-}
-
-const FindingRow = memo(function FindingRow({ finding: f, slot, series, chosen, lang, t, onSelect, onToggle }: RowProps) {
-  const styles = useStyles();
-  const cell = f.cells[0];
-  const kind = series?.kind;
-  const method = kindOf(f);
-  const id = seriesIdOf(f);
-  const indicator = f.indicator ?? series?.label ?? '';
-  const values = valuesLine(f, kind, lang, t);
-  const details = detailsLine(f, kind, lang, t);
-  const drawn = f.series ?? [];
-  const trendLabel = t('cy.trend', {
-    indicator,
-    points: drawn.map((p) => `${yearLabel(p.period, t)} ${formatKindValue(p.value, kind, lang, t)}`).join(t('cy.chart.separator')),
-  });
-  return (
-    <li {...slot} className={styles.item} data-rule={f.ruleId} data-testid="cy-finding">
-      <button
-        type="button"
-        className={f.severity === 'info' ? `${styles.row} ${styles.info}` : styles.row}
-        onClick={() => cell && onSelect({ sheet: cell.sheet, address: cell.address })}
-        data-cell={cell ? formatCellRef(cell) : undefined}
-      >
-        <span className={styles.rowText}>
-          <span className={styles.address}>{cell ? formatCellRef(cell) : ''}</span>
-          <span className={styles.title}>
-            {indicator}
-            {f.entity ? ` · ${f.entity}` : ''}{' '}
-            <span className={styles.method}>{t(METHOD_LABEL[method])}</span>
-          </span>
-          {values && <span className={styles.values} data-testid="cy-values">{values}</span>}
-          {details && <span className={styles.details} data-testid="cy-details">{details}</span>}
-          <span className={styles.message}>{pick(f.message, lang)}</span>
-        </span>
-        {drawn.length > 0 && (
-          <Sparkline
-            series={drawn}
-            label={trendLabel}
-            current={f.detail?.currentPeriod}
-            base={f.detail?.basePeriod}
-            bounds={f.detail?.method === 'structure' ? undefined : f.detail?.bounds}
-          />
-        )}
-      </button>
-      {id && series && (
-        <Checkbox
-          className={styles.pick}
-          size="medium"
-          label={t('cy.chart.add')}
-          aria-label={t('cy.chart.addLabel', { indicator: f.entity ? `${indicator}（${f.entity}）` : indicator })}
-          checked={chosen}
-          onChange={(_, d) => onToggle(id, d.checked === true)}
-        />
-      )}
-    </li>
-  );
-});
