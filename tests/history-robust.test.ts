@@ -89,14 +89,19 @@ describe('detectAnomalies: robust findings', () => {
     expect(short.map((f) => f.indicator)).toEqual(['监督检查户次', '持证执法人员']);
   });
 
-  it('says first the value and the range the earlier years give, then the median, MAD, z and threshold', () => {
+  it('says in the message the value and the range the earlier years give; the median, MAD, z and threshold in the details', () => {
     const f = found[0];
     expect(f.ruleId).toBe('history.robust');
     expect(f.method).toBe('robust');
-    expect(f.message['zh-CN']).toBe(
-      '“监督检查户次”罗庄区2023年为 140，与此前 4 期（2019, 2020, 2021, 2022）相差过大，按往年应在 90.5～110.5 之间。详情：往年中位数 100.5，MAD 1.5，稳健 z 值 17.762（|z| > 3.5 且偏离超过 10 即提示）。',
+    expect(f.message['zh-CN']).toBe('“监督检查户次”罗庄区2023年为 140，与此前 4 期（2019, 2020, 2021, 2022）相差过大，按往年应在 90.5～110.5 之间。');
+    expect(f.message['en-US']).toBe(
+      '"监督检查户次" (罗庄区) is 140 in 2023, far from the 4 earlier periods (2019, 2020, 2021, 2022): by those years it should lie between 90.5 and 110.5.',
     );
-    expect(f.message['en-US']).toMatch(/^"监督检查户次" \(罗庄区\) is 140 in 2023, far from the 4 earlier periods .*: by those years it should lie between 90\.5 and 110\.5\. Details: median 100\.5, MAD 1\.5, robust z = 17\.762/);
+    expect(f.details).toEqual({
+      'zh-CN': '往年中位数 100.5，MAD 1.5，稳健 z 值 17.762（|z| > 3.5 且偏离超过 10 即提示）。',
+      'en-US': 'Median of the earlier years 100.5, MAD 1.5, robust z = 17.762 (flagged when |z| > 3.5 and the deviation exceeds 10).',
+    });
+    for (const lang of ['zh-CN', 'en-US'] as const) expect(f.message[lang]).not.toMatch(/MAD|z 值|z =|详情|Details/);
     expect(f.cells.map((c) => c.address)).toEqual(['G2', 'F2']); // 2023, then 2022
     expect(f.values).toEqual([140, 101]);
     expect(f.expected).toBe(100.5);
@@ -107,7 +112,9 @@ describe('detectAnomalies: robust findings', () => {
 
   it('says when the history is flat', () => {
     const f = found[1];
-    expect(f.message['zh-CN']).toBe('“持证执法人员”罗庄区2023年为 30，此前 4 期（2019, 2020, 2021, 2022）多数为 12（MAD 为 0），增加 18，超出范围 2～22（偏离超过 10 即提示）。');
+    expect(f.message['zh-CN']).toBe('“持证执法人员”罗庄区2023年为 30，此前 4 期（2019, 2020, 2021, 2022）多数为 12，增加 18，超出范围 2～22。');
+    expect(f.details?.['zh-CN']).toBe('往年中位数 12，MAD 为 0（往年数值多数相同），偏离超过 10 即提示。');
+    expect(f.details?.['en-US']).toBe('Median of the earlier years 12, MAD 0 (most earlier values are equal); flagged when the deviation exceeds 10.');
     expect(f.detail.stats!.z).toBeUndefined();
   });
 });

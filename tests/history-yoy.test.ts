@@ -101,14 +101,17 @@ describe('detectAnomalies: yoy findings', () => {
     expect(found.every((f) => f.severity === 'warning' && f.method === 'yoy')).toBe(true);
   });
 
-  it('names entity, periods, both values, the change, the method and its bounds, in words and fields', () => {
+  it('names entity, periods, both values, the change and the range in the message; the thresholds in the details', () => {
     const f = found[0];
-    expect(f.message['zh-CN']).toBe(
-      '“行政处罚案件”罗庄区2023年为 188，2022年为 106，增加 82（+77.4%），超出同比范围 53～159（同比变动超过 ±50% 且绝对变动超过 10 即提示）。',
-    );
+    expect(f.message['zh-CN']).toBe('“行政处罚案件”罗庄区2023年为 188，2022年为 106，增加 82（+77.4%），超出同比范围 53～159。');
     expect(f.message['en-US']).toBe(
-      '"行政处罚案件" (罗庄区) is 188 in 2023 and was 106 in 2022: up 82 (+77.4%), outside the year-over-year range 53 to 159 (flagged when the change exceeds ±50% and 10).',
+      '"行政处罚案件" (罗庄区) is 188 in 2023 and was 106 in 2022: up 82 (+77.4%), outside the year-over-year range 53 to 159.',
     );
+    expect(f.details).toEqual({
+      'zh-CN': '同比变动超过 ±50% 且绝对变动超过 10 即提示。',
+      'en-US': 'Flagged when the year-over-year change exceeds ±50% and 10.',
+    });
+    for (const lang of ['zh-CN', 'en-US'] as const) expect(f.message[lang]).not.toMatch(/±50%|即提示|flagged/i);
     // The current-period cell first, then the previous-period cell.
     expect(f.cells).toEqual([
       { file: '罗庄区.xlsx', sheet: '指标', address: 'D2' },

@@ -48,12 +48,15 @@ describe('evaluating rules per period', () => {
     expect(f.expected).toBe(107);
     expect(f.difference).toBe(-1);
     expect(f.indicator).toBe('依法公开执法处罚信息');
+    // The message names the rule by its name and the cells with their values; the details give
+    // the rule id, its expression and the arithmetic.
     expect(f.message['zh-CN']).toContain('规则U1');
-    expect(f.message['zh-CN']).toContain('[依法公开执法处罚信息] == [全部行政处罚案件]');
     expect(f.message['zh-CN']).toContain('法治指标!E3');
-    expect(f.message['zh-CN']).toContain('相差 -1');
-    expect(f.message['en-US']).toContain('Rule U1');
-    expect(f.message['en-US']).toContain('difference -1');
+    expect(f.message['zh-CN']).not.toContain('==');
+    expect(f.message['zh-CN']).not.toContain('相差');
+    expect(f.details?.['zh-CN']).toBe('规则 U1：[依法公开执法处罚信息] == [全部行政处罚案件]。左边为 106，右边为 107，相差 -1。');
+    expect(f.details?.['en-US']).toBe('Rule U1: [依法公开执法处罚信息] == [全部行政处罚案件]. Left side 106, right side 107, difference -1.');
+    expect(f.message['en-US']).not.toContain('difference');
   });
 
   it('inequalities, arithmetic and every function', () => {
@@ -120,13 +123,14 @@ describe('tolerance', () => {
     expect(runRules(rates('99.4%'), set(r))).toEqual([]);
   });
 
-  it('99.3 % does not; the message shows both sides as percentages', () => {
+  it('99.3 % does not; the details show both sides as percentages', () => {
     const fs = runRules(rates('99.3%'), set(r));
     expect(fs).toHaveLength(1);
     expect(fs[0].period).toBe('2021');
     expect(fs[0].expected).toBeCloseTo(3100 / 3120, 10);
     expect(fs[0].difference).toBeCloseTo(0.993 - 3100 / 3120, 10);
-    expect(fs[0].message['zh-CN']).toContain('左边为 99.30%，右边为 99.36%');
+    expect(fs[0].details?.['zh-CN']).toContain('左边为 99.30%，右边为 99.36%');
+    expect(fs[0].message['zh-CN']).not.toContain('左边为');
   });
 
   it('a rule’s own tolerance replaces the displayed precision', () => {
@@ -369,17 +373,29 @@ describe('a failed rule says first, for the clerk, what should hold and what was
     ]),
   );
 
-  it('named: "<name>, but <who and when> reported <value as typed> (<cell>)", then the rule and its arithmetic', () => {
+  it('named: the message is "<name>, but <who and when> reported <value as typed> (<cell>)"; the details give the rule and its arithmetic', () => {
     const r = rule('R9', '[法制审核率] == 100%', { name: { 'zh-CN': '法制审核率应为 100%', 'en-US': 'Legal review rate must be 100%' } });
     const [f] = byRule(runRules(m, set(r)), 'R9');
-    expect(f.message['zh-CN']).toMatch(/^法制审核率应为 100%，但某区2021年填报为：法制审核率 93\.3%（法治指标!D4）。规则 R9：\[法制审核率\] == 100%。左边为 93\.3/);
-    expect(f.message['en-US']).toMatch(/^Legal review rate must be 100%, but 某区 \(2021\) reports 法制审核率 93\.3% \(法治指标!D4\)\. Rule R9: \[法制审核率\] == 100%\. Left side 93\.3/);
+    expect(f.message).toEqual({
+      'zh-CN': '法制审核率应为 100%，但某区2021年填报为：法制审核率 93.3%（法治指标!D4）。',
+      'en-US': 'Legal review rate must be 100%, but 某区 (2021) reports 法制审核率 93.3% (法治指标!D4).',
+    });
+    expect(f.details).toEqual({
+      'zh-CN': '规则 R9：[法制审核率] == 100%。左边为 93.30%，右边为 100.00%，相差 -6.70%。',
+      'en-US': 'Rule R9: [法制审核率] == 100%. Left side 93.30%, right side 100.00%, difference -6.70%.',
+    });
   });
 
-  it('unnamed: who and when, the rule id, the values, then the expression', () => {
+  it('unnamed: the message says who and when and the values; the rule id and expression are in the details only', () => {
     const r = rule('R10', '[法制审核率] == 100%', { name: { 'zh-CN': 'R10', 'en-US': 'R10' } });
     const [f] = byRule(runRules(m, set(r)), 'R10');
-    expect(f.message['zh-CN']).toMatch(/^某区2021年不满足规则 R10：填报为 法制审核率 93\.3%（法治指标!D4）。表达式：\[法制审核率\] == 100%。/);
-    expect(f.message['en-US']).toMatch(/^某区 \(2021\) does not meet rule R10: reported 法制审核率 93\.3% \(法治指标!D4\)\. Expression: /);
+    expect(f.message).toEqual({
+      'zh-CN': '某区2021年不满足一条校验规则：填报为 法制审核率 93.3%（法治指标!D4）。',
+      'en-US': '某区 (2021) does not meet a check rule: reported 法制审核率 93.3% (法治指标!D4).',
+    });
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      expect(f.message[lang]).not.toMatch(/R10|==|左边|Left side/);
+      expect(f.details?.[lang]).toMatch(/^(规则|Rule) R10[：:] ?\[法制审核率\] == 100%[。.] ?(左边为|Left side) 93\.30%/);
+    }
   });
 });

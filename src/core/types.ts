@@ -72,7 +72,16 @@ export interface Finding {
   severity: Severity;
   /** Every cell involved; the first one is the cell to show and mark. */
   cells: CellRef[];
+  /**
+   * What a clerk reads first, in plain words: what is wrong, where (indicator, district, year),
+   * the value as typed and what it should be. No rule ids, expressions or statistics.
+   */
   message: Bilingual;
+  /**
+   * The technical account, shown after the message and folded where space is short: the rule id
+   * and its expression, the arithmetic of the comparison, a method's statistics and thresholds.
+   */
+  details?: Bilingual;
   /** Values seen, in the order of `cells` where they map one to one. */
   values?: Array<number | string | null>;
   expected?: number | string | null;

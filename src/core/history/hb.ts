@@ -291,7 +291,7 @@ function hbFinding(series: Series, b: SeriesPoint, c: SeriesPoint, score: HbScor
   const expectedY2 = result.medianRatio * b.value;
   if (hb.useFloor && Math.abs(c.value - expectedY2) <= options.yoy.floor[kind]) return undefined;
   const range = hbValueRange(b.value, result, hb.U);
-  const message = historyMessage('history.hb', {
+  const params = {
     indicator: series.label,
     who: whoText(series.entity),
     current: yearText(current),
@@ -310,12 +310,13 @@ function hbFinding(series: Series, b: SeriesPoint, c: SeriesPoint, score: HbScor
     lower: fmtValue(range.lower, kind),
     upper: fmtValue(range.upper, kind),
     note: approxNote([c, b]),
-  });
+  };
   return {
     ruleId: 'history.hb',
     severity: 'warning',
     cells: [c.cell, b.cell],
-    message,
+    message: historyMessage('history.hb', params),
+    details: historyMessage('history.hb.details', params),
     values: [c.value, b.value],
     expected: expectedY2,
     difference: c.value - b.value,

@@ -1,18 +1,22 @@
 // Message catalogue of the cross-period detectors (历史审核), in the pattern of ../messages.ts:
 // one template per id in each language, {name} placeholders, numbers formatted by the caller.
+// A finding's message is what a clerk reads (the value, the year, the range it should lie in);
+// its `.details` template holds the method's statistics and thresholds (Finding.details).
 import type { Bilingual } from '../types';
 
 const zhCN = {
-  'history.yoy':
-    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，{change}（{relative}），超出同比范围 {lower}～{upper}（同比变动超过 {threshold} 且绝对变动超过 {floor} 即提示）。{note}',
+  'history.yoy': '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，{change}（{relative}），超出同比范围 {lower}～{upper}。{note}',
+  'history.yoy.details': '同比变动超过 {threshold} 且绝对变动超过 {floor} 即提示。',
   'history.yoy.scale':
     '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，约为上期的 {factor}：可能是单位错误或多录/少录了数字（如元与万元混用）。同比范围 {lower}～{upper}。{note}',
-  'history.robust':
-    '“{indicator}”{who}{current}为 {currentValue}，与此前 {n} 期（{years}）相差过大，按往年应在 {lower}～{upper} 之间。详情：往年中位数 {median}，MAD {mad}，稳健 z 值 {z}（|z| > {zMax} 且偏离超过 {floor} 即提示）。{note}',
-  'history.robust.flat':
-    '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）多数为 {median}（MAD 为 0），{change}，超出范围 {lower}～{upper}（偏离超过 {floor} 即提示）。{note}',
+  'history.robust': '“{indicator}”{who}{current}为 {currentValue}，与此前 {n} 期（{years}）相差过大，按往年应在 {lower}～{upper} 之间。{note}',
+  'history.robust.details': '往年中位数 {median}，MAD {mad}，稳健 z 值 {z}（|z| > {zMax} 且偏离超过 {floor} 即提示）。',
+  'history.robust.flat': '“{indicator}”{who}{current}为 {currentValue}，此前 {n} 期（{years}）多数为 {median}，{change}，超出范围 {lower}～{upper}。{note}',
+  'history.robust.flat.details': '往年中位数 {median}，MAD 为 0（往年数值多数相同），偏离超过 {floor} 即提示。',
   'history.hb':
-    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，变化与其他 {n} 个地区相差过大：按该地区规模，{current}应在 {lower}～{upper} 之间。详情：{current}与{base}之比 {ratio}，各地区比值中位数 {medianRatio}；HB 得分 E = {score}，界限 {lowerE}～{upperE}（Hidiroglou–Berthelot，U = {U}，A = {A}，C = {C}）。{note}',
+    '“{indicator}”{who}{current}为 {currentValue}，{base}为 {baseValue}，变化与其他 {n} 个地区相差过大：按该地区规模，{current}应在 {lower}～{upper} 之间。{note}',
+  'history.hb.details':
+    '{current}与{base}之比 {ratio}，各地区比值中位数 {medianRatio}；HB 得分 E = {score}，界限 {lowerE}～{upperE}（Hidiroglou–Berthelot，U = {U}，A = {A}，C = {C}）。',
   'history.vanished': '“{indicator}”{who}{base}为 {baseValue}，{current}没有数值：指标是否被删除或漏填？',
   'history.new': '“{indicator}”{who}是{current}新增的指标（{base}没有），{current}为 {currentValue}。',
   'history.rate-fell': '“{indicator}”{who}{base}为 {baseValue}，{current}降为 {currentValue}：强制性比率应保持 100%。',
@@ -31,15 +35,20 @@ export type HistoryMessageId = keyof typeof zhCN;
 
 const enUS: Record<HistoryMessageId, string> = {
   'history.yoy':
-    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}: {change} ({relative}), outside the year-over-year range {lower} to {upper} (flagged when the change exceeds {threshold} and {floor}).{note}',
+    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}: {change} ({relative}), outside the year-over-year range {lower} to {upper}.{note}',
+  'history.yoy.details': 'Flagged when the year-over-year change exceeds {threshold} and {floor}.',
   'history.yoy.scale':
     '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, about {factor}: possibly a unit or extra-digit error (元 vs 万元). Year-over-year range {lower} to {upper}.{note}',
   'history.robust':
-    '"{indicator}"{who} is {currentValue} in {current}, far from the {n} earlier periods ({years}): by those years it should lie between {lower} and {upper}. Details: median {median}, MAD {mad}, robust z = {z} (flagged when |z| > {zMax} and the deviation exceeds {floor}).{note}',
+    '"{indicator}"{who} is {currentValue} in {current}, far from the {n} earlier periods ({years}): by those years it should lie between {lower} and {upper}.{note}',
+  'history.robust.details': 'Median of the earlier years {median}, MAD {mad}, robust z = {z} (flagged when |z| > {zMax} and the deviation exceeds {floor}).',
   'history.robust.flat':
-    '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) are mostly {median} (MAD 0); {change}, outside the range {lower} to {upper} (flagged when the deviation exceeds {floor}).{note}',
+    '"{indicator}"{who} is {currentValue} in {current}; the {n} earlier periods ({years}) are mostly {median}; {change}, outside the range {lower} to {upper}.{note}',
+  'history.robust.flat.details': 'Median of the earlier years {median}, MAD 0 (most earlier values are equal); flagged when the deviation exceeds {floor}.',
   'history.hb':
-    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, a change unlike the other {n} regions\': for a region of this size {current} should lie between {lower} and {upper}. Details: the ratio {current}/{base} is {ratio}, median ratio {medianRatio}; HB score E = {score}, bounds {lowerE} to {upperE} (Hidiroglou–Berthelot, U = {U}, A = {A}, C = {C}).{note}',
+    '"{indicator}"{who} is {currentValue} in {current} and was {baseValue} in {base}, a change unlike the other {n} regions\': for a region of this size {current} should lie between {lower} and {upper}.{note}',
+  'history.hb.details':
+    'The ratio {current}/{base} is {ratio}, median ratio of the regions {medianRatio}; HB score E = {score}, bounds {lowerE} to {upperE} (Hidiroglou–Berthelot, U = {U}, A = {A}, C = {C}).',
   'history.vanished': '"{indicator}"{who} was {baseValue} in {base} and has no value in {current}: was the indicator removed or left blank?',
   'history.new': '"{indicator}"{who} is new in {current} (absent in {base}): {currentValue}.',
   'history.rate-fell': '"{indicator}"{who} was {baseValue} in {base} and fell to {currentValue} in {current}: a mandated rate must stay at 100%.',

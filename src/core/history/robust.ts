@@ -60,7 +60,7 @@ export function robustFinding(series: Series, history: SeriesPoint[], current: S
   if (!ev.flagged) return undefined;
   const change = current.value - ev.median;
   const id = ev.z === null ? 'history.robust.flat' : 'history.robust';
-  const message = historyMessage(id, {
+  const params = {
     indicator: series.label,
     who: whoText(series.entity),
     current: yearText(current.period),
@@ -76,7 +76,9 @@ export function robustFinding(series: Series, history: SeriesPoint[], current: S
     upper: fmtValue(ev.upper, kind),
     floor: fmtAmount(floor, kind),
     note: approxNote([current, ...history]),
-  });
+  };
+  const message = historyMessage(id, params);
+  const details = historyMessage(ev.z === null ? 'history.robust.flat.details' : 'history.robust.details', params);
   // The previous cell is the latest earlier one.
   const previous = history[history.length - 1];
   const stats: Record<string, number> = { median: ev.median, mad: ev.mad, zLimit: options.robust.z, floor, history: history.length };
@@ -86,6 +88,7 @@ export function robustFinding(series: Series, history: SeriesPoint[], current: S
     severity: 'warning',
     cells: [current.cell, previous.cell],
     message,
+    details,
     values: [current.value, previous.value],
     expected: ev.median,
     difference: change,

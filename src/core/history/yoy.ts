@@ -102,6 +102,7 @@ export function yoyFinding(series: Series, base: SeriesPoint, current: SeriesPoi
     severity: 'warning',
     cells: [current.cell, base.cell],
     message: historyMessage(ev.scale !== undefined ? 'history.yoy.scale' : 'history.yoy', params),
+    details: historyMessage('history.yoy.details', params),
     values: [current.value, base.value],
     expected: base.value,
     difference: ev.change,

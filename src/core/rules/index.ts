@@ -125,6 +125,11 @@ function plainRead(r: Read, model: WorkbookModel): Bilingual {
     : { 'zh-CN': `${label} ${v}（${where}）`, 'en-US': `${label} ${v} (${where})` };
 }
 
+/** Both languages without spaces at either end (an empty {detail} leaves one). */
+function trimmed(b: Bilingual): Bilingual {
+  return { 'zh-CN': b['zh-CN'].trim(), 'en-US': b['en-US'].trim() };
+}
+
 function uniqueReads(reads: Read[]): Read[] {
   const seen = new Set<string>();
   return reads.filter((r) => {
@@ -146,13 +151,11 @@ function failureFinding(rule: Rule, entity: string, period: string, reads: Read[
     cells: rs.map((r) => ({ sheet: r.obs.sheet, address: r.obs.address })),
     values: rs.map((r) => r.obs.value ?? null),
     message: ruleMessage(named(rule) ? 'rule.fail' : 'rule.fail-unnamed', {
-      id: rule.id,
       plain: { 'zh-CN': rule.name['zh-CN'] || rule.id, 'en-US': rule.name['en-US'] || rule.name['zh-CN'] || rule.id },
       period: periodText(entity, period),
-      expr: rule.expr.trim(),
-      detail,
       values: joinBilingual(rs.map((r) => plainRead(r, model)), '，', '; '),
     }),
+    details: trimmed(ruleMessage('rule.fail.details', { id: rule.id, expr: rule.expr.trim(), detail })),
     period,
   };
   if (entity) f.entity = entity;

@@ -14,7 +14,7 @@ const zhCN = {
   'parse.cjk-outside': '“{text}”不在方括号里：指标名称要写成 [{text}]。',
   'parse.unexpected-char': '不认识的字符“{char}”。',
   'parse.unknown-word': '不认识的词“{word}”：指标名称要写在方括号里（如 [{word}]），函数名后要跟括号。',
-  'parse.unknown-function': '没有函数“{name}”{suggest}。可用的函数：sum、abs、min、max、round、if、prev。',
+  'parse.unknown-function': '没有函数“{name}”{suggest}。可用的函数：{functions}。',
   'parse.did-you-mean': '（是否想写 {name}？）',
   'parse.percent': '“{char}”只能紧跟在数字后面，如 100%。',
   'parse.number-letters': '数字后面紧跟着字母“{text}”。',
@@ -35,9 +35,9 @@ const zhCN = {
   'parse.compare-conditions': '“{op}”不能比较两个条件；请分别写出比较，用 and / or 连接。',
   'parse.arity': '函数 {fn} 需要 {expected} 个参数，这里有 {count} 个。',
   'parse.arg-number': '函数 {fn} 的第 {n} 个参数应为数值，这里是一个条件。',
-  'parse.arg-condition': 'if 的第 1 个参数应为条件（比较）。',
-  'parse.if-branches': 'if 的两个结果应同为数值或同为条件。',
-  'parse.prev-arg': 'prev 的参数必须是一个指标，如 prev([行政处罚案件])。',
+  'parse.arg-condition': '{fn} 的{nth}参数应为条件（比较）。',
+  'parse.branches': '{fn} 的两个结果应同为数值或同为条件。',
+  'parse.arg-indicator': '{fn} 的参数必须是一个指标，如 {fn}([行政处罚案件])。',
   'parse.unsupported': '不支持的写法。',
   // rule problems as findings
   'rule.syntax': '规则 {id}{name}的表达式第 {column} 个字符处有误：{detail} 表达式：{expr}',
@@ -46,9 +46,11 @@ const zhCN = {
   'rule.no-suggest': '没有名称相近的指标。',
   'rule.no-expression': '规则 {id} 没有表达式，也没有编号相同的规则可供修改。',
   // evaluation
-  // A failed rule, for the clerk first (what should hold, who reported what, where), then the rule.
-  'rule.fail': '{plain}，但{period}填报为：{values}。规则 {id}：{expr}。{detail}',
-  'rule.fail-unnamed': '{period}不满足规则 {id}：填报为 {values}。表达式：{expr}。{detail}',
+  // A failed rule. The message is for the clerk (what should hold, who reported what, where);
+  // the details (Finding.details) name the rule and its expression and give the arithmetic.
+  'rule.fail': '{plain}，但{period}填报为：{values}。',
+  'rule.fail-unnamed': '{period}不满足一条校验规则：填报为 {values}。',
+  'rule.fail.details': '规则 {id}：{expr}。{detail}',
   'rule.detail': '左边为 {lhs}，右边为 {rhs}，相差 {diff}。',
   'rule.missing': '规则 {id}{name}{period}未核对：{names} 没有数值{entities}。',
   'rule.approx': '规则 {id}{name}{period}未核对：{names} 是约数（{text}）{entities}。',
@@ -100,7 +102,7 @@ const enUS: Record<RuleMessageId, string> = {
   'parse.cjk-outside': '"{text}" is not in brackets: write indicator names as [{text}].',
   'parse.unexpected-char': 'Unexpected character "{char}".',
   'parse.unknown-word': 'Unknown word "{word}": indicator names go in brackets (e.g. [{word}]), and function names are followed by parentheses.',
-  'parse.unknown-function': 'There is no function "{name}"{suggest}. Functions: sum, abs, min, max, round, if, prev.',
+  'parse.unknown-function': 'There is no function "{name}"{suggest}. Functions: {functions}.',
   'parse.did-you-mean': ' (did you mean {name}?)',
   'parse.percent': '"{char}" must follow a number, as in 100%.',
   'parse.number-letters': 'A number is directly followed by the letters "{text}".',
@@ -121,18 +123,19 @@ const enUS: Record<RuleMessageId, string> = {
   'parse.compare-conditions': '"{op}" cannot compare two conditions; write each comparison and join them with and / or.',
   'parse.arity': 'The function {fn} takes {expected} argument(s), here {count}.',
   'parse.arg-number': 'Argument {n} of {fn} must be a number; it is a condition.',
-  'parse.arg-condition': 'The first argument of if must be a condition (a comparison).',
-  'parse.if-branches': 'Both results of if must be numbers, or both conditions.',
-  'parse.prev-arg': 'The argument of prev must be an indicator, e.g. prev([行政处罚案件]).',
+  'parse.arg-condition': 'The {nth} argument of {fn} must be a condition (a comparison).',
+  'parse.branches': 'Both results of {fn} must be numbers, or both conditions.',
+  'parse.arg-indicator': 'The argument of {fn} must be an indicator, e.g. {fn}([行政处罚案件]).',
   'parse.unsupported': 'This construct is not supported.',
   'rule.syntax': 'Rule {id}{name}: error at character {column} of the expression: {detail} Expression: {expr}',
   'rule.unknown-indicator': 'Rule {id}{name}: the indicator [{indicator}] (character {column} of the expression) is not in the workbook. {suggest}',
   'rule.suggest': 'Closest names: {names}.',
   'rule.no-suggest': 'No indicator has a similar name.',
   'rule.no-expression': 'Rule {id} has no expression, and there is no rule with that id to change.',
-  'rule.fail': '{plain}, but {period} reports {values}. Rule {id}: {expr}. {detail}',
-  'rule.fail-unnamed': '{period} does not meet rule {id}: reported {values}. Expression: {expr}. {detail}',
-  'rule.detail': 'Left side {lhs}, right side {rhs}, difference {diff}. ',
+  'rule.fail': '{plain}, but {period} reports {values}.',
+  'rule.fail-unnamed': '{period} does not meet a check rule: reported {values}.',
+  'rule.fail.details': 'Rule {id}: {expr}. {detail}',
+  'rule.detail': 'Left side {lhs}, right side {rhs}, difference {diff}.',
   'rule.missing': 'Rule {id}{name} not checked {period}: {names} has no value{entities}.',
   'rule.approx': 'Rule {id}{name} not checked {period}: {names} is approximate ({text}){entities}.',
   'rule.div0': 'Rule {id}{name} not checked {period}: division by zero{entities}.',
@@ -186,6 +189,12 @@ export function ruleMessage(id: RuleMessageId, params: RuleParams = {}): Bilingu
 /** Joins bilingual pieces with a separator per language (、 in Chinese, ", " in English). */
 export function joinBilingual(parts: Bilingual[], zhSep = '、', enSep = ', '): Bilingual {
   return { 'zh-CN': parts.map((p) => p['zh-CN']).join(zhSep), 'en-US': parts.map((p) => p['en-US']).join(enSep) };
+}
+
+/** The n-th (1-based) as a message parameter: 第 1 个 / first. */
+export function ordinal(n: number): Bilingual {
+  const en = ['first', 'second', 'third'][n - 1] ?? `${n}th`;
+  return { 'zh-CN': `第 ${n} 个`, 'en-US': en };
 }
 
 /** The same text in both languages. */
