@@ -1,20 +1,18 @@
 // Facade of the engine: one call from a workbook snapshot to a check result.
 // Read (layout) → model → checks → sorted findings. Hosts call only this.
 import { fromA1 } from './a1';
-import { checkBalance } from './checks/balance';
-import { checkCells } from './checks/cells';
-import { checkEntityTotals } from './checks/entity-totals';
-import { buildModel, type Check, type WorkbookModel } from './checks/context';
-import { checkRanges } from './checks/ranges';
-import { parseStructureSheet, STRUCTURE_SHEET, unusedFixFindings, type StructureFix } from './layout/corrections';
+import { buildModel, type WorkbookModel } from './checks/context';
+import { WORKBOOK_CHECKS } from './checks/registry';
+import type { WorkbookCheckContext } from './checks/stages';
+import { parseStructureSheet, STRUCTURE_SHEET, type StructureFix } from './layout/corrections';
 import { explainWorkbook } from './layout/explain';
 import { estimateCapacity, guessEntity, readSheet } from './layout/read';
 import { applyExplanations, EXPLANATIONS_SHEET, explanationsFromGrid, type Explanation } from './explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from './history';
 import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
-import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET, sheetNameCollisions } from './sheet-names';
-import { attachTypoHints, loadRuleSet, runRules, type LoadRulesOptions, type RuleSet } from './rules';
+import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET } from './sheet-names';
+import { attachTypoHints, loadRuleSet, type LoadRulesOptions, type RuleSet } from './rules';
 import type { SheetModel } from './model';
 import { ModelData } from './model-data';
 import { observationCount } from './model-view';
@@ -110,9 +108,6 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: CheckOption
   return { model: buildModel(models), sheets, fixes: structure.fixes, fixFindings: structure.findings };
 }
 
-// Mandated 100 % rates are rules of the built-in pack (rate.mandated.*), so a bureau can switch one
-// off or change its tolerance in 校验规则; checks/rates.ts keeps the name list the pack mirrors.
-const CHECKS: Check[] = [checkCells, checkBalance, checkEntityTotals, checkRanges];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Orders findings by sheet (workbook order), then row, column and severity. */
@@ -140,37 +135,22 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
   const progress = options.onProgress ?? (() => undefined);
   progress(0.1, msg('progress.layout'));
   const { model, sheets, fixes, fixFindings } = analyzeWorkbook(snapshot, options);
-  let findings: Finding[] = [...fixFindings, ...unusedFixFindings(fixes)];
-  CHECKS.forEach((check, i) => {
-    progress(0.2 + (0.6 * i) / CHECKS.length, msg('progress.check'));
-    findings.push(...check(model));
-  });
-  progress(0.8, msg('progress.rules'));
   const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules, patches: options.rulePatches });
-  findings.push(...rules.findings, ...runRules(model, rules.ruleSet));
+  const userSheets = snapshot.sheets.filter((g) => !OWN_SHEETS.has(g.name) && g.name !== RULES_SHEET && !isSummarySheetName(g.name)).map((g) => g.name);
+  const context: WorkbookCheckContext = { snapshot, model, fixes, fixFindings, rules, userSheets };
+  let findings: Finding[] = [];
+  // The checks of the registry, in its order (checks/registry.ts).
+  WORKBOOK_CHECKS.forEach((check, i) => {
+    progress(0.2 + (0.6 * i) / WORKBOOK_CHECKS.length, msg(check.id === 'rules' ? 'progress.rules' : 'progress.check'));
+    // One by one: a spread of a very long list would overflow the call stack.
+    for (const f of check.run(context)) findings.push(f);
+  });
+  // A digit typed wrongly (21 for 12) that would make a total or an equality hold: a hint on the
+  // finding it explains.
   findings = attachTypoHints(findings, model, { rules: rules.ruleSet });
   if (options.history !== false) {
     progress(0.9, msg('progress.history'));
     findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));
-  }
-  // A workbook in which no sheet is an indicator sheet was not checked at all: say so, never a
-  // silent "0 findings".
-  const userSheets = snapshot.sheets.filter((g) => !OWN_SHEETS.has(g.name) && g.name !== RULES_SHEET && !isSummarySheetName(g.name));
-  if (model.sheets.length === 0 && userSheets.length > 0) {
-    const sheetsZh = userSheets.map((g) => `“${g.name}”`).join('、');
-    const sheetsEn = userSheets.map((g) => `"${g.name}"`).join(', ');
-    findings.push({ ruleId: 'workbook.no-indicator-sheet', severity: 'warning', cells: [{ sheet: userSheets[0].name, address: 'A1' }], message: msg('workbook.no-indicator-sheet', { sheetsZh, sheetsEn }) });
-  }
-  // What a host left out of a sheet (far cells, a sheet too large to read, parts of the file it
-  // could not use) is a warning on that sheet, never silence; so are sheet names that collide.
-  findings.push(...sheetNameCollisions(snapshot.sheets.map((g) => g.name)));
-  for (const grid of snapshot.sheets) {
-    if (grid.unread) findings.push({ ruleId: 'sheet.unread', severity: 'warning', cells: [{ sheet: grid.name, address: 'A1' }], message: grid.unread });
-    for (const note of grid.notes ?? []) findings.push({ ruleId: note.ruleId, severity: 'warning', cells: [{ sheet: grid.name, address: note.address }], message: note.message });
-  }
-  // Notes from reading (duplicate year columns, partial periods) are warnings on the sheet.
-  for (const s of model.sheets) {
-    for (const note of s.notes) findings.push({ ruleId: 'layout.note', severity: 'warning', cells: [{ sheet: s.sheet, address: 'A1' }], message: note });
   }
   progress(1, msg('progress.done'));
   const explanations = explanationsFromGrid(snapshot.sheets.find((s) => s.name === EXPLANATIONS_SHEET));

@@ -2,13 +2,14 @@
 //
 // Runs over the columnar model (model-data.ts): every total row × entity-period is decided on the
 // arrays; the finding objects are made only where there is something to say.
-import { msg } from '../messages';
 import type { IndicatorRow, Observation } from '../model';
 import { type ModelData } from '../model-data';
 import { F_APPROX, K_RATE } from '../obs-flags';
 import type { Finding } from '../types';
 import { unitScale } from '../units';
+import { defineCheck } from './check';
 import { cellOf, display, displayNumber, periodOf, roundingOf, type WorkbookModel } from './context';
+import type { WorkbookCheckContext } from './stages';
 
 const NOT_ADDITIVE = /(率|占比|比例|比重|平均|人均|单案)/;
 
@@ -112,7 +113,7 @@ export function checkBalance(model: WorkbookModel): Finding[] {
         ruleId: 'balance.mixed-units',
         severity: 'warning',
         cells: [{ sheet: t.sheet, address: t.labelAddress }],
-        message: msg('balance.mixed-units', { total: t.label, units }),
+        message: balanceCheck.say('balance.mixed-units', { total: t.label, units }),
         indicator: t.label,
       });
       continue;
@@ -185,19 +186,19 @@ function report(out: Finding[], total: IndicatorRow, parts: IndicatorRow[], t: O
       severity: 'error',
       expected: sumExact,
       difference: t.value - sumExact,
-      message: msg('balance.exceeds', { ...params, sum: displayNumber(sumExact, t.kind), diff: displayNumber(diff, t.kind) }),
+      message: balanceCheck.say('balance.exceeds', { ...params, sum: displayNumber(sumExact, t.kind), diff: displayNumber(diff, t.kind) }),
     });
     return;
   }
   const approx = [t, ...present].find((o) => o.approximate);
   if (approx) {
-    out.push({ ...base, ruleId: 'balance.approx', severity: 'info', message: msg('balance.approx', { ...params, text: display(approx) }) });
+    out.push({ ...base, ruleId: 'balance.approx', severity: 'info', message: balanceCheck.say('balance.approx', { ...params, text: display(approx) }) });
     return;
   }
   const missingIdx = partObs.findIndex((o) => !o || o.value === undefined);
   if (missingIdx >= 0) {
     // Unreadable parts are reported by the cell check; blank parts make the check incomplete.
-    out.push({ ...base, ruleId: 'balance.missing', severity: 'info', message: msg('balance.missing', { ...params, missing: parts[missingIdx].label }) });
+    out.push({ ...base, ruleId: 'balance.missing', severity: 'info', message: balanceCheck.say('balance.missing', { ...params, missing: parts[missingIdx].label }) });
     return;
   }
   const diff = t.value - sumExact;
@@ -209,6 +210,39 @@ function report(out: Finding[], total: IndicatorRow, parts: IndicatorRow[], t: O
     severity: exhaustive ? 'error' : 'warning',
     expected: sumExact,
     difference: diff,
-    message: msg(id, { ...params, sum: displayNumber(sumExact, t.kind), diff: displayNumber(Math.abs(diff), t.kind) }),
+    message: balanceCheck.say(id, { ...params, sum: displayNumber(sumExact, t.kind), diff: displayNumber(Math.abs(diff), t.kind) }),
   });
 }
+
+export const balanceCheck = defineCheck<WorkbookCheckContext, 'balance.exceeds' | 'balance.mismatch' | 'balance.partial' | 'balance.approx' | 'balance.missing' | 'balance.mixed-units'>({
+  id: 'balance',
+  stage: 'workbook',
+  title: { 'zh-CN': '表内合计：合计等于其中各项之和，各项之和不超过合计', 'en-US': 'Totals within a table: a total equals the sum of its parts, which never exceed it' },
+  findings: [
+    { id: 'balance.exceeds', severity: 'error', flags: { 'zh-CN': '其中各项之和大于合计', 'en-US': 'the parts add up to more than their total' } },
+    { id: 'balance.mismatch', severity: 'error', flags: { 'zh-CN': '完整列出的各项之和不等于合计', 'en-US': 'a complete list of parts does not add up to its total' } },
+    { id: 'balance.partial', severity: 'warning', flags: { 'zh-CN': '列出的其中项之和小于合计：部分列举还是漏项', 'en-US': 'the listed parts fall short of the total: a partial list or a missing part' } },
+    { id: 'balance.approx', severity: 'info', flags: { 'zh-CN': '合计或某项是约数，未核对', 'en-US': 'not checked: the total or a part is approximate' } },
+    { id: 'balance.missing', severity: 'info', flags: { 'zh-CN': '某项没有数值，未核对', 'en-US': 'not checked: a part has no value' } },
+    { id: 'balance.mixed-units', severity: 'warning', flags: { 'zh-CN': '各项单位不同，不能相加', 'en-US': 'parts in different units cannot be added' } },
+  ],
+  messages: {
+    'zh-CN': {
+      'balance.exceeds': '“{total}”{period}为 {totalValue}，其中各项合计 {sum}，超出 {diff}。各项之和不能大于合计。',
+      'balance.mismatch': '“{total}”{period}为 {totalValue}，其中各项合计 {sum}，相差 {diff}：合计应等于各项之和。',
+      'balance.partial': '“{total}”{period}为 {totalValue}，列出的其中各项合计 {sum}，差 {diff}：是部分列举还是漏项？',
+      'balance.approx': '“{total}”{period}的合计核对已跳过：{text} 是约数。',
+      'balance.missing': '“{total}”{period}的合计核对已跳过：{missing} 缺少数值。',
+      'balance.mixed-units': '“{total}”的其中各项单位不同（{units}），不能相加，未核对合计。',
+    },
+    'en-US': {
+      'balance.exceeds': '"{total}" {period} is {totalValue} but its parts add up to {sum}, {diff} more. Parts can never exceed their total.',
+      'balance.mismatch': '"{total}" {period} is {totalValue} but its parts add up to {sum}, a difference of {diff}: the total must equal the sum of its parts.',
+      'balance.partial': '"{total}" {period} is {totalValue}; the listed parts add up to {sum}, {diff} short: a partial list or a missing part?',
+      'balance.approx': 'Total check of "{total}" {period} skipped: {text} is an approximate figure.',
+      'balance.missing': 'Total check of "{total}" {period} skipped: {missing} has no value.',
+      'balance.mixed-units': 'The parts of "{total}" have different units ({units}) and cannot be added; the total was not checked.',
+    },
+  },
+  run: (ctx) => checkBalance(ctx.model),
+});

@@ -2,10 +2,11 @@
 // the districts it closes, indicator by indicator. The groups come from the reader
 // (SheetSource.sumGroups); rates and averages are never summed.
 import { periodLabel } from '../messages';
-import { msg } from '../messages';
 import type { Observation } from '../model';
 import type { Finding } from '../types';
+import { defineCheck } from './check';
 import { cellOf, display, displayNumber, roundingOf, type WorkbookModel } from './context';
+import type { WorkbookCheckContext } from './stages';
 
 const NOT_ADDITIVE = /(率|占比|比例|比重|平均|人均|单案|排名|得分)/;
 
@@ -50,7 +51,7 @@ export function checkEntityTotals(model: WorkbookModel): Finding[] {
         indicator: row.label,
         entity: t.entity || undefined,
         period: t.period,
-        message: msg(exceeds ? 'balance.entities.exceeds' : 'balance.entities', {
+        message: entityTotalsCheck.say(exceeds ? 'balance.entities.exceeds' : 'balance.entities', {
           indicator: row.label,
           total,
           totalValue: display(t),
@@ -63,3 +64,24 @@ export function checkEntityTotals(model: WorkbookModel): Finding[] {
   }
   return out;
 }
+
+export const entityTotalsCheck = defineCheck<WorkbookCheckContext, 'balance.entities' | 'balance.entities.exceeds'>({
+  id: 'balance.entities',
+  stage: 'workbook',
+  title: { 'zh-CN': '跨地区合计：交叉表的“全市合计”等于各地区之和', 'en-US': 'Totals across districts: a cross-tab\'s 全市合计 equals the sum of its districts' },
+  findings: [
+    { id: 'balance.entities', severity: 'error', flags: { 'zh-CN': '合计行（列）不等于各地区之和', 'en-US': 'a total row or column differs from the sum of its districts' } },
+    { id: 'balance.entities.exceeds', severity: 'error', flags: { 'zh-CN': '各地区之和大于合计', 'en-US': 'the districts add up to more than their total' } },
+  ],
+  messages: {
+    'zh-CN': {
+      'balance.entities': '“{indicator}”{total}为 {totalValue}，{parts}合计 {sum}，相差 {diff}：合计应等于各项之和。',
+      'balance.entities.exceeds': '“{indicator}”{total}为 {totalValue}，{parts}合计 {sum}，超出 {diff}。各项之和不能大于合计。',
+    },
+    'en-US': {
+      'balance.entities': '"{indicator}" in {total} is {totalValue} but {parts} add up to {sum}, a difference of {diff}: the total must equal the sum of its parts.',
+      'balance.entities.exceeds': '"{indicator}" in {total} is {totalValue} but {parts} add up to {sum}, {diff} more. Parts can never exceed their total.',
+    },
+  },
+  run: (ctx) => checkEntityTotals(ctx.model),
+});

@@ -5,13 +5,9 @@
 //
 //   const panel = buildPanel(files.map((f) => ({ file: f.name, model: analyzeWorkbook(f.snapshot).model })));
 //   const findings = detectAnomalies(panel, { yoy: { relative: { count: 0.3 } } });
-import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './panel';
-import { resolveOptions, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptionsInput } from './common';
-import { detectHb } from './hb';
-import { both, historyMessage, whoText, yearText } from './messages';
-import { detectRobust } from './robust';
-import { detectStructure } from './structure';
-import { detectYoy } from './yoy';
+import { dataOfPanel, type Panel } from './panel';
+import { resolveOptions, findingSeries, type HistoryFinding, type HistoryOptionsInput } from './common';
+import { PANEL_CHECKS } from '../checks/registry';
 
 export { buildPanel } from './align';
 export { findSeries, pointAt } from './panel';
@@ -32,59 +28,7 @@ export type { HbResult, HbScore, HbUnit } from './hb';
 export { detectRobust, evaluateRobust, MAD_CONSTANT } from './robust';
 export { detectStructure } from './structure';
 export { detectYoy, evaluateYoy, nearPowerOfTen } from './yoy';
-
-function cellText(c: { file: string; sheet: string; address: string }, files: number): string {
-  return files > 1 ? `${c.file} ${c.sheet}!${c.address}` : `${c.sheet}!${c.address}`;
-}
-
-/** The same series and period with two different values (two sheets or files): history.conflict. */
-export function detectConflicts(panel: Panel): HistoryFinding[] {
-  const pd = dataOfPanel(panel);
-  let byId: Map<string, Series> | undefined;
-  const seriesOf = (c: PanelConflict) => {
-    const i = pd ? conflictSeries.get(c) : undefined;
-    if (pd && i !== undefined) return pd.series(i);
-    byId ??= new Map(panel.series.map((s) => [s.id, s]));
-    return byId.get(c.seriesId)!;
-  };
-  return panel.conflicts.map((c) => {
-    const s = seriesOf(c);
-    const f: HistoryFinding = {
-      ruleId: 'history.conflict',
-      severity: 'warning',
-      cells: [c.kept.cell, c.other.cell],
-      message: historyMessage('history.conflict', {
-        indicator: s.label,
-        who: whoText(s.entity),
-        period: yearText(c.period),
-        first: both(cellText(c.kept.cell, panel.files.length)),
-        second: both(cellText(c.other.cell, panel.files.length)),
-        firstValue: fmtPoint(c.kept),
-        secondValue: fmtPoint(c.other),
-      }),
-      values: [c.kept.value, c.other.value],
-      difference: c.other.value - c.kept.value,
-      indicator: s.label,
-      entity: s.entity || undefined,
-      period: c.period,
-      method: 'conflict',
-      series: drawSeries(s, panel.periods, panel.periods[panel.periods.length - 1] ?? c.period),
-      detail: {
-        method: 'conflict',
-        key: s.key,
-        entity: s.entity,
-        currentPeriod: c.period,
-        currentValue: c.kept.value,
-        baseValue: c.other.value,
-        change: c.other.value - c.kept.value,
-        files: [c.kept.cell.file, c.other.cell.file],
-      },
-    };
-    const i = pd ? conflictSeries.get(c) : undefined;
-    if (i !== undefined) findingSeries.set(f, i);
-    return f;
-  });
-}
+export { detectConflicts } from './conflict';
 
 const METHOD_ORDER = { conflict: 0, structure: 1, yoy: 2, robust: 3, hb: 4 } as const;
 
@@ -96,11 +40,11 @@ const METHOD_ORDER = { conflict: 0, structure: 1, yoy: 2, robust: 3, hb: 4 } as 
 export function detectAnomalies(panel: Panel, options: HistoryOptionsInput = {}): HistoryFinding[] {
   const o = resolveOptions(options);
   const found: HistoryFinding[] = [];
-  if (o.detectors.conflict) found.push(...detectConflicts(panel));
-  if (o.detectors.structure) found.push(...detectStructure(panel, o));
-  if (o.detectors.yoy) found.push(...detectYoy(panel, o));
-  if (o.detectors.robust) found.push(...detectRobust(panel, o));
-  if (o.detectors.hb) found.push(...detectHb(panel, o));
+  // The detectors of the registry, each when the options leave it on.
+  for (const check of PANEL_CHECKS) {
+    if (!o.detectors[check.detector]) continue;
+    for (const f of check.run({ panel, options: o })) found.push(f as HistoryFinding);
+  }
   const entityOrder = new Map(panel.entities.map((e, i) => [e, i]));
   // The series of a finding: known to the detectors that ran on the panel's columns.
   let seriesOrder: Map<string, number> | undefined;

@@ -10,7 +10,7 @@
 // An indicator that a report states more than once for one period is ambiguous there and left out.
 import type { Finding } from '../types';
 import type { Mention } from './extract';
-import { lineRef, showValue } from './index';
+import { lineRef, showValue } from './findings';
 import { textMsg } from './messages';
 import { similarKeys } from './repeats';
 
