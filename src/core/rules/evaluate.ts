@@ -24,7 +24,7 @@ import type { IndicatorRow, Observation } from '../model';
 import type { ModelData } from '../model-data';
 import { normalizeName } from '../names';
 import type { CellRef } from '../types';
-import { add, applyNumeric, div, exact, mul, neg, sub, type Approx } from './functions';
+import { add, div, exact, mul, neg, sub, type Approx } from './functions';
 import { isCompare, parseRule, type CompareOp, type Node, type ParseResult } from './parser';
 import type { Rule, RuleSet } from './types';
 
@@ -486,11 +486,12 @@ function isRateNode(n: Node, seen: Map<Node, Observation>): boolean {
       return isRateNode(n.arg, seen);
     case 'binary':
       return (n.op === '+' || n.op === '-') && (isRateNode(n.left, seen) || isRateNode(n.right, seen));
-    case 'call':
-      if (n.fn === 'prev') return seen.get(n.args[0])?.kind === 'rate';
-      if (n.fn === 'if') return isRateNode(n.args[1], seen) || isRateNode(n.args[2], seen);
-      if (n.fn === 'round') return isRateNode(n.args[0], seen);
-      return n.args.some((a) => isRateNode(a, seen));
+    case 'call': {
+      // The arguments the function's entry passes a rate through (prev: the indicator it reads).
+      const from = n.def.rateFrom;
+      if (from === 'all') return n.args.some((a) => isRateNode(a, seen));
+      return from.some((i) => isRateNode(n.args[i], seen));
+    }
   }
 }
 
@@ -617,6 +618,8 @@ export function evaluateInstance(inst: RuleInstance, index: IndicatorIndex, over
         return q;
       }
       case 'call': {
+        const apply = n.def.apply;
+        if (apply) return apply(n.args.map(num));
         if (n.fn === 'prev') {
           const arg = n.args[0];
           if (arg.type !== 'indicator') throw new Skip('unreadable');
@@ -631,7 +634,8 @@ export function evaluateInstance(inst: RuleInstance, index: IndicatorIndex, over
           if (typeof v === 'boolean') truth.set(n, v);
           return v;
         }
-        return applyNumeric(n.fn, n.args.map(num));
+        // A function with neither arithmetic in its entry nor a branch above: not evaluable.
+        throw new Skip('unreadable');
       }
     }
   };
@@ -659,7 +663,8 @@ function decisive(n: Node, truth: Map<Node, boolean>, comparisons: Map<Node, Com
     return decisive(n.right, truth, comparisons, ifTaken);
   }
   if (n.type === 'binary' && n.op === 'or') return decisive(n.left, truth, comparisons, ifTaken);
-  if (n.type === 'call' && n.fn === 'if') {
+  if (n.type === 'call') {
+    // The branch an if took (other calls took none).
     const taken = ifTaken.get(n);
     return taken ? decisive(n.args[taken], truth, comparisons, ifTaken) : undefined;
   }

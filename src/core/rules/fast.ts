@@ -12,7 +12,7 @@
 // finds them for one cell (the instances of the rules that can read its indicator, at its entity
 // and period or the next one for prev()), instead of every passing instance up front.
 import { F_APPROX, PK_ERROR, PK_MISSING, PK_TEXT } from '../obs-flags';
-import { applyNumeric, type Approx } from './functions';
+import type { Approx } from './functions';
 import { bindEnabledRules, cellKey, evaluateInstance, previousPeriod, type Constraint, type EvaluatedInstance, type IndicatorIndex, type RuleInstance } from './evaluate';
 import { isCompare, type Node, type ParseResult } from './parser';
 import type { Rule, RuleSet } from './types';
@@ -304,7 +304,15 @@ class FastRule {
           const [c, a, b] = args;
           return () => (c() !== 0 ? a() : b());
         }
-        const fn = n.fn;
+        // The function's arithmetic, taken from its entry once here, not per instance. A function
+        // without any is left to evaluateInstance.
+        const apply = n.def.apply;
+        if (!apply) {
+          return () => {
+            this.bail = true;
+            return NaN;
+          };
+        }
         return () => {
           const vals: Approx[] = [];
           for (const a of args) {
@@ -312,7 +320,7 @@ class FastRule {
             vals.push({ v, err: this.isBool ? 0 : this.err });
           }
           if (this.bail) return NaN;
-          const r = applyNumeric(fn, vals);
+          const r = apply(vals);
           this.isBool = false;
           this.err = r.err;
           return r.v;

@@ -1,31 +1,167 @@
-// The functions of the rule language: their arity and argument types (checked by the parser) and
-// their arithmetic on values that carry an error bound (used by the evaluator).
+// The functions of the rule language, each declared once in RULE_FUNCTIONS: its name, how many
+// arguments it takes and of which types (checked by the parser), the arguments a "rate" result
+// comes from (for showing a failed comparison as %), a one-line description with an example (for
+// lists in the 规则 tab and the README) and, for the numeric ones, its arithmetic on values that
+// carry an error bound. The parser puts a call's entry on its AST node, so the evaluator and the
+// fast tier read it from the node, never by name while checking values.
+import type { Bilingual } from '../types';
 
 export type ValueType = 'number' | 'condition';
 
-export const FUNCTION_NAMES = ['sum', 'abs', 'min', 'max', 'round', 'if', 'prev'] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+/**
+ * What an argument must be: a number; a condition (a comparison); an indicator written as [名称]
+ * (not an expression: prev reads that very cell one period earlier); or a branch, which may be a
+ * number or a condition but the same for every branch argument of the call (if's two results).
+ */
+export type ArgType = 'number' | 'condition' | 'indicator' | 'branch';
 
-export interface FunctionSpec {
+export interface RuleFunction<N extends string = string> {
+  name: N;
   min: number;
   /** Infinity for variadic functions. */
   max: number;
   /** How many arguments, for messages: '1', '1–2', '≥1'. */
   arity: string;
+  /** The type of each argument; a variadic function's further arguments have the last one's. */
+  args: readonly ArgType[];
+  /** 'number', or 'branch': the type its branch arguments share. */
+  result: 'number' | 'branch';
+  /** The arguments whose being a rate (a percentage) makes the result one: all, or these positions. */
+  rateFrom: 'all' | readonly number[];
+  /** How a call is written: 'round(x, [n])'. */
+  signature: string;
+  /** What it does, in one line with an example. */
+  description: Bilingual;
+  /**
+   * The result from the arguments' values; absent for if and prev, which the evaluator handles
+   * itself (only the branch taken is evaluated; prev looks up another period's cell).
+   */
+  apply?: (args: Approx[]) => Approx;
 }
 
-export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
-  sum: { min: 1, max: Infinity, arity: '≥1' },
-  abs: { min: 1, max: 1, arity: '1' },
-  min: { min: 1, max: Infinity, arity: '≥1' },
-  max: { min: 1, max: Infinity, arity: '≥1' },
-  round: { min: 1, max: 2, arity: '1–2' },
-  if: { min: 3, max: 3, arity: '3' },
-  prev: { min: 1, max: 1, arity: '1' },
-};
+/** An entry of the table; its arity text follows from min and max. */
+function define<N extends string>(name: N, f: Omit<RuleFunction<N>, 'name' | 'arity'>): RuleFunction<N> {
+  const arity = f.min === f.max ? `${f.min}` : f.max === Infinity ? `≥${f.min}` : `${f.min}–${f.max}`;
+  return { name, arity, ...f };
+}
+
+function minOrMax(args: Approx[], min: boolean): Approx {
+  let best = args[0];
+  for (const a of args.slice(1)) if (min ? a.v < best.v : a.v > best.v) best = a;
+  return { v: best.v, err: Math.max(...args.map((a) => a.err)) };
+}
+
+/** The rule language's functions, in the order messages and lists name them. */
+export const RULE_FUNCTIONS = [
+  define('sum', {
+    min: 1,
+    max: Infinity,
+    args: ['number'],
+    result: 'number',
+    rateFrom: 'all',
+    signature: 'sum(x, …)',
+    description: {
+      'zh-CN': '各参数之和，如 sum([行政复议案件], [行政诉讼案件]) == [案件总数]',
+      'en-US': 'The sum of the arguments, e.g. sum([行政复议案件], [行政诉讼案件]) == [案件总数]',
+    },
+    apply: (args) => args.reduce(add, exact(0)),
+  }),
+  define('abs', {
+    min: 1,
+    max: 1,
+    args: ['number'],
+    result: 'number',
+    rateFrom: 'all',
+    signature: 'abs(x)',
+    description: {
+      'zh-CN': '绝对值，如 abs([单案平均罚没款] - [罚没款] / [行政处罚案件]) <= 0.01',
+      'en-US': 'The absolute value, e.g. abs([单案平均罚没款] - [罚没款] / [行政处罚案件]) <= 0.01',
+    },
+    apply: (args) => ({ v: Math.abs(args[0].v), err: args[0].err }),
+  }),
+  define('min', {
+    min: 1,
+    max: Infinity,
+    args: ['number'],
+    result: 'number',
+    rateFrom: 'all',
+    signature: 'min(x, …)',
+    description: {
+      'zh-CN': '最小的参数，如 min([办结率], [答复率]) >= 90%',
+      'en-US': 'The smallest argument, e.g. min([办结率], [答复率]) >= 90%',
+    },
+    apply: (args) => minOrMax(args, true),
+  }),
+  define('max', {
+    min: 1,
+    max: Infinity,
+    args: ['number'],
+    result: 'number',
+    rateFrom: 'all',
+    signature: 'max(x, …)',
+    description: {
+      'zh-CN': '最大的参数，如 max([行政复议案件], [行政诉讼案件]) <= [案件总数]',
+      'en-US': 'The largest argument, e.g. max([行政复议案件], [行政诉讼案件]) <= [案件总数]',
+    },
+    apply: (args) => minOrMax(args, false),
+  }),
+  define('round', {
+    min: 1,
+    max: 2,
+    args: ['number', 'number'],
+    result: 'number',
+    rateFrom: [0],
+    signature: 'round(x, [n])',
+    description: {
+      'zh-CN': '四舍五入到 n 位小数（n 省略为 0，可为负），如 round([罚没款] / 10000, 2) == [罚没款（万元）]',
+      'en-US': 'x rounded half away from zero to n decimals (0 when left out; may be negative), e.g. round([罚没款] / 10000, 2) == [罚没款（万元）]',
+    },
+    apply: (args) => {
+      const n = args.length > 1 ? Math.round(args[1].v) : 0;
+      const clamped = Math.max(-15, Math.min(15, n));
+      return { v: roundTo(args[0].v, clamped), err: args[0].err + 0.5 * Math.pow(10, -clamped) };
+    },
+  }),
+  define('if', {
+    min: 3,
+    max: 3,
+    args: ['condition', 'branch', 'branch'],
+    result: 'branch',
+    rateFrom: [1, 2],
+    signature: 'if(c, a, b)',
+    description: {
+      'zh-CN': '条件 c 成立时为 a，否则为 b（a、b 同为数值或同为条件），如 if([行政处罚案件] > 0, [法制审核率] == 100%, 1 == 1)',
+      'en-US': 'a when the condition c holds, else b (both numbers or both conditions), e.g. if([行政处罚案件] > 0, [法制审核率] == 100%, 1 == 1)',
+    },
+  }),
+  define('prev', {
+    min: 1,
+    max: 1,
+    args: ['indicator'],
+    result: 'number',
+    rateFrom: [0],
+    signature: 'prev([指标])',
+    description: {
+      'zh-CN': '同一指标上一年的值，如 [行政处罚案件] <= 2 * prev([行政处罚案件])',
+      'en-US': "The indicator's value one year earlier, e.g. [行政处罚案件] <= 2 * prev([行政处罚案件])",
+    },
+  }),
+] as const;
+
+export type FunctionName = (typeof RULE_FUNCTIONS)[number]['name'];
+
+export const FUNCTION_NAMES: readonly FunctionName[] = RULE_FUNCTIONS.map((f) => f.name);
+
+/** The table by name, for the parser (which resolves each call once). */
+export const FUNCTIONS = Object.fromEntries(RULE_FUNCTIONS.map((f) => [f.name, f])) as Record<FunctionName, RuleFunction<FunctionName>>;
 
 export function isFunctionName(s: string): s is FunctionName {
   return (FUNCTION_NAMES as readonly string[]).includes(s);
+}
+
+/** The argument type of position i (0-based): variadic functions repeat their last. */
+export function argType(f: RuleFunction, i: number): ArgType {
+  return f.args[Math.min(i, f.args.length - 1)];
 }
 
 /**
@@ -73,25 +209,4 @@ export function roundTo(x: number, n: number): number {
   const r = Math.round(Number(scaled.toPrecision(15)));
   const back = d >= 0 ? r / f : r * f;
   return clean < 0 ? -back : back;
-}
-
-/** The numeric functions (everything but if and prev, which the evaluator handles itself). */
-export function applyNumeric(fn: 'sum' | 'abs' | 'min' | 'max' | 'round', args: Approx[]): Approx {
-  switch (fn) {
-    case 'sum':
-      return args.reduce(add, exact(0));
-    case 'abs':
-      return { v: Math.abs(args[0].v), err: args[0].err };
-    case 'min':
-    case 'max': {
-      let best = args[0];
-      for (const a of args.slice(1)) if (fn === 'min' ? a.v < best.v : a.v > best.v) best = a;
-      return { v: best.v, err: Math.max(...args.map((a) => a.err)) };
-    }
-    case 'round': {
-      const n = args.length > 1 ? Math.round(args[1].v) : 0;
-      const clamped = Math.max(-15, Math.min(15, n));
-      return { v: roundTo(args[0].v, clamped), err: args[0].err + 0.5 * Math.pow(10, -clamped) };
-    }
-  }
 }

@@ -35,7 +35,7 @@ export {
   type RuleLoad,
 } from './sources';
 export { suggestTypo, attachTypoHints, balanceConstraints, digitEdits, isTypoCandidate, safeSolve } from './typo';
-export { FUNCTION_NAMES } from './functions';
+export { FUNCTION_NAMES, RULE_FUNCTIONS, type RuleFunction } from './functions';
 
 export interface RunRulesOptions {
   /** Attach one-digit typo hints to failing equalities (default true). */

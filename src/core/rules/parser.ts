@@ -15,8 +15,8 @@
 //
 // Columns are 1-based positions in the original text, counted in Unicode code points.
 import jsep from 'jsep';
-import { FUNCTIONS, FUNCTION_NAMES, isFunctionName, type FunctionName, type ValueType } from './functions';
-import { ruleMessage, type RuleMessageId, type RuleParams } from './messages';
+import { argType, FUNCTIONS, FUNCTION_NAMES, isFunctionName, type FunctionName, type RuleFunction, type ValueType } from './functions';
+import { both, joinBilingual, ordinal, ruleMessage, type RuleMessageId, type RuleParams } from './messages';
 import type { RuleError } from './types';
 
 export type ArithmeticOp = '+' | '-' | '*' | '/';
@@ -36,7 +36,8 @@ export type Node =
   | ({ type: 'indicator'; name: string } & Span)
   | ({ type: 'unary'; op: '-' | '+' | 'not'; arg: Node; at: number } & Span)
   | ({ type: 'binary'; op: BinaryOp; left: Node; right: Node; at: number } & Span)
-  | ({ type: 'call'; fn: FunctionName; args: Node[]; at: number } & Span);
+  /** def: the function's entry in RULE_FUNCTIONS (functions.ts), resolved once here. */
+  | ({ type: 'call'; fn: FunctionName; def: RuleFunction; args: Node[]; at: number } & Span);
 
 export type ParseResult =
   | { ok: true; ast: Node; indicators: string[]; usesPrev: boolean }
@@ -221,7 +222,11 @@ function lex(items: Item[]): Tok[] {
       } else if (charAt(items, nextNonSpace(q)) === '(') {
         if (!isFunctionName(lower)) {
           const near = closestFunction(lower);
-          fail(col, 'parse.unknown-function', { name: w, suggest: near ? ruleMessage('parse.did-you-mean', { name: near }) : '' });
+          fail(col, 'parse.unknown-function', {
+            name: w,
+            suggest: near ? ruleMessage('parse.did-you-mean', { name: near }) : '',
+            functions: joinBilingual(FUNCTION_NAMES.map(both)),
+          });
         }
         toks.push({ k: 'fn', name: lower, col, end });
       } else {
@@ -455,7 +460,7 @@ function convert(e: jsep.Expression, toks: Tok[], match: Map<number, number>, de
       const args = (c.arguments ?? []).map((a) => convert(a, toks, match, depth + 1));
       const close = match.get(i + 1) ?? args[args.length - 1]?.last ?? i;
       const closeTok = toks[close];
-      return { type: 'call', fn: t.name, args: args.map(strip), at: t.col, start: t.col, end: closeTok ? closeTok.end : t.end, first: i, last: close };
+      return { type: 'call', fn: t.name, def: FUNCTIONS[t.name], args: args.map(strip), at: t.col, start: t.col, end: closeTok ? closeTok.end : t.end, first: i, last: close };
     }
     default: {
       // Compound (two expressions side by side), member access, literals, arrays, this, ternaries…
@@ -524,23 +529,30 @@ function typeOf(n: Node): ValueType {
       return 'number';
     }
     case 'call': {
-      const spec = FUNCTIONS[n.fn];
-      if (n.args.length < spec.min || n.args.length > spec.max) fail(n.at, 'parse.arity', { fn: n.fn, expected: spec.arity, count: n.args.length });
-      if (n.fn === 'prev') {
-        if (n.args[0].type !== 'indicator') fail(n.args[0].start, 'parse.prev-arg');
-        return 'number';
-      }
-      if (n.fn === 'if') {
-        if (typeOf(n.args[0]) !== 'condition') fail(n.args[0].start, 'parse.arg-condition');
-        const a = typeOf(n.args[1]);
-        const b = typeOf(n.args[2]);
-        if (a !== b) fail(n.at, 'parse.if-branches');
-        return a;
-      }
+      // Arity and argument types as the function's entry declares them, arguments in order.
+      const def = n.def;
+      if (n.args.length < def.min || n.args.length > def.max) fail(n.at, 'parse.arity', { fn: n.fn, expected: def.arity, count: n.args.length });
+      let branch: ValueType | undefined;
       n.args.forEach((a, i) => {
-        if (typeOf(a) !== 'number') fail(a.start, 'parse.arg-number', { fn: n.fn, n: i + 1 });
+        switch (argType(def, i)) {
+          case 'indicator':
+            if (a.type !== 'indicator') fail(a.start, 'parse.arg-indicator', { fn: n.fn });
+            break;
+          case 'condition':
+            if (typeOf(a) !== 'condition') fail(a.start, 'parse.arg-condition', { fn: n.fn, nth: ordinal(i + 1) });
+            break;
+          case 'number':
+            if (typeOf(a) !== 'number') fail(a.start, 'parse.arg-number', { fn: n.fn, n: i + 1 });
+            break;
+          case 'branch': {
+            const t = typeOf(a);
+            if (branch === undefined) branch = t;
+            else if (t !== branch) fail(n.at, 'parse.branches', { fn: n.fn });
+            break;
+          }
+        }
       });
-      return 'number';
+      return def.result === 'branch' ? (branch as ValueType) : 'number';
     }
   }
 }
