@@ -169,8 +169,8 @@ describe('value.copied-year: a year column that repeats the year before', () => 
     const f = found[0];
     expect(f.severity).toBe('warning');
     expect(f.period).toBe(String(year));
-    expect(fromA1(f.cells[0].address).col - form.grid.originCol).toBe(cur!.col);
-    expect(fromA1(f.cells[1].address).col - form.grid.originCol).toBe(prev!.col);
+    expect(fromA1(f.cells[0].address)!.col - form.grid.originCol).toBe(cur!.col);
+    expect(fromA1(f.cells[1].address)!.col - form.grid.originCol).toBe(prev!.col);
     expect(f.message['zh-CN']).toMatch(new RegExp(`^工作表“${form.grid.name}”.*${year}年的 \\d+ 个数值与${year - 1}年完全相同`));
     expect(Number(/的 (\d+) 个数值/.exec(f.message['zh-CN'])![1])).toBeGreaterThanOrEqual(MIN_COPIED_VALUES);
     expect(f.message['en-US']).toMatch(new RegExp(`all \\d+ values of ${year} equal those of ${year - 1}`));
