@@ -252,6 +252,51 @@ describe('task pane', () => {
     expect(await screen.findByText('已清除标记。')).toBeTruthy();
   });
 
+  test('a finding’s technical details are folded under 详情 after the plain sentence, and open on demand', async () => {
+    const rule = finding('error', 'D4', '法制审核率应为 100%，但2021年填报为：法制审核率 93.33%（Sheet1!D4）。', 'Legal review rate must be 100%, but 2021 reports 法制审核率 93.33% (Sheet1!D4).', {
+      ruleId: 'rate.mandated.law-review',
+      details: {
+        'zh-CN': '规则 rate.mandated.law-review：[法制审核率] == 100%。左边为 93.33%，右边为 100.00%，相差 -6.67%。',
+        'en-US': 'Rule rate.mandated.law-review: [法制审核率] == 100%. Left side 93.33%, right side 100.00%, difference -6.67%.',
+      },
+    });
+    const { host } = renderApp({ findings: [rule, FINDINGS[1]] });
+    await runCheckAndWait();
+
+    // The row's button (what a click or Enter acts on) carries the plain sentence only.
+    const row = screen.getByRole('button', { name: /Sheet1!D4/ });
+    expect(row.textContent).toContain('法制审核率应为 100%，但2021年填报为');
+    expect(row.textContent).not.toContain('rate.mandated.law-review');
+    expect(row.getAttribute('aria-label')).not.toContain('左边为');
+
+    // After it, in the same list item, a closed disclosure labelled 详情.
+    const item = row.closest('li') as HTMLElement;
+    const disclosure = within(item).getByTestId('finding-details') as HTMLDetailsElement;
+    expect(disclosure.tagName).toBe('DETAILS');
+    expect(disclosure.open).toBe(false);
+    const summary = disclosure.querySelector('summary') as HTMLElement;
+    expect(summary.textContent).toBe('详情');
+    expect(disclosure.firstElementChild).toBe(summary);
+    expect(row.compareDocumentPosition(disclosure) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const text = within(disclosure).getByTestId('finding-details-text');
+    expect(text.textContent).toBe('规则 rate.mandated.law-review：[法制审核率] == 100%。左边为 93.33%，右边为 100.00%，相差 -6.67%。');
+
+    // Opening it shows the rule; it does not select the cell.
+    fireEvent.click(summary);
+    expect(disclosure.open).toBe(true);
+    expect((host as FakeHost).callsTo('selectCell')).toEqual([]);
+
+    // A finding without details has no disclosure.
+    const plain = screen.getByRole('button', { name: /Sheet1!C7/ }).closest('li') as HTMLElement;
+    expect(within(plain).queryByTestId('finding-details')).toBeNull();
+
+    // In English the summary reads Details and the text follows the language.
+    fireEvent.click(screen.getByRole('button', { name: /^English/ }));
+    const en = within(screen.getByRole('button', { name: /Sheet1!D4/ }).closest('li') as HTMLElement).getByTestId('finding-details');
+    expect(en.querySelector('summary')?.textContent).toBe('Details');
+    expect(within(en).getByTestId('finding-details-text').textContent).toMatch(/^Rule rate\.mandated\.law-review: /);
+  });
+
   test('the language toggle switches the visible strings, findings included, to English', async () => {
     renderApp();
     await runCheckAndWait();

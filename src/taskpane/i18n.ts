@@ -48,6 +48,7 @@ const zhCN = {
   'finding.difference': '差额',
   'finding.blank': '（空）',
   'finding.listLabel': '{group}列表',
+  'finding.technical': '详情',
 
   'error.title': '出错了',
   'error.generic': '操作未能完成，发生了意外错误。',
@@ -114,6 +115,7 @@ const en: Catalogue = {
   'finding.difference': 'Difference',
   'finding.blank': '(blank)',
   'finding.listLabel': 'List of {group}',
+  'finding.technical': 'Details',
 
   'error.title': 'Something went wrong',
   'error.generic': 'The operation could not be completed because of an unexpected error.',

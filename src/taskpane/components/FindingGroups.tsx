@@ -16,6 +16,7 @@ import type { CellRef, Finding, Lang, Severity } from '../../core/types';
 import { formatCellRef, formatValue } from '../format';
 import { pick, type MessageKey, type Translate } from '../i18n';
 import { explainTranslator, type ExplainTranslate } from '../panels/rules-strings';
+import { DetailsDisclosure } from './DetailsDisclosure';
 import { VirtualList, type ItemSlot } from './VirtualList';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -63,6 +64,8 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  /** The row's button and, under it, the folded technical details. */
+  main: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   row: {
     display: 'block',
     flexGrow: 1,
@@ -110,6 +113,12 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   badge: { marginInlineEnd: tokens.spacingHorizontalXS },
+  /** Indented to the message's text: the button's left border plus its padding. */
+  technical: {
+    paddingInlineStart: `calc(${tokens.strokeWidthThicker} + ${tokens.spacingHorizontalS})`,
+    paddingInlineEnd: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   action: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, marginInlineEnd: tokens.spacingHorizontalXS },
 });
 
@@ -143,6 +152,7 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
   const address = cell ? formatCellRef(cell) : '';
   const message = pick(finding.message, lang);
   const details = findingDetails(finding, lang, t);
+  const technical = finding.details ? pick(finding.details, lang) : '';
   const explainable = canExplainFinding(finding);
   const explanation = explainable && finding.explanation ? finding.explanation : '';
   const where = address || message;
@@ -159,34 +169,33 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
   };
   return (
     <li {...slot} className={styles.item} data-explained={explanation ? 'true' : undefined}>
-      <button
-        type="button"
-        className={mergeClasses(styles.row, styles[finding.severity], explanation && styles.explained)}
-        onClick={activate}
-        onKeyDown={onKeyDown}
-        disabled={!cell}
-        aria-label={[
-          cell ? `${t('finding.goto')} ${address}` : '',
-          message,
-          details,
-          explanation ? `${et('explain.badge')}: ${explanation}` : '',
-        ]
-          .filter(Boolean)
-          .join('. ')}
-        data-rule={finding.ruleId}
-      >
-        {address && <span className={styles.address}>{address}</span>}
-        <span className={styles.message}>{message}</span>
-        {details && <span className={styles.details}>{details}</span>}
-        {explanation && (
-          <span className={styles.explanation} data-testid="explanation">
-            <Badge appearance="filled" color="success" size="small" className={styles.badge}>
-              {et('explain.badge')}
-            </Badge>
-            {et('explain.text', { text: explanation })}
-          </span>
-        )}
-      </button>
+      <div className={styles.main}>
+        <button
+          type="button"
+          className={mergeClasses(styles.row, styles[finding.severity], explanation && styles.explained)}
+          onClick={activate}
+          onKeyDown={onKeyDown}
+          disabled={!cell}
+          aria-label={[cell ? `${t('finding.goto')} ${address}` : '', message, details, explanation ? `${et('explain.badge')}: ${explanation}` : '']
+            .filter(Boolean)
+            .join('. ')}
+          data-rule={finding.ruleId}
+        >
+          {address && <span className={styles.address}>{address}</span>}
+          <span className={styles.message}>{message}</span>
+          {details && <span className={styles.details}>{details}</span>}
+          {explanation && (
+            <span className={styles.explanation} data-testid="explanation">
+              <Badge appearance="filled" color="success" size="small" className={styles.badge}>
+                {et('explain.badge')}
+              </Badge>
+              {et('explain.text', { text: explanation })}
+            </span>
+          )}
+        </button>
+        {/* Outside the button: a disclosure inside a button could not be opened on its own. */}
+        {technical && <DetailsDisclosure text={technical} label={t('finding.technical')} className={styles.technical} />}
+      </div>
       {onExplain && explainable && (
         <Button
           className={styles.action}
