@@ -12,7 +12,7 @@ import { roundTo } from './functions';
 import { joinBilingual, ruleMessage } from './messages';
 import { editDistance } from './parser';
 import { applyRulePatches, builtinPack, mergeRuleSets, parseRuleFile, RULES_SHEET_NAME, rulesFromSheet, type RuleLoad } from './sources';
-import { BalanceGroups, constraintLookup, isTypoCandidate, safeSolve, suggestTypo } from './typo';
+import { BalanceGroups, ConstraintIndex, constraintLookup, isTypoCandidate, safeSolve, suggestTypo } from './typo';
 import type { Rule, RulePatch, RuleSet } from './types';
 
 export * from './types';
@@ -304,9 +304,10 @@ export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesO
     }
   }
   for (const s of skipped.values()) out.push(skippedFinding(s));
-  // The balance groups and passing rule instances that read a cell, found per cell.
-  let cached: ReturnType<typeof constraintLookup> | undefined;
-  const constraints = () => (cached ??= constraintLookup(model, new BalanceGroups(model), { evaluated, index }));
+  // The balance groups and passing rule instances that read a cell, found per cell; one index for
+  // every failure's hint, so each cell's constraints are found once.
+  let cached: ConstraintIndex | undefined;
+  const constraints = () => (cached ??= new ConstraintIndex(constraintLookup(model, new BalanceGroups(model), { evaluated, index })));
   for (const f of failures) f.run();
   return out;
 }

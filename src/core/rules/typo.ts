@@ -119,22 +119,63 @@ export function isTypoCandidate(o: Observation): boolean {
 export type ConstraintSource = Constraint[] | ((cellKey: string) => Constraint[]);
 
 /**
+ * The constraints that read each cell, and whether each holds now: what safeSolve consults for
+ * every edit it tries. Whoever hints many findings against one source of constraints (runRules,
+ * attachTypoHints) makes one and passes it to every safeSolve, so each cell's constraints are
+ * found, and each constraint is evaluated unchanged, only once per run.
+ */
+export class ConstraintIndex {
+  /** Whether a constraint holds with no cell replaced (filled in as constraints are met). */
+  readonly holdsNow = new Map<Constraint, boolean>();
+  /** Constraints by cell: all of a list up front, or a lookup's answers as cells are asked for. */
+  private readonly byKey = new Map<string, Constraint[]>();
+  private readonly find: ((cellKey: string) => Constraint[]) | undefined;
+
+  constructor(source: ConstraintSource) {
+    if (typeof source === 'function') {
+      this.find = source;
+      return;
+    }
+    this.find = undefined;
+    for (const c of source) {
+      for (const k of new Set(c.cells)) {
+        const l = this.byKey.get(k);
+        if (l) l.push(c);
+        else this.byKey.set(k, [c]);
+      }
+    }
+  }
+
+  /** The constraints that read a cell (`Sheet!A1`). */
+  byCell(cellKey: string): Constraint[] {
+    const hit = this.byKey.get(cellKey);
+    if (hit) return hit;
+    if (!this.find) return [];
+    const found = this.find(cellKey);
+    this.byKey.set(cellKey, found);
+    return found;
+  }
+}
+
+/**
  * A solver for suggestTypo: the target holds with the new value and no constraint in `others`
- * that reads the cell and holds now stops holding.
+ * that reads the cell and holds now stops holding. Pass a ConstraintIndex to share what it learns
+ * across calls; a list or a lookup is indexed for this solver alone.
  */
 export function safeSolve(
   cells: Array<{ ref: CellRef }>,
   target: (override: ReadonlyMap<string, number>) => boolean,
-  others: ConstraintSource,
+  others: ConstraintSource | ConstraintIndex,
   exclude?: (c: Constraint) => boolean,
 ): (index: number, value: number) => boolean {
-  const { byCell, holdsNow } = typeof others === 'function' ? lookupConstraints(others) : indexConstraints(others);
+  const constraints = others instanceof ConstraintIndex ? others : new ConstraintIndex(others);
+  const holdsNow = constraints.holdsNow;
   const none = new Map<string, number>();
   return (index, value) => {
     const key = cellKey(cells[index].ref);
     const ov = new Map([[key, value]]);
     if (!target(ov)) return false;
-    for (const c of byCell(key)) {
+    for (const c of constraints.byCell(key)) {
       if (exclude?.(c)) continue;
       let now = holdsNow.get(c);
       if (now === undefined) holdsNow.set(c, (now = c.holds(none)));
@@ -142,45 +183,6 @@ export function safeSolve(
     }
     return true;
   };
-}
-
-interface ConstraintIndex {
-  byCell: (cellKey: string) => Constraint[];
-  holdsNow: Map<Constraint, boolean>;
-}
-
-/** Constraints by cell, built once per list (a check run hints many findings against one list). */
-const indexCache = new WeakMap<Constraint[], ConstraintIndex>();
-const lookupCache = new WeakMap<(cellKey: string) => Constraint[], ConstraintIndex>();
-
-function indexConstraints(list: Constraint[]): ConstraintIndex {
-  const hit = indexCache.get(list);
-  if (hit) return hit;
-  const byCell = new Map<string, Constraint[]>();
-  for (const c of list) {
-    for (const k of new Set(c.cells)) {
-      const l = byCell.get(k);
-      if (l) l.push(c);
-      else byCell.set(k, [c]);
-    }
-  }
-  const out = { byCell: (k: string) => byCell.get(k) ?? [], holdsNow: new Map<Constraint, boolean>() };
-  indexCache.set(list, out);
-  return out;
-}
-
-function lookupConstraints(find: (cellKey: string) => Constraint[]): ConstraintIndex {
-  const hit = lookupCache.get(find);
-  if (hit) return hit;
-  const memo = new Map<string, Constraint[]>();
-  const byCell = (k: string) => {
-    let l = memo.get(k);
-    if (!l) memo.set(k, (l = find(k)));
-    return l;
-  };
-  const out = { byCell, holdsNow: new Map<Constraint, boolean>() };
-  lookupCache.set(find, out);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,11 +342,11 @@ export function constraintLookup(
   rules?: { evaluated: LeanEvaluation[]; index: IndicatorIndex },
   extra: Constraint[] = [],
 ): (cellKey: string) => Constraint[] {
-  const extraByCell = extra.length > 0 ? indexConstraints(extra).byCell : undefined;
+  const extraIndex = extra.length > 0 ? new ConstraintIndex(extra) : undefined;
   return (key) => {
     const o = obsOfKey(model, key);
     const out: Constraint[] = o >= 0 ? [...balances.reading(o)] : [];
-    if (extraByCell) out.push(...extraByCell(key));
+    if (extraIndex) out.push(...extraIndex.byCell(key));
     if (rules && o >= 0) out.push(...ruleConstraintsFor(rules.evaluated, rules.index, o));
     return out;
   };
@@ -367,7 +369,7 @@ export function attachTypoHints(findings: Finding[], model: WorkbookModel, opts:
     const index = IndicatorIndex.of(model, opts.rules.aliases);
     rules = { evaluated: bindRules(opts.rules, index), index };
   }
-  const others = constraintLookup(model, balances, rules, opts.constraints);
+  const others = new ConstraintIndex(constraintLookup(model, balances, rules, opts.constraints));
   return findings.map((f) => {
     if (!HINTED.has(f.ruleId) || f.hint || !f.cells[0]) return f;
     const t = model.data.obsInCell(f.cells[0].sheet, f.cells[0].address);
