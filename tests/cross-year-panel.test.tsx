@@ -181,8 +181,16 @@ describe('跨年 tab', () => {
     expect(within(yoy).getByTestId('cy-values').textContent).toBe('2021年 106 → 2022年 188');
     expect(within(yoy).getByTestId('cy-details').textContent).toContain('变化 +82（+77.4%）');
     expect(within(yoy).getByTestId('cy-details').textContent).toContain('应在 53～159');
+    // The method's statistics are not on the row: they are folded under 详情, after the message.
     const robust = rowOf('history.robust', '行政处罚案件');
-    expect(within(robust).getByTestId('cy-details').textContent).toMatch(/z = 19\.561（上限 3\.5）/);
+    expect(within(robust).getByTestId('cy-details').textContent).not.toMatch(/z|MAD/);
+    const folded = within(robust).getByTestId('finding-details') as HTMLDetailsElement;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('summary')?.textContent).toBe('详情');
+    expect(within(folded).getByTestId('finding-details-text').textContent).toMatch(/稳健 z 值 19\.561（\|z\| > 3\.5/);
+    expect(within(robust).getByRole('button', { name: new RegExp(SHEET) }).textContent).not.toMatch(/MAD|z 值|19\.561/);
+    fireEvent.click(folded.querySelector('summary') as HTMLElement);
+    expect(folded.open).toBe(true);
   });
 
   test('each finding draws its series as an accessible trend line', async () => {

@@ -1,9 +1,10 @@
 // One finding of the 跨年 tab's list: its cell (a button that selects it), indicator, method,
-// the two values, change and statistic, a trend line, and the check box that adds its series to
-// the chart. Apart from the panel, which owns the state, so the row stays a small memoised unit.
+// the two values, change and expected range, the message, a trend line, the method's statistics
+// folded under 详情 (Finding.details), and the check box that adds its series to the chart. Apart from the panel, which owns the state, so the row stays a small memoised unit.
 import { Checkbox, createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { CellRef, Lang } from '../../core/types';
+import { DetailsDisclosure } from '../components/DetailsDisclosure';
 import type { ItemSlot } from '../components/VirtualList';
 import { formatCellRef } from '../format';
 import { pick } from '../i18n';
@@ -56,6 +57,12 @@ const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   pick: { marginLeft: tokens.spacingHorizontalS },
+  /** Indented to the row's text: the button's left border plus its padding. */
+  technical: {
+    paddingInlineStart: `calc(${tokens.strokeWidthThicker} + ${tokens.spacingHorizontalS})`,
+    paddingInlineEnd: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   method: {
     display: 'inline-block',
     padding: `0 ${tokens.spacingHorizontalXS}`,
@@ -89,7 +96,10 @@ function valuesLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, la
   return `${yearLabel(d.basePeriod, t)} ${formatKindValue(d.baseValue, kind, lang, t)} → ${cur}`;
 }
 
-/** Change, relative change, bounds and the method's statistic. */
+/**
+ * Change, relative change, the expected range and, for a unit slip, the ratio to the year before:
+ * what a clerk reads. The method's statistics (robust z, HB score) are in the folded details.
+ */
 function detailsLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, lang: Lang, t: CrossYearTranslate): string {
   const d = f.detail;
   if (!d) return '';
@@ -103,10 +113,6 @@ function detailsLine(f: HistoryRow, kind: IndicatorSeries['kind'] | undefined, l
   }
   const s = d.stats ?? {};
   if (f.ruleId === 'history.yoy.scale' && typeof s.scale === 'number') parts.push(t('cy.stat.ratio', { k: formatStat(s.scale, lang) }));
-  if (d.method === 'robust' && typeof s.z === 'number') parts.push(t('cy.stat.z', { z: formatStat(s.z, lang), max: formatStat(s.zLimit, lang) }));
-  if (d.method === 'hb' && typeof s.E === 'number') {
-    parts.push(t('cy.stat.hb', { e: formatStat(s.E, lang), lower: formatStat(s.lowerE, lang), upper: formatStat(s.upperE, lang) }));
-  }
   return parts.join(' · ');
 }
 
@@ -119,6 +125,7 @@ export const FindingRow = memo(function FindingRow({ finding: f, slot, series, c
   const indicator = f.indicator ?? series?.label ?? '';
   const values = valuesLine(f, kind, lang, t);
   const details = detailsLine(f, kind, lang, t);
+  const technical = f.details ? pick(f.details, lang) : '';
   const drawn = f.series ?? [];
   const trendLabel = t('cy.trend', {
     indicator,
@@ -153,6 +160,8 @@ export const FindingRow = memo(function FindingRow({ finding: f, slot, series, c
           />
         )}
       </button>
+      {/* Outside the button: a disclosure inside a button could not be opened on its own. */}
+      {technical && <DetailsDisclosure text={technical} label={t('cy.technical')} className={styles.technical} />}
       {id && series && (
         <Checkbox
           className={styles.pick}
