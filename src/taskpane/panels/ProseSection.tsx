@@ -33,7 +33,8 @@ import type { Claim, ReportTextResult, SheetMatch, Verdict } from '../../core/te
 import type { Finding, Lang, SheetGrid } from '../../core/types';
 import { formatNumber } from '../../core/numerals';
 import { describeError, formatCellRef } from '../format';
-import { pick } from '../i18n';
+import { DetailsDisclosure } from '../components/DetailsDisclosure';
+import { pick, translate } from '../i18n';
 import type { SummaryKey, SummaryTranslate } from './summary-strings';
 
 type TextModule = typeof import('../../core/text');
@@ -480,10 +481,11 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
                   {checked.tableFindings.map((f, i) => (
                     <li key={i} className={styles.warningItem} data-rule={f.ruleId} data-severity={f.severity}>
                       <Status tone={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'} label="" styles={styles} />
-                      <span>
+                      <div>
                         {pick(f.message, lang)}
                         {f.cells[0] ? ` (${formatCellRef(f.cells[0])})` : ''}
-                      </span>
+                        {f.details && <DetailsDisclosure text={pick(f.details, lang)} label={translate(lang, 'finding.technical')} />}
+                      </div>
                     </li>
                   ))}
                 </ul>
@@ -498,7 +500,10 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
                 {warnings.map((f, i) => (
                   <li key={i} className={styles.warningItem} data-rule={f.ruleId}>
                     <Status tone="warning" label="" styles={styles} />
-                    <span>{pick(f.message, lang)}</span>
+                    <div>
+                      {pick(f.message, lang)}
+                      {f.details && <DetailsDisclosure text={pick(f.details, lang)} label={translate(lang, 'finding.technical')} />}
+                    </div>
                   </li>
                 ))}
               </ul>
