@@ -4,7 +4,7 @@
 // report-prose reader run what it lists, and the README's table of checks and the 规则 tab's list
 // are made from the same declarations.
 import { BilingualError } from '../errors';
-import { fillTemplate, type Params } from '../messages';
+import { fill, placeholderNames, type Params } from '../i18n/fill';
 import type { Bilingual, Finding, Severity } from '../types';
 
 /**
@@ -60,11 +60,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'rule']);
 const ID = /^(\*|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*)$/;
 
 function placeholders(template: string): string {
-  return [...template.matchAll(/\{(\w+)\}/g)]
-    .map((m) => m[1])
-    .sort()
-    .filter((p, i, all) => all.indexOf(p) === i)
-    .join(',');
+  return placeholderNames(template).join(',');
 }
 
 function bilingualText(b: Bilingual | undefined): boolean {
@@ -127,7 +123,7 @@ export function defineCheck<Context, Id extends string = never>(declaration: Che
       const zh = messages?.['zh-CN'][id];
       const en = messages?.['en-US'][id];
       if (zh === undefined || en === undefined) throw new CheckDeclarationError([`check "${declaration.id}" has no message "${id}"`]);
-      return { 'zh-CN': fillTemplate(zh, params, 'zh-CN'), 'en-US': fillTemplate(en, params, 'en-US') };
+      return { 'zh-CN': fill(zh, params, 'zh-CN'), 'en-US': fill(en, params, 'en-US') };
     },
   };
 }

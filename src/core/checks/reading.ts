@@ -15,9 +15,8 @@ function readingFindings(ctx: WorkbookCheckContext): Finding[] {
   // silent "0 findings".
   const userSheets = ctx.userSheets;
   if (model.sheets.length === 0 && userSheets.length > 0) {
-    const sheetsZh = userSheets.map((name) => `“${name}”`).join('、');
-    const sheetsEn = userSheets.map((name) => `"${name}"`).join(', ');
-    findings.push({ ruleId: 'workbook.no-indicator-sheet', severity: 'warning', cells: [{ sheet: userSheets[0], address: 'A1' }], message: msg('workbook.no-indicator-sheet', { sheetsZh, sheetsEn }) });
+    const sheets = { 'zh-CN': userSheets.map((name) => `“${name}”`).join('、'), 'en-US': userSheets.map((name) => `"${name}"`).join(', ') };
+    findings.push({ ruleId: 'workbook.no-indicator-sheet', severity: 'warning', cells: [{ sheet: userSheets[0], address: 'A1' }], message: msg('workbook.no-indicator-sheet', { sheets }) });
   }
   // What a host left out of a sheet (far cells, a sheet too large to read, parts of the file it
   // could not use) is a warning on that sheet; so are sheet names that collide.
