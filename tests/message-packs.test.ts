@@ -1,6 +1,8 @@
 // The message packs: one per language with the same keys and the same placeholders, one filler
 // with the languages' plural rules, and no message text outside the packs and the checks'
 // declarations.
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
 import { message, PACKS, text, type MessageKey } from '../src/core/i18n';
 import { fill, MAX_QUOTED, placeholderNames } from '../src/core/i18n/fill';
 
@@ -56,5 +58,49 @@ describe('fill', () => {
     const out = fill('“{text}”', { text: long }, 'zh-CN');
     expect(out).toContain(`（共 ${MAX_QUOTED + 10} 字）`);
     expect(out.length).toBeLessThan(MAX_QUOTED + 20);
+  });
+});
+
+/**
+ * Message text written in code instead of the packs: a `'zh-CN': '…'` / `'en-US': '…'` property
+ * whose string holds words (Chinese characters, or two Latin letters in a row outside `${…}`), or
+ * a choice of text by language (`lang === 'zh-CN' ? '…' : '…'`). Allowed in the packs and in the
+ * declarations of checks (a check declares its messages beside its run).
+ */
+function bilingualLiterals(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|tsx)$/.test(name)) scan(path);
+    }
+  };
+  const words = (lang: string, literal: string): boolean => {
+    const bare = literal.replace(/\$\{[^}]*\}/g, '');
+    return lang === 'zh-CN' ? /[\u4e00-\u9fff]/.test(bare) : /[A-Za-z]{2,}/.test(bare);
+  };
+  const scan = (path: string): void => {
+    const rel = relative(join(__dirname, '..'), path).replace(/\\/g, '/');
+    if (rel.startsWith('src/core/i18n/')) return;
+    const source = readFileSync(path, 'utf8');
+    const declaresChecks = /\bdefineCheck\s*</.test(source);
+    source.split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
+      for (const m of line.matchAll(/'(zh-CN|en-US)':\s*(['"`])((?:\\.|(?!\2).)*)\2/g)) {
+        if (words(m[1], m[3]) && !declaresChecks) out.push(`${rel}:${i + 1}`);
+      }
+      if (/===?\s*'(zh-CN|en-US)'\s*\?\s*['"`]/.test(line)) out.push(`${rel}:${i + 1}`);
+    });
+  };
+  walk(root);
+  return [...new Set(out)];
+}
+
+describe('message text lives in the packs', () => {
+  // LITERALS_UNDER=src/hosts narrows the scan to one part of the tree.
+  const root = join(__dirname, '..', process.env.LITERALS_UNDER ?? 'src');
+  it('has no bilingual literals elsewhere', () => {
+    expect(bilingualLiterals(root)).toEqual([]);
   });
 });

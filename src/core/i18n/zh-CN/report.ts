@@ -1,0 +1,2 @@
+// Messages of summary tables and the standard form (src/core/report), in Chinese.
+export const report = {} as const;

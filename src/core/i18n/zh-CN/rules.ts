@@ -1,0 +1,2 @@
+// Messages of the rule language (src/core/rules), in Chinese.
+export const rules = {} as const;
