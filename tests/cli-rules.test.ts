@@ -61,6 +61,26 @@ describe('CLI --rules', () => {
     expect(ids(withRules)).toContain('balance.exceeds');
   });
 
+  it('a failed rule: the JSON carries the plain message and the technical `details`; the text report prints the details on the line after', async () => {
+    const file = path.join(dir, 'bound.json');
+    fs.writeFileSync(file, JSON.stringify({ rules: [{ id: 'F1', name: '罚没款不超过五十万元', expr: '[罚没款] <= 500000', severity: 'warning' }] }));
+    const { json } = await run([SAMPLE, '--rules', file]);
+    const [f] = json.files[0].findings.filter((x) => x.ruleId === 'F1');
+    expect(f.message['zh-CN']).toMatch(/^罚没款不超过五十万元，但.*2022年填报为：罚没款 728,588（法治指标![A-Z]+\d+）。$/);
+    for (const lang of ['zh-CN', 'en-US'] as const) expect(f.message[lang]).not.toMatch(/F1|<=|左边|Left side/);
+    expect(f.details?.['zh-CN']).toBe('规则 F1：[罚没款] <= 500000。左边为 728,588，右边为 500,000，相差 228,588。');
+    expect(f.details?.['en-US']).toBe('Rule F1: [罚没款] <= 500000. Left side 728,588, right side 500,000, difference 228,588.');
+
+    const out: string[] = [];
+    await main([SAMPLE, '--rules', file], { stdout: (x) => void out.push(x), stderr: () => undefined });
+    const lines = out.join('').split('\n');
+    const at = lines.findIndex((l) => l.includes('罚没款不超过五十万元，但'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toMatch(/\(F1\)$/);
+    expect(lines[at]).not.toContain('左边为');
+    expect(lines[at + 1]).toBe(`           详情: ${f.details?.['zh-CN']}`);
+  });
+
   it('reads YAML the same way, and a file that does not exist is a usage error (exit 2)', async () => {
     const file = path.join(dir, 'rules.yaml');
     fs.writeFileSync(file, 'rules:\n  - id: Y1\n    name: 罚没款上限\n    expr: "[罚没款] <= 500000"\n    severity: 警告\n');

@@ -138,7 +138,7 @@ describe('CLI', () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('校验结果');
     expect(ws).toBeDefined();
-    expect(ws?.getRow(1).values).toEqual([undefined, '文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值']);
+    expect(ws?.getRow(1).values).toEqual([undefined, '文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值', '详情']);
     const links: string[] = [];
     const lines: unknown[] = [];
     ws?.eachRow((row, i) => {
@@ -147,6 +147,11 @@ describe('CLI', () => {
       if (i > 1 && String(row.getCell(7).value).startsWith('text.')) lines.push(v);
     });
     expect(links.length).toBeGreaterThanOrEqual(6);
+    // A failed rule: 说明 is the plain sentence, 详情 (the last column) names the rule and its expression.
+    const rule = ws?.getSheetValues().find((r) => Array.isArray(r) && r[7] === 'rate.mandated.law-review') as unknown[] | undefined;
+    expect(rule?.[8]).toMatch(/^法制审核率应为 100%，但.*2021年填报为/);
+    expect(rule?.[8]).not.toContain('rate.mandated.law-review');
+    expect(rule?.[10]).toMatch(/^规则 rate\.mandated\.law-review：\[法制审核率\] == 100%。左边为 /);
     const rel = path.relative(path.dirname(out), path.join(SAMPLES, DEFAULT_SAMPLE)).split(path.sep).join('/');
     expect(links).toContain(`HYPERLINK("${rel}#'法治指标'!D7","D7")`);
     // The report text's findings name their line, with no link.

@@ -103,6 +103,7 @@ describe('htmlReport: escaping', () => {
     entity: `"><script>alert('e')</script>`,
     period: '<i>2022</i>',
     explanation: '<b>核实</b> & ok',
+    details: { 'zh-CN': '规则 <b>x</b>：[a] == 1。', 'en-US': 'Rule <i>x</i>: [a] == 1.' },
     series: [
       { period: '<i>2021</i>', value: 1 },
       { period: '<i>2022</i>', value: 5 },
@@ -127,7 +128,13 @@ describe('htmlReport: escaping', () => {
     expect(row?.querySelector('.where')?.textContent).toContain(`${SHEET}!B2`);
     expect(row?.querySelector('.msg [lang="zh-CN"]')?.textContent).toBe(hostile.message['zh-CN']);
     expect(row?.querySelector('.msg [lang="en-US"]')?.textContent).toBe(hostile.message['en-US']);
-    expect(row?.querySelector('.msg .note')?.textContent).toContain('<b>核实</b> & ok');
+    // The details: a smaller line right after the message, in both languages, as text.
+    const details = row?.querySelector('.msg .note.details');
+    expect(row?.querySelector('.msg .note')).toBe(details);
+    expect(details?.querySelector('[lang="zh-CN"]')?.textContent).toBe('详情：');
+    expect(details?.textContent).toContain(hostile.details?.['zh-CN']);
+    expect(details?.textContent).toContain(hostile.details?.['en-US']);
+    expect(row?.querySelector('.msg .note:not(.details)')?.textContent).toContain('<b>核实</b> & ok');
     expect(row?.querySelector('.values')?.textContent).toContain('</span><i>v</i>');
     expect(row?.querySelector('.values .expected')?.textContent).toContain(hostile.expected as string);
     expect(row?.querySelector('code')?.textContent).toBe('balance<b>');

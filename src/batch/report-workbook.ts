@@ -27,9 +27,10 @@ const SEVERITY: Record<Lang, Record<string, string>> = {
   'en-US': { error: 'error', warning: 'warning', info: 'info' },
 };
 
+/** 说明 is the clerk's sentence; 详情, last, the technical part (rule and expression, statistics). */
 const HEAD: Record<Lang, string[]> = {
-  'zh-CN': ['文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值'],
-  'en-US': ['File', 'Sheet', 'Cell', 'Entity', 'Period', 'Severity', 'Rule', 'Message', 'Values'],
+  'zh-CN': ['文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值', '详情'],
+  'en-US': ['File', 'Sheet', 'Cell', 'Entity', 'Period', 'Severity', 'Rule', 'Message', 'Values', 'Details'],
 };
 
 /** Joins the values of a finding: a separator that cannot be read as part of `728,588`. */
@@ -84,13 +85,24 @@ export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlac
   for (const f of files) {
     const rel = places.link(f.file);
     if (f.error) {
-      rows.push([places.name(f.file), '', '', '', '', SEVERITY[lang].error, 'file.unreadable', f.error[lang], '']);
+      rows.push([places.name(f.file), '', '', '', '', SEVERITY[lang].error, 'file.unreadable', f.error[lang], '', '']);
       continue;
     }
     for (const x of f.result?.findings ?? []) {
       const c = x.cells[0];
       const values = (x.values ?? []).map((v) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v)).join(VALUE_SEPARATOR[lang]);
-      rows.push([places.name(f.file), c?.sheet ?? '', locationCell(x, rel, lang), x.entity ?? '', x.period ?? '', SEVERITY[lang][x.severity], x.ruleId, x.message[lang], values]);
+      rows.push([
+        places.name(f.file),
+        c?.sheet ?? '',
+        locationCell(x, rel, lang),
+        x.entity ?? '',
+        x.period ?? '',
+        SEVERITY[lang][x.severity],
+        x.ruleId,
+        x.message[lang],
+        values,
+        x.details?.[lang] ?? '',
+      ]);
     }
   }
   findings.addTable({
@@ -105,7 +117,7 @@ export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlac
     const v = row[2];
     if (v && typeof v === 'object' && 'formula' in v) findings.getCell(i + 2, 3).font = LINK_FONT;
   });
-  [22, 14, 9, 14, 8, 8, 18, 80, 24].forEach((w, i) => (findings.getColumn(i + 1).width = w));
+  [22, 14, 9, 14, 8, 8, 18, 80, 24, 60].forEach((w, i) => (findings.getColumn(i + 1).width = w));
   findings.views = [{ state: 'frozen', ySplit: 1 }];
 
   const summary = wb.addWorksheet(lang === 'zh-CN' ? '汇总' : 'Summary');

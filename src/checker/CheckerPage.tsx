@@ -25,6 +25,7 @@ import { htmlReport, reportTime } from '../cli/html-report';
 import { bilingualOf } from '../core/errors';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatCellRef, formatValue } from '../taskpane/format';
+import { DetailsDisclosure } from '../taskpane/components/DetailsDisclosure';
 import { Sparkline } from '../taskpane/panels/Sparkline';
 import { downloadBlob } from '../taskpane/download';
 import { lightTheme } from '../taskpane/theme';
@@ -427,7 +428,10 @@ export function CheckerPage({ initialLang, client }: Props) {
 
 const SEVERITY_KEY: Record<Severity, CheckerKey> = { error: 'result.error', warning: 'result.warning', info: 'result.info' };
 
-/** One file's findings: message first, where, values; a trend line for findings across years. */
+/**
+ * One file's findings: message first (its technical details folded under 详情), where, values;
+ * a trend line for findings across years.
+ */
 function FileFindings({ result, lang }: { result: FileResult; lang: Lang }) {
   const styles = useStyles();
   const t = checkerTranslator(lang);
@@ -456,7 +460,10 @@ function FileFindings({ result, lang }: { result: FileResult; lang: Lang }) {
           <tbody>
             {shown.map((f, i) => (
               <tr key={i} data-severity={f.severity} data-rule={f.ruleId}>
-                <td>{f.message[lang]}</td>
+                <td>
+                  {f.message[lang]}
+                  {f.details && <DetailsDisclosure text={f.details[lang]} label={t('findings.details')} />}
+                </td>
                 <td className={styles.where}>{f.cells[0] ? formatCellRef(f.cells[0]) : ''}</td>
                 <td>{t(SEVERITY_KEY[f.severity])}</td>
                 <td>{(f.values ?? []).map((v) => formatValue(v, lang)).join(lang === 'zh-CN' ? '；' : '; ')}</td>

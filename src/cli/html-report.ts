@@ -424,6 +424,8 @@ footer { margin-top: 24px; color: var(--muted); font-size: 12px; }
 /** One findings row: the message first (what a clerk reads), then where, how bad, which rule, the values. */
 function findingRow(f: Finding, fileIndex: number, fileName: string): string {
   const notes: string[] = [];
+  // The technical part (rule and expression, arithmetic, statistics) as a smaller line under the message.
+  if (f.details) notes.push(`<span class="note details">${both('详情：', 'Details: ')}${bi(f.details)}</span>`);
   if (f.hint) notes.push(`<span class="note">${both('可能的笔误：', 'Possible typo: ')}${bi(f.hint.message)}</span>`);
   if (f.explanation) notes.push(`<span class="note">${both('核实说明：', 'Explained: ')}${esc(f.explanation)}</span>`);
   const figures = [f.series?.length ? trendSvg(f) : '', districtsSvg(f), partsSvg(f)].join('');

@@ -58,6 +58,8 @@ export function textReport(files: FileResult[], lang: Lang): string {
       for (const finding of list) {
         const cell = finding.cells[0]?.address ?? '';
         lines.push(`    ${SEVERITY_LABEL[lang][finding.severity].padEnd(lang === 'zh-CN' ? 2 : 7)} ${cell.padEnd(6)} ${finding.message[lang]}  (${finding.ruleId})`);
+        // The technical part (rule and expression, arithmetic, statistics) on its own indented line.
+        if (finding.details) lines.push(`           ${lang === 'zh-CN' ? '详情' : 'details'}: ${finding.details[lang]}`);
         if (finding.hint) lines.push(`           ${lang === 'zh-CN' ? '提示' : 'hint'}: ${finding.hint.message[lang]}`);
         if (finding.explanation) lines.push(`           ${lang === 'zh-CN' ? '说明' : 'explained'}: ${finding.explanation}`);
       }
