@@ -538,7 +538,12 @@ describe('ExcelHost.selectCell and timeouts', () => {
 describe('ExcelHost.writeResultSheet', () => {
   const findings: Finding[] = [
     { ...finding("It's", 'F5', 'error', 'balance'), values: [12], expected: 15, difference: -3, explanation: '已核实' },
-    { ...finding('数据', '$B$2', 'warning', 'yoy'), values: ['=SUM(A1)'], expected: null },
+    {
+      ...finding('数据', '$B$2', 'warning', 'yoy'),
+      values: ['=SUM(A1)'],
+      expected: null,
+      details: { 'zh-CN': '同比变动超过 ±50% 且绝对变动超过 10 即提示。', 'en-US': 'Flagged when the year-over-year change exceeds ±50% and 10.' },
+    },
     { ruleId: 'value.unreadable', severity: 'info', cells: [], message: { 'zh-CN': '无法读取', 'en-US': 'Unreadable' } },
   ];
 
@@ -553,18 +558,21 @@ describe('ExcelHost.writeResultSheet', () => {
       const p = firstCellOf(a)!;
       return sheet.cells.get(`${p.row},${p.col}`);
     };
-    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1'].map((a) => at(a)?.value)).toEqual(['级别', '规则', '工作表', '单元格', '数值', '期望值', '差异', '说明']);
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1'].map((a) => at(a)?.value)).toEqual(['级别', '规则', '工作表', '单元格', '数值', '期望值', '差异', '说明', '详情']);
     expect(at('A2')?.value).toBe('错误');
     expect(at('D2')?.formula).toBe(`=HYPERLINK("#'It''s'!F5","F5")`);
     expect(at('D2')?.value).toBe('F5');
     expect([at('E2')?.value, at('F2')?.value, at('G2')?.value]).toEqual([12, 15, -3]);
     expect(at('H2')?.value).toContain('已核实');
+    // 详情, the last column: the finding's technical part beside its plain 说明, blank without one.
+    expect(at('I2')?.value).toBeUndefined();
+    expect(at('I3')).toMatchObject({ value: '同比变动超过 ±50% 且绝对变动超过 10 即提示。', numberFormat: '@' });
     expect(at('D3')?.formula).toBe(`=HYPERLINK("#'数据'!B2","B2")`);
     expect(at('E3')).toMatchObject({ value: '=SUM(A1)', numberFormat: '@' }); // text stays text
     expect(at('E3')?.formula).toBeUndefined();
     expect(at('C4')?.value).toBeUndefined();
     expect(state.tables).toHaveLength(1);
-    expect(state.tables[0]).toMatchObject({ style: 'TableStyleMedium2', hasHeaders: true, area: { r0: 0, c0: 0, r1: 3, c1: 7 } });
+    expect(state.tables[0]).toMatchObject({ style: 'TableStyleMedium2', hasHeaders: true, area: { r0: 0, c0: 0, r1: 3, c1: 8 } });
 
     const others = JSON.stringify(formatsSnapshot({ ...state, sheets: state.sheets.filter((s) => s.name !== RESULT_SHEET_NAME) }));
     await host.writeResultSheet(findings.slice(0, 1));

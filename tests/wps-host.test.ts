@@ -508,15 +508,22 @@ describe('the sheets the add-in writes', () => {
   it('writes 校验结果 as a table with links, text kept as written, and replaces its own earlier one', async () => {
     const fake = createFakeWps(base());
     const host = hostOf(fake);
-    const f: Finding = { ...finding('指标', 'C4', 'error', 'balance'), message: { 'zh-CN': '=SUM 不是公式', 'en-US': 'x' }, values: [120], expected: '100%' };
+    const f: Finding = {
+      ...finding('指标', 'C4', 'error', 'balance'),
+      message: { 'zh-CN': '=SUM 不是公式', 'en-US': 'x' },
+      details: { 'zh-CN': '规则 balance：[合计] == [分项]。', 'en-US': 'Rule balance.' },
+      values: [120],
+      expected: '100%',
+    };
     await expect(host.writeResultSheet([f])).resolves.toEqual({ sheet: '校验结果', table: 'IndicatorCheckResults', rows: 1 });
     await expect(host.writeResultSheet([f, finding('指标', 'D5', 'warning')])).resolves.toMatchObject({ rows: 2 });
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['指标', '校验结果']);
     expect(fake.state.activeSheet).toBe('校验结果');
     const sheet = fake.sheet('校验结果');
-    expect(sheet.tables).toEqual([{ name: 'IndicatorCheckResults', area: { r0: 0, c0: 0, r1: 2, c1: 7 }, tableStyle: 'TableStyleMedium2' }]);
+    expect(sheet.tables).toEqual([{ name: 'IndicatorCheckResults', area: { r0: 0, c0: 0, r1: 2, c1: 8 }, tableStyle: 'TableStyleMedium2' }]);
     const values = fake.valuesOf('校验结果');
-    expect([values.A1, values.B1, values.H1]).toEqual(['级别', '规则', '说明']);
+    expect([values.A1, values.B1, values.H1, values.I1]).toEqual(['级别', '规则', '说明', '详情']);
+    expect(values.I2).toBe('规则 balance：[合计] == [分项]。');
     expect([values.A2, values.B2, values.C2, values.E2, values.F2, values.H2]).toEqual(['错误', 'balance', '指标', 120, '100%', '=SUM 不是公式']);
     expect(sheet.cells.get('1,3')?.formula).toBe(hyperlinkFormula('指标', 'C4'));
     expect(values.D2).toBe('C4');

@@ -86,7 +86,7 @@ function addResultSheet(workbook: ExcelJS.Workbook, findings: Finding[]): string
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, block.values.length), column: RESULT_HEADERS.length } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  [8, 22, 18, 14, 12, 12, 12, 60].forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  [8, 22, 18, 14, 12, 12, 12, 60, 60].forEach((w, j) => (ws.getColumn(j + 1).width = w));
   return name;
 }
 

@@ -11,7 +11,14 @@ export const RESULT_SHEET_NAME = RESULT_SHEET;
  * are unique per workbook, so a renamed old result sheet makes us pick `…_2`, `…_3`.
  */
 export const RESULT_TABLE_PREFIX = 'IndicatorCheckResults';
-export const RESULT_HEADERS = ['级别', '规则', '工作表', '单元格', '数值', '期望值', '差异', '说明'] as const;
+/**
+ * 说明 is the finding's plain sentence (with the user's 核实说明 after it); 详情, last, is its
+ * technical part (rule and expression, arithmetic, statistics), blank when it has none, so a
+ * clerk reads 说明 and may hide or filter 详情.
+ */
+export const RESULT_HEADERS = ['级别', '规则', '工作表', '单元格', '数值', '期望值', '差异', '说明', '详情'] as const;
+/** The letter of the table's last column, for the A1:…n ranges the hosts write. */
+export const RESULT_LAST_COLUMN = String.fromCharCode('A'.charCodeAt(0) + RESULT_HEADERS.length - 1);
 export const RESULT_TABLE_STYLE = 'TableStyleMedium2';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -73,6 +80,7 @@ export function buildResultBlock(findings: Finding[]): ResultBlock {
     put(f.difference);
     const note = f.explanation ? `${f.message['zh-CN']}（核实说明：${f.explanation}）` : f.message['zh-CN'];
     put(note);
+    put(f.details?.['zh-CN']);
     values.push(row);
     numberFormats.push(fmt);
   }

@@ -37,7 +37,7 @@ export async function resultWorkbookBase64(findings: Finding[], workbookName: st
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, block.values.length), column: RESULT_HEADERS.length } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const widths = [8, 22, 18, 14, 12, 12, 12, 60];
+  const widths = [8, 22, 18, 14, 12, 12, 12, 60, 60];
   widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
   const buffer = await wb.xlsx.writeBuffer();
   return bytesToBase64(new Uint8Array(buffer as ArrayBuffer));

@@ -7,7 +7,7 @@ import type { Bilingual, CellValue, Finding } from '../../core/types';
 import { cellAddress } from './a1';
 import { HostError, requirementMissing, resultSheetTaken, structureLocked, toHostError } from './errors';
 import type { HostSession } from './host-session';
-import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, chunkRowsByBytes, freeTableName, isResultTableName } from './result-sheet';
+import { RESULT_LAST_COLUMN, RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, chunkRowsByBytes, freeTableName, isResultTableName } from './result-sheet';
 import { freeSheetName } from './summary-writer';
 import { RULES_SHEET } from '../../core/sheet-names';
 
@@ -72,13 +72,13 @@ export async function writeResultSheet(s: HostSession, findings: Finding[]): Pro
     for (let p = 0; p < pieces.length; p++) {
       if (p > 0) s.quiet(ctx);
       const [start, end] = pieces[p];
-      const range = sheet.getRange(`A${start + 1}:H${end}`);
+      const range = sheet.getRange(`A${start + 1}:${RESULT_LAST_COLUMN}${end}`);
       range.numberFormat = block.numberFormats.slice(start, end);
       range.values = block.values.slice(start, end);
       // eslint-disable-next-line no-restricted-syntax -- Excel on the web takes at most about 5 MB a request: one sync per piece, none on the desktop
       if (p < pieces.length - 1) await s.sync(ctx); // web only: one sync per 4 MB piece
     }
-    const table = sheet.tables.add(sheet.getRange(`A1:H${lastRow}`), true);
+    const table = sheet.tables.add(sheet.getRange(`A1:${RESULT_LAST_COLUMN}${lastRow}`), true);
     table.name = tableName;
     table.style = RESULT_TABLE_STYLE;
     sheet.getRange('A:G').format.autofitColumns();

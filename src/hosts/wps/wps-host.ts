@@ -50,7 +50,7 @@ import { HostError, resultSheetTaken, sheetHidden, sheetMissing, sheetProtectedF
 import type { SummaryTableInfo, TrendChartInfo } from '../excel/excel-host';
 import type { TrendChartRef } from '../excel/summary-writer';
 import { MARK_STYLES, groupMarks, markFormula, markSeverity } from '../excel/marks';
-import { RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, freeTableName, isResultTableName } from '../excel/result-sheet';
+import { RESULT_LAST_COLUMN, RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultBlock, freeTableName, isResultTableName } from '../excel/result-sheet';
 import { bgr, cellFromValue2, normalizeNumberFormat, value2Rows } from './com-values';
 import type { EtApplication, EtFormatConditions, EtWorkbook, EtWorksheet } from './et-api';
 import { RULES_SHEET, fillRulesSheet } from './rules-sheet';
@@ -507,7 +507,7 @@ export class WpsHost implements Host {
         const sheet = addSheetAtEnd(wb, RESULT_SHEET_NAME);
         if (old) this.deleteSheet(old.sheet);
 
-        const range = sheet.Range(`A1:H${lastRow}`);
+        const range = sheet.Range(`A1:${RESULT_LAST_COLUMN}${lastRow}`);
         range.NumberFormat = '@';
         range.Value2 = block.values;
         if (lastRow > 1) {
@@ -516,7 +516,7 @@ export class WpsHost implements Host {
           const column = block.values.slice(1).map((row) => [row[3]]);
           links.Formula = lastRow === 2 ? column[0][0] : column;
         }
-        const table = sheet.ListObjects.Add(XL_SRC_RANGE, sheet.Range(`A1:H${lastRow}`), undefined, XL_YES);
+        const table = sheet.ListObjects.Add(XL_SRC_RANGE, sheet.Range(`A1:${RESULT_LAST_COLUMN}${lastRow}`), undefined, XL_YES);
         table.Name = tableName;
         table.TableStyle = RESULT_TABLE_STYLE;
         sheet.Range('A:G').Columns.AutoFit();
