@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { counts, type FileResult } from '../batch/results';
 import { htmlReport, reportTime } from '../cli/html-report';
 import { bilingualOf } from '../core/errors';
+import { message } from '../core/i18n';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatCellRef, formatValue } from '../taskpane/format';
 import { DetailsDisclosure } from '../taskpane/components/DetailsDisclosure';
@@ -100,11 +101,13 @@ function failureOf(e: unknown): Bilingual {
   const own = bilingualOf(e);
   if (own) return own;
   const text = e instanceof Error ? e.message : String(e);
-  return { 'zh-CN': `出错了：${text}。请重试；如仍出错，请用命令行校验这些文件。`, 'en-US': `Something went wrong: ${text}. Try again; if it fails again, check the files with the command line.` };
+  return message('checker.failure', { reason: text });
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The language the switch offers: the one not shown. */
+const otherLang = (lang: Lang): Lang => (['zh-CN', 'en-US'] as const).find((l) => l !== lang) ?? 'zh-CN';
 
 interface Props {
   initialLang: Lang;
@@ -160,7 +163,7 @@ export function CheckerPage({ initialLang, client }: Props) {
     setFailure(null);
     setNotices([]);
     setResults(null);
-    setProgress({ done: 0, total: picked.length, file: '', stage: { 'zh-CN': '读取文件', 'en-US': 'Reading the files' } });
+    setProgress({ done: 0, total: picked.length, file: '', stage: message('checker.stage.reading') });
     const files = [...picked];
     try {
       const buffers = await Promise.all(files.map(async (p) => ({ file: p.path, bytes: await p.file.arrayBuffer() })));
@@ -198,7 +201,7 @@ export function CheckerPage({ initialLang, client }: Props) {
         if (!source) return;
         const copy = await client.copy(r.file, await source.file.arrayBuffer(), r.result?.findings ?? []);
         download(copy.name, copy.bytes, XLSX_TYPE);
-        if (copy.lost.length > 0) setNotices((n) => [...n, t('result.copyLost', { file: r.file, lost: copy.lost.map((l) => l[lang]).join(lang === 'zh-CN' ? '、' : ', ') })]);
+        if (copy.lost.length > 0) setNotices((n) => [...n, t('result.copyLost', { file: r.file, lost: copy.lost.map((l) => l[lang]).join(t('list-separator')) })]);
       }),
     [client, withBusy, t, lang],
   );
@@ -207,15 +210,15 @@ export function CheckerPage({ initialLang, client }: Props) {
     () =>
       withBusy('busy.report', async () => {
         if (!results) return;
-        download(lang === 'zh-CN' ? '校验报告.xlsx' : 'check-report.xlsx', await client.report(results, lang), XLSX_TYPE);
+        download(`${t('report-file')}.xlsx`, await client.report(results, lang), XLSX_TYPE);
       }),
-    [client, results, lang, withBusy],
+    [client, results, lang, withBusy, t],
   );
 
   const reportHtml = useCallback(() => {
     if (!results) return;
-    download(lang === 'zh-CN' ? '校验报告.html' : 'check-report.html', htmlReport(results, { lang, generated: reportTime(new Date()) }), 'text/html;charset=utf-8');
-  }, [results, lang]);
+    download(`${t('report-file')}.html`, htmlReport(results, { lang, generated: reportTime(new Date()) }), 'text/html;charset=utf-8');
+  }, [results, lang, t]);
 
   const totals = useMemo(() => {
     const sum = { error: 0, warning: 0, info: 0 };
@@ -231,9 +234,9 @@ export function CheckerPage({ initialLang, client }: Props) {
       <div className={styles.root}>
         <header className={styles.bar}>
           <DocumentTable20Regular aria-hidden="true" />
-          <Title2 as="h1">{lang === 'zh-CN' ? '指标校验' : 'Indicator Checker'}</Title2>
+          <Title2 as="h1">{t('product')}</Title2>
           <Badge appearance="tint">{t('page.badge')}</Badge>
-          <Button className={styles.lang} appearance="subtle" icon={<Translate20Regular />} aria-label={t('page.langLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}>
+          <Button className={styles.lang} appearance="subtle" icon={<Translate20Regular />} aria-label={t('page.langLabel')} onClick={() => setLang(otherLang(lang))}>
             {t('page.lang')}
           </Button>
         </header>
@@ -466,7 +469,7 @@ function FileFindings({ result, lang }: { result: FileResult; lang: Lang }) {
                 </td>
                 <td className={styles.where}>{f.cells[0] ? formatCellRef(f.cells[0]) : ''}</td>
                 <td>{t(SEVERITY_KEY[f.severity])}</td>
-                <td>{(f.values ?? []).map((v) => formatValue(v, lang)).join(lang === 'zh-CN' ? '；' : '; ')}</td>
+                <td>{(f.values ?? []).map((v) => formatValue(v, lang)).join(t('values-separator'))}</td>
                 <td>
                   {f.series && f.series.length > 1 && (
                     <Sparkline
@@ -474,7 +477,7 @@ function FileFindings({ result, lang }: { result: FileResult; lang: Lang }) {
                       current={f.period}
                       label={t('findings.trendLabel', {
                         indicator: f.indicator ?? '',
-                        values: f.series.map((p) => `${p.period} ${p.value === null ? '—' : formatValue(p.value, lang)}`).join(lang === 'zh-CN' ? '，' : ', '),
+                        values: f.series.map((p) => `${p.period} ${p.value === null ? '—' : formatValue(p.value, lang)}`).join(t('series-separator')),
                       })}
                     />
                   )}

@@ -8,6 +8,7 @@ import type { PdfjsLoader } from '../hosts/docs/read-pdf';
 import { reportKind } from '../hosts/docs/read-report';
 import type { FileResult } from '../batch/results';
 import type { HistoryOptionsInput } from '../core/history';
+import { message } from '../core/i18n';
 import type { Bilingual } from '../core/types';
 import { XlsxHost } from '../hosts/xlsx/xlsx-host';
 
@@ -47,14 +48,14 @@ export async function runBatch(
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const name = baseName(f.file);
-    onProgress({ done: i, total: files.length, file: f.file, stage: { 'zh-CN': `读取并校验“${name}”`, 'en-US': `Reading and checking "${name}"` } });
+    onProgress({ done: i, total: files.length, file: f.file, stage: message('checker.stage.checking', { name }) });
     // With several files the cross-year and cross-district detectors run once over all of them.
     const check = { history: several ? (false as const) : options.history };
     // A report's prose (.txt, .docx, .pdf) as on the command line; any other file as a workbook.
     results.push(reportKind(name) ? await checkReportBytes(f.file, name, f.bytes, pdfjs, check) : await checkWorkbookBytes(f.file, name, f.bytes, read, check));
   }
   if (several) {
-    onProgress({ done: files.length, total: files.length, file: '', stage: { 'zh-CN': '跨文件比较（历年、各地区）', 'en-US': 'Comparing across files (years, districts)' } });
+    onProgress({ done: files.length, total: files.length, file: '', stage: message('checker.stage.across') });
     addCrossFileFindings(results, options.history ?? {});
   }
   return results.map(reportable);

@@ -5,6 +5,7 @@ import { markedCopy } from '../batch/marked-copy';
 import { reportWorkbook } from '../batch/report-workbook';
 import type { FileResult } from '../batch/results';
 import { bilingualOf } from '../core/errors';
+import { message } from '../core/i18n';
 import type { Bilingual, Finding, Lang } from '../core/types';
 import { runBatch, type BatchProgress } from './batch';
 
@@ -24,7 +25,7 @@ function failure(e: unknown): Bilingual {
   const b = bilingualOf(e);
   if (b) return b;
   const text = e instanceof Error ? e.message : String(e);
-  return { 'zh-CN': `处理失败：${text}`, 'en-US': `Failed: ${text}` };
+  return message('checker.worker.failed', { reason: text });
 }
 
 /** An ArrayBuffer holding exactly these bytes (to transfer back without copying). */

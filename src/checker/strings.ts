@@ -1,111 +1,13 @@
-// The web checker's strings, Chinese first (the task pane's catalogue is src/taskpane/i18n.ts).
+// The web checker's strings: the `checker.` section of the message packs (src/core/i18n), by
+// their key without the prefix (the task pane's catalogue is src/taskpane/i18n.ts).
+import { text, type SectionKey } from '../core/i18n';
 import type { Lang } from '../core/types';
 
-const zhCN = {
-  'page.title': '指标校验 · 网页版',
-  'page.badge': '网页版',
-  'page.intro': '选择或拖入工作簿（.xlsx、.xls、.et、.csv）、年度报告（.txt、.docx、.pdf），或整个文件夹。文件只在本机浏览器中读取和校验，不会上传。',
-  'page.lang': 'English',
-  'page.langLabel': 'Switch to English',
-  'pick.files': '选择文件…',
-  'pick.filesLabel': '选择要校验的工作簿文件',
-  'pick.folder': '选择文件夹…',
-  'pick.folderLabel': '选择一个文件夹，校验其中所有工作簿',
-  'pick.drop': '把工作簿、报告或文件夹拖到这里',
-  'pick.dropLabel': '拖放区：把工作簿或文件夹拖到这里',
-  'pick.count': '已选 {n} 个文件',
-  'pick.skipped': '已跳过 {n} 个既非工作簿也非报告的文件',
-  'pick.clear': '清空',
-  'run.start': '开始校验',
-  'run.cancel': '取消',
-  'run.progress': '第 {done}/{total} 个文件：{stage}',
-  'run.cancelled': '已取消校验。',
-  'run.failed': '校验未能完成',
-  'result.heading': '校验结果',
-  'result.file': '文件',
-  'result.error': '错误',
-  'result.warning': '警告',
-  'result.info': '提示',
-  'result.status': '状态',
-  'result.actions': '下载',
-  'result.checked': '已校验',
-  'result.total': '合计',
-  'result.copy': '标记副本',
-  'result.copyLabel': '下载“{file}”的标记副本',
-  'result.copyLost': '“{file}”的副本缺少：{lost}（原文件未改动）。',
-  'download.heading': '下载报告',
-  'download.xlsx': '汇总报告（.xlsx）',
-  'download.html': 'HTML 报告',
-  'findings.heading': '“{file}”的问题（{n} 项）',
-  'findings.none': '没有发现问题。',
-  'findings.more': '显示全部 {n} 项',
-  'findings.severity': '级别',
-  'findings.where': '位置',
-  'findings.message': '说明',
-  'findings.details': '详情',
-  'findings.values': '数值',
-  'findings.trend': '历年走势',
-  'findings.trendLabel': '{indicator}各期数值：{values}',
-  'busy.copy': '正在生成标记副本…',
-  'busy.report': '正在生成报告…',
-} as const;
-
-export type CheckerKey = keyof typeof zhCN;
-
-const enUS: Record<CheckerKey, string> = {
-  'page.title': 'Indicator Checker · Web',
-  'page.badge': 'Web',
-  'page.intro': 'Choose or drop workbooks (.xlsx, .xls, .et, .csv), annual reports (.txt, .docx, .pdf), or a whole folder. Files are read and checked in this browser only; nothing is uploaded.',
-  'page.lang': '中文',
-  'page.langLabel': '切换到中文',
-  'pick.files': 'Choose files…',
-  'pick.filesLabel': 'Choose the workbook files to check',
-  'pick.folder': 'Choose a folder…',
-  'pick.folderLabel': 'Choose a folder and check every workbook in it',
-  'pick.drop': 'Drop workbooks, reports or folders here',
-  'pick.dropLabel': 'Drop zone: drop workbooks or folders here',
-  'pick.count': '{n} file(s) chosen',
-  'pick.skipped': '{n} file(s) that are neither workbooks nor reports were skipped',
-  'pick.clear': 'Clear',
-  'run.start': 'Check',
-  'run.cancel': 'Cancel',
-  'run.progress': 'File {done} of {total}: {stage}',
-  'run.cancelled': 'The check was cancelled.',
-  'run.failed': 'The check could not finish',
-  'result.heading': 'Results',
-  'result.file': 'File',
-  'result.error': 'Errors',
-  'result.warning': 'Warnings',
-  'result.info': 'Info',
-  'result.status': 'Status',
-  'result.actions': 'Download',
-  'result.checked': 'checked',
-  'result.total': 'Total',
-  'result.copy': 'Marked copy',
-  'result.copyLabel': 'Download a marked copy of "{file}"',
-  'result.copyLost': 'The copy of "{file}" lacks {lost} (the original file is unchanged).',
-  'download.heading': 'Download reports',
-  'download.xlsx': 'Batch report (.xlsx)',
-  'download.html': 'HTML report',
-  'findings.heading': 'Findings in "{file}" ({n})',
-  'findings.none': 'No problems found.',
-  'findings.more': 'Show all {n}',
-  'findings.severity': 'Severity',
-  'findings.where': 'Where',
-  'findings.message': 'Message',
-  'findings.details': 'Details',
-  'findings.values': 'Values',
-  'findings.trend': 'Trend',
-  'findings.trendLabel': '{indicator} by period: {values}',
-  'busy.copy': 'Making the marked copy…',
-  'busy.report': 'Making the report…',
-};
-
-const catalogues: Record<Lang, Record<CheckerKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+/** A key of the web checker's strings (the preview's, `preview.…`, are previewTranslator's). */
+export type CheckerKey = Exclude<SectionKey<'checker'>, `preview.${string}`>;
 
 export type CheckerTranslate = (key: CheckerKey, params?: Record<string, string | number>) => string;
 
 export function checkerTranslator(lang: Lang): CheckerTranslate {
-  const table = catalogues[lang];
-  return (key, params) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return (key, params) => text(lang, `checker.${key}`, params);
 }

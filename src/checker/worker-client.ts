@@ -2,6 +2,7 @@
 // callback, and cancel(), which terminates the worker (a check in the middle of a file stops at
 // once) and rejects what was pending; the next request starts a fresh worker.
 import { BilingualError } from '../core/errors';
+import { message } from '../core/i18n';
 import type { FileResult } from '../batch/results';
 import type { Bilingual, Finding, Lang } from '../core/types';
 import type { BatchProgress } from './batch';
@@ -64,7 +65,7 @@ export class CheckerClient {
     this.worker?.terminate();
     this.worker = null;
     for (const p of failed) {
-      p.reject(new CheckerError({ 'zh-CN': `校验进程意外停止（${text}），请重试。`, 'en-US': `The check stopped unexpectedly (${text}). Please try again.` }));
+      p.reject(new CheckerError(message('checker.worker.crashed', { reason: text })));
     }
   }
 

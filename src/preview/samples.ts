@@ -1,5 +1,6 @@
 // The sample workbooks bundled with the preview (webpack copies samples/*.xlsx and *.xls to dist/samples/
 // and defines their names), fetched from the page's own origin.
+import { message } from '../core/i18n';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 
 declare const __PREVIEW_SAMPLES__: readonly string[] | undefined;
@@ -21,10 +22,7 @@ export function sampleUrl(name: string): string {
 export async function fetchSample(name: string): Promise<Uint8Array> {
   const response = await fetch(sampleUrl(name));
   if (!response.ok) {
-    throw new WorkbookReadError({
-      'zh-CN': `无法读取示例“${name}”（HTTP ${response.status}）。`,
-      'en-US': `Could not read the sample "${name}" (HTTP ${response.status}).`,
-    });
+    throw new WorkbookReadError(message('checker.preview.sample-unreadable', { name, status: response.status }));
   }
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -3,6 +3,7 @@
 // pane is opened by the ribbon button of addin/main.js (Application.CreateTaskPane).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { message } from '../core/i18n';
 import type { Bilingual } from '../core/types';
 import type { EtApplication } from '../hosts/wps/et-api';
 import { WpsHost } from '../hosts/wps/wps-host';
@@ -17,10 +18,7 @@ const LEGACY_FLAG = '__indicatorCheckerLegacyBrowser';
 const APPLICATION_WAIT_MS = 3000;
 const APPLICATION_POLL_MS = 100;
 
-export const OPEN_IN_WPS: Bilingual = {
-  'zh-CN': '请在 WPS 表格中通过“指标校验”选项卡打开本任务窗格。当前页面没有连接到 WPS 工作簿。',
-  'en-US': 'Open this pane from the 指标校验 tab in WPS Spreadsheets. This page is not connected to a WPS workbook.',
-};
+export const OPEN_IN_WPS: Bilingual = message('checker.wps.open-in-wps');
 
 function wpsApplication(): EtApplication | undefined {
   const app = (window as unknown as { Application?: EtApplication }).Application;
