@@ -329,3 +329,27 @@ describe('规则 tab', () => {
     expect(within(law).getByRole('switch', { name: `Enable rule ${LAW}` })).toBeTruthy();
   });
 });
+
+describe('the built-in checks and functions, from the registry', () => {
+  it('lists every check of the registry with its findings, and the rule functions, on opening', async () => {
+    const { ALL_CHECKS } = await import('../src/core/checks/registry');
+    const { RULE_FUNCTIONS } = await import('../src/core/rules/functions');
+    renderPane();
+    const panel = await openRules();
+    const section = within(panel).getByTestId('checks-section');
+    // Nothing is loaded until the section is opened.
+    expect(section.querySelector('[data-check-id]')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: /内置检查/ }));
+    const list = await within(section).findByRole('list', { name: `内置检查（${ALL_CHECKS.length} 项）` });
+    const ids = [...list.querySelectorAll<HTMLElement>(':scope > li[data-check-id]')].map((li) => li.dataset.checkId);
+    expect(ids).toEqual(ALL_CHECKS.map((c) => c.id));
+    const copied = list.querySelector<HTMLElement>('li[data-check-id="value.copied-year"]')!;
+    expect(copied.textContent).toContain('照抄上年');
+    expect(copied.querySelector('[data-finding-id="value.copied-year"]')?.textContent).toContain('警告');
+    const rules = list.querySelector<HTMLElement>('li[data-check-id="rules"]')!;
+    expect(rules.querySelector('[data-finding-id="*"]')?.textContent).toContain('规则自己的编号');
+    fireEvent.click(within(section).getByRole('button', { name: /规则中可用的函数/ }));
+    const functions = await within(section).findByTestId('rule-functions');
+    expect([...functions.querySelectorAll('code')].map((c) => c.textContent)).toEqual(RULE_FUNCTIONS.map((f) => f.signature));
+  });
+});

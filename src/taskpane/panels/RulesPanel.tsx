@@ -4,45 +4,40 @@
 // and exporting a rule file. The rules module (parser, pack, YAML) is loaded on first use, never
 // with the pane.
 import {
-  Badge,
   Body1,
   Button,
   Caption1,
-  Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   SearchBox,
-  Select,
   Spinner,
   Subtitle2,
-  Switch,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import {
   ArrowDownload20Regular,
-  ArrowReset20Regular,
   ArrowUpload20Regular,
   Delete20Regular,
   Dismiss20Regular,
   TableAdd20Regular,
 } from '@fluentui/react-icons';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { BilingualError } from '../../core/errors';
-import type { Rule, RulePatch, RuleSet, RuleSource } from '../../core/rules/types';
-import type { CellRef, CellValue, Finding, Lang, Severity, SheetGrid } from '../../core/types';
+import type { Rule, RuleSet } from '../../core/rules/types';
+import type { CellRef, CellValue, Finding, SheetGrid } from '../../core/types';
 import { canWriteRulesSheet } from '../capabilities';
 import { ErrorBar, type Retry } from '../components/ErrorBar';
 import { describeError, formatCellRef } from '../format';
-import { downloadBlob } from '../download';
 import { pick } from '../i18n';
-import type { PanelProps, SessionOptions } from '../session';
-import { rulesTranslator, type RulesKey, type RulesTranslate } from './rules-strings';
+import type { PanelProps } from '../session';
+import { ChecksSection } from './ChecksSection';
+import { RuleRow } from './RuleRow';
+import { download, exportObject, fileFormat, readAsText, withoutFile, withPatches, withRuleChange, type PatchChange } from './rules-patches';
+import { rulesTranslator, type RulesKey } from './rules-strings';
 import { RULES_SHEET } from '../../core/sheet-names';
 
 type RulesModule = typeof import('../../core/rules');
@@ -53,15 +48,6 @@ export { RULES_SHEET };
 export const EXPORT_FILE_NAME = '校验规则.json';
 /** Largest rule file the pane reads. */
 const MAX_FILE_BYTES = 1024 * 1024;
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const SOURCE_KEY: Record<RuleSource, RulesKey> = {
-  pack: 'rules.source.pack',
-  file: 'rules.source.file',
-  sheet: 'rules.source.sheet',
-  pane: 'rules.source.pane',
-};
-const SOURCE_COLOR = { pack: 'informative', file: 'brand', sheet: 'success', pane: 'warning' } as const;
 
 /** A located problem of the rules: unreadable entries, expression errors, unknown indicators. */
 interface Problem {
@@ -89,82 +75,6 @@ class PaneError extends BilingualError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pane overrides
-
-type PatchChange = { enabled?: boolean; severity?: Severity; tolerance?: number | null };
-
-/** The options with the patch of `base.id` changed; a field equal to the source's value is dropped. */
-export function withRuleChange(options: SessionOptions, base: Rule, change: PatchChange): SessionOptions {
-  const list = options.rulePatches ?? [];
-  const prev = list.find((p) => p.id === base.id);
-  const next: RulePatch = { ...prev, id: base.id, source: 'pane' };
-  if (change.enabled !== undefined) {
-    if (change.enabled === base.enabled) delete next.enabled;
-    else next.enabled = change.enabled;
-  }
-  if (change.severity !== undefined) {
-    if (change.severity === base.severity) delete next.severity;
-    else next.severity = change.severity;
-  }
-  if (change.tolerance !== undefined) {
-    if (change.tolerance === null || change.tolerance === base.tolerance) delete next.tolerance;
-    else next.tolerance = change.tolerance;
-  }
-  const rest = list.filter((p) => p.id !== base.id);
-  const changed = next.enabled !== undefined || next.severity !== undefined || next.tolerance !== undefined;
-  return withPatches(options, changed ? [...rest, next] : rest);
-}
-
-function withPatches(options: SessionOptions, patches: RulePatch[]): SessionOptions {
-  const { rulePatches: _old, ...rest } = options;
-  return patches.length > 0 ? { ...rest, rulePatches: patches } : rest;
-}
-
-function withoutFile(options: SessionOptions): SessionOptions {
-  const { rules: _old, ...rest } = options;
-  return rest;
-}
-
-function formatTolerance(v: number | undefined, lang: Lang): string {
-  if (v === undefined) return '';
-  return Number(v.toPrecision(12)).toLocaleString(lang, { maximumFractionDigits: 12, useGrouping: false });
-}
-
-function fileFormat(name: string, text: string): 'json' | 'yaml' {
-  if (/\.json$/i.test(name)) return 'json';
-  if (/\.ya?ml$/i.test(name)) return 'yaml';
-  return /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
-}
-
-function readAsText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
-/** Downloads text as a JSON file; false where that is impossible. */
-function download(text: string, name: string): boolean {
-  return downloadBlob(text, name, 'application/json;charset=utf-8');
-}
-
-/** The rule file to export: own rules as they apply now, plus pack rules changed by a file or the pane. */
-export function exportObject(mod: RulesModule, effective: RuleSet): Record<string, unknown> | null {
-  const obj = mod.ruleFileObject(effective);
-  const rules = obj.rules as unknown[];
-  for (const r of effective.rules) {
-    if (r.source !== 'pack' || (r.patchedBy !== 'file' && r.patchedBy !== 'pane')) continue;
-    const entry: Record<string, unknown> = { id: r.id, severity: r.severity, enabled: r.enabled };
-    if (r.tolerance !== undefined) entry.tolerance = r.tolerance;
-    rules.push(entry);
-  }
-  return rules.length > 0 ? obj : null;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Styles
 
 const useStyles = makeStyles({
@@ -173,145 +83,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   note: { color: tokens.colorNeutralForeground3 },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  off: { color: tokens.colorNeutralForegroundDisabled },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  expr: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
-  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  tolerance: { width: '10em' },
-  nowrap: { whiteSpace: 'nowrap' },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   problem: { overflowWrap: 'anywhere' },
   hidden: { display: 'none' },
-});
-
-// ---------------------------------------------------------------------------------------------
-// One rule
-
-interface RuleRowProps {
-  base: Rule;
-  rule: Rule;
-  pane: RulePatch | undefined;
-  lang: Lang;
-  rulesText: RulesTranslate;
-  onChange: (base: Rule, change: PatchChange) => void;
-  onReset: (id: string) => void;
-  onSelect: (ref: CellRef) => void;
-  parseTolerance: (v: unknown) => number | undefined;
-}
-
-const RuleRow = memo(function RuleRow({ base, rule, pane, lang, rulesText, onChange, onReset, onSelect, parseTolerance }: RuleRowProps) {
-  const styles = useStyles();
-  const name = pick(rule.name, lang);
-  const paneTolerance = pane?.tolerance !== undefined ? formatTolerance(pane.tolerance, lang) : '';
-  const [tolerance, setTolerance] = useState(paneTolerance);
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    setTolerance(paneTolerance);
-    setInvalid(false);
-  }, [paneTolerance]);
-
-  const commitTolerance = (): void => {
-    const text = tolerance.trim();
-    if (text === '') {
-      setInvalid(false);
-      if (pane?.tolerance !== undefined) onChange(base, { tolerance: null });
-      return;
-    }
-    const v = parseTolerance(text);
-    if (v === undefined) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    if (v !== pane?.tolerance) onChange(base, { tolerance: v });
-  };
-  const onToleranceKey = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (e.key === 'Enter') commitTolerance();
-    if (e.key === 'Escape') {
-      setTolerance(paneTolerance);
-      setInvalid(false);
-    }
-  };
-  const expr = rule.origin?.cells.expr ?? rule.origin?.cells.id;
-  const originRef: CellRef | undefined = rule.origin && expr ? { sheet: rule.origin.sheet, address: expr } : undefined;
-
-  return (
-    <li className={mergeClasses(styles.item, !rule.enabled && styles.off)} data-rule-id={rule.id} data-source={rule.source}>
-      <div className={styles.head}>
-        <span className={styles.id}>{rule.id}</span>
-        <Badge appearance="tint" size="small" color={SOURCE_COLOR[rule.source]} data-testid="rule-source">
-          {rulesText(SOURCE_KEY[rule.source])}
-        </Badge>
-        {base.patchedBy && (
-          <Badge appearance="outline" size="small" color="informative" data-testid="rule-patched">
-            {rulesText('rules.patchedBy', { source: rulesText(SOURCE_KEY[base.patchedBy]) })}
-          </Badge>
-        )}
-        {pane && (
-          <Badge appearance="filled" size="small" color="warning" data-testid="rule-pane">
-            {rulesText('rules.changedInPane')}
-          </Badge>
-        )}
-        {originRef && (
-          <Button appearance="transparent" size="small" onClick={() => onSelect(originRef)} aria-label={rulesText('rules.problemGoto', { where: formatCellRef(originRef) })}>
-            {formatCellRef(originRef)}
-          </Button>
-        )}
-      </div>
-      {name && name !== rule.id && <Text size={300}>{name}</Text>}
-      <code className={styles.expr}>{rule.expr}</code>
-      <div className={styles.controls}>
-        <Switch
-          checked={rule.enabled}
-          label={rule.enabled ? rulesText('rules.on') : rulesText('rules.off')}
-          aria-label={rulesText('rules.enabledLabel', { id: rule.id })}
-          onChange={(_, d) => onChange(base, { enabled: d.checked })}
-        />
-        <Select
-          size="small"
-          value={rule.severity}
-          aria-label={rulesText('rules.severityLabel', { id: rule.id })}
-          onChange={(_, d) => onChange(base, { severity: d.value as Severity })}
-        >
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {rulesText(`rules.severity.${s}` as RulesKey)}
-            </option>
-          ))}
-        </Select>
-        <Field
-          size="small"
-          validationState={invalid ? 'error' : 'none'}
-          validationMessage={invalid ? rulesText('rules.toleranceInvalid', { id: rule.id, value: tolerance }) : undefined}
-        >
-          <Input
-            size="small"
-            className={styles.tolerance}
-            value={tolerance}
-            placeholder={base.tolerance !== undefined ? formatTolerance(base.tolerance, lang) : rulesText('rules.toleranceAuto')}
-            aria-label={rulesText('rules.toleranceLabel', { id: rule.id })}
-            contentBefore={<Caption1 className={styles.nowrap}>{rulesText('rules.tolerance')}</Caption1>}
-            onChange={(_, d) => setTolerance(d.value)}
-            onBlur={commitTolerance}
-            onKeyDown={onToleranceKey}
-          />
-        </Field>
-        {pane && (
-          <Button size="small" appearance="subtle" icon={<ArrowReset20Regular />} aria-label={rulesText('rules.resetLabel', { id: rule.id })} onClick={() => onReset(rule.id)}>
-            {rulesText('rules.reset')}
-          </Button>
-        )}
-      </div>
-    </li>
-  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -670,6 +444,8 @@ export function RulesPanel({ host, lang, t, session, options, setOptions }: Pane
           )}
         </section>
       )}
+
+      <ChecksSection lang={lang} />
     </div>
   );
 }
