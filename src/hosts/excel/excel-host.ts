@@ -76,6 +76,7 @@
 // one rule per vertical run of cells, in the same sync.
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
+import { message } from '../../core/i18n';
 import type { Bilingual, CellRef, CellValue, Finding, Progress, WorkbookSnapshot } from '../../core/types';
 import type { Host, MarkReport } from '../../core/host';
 import { firstCellOf, cellAddress } from './a1';
@@ -108,12 +109,12 @@ export interface ExcelHostOptions {
 }
 
 const ACTION = {
-  mark: { 'zh-CN': '标记单元格', 'en-US': 'Marking cells' },
-  clear: { 'zh-CN': '清除标记', 'en-US': 'Clearing marks' },
-  select: { 'zh-CN': '定位单元格', 'en-US': 'Selecting the cell' },
+  mark: message('host.action.mark'),
+  clear: message('host.action.clear'),
+  select: message('host.action.select'),
 } satisfies Record<string, Bilingual>;
 
-const MARKS_FEATURE: Bilingual = { 'zh-CN': '条件格式标记', 'en-US': 'mark cells with conditional formats' };
+const MARKS_FEATURE: Bilingual = message('host.excel.feature.marks');
 
 function defaultRunner<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   return Excel.run(batch);
@@ -251,10 +252,7 @@ export class ExcelHost implements Host {
   async selectCell(ref: CellRef): Promise<void> {
     const pos = firstCellOf(ref.address);
     if (!pos) {
-      throw new HostError({
-        'zh-CN': `“${ref.address}”不是有效的单元格地址。`,
-        'en-US': `"${ref.address}" is not a valid cell address.`,
-      });
+      throw new HostError(message('host.address.invalid-cell', { address: ref.address }));
     }
     await this.select(ref, cellAddress(pos.row, pos.col));
   }
@@ -265,10 +263,7 @@ export class ExcelHost implements Host {
     const first = firstCellOf(ends[0]);
     const last = firstCellOf(ends[ends.length - 1]);
     if (!first || !last || ends.length > 2) {
-      throw new HostError({
-        'zh-CN': `“${ref.address}”不是有效的单元格区域。`,
-        'en-US': `"${ref.address}" is not a valid range.`,
-      });
+      throw new HostError(message('host.address.invalid-range', { address: ref.address }));
     }
     const a = cellAddress(Math.min(first.row, last.row), Math.min(first.col, last.col));
     const b = cellAddress(Math.max(first.row, last.row), Math.max(first.col, last.col));

@@ -17,6 +17,7 @@
 // languages) and skipped. Because our rules are found by their marker every time (and a rule a
 // failed batch left without its formula is recognised too, marks.ts isUnfinishedMark), a clear
 // that stopped part-way leaves nothing the next clear cannot find.
+import { message } from '../../core/i18n';
 import type { Bilingual, Finding } from '../../core/types';
 import type { MarkReport } from '../../core/host';
 import { type Rect, chunkAddressList, rectAddress } from './a1';
@@ -52,31 +53,19 @@ interface SheetRules {
 }
 
 function rulesUnlisted(sheet: string): Bilingual {
-  return {
-    'zh-CN': `Excel 无法列出工作表“${sheet}”的条件格式，该表未标记也未清除标记。`,
-    'en-US': `Excel could not list the conditional formats of the sheet "${sheet}", so it was neither marked nor cleared.`,
-  };
+  return message('host.excel.rules-unlisted', { sheet });
 }
 
 function rulesUnreadable(sheet: string, count: number): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”有 ${count} 条条件格式规则 Excel 无法读取（Excel 的已知问题），已跳过；如其中有本加载项的标记，请在“开始 > 条件格式 > 管理规则”中删除公式含“指标校验”的规则。`,
-    'en-US': `Excel could not read ${count} conditional-format rule(s) on the sheet "${sheet}" (a known Excel problem); they were skipped. If any is one of this add-in's marks, delete the rules whose formula contains "指标校验" under Home > Conditional Formatting > Manage Rules.`,
-  };
+  return message('host.excel.rules-unreadable', { sheet, count });
 }
 
 function rulesUndeletable(sheet: string, count: number): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”上有 ${count} 条旧标记 Excel 拒绝删除（多条规则共用同一单元格时 Excel 的已知问题）；请在“开始 > 条件格式 > 管理规则”中删除公式含“指标校验”的规则。`,
-    'en-US': `Excel refused to delete ${count} old mark(s) on the sheet "${sheet}" (a known Excel problem when rules share a cell). Delete the rules whose formula contains "指标校验" under Home > Conditional Formatting > Manage Rules.`,
-  };
+  return message('host.excel.rules-undeletable', { sheet, count });
 }
 
 function marksFailed(sheet: string, count: number, detail: string): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”上的 ${count} 处问题未能标记（Excel：${detail}）；问题仍列在下方。`,
-    'en-US': `${count} finding(s) on the sheet "${sheet}" could not be marked (Excel: ${detail}); they are still listed below.`,
-  };
+  return message('host.excel.marks-failed', { sheet, count, detail });
 }
 
 function detailOf(e: unknown): string {

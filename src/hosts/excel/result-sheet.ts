@@ -1,6 +1,7 @@
 // Content of the 校验结果 sheet: one row per finding, built as plain arrays so the adapter can
 // write them as a single values block. Pure; no Office.js.
-import type { Finding, Severity } from '../../core/types';
+import { text as packText } from '../../core/i18n';
+import type { Finding, Lang, Severity } from '../../core/types';
 import { firstCellOf, cellAddress, quoteSheetName } from './a1';
 import { utf8Length } from './read-plan';
 import { RESULT_SHEET } from '../../core/sheet-names';
@@ -11,17 +12,27 @@ export const RESULT_SHEET_NAME = RESULT_SHEET;
  * are unique per workbook, so a renamed old result sheet makes us pick `…_2`, `…_3`.
  */
 export const RESULT_TABLE_PREFIX = 'IndicatorCheckResults';
+/** The language of the 校验结果 sheet, whatever the pane's; its headers and labels are the packs' host.results.*. */
+const RESULT_LANG: Lang = 'zh-CN';
+/** Put before the user's 核实说明 of a finding, after its message: `…（核实说明：…）`. */
+const EXPLANATION_LABEL = packText(RESULT_LANG, 'host.results.explanation-label');
 /**
  * 说明 is the finding's plain sentence (with the user's 核实说明 after it); 详情, last, is its
  * technical part (rule and expression, arithmetic, statistics), blank when it has none, so a
  * clerk reads 说明 and may hide or filter 详情.
  */
-export const RESULT_HEADERS = ['级别', '规则', '工作表', '单元格', '数值', '期望值', '差异', '说明', '详情'] as const;
+export const RESULT_HEADERS: readonly string[] = (
+  ['severity', 'rule', 'sheet', 'cell', 'value', 'expected', 'difference', 'message', 'details'] as const
+).map((column) => packText(RESULT_LANG, `host.results.header.${column}`));
 /** The letter of the table's last column, for the A1:…n ranges the hosts write. */
 export const RESULT_LAST_COLUMN = String.fromCharCode('A'.charCodeAt(0) + RESULT_HEADERS.length - 1);
 export const RESULT_TABLE_STYLE = 'TableStyleMedium2';
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: packText(RESULT_LANG, 'host.results.severity.error'),
+  warning: packText(RESULT_LANG, 'host.results.severity.warning'),
+  info: packText(RESULT_LANG, 'host.results.severity.info'),
+};
 /** Excel's limit on text in one cell. */
 const MAX_CELL_TEXT = 32_767;
 
@@ -78,9 +89,9 @@ export function buildResultBlock(findings: Finding[]): ResultBlock {
     put(f.values?.[0]);
     put(f.expected);
     put(f.difference);
-    const note = f.explanation ? `${f.message['zh-CN']}（核实说明：${f.explanation}）` : f.message['zh-CN'];
+    const note = f.explanation ? `${f.message[RESULT_LANG]}（${EXPLANATION_LABEL}：${f.explanation}）` : f.message[RESULT_LANG];
     put(note);
-    put(f.details?.['zh-CN']);
+    put(f.details?.[RESULT_LANG]);
     values.push(row);
     numberFormats.push(fmt);
   }

@@ -2,6 +2,7 @@
 // workbook of the results), 校验说明, 校验规则 and the standard form 指标表. None of them ever
 // changes a sheet or cell of the user's.
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
+import { message } from '../../core/i18n';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { Bilingual, CellValue, Finding } from '../../core/types';
 import { cellAddress } from './a1';
@@ -11,7 +12,7 @@ import { RESULT_LAST_COLUMN, RESULT_SHEET_NAME, RESULT_TABLE_STYLE, buildResultB
 import { freeSheetName } from './summary-writer';
 import { RULES_SHEET } from '../../core/sheet-names';
 
-const WRITE_ACTION: Bilingual = { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' };
+const WRITE_ACTION: Bilingual = message('host.action.write-results');
 
 export interface ResultSheetInfo {
   sheet: string;
@@ -217,9 +218,9 @@ export async function insertStandardForm(s: HostSession, spec: StandardFormSpec)
  */
 export { RULES_SHEET };
 const RULES_HEADER_FILL = '#DDEBF7';
-const RULES_ACTION: Bilingual = { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' };
-const FORM_ACTION: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'Inserting the standard form' };
-const FORM_FEATURE: Bilingual = { 'zh-CN': '插入标准表', 'en-US': 'insert the standard form' };
+const RULES_ACTION: Bilingual = message('host.action.rules-sheet');
+const FORM_ACTION: Bilingual = message('host.action.standard-form');
+const FORM_FEATURE: Bilingual = message('host.excel.feature.standard-form');
 /** Column widths (points) by header; other columns get 80. */
 const RULES_WIDTHS: Record<string, number> = { 编号: 90, 名称: 200, 表达式: 300, 级别: 50, 容差: 50, 启用: 50, 说明: 220 };
 
@@ -255,37 +256,22 @@ function queueRulesSheet(sheet: Excel.Worksheet, block: ReturnType<typeof rulesB
 }
 
 function rulesSheetTaken(name: string): Bilingual {
-  return {
-    'zh-CN': `工作簿中已有名为“${name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
-    'en-US': `The workbook already has a sheet named "${name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
-  };
+  return message('host.rules-sheet.taken', { sheet: name });
 }
 
 function structureLockedNoNewWorkbook(): Bilingual {
-  return {
-    'zh-CN': '工作簿结构受保护，无法添加“校验结果”工作表，而当前 Excel 版本无法打开新工作簿（需要 ExcelApi 1.8）。请撤销工作簿保护后重试；问题仍列在任务窗格中。',
-    'en-US': 'The workbook structure is protected, so the 校验结果 sheet cannot be added, and this version of Excel cannot open a new workbook (needs ExcelApi 1.8). Unprotect the workbook and try again; the findings are still listed in the pane.',
-  };
+  return message('host.excel.results-no-new-workbook');
 }
 
 function explanationSheetProtected(name: string): Bilingual {
-  return {
-    'zh-CN': `工作表“${name}”受保护，核实说明未能保存。请撤销该表的保护后重试。`,
-    'en-US': `The sheet "${name}" is protected, so the explanation was not saved. Unprotect it and try again.`,
-  };
+  return message('host.excel.explanations-protected', { sheet: name });
 }
 
 function explanationsStructureLocked(name: string): Bilingual {
-  return {
-    'zh-CN': `工作簿结构受保护，无法添加“${name}”工作表，核实说明未能保存。请撤销工作簿保护后重试。`,
-    'en-US': `The workbook structure is protected, so the sheet "${name}" cannot be added and the explanation was not saved. Unprotect the workbook and try again.`,
-  };
+  return message('host.excel.explanations-structure-locked', { sheet: name });
 }
 
 /** The 校验说明 sheet is ours when its A1 says 键 (EXPLANATION_HEADER); otherwise it is the user's. */
 function explanationSheetTaken(name: string): Bilingual {
-  return {
-    'zh-CN': `工作簿中已有名为“${name}”的工作表，但不是本加载项创建的，未写入核实说明。请将其改名后重试。`,
-    'en-US': `The workbook already has a sheet named "${name}" that this add-in did not create; explanations were not saved. Rename it and try again.`,
-  };
+  return message('host.explanations.taken', { sheet: name });
 }

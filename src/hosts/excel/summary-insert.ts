@@ -3,6 +3,7 @@
 // merged cells); the layouts are summary-writer.ts's.
 import { uniqueTableName } from '../../core/report/placement';
 import type { TableSpec } from '../../core/report/table-spec';
+import { message } from '../../core/i18n';
 import type { Bilingual } from '../../core/types';
 import type { Rect } from '../../core/region';
 import { cellAddress, rectAddress } from './a1';
@@ -46,13 +47,13 @@ export interface TrendChartInfo {
 }
 
 const SUMMARY_ACTION = {
-  table: { 'zh-CN': '写入汇总表', 'en-US': 'Writing the summary table' },
-  chart: { 'zh-CN': '插入趋势图', 'en-US': 'Inserting the trend chart' },
+  table: message('host.action.summary-table'),
+  chart: message('host.action.trend-chart'),
 } satisfies Record<string, Bilingual>;
 
 const SUMMARY_FEATURE = {
-  table: { 'zh-CN': '写入汇总表', 'en-US': 'write summary tables' },
-  chart: { 'zh-CN': '插入趋势图', 'en-US': 'insert trend charts' },
+  table: message('host.excel.feature.summary-table'),
+  chart: message('host.excel.feature.trend-chart'),
 } satisfies Record<string, Bilingual>;
 
 

@@ -30,10 +30,11 @@ import {
   type TablePlacement,
 } from '../../core/report/placement';
 import type { CellStatus, TableSpec } from '../../core/report/table-spec';
+import { message, text } from '../../core/i18n';
 import type { Bilingual, Lang } from '../../core/types';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, chunkAddressList, columnIndex, mergeCellsIntoRuns, quoteSheetName, rectAddress, type CellPos, type Rect } from './a1';
 import { HostError } from './errors';
-import { SUMMARY_SHEET, freeSheetName } from '../../core/sheet-names';
+import { freeSheetName } from '../../core/sheet-names';
 import { isTrendChartData, type TrendChartCells, type TrendChartData, type TrendChartRef } from '../../core/host';
 
 export const SUMMARY_TABLE_STYLE = 'TableStyleMedium2';
@@ -49,9 +50,9 @@ const MAX_CHART_SERIES = 255;
 const GREY_NOTE = '#595959';
 const GREY_SOURCE = '#7F7F7F';
 
-/** The name of the summary sheet for a language: 汇总表 / Summary. */
+/** The name of the summary sheet for a language: 汇总表 (core/sheet-names.ts SUMMARY_SHEET) / Summary. */
 export function summarySheetBase(lang: Lang): string {
-  return lang === 'zh-CN' ? SUMMARY_SHEET : 'Summary';
+  return text(lang, 'host.summary.sheet-name');
 }
 
 export { freeSheetName };
@@ -393,33 +394,25 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
+/** A list of cells, areas or tables as each language writes one (A1、B2 / A1, B2). */
+function listOf(items: string[], max: number): Bilingual {
+  return { 'zh-CN': items.slice(0, max).join('、'), 'en-US': items.slice(0, max).join(', ') };
+}
+
 export function targetOccupied(sheet: string, box: Box, o: Occupancy): Bilingual {
   const where = `${sheet}!${boxAddress(box)}`;
-  const zhParts: string[] = [];
-  const enParts: string[] = [];
+  const parts: Bilingual[] = [];
   if (o.cells.length > 0) {
-    zhParts.push(`单元格 ${o.cells.slice(0, 5).join('、')}${o.cells.length > 5 ? ' 等' : ''}已有内容`);
-    enParts.push(`cell${o.cells.length > 1 ? 's' : ''} ${o.cells.slice(0, 5).join(', ')}${o.cells.length > 5 ? ' …' : ''} already hold content`);
+    parts.push(message(o.cells.length > 5 ? 'host.excel.occupied.cells-more' : 'host.excel.occupied.cells', { count: o.cells.length, cells: listOf(o.cells, 5) }));
   }
-  if (o.merges.length > 0) {
-    zhParts.push(`${o.merges.slice(0, 2).join('、')} 是合并单元格`);
-    enParts.push(`${o.merges.slice(0, 2).join(', ')} ${o.merges.length > 1 ? 'are merged cells' : 'is a merged cell'}`);
-  }
-  if (o.tables.length > 0) {
-    zhParts.push(`表格 ${o.tables.slice(0, 2).join('、')} 与之重叠`);
-    enParts.push(`the table${o.tables.length > 1 ? 's' : ''} ${o.tables.slice(0, 2).join(', ')} overlap${o.tables.length > 1 ? '' : 's'} it`);
-  }
-  return {
-    'zh-CN': `汇总表需要 ${where} 为空，但${zhParts.join('，')}。未写入任何内容：请选择空白位置，或插入到新工作表。`,
-    'en-US': `The summary table needs ${where} to be empty, but ${enParts.join('; ')}. Nothing was written: select an empty place, or insert it on a new sheet.`,
-  };
+  if (o.merges.length > 0) parts.push(message('host.excel.occupied.merges', { count: o.merges.length, merges: listOf(o.merges, 2) }));
+  if (o.tables.length > 0) parts.push(message('host.excel.occupied.tables', { count: o.tables.length, tables: listOf(o.tables, 2) }));
+  const joined: Bilingual = { 'zh-CN': parts.map((p) => p['zh-CN']).join('，'), 'en-US': parts.map((p) => p['en-US']).join('; ') };
+  return message('host.excel.occupied', { where, parts: joined });
 }
 
 export function targetOffSheet(sheet: string, anchor: string): Bilingual {
-  return {
-    'zh-CN': `从 ${sheet}!${anchor} 开始放不下汇总表（超出工作表边界）。请选择靠上或靠左的位置，或插入到新工作表。`,
-    'en-US': `The summary table does not fit on the sheet starting at ${sheet}!${anchor}. Select a place further up or left, or insert it on a new sheet.`,
-  };
+  return message('host.excel.off-sheet', { sheet, anchor });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,24 +445,22 @@ export interface TrendPlan {
   seriesBy: 'Columns' | 'Rows';
 }
 
-const badTrend = (zh: string, en: string): never => {
-  throw new HostError({ 'zh-CN': `无法生成趋势图：${zh}`, 'en-US': `Cannot make the trend chart: ${en}` }, { reason: 'NoData' });
+/** Refuses a trend chart: `reason` is one of the pack's host.excel.trend.* texts. */
+const badTrend = (reason: Bilingual): never => {
+  throw new HostError(message('host.excel.trend.failed', { reason }), { reason: 'NoData' });
 };
 
 /** Checks the ranges (each one row or one column, series as long as the categories). */
 export function planTrend(ref: TrendChartCells): TrendPlan {
   const bad = badTrend;
   const cats = parseRangeAddress(ref.categories);
-  if (!cats || !isLine(cats)) return bad(`年份区域“${ref.categories}”不是一行或一列单元格。`, `the year range "${ref.categories}" is not one row or one column of cells.`);
-  if (ref.series.length === 0) return bad('没有选择指标。', 'no indicator was chosen.');
-  if (ref.series.length > MAX_CHART_SERIES) return bad(`最多 ${MAX_CHART_SERIES} 个指标。`, `at most ${MAX_CHART_SERIES} indicators.`);
+  if (!cats || !isLine(cats)) return bad(message('host.excel.trend.years-not-line', { range: ref.categories }));
+  if (ref.series.length === 0) return bad(message('host.excel.trend.no-indicator'));
+  if (ref.series.length > MAX_CHART_SERIES) return bad(message('host.excel.trend.too-many-indicators', { max: MAX_CHART_SERIES }));
   const series = ref.series.map((s) => {
     const r = parseRangeAddress(s.values);
     if (!r || !isLine(r) || cellsOf(r) !== cellsOf(cats)) {
-      return bad(
-        `指标“${s.name}”的数值区域“${s.values}”应与年份区域一样长（${cellsOf(cats)} 个单元格）。`,
-        `the values "${s.values}" of "${s.name}" must be as long as the year range (${cellsOf(cats)} cells).`,
-      );
+      return bad(message('host.excel.trend.range-length', { name: s.name, values: s.values, cells: cellsOf(cats) }));
     }
     return { name: s.name, values: rectAddress(r), rect: r };
   });
@@ -513,16 +504,16 @@ export interface TrendDataPlan {
 export function planTrendData(data: TrendChartData): TrendDataPlan {
   const bad = badTrend;
   const years = data.categories;
-  if (years.length === 0) return bad('没有年份。', 'there are no years.');
-  if (years.length >= MAX_COLUMNS) return bad(`年份过多（${years.length}）。`, `too many years (${years.length}).`);
-  if (data.series.length === 0) return bad('没有选择指标。', 'no indicator was chosen.');
-  if (data.series.length > MAX_CHART_SERIES) return bad(`最多 ${MAX_CHART_SERIES} 个指标。`, `at most ${MAX_CHART_SERIES} indicators.`);
+  if (years.length === 0) return bad(message('host.excel.trend.no-years'));
+  if (years.length >= MAX_COLUMNS) return bad(message('host.excel.trend.too-many-years', { count: years.length }));
+  if (data.series.length === 0) return bad(message('host.excel.trend.no-indicator'));
+  if (data.series.length > MAX_CHART_SERIES) return bad(message('host.excel.trend.too-many-indicators', { max: MAX_CHART_SERIES }));
   for (const s of data.series) {
     if (s.values.length !== years.length) {
-      return bad(`指标“${s.name}”有 ${s.values.length} 个数值，应为 ${years.length} 个（每年一个）。`, `"${s.name}" has ${s.values.length} values; it needs ${years.length} (one per year).`);
+      return bad(message('host.excel.trend.value-count', { name: s.name, count: s.values.length, years: years.length }));
     }
     if (s.values.some((v) => v !== null && (typeof v !== 'number' || !Number.isFinite(v)))) {
-      return bad(`指标“${s.name}”的数值不是有限数字。`, `the values of "${s.name}" are not finite numbers.`);
+      return bad(message('host.excel.trend.not-finite', { name: s.name }));
     }
   }
   const last = years.length; // column of the last year (the names are in column 0)

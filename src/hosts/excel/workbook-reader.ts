@@ -1,6 +1,7 @@
 // readWorkbook of the Excel adapter: where each sheet's data is, then its values, number formats
 // and indents in blocks sized to what Excel accepts (see the ROUND TRIPS notes in excel-host.ts).
 import { chooseRegion, DENSITY, farCellsNote, FAR_LISTED, MAX_REGION_CELLS, rectAddress as regionAddress, rectArea, SPARSE_AREA, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
+import { message } from '../../core/i18n';
 import type { Bilingual, CellValue, Progress, SheetGrid, SheetNote, WorkbookSnapshot } from '../../core/types';
 import { rectAddress } from './a1';
 import { HostError, errorCode, requirementMissing } from './errors';
@@ -9,14 +10,14 @@ import { BYTES_PER_CELL, INDENT_COLUMNS, type ReadBlock, type UsedRangeDims, mea
 import { isResultTableName } from './result-sheet';
 import { isSyncTimeout } from './sync';
 
-const READ_ACTION: Bilingual = { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' };
-const READ_FEATURE: Bilingual = { 'zh-CN': '读取数据区域', 'en-US': 'read the used ranges' };
+const READ_ACTION: Bilingual = message('host.action.read');
+const READ_FEATURE: Bilingual = message('host.excel.feature.read-ranges');
 
 const STAGE = {
-  sheets: { 'zh-CN': '读取工作表列表', 'en-US': 'Listing sheets' },
-  ranges: { 'zh-CN': '确定数据区域', 'en-US': 'Finding the data ranges' },
-  cells: { 'zh-CN': '读取单元格', 'en-US': 'Reading cells' },
-  done: { 'zh-CN': '读取完成', 'en-US': 'Read complete' },
+  sheets: message('host.stage.sheets'),
+  ranges: message('host.stage.ranges'),
+  cells: message('host.stage.cells'),
+  done: message('host.stage.done'),
 } satisfies Record<string, Bilingual>;
 
 function isPayloadError(e: unknown): boolean {
@@ -145,13 +146,7 @@ export async function readWorkbook(s: HostSession, onProgress?: Progress): Promi
     // Bytes per cell, as estimated (BYTES_PER_CELL) until a sync shows what Excel really sends.
     let learned = 0;
     const tooMuch = (block: ReadBlock): HostError =>
-      new HostError(
-        {
-          'zh-CN': `工作表“${sheets[block.sheetIndex].name}”第 ${block.row + 1}–${block.row + block.rows} 行的数据过多，Excel 拆分多次后仍未能返回。`,
-          'en-US': `Excel could not return rows ${block.row + 1}–${block.row + block.rows} of the sheet "${sheets[block.sheetIndex].name}" (too much data), even after splitting them repeatedly.`,
-        },
-        { reason: 'TooMuchData' },
-      );
+      new HostError(message('host.excel.too-much-data', { sheet: sheets[block.sheetIndex].name, first: block.row + 1, last: block.row + block.rows }), { reason: 'TooMuchData' });
     while (queue.length > 0) {
       const group = queue.shift() as ReadBlock[];
       const pending = group.map((b) => queueBlockRead(sheets[b.sheetIndex], b));
