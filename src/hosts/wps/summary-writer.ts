@@ -21,6 +21,7 @@
 // tables are compared with it.
 import { STATUS_COLOR, STATUS_FILL, uniqueTableName, type Box } from '../../core/report/placement';
 import type { TableSpec } from '../../core/report/table-spec';
+import { message } from '../../core/i18n';
 import type { Bilingual } from '../../core/types';
 import { cellAddress, rectAddress, type Rect } from '../excel/a1';
 import { HostError, SUMMARY_AT_SELECTION, sheetMissing } from '../excel/errors';
@@ -88,10 +89,7 @@ const GREY_SOURCE = bgr('#7F7F7F');
 const TREND_CHART_AREA = 'A1:K23';
 
 
-const NO_SELECTION: Bilingual = {
-  'zh-CN': '没有选定的单元格：请先在表格中单击汇总表左上角的位置，或选择插入到新工作表。',
-  'en-US': 'No cell is selected: click the cell for the top left corner of the summary table first, or insert it on a new sheet.',
-};
+const NO_SELECTION: Bilingual = message('host.summary.no-selection');
 
 // ---------------------------------------------------------------------------------------------
 // Summary tables

@@ -43,6 +43,7 @@
 import { EXPLANATION_HEADER, EXPLANATIONS_SHEET } from '../../core/explanations';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
+import { message } from '../../core/i18n';
 import type { Bilingual, CellRef, CellValue, Finding, Progress, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import type { Host, MarkReport } from '../../core/host';
 import { cellAddress, chunkAddressList, firstCellOf, MAX_COLUMNS, MAX_ROWS, rectAddress } from '../excel/a1';
@@ -82,54 +83,41 @@ const XL_SRC_RANGE = 1;
 const XL_YES = 1;
 
 const ACTION = {
-  read: { 'zh-CN': '读取工作簿', 'en-US': 'Reading the workbook' },
-  mark: { 'zh-CN': '标记单元格', 'en-US': 'Marking cells' },
-  clear: { 'zh-CN': '清除标记', 'en-US': 'Clearing marks' },
-  select: { 'zh-CN': '定位单元格', 'en-US': 'Selecting the cell' },
-  write: { 'zh-CN': '写入校验结果', 'en-US': 'Writing the results sheet' },
-  explain: { 'zh-CN': '保存核实说明', 'en-US': 'Saving the explanations' },
-  rules: { 'zh-CN': '创建规则表', 'en-US': 'Creating the rules sheet' },
-  summary: { 'zh-CN': '写入汇总表', 'en-US': 'Writing the summary table' },
-  chart: { 'zh-CN': '插入趋势图', 'en-US': 'Inserting the trend chart' },
-  form: { 'zh-CN': '插入标准表', 'en-US': 'Inserting the standard form' },
+  read: message('host.action.read'),
+  mark: message('host.action.mark'),
+  clear: message('host.action.clear'),
+  select: message('host.action.select'),
+  write: message('host.action.write-results'),
+  explain: message('host.action.save-explanations'),
+  rules: message('host.action.rules-sheet'),
+  summary: message('host.action.summary-table'),
+  chart: message('host.action.trend-chart'),
+  form: message('host.action.standard-form'),
 } satisfies Record<string, Bilingual>;
 
 const STAGE = {
-  sheets: { 'zh-CN': '读取工作表列表', 'en-US': 'Listing sheets' },
-  sheet: (name: string): Bilingual => ({ 'zh-CN': `读取工作表“${name}”`, 'en-US': `Reading sheet "${name}"` }),
-  done: { 'zh-CN': '读取完成', 'en-US': 'Read complete' },
+  sheets: message('host.stage.sheets'),
+  sheet: (name: string): Bilingual => message('host.stage.sheet', { sheet: name }),
+  done: message('host.stage.done'),
 };
 
-const NO_WORKBOOK: Bilingual = {
-  'zh-CN': '没有打开的工作簿。请在 WPS 表格中打开要校验的工作簿后重试。',
-  'en-US': 'No workbook is open. Open the workbook to check in WPS Spreadsheets and try again.',
-};
+const NO_WORKBOOK: Bilingual = message('host.wps.no-workbook');
 
+/** `cells` with digits grouped (1,234,567: the same in both languages). */
 function tooLarge(sheet: string, cells: number): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”的数据区域约有 ${cells.toLocaleString('zh-CN')} 个单元格，超出任务窗格能校验的范围。请将数据拆分到多个工作表或文件后再校验。`,
-    'en-US': `Sheet "${sheet}" has about ${cells.toLocaleString('en-US')} cells of data, more than the pane can check. Split the data over several sheets or files, then check again.`,
-  };
+  return message('host.wps.too-large', { sheet, cells: cells.toLocaleString('en-US') });
 }
 
 function rulesSheetTaken(name: string): Bilingual {
-  return {
-    'zh-CN': `工作簿中已有名为“${name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
-    'en-US': `The workbook already has a sheet named "${name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
-  };
+  return message('host.rules-sheet.taken', { sheet: name });
 }
 
 function explanationSheetTaken(name: string): Bilingual {
-  return {
-    'zh-CN': `工作簿中已有名为“${name}”的工作表，但不是本加载项创建的，未写入核实说明。请将其改名后重试。`,
-    'en-US': `The workbook already has a sheet named "${name}" that this add-in did not create; explanations were not saved. Rename it and try again.`,
-  };
+  return message('host.explanations.taken', { sheet: name });
 }
 
 function invalidAddress(address: string, range: boolean): Bilingual {
-  return range
-    ? { 'zh-CN': `“${address}”不是有效的单元格区域。`, 'en-US': `"${address}" is not a valid range.` }
-    : { 'zh-CN': `“${address}”不是有效的单元格地址。`, 'en-US': `"${address}" is not a valid cell address.` };
+  return message(range ? 'host.address.invalid-range' : 'host.address.invalid-cell', { address });
 }
 
 function visibilityOf(v: number): SheetGrid['visibility'] {
@@ -418,10 +406,7 @@ export class WpsHost implements Host {
           }
         } catch (e) {
           const detail = e instanceof Error ? e.message : String(e);
-          problems.push({
-            'zh-CN': `工作表“${name}”的标记未能完成（WPS：${detail}）；问题仍列在下方，可稍后再点击“清除标记”。`,
-            'en-US': `Marking the sheet "${name}" did not complete (WPS: ${detail}); the findings are still listed below, and 清除标记 can be clicked later.`,
-          });
+          problems.push(message('host.wps.marks-incomplete', { sheet: name, detail }));
         }
       }
     });
