@@ -2,6 +2,10 @@
 // the web checker's marked copy say so before (or while) writing one. Reads the package with
 // JSZip only; no Node or DOM.
 import JSZip from 'jszip';
+import { message, type MessageKey } from '../../core/i18n';
+
+/** The pack's names of what a copy loses (host.xlsx.lost.*). */
+type LostKey = Extract<MessageKey, `host.xlsx.lost.${string}`>;
 
 /**
  * What ExcelJS cannot carry into the copy. It reads cells, styles, sheet settings, tables, notes
@@ -9,17 +13,17 @@ import JSZip from 'jszip';
  * on save. Parts listed here are content a user would miss; a few others it drops are not
  * (calcChain.xml, printerSettings, docProps/custom.xml: rebuilt by Excel or metadata only).
  */
-const LOST_PARTS: Array<{ zh: string; en: string; part: RegExp }> = [
-  { zh: '图表', en: 'charts', part: /^xl\/(charts|chartsheets)\// },
-  { zh: 'SmartArt 图形', en: 'SmartArt graphics', part: /^xl\/diagrams\// },
-  { zh: '数据透视表', en: 'pivot tables', part: /^xl\/(pivotTables|pivotCache)\// },
-  { zh: '切片器和日程表', en: 'slicers and timelines', part: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\// },
-  { zh: '宏（VBA）', en: 'macros (VBA)', part: /^xl\/(vbaProject\.bin$|macrosheets\/|dialogsheets\/)/ },
-  { zh: '嵌入对象和控件', en: 'embedded objects and controls', part: /^xl\/(embeddings|activeX|ctrlProps)\// },
-  { zh: '指向其他工作簿的外部链接', en: 'links to other workbooks', part: /^xl\/externalLinks\// },
-  { zh: '数据连接和查询', en: 'data connections and queries', part: /^xl\/(connections\.xml$|queryTables\/|model\/)/ },
-  { zh: '批注中的回复（新式批注）', en: 'threaded comments (replies)', part: /^xl\/threadedComments\// },
-  { zh: '单元格中的图片', en: 'pictures in cells', part: /^xl\/richData\// },
+const LOST_PARTS: Array<{ what: LostKey; part: RegExp }> = [
+  { what: 'host.xlsx.lost.charts', part: /^xl\/(charts|chartsheets)\// },
+  { what: 'host.xlsx.lost.smartart', part: /^xl\/diagrams\// },
+  { what: 'host.xlsx.lost.pivot-tables', part: /^xl\/(pivotTables|pivotCache)\// },
+  { what: 'host.xlsx.lost.slicers', part: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\// },
+  { what: 'host.xlsx.lost.macros', part: /^xl\/(vbaProject\.bin$|macrosheets\/|dialogsheets\/)/ },
+  { what: 'host.xlsx.lost.embedded', part: /^xl\/(embeddings|activeX|ctrlProps)\// },
+  { what: 'host.xlsx.lost.external-links', part: /^xl\/externalLinks\// },
+  { what: 'host.xlsx.lost.connections', part: /^xl\/(connections\.xml$|queryTables\/|model\/)/ },
+  { what: 'host.xlsx.lost.threaded-comments', part: /^xl\/threadedComments\// },
+  { what: 'host.xlsx.lost.cell-pictures', part: /^xl\/richData\// },
 ];
 /** A drawing object other than a picture: shape, text box, connector, group, ink; or an absolutely placed one. */
 const DRAWING_OBJECT = /<(?:[\w-]+:)?(?:sp|grpSp|cxnSp|contentPart|absoluteAnchor|AlternateContent)[\s>/]/;
@@ -35,7 +39,7 @@ async function partText(zip: JSZip, name: string): Promise<string> {
 }
 
 /**
- * What the copy of the workbook would lack, in both languages; empty when nothing is lost (or
+ * What the copy of the workbook would lack, in both languages (the pack's host.xlsx.lost.*); empty when nothing is lost (or
  * the file is not a zip: loading it then gives the real reason). Only the package's directory
  * is read, and the drawing and sheet parts that may hold shapes or sparklines.
  */
@@ -46,19 +50,19 @@ export async function partsLostOnCopy(bytes: Uint8Array): Promise<Array<{ 'zh-CN
   } catch {
     return [];
   }
-  const found = new Map<string, { 'zh-CN': string; 'en-US': string; parts: string[] }>();
-  const add = (zh: string, en: string, part: string): void => {
-    const f = found.get(en) ?? { 'zh-CN': zh, 'en-US': en, parts: [] };
+  const found = new Map<LostKey, { 'zh-CN': string; 'en-US': string; parts: string[] }>();
+  const add = (what: LostKey, part: string): void => {
+    const f = found.get(what) ?? { ...message(what), parts: [] };
     f.parts.push(part);
-    found.set(en, f);
+    found.set(what, f);
   };
   for (const name of Object.values(zip.files)
     .filter((f) => !f.dir)
     .map((f) => f.name.replace(/^\//, ''))) {
     const kind = LOST_PARTS.find((k) => k.part.test(name));
-    if (kind) add(kind.zh, kind.en, name);
-    else if (/^xl\/drawings\/[^/]+\.xml$/.test(name) && DRAWING_OBJECT.test(await partText(zip, name))) add('形状、文本框等绘图对象', 'shapes, text boxes and other drawing objects', name);
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && SPARKLINES.test(await partText(zip, name))) add('迷你图', 'sparklines', name);
+    if (kind) add(kind.what, name);
+    else if (/^xl\/drawings\/[^/]+\.xml$/.test(name) && DRAWING_OBJECT.test(await partText(zip, name))) add('host.xlsx.lost.drawings', name);
+    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && SPARKLINES.test(await partText(zip, name))) add('host.xlsx.lost.sparklines', name);
   }
   return [...found.values()];
 }

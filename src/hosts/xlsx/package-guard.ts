@@ -1,5 +1,5 @@
-// Limits on what an .xlsx package may make a reader do, and the bilingual messages for a package
-// beyond them. An .xlsx is a zip of XML parts; a hostile or broken one can ask for far more
+// Limits on what an .xlsx package may make a reader do, and the bilingual messages (the message
+// packs' host.xlsx.*) for a package beyond them. An .xlsx is a zip of XML parts; a hostile or broken one can ask for far more
 // memory or time than its size suggests:
 //
 //   - a zip bomb: a part that inflates a thousand times (deflate's ceiling is ~1,032:1), or whose
@@ -18,6 +18,7 @@
 //
 // Works in Node and in the browser (JSZip only).
 import JSZip from 'jszip';
+import { message } from '../../core/i18n';
 import type { Bilingual } from '../../core/types';
 import { groupDigits } from '../../core/region';
 import { WorkbookReadError } from './errors';
@@ -78,86 +79,63 @@ export function formatBytes(n: number): string {
   return `${v >= 100 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
 }
 
-const SAVE_AGAIN = {
-  zh: '如确为正常的工作簿，请在 Excel 中打开后另存一份再校验。',
-  en: 'If it is a genuine workbook, open it in Excel, save a copy and check that copy.',
-};
+/** Said after a refusal when the file may be genuine: a copy Excel saves is read instead. */
+const SAVE_AGAIN: Bilingual = message('host.xlsx.save-again');
 
 export function tooManyEntries(name: string, count: number, max: number): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”的压缩包中有 ${groupDigits(count)} 个部件，超过上限 ${groupDigits(max)} 个，不像是正常的 Excel 文件，未读取。${SAVE_AGAIN.zh}`,
-    'en-US': `Workbook "${name}" was not read: its package holds ${groupDigits(count)} parts, above the limit of ${groupDigits(max)}, which no Excel file needs. ${SAVE_AGAIN.en}`,
-  });
+  return new PackageLimitError(message('host.xlsx.too-many-entries', { name, count: groupDigits(count), max: groupDigits(max), saveAgain: SAVE_AGAIN }));
 }
 
 export function ratioTooHigh(name: string, part: string, packed: number, size: number, max: number): PackageLimitError {
   const ratio = groupDigits(size / Math.max(1, packed));
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”中的部件 ${part} 压缩后 ${formatBytes(packed)}、解压后 ${formatBytes(size)}，压缩比 ${ratio}:1，超过上限 ${groupDigits(max)}:1，可能是“压缩炸弹”，未读取。${SAVE_AGAIN.zh}`,
-    'en-US': `Workbook "${name}" was not read: its part ${part} inflates from ${formatBytes(packed)} to ${formatBytes(size)}, a ratio of ${ratio}:1, above the limit of ${groupDigits(max)}:1 (a possible zip bomb). ${SAVE_AGAIN.en}`,
-  });
+  return new PackageLimitError(
+    message('host.xlsx.ratio-too-high', { name, part, packed: formatBytes(packed), size: formatBytes(size), ratio, max: groupDigits(max), saveAgain: SAVE_AGAIN }),
+  );
 }
 
 export function totalTooLarge(name: string, total: number, max: number, largest: { part: string; size: number }): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”解压后共 ${formatBytes(total)}（最大的部件 ${largest.part} 为 ${formatBytes(largest.size)}），超过上限 ${formatBytes(max)}，未读取。请删除不需要的工作表或把数据拆分到几个工作簿后再校验。`,
-    'en-US': `Workbook "${name}" was not read: it inflates to ${formatBytes(total)} (the largest part, ${largest.part}, to ${formatBytes(largest.size)}), above the limit of ${formatBytes(max)}. Delete sheets you do not need or split the data over several workbooks, then check again.`,
-  });
+  return new PackageLimitError(
+    message('host.xlsx.total-too-large', { name, total: formatBytes(total), largest: largest.part, largestSize: formatBytes(largest.size), max: formatBytes(max) }),
+  );
 }
 
 export function partTooLarge(name: string, part: string, size: number, max: number): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”中的部件 ${part} 解压后为 ${formatBytes(size)}，超过单个部件的上限 ${formatBytes(max)}，未读取。请删除不需要的内容或把数据拆分到几个工作簿后再校验。`,
-    'en-US': `Workbook "${name}" was not read: its part ${part} inflates to ${formatBytes(size)}, above the limit of ${formatBytes(max)} for one part. Delete what you do not need or split the data over several workbooks, then check again.`,
-  });
+  return new PackageLimitError(message('host.xlsx.part-too-large', { name, part, size: formatBytes(size), max: formatBytes(max) }));
 }
 
 export function doctypeFound(name: string, part: string): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”中的部件 ${part} 含有 DOCTYPE（文档类型定义，可声明实体或引用外部文件）。Excel 保存的文件中不会有它，可能是被篡改或恶意构造的文件，未读取。${SAVE_AGAIN.zh}`,
-    'en-US': `Workbook "${name}" was not read: its part ${part} has a DOCTYPE (a document type definition, which can declare entities or point at other files). Files saved by Excel never have one; the file may have been tampered with or built to attack readers. ${SAVE_AGAIN.en}`,
-  });
+  return new PackageLimitError(message('host.xlsx.doctype', { name, part, saveAgain: SAVE_AGAIN }));
 }
 
 export function tooManyCells(name: string, max: number, sheet: string, row: number): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”的非空单元格超过 ${groupDigits(max)} 个（读到工作表“${sheet}”第 ${groupDigits(row)} 行时），超出一次可校验的上限，未读取。请把数据拆分到几个工作簿后再校验。`,
-    'en-US': `Workbook "${name}" was not read: it holds more than ${groupDigits(max)} non-empty cells (reached at row ${groupDigits(row)} of sheet "${sheet}"), above the limit that can be checked at once. Split the data over several workbooks, then check again.`,
-  });
+  return new PackageLimitError(message('host.xlsx.too-many-cells', { name, max: groupDigits(max), sheet, row: groupDigits(row) }));
 }
 
 export function tooManyMergesForExcelJS(name: string, part: string, merges: number, cells: number): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN':
-      `工作簿“${name}”的工作表部件 ${part} 有 ${groupDigits(merges)} 个合并区域，共 ${groupDigits(cells)} 个单元格，超过此处可处理的上限（${groupDigits(EXCELJS_MAX_MERGES)} 个区域、${groupDigits(EXCELJS_MAX_MERGED_CELLS)} 个单元格），未读取。` +
-      '请用命令行 npm run check 校验该文件（它能处理任意多的合并区域），或在 Excel 中取消不需要的合并后再试。',
-    'en-US':
-      `Workbook "${name}" was not read here: its sheet part ${part} has ${groupDigits(merges)} merged areas covering ${groupDigits(cells)} cells, above what this reader can handle (${groupDigits(EXCELJS_MAX_MERGES)} areas, ${groupDigits(EXCELJS_MAX_MERGED_CELLS)} cells). ` +
-      'Check the file with the command line, npm run check (which handles any number of merged areas), or unmerge what is not needed in Excel and try again.',
-  });
+  return new PackageLimitError(
+    message('host.xlsx.too-many-merges', {
+      name,
+      part,
+      merges: groupDigits(merges),
+      cells: groupDigits(cells),
+      maxMerges: groupDigits(EXCELJS_MAX_MERGES),
+      maxCells: groupDigits(EXCELJS_MAX_MERGED_CELLS),
+    }),
+  );
 }
 
 /** A sheet the workbook lists whose part is not in the package: why it was not read. */
 export function sheetPartMissing(sheet: string, part: string): Bilingual {
-  return {
-    'zh-CN': `工作表“${sheet}”的数据部件 ${part} 在文件中缺失或无法读取（文件不完整、已损坏或由其他程序生成），该表未校验。请在 Excel 中打开原文件、另存后再校验。`,
-    'en-US': `Sheet "${sheet}" was not checked: its part ${part} is missing from the file or cannot be read (the file is incomplete, damaged or written by another program). Open the original in Excel, save it again and check the saved copy.`,
-  };
+  return message('host.xlsx.sheet-part-missing', { sheet, part });
 }
 
 export function sharedStringsMissing(name: string, part: string): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”的工作表 ${part} 引用了共享字符串表，但文件中没有 xl/sharedStrings.xml（文件不完整或已损坏）：文字单元格无法读取，未校验。请在 Excel 中打开原文件、另存后再校验。`,
-    'en-US': `Workbook "${name}" was not read: its sheet part ${part} refers to the shared-strings table, but xl/sharedStrings.xml is missing (the file is incomplete or damaged), so its text cannot be read. Open the original in Excel, save it again and check the saved copy.`,
-  });
+  return new PackageLimitError(message('host.xlsx.shared-strings-missing', { name, part }));
 }
 
 /** A text cell that names a shared string the table does not have: where, and what to do. */
 export function sharedStringOutOfRange(name: string, part: string, address: string, index: number, size: number): PackageLimitError {
-  return new PackageLimitError({
-    'zh-CN': `工作簿“${name}”的工作表 ${part} 中单元格 ${address} 引用了第 ${index + 1} 个共享字符串，但共享字符串表只有 ${size} 个（文件已损坏或由其他程序生成），其文字无法读取，未校验。请在 Excel 中打开原文件、另存后再校验。`,
-    'en-US': `Workbook "${name}" was not read: cell ${address} of its sheet part ${part} refers to shared string ${index + 1}, but the shared-strings table has only ${size} (the file is damaged or was written by another program), so its text cannot be read. Open the original in Excel, save it again and check the saved copy.`,
-  });
+  return new PackageLimitError(message('host.xlsx.shared-string-out-of-range', { name, part, address, index: index + 1, size }));
 }
 
 /**

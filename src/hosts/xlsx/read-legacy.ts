@@ -10,6 +10,7 @@
 import * as XLSX from '@e965/xlsx';
 import * as cpexcel from '@e965/xlsx/dist/cpexcel';
 import iconv from 'iconv-lite';
+import { message } from '../../core/i18n';
 import type { Bilingual, CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
 import { isBareBiff, isDateFormat, OLE_SIGNATURE as OLE, startsWith, workbookKind, type LegacyFormat } from './formats';
@@ -29,32 +30,22 @@ function reasonOf(e: unknown): string {
 }
 
 function emptyError(name: string): WorkbookReadError {
-  return new WorkbookReadError({ 'zh-CN': `文件“${name}”是空文件。`, 'en-US': `File "${name}" is empty.` });
+  return new WorkbookReadError(message('host.xlsx.empty', { name }));
 }
 
-/** How to get an .xlsx from WPS, for every .et that cannot be read. */
+/** How to get an .xlsx from WPS, for every .et that cannot be read; `why` is one of host.xlsx.et-*. */
 function wpsError(name: string, why: Bilingual): WorkbookReadError {
-  return new WorkbookReadError({
-    'zh-CN': `无法读取 WPS 表格文件“${name}”：${why['zh-CN']}。请在 WPS 中打开它，选择“文件 → 另存为 → Excel 工作簿 (*.xlsx)”，再校验另存的 .xlsx 文件。`,
-    'en-US': `Cannot read the WPS spreadsheet "${name}": ${why['en-US']}. Open it in WPS, choose 文件 → 另存为 → Excel 工作簿 (*.xlsx) (File → Save As → Excel Workbook), then check the saved .xlsx file.`,
-  });
+  return new WorkbookReadError(message('host.xlsx.wps-unreadable', { name, why }));
 }
 
 function encryptedError(name: string, format: LegacyFormat): WorkbookReadError {
-  const app = format === 'et' ? 'WPS' : 'Excel 或 WPS';
-  return new WorkbookReadError({
-    'zh-CN': `工作簿“${name}”受密码保护，无法读取：请在 ${app} 中打开并取消密码，另存为 .xlsx 后再校验。`,
-    'en-US': `Workbook "${name}" is password-protected and cannot be read: open it in ${format === 'et' ? 'WPS' : 'Excel or WPS'}, remove the password, save it as .xlsx and check that file.`,
-  });
+  return new WorkbookReadError(message('host.xlsx.encrypted', { name, app: format === 'et' ? 'WPS' : message('host.xlsx.excel-or-wps') }));
 }
 
 function damagedError(name: string, format: LegacyFormat, e: unknown): WorkbookReadError {
   const reason = reasonOf(e);
-  if (format === 'et') return wpsError(name, { 'zh-CN': `文件已损坏，或不是以 .xls 兼容格式保存的（${reason}）`, 'en-US': `the file is damaged or not saved in the .xls-compatible format (${reason})` });
-  return new WorkbookReadError({
-    'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xls（${reason}）。`,
-    'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xls (${reason}).`,
-  });
+  if (format === 'et') return wpsError(name, message('host.xlsx.et-damaged', { reason }));
+  return new WorkbookReadError(message('host.xlsx.xls-damaged', { name, reason }));
 }
 
 /** Bytes named .xls or .et that are not a BIFF workbook at all. */
@@ -62,28 +53,12 @@ function notBiffError(name: string, format: LegacyFormat, bytes: Uint8Array): Wo
   // Many government systems export a web page (HTML) or Excel 2003 XML under an .xls name.
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
   const markup = head.startsWith('<');
-  if (format === 'et') {
-    return wpsError(name, markup
-      ? { 'zh-CN': '文件是网页（HTML）或 XML 格式，不是 WPS 表格的 .et 工作簿', 'en-US': 'it is a web page (HTML) or XML file, not a WPS .et workbook' }
-      : { 'zh-CN': '文件不是 WPS 能以 .xls 兼容格式保存的表格（可能是较新的 WPS 专有格式）', 'en-US': 'it is not saved in the .xls-compatible format (it may be a newer WPS-only format)' });
-  }
-  if (markup) {
-    return new WorkbookReadError({
-      'zh-CN': `文件“${name}”是网页（HTML）或 XML 格式的表格，只是扩展名为 .xls：请在 Excel 或 WPS 中打开它，另存为 Excel 工作簿 (*.xlsx) 后再校验。`,
-      'en-US': `File "${name}" is a web page (HTML) or XML table with an .xls name: open it in Excel or WPS, save it as an Excel workbook (*.xlsx), then check that file.`,
-    });
-  }
-  return new WorkbookReadError({
-    'zh-CN': `文件“${name}”不是 .xls 工作簿（文件内容不是 Excel 97-2003 格式）。`,
-    'en-US': `File "${name}" is not an .xls workbook (its content is not in the Excel 97-2003 format).`,
-  });
+  if (format === 'et') return wpsError(name, message(markup ? 'host.xlsx.et-markup' : 'host.xlsx.et-not-biff'));
+  return new WorkbookReadError(message(markup ? 'host.xlsx.xls-markup' : 'host.xlsx.not-xls', { name }));
 }
 
 function noWorksheetError(name: string): WorkbookReadError {
-  return new WorkbookReadError({
-    'zh-CN': `工作簿“${name}”中没有可读取的工作表（只有图表工作表或宏表，或文件中没有工作表）。`,
-    'en-US': `Workbook "${name}" has no worksheet to read (only chart or macro sheets, or none at all).`,
-  });
+  return new WorkbookReadError(message('host.xlsx.xls-no-worksheet', { name }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,10 +190,7 @@ function readBiff(bytes: Uint8Array, name: string, format: LegacyFormat): Workbo
     if (find('/EncryptionInfo') || find('/EncryptedPackage') || find('/encryption')) throw encryptedError(name, format);
     if (!find('/Workbook') && !find('/Book')) {
       if (format === 'et') return wpsFallback(name);
-      throw new WorkbookReadError({
-        'zh-CN': `文件“${name}”不是 Excel 工作簿（文件中没有工作簿数据，可能是 Word 等其他 Office 文档）。`,
-        'en-US': `File "${name}" is not an Excel workbook (it holds no workbook stream; it may be a Word or other Office document).`,
-      });
+      throw new WorkbookReadError(message('host.xlsx.no-workbook-stream', { name }));
     }
   } else if (!isBareBiff(bytes)) {
     throw notBiffError(name, format, bytes);
@@ -254,10 +226,7 @@ function readBiff(bytes: Uint8Array, name: string, format: LegacyFormat): Workbo
 
 /** An .et compound file without a BIFF workbook stream: WPS's own format, which SheetJS cannot read. */
 function wpsFallback(name: string): never {
-  throw wpsError(name, {
-    'zh-CN': '文件不是以 .xls 兼容格式保存的（其中没有 Excel 工作簿数据）',
-    'en-US': 'it is not saved in the .xls-compatible format (it holds no Excel workbook stream)',
-  });
+  throw wpsError(name, message('host.xlsx.et-no-workbook-stream'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,10 +394,7 @@ export function readCsv(bytes: Uint8Array, name: string): WorkbookSnapshot {
   const text = decodeCsv(bytes);
   // A NUL character never occurs in text: this is a binary file with a .csv name.
   if (text.includes('\u0000')) {
-    throw new WorkbookReadError({
-      'zh-CN': `文件“${name}”不是文本格式的 CSV（含有二进制内容）。`,
-      'en-US': `File "${name}" is not a CSV text file (it holds binary content).`,
-    });
+    throw new WorkbookReadError(message('host.xlsx.csv-binary', { name }));
   }
   const { delimiter, skipFirstLine } = sniffDelimiter(text);
   const records = splitCsv(skipFirstLine ? text.replace(/^[^\n]*\n/, '') : text, delimiter);
@@ -473,10 +439,7 @@ export function readLegacy(bytes: Uint8Array, name: string, format?: LegacyForma
   if (bytes.length === 0) throw emptyError(name);
   const kind = format ?? workbookKind(bytes, name);
   if (kind === 'xlsx') {
-    throw new WorkbookReadError({
-      'zh-CN': `文件“${name}”实际上是 .xlsx 工作簿，请把扩展名改为 .xlsx。`,
-      'en-US': `File "${name}" is really an .xlsx workbook: rename it to .xlsx.`,
-    });
+    throw new WorkbookReadError(message('host.xlsx.really-xlsx', { name }));
   }
   try {
     return kind === 'csv' ? readCsv(bytes, name) : readBiff(bytes, name, kind);
@@ -484,7 +447,7 @@ export function readLegacy(bytes: Uint8Array, name: string, format?: LegacyForma
     if (e instanceof WorkbookReadError) throw e;
     // SheetJS or the decoder failed somewhere unexpected: a damaged file, said in both languages.
     if (kind === 'csv') {
-      throw new WorkbookReadError({ 'zh-CN': `无法读取 CSV 文件“${name}”（${reasonOf(e)}）。`, 'en-US': `Cannot read the CSV file "${name}" (${reasonOf(e)}).` });
+      throw new WorkbookReadError(message('host.xlsx.csv-unreadable', { name, reason: reasonOf(e) }));
     }
     throw damagedError(name, kind, e);
   }

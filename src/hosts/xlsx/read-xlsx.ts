@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { toA1 } from '../../core/a1';
 import { chooseRegion, farCellsNote, FAR_LISTED, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
+import { message } from '../../core/i18n';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
 import JSZip from 'jszip';
@@ -18,19 +19,13 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 /** Says why bytes are not a readable workbook before ExcelJS sees them; undefined when they may be. */
 export function sniffWorkbook(bytes: Uint8Array, name: string): WorkbookReadError | undefined {
   if (bytes.length === 0) {
-    return new WorkbookReadError({ 'zh-CN': `文件“${name}”是空文件。`, 'en-US': `File "${name}" is empty.` });
+    return new WorkbookReadError(message('host.xlsx.empty', { name }));
   }
   if (startsWith(bytes, OLE)) {
-    return new WorkbookReadError({
-      'zh-CN': `文件“${name}”受密码保护，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再校验。`,
-      'en-US': `File "${name}" is password-protected or in the old .xls format: remove the password or save it as .xlsx in Excel, then check it again.`,
-    });
+    return new WorkbookReadError(message('host.xlsx.encrypted-or-xls', { name }));
   }
   if (!startsWith(bytes, ZIP)) {
-    return new WorkbookReadError({
-      'zh-CN': `文件“${name}”不是 .xlsx 工作簿（文件内容不是 Excel 格式）。`,
-      'en-US': `File "${name}" is not an .xlsx workbook (its content is not in Excel's format).`,
-    });
+    return new WorkbookReadError(message('host.xlsx.not-xlsx', { name }));
   }
   return undefined;
 }
@@ -180,10 +175,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
 export function damagedError(name: string, e: unknown): WorkbookReadError {
   // JSZip's messages start with "Bug :" for damaged data; the user needs the rest only.
   const reason = (e instanceof Error ? e.message : String(e)).replace(/^Bug\s*:\s*/, '');
-  return new WorkbookReadError({
-    'zh-CN': `无法读取工作簿“${name}”：文件已损坏或不是有效的 .xlsx（${reason}）。`,
-    'en-US': `Cannot read workbook "${name}": the file is damaged or not a valid .xlsx (${reason}).`,
-  });
+  return new WorkbookReadError(message('host.xlsx.damaged', { name, reason }));
 }
 
 /**
@@ -215,10 +207,7 @@ async function locateSharedStringOutOfRange(bytes: Uint8Array, name: string): Pr
 /** The error for a zip that loads but has no worksheet. */
 export function noWorksheetError(name: string): WorkbookReadError {
   // Excel never saves a workbook without a worksheet; a zip that is not a workbook loads as one.
-  return new WorkbookReadError({
-    'zh-CN': `工作簿“${name}”中没有可读取的工作表（文件中没有工作表、只有图表工作表，或不是 Excel 工作簿）。`,
-    'en-US': `Workbook "${name}" has no worksheet to read (it has no worksheets, only chart sheets, or is not an Excel workbook).`,
-  });
+  return new WorkbookReadError(message('host.xlsx.no-worksheet', { name }));
 }
 
 /** Sheets a workbook lists whose part is missing, by workbook (loadWorkbook records them). */

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
 import { BilingualError } from '../../core/errors';
+import { message, text } from '../../core/i18n';
 import type { Bilingual } from '../../core/types';
 import {
   bodyAlignments,
@@ -99,13 +100,7 @@ export function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, topLeft = 'A1
     if (taken.length > 0) {
       const where = `${toA1(p.titleRow, p.table.left)}:${toA1(p.lastRow, p.table.right)}`;
       const list = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ' …' : '');
-      throw new TableTargetError(
-        {
-          'zh-CN': `汇总表需要 ${ws.name}!${where} 为空，但 ${list} 已有内容：请选择空白位置或插入到新工作表。`,
-          'en-US': `The summary table needs ${ws.name}!${where} to be empty, but ${list} already hold content: choose an empty place or a new sheet.`,
-        },
-        taken,
-      );
+      throw new TableTargetError(message('host.xlsx.table-occupied', { sheet: ws.name, where, list, count: taken.length }), taken);
     }
   }
   const cell = (r: number, c: number) => ws.getCell(r + 1, c + 1);
@@ -221,7 +216,7 @@ export function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): strin
  * touched, nor is the active sheet changed.
  */
 export function addSummarySheet(workbook: ExcelJS.Workbook, spec: TableSpec, sheetName?: string): WrittenTable & { worksheet: ExcelJS.Worksheet } {
-  const base = sheetName ?? (spec.lang === 'zh-CN' ? '汇总表' : 'Summary');
+  const base = sheetName ?? text(spec.lang, 'host.summary.sheet-name');
   const ws = workbook.addWorksheet(uniqueSheetName(workbook, base), { views: [{ showGridLines: false }] });
   const written = writeTable(ws, spec, 'A1');
   ws.getRow(1).height = 24;

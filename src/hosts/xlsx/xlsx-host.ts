@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { fromA1, toA1 } from '../../core/a1';
 import { explanationRows, EXPLANATIONS_SHEET, type Explanation } from '../../core/explanations';
+import { message } from '../../core/i18n';
 import type { CellRef, CellValue, Finding, Progress, Severity, WorkbookSnapshot } from '../../core/types';
 import type { Host } from '../../core/host';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
@@ -71,7 +72,7 @@ export class XlsxHost implements Host {
   async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
     // gridsOf adds, at its place, any sheet the file lists whose part is missing (with why).
     const sheets = gridsOf(this.workbook, (ws, i, all) => {
-      onProgress?.((i + 1) / all.length, { 'zh-CN': `读取工作表“${ws.name}”`, 'en-US': `Reading sheet "${ws.name}"` });
+      onProgress?.((i + 1) / all.length, message('host.stage.sheet', { sheet: ws.name }));
       return gridFromWorksheet(ws);
     });
     return { name: this.name, sheets };
@@ -136,7 +137,7 @@ export class XlsxHost implements Host {
     const [a, b = a] = ref.address.split(':');
     const from = fromA1(a);
     const to = fromA1(b);
-    if (!from || !to) throw new HostError({ 'zh-CN': `“${ref.address}”不是有效的单元格区域。`, 'en-US': `"${ref.address}" is not a valid range.` });
+    if (!from || !to) throw new HostError(message('host.address.invalid-range', { address: ref.address }));
     const first = { sheet: ref.sheet, address: toA1(Math.min(from.row, to.row), Math.min(from.col, to.col)) };
     this.selection = first;
     this.highlight = { sheet: ref.sheet, r0: Math.min(from.row, to.row), c0: Math.min(from.col, to.col), r1: Math.max(from.row, to.row), c1: Math.max(from.col, to.col) };
@@ -167,13 +168,7 @@ export class XlsxHost implements Host {
     const lower = RULES_SHEET.toLowerCase();
     const existing = this.workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
     if (existing) {
-      throw new HostError(
-        {
-          'zh-CN': `工作簿中已有名为“${existing.name}”的工作表，未创建规则表。可以直接在该表中编写规则，或将其改名后重试。`,
-          'en-US': `The workbook already has a sheet named "${existing.name}"; the rules sheet was not created. Write your rules in that sheet, or rename it and try again.`,
-        },
-        { reason: 'SheetNameTaken' },
-      );
+      throw new HostError(message('host.rules-sheet.taken', { sheet: existing.name }), { reason: 'SheetNameTaken' });
     }
     fillRulesSheet(this.workbook.addWorksheet(RULES_SHEET), rows);
     this.emit({ type: 'sheets' });
@@ -204,13 +199,7 @@ export class XlsxHost implements Host {
       const sheet = at && this.workbook.getWorksheet(at.sheet);
       const pos = at && fromA1(at.address);
       if (!at || !sheet || !pos) {
-        throw new HostError(
-          {
-            'zh-CN': '没有选定的单元格：请先在表格中单击汇总表左上角的位置，或选择插入到新工作表。',
-            'en-US': 'No cell is selected: click the cell for the top left corner of the summary table first, or insert it on a new sheet.',
-          },
-          { code: 'NoSelection' },
-        );
+        throw new HostError(message('host.summary.no-selection'), { code: 'NoSelection' });
       }
       ws = sheet;
       written = writeTable(ws, spec, toA1(pos.row, pos.col), { setWidths: false });
