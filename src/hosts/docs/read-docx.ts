@@ -18,6 +18,7 @@
 // Numbers that Word draws itself (automatic list numbering 一、 1. and page numbers) are not in
 // the XML and so not in the text. No Node imports: the task pane uses the same reader.
 import JSZip from 'jszip';
+import { message } from '../../core/i18n';
 import type { CellValue, SheetGrid } from '../../core/types';
 import { ReportReadError } from './errors';
 
@@ -35,10 +36,7 @@ export interface DocxContent {
 }
 
 function damaged(name: string, detail: string): ReportReadError {
-  return new ReportReadError({
-    'zh-CN': `无法读取“${name}”：文件已损坏或不是 Word 文档（${detail}）。请在 Word 或 WPS 中打开后另存为 .docx 再核对。`,
-    'en-US': `Cannot read "${name}": the file is damaged or not a Word document (${detail}). Open it in Word or WPS, save it as .docx and check it again.`,
-  });
+  return new ReportReadError(message('host.docs.docx-damaged', { name, detail }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -52,10 +50,7 @@ function statedSizes(entry: JSZip.JSZipObject): { size: number; packed: number }
 
 function tooLarge(name: string, part: string): ReportReadError {
   const mb = MAX_DOCUMENT_BYTES / 1024 / 1024;
-  return new ReportReadError({
-    'zh-CN': `“${name}”的正文部分（${part}）解压后超过 ${mb} MB 或压缩比异常，可能是恶意构造的文件，未读取。`,
-    'en-US': `The body of "${name}" (${part}) inflates to more than ${mb} MB or at an abnormal ratio; it may be a hostile file and was not read.`,
-  });
+  return new ReportReadError(message('host.docs.docx-too-large', { name, part, mb }));
 }
 
 interface PieceStream {
@@ -449,10 +444,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<DocxCon
   const part = await mainPartName(zip).catch(() => 'word/document.xml');
   const entry = zip.file(part) ?? zip.file('word/document.xml');
   if (!entry) {
-    throw new ReportReadError({
-      'zh-CN': `“${name}”是压缩包，但其中没有 Word 正文（${part}），不是 .docx 文档。`,
-      'en-US': `"${name}" is a zip package without a Word body (${part}); it is not a .docx document.`,
-    });
+    throw new ReportReadError(message('host.docs.docx-no-body', { name, part }));
   }
   const { size, packed } = statedSizes(entry);
   if (size > MAX_DOCUMENT_BYTES || (size > 1024 * 1024 && size / Math.max(1, packed) > MAX_RATIO)) throw tooLarge(name, entry.name);

@@ -26,6 +26,7 @@
 // A PDF whose pages carry no text (a scan: pictures of pages) gets a message saying so; OCR is
 // not done. An encrypted PDF that needs a password to open, and a damaged one, get a message
 // too; neither ever throws anything but ReportReadError.
+import { message } from '../../core/i18n';
 import { ReportReadError } from './errors';
 
 /** The part of PDF.js this reader uses (unpdf's serverless build and pdfjs-dist both fit). */
@@ -161,28 +162,16 @@ function pdfError(name: string, e: unknown): ReportReadError {
   const kind = (e as { name?: string } | null)?.name ?? '';
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'PasswordException') {
-    return new ReportReadError({
-      'zh-CN': `“${name}”设置了打开密码（已加密），无法读取其中的文字。请用无密码的版本，或把正文复制为 .txt 后再核对。`,
-      'en-US': `"${name}" needs a password to open (it is encrypted), so its text cannot be read. Use a copy without a password, or copy the text into a .txt file and check that.`,
-    });
+    return new ReportReadError(message('host.docs.pdf-encrypted', { name }));
   }
   if (kind === 'InvalidPDFException' || kind === 'FormatError') {
-    return new ReportReadError({
-      'zh-CN': `“${name}”已损坏或不是有效的 PDF 文件（${detail}），无法读取。`,
-      'en-US': `"${name}" is damaged or not a valid PDF file (${detail}); it cannot be read.`,
-    });
+    return new ReportReadError(message('host.docs.pdf-damaged', { name, detail }));
   }
-  return new ReportReadError({
-    'zh-CN': `读取 PDF“${name}”时出错：${detail}`,
-    'en-US': `Reading the PDF "${name}" failed: ${detail}`,
-  });
+  return new ReportReadError(message('host.docs.pdf-failed', { name, detail }));
 }
 
 export function noTextLayer(name: string, pages: number): ReportReadError {
-  return new ReportReadError({
-    'zh-CN': `“${name}”（${pages} 页）中没有可读取的文字：它可能是扫描件或图片生成的 PDF。本工具不做文字识别（OCR），请使用报告的 Word 原稿或可复制文字的 PDF，或把正文粘贴为文本后再核对。`,
-    'en-US': `"${name}" (${pages} page${pages === 1 ? '' : 's'}) has no text to read: it may be a scan or a PDF made of images. This tool does no text recognition (OCR); use the report's Word original, a PDF whose text can be copied, or paste the text, and check it again.`,
-  });
+  return new ReportReadError(message('host.docs.pdf-no-text', { name, pages }));
 }
 
 /**

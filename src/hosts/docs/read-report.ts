@@ -6,6 +6,7 @@
 // bundles this module for .txt does not carry JSZip or PDF.js; PDF.js itself comes through the
 // caller's loader (options.pdfjs).
 import { decodeReport } from '../../core/text/extract';
+import { message } from '../../core/i18n';
 import type { Bilingual, SheetGrid } from '../../core/types';
 import { ReportReadError } from './errors';
 import type { PdfjsLoader } from './read-pdf';
@@ -73,20 +74,12 @@ function sniff(bytes: Uint8Array, name: string, byName: ReportKind): ReportKind 
     // Word keeps a password-protected .docx in an OLE container with an EncryptedPackage stream;
     // a Word 97-2003 .doc is an OLE container with a WordDocument stream.
     if (hasUtf16(bytes, 'EncryptedPackage')) {
-      return {
-        'zh-CN': `“${name}”设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx 再核对。`,
-        'en-US': `"${name}" is password-protected (encrypted) and cannot be read. Remove the password in Word or WPS (File → Info → Protect Document → Encrypt with Password, clear it), save as .docx and check it again.`,
-      };
+      return message('host.docs.docx-encrypted', { name });
     }
-    return {
-      'zh-CN': `“${name}”是 Word 97-2003 文档（.doc），不能直接读取。请在 Word 或 WPS 中另存为 .docx（文件 → 另存为 → Word 文档 *.docx）后再核对。`,
-      'en-US': `"${name}" is a Word 97-2003 document (.doc), which cannot be read directly. Save it as .docx in Word or WPS (File → Save As → Word Document *.docx) and check it again.`,
-    };
+    return message('host.docs.doc', { name });
   }
   if (byName === 'txt') return 'txt';
-  return byName === 'pdf'
-    ? { 'zh-CN': `“${name}”不是 PDF 文件（文件开头没有 %PDF 标记），可能已损坏或扩展名有误。`, 'en-US': `"${name}" is not a PDF file (it does not start with %PDF); it may be damaged or misnamed.` }
-    : { 'zh-CN': `“${name}”不是 .docx 文档（不是 Word 2007 及以上版本的压缩包格式），可能已损坏或扩展名有误。`, 'en-US': `"${name}" is not a .docx document (not the zip package of Word 2007 or later); it may be damaged or misnamed.` };
+  return message(byName === 'pdf' ? 'host.docs.not-pdf' : 'host.docs.not-docx', { name });
 }
 
 /**
@@ -102,10 +95,7 @@ export async function readReport(bytes: Uint8Array, name: string, options: ReadR
     const text = decodeReport(bytes);
     // A NUL character never occurs in text: a binary file under a .txt name.
     if (text.includes('\u0000')) {
-      throw new ReportReadError({
-        'zh-CN': `“${name}”不是文本文件（含有二进制内容）。报告请另存为 .txt、.docx 或 .pdf。`,
-        'en-US': `"${name}" is not a text file (it holds binary content). Save the report as .txt, .docx or .pdf.`,
-      });
+      throw new ReportReadError(message('host.docs.txt-binary', { name }));
     }
     return { kind, text, tables: [] };
   }
