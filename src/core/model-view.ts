@@ -33,19 +33,17 @@ export function sheetModel(data: ModelData, s: SheetSource): SheetModel {
     },
   });
   Object.defineProperty(m, 'notes', { enumerable: true, configurable: true, get: () => s.notes });
-  sheetData.set(m, { data, source: s });
+  Object.defineProperty(m, 'columns', { value: { data, source: s }, enumerable: false });
   return m;
 }
 
-const sheetData = new WeakMap<SheetModel, { data: ModelData; source: SheetSource }>();
-
 /** The ModelData and sheet a SheetModel was read into; undefined for SheetModels made by hand. */
 export function dataOfSheet(m: SheetModel): { data: ModelData; source: SheetSource } | undefined {
-  return sheetData.get(m);
+  return m.columns;
 }
 
 /** Number of observations of a sheet, without making them. */
 export function observationCount(m: SheetModel): number {
-  const d = sheetData.get(m);
+  const d = m.columns;
   return d ? d.source.obsEnd - d.source.obsStart : m.observations.length;
 }

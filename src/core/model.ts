@@ -1,5 +1,7 @@
 // The engine's view of a workbook after layout detection: indicator rows, observations and
 // balance groups. Hosts never see these; checks and detectors work on them.
+import type { ModelData } from './model-data';
+import type { SheetSource } from './model-columns';
 import type { Bilingual, CellValue, LayoutKind } from './types';
 import type { ParsedValue } from './values';
 
@@ -55,4 +57,9 @@ export interface SheetModel {
   rows: IndicatorRow[];
   observations: Observation[];
   notes: Bilingual[];
+  /**
+   * The columns the sheet was read into (model-view.ts), so checks read those instead of making
+   * objects; absent for SheetModels made by hand. Not enumerable: spreads and JSON leave it out.
+   */
+  readonly columns?: { data: ModelData; source: SheetSource };
 }

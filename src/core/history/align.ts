@@ -18,7 +18,7 @@ import { Arena } from '../model-columns';
 import type { ModelData } from '../model-data';
 import { PK_APPROX, PK_NUMBER, valueKindOf } from '../obs-flags';
 import { periodCoverage } from '../names';
-import { conflictSeries, PanelData, panelData, PointTable, type Panel, type PanelConflict, type PanelInput, type Series, type SeriesPoint } from './panel';
+import { PanelData, PointTable, type Panel, type PanelConflict, type PanelInput, type Series, type SeriesPoint } from './panel';
 
 function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -379,8 +379,8 @@ export function buildPanel(models: PanelInput[]): Panel {
     const series = pd.series(c.series);
     const period = periodNames[pd.period(c.kept)];
     const kept = series.points.find((p) => p.period === period) as SeriesPoint;
-    const x = { seriesId: series.id, period, kept, other: pd.point(c.other, pd.label(c.other)) };
-    conflictSeries.set(x, c.series);
+    const x: PanelConflict = { seriesId: series.id, period, kept, other: pd.point(c.other, pd.label(c.other)) };
+    Object.defineProperty(x, 'seriesIndex', { value: c.series, enumerable: false });
     return x;
   });
   let all: Series[] | undefined;
@@ -396,7 +396,7 @@ export function buildPanel(models: PanelInput[]): Panel {
       return all;
     },
   });
-  panelData.set(panel, pd);
+  Object.defineProperty(panel, 'columns', { value: pd, enumerable: false });
   return panel;
 }
 

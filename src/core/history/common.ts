@@ -117,10 +117,17 @@ export interface HistoryFinding extends Finding {
   series: Array<{ period: string; value: number | null }>;
   cells: PanelCell[];
   detail: HistoryDetail;
+  /**
+   * The series (index in the panel's columns) the finding is about, where the detector knows it:
+   * for ordering. Not enumerable, so JSON and messages to the pane leave it out.
+   */
+  readonly seriesIndex?: number;
 }
 
-/** The series (index in the panel's columns) a detector's finding is about, for ordering. */
-export const findingSeries = new WeakMap<HistoryFinding, number>();
+/** Sets a finding's series index (see HistoryFinding.seriesIndex). */
+export function setSeriesIndex(f: HistoryFinding, index: number): void {
+  Object.defineProperty(f, 'seriesIndex', { value: index, enumerable: false, configurable: true });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Formatting

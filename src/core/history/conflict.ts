@@ -1,8 +1,8 @@
 // The same series and period with two different values, in two sheets or two files
 // (history.conflict): the cross-period checks use the first, and the user should know.
-import { drawSeries, findingSeries, fmtPoint, type HistoryFinding } from './common';
+import { drawSeries, setSeriesIndex, fmtPoint, type HistoryFinding } from './common';
 import { both, historyMessage, whoText, yearText } from './messages';
-import { conflictSeries, dataOfPanel, type Panel, type PanelConflict, type Series } from './panel';
+import { dataOfPanel, type Panel, type PanelConflict, type Series } from './panel';
 
 function cellText(c: { file: string; sheet: string; address: string }, files: number): string {
   return files > 1 ? `${c.file} ${c.sheet}!${c.address}` : `${c.sheet}!${c.address}`;
@@ -13,7 +13,7 @@ export function detectConflicts(panel: Panel): HistoryFinding[] {
   const pd = dataOfPanel(panel);
   let byId: Map<string, Series> | undefined;
   const seriesOf = (c: PanelConflict) => {
-    const i = pd ? conflictSeries.get(c) : undefined;
+    const i = pd ? c.seriesIndex : undefined;
     if (pd && i !== undefined) return pd.series(i);
     byId ??= new Map(panel.series.map((s) => [s.id, s]));
     return byId.get(c.seriesId)!;
@@ -51,8 +51,8 @@ export function detectConflicts(panel: Panel): HistoryFinding[] {
         files: [c.kept.cell.file, c.other.cell.file],
       },
     };
-    const i = pd ? conflictSeries.get(c) : undefined;
-    if (i !== undefined) findingSeries.set(f, i);
+    const i = pd ? c.seriesIndex : undefined;
+    if (i !== undefined) setSeriesIndex(f, i);
     return f;
   });
 }

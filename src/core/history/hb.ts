@@ -21,7 +21,7 @@ import {
   entityMask,
   drawSeries,
   eps,
-  findingSeries,
+  setSeriesIndex,
   insertionSort,
   fmtPoint,
   fmtStat,
@@ -475,7 +475,7 @@ function detectHbColumns(panel: Panel, pd: PanelData, options: HistoryOptions): 
         const score: HbScore = { id: series.entity, y1: y1[i], y2: y2[i], ratio: r.ratio[j], s: r.s[j], E: r.E[j], outlier: true };
         const f = hbFinding(series, b, c, score, r.result, base, current, panel.periods, options);
         if (f) {
-          findingSeries.set(f, s);
+          setSeriesIndex(f, s);
           out.push(f);
         }
       }

@@ -6,7 +6,7 @@
 //   const panel = buildPanel(files.map((f) => ({ file: f.name, model: analyzeWorkbook(f.snapshot).model })));
 //   const findings = detectAnomalies(panel, { yoy: { relative: { count: 0.3 } } });
 import { dataOfPanel, type Panel } from './panel';
-import { resolveOptions, findingSeries, type HistoryFinding, type HistoryOptionsInput } from './common';
+import { resolveOptions, type HistoryFinding, type HistoryOptionsInput } from './common';
 import { PANEL_CHECKS } from '../checks/registry';
 
 export { buildPanel } from './align';
@@ -50,7 +50,7 @@ export function detectAnomalies(panel: Panel, options: HistoryOptionsInput = {})
   let seriesOrder: Map<string, number> | undefined;
   const pd = dataOfPanel(panel);
   const seriesIndex = (f: HistoryFinding): number | undefined => {
-    const known = findingSeries.get(f);
+    const known = f.seriesIndex;
     if (known !== undefined) return known;
     const id = `${f.detail.entity}\u0000${f.detail.key}`;
     if (pd) {

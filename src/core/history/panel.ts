@@ -59,6 +59,8 @@ export interface PanelConflict {
   period: string;
   kept: SeriesPoint;
   other: SeriesPoint;
+  /** The series' index in the panel's columns, for panels buildPanel made. Not enumerable. */
+  readonly seriesIndex?: number;
 }
 
 export interface Panel {
@@ -73,6 +75,8 @@ export interface Panel {
   conflicts: PanelConflict[];
   /** Observations left out, by reason. */
   skipped: { partialPeriod: number; notAYear: number };
+  /** The panel in columns, for panels buildPanel made (the detectors read these). Not enumerable. */
+  readonly columns?: PanelData;
 }
 
 export interface PanelInput {
@@ -348,13 +352,9 @@ export class PointTable {
   }
 }
 
-export const panelData = new WeakMap<Panel, PanelData>();
-/** The series index of each conflict buildPanel made. */
-export const conflictSeries = new WeakMap<PanelConflict, number>();
-
 /** The columns of a panel made by buildPanel; undefined for panels made otherwise. */
 export function dataOfPanel(panel: Panel): PanelData | undefined {
-  return panelData.get(panel);
+  return panel.columns;
 }
 
 /** The series of an entity and indicator key (plain or qualified), if any. */

@@ -17,7 +17,7 @@ import {
   entityMask,
   drawSeries,
   eps,
-  findingSeries,
+  setSeriesIndex,
   insertionSort,
   fmtAmount,
   fmtChange,
@@ -165,7 +165,7 @@ function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOption
       const history = series.points.filter((p) => p.period < current);
       const f = robustFinding(series, history, cur, panel.periods, options);
       if (f) {
-        findingSeries.set(f, s);
+        setSeriesIndex(f, s);
         out.push(f);
       }
     }

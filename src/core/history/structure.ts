@@ -8,7 +8,7 @@
 import { isMandatedRate } from '../checks/rates';
 import { F_APPROX, parsedKindOf, PK_MISSING } from '../obs-flags';
 import { dataOfPanel, type Panel, type PanelData, type Series, type SeriesPoint } from './panel';
-import { basePeriodFor, currentPlan, drawSeries, findingSeries, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
+import { basePeriodFor, currentPlan, drawSeries, setSeriesIndex, fmtPoint, type HistoryFinding, type HistoryOptions } from './common';
 import { historyMessage, whoText, yearText } from './messages';
 
 function metHundred(p: SeriesPoint): boolean {
@@ -145,7 +145,7 @@ function detectStructureColumns(panel: Panel, pd: PanelData, options: HistoryOpt
         if (!candidate) continue;
         const f = structureFinding(pd.series(s), current, basePeriod, panel.periods);
         if (f) {
-          findingSeries.set(f, s);
+          setSeriesIndex(f, s);
           out.push(f);
         }
       }

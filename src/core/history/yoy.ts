@@ -17,7 +17,7 @@ import {
   entityMask,
   drawSeries,
   eps,
-  findingSeries,
+  setSeriesIndex,
   fmtAmount,
   fmtChange,
   fmtPercent,
@@ -209,7 +209,7 @@ function detectYoyColumns(panel: Panel, pd: PanelData, options: HistoryOptions):
       const base = series.points.find((p) => p.period === basePeriod) as SeriesPoint;
       const f = yoyFinding(series, base, cur, panel.periods, options.yoy);
       if (f) {
-        findingSeries.set(f, s);
+        setSeriesIndex(f, s);
         out.push(f);
       }
     }
