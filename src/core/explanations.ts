@@ -1,6 +1,8 @@
 // 核实说明: a user's explanation of a warning. Stored in the workbook, in the add-in's own sheet
 // 校验说明, keyed by rule, cell and the values seen — so a changed value reopens the warning.
 // Errors cannot be explained away.
+import { BilingualError } from './errors';
+import { message } from './i18n';
 import type { CellValue, Finding, SheetGrid } from './types';
 
 import { EXPLANATIONS_SHEET } from './sheet-names';
@@ -36,7 +38,7 @@ export function canExplain(f: Finding): boolean {
 
 /** A new explanation for a finding; throws for an error finding. */
 export function explain(f: Finding, text: string, at: Date = new Date()): Explanation {
-  if (!canExplain(f)) throw new Error('errors cannot be explained away / 错误不能通过说明消除');
+  if (!canExplain(f)) throw new BilingualError(message('layout.explanation.not-for-errors'));
   const c = f.cells[0];
   return { key: explanationKey(f), ruleId: f.ruleId, cell: c ? `${c.sheet}!${c.address}` : '', values: valuesText(f), text: text.trim(), at: at.toISOString() };
 }

@@ -14,6 +14,8 @@
 //
 // Pure: no Office, DOM or Node imports.
 import { toA1 } from './a1';
+import { message } from './i18n';
+import { listText } from './messages';
 import type { Bilingual, SheetNote } from './types';
 
 /** 0-based sheet rows and columns, inclusive. */
@@ -151,17 +153,11 @@ export const FAR_LISTED = 3;
 export function farCellsNote(sheet: string, places: string[], count: number, region: Rect): SheetNote {
   const listed = places.slice(0, FAR_LISTED);
   const more = places.length > FAR_LISTED;
-  const n = groupDigits(count);
-  const data = rectAddress(region);
-  const zhWhere = `${listed.join('、')}${more ? ' 等处' : ' 处'}`;
-  const enWhere = `${listed.join(', ')}${more ? ', …' : ''}`;
+  const where = message(more ? 'layout.far-cells.places-more' : 'layout.far-cells.places', { list: listText(listed) });
   return {
     ruleId: 'sheet.far-cells',
     address: listed[0]?.split(':')[0] ?? toA1(region.r0, region.c0),
-    message: {
-      'zh-CN': `工作表“${sheet}”在 ${zhWhere}有 ${n} 个远离数据区（${data}）的单元格，已忽略；如需校验请移到表格内。`,
-      'en-US': `Sheet "${sheet}" has ${n} non-empty ${count === 1 ? 'cell' : 'cells'} far from its data (${data}), at ${enWhere}: ${count === 1 ? 'it was' : 'they were'} left out. Move ${count === 1 ? 'it' : 'them'} into the table to have ${count === 1 ? 'it' : 'them'} checked.`,
-    },
+    message: message('layout.far-cells', { sheet, places: where, count: groupDigits(count), data: rectAddress(region) }),
   };
 }
 
@@ -172,13 +168,6 @@ export function farCellsNote(sheet: string, places: string[], count: number, reg
 export function tooLargeMessage(sheet: string, region: Rect, cells: number | undefined, limit: number = MAX_REGION_CELLS): Bilingual {
   const area = groupDigits(rectArea(region));
   const where = rectAddress(region);
-  const known = cells !== undefined;
-  return {
-    'zh-CN':
-      `工作表“${sheet}”的数据区 ${where} 共 ${area} 个单元格${known ? `（其中非空 ${groupDigits(cells)} 个）` : ''}，超过一次可校验的上限 ${groupDigits(limit)} 个，未校验。` +
-      '请删除数据区以外误填的内容（选中多余的行或列，右键“删除”），或把数据拆分到几个工作表后再校验。',
-    'en-US':
-      `Sheet "${sheet}" was not checked: its data region ${where} spans ${area} cells${known ? ` (${groupDigits(cells)} of them non-empty)` : ''}, above the limit of ${groupDigits(limit)} cells that can be checked at once. ` +
-      'Delete what was typed outside the data (select the extra rows or columns, right-click, Delete), or split the data over several sheets, then check again.',
-  };
+  const nonEmpty = cells !== undefined ? message('layout.too-large.non-empty', { count: groupDigits(cells) }) : '';
+  return message('layout.too-large', { sheet, where, area, nonEmpty, limit: groupDigits(limit) });
 }

@@ -2,10 +2,12 @@
 // ("Sheet1" and "sheet1", "２０２２年" and "2022年"). Excel refuses such names, but a file written by
 // another program can have them; findings locate cells by sheet name, so each such pair is a
 // warning that says a location may point at the other sheet.
+import { message } from './i18n';
 import type { Finding } from './types';
 
 // The sheets the add-in reads and writes besides the user's, by name: defined here once, for the
-// engine, every host and the pane (this module imports nothing but types, so any bundle may load it).
+// engine, every host and the pane (this module imports nothing but types and the message packs,
+// so any bundle may load it).
 /** Findings written into the workbook. */
 export const RESULT_SHEET = '校验结果';
 /** Rules the user writes (read by core/rules; created by the hosts). */
@@ -53,14 +55,7 @@ export function sheetNameCollisions(names: string[]): Finding[] {
       ruleId: 'workbook.sheet-names-collide',
       severity: 'warning',
       cells: [{ sheet: name, address: 'A1' }],
-      message: {
-        'zh-CN': same
-          ? `工作簿中有两个工作表都名为“${name}”（Excel 不允许这样命名，文件可能由其他程序生成）：按名称定位的单元格可能指向另一个工作表。请在 Excel 中重命名其中一个后再校验。`
-          : `工作表名称“${name}”与“${earlier}”在忽略大小写、全角半角和首尾空格后相同（Excel 不允许这样命名，文件可能由其他程序生成）：按名称定位的单元格可能指向另一个工作表。请在 Excel 中重命名其中一个后再校验。`,
-        'en-US': same
-          ? `Two sheets are both named "${name}" (Excel does not allow this; another program may have written the file): a cell located by sheet name may be on the other sheet. Rename one of them in Excel, then check again.`
-          : `The sheet names "${name}" and "${earlier}" are the same once case, full- and half-width forms and spaces at either end are ignored (Excel does not allow this; another program may have written the file): a cell located by sheet name may be on the other sheet. Rename one of them in Excel, then check again.`,
-      },
+      message: same ? message('layout.sheet-names.same', { name }) : message('layout.sheet-names.alike', { name, earlier }),
     });
   }
   return out;

@@ -6,6 +6,7 @@
 // reason that quotes it.
 //
 // Unit words and multipliers: units.ts. Chinese numerals and decimal strings: numerals.ts.
+import { message, type MessageKey } from './i18n';
 import type { Bilingual, CellValue } from './types';
 import { CN_BIG_UNITS, CN_DIGITS, cleanDecimal, has, isCnNumeralChar, parseChineseNumeral, shortestDecimals } from './numerals';
 import { VALUE_UNITS, normalizeText, readMultiplier, unitScale } from './units';
@@ -75,16 +76,23 @@ function quote(text: string): string {
 }
 
 function unreadable(text: string): ParsedValue {
-  const q = quote(text);
+  return textResult(text, 'layout.value.unreadable', () => quote(text));
+}
+
+/**
+ * A text result whose reason is the message `key`, quoting `shown()` as {text}. The reason is
+ * made when first read, not here: the readers parse every cell, and most text cells (labels,
+ * notes) are never reported.
+ */
+function textResult(text: string, key: MessageKey, shown?: () => string): ParsedValue {
+  let reason: Bilingual | undefined;
   return {
     kind: 'text',
     text,
-    reason: { 'zh-CN': `无法识别的数值“${q}”`, 'en-US': `Cannot read "${q}" as a number` },
+    get reason(): Bilingual {
+      return (reason ??= message(key, shown ? { text: shown() } : {}));
+    },
   };
-}
-
-function textResult(text: string, zh: string, en: string): ParsedValue {
-  return { kind: 'text', text, reason: { 'zh-CN': zh, 'en-US': en } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,11 +293,7 @@ function parseText(raw: string): ParsedValue {
   if (!scan) return unreadable(raw);
   const value = decimalValue(scan.value);
   if (value === undefined) {
-    return textResult(
-      raw,
-      `数值“${quote(raw)}”超出可计算的范围`,
-      `The number "${quote(raw)}" is out of the computable range`,
-    );
+    return textResult(raw, 'layout.value.out-of-range', () => quote(raw));
   }
   const base = { value, percent: scan.percent, decimals: scan.value.written, ...(scan.unit ? { unit: scan.unit } : {}) };
   if (scan.markers.length > 0) {
@@ -390,10 +394,10 @@ export function numberDecimals(v: number): number {
 }
 
 function parseNumberCell(v: number, numberFormat?: string): ParsedValue {
-  if (Number.isNaN(v)) return textResult('NaN', '数值无效（NaN）', 'Invalid number (NaN)');
+  if (Number.isNaN(v)) return textResult('NaN', 'layout.value.nan');
   if (!Number.isFinite(v)) {
     const t = v > 0 ? 'Infinity' : '-Infinity';
-    return textResult(t, `数值无穷大（${t}）`, `Infinite number (${t})`);
+    return textResult(t, 'layout.value.infinite', () => t);
   }
   const value = Object.is(v, -0) ? 0 : v;
   const info = readFormat(numberFormat);
@@ -439,7 +443,7 @@ function parseNumberCell(v: number, numberFormat?: string): ParsedValue {
     const frac = dot < 0 ? 0 : body.length - dot - 1;
     const v2 = decimalValue({ negative: neg, mantissa, scale: exp - frac, written: 0 });
     if (v2 === undefined) {
-      return textResult(String(v), `数值“${v}”超出可计算的范围`, `The number "${v}" is out of the computable range`);
+      return textResult(String(v), 'layout.value.out-of-range', () => String(v));
     }
     scaled = v2;
   }
@@ -483,7 +487,7 @@ function parseCellUnsafe(raw: unknown, numberFormat?: string): ParsedValue {
   if (typeof raw === 'string') return parseText(raw);
   if (typeof raw === 'boolean') {
     const t = raw ? 'TRUE' : 'FALSE';
-    return textResult(t, `逻辑值 ${t} 不是数值`, `The logical value ${t} is not a number`);
+    return textResult(t, 'layout.value.logical', () => t);
   }
   if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
@@ -501,7 +505,7 @@ function parseCellUnsafe(raw: unknown, numberFormat?: string): ParsedValue {
     if (typeof o.text === 'string') return parseText(o.text);
     if (raw instanceof Date) {
       const t = Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString().slice(0, 10);
-      return textResult(t, `日期 ${t} 不是数值`, `The date ${t} is not a number`);
+      return textResult(t, 'layout.value.date', () => t);
     }
   }
   return unreadable(safeString(raw));

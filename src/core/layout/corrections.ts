@@ -10,6 +10,7 @@
 // indicator names: spaces, full-width forms, 其中 and codes do not matter) or by the A1 address
 // of the label cell; 组成项 are separated by 、,，;； or given as a range (B8:B10).
 import { fromA1, toA1 } from '../a1';
+import { message } from '../i18n';
 import { indicatorKey } from '../names';
 import type { Bilingual, CellValue, Finding, SheetGrid } from '../types';
 
@@ -73,7 +74,7 @@ export function parseStructureSheet(grid: SheetGrid | undefined): { fixes: Struc
   if (!grid) return { fixes, findings };
   const headerAt = grid.values.findIndex((row) => row.some((v) => COLUMNS[text(v).toLowerCase()] === 'action'));
   if (headerAt < 0) {
-    if (grid.values.some((r) => r.some((v) => text(v) !== ''))) findings.push(bad(grid, 0, { 'zh-CN': '没有“操作”列（表头应为：工作表 | 操作 | 合计 | 组成项 | 说明）', 'en-US': 'no 操作 (action) column (the header is 工作表 | 操作 | 合计 | 组成项 | 说明)' }));
+    if (grid.values.some((r) => r.some((v) => text(v) !== ''))) findings.push(bad(grid, 0, message('layout.fix.no-action-column')));
     return { fixes, findings };
   }
   const cols = new Map<string, number>();
@@ -89,16 +90,16 @@ export function parseStructureSheet(grid: SheetGrid | undefined): { fixes: Struc
     if (!actionText && !total) continue;
     const action = ACTIONS[actionText.toLowerCase()];
     if (!action) {
-      findings.push(bad(grid, r, { 'zh-CN': `操作“${actionText}”无法识别（可用：合计组、非合计、不核对）`, 'en-US': `the action "${actionText}" is not known (use 合计组, 非合计 or 不核对)` }));
+      findings.push(bad(grid, r, message('layout.fix.unknown-action', { action: actionText })));
       continue;
     }
     if (!total) {
-      findings.push(bad(grid, r, { 'zh-CN': '没有填写“合计”（合计行的名称或单元格）', 'en-US': 'no 合计 (the total row, by name or cell)' }));
+      findings.push(bad(grid, r, message('layout.fix.no-total')));
       continue;
     }
     const parts = splitParts(get('parts'));
     if (action === 'group' && parts.length === 0) {
-      findings.push(bad(grid, r, { 'zh-CN': '“合计组”需要填写“组成项”', 'en-US': 'a 合计组 needs its 组成项 (parts)' }));
+      findings.push(bad(grid, r, message('layout.fix.group-needs-parts')));
       continue;
     }
     const sheet = get('sheet');
@@ -126,7 +127,7 @@ function bad(grid: SheetGrid, r: number, why: Bilingual): Finding {
     ruleId: 'structure.fix-invalid',
     severity: 'warning',
     cells: [{ sheet: grid.name, address: toA1(grid.originRow + r, grid.originCol) }],
-    message: { 'zh-CN': `结构表第 ${grid.originRow + r + 1} 行未采用：${why['zh-CN']}。`, 'en-US': `Row ${grid.originRow + r + 1} of the 结构 sheet was not applied: ${why['en-US']}.` },
+    message: message('layout.fix.invalid', { row: grid.originRow + r + 1, why }),
   };
 }
 
@@ -182,9 +183,11 @@ export function unusedFixFindings(fixes: StructureFix[]): Finding[] {
       ruleId: 'structure.fix-unused',
       severity: 'warning' as const,
       cells: [{ sheet: STRUCTURE_SHEET, address: `A${f.line}` }],
-      message: {
-        'zh-CN': `结构表第 ${f.line} 行没有对应的行：${f.sheet ? `工作表“${f.sheet}”中` : ''}找不到“${f.total}”${f.action === 'group' ? `或其组成项` : ''}。`,
-        'en-US': `Row ${f.line} of the 结构 sheet matches nothing: ${f.sheet ? `sheet "${f.sheet}" has ` : ''}no "${f.total}"${f.action === 'group' ? ' or none of its parts' : ''}.`,
-      },
+      message: message('layout.fix.unused', {
+        row: f.line,
+        where: f.sheet ? message('layout.fix.unused.in-sheet', { sheet: f.sheet }) : '',
+        total: f.total,
+        parts: f.action === 'group' ? message('layout.fix.unused.or-parts') : '',
+      }),
     }));
 }

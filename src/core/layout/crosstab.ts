@@ -7,6 +7,7 @@
 // totals over entities (全市合计) and which columns are not data (增减, 备注, 排名). `--explain`
 // prints it, and read-crosstab.ts builds the model from it.
 import { toA1 } from '../a1';
+import { message } from '../i18n';
 import { breakdownMarker, indicatorKey, isEntityTotalLabel, isTotalLabel, normalizeName, outlineToken, parseOutlineCode, parseYear, periodCoverage, sheetNameYear } from '../names';
 import type { Bilingual, CellValue, SheetGrid } from '../types';
 import { isUnitText, unitScale } from '../units';
@@ -123,7 +124,7 @@ function unitInHeader(s: string): { label: string; unit?: string } {
 function findPeriod(grid: SheetGrid, before: number): { period: string; partial: boolean; from: Bilingual } | undefined {
   const fromName = sheetNameYear(grid.name);
   if (fromName !== undefined) {
-    return { period: String(fromName), partial: periodCoverage(grid.name) === 'partial', from: { 'zh-CN': `工作表名“${grid.name}”`, 'en-US': `the sheet name "${grid.name}"` } };
+    return { period: String(fromName), partial: periodCoverage(grid.name) === 'partial', from: message('layout.from.sheet-name', { sheet: grid.name }) };
   }
   for (let r = 0; r < Math.min(before, 6); r++) {
     for (const v of grid.values[r] ?? []) {
@@ -133,7 +134,7 @@ function findPeriod(grid: SheetGrid, before: number): { period: string; partial:
       for (const m of s.normalize('NFKC').matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) years.add(Number(m[1]));
       if (years.size === 1) {
         const y = [...years][0];
-        return { period: String(y), partial: periodCoverage(s) === 'partial', from: { 'zh-CN': `标题“${s}”`, 'en-US': `the title "${s}"` } };
+        return { period: String(y), partial: periodCoverage(s) === 'partial', from: message('layout.from.title', { title: s }) };
       }
     }
   }
@@ -257,15 +258,15 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     const address = toA1(grid.originRow + headerRows[0], grid.originCol + c);
     if (UNIT_HEADER.test(headKey) && colsAreEntities) {
       unitCol = c;
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `单位列（${address}）`, 'en-US': `the unit column (${address})` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.unit-column', { cell: address }) });
       continue;
     }
     if (CODE_HEADER.test(headKey)) {
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `序号列（${address}）`, 'en-US': `a number column (${address})` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.number-column', { cell: address }) });
       continue;
     }
     if (NOT_DATA.test(headKey)) {
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `“${head}”不是待核对的数据（增减、排名、备注等）`, 'en-US': `"${head}" is not data to check (a change, rank or remark)` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.not-data', { label: head }) });
       continue;
     }
     let vals = 0;
@@ -281,12 +282,12 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     if (colsAreEntities && unitCol < 0 && any > 0 && unitTexts * 2 > any) {
       // Units down a column beside the indicator names (件, 家, %), whatever its header says.
       unitCol = c;
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `单位列（${address}）`, 'en-US': `the unit column (${address})` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.unit-column', { cell: address }) });
       continue;
     }
     if (any === 0 && path.length === 0) continue;
     if (vals * 2 < any || vals === 0) {
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `“${head || toA1(grid.originRow + firstData, grid.originCol + c)}”列是文字，不是数值`, 'en-US': `"${head || toA1(grid.originRow + firstData, grid.originCol + c)}" holds text, not values` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.text-column', { label: head || toA1(grid.originRow + firstData, grid.originCol + c) }) });
       continue;
     }
     dataCols.push(c);
@@ -312,15 +313,15 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     const row = values[r] ?? [];
     const label = labelOf(r);
     if (NOTE_LINE.test(label.normalize('NFKC')) || (row.filter((v) => !isBlank(v)).length === 1 && NOTE_LINE.test(text(row.find((v) => !isBlank(v)))))) {
-      ignoredRows.push({ index: r, reason: { 'zh-CN': `注释行：${label || text(row.find((v) => !isBlank(v)))}`, 'en-US': `a notes line: ${label || text(row.find((v) => !isBlank(v)))}` } });
+      ignoredRows.push({ index: r, reason: message('layout.ignored.notes-line', { text: label || text(row.find((v) => !isBlank(v))) }) });
       break;
     }
     if (!label) {
-      if (dataCols.some((c) => !isBlank(row[c]))) ignoredRows.push({ index: r, reason: { 'zh-CN': '没有名称的行', 'en-US': 'a row without a name' } });
+      if (dataCols.some((c) => !isBlank(row[c]))) ignoredRows.push({ index: r, reason: message('layout.ignored.unnamed-row') });
       continue;
     }
     if (NOT_DATA.test(label.normalize('NFKC').replace(/\s+/g, ''))) {
-      ignoredRows.push({ index: r, reason: { 'zh-CN': `“${label}”不是待核对的数据（增减、排名、备注等）`, 'en-US': `"${label}" is not data to check (a change, rank or remark)` } });
+      ignoredRows.push({ index: r, reason: message('layout.ignored.not-data', { label }) });
       continue;
     }
     dataRows.push(r);
@@ -337,7 +338,7 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     const yearAt = full.findIndex((h) => headerYearOf(h) !== undefined);
     const year = yearAt >= 0 ? headerYearOf(full[yearAt]) : undefined;
     if (year?.partial && rowsAreEntities) {
-      ignoredCols.push({ index: c, reason: { 'zh-CN': `“${full[yearAt]}”只覆盖部分年度，不与全年数据一起核对`, 'en-US': `"${full[yearAt]}" covers only part of a year; not checked with full years` } });
+      ignoredCols.push({ index: c, reason: message('layout.ignored.part-year', { label: full[yearAt] }) });
       continue;
     }
     const path = year && rowsAreEntities ? full.filter((_, k) => k !== yearAt) : full;
@@ -352,7 +353,7 @@ export function recognizeCrossTab(grid: SheetGrid, fixes: StructureFix[] = []): 
     colEntries.push(entry);
   }
   // The period: each column's own year, else the sheet name's or a title line's.
-  const period = sheetPeriod ?? (rowsAreEntities && colEntries.length > 0 && colEntries.every((e) => e.period !== undefined) ? { period: colEntries[0].period as string, partial: false, from: { 'zh-CN': '列标题中的年份', 'en-US': 'the years in the column headers' } } : undefined);
+  const period = sheetPeriod ?? (rowsAreEntities && colEntries.length > 0 && colEntries.every((e) => e.period !== undefined) ? { period: colEntries[0].period as string, partial: false, from: message('layout.from.column-headers') } : undefined);
   if (!period || colEntries.length === 0) return undefined;
   let groupAbove = '';
   const rowEntries: AxisEntry[] = dataRows.map((r) => {

@@ -4,8 +4,9 @@
 // why. `npm run check -- FILE --explain` prints it.
 import { columnLetters, toA1 } from '../a1';
 import type { WorkbookModel } from '../checks/context';
+import { message } from '../i18n';
 import type { SheetShape, SheetSource } from '../model-columns';
-import type { Bilingual, ExplainedGroup, SheetExplanation, SheetReport } from '../types';
+import type { ExplainedGroup, SheetExplanation, SheetReport } from '../types';
 
 export type { ExplainedGroup, SheetExplanation };
 import { entityGroups } from './crosstab';
@@ -57,7 +58,7 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       direction: rowsAreEntities ? 'columns' : 'rows',
       total: { label: ind.label, cell: line(ind.index) },
       parts: parts.map((p) => ({ label: p.label, cell: line(p.index) })),
-      scope: EACH_ENTITY,
+      scope: message('layout.explain.scope.each-district'),
       range: rect([ind.index, ...parts.map((p) => p.index)], entitySpan),
     });
   });
@@ -67,12 +68,12 @@ function explainCrossTab(s: SheetSource, out: SheetExplanation): void {
       direction: 'entities',
       total: { label: t.label, cell: rowsAreEntities ? String(or + t.index + 1) : columnLetters(oc + t.index) },
       parts: eg.parts.map((k) => ({ label: st.entities[k].label, cell: rowsAreEntities ? String(or + st.entities[k].index + 1) : columnLetters(oc + st.entities[k].index) })),
-      scope: { 'zh-CN': '每个指标', 'en-US': 'each indicator' },
+      scope: message('layout.explain.scope.each-indicator'),
       range: rect(indicatorSpan, [t.index, ...eg.parts.map((k) => st.entities[k].index)]),
     });
   }
-  for (const r of st.ignoredRows) out.ignored.push({ where: { 'zh-CN': `第 ${or + r.index + 1} 行`, 'en-US': `row ${or + r.index + 1}` }, reason: r.reason });
-  for (const c of st.ignoredCols) out.ignored.push({ where: { 'zh-CN': `${columnLetters(oc + c.index)} 列`, 'en-US': `column ${columnLetters(oc + c.index)}` }, reason: c.reason });
+  for (const r of st.ignoredRows) out.ignored.push({ where: message('layout.explain.row', { row: or + r.index + 1 }), reason: r.reason });
+  for (const c of st.ignoredCols) out.ignored.push({ where: message('layout.explain.column', { column: columnLetters(oc + c.index) }), reason: c.reason });
 }
 
 function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanation): void {
@@ -98,7 +99,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
     out.axes.push({ axis: 'columns', holds: 'periods', items: shape.cols.map((c, k) => `${d.periods.list[shape.periods[k]]} ${columnLetters(grid.originCol + c)}`) });
     out.axes.push({ axis: 'rows', holds: 'entities', items: [d.entities.list[shape.entity] || '(workbook)'] });
   } else if (s.layout === 'per-year') {
-    out.axes.push({ axis: 'columns', holds: 'periods', items: [d.periods.list[shape.periods[0]]], from: { 'zh-CN': '工作表名', 'en-US': 'the sheet name' } });
+    out.axes.push({ axis: 'columns', holds: 'periods', items: [d.periods.list[shape.periods[0]]], from: message('layout.from.the-sheet-name') });
   } else {
     const ents = new Set<string>();
     const pers = new Set<string>();
@@ -131,7 +132,7 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       direction: 'rows',
       total: { label: d.labelOf(p).label, cell: cell(p) },
       parts: list.map((i) => ({ label: d.labelOf(i).label, cell: cell(i) })),
-      scope: s.layout === 'long' ? { 'zh-CN': '每个地区和年份', 'en-US': 'each district and year' } : { 'zh-CN': '每个年份列', 'en-US': 'each year column' },
+      scope: message(s.layout === 'long' ? 'layout.explain.scope.each-district-year' : 'layout.explain.scope.each-year-column'),
       range: range(grid.originRow + Math.min(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.min(labelCol, ...shape.cols), grid.originRow + Math.max(d.rowR[p], ...list.map((i) => d.rowR[i])), grid.originCol + Math.max(labelCol, ...shape.cols)),
     });
   }
@@ -145,10 +146,8 @@ function explainRegular(model: WorkbookModel, s: SheetSource, out: SheetExplanat
       if (used.has(c) || v === null || v === '') return;
       const t = String(typeof v === 'object' ? v.error : v);
       out.ignored.push({
-        where: { 'zh-CN': `${columnLetters(grid.originCol + c)} 列`, 'en-US': `column ${columnLetters(grid.originCol + c)}` },
-        reason: NOT_DATA_HEADER.test(t.replace(/\s+/g, ''))
-          ? { 'zh-CN': `“${t}”不是待核对的数据（增减、排名、备注等）`, 'en-US': `"${t}" is not data to check (a change, rank or remark)` }
-          : { 'zh-CN': `“${t}”不是年份列`, 'en-US': `"${t}" is not a year column` },
+        where: message('layout.explain.column', { column: columnLetters(grid.originCol + c) }),
+        reason: message(NOT_DATA_HEADER.test(t.replace(/\s+/g, '')) ? 'layout.ignored.not-data' : 'layout.ignored.not-year', { label: t }),
       });
     });
   }
@@ -160,7 +159,5 @@ function range(r0: number, c0: number, r1: number, c1: number): string {
   const b = toA1(r1, c1);
   return a === b ? a : `${a}:${b}`;
 }
-
-const EACH_ENTITY: Bilingual = { 'zh-CN': '每个地区', 'en-US': 'each district' };
 
 export { axisText, formatExplanation } from './explain-text';

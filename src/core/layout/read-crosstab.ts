@@ -2,6 +2,7 @@
 // indicator rows per entity and period, each row holding its one observation, so the in-sheet
 // checks run per entity and the cross-year detectors see entities as a long table's districts.
 import { toA1 } from '../a1';
+import { message } from '../i18n';
 import { indicatorKey } from '../names';
 import type { SheetModel, IndicatorRow, Observation } from '../model';
 import { type ModelData } from '../model-data';
@@ -41,7 +42,7 @@ export function readCrossTab(grid: SheetGrid, s: CrossTabStructure, ctx: CrossTa
   );
   source.fractionKeys = fractionKeys.size > 0 ? fractionKeys : null;
   const notes: Bilingual[] = [];
-  if (s.partial) notes.push({ 'zh-CN': `工作表“${grid.name}”只覆盖部分年度（${s.period}），不能当作全年数据与其他年份比较。`, 'en-US': `Sheet "${grid.name}" covers only part of ${s.period}; it is not compared with full years.` });
+  if (s.partial) notes.push(message('layout.crosstab.part-year', { sheet: grid.name, period: s.period }));
   const obsIndex = new Map<string, number>();
   const groups: Array<{ total: number; parts: number[] }> = [];
   // Indicators by period (one, unless the columns carry years), each a block per entity.

@@ -2,12 +2,13 @@
 // indents, codes, 合计), duplicate labels, and the observations of each block of rows. The
 // readers of each layout (read.ts, read-long.ts) drive it.
 import { toA1 } from '../a1';
+import { message, text as textIn } from '../i18n';
 import type { SheetModel } from '../model';
 import type { Arena, SheetShape, SheetSource } from '../model-columns';
 import { ModelData } from '../model-data';
 import { K_RATE, KIND_INDEX, makeFlags, PARSED_KIND_INDEX, PK_NUMBER } from '../obs-flags';
 import { breakdownMarker, indicatorKey, isTotalLabel, outlineToken, parseOutlineCode } from '../names';
-import type { Bilingual, CellValue, LayoutKind, SheetGrid } from '../types';
+import type { Bilingual, CellValue, Lang, LayoutKind, SheetGrid } from '../types';
 import { isUnitText } from '../units';
 import { isPlainFormat, numberDecimals, parseCell } from '../values';
 import { applyFixes, fixesFor, type StructureFix } from './corrections';
@@ -186,11 +187,13 @@ function duplicateNotes(sheet: string, dups: Array<{ label: string; cells: strin
   if (total === 0) return [];
   const shown = dups.slice(0, MAX_DUPLICATES_LISTED);
   const more = total - shown.length;
+  const list = (lang: Lang): string => shown.map((d) => textIn(lang, 'layout.duplicates.item', d)).join(textIn(lang, 'layout.duplicates.sep'));
   return [
-    {
-      'zh-CN': `工作表“${sheet}”中有重复的指标：${shown.map((d) => `“${d.label}”（${d.cells}）`).join('；')}${more > 0 ? `；另有 ${more} 项` : ''}。请删除重复行或确认各行数据。`,
-      'en-US': `Sheet "${sheet}" lists an indicator more than once: ${shown.map((d) => `"${d.label}" (${d.cells})`).join('; ')}${more > 0 ? `; and ${more} more` : ''}. Remove the repeated rows or confirm each row's figures.`,
-    },
+    message('layout.duplicates', {
+      sheet,
+      list: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') },
+      more: more > 0 ? message('layout.duplicates.more', { count: more }) : '',
+    }),
   ];
 }
 
