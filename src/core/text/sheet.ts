@@ -13,6 +13,7 @@
 //   sheet's yearly value, which it cannot equal.
 import type { IndicatorRow, Observation } from '../model';
 import type { Finding } from '../types';
+import { periodLabel } from '../messages';
 import { formatNumber } from '../numerals';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
@@ -116,7 +117,7 @@ export function compareWithSheet(
           sheet: o.sheet,
           cell: o.address,
           indicator: row.label,
-          period: o.period ? { 'zh-CN': `${o.period}年`, 'en-US': `(${o.period})` } : '',
+          period: periodLabel(o.period),
           sheetValue: showObservation(o),
         }),
         values: [o.value, j.m.value],
