@@ -29,6 +29,7 @@
 //
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { BilingualError } from '../errors';
+import { message } from '../i18n';
 import type { Bilingual } from '../types';
 import type { Box } from './placement';
 import { displayWidth } from './table-spec';
@@ -231,18 +232,18 @@ const MAX_YEARS = 10;
  */
 export function parseFormYears(input: string | Array<string | number>): string[] {
   const items = (Array.isArray(input) ? input.map(String) : input.split(/[,，、;；\s]+/)).map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) throw new StandardFormError({ 'zh-CN': '请至少填写一个年份（如 2022,2023,2024）。', 'en-US': 'Give at least one year (e.g. 2022,2023,2024).' });
+  if (items.length === 0) throw new StandardFormError(message('report.form.no-years'));
   const years = new Set<number>();
   for (const item of items) {
     const m = /^(\d{4})\s*(?:年度?)?$/.exec(item.normalize('NFKC'));
     const y = m ? Number(m[1]) : NaN;
     if (!(y >= 1949 && y <= 2100)) {
-      throw new StandardFormError({ 'zh-CN': `无法识别的年份“${item}”（例如 2022 或 2022年）。`, 'en-US': `"${item}" is not a year (e.g. 2022).` });
+      throw new StandardFormError(message('report.form.bad-year', { item }));
     }
     years.add(y);
   }
   if (years.size > MAX_YEARS) {
-    throw new StandardFormError({ 'zh-CN': `年份过多（${years.size} 个），最多 ${MAX_YEARS} 个。`, 'en-US': `Too many years (${years.size}); at most ${MAX_YEARS}.` });
+    throw new StandardFormError(message('report.form.too-many-years', { count: years.size, max: MAX_YEARS }));
   }
   return [...years].sort((a, b) => a - b).map(String);
 }
@@ -428,8 +429,5 @@ export function describeForm(spec: StandardFormSpec): Bilingual {
   const indicators = spec.rows.filter((r) => r.level === 0).length;
   const parts = spec.rows.length - indicators;
   const span = spec.years.length === 1 ? spec.years[0] : `${spec.years[0]}—${spec.years[spec.years.length - 1]}`;
-  return {
-    'zh-CN': `${indicators} 项指标（另有 ${parts} 个分项），${span}年共 ${spec.years.length} 个年度`,
-    'en-US': `${indicators} indicators (plus ${parts} parts), ${spec.years.length} year${spec.years.length > 1 ? 's' : ''} (${span})`,
-  };
+  return message('report.form.describe', { indicators, parts, span, years: spec.years.length });
 }

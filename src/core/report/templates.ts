@@ -8,7 +8,7 @@ import type { Observation, ValueKind } from '../model';
 import { parseYear } from '../names';
 import type { Lang } from '../types';
 import { formatNumber } from '../numerals';
-import { joinList, reportMessage, reportText, yearLabel, type ReportMessageId, type ReportParams } from './messages';
+import { entityInTitle, joinList, reportMessage, reportText, yearLabel, type ReportMessageId, type ReportParams } from './messages';
 import {
   chooseGroup,
   combineStatus,
@@ -171,13 +171,9 @@ function single<T>(list: T[] | undefined, template: TemplateId, what: 'indicator
 }
 
 function sourceLine(lang: Lang, group: SeriesGroup, input: SummaryInput, now: Date): string {
-  const sheets = group.sheets.join(lang === 'zh-CN' ? '、' : ', ');
+  const sheets = group.sheets.join(reportText(lang, 'list.sep'));
   const time = formatTime(now);
   return input.workbook ? reportText(lang, 'source', { sheets, workbook: input.workbook, time }) : reportText(lang, 'source.noWorkbook', { sheets, time });
-}
-
-function entityPart(entity: string): string {
-  return entity ? `, ${entity}` : '';
 }
 
 function finish(spec: Omit<TableSpec, 'widths'>): TableSpec {
@@ -234,19 +230,19 @@ export function compareTable(input: SummaryInput, options: TemplateOptions): Tab
   const notes: string[] = [];
   if (rateRows) notes.push(reportText(lang, 'note.rate-change'));
   if (approxSeen.length) notes.push(reportText(lang, 'note.approx', { examples: joinList(approxSeen, 3)[lang] }));
-  const range = years.length === 1 ? yearLabel(last)[lang] : lang === 'zh-CN' ? `${years[0]}—${last}年` : `${years[0]}–${last}`;
+  const range = years.length === 1 ? yearLabel(last)[lang] : reportText(lang, 'year-range', { from: years[0], to: last });
   const yearCols = years.map((_, i) => 2 + i);
   return finish({
     template: 'compare',
     lang,
-    title: lang === 'zh-CN' ? reportText(lang, 'compare.title', { entity, range }) : reportText(lang, 'compare.title', { entityPart: entityPart(entity), range }),
+    title: reportText(lang, 'compare.title', { entity: entityInTitle(entity), range }),
     subtitle: prev ? reportText(lang, 'compare.subtitle', { last: yearLabel(last)[lang], prev: yearLabel(prev)[lang] }) : reportText(lang, 'compare.subtitle.single'),
     header: [names],
     body,
     notes,
     source: sourceLine(lang, group, input, options.now),
     sourceSheets: [...group.sheets],
-    chart: { type: years.length > 2 ? 'line' : 'column', categoryColumn: 0, seriesColumns: yearCols, title: reportText(lang, 'chart.compare', { entity, entityPart: entityPart(entity) }) },
+    chart: { type: years.length > 2 ? 'line' : 'column', categoryColumn: 0, seriesColumns: yearCols, title: reportText(lang, 'chart.compare', { entity: entityInTitle(entity) }) },
   });
 }
 
@@ -366,7 +362,7 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
   if (other !== undefined) {
     body.push([textCell(reportText(lang, 'row.other')), { ...numberCell(other, t.kind, totalObs.step) }, shareCell(shares[k]), { value: null, format: 'text', align: 'center' }]);
     const shown = formatNumber(other, Number.isInteger(other) ? 0 : 2);
-    notes.push(reportText(lang, 'note.other', { value: t.unit && t.unit !== '%' ? `${shown}${lang === 'zh-CN' ? '' : ' '}${t.unit}` : shown }));
+    notes.push(reportText(lang, 'note.other', { value: t.unit && t.unit !== '%' ? reportText(lang, 'value-unit', { value: shown, unit: t.unit }) : shown }));
     if (unknown.length) notes.push(reportText(lang, 'note.other-missing', { items: joinList(unknown)[lang] }));
   }
   if (exceeded) {
@@ -376,7 +372,7 @@ export function compositionTable(input: SummaryInput, options: TemplateOptions):
   return finish({
     template: 'composition',
     lang,
-    title: reportText(lang, 'composition.title', { entity, entityPart: entityPart(entity), total: t.label, year: yl[lang] }),
+    title: reportText(lang, 'composition.title', { entity: entityInTitle(entity), total: t.label, year: yl[lang] }),
     subtitle: reportText(lang, 'composition.subtitle', { unit, total: t.label }),
     header: [[reportText(lang, 'col.item'), yl[lang], reportText(lang, 'col.share'), reportText(lang, 'col.status')]],
     body,
