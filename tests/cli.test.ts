@@ -74,7 +74,7 @@ describe('CLI', () => {
     expect(t.out.join('')).toBe('');
     const text = fs.readFileSync(out, 'utf8');
     expect(text).toContain('a difference of 1');
-    expect(text).toContain('1 findings: 1 errors');
+    expect(text).toContain('1 finding: 1 error, 0 warnings, 0 info');
   });
 
   it('exits 2 for an unreadable file but still checks the others, saying which file and why', async () => {

@@ -2,6 +2,7 @@
 // disk, the streaming .xlsx reader) and the web checker (files the user opened, read in a Web
 // Worker). Neither Node nor the DOM is used here; the caller gives the bytes and the reader.
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
+import { message } from '../core/i18n';
 import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
 import { compareReports } from '../core/text/across';
@@ -24,7 +25,7 @@ export async function checkWorkbookBytes(file: string, name: string, bytes: Uint
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);
-    return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
+    return { file, error: message('cli.check.failed', { name, reason: text }) };
   }
 }
 

@@ -5,6 +5,7 @@
 // carries both: the tables' findings first, then the prose's. The caller gives PDF.js (Node's or
 // the browser's build).
 import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core/engine';
+import { message } from '../core/i18n';
 import { checkReportText } from '../core/text';
 import type { PdfjsLoader } from '../hosts/docs/read-pdf';
 import { readReport, ReportReadError, type ReadReportOptions } from '../hosts/docs/read-report';
@@ -27,6 +28,6 @@ export async function checkReportBytes(file: string, name: string, bytes: Uint8A
   } catch (e) {
     if (e instanceof ReportReadError) return { file, error: e.bilingual };
     const text = e instanceof Error ? e.message : String(e);
-    return { file, error: { 'zh-CN': `校验“${name}”时出错：${text}`, 'en-US': `Checking "${name}" failed: ${text}` } };
+    return { file, error: message('cli.check.failed', { name, reason: text }) };
   }
 }

@@ -5,6 +5,7 @@
 // removes them exactly as it removes its own. The user's values are never written; what the copy
 // cannot keep (ExcelJS drops charts, pivot tables, macros…) is listed in both languages.
 import type ExcelJS from 'exceljs';
+import { message } from '../core/i18n';
 import type { Bilingual, Finding } from '../core/types';
 import { rectAddress } from '../hosts/excel/a1';
 import { MARK_STYLES, groupMarks, markFormula } from '../hosts/excel/marks';
@@ -90,10 +91,8 @@ function addResultSheet(workbook: ExcelJS.Workbook, findings: Finding[]): string
   return name;
 }
 
-const LEGACY_LOST: Bilingual = {
-  'zh-CN': '原文件的格式（.xls、.et、.csv 的副本为 .xlsx，只保留数值和数字格式）',
-  'en-US': 'the original formatting (the copy of an .xls, .et or .csv is an .xlsx with its values and number formats only)',
-};
+/** What the copy of an .xls, .et or .csv (an .xlsx of its values and number formats) lacks. */
+const LEGACY_LOST: Bilingual = message('cli.copy.legacy-lost');
 
 /** The marked copy of a workbook file (.xlsx, .xls, .et or .csv) with `findings` (those of this file). */
 export async function markedCopy(bytes: Uint8Array, name: string, findings: Finding[]): Promise<MarkedCopy> {

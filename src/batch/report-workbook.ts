@@ -7,6 +7,7 @@
 // its location (the cell) apart, and writes `file#'Sheet'!A1` as both. Excel and LibreOffice both
 // resolve the formula's relative path from the report's folder and jump to the cell after `#`.
 import ExcelJS from 'exceljs';
+import { text, type SectionKey } from '../core/i18n';
 import type { Finding, Lang } from '../core/types';
 import { formatNumber } from '../core/numerals';
 import { cellAddress, firstCellOf, quoteSheetName } from '../hosts/excel/a1';
@@ -22,19 +23,11 @@ export interface FilePlaces {
   link(file: string): string;
 }
 
-const SEVERITY: Record<Lang, Record<string, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
+/** The findings table's columns. 说明 is the clerk's sentence; 详情, last, the technical part (rule and expression, statistics). */
+const COLUMNS: Array<SectionKey<'cli.workbook.column'>> = ['file', 'sheet', 'cell', 'entity', 'period', 'severity', 'rule', 'message', 'values', 'details'];
 
-/** 说明 is the clerk's sentence; 详情, last, the technical part (rule and expression, statistics). */
-const HEAD: Record<Lang, string[]> = {
-  'zh-CN': ['文件', '工作表', '单元格', '地区', '期间', '级别', '规则', '说明', '数值', '详情'],
-  'en-US': ['File', 'Sheet', 'Cell', 'Entity', 'Period', 'Severity', 'Rule', 'Message', 'Values', 'Details'],
-};
-
-/** Joins the values of a finding: a separator that cannot be read as part of `728,588`. */
-const VALUE_SEPARATOR: Record<Lang, string> = { 'zh-CN': '；', 'en-US': '; ' };
+/** The summary table's columns. */
+const SUMMARY_COLUMNS: Array<SectionKey<'cli.workbook.summary'>> = ['file', 'errors', 'warnings', 'info', 'status'];
 
 /** Excel's limit on a text literal in a formula, and on HYPERLINK's link location. */
 const MAX_LINK = 255;
@@ -61,7 +54,7 @@ export function fileLinkFormula(file: string, sheet: string, address: string): s
 function textLocation(address: string, lang: Lang): string {
   const m = /^L(\d+)$/.exec(address);
   if (!m) return address;
-  return lang === 'zh-CN' ? `第${m[1]}行` : `line ${m[1]}`;
+  return text(lang, 'cli.location.line', { line: m[1] });
 }
 
 /** The 单元格 column: a link into the workbook, or plain text for a line or a table cell of a report. */
@@ -79,25 +72,29 @@ function locationCell(x: Finding, rel: string, lang: Lang): ExcelJS.CellValue {
 /** Builds the report workbook; `places` names the files and makes the hyperlinks relative to the report. */
 export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlaces): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '指标校验 Indicator Checker';
+  wb.creator = `${text('zh-CN', 'cli.product')} ${text('en-US', 'cli.product')}`;
   const findings = wb.addWorksheet(lang === 'zh-CN' ? RESULT_SHEET : 'Findings');
   const rows: ExcelJS.CellValue[][] = [];
+  const severity = (s: Finding['severity']): string => text(lang, `cli.severity.${s}`);
+  // Joins the values of a finding: a separator that cannot be read as part of `728,588`.
+  const valueSeparator = text(lang, 'cli.workbook.values-separator');
+  const head = COLUMNS.map((c) => text(lang, `cli.workbook.column.${c}`));
   for (const f of files) {
     const rel = places.link(f.file);
     if (f.error) {
-      rows.push([places.name(f.file), '', '', '', '', SEVERITY[lang].error, 'file.unreadable', f.error[lang], '', '']);
+      rows.push([places.name(f.file), '', '', '', '', severity('error'), 'file.unreadable', f.error[lang], '', '']);
       continue;
     }
     for (const x of f.result?.findings ?? []) {
       const c = x.cells[0];
-      const values = (x.values ?? []).map((v) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v)).join(VALUE_SEPARATOR[lang]);
+      const values = (x.values ?? []).map((v) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v)).join(valueSeparator);
       rows.push([
         places.name(f.file),
         c?.sheet ?? '',
         locationCell(x, rel, lang),
         x.entity ?? '',
         x.period ?? '',
-        SEVERITY[lang][x.severity],
+        severity(x.severity),
         x.ruleId,
         x.message[lang],
         values,
@@ -110,8 +107,8 @@ export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlac
     ref: 'A1',
     headerRow: true,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: HEAD[lang].map((name) => ({ name, filterButton: true })),
-    rows: rows.length > 0 ? rows : [HEAD[lang].map(() => '')],
+    columns: head.map((name) => ({ name, filterButton: true })),
+    rows: rows.length > 0 ? rows : [head.map(() => '')],
   });
   rows.forEach((row, i) => {
     const v = row[2];
@@ -120,12 +117,12 @@ export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlac
   [22, 14, 9, 14, 8, 8, 18, 80, 24, 60].forEach((w, i) => (findings.getColumn(i + 1).width = w));
   findings.views = [{ state: 'frozen', ySplit: 1 }];
 
-  const summary = wb.addWorksheet(lang === 'zh-CN' ? '汇总' : 'Summary');
-  const sumHead = lang === 'zh-CN' ? ['文件', '错误', '警告', '提示', '状态'] : ['File', 'Errors', 'Warnings', 'Info', 'Status'];
+  const summary = wb.addWorksheet(text(lang, 'cli.workbook.summary-sheet'));
+  const sumHead = SUMMARY_COLUMNS.map((c) => text(lang, `cli.workbook.summary.${c}`));
   const sumRows = files.map((f) => {
     if (f.error) return [places.name(f.file), 0, 0, 0, f.error[lang]];
     const c = counts(f.result?.findings ?? []);
-    return [places.name(f.file), c.error, c.warning, c.info, lang === 'zh-CN' ? '已校验' : 'checked'];
+    return [places.name(f.file), c.error, c.warning, c.info, text(lang, 'cli.workbook.checked')];
   });
   summary.addTable({
     name: 'Summary',
@@ -133,7 +130,7 @@ export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlac
     headerRow: true,
     totalsRow: true,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: sumHead.map((name, i) => (i >= 1 && i <= 3 ? { name, totalsRowFunction: 'sum' as const } : { name, totalsRowLabel: i === 0 ? (lang === 'zh-CN' ? '合计' : 'Total') : undefined })),
+    columns: sumHead.map((name, i) => (i >= 1 && i <= 3 ? { name, totalsRowFunction: 'sum' as const } : { name, totalsRowLabel: i === 0 ? text(lang, 'cli.workbook.total') : undefined })),
     rows: sumRows,
   });
   summary.getColumn(1).width = 36;

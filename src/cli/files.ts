@@ -2,44 +2,46 @@
 // and writing a report so that an existing file is never left half overwritten.
 import * as fs from 'fs';
 import * as path from 'path';
+import { message, type SectionKey } from '../core/i18n';
 import type { Bilingual } from '../core/types';
 
-const REASONS: Record<string, { zh: string; en: string }> = {
-  ENOENT: { zh: '文件不存在', en: 'no such file' },
-  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
-  EACCES: { zh: '没有读取权限', en: 'permission denied' },
-  EPERM: { zh: '没有读取权限', en: 'permission denied' },
-  EBUSY: { zh: '文件正被其他程序占用', en: 'the file is in use by another program' },
+/** The reason a file could not be opened, by the fs error's code (a key of the packs' `cli.` section). */
+const OPEN_REASONS: Record<string, SectionKey<'cli'>> = {
+  ENOENT: 'open.enoent',
+  EISDIR: 'open.eisdir',
+  EACCES: 'open.eacces',
+  EPERM: 'open.eacces',
+  EBUSY: 'open.ebusy',
 };
 
 /** Why `file` could not be opened (from a Node fs error). */
 export function openError(file: string, e: unknown): Bilingual {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why = (code ? REASONS[code] : undefined) ?? { zh: String(code ?? e), en: String(code ?? e) };
-  return { 'zh-CN': `无法打开“${file}”：${why.zh}。`, 'en-US': `Cannot open "${file}": ${why.en}.` };
+  const key = code ? OPEN_REASONS[code] : undefined;
+  return message('cli.open.failed', { file, reason: key ? message(`cli.${key}`) : String(code ?? e) });
 }
 
-const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
-  EACCES: { zh: '没有写入权限', en: 'permission denied' },
-  EPERM: { zh: '没有写入权限', en: 'permission denied' },
-  EBUSY: { zh: '文件正被其他程序（如 Excel）占用', en: 'the file is in use by another program (such as Excel)' },
-  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
-  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
-  EEXIST: { zh: '路径中有一段是已存在的文件，无法建成文件夹', en: 'a part of the path is an existing file, so the folder cannot be made' },
-  ENOSPC: { zh: '磁盘空间不足', en: 'the disk is full' },
-  EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is used up' },
-  EROFS: { zh: '磁盘或文件夹是只读的', en: 'the disk or folder is read-only' },
-  ENAMETOOLONG: { zh: '文件名或路径太长', en: 'the file name or path is too long' },
-  EINVAL: { zh: '文件名中有不允许的字符', en: 'the file name has characters that are not allowed' },
-  ENOENT: { zh: '路径中的文件夹不存在且无法创建', en: 'a folder in the path does not exist and cannot be made' },
+/** The reason a file could not be written, by the fs error's code. */
+const WRITE_REASONS: Record<string, SectionKey<'cli'>> = {
+  EACCES: 'write.eacces',
+  EPERM: 'write.eacces',
+  EBUSY: 'write.ebusy',
+  EISDIR: 'write.eisdir',
+  ENOTDIR: 'write.enotdir',
+  EEXIST: 'write.eexist',
+  ENOSPC: 'write.enospc',
+  EDQUOT: 'write.edquot',
+  EROFS: 'write.erofs',
+  ENAMETOOLONG: 'write.enametoolong',
+  EINVAL: 'write.einval',
+  ENOENT: 'write.enoent',
 };
 
 /** Why `file` could not be written (from a Node fs error), naming it. */
 export function writeError(file: string, e: unknown): Bilingual {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const detail = String(code ?? (e instanceof Error ? e.message : e));
-  const why = (code ? WRITE_REASONS[code] : undefined) ?? { zh: detail, en: detail };
-  return { 'zh-CN': `无法写入“${file}”：${why.zh}。`, 'en-US': `Cannot write "${file}": ${why.en}.` };
+  const key = code ? WRITE_REASONS[code] : undefined;
+  return message('cli.write.failed', { file, reason: key ? message(`cli.${key}`) : String(code ?? (e instanceof Error ? e.message : e)) });
 }
 
 /** Both lines of a bilingual message, as the command line prints an error that must not be missed. */

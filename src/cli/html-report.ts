@@ -9,6 +9,7 @@
 // attribute values alike); user data never goes into the script, which reads the rows' data-*
 // attributes instead.
 import type { HistoryDetail } from '../core/history/common';
+import { message, type MessageKey, type Params } from '../core/i18n';
 import type { Bilingual, Finding, Lang, Severity } from '../core/types';
 import { formatNumber } from '../core/numerals';
 import { counts, type FileResult } from './report';
@@ -32,11 +33,7 @@ export interface HtmlReportOptions {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-const SEVERITY_LABEL: Record<Severity, Bilingual> = {
-  error: { 'zh-CN': '错误', 'en-US': 'error' },
-  warning: { 'zh-CN': '警告', 'en-US': 'warning' },
-  info: { 'zh-CN': '提示', 'en-US': 'info' },
-};
+const severityLabel = (s: Severity): Bilingual => message(`cli.severity.${s}`);
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -54,6 +51,15 @@ function both(zh: string, en: string): string {
 }
 
 const bi = (m: Bilingual): string => both(m['zh-CN'], m['en-US']);
+
+/** A message of the packs in both languages, each in its own element. */
+const say = (key: MessageKey, params?: Params): string => bi(message(key, params));
+
+/** A message of the packs as one line, `中文 / English`: where markup cannot go (a title, an option). */
+const sayOneLine = (key: MessageKey, params?: Params): string => {
+  const m = message(key, params);
+  return `${m['zh-CN']} / ${m['en-US']}`;
+};
 
 /** A file's name without its folders (either separator: the report may come from Windows paths). */
 function baseName(file: string): string {
@@ -90,7 +96,7 @@ function location(f: Finding, file: string): string {
   if (!c) return '';
   const line = /^L(\d+)$/.exec(c.address);
   // A report's prose has lines, not cells; a Word document's tables have cells like a sheet.
-  if (line && (f.ruleId.startsWith('text.') || /\.(txt|docx|pdf)$/i.test(file))) return both(`第${line[1]}行`, `line ${line[1]}`);
+  if (line && (f.ruleId.startsWith('text.') || /\.(txt|docx|pdf)$/i.test(file))) return say('cli.location.line', { line: line[1] });
   return esc(c.sheet ? `${c.sheet}!${c.address}` : c.address);
 }
 
@@ -107,8 +113,8 @@ function scale(lo: number, hi: number, a: number, b: number): (v: number) => num
 /** A number for an SVG attribute: two decimals are plenty at this size. */
 const n2 = (v: number): string => String(Math.round(v * 100) / 100);
 
-function svgOpen(kind: string, width: number, height: number, title: Bilingual, extra = ''): string {
-  return `<svg class="fig-${kind}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img"${extra}><title>${esc(`${title['zh-CN']} / ${title['en-US']}`)}</title>`;
+function svgOpen(kind: string, width: number, height: number, title: MessageKey, extra = ''): string {
+  return `<svg class="fig-${kind}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img"${extra}><title>${esc(sayOneLine(title))}</title>`;
 }
 
 /** The history detail the cross-period detectors attach (bounds, statistics), if the finding has one. */
@@ -147,7 +153,7 @@ export function trendSvg(f: Finding): string {
   }
   const x = series.length === 1 ? () => (left + right) / 2 : (i: number) => left + (i * (right - left)) / (series.length - 1);
   const y = scale(lo, hi, bottom, top);
-  const parts: string[] = [svgOpen('trend', CHART_WIDTH, chartHeight, { 'zh-CN': '各期数值走势', 'en-US': 'values by period' }, ` data-points="${series.length}"`)];
+  const parts: string[] = [svgOpen('trend', CHART_WIDTH, chartHeight, 'cli.html.trend.title', ` data-points="${series.length}"`)];
   parts.push(`<line class="axis" x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}"/>`);
   if (band) {
     const xb = x(flaggedIndex);
@@ -186,8 +192,8 @@ export function trendSvg(f: Finding): string {
     flaggedIndex < 0
       ? ''
       : band
-        ? both(`红点：${flagged}；竖条：该期应在的范围 ${figure(band.lower)}～${figure(band.upper)}`, `Red: ${flagged}; bar: the range expected for it, ${figure(band.lower)} to ${figure(band.upper)}`)
-        : both(`红点：${flagged}`, `Red: ${flagged}`);
+        ? say('cli.html.trend.flagged-range', { period: flagged, lower: figure(band.lower), upper: figure(band.upper) })
+        : say('cli.html.trend.flagged', { period: flagged });
   return `<figure class="fig">${parts.join('')}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
@@ -219,7 +225,7 @@ export function districtsSvg(f: Finding): string {
     for (const m of marks) rows.push(`<line class="${m.cls}" x1="${n2(x(m.v))}" y1="${y - 7}" x2="${n2(x(m.v))}" y2="${y + 7}"><title>${esc(m.title)}</title></line>`);
     rows.push(`<circle class="pt flag" cx="${n2(x(dot))}" cy="${y}" r="4"><title>${esc(figure(dot))}</title></circle>`);
   };
-  row(14, q1, q3, lowerE, upperE, E, [{ v: qM, cls: 'median', title: `median ${figure(qM)}` }], [q1, q3]);
+  row(14, q1, q3, lowerE, upperE, E, [{ v: qM, cls: 'median', title: sayOneLine('cli.html.districts.median', { value: figure(qM) }) }], [q1, q3]);
   const value = d.currentValue;
   const range = d.bounds;
   const showValue = typeof value === 'number' && Number.isFinite(value) && range && Number.isFinite(range.lower) && Number.isFinite(range.upper);
@@ -228,17 +234,24 @@ export function districtsSvg(f: Finding): string {
     row(44, range.lower, range.upper, range.lower, range.upper, value, expected === undefined ? [] : [{ v: expected, cls: 'median', title: figure(expected) }]);
   }
   const chartHeight = showValue ? 58 : 28;
-  const svg = `${svgOpen('districts', CHART_WIDTH, chartHeight, { 'zh-CN': '与其他地区比较', 'en-US': 'compared with the other regions' }, ` data-regions="${esc(String(n ?? ''))}"`)}${rows.join('')}</svg>`;
+  const svg = `${svgOpen('districts', CHART_WIDTH, chartHeight, 'cli.html.districts.title', ` data-regions="${esc(String(n ?? ''))}"`)}${rows.join('')}</svg>`;
   const count = Number.isFinite(n) ? String(n) : '';
-  const zh = [
-    `上行：${count} 个地区的 HB 得分，灰框为中间一半、竖线为中位数，绿色为界限 ${figure(lowerE)}～${figure(upperE)}，红点为本地区 ${figure(E)}。`,
-    showValue ? `下行：本地区${d.currentPeriod}为 ${figure(value)}，按规模应在 ${figure(range.lower)}～${figure(range.upper)}${expected === undefined ? '' : `（按中位比值约 ${figure(expected)}）`}。` : '',
-  ].join('');
-  const en = [
-    `Top: HB scores of ${count} regions, grey box the middle half, tick the median, green the bounds ${figure(lowerE)} to ${figure(upperE)}, red dot this region (${figure(E)}). `,
-    showValue ? `Bottom: this region's ${d.currentPeriod} value ${figure(value)}; for its size it should lie in ${figure(range.lower)} to ${figure(range.upper)}${expected === undefined ? '' : ` (about ${figure(expected)} at the median ratio)`}.` : '',
-  ].join('');
-  return `<figure class="fig">${svg}<figcaption>${both(zh, en.trim())}</figcaption></figure>`;
+  // The scores' row, then (when there is a value to place) the value's row: one sentence each,
+  // run together in Chinese and a space apart in English.
+  const scores = message('cli.html.districts.scores', { count, lower: figure(lowerE), upper: figure(upperE), score: figure(E) });
+  const caption = showValue
+    ? [
+        scores,
+        message('cli.html.districts.value', {
+          period: d.currentPeriod,
+          value: figure(value),
+          lower: figure(range.lower),
+          upper: figure(range.upper),
+          expected: expected === undefined ? '' : message('cli.html.districts.expected', { value: figure(expected) }),
+        }),
+      ]
+    : [scores];
+  return `<figure class="fig">${svg}<figcaption>${both(caption.map((m) => m['zh-CN']).join(''), caption.map((m) => m['en-US']).join(' '))}</figcaption></figure>`;
 }
 
 /**
@@ -257,7 +270,7 @@ export function partsSvg(f: Finding): string {
   const left = 10;
   const right = CHART_WIDTH - 10;
   const x = scale(0, Math.max(total, sum) || 1, left, right);
-  const out: string[] = [svgOpen('parts', CHART_WIDTH, 40, { 'zh-CN': '合计与各地区之和', 'en-US': 'total and the sum of the regions' })];
+  const out: string[] = [svgOpen('parts', CHART_WIDTH, 40, 'cli.html.parts.title')];
   out.push(`<rect class="total" x="${left}" y="4" width="${n2(Math.max(1, x(total) - left))}" height="12"><title>${esc(formatNumber(total))}</title></rect>`);
   let at = 0;
   districts.forEach((v, i) => {
@@ -270,10 +283,7 @@ export function partsSvg(f: Finding): string {
   out.push(`<rect class="diff" x="${n2(x(a))}" y="${total < sum ? 4 : 22}" width="${n2(Math.max(1, x(b) - x(a)))}" height="12"/>`);
   out.push('</svg>');
   const diff = formatNumber(Math.abs(total - sum));
-  const caption = both(
-    `上：合计 ${formatNumber(total)}；下：${districts.length} 个地区之和 ${formatNumber(sum)}（每段一个地区）；红框为相差的 ${diff}。`,
-    `Top: the total ${formatNumber(total)}; bottom: the ${districts.length} regions add up to ${formatNumber(sum)} (one segment each); red: the difference of ${diff}.`,
-  );
+  const caption = say('cli.html.parts.caption', { total: formatNumber(total), count: districts.length, sum: formatNumber(sum), difference: diff });
   return `<figure class="fig">${out.join('')}<figcaption>${caption}</figcaption></figure>`;
 }
 
@@ -425,9 +435,9 @@ footer { margin-top: 24px; color: var(--muted); font-size: 12px; }
 function findingRow(f: Finding, fileIndex: number, fileName: string): string {
   const notes: string[] = [];
   // The technical part (rule and expression, arithmetic, statistics) as a smaller line under the message.
-  if (f.details) notes.push(`<span class="note details">${both('详情：', 'Details: ')}${bi(f.details)}</span>`);
-  if (f.hint) notes.push(`<span class="note">${both('可能的笔误：', 'Possible typo: ')}${bi(f.hint.message)}</span>`);
-  if (f.explanation) notes.push(`<span class="note">${both('核实说明：', 'Explained: ')}${esc(f.explanation)}</span>`);
+  if (f.details) notes.push(`<span class="note details">${say('cli.html.note.details')}${bi(f.details)}</span>`);
+  if (f.hint) notes.push(`<span class="note">${say('cli.html.note.hint')}${bi(f.hint.message)}</span>`);
+  if (f.explanation) notes.push(`<span class="note">${say('cli.html.note.explained')}${esc(f.explanation)}</span>`);
   const figures = [f.series?.length ? trendSvg(f) : '', districtsSvg(f), partsSvg(f)].join('');
   // Each value beside its cell when they map one to one (a history finding: this year's cell, then
   // the earlier one's), so "728,588 306,300" reads as which is which.
@@ -440,18 +450,18 @@ function findingRow(f: Finding, fileIndex: number, fileName: string): string {
     `<tr ${attrs.join(' ')}>` +
     `<td class="msg">${bi(f.message)}${notes.join('')}${figures}</td>` +
     `<td class="where"><span class="file">${esc(fileName)}</span>${location(f, fileName)}${f.entity ? `<span class="file">${esc(f.entity)}${f.period ? ` · ${esc(f.period)}` : ''}</span>` : ''}</td>` +
-    `<td><span class="badge ${f.severity}">${bi(SEVERITY_LABEL[f.severity])}</span></td>` +
+    `<td><span class="badge ${f.severity}">${bi(severityLabel(f.severity))}</span></td>` +
     `<td><code>${esc(f.ruleId)}</code></td>` +
-    `<td class="values">${values}${expected !== undefined ? `<span class="expected">${both('预期', 'expected')} ${esc(expected)}</span>` : ''}</td>` +
+    `<td class="values">${values}${expected !== undefined ? `<span class="expected">${say('cli.html.expected')} ${esc(expected)}</span>` : ''}</td>` +
     '</tr>'
   );
 }
 
 /** A <select> filter over the rows' data-<name> attribute; nothing when there is only one choice. */
-function selectFilter(name: string, label: Bilingual, choices: Array<{ value: string; text: string }>): string {
+function selectFilter(name: string, label: MessageKey, choices: Array<{ value: string; text: string }>): string {
   if (choices.length < 2) return '';
   const options = choices.map((c) => `<option value="${esc(c.value)}">${esc(c.text)}</option>`).join('');
-  return `<label>${bi(label)} <select data-filter="${name}"><option value="">全部 / All</option>${options}</select></label>`;
+  return `<label>${say(label)} <select data-filter="${name}"><option value="">${esc(sayOneLine('cli.html.filter.all'))}</option>${options}</select></label>`;
 }
 
 /** The self-contained HTML report of a check of one or more files. */
@@ -470,7 +480,7 @@ export function htmlReport(results: FileResult[], options: HtmlReportOptions = {
     all.push(...findings);
     const c = counts(findings);
     const cells = SEVERITIES.map((s) => `<td class="n ${s}${c[s] === 0 ? ' zero' : ''}" data-severity="${s}">${c[s]}</td>`).join('');
-    const status = r.error ? both('无法读取', 'unreadable') : both('已校验', 'checked');
+    const status = say(r.error ? 'cli.html.status.unreadable' : 'cli.html.status.checked');
     countRows.push(
       `<tr${r.error ? ' class="unreadable"' : ''} data-file-index="${i}" data-file="${esc(names[i])}" data-error="${c.error}" data-warning="${c.warning}" data-info="${c.info}">` +
         `<td>${esc(names[i])}</td>${cells}<td class="n">${findings.length}</td><td>${status}</td></tr>`,
@@ -484,41 +494,42 @@ export function htmlReport(results: FileResult[], options: HtmlReportOptions = {
   const total = counts(all);
 
   const summary =
-    `<table class="counts" id="counts"><thead><tr><th>${both('文件', 'File')}</th>` +
-    SEVERITIES.map((s) => `<th class="n">${bi(SEVERITY_LABEL[s])}</th>`).join('') +
-    `<th class="n">${both('合计', 'Total')}</th><th>${both('状态', 'Status')}</th></tr></thead>` +
+    `<table class="counts" id="counts"><thead><tr><th>${say('cli.html.column.file')}</th>` +
+    SEVERITIES.map((s) => `<th class="n">${bi(severityLabel(s))}</th>`).join('') +
+    `<th class="n">${say('cli.html.column.total')}</th><th>${say('cli.html.column.status')}</th></tr></thead>` +
     `<tbody>${countRows.join('')}</tbody>` +
-    `<tfoot><tr data-total="" data-error="${total.error}" data-warning="${total.warning}" data-info="${total.info}"><th>${both(`合计（${results.length} 个文件）`, `Total (${results.length} files)`)}</th>` +
+    `<tfoot><tr data-total="" data-error="${total.error}" data-warning="${total.warning}" data-info="${total.info}"><th>${say('cli.html.total-files', { count: results.length })}</th>` +
     SEVERITIES.map((s) => `<th class="n" data-severity="${s}">${total[s]}</th>`).join('') +
-    `<th class="n">${all.length}</th><th>${unreadable.length ? both(`${unreadable.length} 个无法读取`, `${unreadable.length} unreadable`) : ''}</th></tr></tfoot></table>`;
+    `<th class="n">${all.length}</th><th>${unreadable.length ? say('cli.html.unreadable-count', { count: unreadable.length }) : ''}</th></tr></tfoot></table>`;
 
   // Filters: each offers only what occurs (in order of first appearance), and is left out when
   // there is nothing to choose between.
   const unique = (values: string[]): string[] => [...new Set(values.filter((v) => v !== ''))];
   const severityBoxes = SEVERITIES.map(
-    (s) => `<label><input type="checkbox" data-filter="severity" value="${s}" checked> ${bi(SEVERITY_LABEL[s])} (${total[s]})</label>`,
+    (s) => `<label><input type="checkbox" data-filter="severity" value="${s}" checked> ${bi(severityLabel(s))} (${total[s]})</label>`,
   ).join('');
   const filters =
     `<div id="filters" class="no-print" hidden>${severityBoxes}` +
-    selectFilter('rule', { 'zh-CN': '规则', 'en-US': 'Rule' }, unique(all.map((f) => f.ruleId)).map((v) => ({ value: v, text: v }))) +
-    selectFilter('entity', { 'zh-CN': '地区', 'en-US': 'Region' }, unique(all.map((f) => f.entity ?? '')).map((v) => ({ value: v, text: v }))) +
+    selectFilter('rule', 'cli.html.filter.rule', unique(all.map((f) => f.ruleId)).map((v) => ({ value: v, text: v }))) +
+    selectFilter('entity', 'cli.html.filter.entity', unique(all.map((f) => f.entity ?? '')).map((v) => ({ value: v, text: v }))) +
     selectFilter(
       'file',
-      { 'zh-CN': '文件', 'en-US': 'File' },
+      'cli.html.filter.file',
       results.map((r, i) => ({ value: String(i), text: names[i], keep: !r.error && (r.result?.findings.length ?? 0) > 0 })).filter((c) => c.keep),
     ) +
     '</div>';
-  const shownNote = `<p id="filter-note" hidden>${both('筛选后显示 ', 'Filtered: ')}<span class="shown-count">${all.length}</span>${both(` / ${all.length} 项`, ` of ${all.length} shown`)}</p>`;
+  const shownNote = `<p id="filter-note" hidden>${say('cli.html.filtered.before')}<span class="shown-count">${all.length}</span>${say('cli.html.filtered.after', { total: all.length })}</p>`;
 
   const table = findingRows.length
     ? `<table class="findings" id="findings"><colgroup><col class="c-msg"><col class="c-where"><col class="c-sev"><col class="c-rule"><col class="c-values"></colgroup>` +
-      `<thead><tr><th>${both('问题说明', 'Finding')}</th><th>${both('位置', 'Where')}</th><th>${both('级别', 'Severity')}</th><th>${both('规则', 'Rule')}</th><th>${both('数值', 'Values')}</th></tr></thead>` +
+      `<thead><tr>${(['finding', 'where', 'severity', 'rule', 'values'] as const).map((c) => `<th>${say(`cli.html.column.${c}`)}</th>`).join('')}</tr></thead>` +
       `<tbody>${findingRows.join('')}</tbody></table>`
-    : `<p id="findings" class="none">${both('没有发现问题。', 'No findings.')}</p>`;
+    : `<p id="findings" class="none">${say('cli.html.none')}</p>`;
 
   const script = PAGE_SCRIPT;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${cspHash(script)}; base-uri 'none'; form-action 'none'`;
-  const generated = options.generated ? ` · ${both('生成于 ', 'generated ')}${esc(options.generated)}` : '';
+  const title = message('cli.html.title');
+  const generated = options.generated ? ` · ${say('cli.html.generated')}${esc(options.generated)}` : '';
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
@@ -527,22 +538,22 @@ export function htmlReport(results: FileResult[], options: HtmlReportOptions = {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    '<title>指标校验报告 · Indicator check report</title>',
+    `<title>${esc(`${title['zh-CN']} · ${title['en-US']}`)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<header>',
-    `<h1>${both('指标校验报告', 'Indicator check report')}</h1>`,
-    `<p class="meta">${both(`${results.length} 个文件，共 ${all.length} 项：错误 ${total.error}，警告 ${total.warning}，提示 ${total.info}`, `${results.length} files, ${all.length} findings: ${total.error} errors, ${total.warning} warnings, ${total.info} info`)}${generated}</p>`,
-    '<div id="lang-switch" class="switch no-print" role="group" aria-label="语言 / Language" hidden>' +
+    `<h1>${bi(title)}</h1>`,
+    `<p class="meta">${say('cli.html.meta', { files: results.length, total: all.length, ...total })}${generated}</p>`,
+    `<div id="lang-switch" class="switch no-print" role="group" aria-label="${esc(sayOneLine('cli.html.language'))}" hidden>` +
       `<button type="button" data-set-lang="zh-CN" aria-pressed="${lang === 'zh-CN'}">中文</button>` +
       `<button type="button" data-set-lang="en-US" aria-pressed="${lang === 'en-US'}">English</button></div>`,
     '</header>',
-    `<section id="summary"><h2>${both('各文件问题数', 'Findings per file')}</h2>${summary}</section>`,
-    unreadable.length ? `<section id="unreadable"><h2>${both('无法读取的文件', 'Files that could not be read')}</h2><ul class="unreadable">${unreadable.join('')}</ul></section>` : '',
-    skipped.length ? `<section id="skipped"><h2>${both('未校验的工作表', 'Sheets not checked')}</h2><ul class="unreadable">${skipped.join('')}</ul></section>` : '',
-    `<section id="findings-section"><h2>${both('问题清单', 'Findings')}</h2>${findingRows.length ? filters + shownNote : ''}${table}</section>`,
-    `<footer>${both('指标校验 · 本报告为单个文件，不引用任何外部资源，可离线打开和打印。', 'Indicator Checker · this report is a single file that loads nothing from outside; it opens offline and prints on A4.')}</footer>`,
+    `<section id="summary"><h2>${say('cli.html.section.counts')}</h2>${summary}</section>`,
+    unreadable.length ? `<section id="unreadable"><h2>${say('cli.html.section.unreadable')}</h2><ul class="unreadable">${unreadable.join('')}</ul></section>` : '',
+    skipped.length ? `<section id="skipped"><h2>${say('cli.html.section.skipped')}</h2><ul class="unreadable">${skipped.join('')}</ul></section>` : '',
+    `<section id="findings-section"><h2>${say('cli.html.section.findings')}</h2>${findingRows.length ? filters + shownNote : ''}${table}</section>`,
+    `<footer>${say('cli.html.footer')}</footer>`,
     `<script>${script}</script>`,
     '</body>',
     '</html>',

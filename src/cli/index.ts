@@ -10,6 +10,7 @@ import type { HistoryOptionsInput } from '../core/history';
 import { addCrossFileFindings, checkWorkbookBytes } from '../batch/check-files';
 import { parseRuleFile } from '../core/rules';
 import { checkReportFile, reportKind } from './report-file';
+import { message, text } from '../core/i18n';
 import { parseYear } from '../core/names';
 import type { Bilingual, Lang, WorkbookSnapshot } from '../core/types';
 import { readXlsxStream } from '../hosts/xlsx/read-xlsx-stream';
@@ -20,7 +21,7 @@ import { exitCode, jsonReport, textReport, type FileResult } from './report';
 import { buildXlsxReport } from './xlsx-report';
 import { htmlReport, reportTime } from './html-report';
 import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
-import { quietErrors, reportUsageError } from './usage-error';
+import { helpText, quietErrors, reportUsageError } from './usage-error';
 import { runMain } from './run-main';
 
 /** The package root, from build/cli/src/cli/ or src/cli/ (ts-jest). */
@@ -69,12 +70,12 @@ export function historyOptions(o: { year?: string; baseYear?: string; change?: s
   const year = (flag: string, v: string | undefined): string | undefined | { error: Bilingual } => {
     if (v === undefined) return undefined;
     const y = parseYear(v);
-    return y === undefined ? { error: { 'zh-CN': `${flag} 的值“${v}”不是年份（如 2022）。`, 'en-US': `${flag}: "${v}" is not a year (e.g. 2022).` } } : String(y);
+    return y === undefined ? { error: message('cli.option.not-a-year', { flag, value: v }) } : String(y);
   };
   const positive = (flag: string, v: string | undefined): number | undefined | { error: Bilingual } => {
     if (v === undefined) return undefined;
     const n = Number(v.replace(/%$/, ''));
-    return Number.isFinite(n) && n > 0 ? n : { error: { 'zh-CN': `${flag} 的值“${v}”应为正数。`, 'en-US': `${flag}: "${v}" must be a positive number.` } };
+    return Number.isFinite(n) && n > 0 ? n : { error: message('cli.option.not-positive', { flag, value: v }) };
   };
   const current = year('--year', o.year);
   const base = year('--base-year', o.baseYear);
@@ -85,7 +86,7 @@ export function historyOptions(o: { year?: string; baseYear?: string; change?: s
   if (typeof current === 'string') out.currentPeriod = current;
   if (typeof base === 'string') out.basePeriod = base;
   if (typeof current === 'string' && typeof base === 'string' && base >= current) {
-    return { error: { 'zh-CN': `--base-year（${base}）应早于 --year（${current}）。`, 'en-US': `--base-year (${base}) must be before --year (${current}).` } };
+    return { error: message('cli.option.base-not-before', { base, year: current }) };
   }
   if (typeof change === 'number') out.yoy = { relative: { count: change / 100, money: change / 100, other: change / 100 } };
   if (typeof z === 'number') out.robust = { z };
@@ -104,19 +105,19 @@ export interface CliIO {
 export async function main(argv: string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), progress: process.stderr }): Promise<number> {
   const program = new Command()
     .name('indicator-check')
-    .description('指标校验 — checks indicator workbooks (.xlsx, .xls, .et, .csv) / 校验指标工作簿')
-    .argument('[files...]', 'workbooks (.xlsx, .xls, WPS .et, .csv) or reports (.txt in UTF-8 or GB18030, .docx, .pdf); none: the bundled sample / 要校验的工作簿（.xlsx、.xls、WPS .et、.csv）或报告（.txt、.docx、.pdf），省略时校验自带示例')
-    .option('--rules <file>', 'extra rules, JSON or YAML (the workbook’s 校验规则 sheet wins) / 额外的校验规则文件')
-    .option('--dir <folder>', 'check every .xlsx, .xls, .et, .csv, .txt, .docx and .pdf in a folder / 校验文件夹中的全部 .xlsx、.xls、.et、.csv、.txt、.docx 和 .pdf')
-    .addOption(new Option('--format <format>', 'report format; xlsx and html need --out / 报告格式（xlsx、html 需配合 --out）').choices(['text', 'json', 'xlsx', 'html']).default('text'))
-    .option('--out <path>', 'write the report to a file / 把报告写入文件')
-    .option('--explain', 'print how each sheet was understood (shape, header, axes, total groups, what was left out) before the findings / 先列出每个工作表的识别结果（形状、表头、行列含义、合计组、未读取的行列）')
-    .addOption(new Option('--lang <lang>', 'language of the report (html: the one shown first) / 报告语言').choices(['zh-CN', 'en-US']).default('zh-CN'))
-    .option('--year <year>', 'cross-year checks: the year checked (default: each district’s latest) / 跨年比较的本期年份')
-    .option('--base-year <year>', 'cross-year checks: the year compared with (default: the year before) / 对比期年份')
-    .option('--change <percent>', 'year-over-year: flag changes beyond ±this % (counts, money, other; default 50) / 同比变动阈值（%）')
-    .option('--z <number>', 'robust history: flag |z| above this (default 3.5) / 稳健 z 分数阈值')
-    .option('--hb-c <number>', 'cross-district HB: the C parameter (default 4) / HB 方法的 C 参数')
+    .description(`${text('zh-CN', 'cli.product')} — ${helpText('cli.help.check')}`)
+    .argument('[files...]', helpText('cli.help.check.files'))
+    .option('--rules <file>', helpText('cli.help.check.rules'))
+    .option('--dir <folder>', helpText('cli.help.check.dir'))
+    .addOption(new Option('--format <format>', helpText('cli.help.check.format')).choices(['text', 'json', 'xlsx', 'html']).default('text'))
+    .option('--out <path>', helpText('cli.help.check.out'))
+    .option('--explain', helpText('cli.help.check.explain'))
+    .addOption(new Option('--lang <lang>', helpText('cli.help.check.lang')).choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .option('--year <year>', helpText('cli.help.check.year'))
+    .option('--base-year <year>', helpText('cli.help.check.base-year'))
+    .option('--change <percent>', helpText('cli.help.check.change'))
+    .option('--z <number>', helpText('cli.help.check.z'))
+    .option('--hb-c <number>', helpText('cli.help.check.hb-c'))
     .exitOverride()
     .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
@@ -125,7 +126,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     return reportUsageError(e, io.stderr, 'npm run check --');
   }
   const opts = program.opts<{ explain?: boolean; format: 'text' | 'json' | 'xlsx' | 'html'; out?: string; lang: Lang; dir?: string; rules?: string; year?: string; baseYear?: string; change?: string; z?: string; hbC?: string }>();
-  const zh = opts.lang === 'zh-CN';
+  const lang = opts.lang;
   const history = historyOptions(opts);
   if ('error' in history) {
     io.stderr(`${history.error['zh-CN']}\n${history.error['en-US']}\n`);
@@ -150,7 +151,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   }
   // A workbook or a web page on a terminal is of no use: these formats are written to a file.
   if ((opts.format === 'xlsx' || opts.format === 'html') && !opts.out) {
-    io.stderr(bothLanguages({ 'zh-CN': `--format ${opts.format} 需要用 --out 指定报告文件。`, 'en-US': `--format ${opts.format} needs --out to name the report file.` }));
+    io.stderr(bothLanguages(message('cli.format.needs-out', { format: opts.format })));
     return 2;
   }
   let files = [...program.args];
@@ -164,16 +165,16 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
           .map((f) => path.join(opts.dir as string, f)),
       );
     } catch (e) {
-      io.stderr(zh ? `无法读取文件夹“${opts.dir}”：${(e as Error).message}\n` : `Cannot read folder "${opts.dir}": ${(e as Error).message}\n`);
+      io.stderr(`${text(lang, 'cli.dir.unreadable', { dir: opts.dir, reason: (e as Error).message })}\n`);
       return 2;
     }
   }
   if (files.length === 0 && !opts.dir) {
     files = [path.join(packageRoot(), 'samples', DEFAULT_SAMPLE)];
-    io.stderr(opts.lang === 'zh-CN' ? `未指定文件，校验自带示例：${files[0]}\n` : `No file given; checking the bundled sample: ${files[0]}\n`);
+    io.stderr(`${text(lang, 'cli.sample.default', { file: files[0] })}\n`);
   }
   const results: FileResult[] = [];
-  const bar = files.length > 1 && io.progress ? new SingleBar({ stream: io.progress, format: `${zh ? '校验' : 'Checking'} [{bar}] {value}/{total} {file}`, hideCursor: true, clearOnComplete: true }) : undefined;
+  const bar = files.length > 1 && io.progress ? new SingleBar({ stream: io.progress, format: `${text(lang, 'cli.progress.checking')} [{bar}] {value}/{total} {file}`, hideCursor: true, clearOnComplete: true }) : undefined;
   bar?.start(files.length, 0, { file: '' });
   for (const f of files) {
     bar?.update({ file: path.basename(f) });
@@ -187,7 +188,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     try {
       const bytes = new Uint8Array((await buildXlsxReport(results, opts.lang, opts.out as string).xlsx.writeBuffer()) as ArrayBuffer);
       writeFileAtomic(opts.out as string, bytes);
-      io.stderr(zh ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
+      io.stderr(`${text(lang, 'cli.report.written', { path: opts.out })}\n`);
     } catch (e) {
       io.stderr(bothLanguages(writeError(opts.out as string, e)));
       return 2;
@@ -199,7 +200,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
   if (opts.explain && opts.format === 'text') {
     const explained = results
       .filter((r) => r.model && r.result)
-      .map((r) => `== ${r.file} — ${zh ? '识别结果' : 'how the sheets were read'}\n${formatExplanation(explainWorkbook(r.model as NonNullable<FileResult['model']>, r.result?.sheets ?? []), opts.lang)}`)
+      .map((r) => `== ${r.file} — ${text(lang, 'cli.explain.heading')}\n${formatExplanation(explainWorkbook(r.model as NonNullable<FileResult['model']>, r.result?.sheets ?? []), opts.lang)}`)
       .join('');
     report = `${explained}\n${report}`;
   }
@@ -207,7 +208,7 @@ export async function main(argv: string[], io: CliIO = { stdout: (s) => process.
     try {
       // Never half a report: a temporary file beside it, then a rename; missing folders are made.
       writeFileAtomic(opts.out, report);
-      io.stderr(opts.lang === 'zh-CN' ? `报告已写入 ${opts.out}\n` : `Report written to ${opts.out}\n`);
+      io.stderr(`${text(lang, 'cli.report.written', { path: opts.out })}\n`);
     } catch (e) {
       io.stderr(bothLanguages(writeError(opts.out, e)));
       return 2;

@@ -1,22 +1,13 @@
 // Text and JSON reports of the CLI. Pure functions of the results, so tests can read them.
 import { counts, type FileResult } from '../batch/results';
+import { text } from '../core/i18n';
 import type { Claim } from '../core/text';
 import type { CheckResult, Finding, Lang, SheetReport } from '../core/types';
 
 export { counts, type FileResult };
 
-const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'error', warning: 'warning', info: 'info' },
-};
-
-
 function countLine(findings: Finding[], lang: Lang): string {
-  const c = counts(findings);
-  const L = SEVERITY_LABEL[lang];
-  return lang === 'zh-CN'
-    ? `共 ${findings.length} 项：${L.error} ${c.error}，${L.warning} ${c.warning}，${L.info} ${c.info}`
-    : `${findings.length} findings: ${c.error} errors, ${c.warning} warnings, ${c.info} info`;
+  return text(lang, 'cli.text.count', { total: findings.length, ...counts(findings) });
 }
 
 function skippedLine(s: SheetReport, lang: Lang): string | undefined {
@@ -31,17 +22,17 @@ export function textReport(files: FileResult[], lang: Lang): string {
   for (const f of files) {
     lines.push(`== ${f.file}`);
     if (f.error) {
-      lines.push(`  ${lang === 'zh-CN' ? '无法读取' : 'unreadable'}: ${f.error[lang]}`, '');
+      lines.push(`  ${text(lang, 'cli.text.unreadable')}: ${f.error[lang]}`, '');
       continue;
     }
     const r = f.result as CheckResult;
     all.push(...r.findings);
     if (f.claims) {
-      lines.push(lang === 'zh-CN' ? `  其中声明 ${f.claims.length} 处：` : `  ${f.claims.length} breakdown claims:`);
+      lines.push(`  ${text(lang, 'cli.text.claims', { count: f.claims.length })}`);
       for (const c of f.claims) {
         const mark = c.ok ? '✓' : '✗';
         const sum = c.sum === null ? '—' : String(Number(c.sum.toPrecision(12)));
-        lines.push(`    ${mark} L${c.line} ${c.total.text} ${lang === 'zh-CN' ? '各项合计' : 'parts sum'} ${sum} (${c.verdict})  ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}`);
+        lines.push(`    ${mark} L${c.line} ${c.total.text} ${text(lang, 'cli.text.parts-sum')} ${sum} (${c.verdict})  ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}`);
       }
     }
     const bySheet = new Map<string, Finding[]>();
@@ -53,22 +44,22 @@ export function textReport(files: FileResult[], lang: Lang): string {
     }
     for (const [sheet, list] of bySheet) {
       // Findings without a cell: about the rule file, or the workbook as a whole.
-      const heading = sheet || (list.every((x) => x.ruleId === 'rules.file') ? (lang === 'zh-CN' ? '规则文件' : 'rule file') : lang === 'zh-CN' ? '工作簿' : 'workbook');
+      const heading = sheet || text(lang, list.every((x) => x.ruleId === 'rules.file') ? 'cli.text.rule-file' : 'cli.text.workbook');
       lines.push(`  [${heading}] ${countLine(list, lang)}`);
       for (const finding of list) {
         const cell = finding.cells[0]?.address ?? '';
-        lines.push(`    ${SEVERITY_LABEL[lang][finding.severity].padEnd(lang === 'zh-CN' ? 2 : 7)} ${cell.padEnd(6)} ${finding.message[lang]}  (${finding.ruleId})`);
+        lines.push(`    ${text(lang, `cli.severity.${finding.severity}`).padEnd(lang === 'zh-CN' ? 2 : 7)} ${cell.padEnd(6)} ${finding.message[lang]}  (${finding.ruleId})`);
         // The technical part (rule and expression, arithmetic, statistics) on its own indented line.
-        if (finding.details) lines.push(`           ${lang === 'zh-CN' ? '详情' : 'details'}: ${finding.details[lang]}`);
-        if (finding.hint) lines.push(`           ${lang === 'zh-CN' ? '提示' : 'hint'}: ${finding.hint.message[lang]}`);
-        if (finding.explanation) lines.push(`           ${lang === 'zh-CN' ? '说明' : 'explained'}: ${finding.explanation}`);
+        if (finding.details) lines.push(`           ${text(lang, 'cli.text.details')}: ${finding.details[lang]}`);
+        if (finding.hint) lines.push(`           ${text(lang, 'cli.text.hint')}: ${finding.hint.message[lang]}`);
+        if (finding.explanation) lines.push(`           ${text(lang, 'cli.text.explained')}: ${finding.explanation}`);
       }
     }
     const skipped = r.sheets.map((s) => skippedLine(s, lang)).filter((s): s is string => !!s);
-    if (skipped.length) lines.push(lang === 'zh-CN' ? '  跳过的工作表：' : '  Skipped sheets:', ...skipped);
+    if (skipped.length) lines.push(`  ${text(lang, 'cli.text.skipped')}`, ...skipped);
     lines.push(`  ${countLine(r.findings, lang)}`, '');
   }
-  if (files.length > 1) lines.push(`${lang === 'zh-CN' ? '合计' : 'Total'} (${files.length}): ${countLine(all, lang)}`);
+  if (files.length > 1) lines.push(`${text(lang, 'cli.text.total')} (${files.length}): ${countLine(all, lang)}`);
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 

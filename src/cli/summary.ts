@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { partsLostOnCopy } from '../hosts/xlsx/lost-parts';
 import { buildSummary, renderTableText, ReportError, summaryInput, type TemplateId } from '../core/report';
+import { message, text } from '../core/i18n';
 import { parseYear } from '../core/names';
 import type { Bilingual, Lang } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
@@ -19,7 +20,7 @@ import { readLegacy, workbookKind, type LegacyFormat } from '../hosts/xlsx/read-
 import { workbookFromSnapshot } from '../hosts/xlsx/snapshot-workbook';
 import { addSummarySheet, preserveOnSave } from '../hosts/xlsx/write-table';
 import { bothLanguages, openError, writeError, writeFileAtomic } from './files';
-import { quietErrors, reportUsageError } from './usage-error';
+import { helpText, quietErrors, reportUsageError, usageLine } from './usage-error';
 import { runMain } from './run-main';
 
 export interface SummaryIO {
@@ -37,8 +38,14 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 /** A usage error: both languages, whatever --lang says (it may be the wrong option itself). */
 function usage(io: SummaryIO, m: Bilingual): number {
   io.stderr(`${m['zh-CN']}\n${m['en-US']}\n`);
-  io.stderr('用法 / usage: npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts] [--years 2022,2023] [--indicators a,b] [--lang zh-CN|en-US] [--allow-loss]\n');
+  io.stderr(usageLine('npm run summary -- FILE --out OUT.xlsx [--template compare|composition|districts] [--years 2022,2023] [--indicators a,b] [--lang zh-CN|en-US] [--allow-loss]'));
   return 2;
+}
+
+/** Texts in both languages joined into one list per language (、 in Chinese, commas in English). */
+function joinBoth(items: Bilingual[]): Bilingual {
+  const list = (lang: Lang): string => items.map((l) => l[lang]).join(text(lang, 'cli.list-separator'));
+  return { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') };
 }
 
 function splitList(s: string | undefined): string[] | undefined {
@@ -66,17 +73,17 @@ function sameFile(a: string, b: string): boolean {
 export async function main(argv: string[], io: SummaryIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
   const program = new Command()
     .name('indicator-summary')
-    .description('指标校验 — adds a summary table (汇总表) to a copy of a workbook / 在工作簿副本中加入汇总表')
-    .argument('[file]', 'the workbook (.xlsx, .xls, .et or .csv; the copy is .xlsx) / 工作簿（.xlsx、.xls、.et 或 .csv；副本为 .xlsx）')
-    .option('--out <path>', 'the copy to write (.xlsx, not the input) / 输出的副本（.xlsx，不能是原文件）')
-    .option('--template <name>', 'compare | composition | districts (年度对比表 | 构成表 | 地区对比表)', 'compare')
-    .option('--years <list>', 'years, e.g. 2021,2022 / 年份')
-    .option('--indicators <list>', 'indicators by name / 指标名称')
-    .option('--entity <name>', 'the region, for long tables / 地区（长表）')
-    .option('--sheet <name>', 'the indicator sheet to read / 读取的指标表')
-    .option('--sheet-name <name>', 'name of the new sheet / 新工作表名称')
+    .description(`${text('zh-CN', 'cli.product')} — ${helpText('cli.help.summary')}`)
+    .argument('[file]', helpText('cli.help.summary.file'))
+    .option('--out <path>', helpText('cli.help.summary.out'))
+    .option('--template <name>', `${text('en-US', 'cli.help.summary.template')} (${text('zh-CN', 'cli.help.summary.template')})`, 'compare')
+    .option('--years <list>', helpText('cli.help.summary.years'))
+    .option('--indicators <list>', helpText('cli.help.summary.indicators'))
+    .option('--entity <name>', helpText('cli.help.summary.entity'))
+    .option('--sheet <name>', helpText('cli.help.summary.sheet'))
+    .option('--sheet-name <name>', helpText('cli.help.summary.sheet-name'))
     .option('--lang <lang>', 'zh-CN | en-US', 'zh-CN')
-    .option('--allow-loss', 'write the copy even if it loses charts, pivot tables, macros… / 即使副本会丢失图表、数据透视表、宏等也写出')
+    .option('--allow-loss', helpText('cli.help.summary.allow-loss'))
     .exitOverride()
     .configureOutput(quietErrors(io.stdout, io.stderr));
   try {
@@ -88,32 +95,26 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   const file = program.args[0];
 
   if (!LANGS.includes(opts.lang as Lang)) {
-    return usage(io, { 'zh-CN': `不支持的语言“${opts.lang}”，可用：zh-CN、en-US。`, 'en-US': `Unsupported language "${opts.lang}"; use zh-CN or en-US.` });
+    return usage(io, message('cli.lang.unsupported', { lang: opts.lang }));
   }
   const lang = opts.lang as Lang;
   if (!TEMPLATE_IDS.includes(opts.template as TemplateId)) {
-    return usage(io, {
-      'zh-CN': `未知的模板“${opts.template}”，可用：compare（年度指标对比表）、composition（构成表）、districts（地区对比表）。`,
-      'en-US': `Unknown template "${opts.template}"; use compare, composition or districts.`,
-    });
+    return usage(io, message('cli.summary.unknown-template', { template: opts.template }));
   }
   const template = opts.template as TemplateId;
-  if (!file) return usage(io, { 'zh-CN': '请指定要汇总的工作簿。', 'en-US': 'Name the workbook to summarise.' });
-  if (!opts.out) return usage(io, { 'zh-CN': '请用 --out 指定输出的副本（.xlsx）。', 'en-US': 'Name the copy to write with --out (.xlsx).' });
+  if (!file) return usage(io, message('cli.summary.no-file'));
+  if (!opts.out) return usage(io, message('cli.summary.no-out'));
   const out = opts.out;
   if (!/\.xlsx$/i.test(out)) {
-    return usage(io, { 'zh-CN': `输出文件“${out}”应以 .xlsx 结尾。`, 'en-US': `The output "${out}" must end in .xlsx.` });
+    return usage(io, message('cli.out.not-xlsx', { out }));
   }
   if (sameFile(file, out)) {
-    return usage(io, {
-      'zh-CN': `输出文件与输入文件相同（${out}）：不会覆盖原工作簿，请另选 --out。`,
-      'en-US': `The output is the input file (${out}): the original workbook is never overwritten; choose another --out.`,
-    });
+    return usage(io, message('cli.summary.same-file', { out }));
   }
   const years = splitList(opts.years);
   for (const y of years ?? []) {
     if (parseYear(y) === undefined) {
-      return usage(io, { 'zh-CN': `无法识别的年份“${y}”（例如 2022 或 2022年）。`, 'en-US': `"${y}" is not a year (e.g. 2022).` });
+      return usage(io, message('cli.summary.not-a-year', { year: y }));
     }
   }
 
@@ -127,15 +128,9 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   const name = path.basename(file);
   // ExcelJS re-saves the whole workbook: refuse rather than silently drop what it cannot keep.
   const lost = await partsLostOnCopy(bytes);
-  const lostZh = lost.map((l) => l['zh-CN']).join('、');
-  const lostEn = lost.map((l) => l['en-US']).join(', ');
+  const lostList = joinBoth(lost);
   if (lost.length > 0 && !opts.allowLoss) {
-    io.stderr(
-      `“${name}”含有${lostZh}，写出的副本会丢失这些内容，因此没有写入 ${out}。` +
-        `请在 Excel 中用“指标校验”加载项的“汇总表”选项卡把表格插入工作簿（其余内容不受影响）；如接受副本缺少这些内容，请加 --allow-loss 重新运行。\n` +
-        `"${name}" holds ${lostEn}, which the copy would lose, so ${out} was not written. ` +
-        `Insert the table with the 汇总表 (Summary) tab of the 指标校验 add-in in Excel instead (nothing else is touched), or run again with --allow-loss to accept a copy without them.\n`,
-    );
+    io.stderr(bothLanguages(message('cli.summary.would-lose', { name, lost: lostList, out })));
     return 2;
   }
   // An .xls, .et or .csv input: the copy is a new .xlsx built from what was read (values, number
@@ -173,23 +168,16 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
     return 2;
   }
   if (lost.length > 0) {
-    io.stderr(`警告：--allow-loss：副本 ${out} 缺少原工作簿中的${lostZh}（原文件未改动）。\nWarning: --allow-loss: the copy ${out} lacks the ${lostEn} of the original workbook (the original file is unchanged).\n`);
+    io.stderr(bothLanguages(message('cli.summary.lost-warning', { out, lost: lostList })));
   }
   io.stdout(renderTableText(spec));
   const kept =
     kind !== 'xlsx'
-      ? {
-          zh: `原有工作表的数值和数字格式取自“${name}”（${FORMAT_NAMES[kind]}），其字体、颜色、边框、列宽、合并单元格等格式以及图表、宏等对象未带入副本；原文件未改动`,
-          en: `the original sheets' values and number formats come from "${name}" (${FORMAT_NAMES[kind]}); its fonts, colours, borders, column widths, merged cells, charts, macros and other objects are not in the copy; the original file is unchanged`,
-        }
+      ? message('cli.summary.kept.converted', { name, format: FORMAT_NAMES[kind] })
       : lost.length > 0
-        ? { zh: `原有工作表的数据和格式未改动，但缺少${lostZh}`, en: `the original sheets keep their values and formats, but it lacks the ${lostEn}` }
-        : { zh: '原有工作表未改动', en: 'the original sheets are unchanged' };
-  io.stderr(
-    lang === 'zh-CN'
-      ? `已写入 ${out}：新工作表“${written.worksheet.name}”（表格 ${written.tableName}，${written.tableRange}），${kept.zh}。\n`
-      : `Wrote ${out}: new sheet "${written.worksheet.name}" (table ${written.tableName}, ${written.tableRange}); ${kept.en}.\n`,
-  );
+        ? message('cli.summary.kept.lost', { lost: lostList })
+        : message('cli.summary.kept.unchanged');
+  io.stderr(`${text(lang, 'cli.summary.written', { out, sheet: written.worksheet.name, table: written.tableName, range: written.tableRange, kept })}\n`);
   return 0;
 }
 

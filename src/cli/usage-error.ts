@@ -1,7 +1,19 @@
 // Command-line usage errors in both languages. commander prints its own English line; this says
 // the same in Chinese first, quoting the option or argument at fault, and names the help option.
+// Also the help texts and the usage line of the scripts, from the packs' `cli.` section.
 import { CommanderError } from 'commander';
+import { message, text, type MessageKey, type Params, type SectionKey } from '../core/i18n';
 import type { Bilingual } from '../core/types';
+
+/** A help text of a command-line option or argument: English, then Chinese. */
+export function helpText(key: MessageKey): string {
+  return `${text('en-US', key)} / ${text('zh-CN', key)}`;
+}
+
+/** The line under a usage error that shows a command's synopsis: `用法 / usage: npm run …`. */
+export function usageLine(synopsis: string): string {
+  return `${text('zh-CN', 'cli.usage.word')} / ${text('en-US', 'cli.usage.word')}: ${synopsis}\n`;
+}
 
 /** The first quoted token of commander's message ('--bogus', 'pdf', …), if any. */
 function quoted(message: string): string | undefined {
@@ -9,35 +21,44 @@ function quoted(message: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** What a commander error means, in zh-CN and en-US (the English is commander's own line). */
+/**
+ * What a commander error means, in zh-CN and en-US: the Chinese from the packs, quoting the option
+ * or argument at fault; the English is commander's own line.
+ */
 export function describeUsageError(e: CommanderError): Bilingual {
   const en = e.message.replace(/^error:\s*/i, '').trim();
-  const what = quoted(e.message);
+  const what = quoted(e.message) ?? '';
   const allowed = /Allowed choices are ([^.]+)\./.exec(e.message)?.[1];
-  let zh: string;
+  const zh = (key: SectionKey<'cli.usage'>, params: Params = {}): string => text('zh-CN', `cli.usage.${key}`, params);
+  let problem: string;
   switch (e.code) {
     case 'commander.unknownOption':
-      zh = `不认识的选项 ${what ?? ''}。`;
+      problem = zh('unknown-option', { option: what });
       break;
     case 'commander.excessArguments':
-      zh = '参数过多。';
+      problem = zh('excess-arguments');
       break;
     case 'commander.missingArgument':
-      zh = `缺少参数 ${what ?? ''}。`;
+      problem = zh('missing-argument', { argument: what });
       break;
     case 'commander.optionMissingArgument':
     case 'commander.missingMandatoryOptionValue':
-      zh = `选项 ${what ?? ''} 后面缺少取值。`;
+      problem = zh('missing-value', { option: what });
       break;
     case 'commander.invalidArgument': {
       const value = /argument '([^']+)' is invalid/.exec(e.message)?.[1];
-      zh = `选项 ${what ?? ''} 的取值${value ? `“${value}”` : ''}无效${allowed ? `，可用：${allowed.split(/,\s*/).join('、')}` : ''}。`;
+      problem = zh('invalid-value', {
+        option: what,
+        value: value ? zh('quoted-value', { value }) : '',
+        allowed: allowed ? zh('allowed', { choices: allowed.split(/,\s*/).join(text('zh-CN', 'cli.list-separator')) }) : '',
+      });
       break;
     }
     default:
-      zh = `命令行参数有误：${en}`;
+      problem = zh('other', { problem: en });
   }
-  return { 'zh-CN': `用法错误：${zh.replace(/\s+。/, '。')}`, 'en-US': `Usage error: ${en}` };
+  // An option or argument that commander did not quote leaves a space before the full stop.
+  return message('cli.usage.error', { problem: { 'zh-CN': problem.replace(/\s+。/, '。'), 'en-US': en } });
 }
 
 /**
@@ -56,6 +77,7 @@ export function reportUsageError(e: unknown, err: (s: string) => void, command: 
   if (!(e instanceof CommanderError)) throw e;
   if (e.exitCode === 0) return 0;
   const m = describeUsageError(e);
-  err(`${m['zh-CN']}\n${m['en-US']}\n运行 ${command} --help 查看用法。 / Run ${command} --help for usage.\n`);
+  const help = message('cli.usage.help', { command });
+  err(`${m['zh-CN']}\n${m['en-US']}\n${help['zh-CN']} / ${help['en-US']}\n`);
   return 2;
 }
