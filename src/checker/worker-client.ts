@@ -59,13 +59,13 @@ export class CheckerClient {
 
   private onCrash(e: ErrorEvent | Event): void {
     e.preventDefault?.();
-    const text = (e as ErrorEvent).message || 'the worker stopped';
+    const reason = (e as ErrorEvent).message || message('checker.worker.no-reason');
     const failed = [...this.pending.values()];
     this.pending.clear();
     this.worker?.terminate();
     this.worker = null;
     for (const p of failed) {
-      p.reject(new CheckerError(message('checker.worker.crashed', { reason: text })));
+      p.reject(new CheckerError(message('checker.worker.crashed', { reason })));
     }
   }
 

@@ -60,6 +60,7 @@ export const checker: Record<keyof typeof zh, string> = {
   'checker.stage.across': 'Comparing across files (years, districts)',
   'checker.worker.failed': 'Failed: {reason}',
   'checker.worker.crashed': 'The check stopped unexpectedly ({reason}). Please try again.',
+  'checker.worker.no-reason': 'the worker stopped',
 
   'checker.wps.open-in-wps': 'Open this pane from the 指标校验 tab in WPS Spreadsheets. This page is not connected to a WPS workbook.',
 

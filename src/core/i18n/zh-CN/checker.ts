@@ -60,6 +60,7 @@ export const checker = {
   'checker.stage.across': '跨文件比较（历年、各地区）',
   'checker.worker.failed': '处理失败：{reason}',
   'checker.worker.crashed': '校验进程意外停止（{reason}），请重试。',
+  'checker.worker.no-reason': '进程已退出',
 
   // The WPS task pane's entry (src/wps).
   'checker.wps.open-in-wps': '请在 WPS 表格中通过“指标校验”选项卡打开本任务窗格。当前页面没有连接到 WPS 工作簿。',
