@@ -144,9 +144,9 @@ module.exports = [
       const page = await openChecker(env, '?lang=en-US');
       await page.setInputFiles('[data-testid=folder-input]', folder);
       const count = fs.readdirSync(folder).filter((f) => /\.(xlsx|xls)$/.test(f) && !f.startsWith('~$')).length;
-      await page.getByTestId('picked-count').filter({ hasText: `${count} file(s) chosen` }).waitFor();
+      await page.getByTestId('picked-count').filter({ hasText: `${count} files chosen` }).waitFor();
       assert.match(await page.locator('[data-testid=picked-list]').textContent(), /各区县\//);
-      assert.match(await page.locator('main').textContent(), /2 file\(s\) that are neither workbooks nor reports were skipped/);
+      assert.match(await page.locator('main').textContent(), /2 files that are neither workbooks nor reports were skipped/);
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.getByTestId('results').waitFor();
       assert.equal((await resultRows(page)).length, count);

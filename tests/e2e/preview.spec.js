@@ -206,7 +206,7 @@ module.exports = [
       assert.ok(balance, 'the D7 balance finding');
       assert.match(balance.text, /add up to/, `English message: ${balance.text}`);
       assert.equal(await page.locator(`${cell('D7')}[data-mark="error"]`).count(), 1);
-      assert.match(await page.getByTestId('mark-count').textContent(), /^\d+ cells marked$/);
+      assert.match(await page.getByTestId('mark-count').textContent(), /^\d+ cells? marked$/);
       await env.screenshot(page, 'preview-en.png');
 
       // And back: the preview's strings follow the pane's toggle both ways.
