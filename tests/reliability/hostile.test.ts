@@ -404,7 +404,7 @@ describe('many, long and odd things', () => {
     const stream = await read('stream', bytes);
     expect(stream.ms).toBeLessThan(5_000);
     expect(snapshotOf(stream).sheets[0].values.length).toBe(3);
-    expectBilingual(errorOf(await read('full', bytes)), /1 个合并区域，共 17,177,706,504 个单元格/, /1 merged areas covering 17,177,706,504 cells/);
+    expectBilingual(errorOf(await read('full', bytes)), /1 个合并区域，共 17,177,706,504 个单元格/, /1 merged area covering 17,177,706,504 cells/);
   });
 
   it('overlapping merged areas: the same "damaged" message from both readers, also among 4,000 areas', async () => {
