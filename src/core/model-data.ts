@@ -17,27 +17,34 @@
 //
 // All the arrays of a check run come from one buffer (Arena, in model-columns.ts with the string
 // tables and typed columns): see there why. The SheetModel objects made on demand: model-view.ts.
-import { fromA1, toA1 } from './a1';
+import { toA1 } from './a1';
 import type { IndicatorRow, Observation, SheetModel } from './model';
 import { normalizeValue } from './layout/normalize';
-import type { CellValue, LayoutKind, SheetGrid } from './types';
-import { parseCell, type ParsedValue } from './values';
+import type { LayoutKind, SheetGrid } from './types';
+import type { ParsedValue } from './values';
 import { Arena, F64, I32, StringTable, U16, U8, type LabelInfo, type SheetShape, type SheetSource } from './model-columns';
-import { sheetModel } from './model-view';
+import { CellLookup, childLists, irregularColumns, type ChildLists, type Irregular, type IrregularBuild } from './model-lookup';
+import { obsObject, rowObject, sheetModel } from './model-view';
 
 // Flags of an observation: obs-flags.ts. (Imported from there, not re-exported here: CommonJS
 // builds turn a re-export into a getter, which the readers' per-cell loops would pay for.)
 import { KIND_INDEX, PARSED_KIND_INDEX, makeFlags } from './obs-flags';
 
-/** Explicit per-observation arrays of models built from objects (irregular sheets). */
-interface Irregular {
-  row: Int32Array;
-  entity: Int32Array;
-  period: Int32Array;
-  col: Int32Array;
-  /** Observations of row r: list[start[r] … start[r + 1]). */
-  start: Int32Array;
-  list: Int32Array;
+
+/** The arrays a reader writes rows and observations to directly (bulk, direct), from `row` and `obs`. */
+export interface WriteViews {
+  row: number;
+  obs: number;
+  rowSheet: Uint16Array;
+  rowR: Int32Array;
+  rowLabel: Int32Array;
+  rowUnit: Int32Array;
+  rowParent: Int32Array;
+  rowBlock: Int32Array;
+  obsValue: Float64Array;
+  /** Step classes (direct writes only; bulk writes give steps to commitRows). */
+  obsStepClass: Uint8Array;
+  obsFlags: Uint8Array;
 }
 
 /** The views of a ModelData before seal(). */
@@ -100,7 +107,7 @@ export class ModelData {
   /** Row of each observation; null when it is the observation's index (long and per-year sheets). */
   private obsRowList: Int32Array | null = null;
   private irregular: Irregular | null = null;
-  private irregularBuild: { row: number[]; entity: number[]; period: number[]; col: number[] } | null = null;
+  private irregularBuild: IrregularBuild | null = null;
 
   private sealed = false;
   private readonly rowObjects = new Map<number, IndicatorRow>();
@@ -330,31 +337,9 @@ export class ModelData {
    * Room for n rows with one observation each, and the arrays to write them to directly (long
    * tables, where observation i of the run is row i of the run); then commitRows(ids).
    */
-  bulk(n: number): {
-    row: number;
-    obs: number;
-    rowSheet: Uint16Array;
-    rowR: Int32Array;
-    rowLabel: Int32Array;
-    rowUnit: Int32Array;
-    rowParent: Int32Array;
-    rowBlock: Int32Array;
-    obsValue: Float64Array;
-    obsFlags: Uint8Array;
-  } {
+  bulk(n: number): WriteViews {
     this.reserve(n, n);
-    return {
-      row: this.rowCount,
-      obs: this.obsCount,
-      rowSheet: this._rowSheet.a,
-      rowR: this._rowR.a,
-      rowLabel: this._rowLabel.a,
-      rowUnit: this._rowUnit.a,
-      rowParent: this._rowParent.a,
-      rowBlock: this._rowBlock.a,
-      obsValue: this._obsValue.a,
-      obsFlags: this._obsFlags.a,
-    };
+    return this.views();
   }
 
   /** Ends a bulk write: the rows' ids, codes and the observations' steps. */
@@ -383,21 +368,14 @@ export class ModelData {
    * the arrays (rows from `row`, observations from `obs`); stepClass() gives the step classes (null
    * when steps are kept as numbers: not available). Then commitLong(), or rollback().
    */
-  direct(n: number): {
-    row: number;
-    obs: number;
-    rowSheet: Uint16Array;
-    rowR: Int32Array;
-    rowLabel: Int32Array;
-    rowUnit: Int32Array;
-    rowParent: Int32Array;
-    rowBlock: Int32Array;
-    obsValue: Float64Array;
-    obsStepClass: Uint8Array;
-    obsFlags: Uint8Array;
-  } | null {
+  direct(n: number): WriteViews | null {
     if (this.obsStepList || this.irregularBuild || this.rowCount !== this.obsCount || this._obsRow) return null;
     this.reserve(n, n);
+    return this.views();
+  }
+
+  /** Where the next rows and observations go, and the arrays to write them to. */
+  private views(): WriteViews {
     return {
       row: this.rowCount,
       obs: this.obsCount,
@@ -450,25 +428,10 @@ export class ModelData {
       for (let k = 0; k < m; k++) this._obsRow.a[k] = k;
     }
     this.obsRowList = this._obsRow ? this._obsRow.a.subarray(0, m) : null;
-    const ir = this.irregularBuild;
-    if (ir) {
-      // Observations of regular sheets after the last irregular one.
-      while (ir.row.length < m) {
-        ir.row.push(-2);
-        ir.entity.push(-1);
-        ir.period.push(-1);
-        ir.col.push(-1);
-      }
-      const start = new Int32Array(n + 1);
-      const rowOf = Int32Array.from(ir.row, (r, o) => (r === -2 ? this.regularRowOf(o) : r));
-      for (let o = 0; o < m; o++) if (rowOf[o] >= 0) start[rowOf[o] + 1]++;
-      for (let r = 0; r < n; r++) start[r + 1] += start[r];
-      const fill = start.slice(0, n);
-      const list = new Int32Array(start[n]);
-      for (let o = 0; o < m; o++) if (rowOf[o] >= 0) list[fill[rowOf[o]]++] = o;
-      this.irregular = { row: rowOf, entity: Int32Array.from(ir.entity), period: Int32Array.from(ir.period), col: Int32Array.from(ir.col), start, list };
+    if (this.irregularBuild) {
+      this.irregular = irregularColumns(this.irregularBuild, n, m, (o) => this.regularRowOf(o));
       for (let o = 0; o < m; o++) {
-        if (ir.row[o] !== -2) continue;
+        if (this.irregularBuild.row[o] !== -2) continue;
         this.irregular.entity[o] = this.regularEntityOf(o);
         this.irregular.period[o] = this.regularPeriodOf(o);
         this.irregular.col[o] = this.regularColOf(o);
@@ -646,58 +609,26 @@ export class ModelData {
     return `${this.sheetName(this.rowOf(o))}!${this.address(o)}`;
   }
 
-  /** The IndicatorRow object of row i (made once). */
+  /** The IndicatorRow object of row i (made once, model-view.ts). */
   row(i: number): IndicatorRow {
     let r = this.rowObjects.get(i);
-    if (r) return r;
-    const s = this.sheets[this.rowSheet[i]];
-    const g = s.grid as SheetGrid;
-    const li = this.labels[this.rowLabel[i]];
-    const rr = this.rowR[i];
-    const u = this.rowUnit[i];
-    const c = this.codeOf(i);
-    r = {
-      id: this.idOf(i),
-      sheet: s.name,
-      row: rr,
-      labelAddress: toA1(g.originRow + rr, g.originCol + s.nameCol),
-      label: li.label,
-      key: li.key,
-      unit: u < 0 ? undefined : this.units.list[u],
-      code: c < 0 ? undefined : this.codes.list[c],
-      partial: li.partial,
-      block: this.blockName(this.rowBlock[i]),
-    };
-    const p = this.rowParent[i];
-    if (p >= 0) r.parent = this.idOf(p);
-    this.rowObjects.set(i, r);
+    if (!r) this.rowObjects.set(i, (r = rowObject(this, i)));
     return r;
   }
 
-  /** The Observation object of observation o (made once, from the grid, as the readers always made it). */
+  /** The Observation object of observation o (made once, from the grid, as the readers always made it: model-view.ts). */
   obs(o: number): Observation {
     let x = this.obsObjects.get(o);
     if (x) return x;
-    const row = this.rowOf(o);
-    const s = this.sheets[this.rowSheet[row]];
-    const g = s.grid as SheetGrid;
-    const r = this.rowR[row];
-    const c = this.colOf(o);
-    const raw: CellValue = g.values[r]?.[c] ?? null;
-    const parsed = parseCell(raw, g.numberFormats?.[r]?.[c]);
-    x = {
-      rowId: this.idOf(row),
-      sheet: s.name,
-      address: toA1(g.originRow + r, g.originCol + c),
-      entity: this.entities.list[this.entityOf(o)],
-      period: this.periods.list[this.periodOf(o)],
-      raw,
-      parsed,
-      ...normalizeValue(parsed, this.unitOf(row), this.labels[this.rowLabel[row]].label, s.fractionKeys !== null && s.fractionKeys.has(this.labels[this.rowLabel[row]].key)),
-    };
+    x = obsObject(this, o);
     this.obsObjects.set(o, x);
     this.objectIndex?.set(x, o);
     return x;
+  }
+
+  /** The Observation object of o if it was made already (or given, in models built from objects). */
+  madeObs(o: number): Observation | undefined {
+    return this.obsObjects.get(o);
   }
 
   /** Sets a row's parent after sealing (models built from objects). */
@@ -716,36 +647,12 @@ export class ModelData {
 
   /**
    * Breakdown rows by parent: `parents` in the order WorkbookModel.children lists them (by first
-   * child), the children of row p at childList[childStart[p] … childStart[p + 1]).
+   * child), the children of row p at childList[childStart[p] … childStart[p + 1]) (model-lookup.ts).
    */
-  children(): { parents: Int32Array; childStart: Int32Array; childList: Int32Array } {
-    if (this._children) return this._children;
-    const n = this.rowCount;
-    const rowParent = this.rowParent;
-    const childStart = this.ints(n + 1);
-    // Parents in order of their first child; the slot is written for every row and counted for a new parent.
-    const parentList = this.ints(Math.max(1, n));
-    let np = 0;
-    for (let i = 0; i < n; i++) {
-      const p = rowParent[i];
-      if (p < 0) continue;
-      parentList[np] = p;
-      np += childStart[p + 1]++ === 0 ? 1 : 0;
-    }
-    for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
-    const total = childStart[n];
-    const childList = this.ints(total);
-    // Fill each list from its end backwards (children stay in row order), with childStart[p + 1]
-    // as the cursor: afterwards childStart[p + 1] holds p's start, i.e. the starts moved up by one.
-    for (let i = n - 1; i >= 0; i--) {
-      const p = rowParent[i];
-      if (p >= 0) childList[--childStart[p + 1]] = i;
-    }
-    childStart.copyWithin(0, 1, n + 1);
-    childStart[n] = total;
-    return (this._children = { parents: parentList.subarray(0, np), childStart, childList });
+  children(): ChildLists {
+    return (this._children ??= childLists(this));
   }
-  private _children: { parents: Int32Array; childStart: Int32Array; childList: Int32Array } | undefined = undefined;
+  private _children: ChildLists | undefined = undefined;
 
   childCount(row: number): number {
     const c = this.children();
@@ -780,62 +687,11 @@ export class ModelData {
     return -1;
   }
 
-  /** The observation in a cell (`Sheet`, `A1`); −1 when the cell holds none. */
+  /** The observation in a cell (`Sheet`, `A1`); −1 when the cell holds none (model-lookup.ts). */
   obsInCell(sheet: string, address: string): number {
-    this.cellIndex ??= new Map();
-    const hit = this.cellIndex.get(`${sheet}!${address}`);
-    if (hit !== undefined) return hit;
-    let found = -1;
-    for (const s of this.sheets) {
-      if (s.name !== sheet || found >= 0) continue;
-      if (!s.grid) {
-        // Models built from objects: the objects know their addresses.
-        for (let o = s.obsStart; o < s.obsEnd && found < 0; o++) if (this.obsObjects.get(o)?.address === address) found = o;
-        continue;
-      }
-      const a = fromA1(address);
-      if (!a) continue;
-      const r = a.row - s.grid.originRow;
-      const c = a.col - s.grid.originCol;
-      for (const i of this.rowsAtR(s, r)) {
-        for (const o of this.obsOfRow(i)) if (this.colOf(o) === c && found < 0) found = o;
-      }
-    }
-    this.cellIndex.set(`${sheet}!${address}`, found);
-    return found;
+    return (this.cells ??= new CellLookup(this)).obsInCell(sheet, address);
   }
-  private cellIndex: Map<string, number> | undefined = undefined;
-  private readonly rowsByR = new Map<number, Map<number, number[]> | null>();
-
-  /** Rows of a sheet read from grid row r: a binary search when rows follow the grid, else an index. */
-  private rowsAtR(s: SheetSource, r: number): number[] {
-    let byR = this.rowsByR.get(s.index);
-    if (byR === undefined) {
-      let sorted = true;
-      for (let i = s.rowStart + 1; i < s.rowEnd && sorted; i++) if (this.rowR[i - 1] >= this.rowR[i]) sorted = false;
-      byR = null;
-      if (!sorted) {
-        byR = new Map();
-        for (let i = s.rowStart; i < s.rowEnd; i++) {
-          const list = byR.get(this.rowR[i]);
-          if (list) list.push(i);
-          else byR.set(this.rowR[i], [i]);
-        }
-      }
-      this.rowsByR.set(s.index, byR);
-    }
-    if (byR) return byR.get(r) ?? [];
-    let lo = s.rowStart;
-    let hi = s.rowEnd - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = this.rowR[mid];
-      if (v === r) return [mid];
-      if (v < r) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return [];
-  }
+  private cells: CellLookup | undefined = undefined;
 
   /** The index of an observation object made by obs(); −1 for other objects. */
   indexOfObs(x: Observation): number {
