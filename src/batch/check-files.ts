@@ -5,7 +5,7 @@ import { checkWorkbookWithModel, sortFindings, type CheckOptions } from '../core
 import { message } from '../core/i18n';
 import { applyExplanations } from '../core/explanations';
 import { buildPanel, detectAnomalies, type HistoryOptionsInput } from '../core/history';
-import { compareReports } from '../core/text/across';
+import { acrossReportsCheck } from '../core/text/checks';
 import type { WorkbookSnapshot } from '../core/types';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import type { FileResult } from './results';
@@ -59,7 +59,7 @@ function addCrossReportFindings(results: FileResult[]): void {
   const reports = results.filter((r) => r.prose && r.result);
   if (reports.length < 2) return;
   const byName = new Map(reports.map((r) => [(r.prose as NonNullable<FileResult['prose']>).name, r]));
-  for (const f of compareReports(reports.map((r) => r.prose as NonNullable<FileResult['prose']>))) {
+  for (const f of acrossReportsCheck.run({ reports: reports.map((r) => r.prose as NonNullable<FileResult['prose']>) })) {
     byName.get(f.cells[0].sheet)?.result?.findings.push(f);
   }
 }
