@@ -73,6 +73,15 @@ module.exports = [
       // The checker worker did the reading: the page itself never loaded ExcelJS.
       assert.ok(env.served.some((u) => /checker-worker\./.test(u)));
       assert.ok(!env.requests.slice(from).some((u) => /preview-exceljs/.test(u)));
+      // A failed rule's row: the plain sentence shows; the rule and its arithmetic are folded under 详情.
+      const ruleRow = page.locator('[data-testid=file-findings] tr[data-rule^="rate.mandated"]').first();
+      const cellText = await ruleRow.locator('td').first().innerText();
+      assert.match(cellText, /^法制审核率应为 100%，但.*填报为/);
+      assert.doesNotMatch(cellText, /rate\.mandated|左边为/);
+      assert.equal(await ruleRow.locator('details').evaluate((d) => d.open), false);
+      await ruleRow.locator('summary').click();
+      assert.match(await ruleRow.getByTestId('finding-details-text').innerText(), /^规则 rate\.mandated\.[\w-]+：.*左边为/);
+      await ruleRow.locator('summary').click();
       await env.screenshot(page, 'checker-three-files.png');
       env.shared.checkerPage = page;
       assertOwnOrigin(env, from);

@@ -73,6 +73,11 @@ module.exports = [
       assert.ok(fine.points[1].y < fine.points[0].y, 'the ×10 year is drawn higher');
       assert.equal(fine.line, 1);
       assert.ok(list.some((r) => r.rule === 'history.yoy' && r.text.includes('罚没款')), 'the 罚没款 change (+137.9 %)');
+      // The thresholds are the finding's details: folded under 详情, not shown on the row.
+      const fineRow = pane.locator('[data-testid="cy-finding"][data-rule="history.yoy.scale"]').filter({ hasText: '医疗服务类罚款' }).first();
+      assert.equal(await fineRow.locator('details').evaluate((d) => d.open), false);
+      assert.equal(await fineRow.locator('summary').innerText(), '详情');
+      assert.doesNotMatch(await fineRow.innerText(), /即提示/);
 
       // Charts need Excel: the button is disabled and says so.
       await pane.getByRole('checkbox', { name: '将“医疗服务类罚款（乐山市市中区）”加入趋势图' }).first().check();

@@ -171,6 +171,50 @@ module.exports = [
     },
   },
   {
+    name: 'a finding reads first as a plain sentence; 详情 opens from the keyboard to show the rule and its arithmetic',
+    needs: ['校验 lists the findings and highlights the flagged cells'],
+    async run(env) {
+      const { page } = env.shared;
+      // The 法制审核率 finding on D4 (a rule of the built-in pack).
+      const item = page
+        .locator('[data-severity] li')
+        .filter({ has: page.locator(`button[data-rule][aria-label*="${MAIN_SHEET}!D4."]`) })
+        .filter({ hasText: '法制审核率应为 100%' })
+        .first();
+      await item.scrollIntoViewIfNeeded();
+      const button = item.locator('button[data-rule]');
+      const rule = await button.getAttribute('data-rule');
+
+      // What shows: the cell, then the clerk's sentence with the value as typed; no rule id, no
+      // expression, no arithmetic until asked for.
+      const message = await button.evaluate((b) => b.children[1].textContent);
+      assert.match(message, /^法制审核率应为 100%，但.*2021年填报为：法制审核率 93\.3%（法治指标!D4）。$/);
+      const shown = await item.innerText();
+      assert.ok(shown.startsWith(`${MAIN_SHEET}!D4\n${message}`), `the row reads: ${shown}`);
+      assert.ok(!shown.includes(rule) && !shown.includes('==') && !shown.includes('左边为'), `nothing technical shows: ${shown}`);
+      const details = item.locator('details');
+      const summary = details.locator('summary');
+      assert.equal(await summary.innerText(), '详情');
+      assert.equal(await details.evaluate((d) => d.open), false);
+      assert.equal(await item.getByTestId('finding-details-text').isVisible(), false);
+      await page.getByTestId('task-pane').evaluate((pane) => pane.scrollTo(0, 0));
+      await env.screenshot(page, 'preview-findings-plain.png');
+
+      // Opened with the keyboard: the rule id, its expression and the arithmetic.
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await item.getByTestId('finding-details-text').waitFor({ state: 'visible' });
+      const technical = await item.getByTestId('finding-details-text').innerText();
+      assert.match(technical, new RegExp(`^规则 ${rule.replace(/\./g, '\\.')}：\\[法制审核率\\] == 100%。左边为 93\\.33%，右边为 100\\.00%，相差 -6\\.67%。$`));
+      // Opening it selected nothing: D7, chosen last, is still the selected cell.
+      assert.equal(await page.getByTestId('name-box').textContent(), 'D7');
+      await item.scrollIntoViewIfNeeded();
+      await env.screenshot(page, 'preview-finding-details.png');
+      await page.keyboard.press('Enter');
+      assert.equal(await details.evaluate((d) => d.open), false);
+    },
+  },
+  {
     name: '清除标记 removes every highlight',
     needs: ['校验 lists the findings and highlights the flagged cells'],
     async run(env) {
