@@ -139,7 +139,7 @@ export async function main(argv: string[], io: SummaryIO = { stdout: (s) => proc
   let spec;
   let workbook;
   try {
-    workbook = kind === 'xlsx' ? await loadWorkbook(bytes, name) : workbookFromSnapshot(readLegacy(bytes, name, kind));
+    workbook = kind === 'xlsx' ? (await loadWorkbook(bytes, name)).workbook : workbookFromSnapshot(readLegacy(bytes, name, kind));
     const snapshot = { name, sheets: workbook.worksheets.map(gridFromWorksheet) };
     spec = buildSummary(template, summaryInput(snapshot), {
       lang,

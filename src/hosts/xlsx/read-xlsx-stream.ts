@@ -414,8 +414,8 @@ export async function readXlsxStream(bytes: Uint8Array, name: string, options: S
       // A zip whose directory cannot be read fails in readXlsx at the same JSZip call, with the same message.
       if (size !== undefined && size <= FALLBACK_BYTES) {
         if (options.stats) options.stats.full = true;
-        const wb = await loadWorkbook(bytes, name, options.limits);
-        return { name, sheets: gridsOf(wb) };
+        const { workbook, missing } = await loadWorkbook(bytes, name, options.limits);
+        return { name, sheets: gridsOf(workbook, missing) };
       }
     }
     if (e instanceof WorkbookReadError) throw e;

@@ -210,15 +210,25 @@ export function noWorksheetError(name: string): WorkbookReadError {
   return new WorkbookReadError(message('host.xlsx.no-worksheet', { name }));
 }
 
-/** Sheets a workbook lists whose part is missing, by workbook (loadWorkbook records them). */
-const missingSheets = new WeakMap<ExcelJS.Workbook, Array<{ index: number; name: string; part: string }>>();
+/** A sheet the workbook lists whose part is missing: its place among the readable worksheets. */
+export interface MissingSheet {
+  index: number;
+  name: string;
+  part: string;
+}
+
+/** A workbook loaded by ExcelJS, and the sheets it lists that the package does not hold. */
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  missing: MissingSheet[];
+}
 
 /**
  * Loads workbook bytes with ExcelJS; throws WorkbookReadError with a bilingual reason. The
  * package is screened first (package-guard.ts: size and ratio limits, DOCTYPE, merged areas
  * ExcelJS cannot handle in reasonable time), so that ExcelJS never sees a hostile file.
  */
-export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Partial<PackageLimits>): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Partial<PackageLimits>): Promise<LoadedWorkbook> {
   const sniffed = sniffWorkbook(bytes, name);
   if (sniffed) throw sniffed;
   let missing: Awaited<ReturnType<typeof screenForExcelJS>>['missing'];
@@ -248,21 +258,24 @@ export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Par
     throw damagedError(name, e);
   }
   if (wb.worksheets.length === 0) throw noWorksheetError(name);
-  if (missing.length > 0) missingSheets.set(wb, missing);
-  return wb;
+  return { workbook: wb, missing };
 }
 
 /**
  * The grids of a loaded workbook, in workbook order: every worksheet, and an unread grid (with
  * its reason) for each sheet the workbook lists whose part is missing.
  */
-export function gridsOf(wb: ExcelJS.Workbook, each: (ws: ExcelJS.Worksheet, i: number, all: ExcelJS.Worksheet[]) => SheetGrid = gridFromWorksheet): SheetGrid[] {
+export function gridsOf(
+  wb: ExcelJS.Workbook,
+  missing: readonly MissingSheet[],
+  each: (ws: ExcelJS.Worksheet, i: number, all: ExcelJS.Worksheet[]) => SheetGrid = gridFromWorksheet,
+): SheetGrid[] {
   const grids = wb.worksheets.map((ws, i, all) => each(ws, i, all));
-  return withMissingSheets(grids, missingSheets.get(wb) ?? []);
+  return withMissingSheets(grids, missing);
 }
 
 /** Inserts an unread grid for each missing sheet part at its place among the worksheets. */
-export function withMissingSheets(grids: SheetGrid[], missing: Array<{ index: number; name: string; part: string }>): SheetGrid[] {
+export function withMissingSheets(grids: SheetGrid[], missing: readonly MissingSheet[]): SheetGrid[] {
   if (missing.length === 0) return grids;
   const out: SheetGrid[] = [];
   let k = 0;
@@ -277,6 +290,6 @@ export function withMissingSheets(grids: SheetGrid[], missing: Array<{ index: nu
 
 /** Reads .xlsx bytes into a snapshot of every worksheet. */
 export async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
-  const wb = await loadWorkbook(bytes, name);
-  return { name, sheets: gridsOf(wb) };
+  const { workbook, missing } = await loadWorkbook(bytes, name);
+  return { name, sheets: gridsOf(workbook, missing) };
 }

@@ -9,7 +9,7 @@ import type { Host } from '../../core/host';
 import type { StandardFormResult, StandardFormSpec } from '../../core/report/standard-form';
 import type { TableSpec } from '../../core/report/table-spec';
 import { HostError } from '../excel/errors';
-import { gridFromWorksheet, gridsOf, loadWorkbook } from './read-xlsx';
+import { gridFromWorksheet, gridsOf, loadWorkbook, type MissingSheet } from './read-xlsx';
 import { legacyFormat, workbookKind } from './formats';
 import { fillRulesSheet } from './rules-sheet';
 import { RULES_SHEET } from '../../core/sheet-names';
@@ -36,9 +36,14 @@ export class XlsxHost implements Host {
   private listeners = new Set<(e: XlsxHostEvent) => void>();
   selection: CellRef | undefined;
 
+  /**
+   * `missing`: the sheets the file lists whose part it does not hold (loadWorkbook finds them);
+   * each check reports them as unread sheets at their place.
+   */
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly name: string,
+    private readonly missing: readonly MissingSheet[] = [],
   ) {}
 
   /**
@@ -57,7 +62,8 @@ export class XlsxHost implements Host {
       ]);
       return new XlsxHost(workbookFromSnapshot(readLegacy(bytes, name)), name);
     }
-    return new XlsxHost(await loadWorkbook(bytes, name), name);
+    const { workbook, missing } = await loadWorkbook(bytes, name);
+    return new XlsxHost(workbook, name, missing);
   }
 
   onChange(listener: (e: XlsxHostEvent) => void): () => void {
@@ -71,7 +77,7 @@ export class XlsxHost implements Host {
 
   async readWorkbook(onProgress?: Progress): Promise<WorkbookSnapshot> {
     // gridsOf adds, at its place, any sheet the file lists whose part is missing (with why).
-    const sheets = gridsOf(this.workbook, (ws, i, all) => {
+    const sheets = gridsOf(this.workbook, this.missing, (ws, i, all) => {
       onProgress?.((i + 1) / all.length, message('host.stage.sheet', { sheet: ws.name }));
       return gridFromWorksheet(ws);
     });
