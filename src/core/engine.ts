@@ -13,6 +13,7 @@ import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
 import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET } from './sheet-names';
 import { attachTypoHints, loadRuleSet, type LoadRulesOptions, type RuleSet } from './rules';
+import { IndicatorIndex } from './rules/evaluate';
 import type { SheetModel } from './model';
 import { ModelData } from './model-data';
 import { observationCount } from './model-view';
@@ -137,7 +138,8 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
   const { model, sheets, fixes, fixFindings } = analyzeWorkbook(snapshot, options);
   const rules = loadRuleSet({ sheets: snapshot.sheets, file: options.rules, patches: options.rulePatches });
   const userSheets = snapshot.sheets.filter((g) => !OWN_SHEETS.has(g.name) && g.name !== RULES_SHEET && !isSummarySheetName(g.name)).map((g) => g.name);
-  const context: WorkbookCheckContext = { snapshot, model, fixes, fixFindings, rules, userSheets };
+  const ruleIndex = new IndicatorIndex(model, rules.ruleSet.aliases);
+  const context: WorkbookCheckContext = { snapshot, model, fixes, fixFindings, rules, userSheets, ruleIndex };
   let findings: Finding[] = [];
   // The checks of the registry, in its order (checks/registry.ts).
   WORKBOOK_CHECKS.forEach((check, i) => {
@@ -147,7 +149,7 @@ export function checkWorkbookWithModel(snapshot: WorkbookSnapshot, options: Chec
   });
   // A digit typed wrongly (21 for 12) that would make a total or an equality hold: a hint on the
   // finding it explains.
-  findings = attachTypoHints(findings, model, { rules: rules.ruleSet });
+  findings = attachTypoHints(findings, model, { rules: rules.ruleSet, index: ruleIndex });
   if (options.history !== false) {
     progress(0.9, msg('progress.history'));
     findings.push(...detectAnomalies(buildPanel([{ file: snapshot.name, model }]), options.history ?? {}));

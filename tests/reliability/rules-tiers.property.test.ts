@@ -113,8 +113,9 @@ describe('rule evaluation tiers', () => {
         fc.property(longTable, rules, (rows, extra) => {
           const model = analyzeWorkbook(workbook('面板.xlsx', grid('各地区', rows)), { entity: '某市' }).model;
           const set = ruleSet(extra);
-          const full = evaluateRules(set, IndicatorIndex.of(model, set.aliases));
-          const lean = evaluateRulesLean(set, IndicatorIndex.of(model, set.aliases));
+          const index = new IndicatorIndex(model, set.aliases);
+          const full = evaluateRules(set, index);
+          const lean = evaluateRulesLean(set, index);
           expect(lean.map((e) => e.rule.id)).toEqual(full.map((e) => e.rule.id));
           full.forEach((f, i) => {
             const l = lean[i];

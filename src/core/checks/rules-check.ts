@@ -22,5 +22,5 @@ export const rulesCheck = defineCheck<WorkbookCheckContext>({
   parameters: [
     { name: 'rules', default: '—', about: { 'zh-CN': '规则文件（JSON 或 YAML，--rules）', 'en-US': 'a rule file (JSON or YAML, --rules)' } },
   ],
-  run: (ctx) => [...ctx.rules.findings, ...runRules(ctx.model, ctx.rules.ruleSet)],
+  run: (ctx) => [...ctx.rules.findings, ...runRules(ctx.model, ctx.rules.ruleSet, { index: ctx.ruleIndex })],
 });

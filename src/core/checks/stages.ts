@@ -2,6 +2,7 @@
 import type { Panel } from '../history/panel';
 import type { HistoryOptions } from '../history/common';
 import type { StructureFix } from '../layout/corrections';
+import type { IndicatorIndex } from '../rules/evaluate';
 import type { RuleLoad } from '../rules/sources';
 import type { Finding, WorkbookSnapshot } from '../types';
 import type { WorkbookModel } from './context';
@@ -18,6 +19,8 @@ export interface WorkbookCheckContext {
   userSheets: string[];
   /** The rules that apply (pack, rule file, 校验规则 sheet, the pane's changes) and the problems met loading them. */
   rules: RuleLoad;
+  /** The workbook's indicators indexed under the rules' aliases: one per check, for the rules and the typo hints. */
+  ruleIndex: IndicatorIndex;
 }
 
 /** Series by district and period from one or more workbooks, and the detectors' settings. */

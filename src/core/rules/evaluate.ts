@@ -97,8 +97,6 @@ class CellLists {
   }
 }
 
-const indexCache = new WeakMap<ModelData, WeakMap<object, IndicatorIndex>>();
-
 /** Compares periods as `localeCompare(b, 'en', { numeric: true })` does. */
 const PERIOD_COLLATOR = new Intl.Collator('en', { numeric: true });
 
@@ -296,15 +294,6 @@ export class IndicatorIndex {
       }
       this.aliases.set(ck, list);
     }
-  }
-
-  /** The index of a model and alias table, made once (runRules and attachTypoHints share it). */
-  static of(model: WorkbookModel, aliases: Record<string, string[]> = {}): IndicatorIndex {
-    let byAliases = indexCache.get(model.data);
-    if (!byAliases) indexCache.set(model.data, (byAliases = new WeakMap()));
-    let index = byAliases.get(aliases);
-    if (!index) byAliases.set(aliases, (index = new IndicatorIndex(model, aliases)));
-    return index;
   }
 
   /** Rows by key, in workbook order (made on first access). */

@@ -40,6 +40,11 @@ export { FUNCTION_NAMES, RULE_FUNCTIONS, type RuleFunction } from './functions';
 export interface RunRulesOptions {
   /** Attach one-digit typo hints to failing equalities (default true). */
   typoHints?: boolean;
+  /**
+   * The index of the model's indicators under the rule set's aliases, when the caller made it
+   * (the engine makes one per check and gives it to attachTypoHints too); else made here.
+   */
+  index?: IndicatorIndex;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +225,7 @@ export function indicatorColumn(expr: string, name: string): number {
  * Never throws on workbook content or rule text.
  */
 export function runRules(model: WorkbookModel, ruleSet: RuleSet, opts: RunRulesOptions = {}): Finding[] {
-  const index = IndicatorIndex.of(model, ruleSet.aliases);
+  const index = opts.index ?? new IndicatorIndex(model, ruleSet.aliases);
   const out: Finding[] = [];
   for (const p of ruleSet.patches ?? []) {
     const address = p.origin?.cells.id;

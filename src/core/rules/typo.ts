@@ -361,12 +361,12 @@ const HINTED = new Set(['balance.mismatch', 'balance.exceeds']);
  * now, holding. Returns new finding objects for the hinted ones; the others are returned as they are.
  * (Findings of runRules get their hints from runRules itself.)
  */
-export function attachTypoHints(findings: Finding[], model: WorkbookModel, opts: { rules?: RuleSet; constraints?: Constraint[] } = {}): Finding[] {
+export function attachTypoHints(findings: Finding[], model: WorkbookModel, opts: { rules?: RuleSet; constraints?: Constraint[]; index?: IndicatorIndex } = {}): Finding[] {
   if (!findings.some((f) => HINTED.has(f.ruleId))) return findings;
   const balances = new BalanceGroups(model);
   let rules: { evaluated: LeanEvaluation[]; index: IndicatorIndex } | undefined;
   if (opts.rules) {
-    const index = IndicatorIndex.of(model, opts.rules.aliases);
+    const index = opts.index ?? new IndicatorIndex(model, opts.rules.aliases);
     rules = { evaluated: bindRules(opts.rules, index), index };
   }
   const others = new ConstraintIndex(constraintLookup(model, balances, rules, opts.constraints));
