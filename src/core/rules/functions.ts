@@ -1,9 +1,11 @@
 // The functions of the rule language, each declared once in RULE_FUNCTIONS: its name, how many
 // arguments it takes and of which types (checked by the parser), the arguments a "rate" result
 // comes from (for showing a failed comparison as %), a one-line description with an example (for
-// lists in the 规则 tab and the README) and, for the numeric ones, its arithmetic on values that
+// lists in the 规则 tab and the README; its text is in the message pack under
+// rules.function.<name>) and, for the numeric ones, its arithmetic on values that
 // carry an error bound. The parser puts a call's entry on its AST node, so the evaluator and the
 // fast tier read it from the node, never by name while checking values.
+import { message, type SectionKey } from '../i18n';
 import type { Bilingual } from '../types';
 
 export type ValueType = 'number' | 'condition';
@@ -30,8 +32,10 @@ export interface RuleFunction<N extends string = string> {
   rateFrom: 'all' | readonly number[];
   /** How a call is written: 'round(x, [n])'. */
   signature: string;
-  /** What it does, in one line with an example. */
-  description: Bilingual;
+  /** The pack key of its description (`rules.function.<name>`). */
+  descriptionKey: `rules.function.${N}`;
+  /** What it does, in one line with an example, from the message pack. */
+  readonly description: Bilingual;
   /**
    * The result from the arguments' values; absent for if and prev, which the evaluator handles
    * itself (only the branch taken is evaluated; prev looks up another period's cell).
@@ -39,10 +43,22 @@ export interface RuleFunction<N extends string = string> {
   apply?: (args: Approx[]) => Approx;
 }
 
-/** An entry of the table; its arity text follows from min and max. */
-function define<N extends string>(name: N, f: Omit<RuleFunction<N>, 'name' | 'arity'>): RuleFunction<N> {
+/**
+ * An entry of the table; its arity text follows from min and max, and its description is the
+ * pack's `rules.function.<name>` (so every function must have one there).
+ */
+function define<N extends SectionKey<'rules.function'>>(name: N, f: Omit<RuleFunction<N>, 'name' | 'arity' | 'descriptionKey' | 'description'>): RuleFunction<N> {
   const arity = f.min === f.max ? `${f.min}` : f.max === Infinity ? `≥${f.min}` : `${f.min}–${f.max}`;
-  return { name, arity, ...f };
+  const descriptionKey = `rules.function.${name}` as const;
+  return {
+    name,
+    arity,
+    ...f,
+    descriptionKey,
+    get description(): Bilingual {
+      return message(descriptionKey);
+    },
+  };
 }
 
 function minOrMax(args: Approx[], min: boolean): Approx {
@@ -60,10 +76,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: 'all',
     signature: 'sum(x, …)',
-    description: {
-      'zh-CN': '各参数之和，如 sum([行政复议案件], [行政诉讼案件]) == [案件总数]',
-      'en-US': 'The sum of the arguments, e.g. sum([行政复议案件], [行政诉讼案件]) == [案件总数]',
-    },
     apply: (args) => args.reduce(add, exact(0)),
   }),
   define('abs', {
@@ -73,10 +85,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: 'all',
     signature: 'abs(x)',
-    description: {
-      'zh-CN': '绝对值，如 abs([单案平均罚没款] - [罚没款] / [行政处罚案件]) <= 0.01',
-      'en-US': 'The absolute value, e.g. abs([单案平均罚没款] - [罚没款] / [行政处罚案件]) <= 0.01',
-    },
     apply: (args) => ({ v: Math.abs(args[0].v), err: args[0].err }),
   }),
   define('min', {
@@ -86,10 +94,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: 'all',
     signature: 'min(x, …)',
-    description: {
-      'zh-CN': '最小的参数，如 min([办结率], [答复率]) >= 90%',
-      'en-US': 'The smallest argument, e.g. min([办结率], [答复率]) >= 90%',
-    },
     apply: (args) => minOrMax(args, true),
   }),
   define('max', {
@@ -99,10 +103,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: 'all',
     signature: 'max(x, …)',
-    description: {
-      'zh-CN': '最大的参数，如 max([行政复议案件], [行政诉讼案件]) <= [案件总数]',
-      'en-US': 'The largest argument, e.g. max([行政复议案件], [行政诉讼案件]) <= [案件总数]',
-    },
     apply: (args) => minOrMax(args, false),
   }),
   define('round', {
@@ -112,10 +112,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: [0],
     signature: 'round(x, [n])',
-    description: {
-      'zh-CN': '四舍五入到 n 位小数（n 省略为 0，可为负），如 round([罚没款] / 10000, 2) == [罚没款（万元）]',
-      'en-US': 'x rounded half away from zero to n decimals (0 when left out; may be negative), e.g. round([罚没款] / 10000, 2) == [罚没款（万元）]',
-    },
     apply: (args) => {
       const n = args.length > 1 ? Math.round(args[1].v) : 0;
       const clamped = Math.max(-15, Math.min(15, n));
@@ -129,10 +125,6 @@ export const RULE_FUNCTIONS = [
     result: 'branch',
     rateFrom: [1, 2],
     signature: 'if(c, a, b)',
-    description: {
-      'zh-CN': '条件 c 成立时为 a，否则为 b（a、b 同为数值或同为条件），如 if([行政处罚案件] > 0, [法制审核率] == 100%, 1 == 1)',
-      'en-US': 'a when the condition c holds, else b (both numbers or both conditions), e.g. if([行政处罚案件] > 0, [法制审核率] == 100%, 1 == 1)',
-    },
   }),
   define('prev', {
     min: 1,
@@ -141,10 +133,6 @@ export const RULE_FUNCTIONS = [
     result: 'number',
     rateFrom: [0],
     signature: 'prev([指标])',
-    description: {
-      'zh-CN': '同一指标上一年的值，如 [行政处罚案件] <= 2 * prev([行政处罚案件])',
-      'en-US': "The indicator's value one year earlier, e.g. [行政处罚案件] <= 2 * prev([行政处罚案件])",
-    },
   }),
 ] as const;
 

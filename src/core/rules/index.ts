@@ -123,11 +123,7 @@ function fmt(v: number, rate: boolean): string {
 function plainRead(r: Read, model: WorkbookModel): Bilingual {
   const row = rowById(model, r.obs.rowId);
   const label = row?.label ?? r.name;
-  const where = `${r.obs.sheet}!${r.obs.address}`;
-  const v = display(r.obs);
-  return r.prev
-    ? { 'zh-CN': `上一年的${label} ${v}（${where}）`, 'en-US': `the year before's ${label} ${v} (${where})` }
-    : { 'zh-CN': `${label} ${v}（${where}）`, 'en-US': `${label} ${v} (${where})` };
+  return ruleMessage(r.prev ? 'rule.read.prev' : 'rule.read', { label, value: display(r.obs), cell: `${r.obs.sheet}!${r.obs.address}` });
 }
 
 /** Both languages without spaces at either end (an empty {detail} leaves one). */

@@ -273,11 +273,11 @@ function lex(items: Item[]): Tok[] {
         continue;
       case '&':
         if (next === '&') op('and', 2);
-        else fail(col, 'parse.unsupported-op', { op: '&', hint: { 'zh-CN': '（“并且”请写 and）', 'en-US': ' (write "and")' } });
+        else fail(col, 'parse.unsupported-op', { op: '&', hint: ruleMessage('parse.hint.and') });
         continue;
       case '|':
         if (next === '|') op('or', 2);
-        else fail(col, 'parse.unsupported-op', { op: '|', hint: { 'zh-CN': '（“或者”请写 or）', 'en-US': ' (write "or")' } });
+        else fail(col, 'parse.unsupported-op', { op: '|', hint: ruleMessage('parse.hint.or') });
         continue;
       case '%':
       case '‰':

@@ -219,7 +219,7 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
     ruleSet: { rules: [], aliases: {} },
     findings: [fileFinding('file.parse', { file, detail })],
   });
-  if (typeof textIn !== 'string') return failed('not text');
+  if (typeof textIn !== 'string') return failed(ruleMessage('file.not-text'));
   const input = textIn.replace(/^\uFEFF/, '');
   if (format === 'json') {
     let value: unknown;
@@ -240,10 +240,13 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
         const pos = e.linePos?.[0];
         const quote = /^\s*-?\s*expr\s*:\s*\[/m.test(input);
         const first = e.message.split('\n')[0];
-        return failed({
-          'zh-CN': `不是有效的 YAML${pos ? `，第 ${pos.line} 行第 ${pos.col} 列有语法错误` : ''}（${first}）${quote ? '。YAML 中以 [ 开头的表达式要加引号，如 expr: "[甲] == [乙]"' : ''}`,
-          'en-US': `not valid YAML${pos ? `: syntax error at line ${pos.line}, column ${pos.col}` : ''} (${first})${quote ? '. In YAML an expression that starts with [ must be quoted: expr: "[a] == [b]"' : ''}`,
-        });
+        return failed(
+          ruleMessage('file.invalid-yaml', {
+            at: pos ? ruleMessage('file.syntax-at', { line: pos.line, col: pos.col }) : '',
+            detail: first,
+            hint: quote ? ruleMessage('file.yaml-quote') : '',
+          }),
+        );
       }
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
       if (Array.isArray(value)) merged = value;
@@ -261,11 +264,11 @@ export function parseRuleFile(textIn: string, format: 'json' | 'yaml', opts: { f
 /** A JSON syntax error located by line and column (JSON.parse gives a character position). */
 function jsonSyntaxDetail(input: string, message: string): Bilingual {
   const at = /position (\d+)/.exec(message);
-  if (!at) return { 'zh-CN': `不是有效的 JSON（${message}）`, 'en-US': `not valid JSON (${message})` };
+  if (!at) return ruleMessage('file.invalid-json', { at: '', detail: message });
   const before = input.slice(0, Number(at[1]));
   const line = before.split('\n').length;
   const col = before.length - before.lastIndexOf('\n');
-  return { 'zh-CN': `不是有效的 JSON，第 ${line} 行第 ${col} 列有语法错误（${message}）`, 'en-US': `not valid JSON: syntax error at line ${line}, column ${col} (${message})` };
+  return ruleMessage('file.invalid-json', { at: ruleMessage('file.syntax-at', { line, col }), detail: message });
 }
 
 let packCache: RuleSet | undefined;
