@@ -143,23 +143,23 @@ function trimmed(v: number, decimals: number): string {
   return s.slice(0, end);
 }
 
-/** A value of a kind, for messages: rates as percentages, money with 元. */
-export function fmtValue(v: number, kind: ValueKind): string {
-  if (kind === 'rate') return `${trimmed(v * 100, 2)}%`;
-  if (kind === 'money') return `${trimmed(v, 2)} 元`;
-  return trimmed(v, 2);
+/** A value of a kind, for messages: rates as percentages, money with its unit (元). */
+export function fmtValue(v: number, kind: ValueKind): Bilingual {
+  if (kind === 'rate') return both(`${trimmed(v * 100, 2)}%`);
+  if (kind === 'money') return historyMessage('history.money', { amount: trimmed(v, 2) });
+  return both(trimmed(v, 2));
 }
 
 /** A point as written in the sheet when approximate (1900余), else formatted. */
-export function fmtPoint(p: SeriesPoint): string {
-  return p.approximate && p.text ? p.text : fmtValue(p.value, p.kind);
+export function fmtPoint(p: SeriesPoint): Bilingual {
+  return p.approximate && p.text ? both(p.text) : fmtValue(p.value, p.kind);
 }
 
 /** An amount of change of a kind (no sign): rates in percentage points. */
 export function fmtAmount(v: number, kind: ValueKind): Bilingual {
   const a = Math.abs(v);
   if (kind === 'rate') return historyMessage('history.points', { amount: trimmed(a * 100, 2) });
-  return both(fmtValue(a, kind));
+  return fmtValue(a, kind);
 }
 
 export function fmtChange(change: number, kind: ValueKind): Bilingual {
