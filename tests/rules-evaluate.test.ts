@@ -180,6 +180,12 @@ describe('inputs that are blank, approximate, unreadable or zero', () => {
     expect(infos.map((f) => f.ruleId)).toEqual(['B1', 'B2']);
     expect(infos[0].cells).toEqual([{ sheet: '法治指标', address: 'D5' }]);
     expect(infos[0].message['zh-CN']).toContain('[投诉受理件数] 没有数值');
+    // For the clerk first: what is blank and what could not be checked; the rule's id and
+    // expression are the details.
+    expect(infos[0].message['zh-CN']).toBe('某区2021年[投诉受理件数] 没有数值，未能核对「规则B1」。');
+    expect(infos[0].message['zh-CN']).not.toContain('<=');
+    expect(infos[0].details?.['zh-CN']).toBe('规则 B1：[投诉办结件数] <= [投诉受理件数]');
+    expect(infos[0].message['en-US']).toMatch(/^\[投诉受理件数\] has no value 某区 \(2021\), so .+ could not be checked\.$/);
     expect(fs.filter((f) => f.period === '2022')).toEqual([]);
   });
 

@@ -109,6 +109,14 @@ function ruleName(rule: Rule): Bilingual {
   return { 'zh-CN': zh && zh !== rule.id ? `「${zh}」` : '', 'en-US': en && en !== rule.id ? ` "${en}"` : '' };
 }
 
+/** How a clerk's sentence names a rule: by its name when it has one, else by its id. */
+function ruleWhat(rule: Rule): Bilingual {
+  const zh = rule.name['zh-CN'];
+  const en = rule.name['en-US'];
+  const named = (name: string | undefined, lang: 'zh-CN' | 'en-US') => (name && name !== rule.id ? ruleMessage('rule.what.named', { name })[lang] : ruleMessage('rule.what.id', { id: rule.id })[lang]);
+  return { 'zh-CN': named(zh, 'zh-CN'), 'en-US': named(en, 'en-US') };
+}
+
 function periodText(entity: string, period: string): Bilingual {
   const p = periodLabel(period);
   if (!entity) return p;
@@ -192,7 +200,8 @@ function skippedFinding(s: Skipped): Finding {
     // An indicator with no cell at all in the period leaves nothing read to point at: the rule's
     // own cell then (its 表达式 in 校验规则; rules from a file have none).
     cells: s.cells.length > 0 ? s.cells : originCell(s.rule),
-    message: ruleMessage(id, { id: s.rule.id, name: ruleName(s.rule), period, names, entities, text: s.texts.join('、') }),
+    message: ruleMessage(id, { period, names, entities, text: s.texts.join('、'), what: ruleWhat(s.rule) }),
+    details: ruleMessage('rule.skipped.details', { id: s.rule.id, expr: s.rule.expr }),
     period: s.period,
   };
   if (single && s.entities[0]) f.entity = s.entities[0];
