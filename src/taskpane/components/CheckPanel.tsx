@@ -26,7 +26,7 @@ import type { Bilingual, CellRef, CheckResult, Finding, Lang, WorkbookSnapshot }
 import type { Host } from '../../core/host';
 import type { CheckSession, RunCheck, SessionOptions } from '../session';
 import { describeError, formatCellRef, isSyncTimeoutError } from '../format';
-import { pick, translate, type MessageKey, type Translate } from '../i18n';
+import { paneMessage, pick, type MessageKey, type Translate } from '../i18n';
 import { explainTranslator, type ExplainKey } from '../panels/rules-strings';
 import { ErrorBar } from './ErrorBar';
 import { FindingGroups, SEVERITIES, SEVERITY_LABEL, canExplainFinding, groupBySeverity, openCounts } from './FindingGroups';
@@ -67,7 +67,7 @@ interface ProgressState {
 }
 
 function stage(key: MessageKey): Bilingual {
-  return { 'zh-CN': translate('zh-CN', key), 'en-US': translate('en-US', key) };
+  return paneMessage(key);
 }
 
 /** Resolves after the browser had a chance to paint (so progress shows before a synchronous engine run). */
@@ -422,14 +422,14 @@ export function CheckPanel({ host, lang, t, runCheck, options, onChecked }: Chec
       )}
 
       {result && (
-        <section aria-label={t('summary.label')}>
+        <section aria-label={t('results.label')}>
           <div className={styles.summary} role="status" data-testid="summary">
             <Subtitle2 as="h2">
               {SEVERITIES.map((s) => `${t(SEVERITY_LABEL[s])} ${counts.open[s]}`).join(' · ')}
               {counts.explained > 0 ? ` · ${et('explain.explained', { n: counts.explained })}` : ''}
             </Subtitle2>
             <Text size={200} className={styles.observations}>
-              {t('summary.observations', { n: result.observations.toLocaleString(lang) })}
+              {t('results.observations', { n: result.observations.toLocaleString(lang) })}
             </Text>
           </div>
           {result.findings.length === 0 ? (

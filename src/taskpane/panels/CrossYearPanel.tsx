@@ -28,7 +28,7 @@ import { canInsertLineChart } from '../capabilities';
 import { ErrorBar } from '../components/ErrorBar';
 import { VirtualList, type ItemSlot } from '../components/VirtualList';
 import { formatCellRef } from '../format';
-import { pick } from '../i18n';
+import { paneMessage, pick } from '../i18n';
 import type { PanelProps } from '../session';
 import {
   ALL_PERIODS,
@@ -83,7 +83,7 @@ interface ProgressState {
   stage: Bilingual;
 }
 
-const ANALYSE_STAGE: Bilingual = { 'zh-CN': crossYearTranslator('zh-CN')('cy.analysing'), 'en-US': crossYearTranslator('en-US')('cy.analysing') };
+const ANALYSE_STAGE: Bilingual = paneMessage('cy.analysing');
 
 /** Resolves after the browser had a chance to paint (progress shows before an engine on this thread). */
 function nextPaint(): Promise<void> {

@@ -32,7 +32,7 @@ import type { CellRef, CellValue, Finding, SheetGrid } from '../../core/types';
 import { canWriteRulesSheet } from '../capabilities';
 import { ErrorBar, type Retry } from '../components/ErrorBar';
 import { describeError, formatCellRef } from '../format';
-import { pick } from '../i18n';
+import { paneMessage, pick } from '../i18n';
 import type { PanelProps } from '../session';
 import { ChecksSection } from './ChecksSection';
 import { RuleRow } from './RuleRow';
@@ -69,7 +69,7 @@ type Notice = { key: RulesKey; params?: Record<string, string | number> };
 /** An error of this tab with its message in both languages (shown by describeError). */
 class PaneError extends BilingualError {
   constructor(key: RulesKey, params: Record<string, string | number>) {
-    super({ 'zh-CN': rulesTranslator('zh-CN')(key, params), 'en-US': rulesTranslator('en-US')(key, params) });
+    super(paneMessage(key, params));
     this.name = 'PaneError';
   }
 }
