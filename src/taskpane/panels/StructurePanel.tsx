@@ -6,58 +6,14 @@ import { Body1, Button, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } fro
 import { useCallback, useMemo, useState } from 'react';
 import type { ExplainedGroup, Lang, SheetExplanation } from '../../core/types';
 import type { Host } from '../../core/host';
+import type { SectionKey } from '../../core/i18n';
 import { axisText } from '../../core/layout/explain-text';
 import { describeError } from '../format';
+import { paneText } from '../i18n';
 import type { PanelProps } from '../session';
 
-const STRINGS = {
-  'zh-CN': {
-    heading: '结构',
-    intro: '校验时对每个工作表的识别结果：表格形状、表头、行列含义、合计组，以及未读取的行列。点击合计组可在表中选中它的单元格。',
-    needCheck: '请先在“校验”标签运行校验。',
-    shape: '形状',
-    header: '表头行',
-    groups: '合计组',
-    ignored: '未读取',
-    none: '没有合计组。',
-    show: '在表中选中',
-    rows: '行',
-    columns: '列',
-    indicators: '指标',
-    periods: '期间',
-    entities: '地区/单位',
-    dirRows: '按行',
-    dirColumns: '按列',
-    dirEntities: '跨地区',
-    fixHeading: '识别有误？',
-    fixBody: '在工作簿中新建名为“结构”的工作表，表头为：工作表 | 操作 | 合计 | 组成项 | 说明。操作填“合计组”（声明合计与组成项）、“非合计”或“不核对”（取消一个合计组）；合计和组成项可写指标名称或单元格（如 B7、B8:B10）。保存后重新校验即可生效，更正随工作簿保存。',
-    skipped: '未作为指标表读取',
-  },
-  'en-US': {
-    heading: 'Structure',
-    intro: 'How the last check read each sheet: its shape, header, what the rows and columns hold, the total groups, and the rows and columns left out. Choose a group to select its cells in the sheet.',
-    needCheck: 'Run a check in the Check tab first.',
-    shape: 'Shape',
-    header: 'Header rows',
-    groups: 'Total groups',
-    ignored: 'Left out',
-    none: 'No total groups.',
-    show: 'Select in sheet',
-    rows: 'rows',
-    columns: 'columns',
-    indicators: 'indicators',
-    periods: 'periods',
-    entities: 'districts/units',
-    dirRows: 'down the rows',
-    dirColumns: 'across the columns',
-    dirEntities: 'across districts',
-    fixHeading: 'Read wrongly?',
-    fixBody: 'Add a sheet named 结构 with the header 工作表 | 操作 | 合计 | 组成项 | 说明. 操作 is 合计组 (a total and its parts), 非合计 or 不核对 (take a group off); 合计 and 组成项 are indicator names or cells (B7, B8:B10). Check again to apply it; the correction is saved with the workbook.',
-    skipped: 'not read as an indicator sheet',
-  },
-} as const;
-
-type Key = keyof (typeof STRINGS)['zh-CN'];
+/** The tab's texts: the `pane.structure.*` keys of the message packs, without `pane.structure.`. */
+type Key = SectionKey<'pane.structure'>;
 
 /** A host that can select a range of cells (Excel, the preview); others select the group's first cell. */
 interface RangeSelector {
@@ -81,7 +37,7 @@ function groupText(g: ExplainedGroup, s: (k: Key) => string): string {
 
 export function StructurePanel({ host, lang, session }: PanelProps) {
   const styles = useStyles();
-  const s = useCallback((k: Key) => STRINGS[lang][k], [lang]);
+  const s = useCallback((k: Key) => paneText(lang, `structure.${k}`), [lang]);
   const [failure, setFailure] = useState<string | null>(null);
   const structure: SheetExplanation[] = useMemo(() => session?.result.structure ?? [], [session]);
 
