@@ -6,7 +6,7 @@ import { runCheckInWorker } from './check-worker-client';
 import { CheckPanel } from './components/CheckPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Header } from './components/Header';
-import { translator, type MessageKey } from './i18n';
+import { otherLang, translator, type MessageKey } from './i18n';
 import { CrossYearPanel } from './panels/CrossYearPanel';
 import { RulesPanel } from './panels/RulesPanel';
 import { StructurePanel } from './panels/StructurePanel';
@@ -66,7 +66,7 @@ function Shell({ host, lang: initialLang, runCheck = runCheckInWorker }: AppProp
 
   return (
     <>
-      <Header lang={lang} t={t} onToggleLang={() => setLang((l) => (l === 'zh-CN' ? 'en-US' : 'zh-CN'))} />
+      <Header lang={lang} t={t} onToggleLang={() => setLang(otherLang)} />
       <TabList
         className={styles.tabs}
         selectedValue={tab}

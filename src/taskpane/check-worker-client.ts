@@ -7,6 +7,7 @@ import type { CheckOptions } from '../core/engine';
 import { BilingualError } from '../core/errors';
 import type { Bilingual, CheckResult, WorkbookSnapshot } from '../core/types';
 import type { CheckReply, CheckRequest, WorkerCheckOptions } from './check-worker';
+import { paneMessage, paneText } from './i18n';
 
 interface Pending {
   snapshot: WorkbookSnapshot;
@@ -75,14 +76,10 @@ function onFailure(event: Event): void {
     failed.forEach(settleInThread);
     return;
   }
-  const message = (event as ErrorEvent).message || 'the check worker stopped';
+  const reason = (event as ErrorEvent).message || paneMessage('worker.no-reason');
+  const technical = typeof reason === 'string' ? reason : reason['en-US'];
   for (const p of failed) {
-    p.reject(
-      new WorkerCheckError('WorkerError', message, {
-        'zh-CN': `校验进程意外停止（${message}），请重试。`,
-        'en-US': `The check stopped unexpectedly (${message}). Please try again.`,
-      }),
-    );
+    p.reject(new WorkerCheckError('WorkerError', technical, paneMessage('worker.crashed', { reason })));
   }
 }
 
@@ -139,14 +136,14 @@ function stopWorker(): void {
 }
 
 /** What a check stopped by disposing the worker says, in the pane's languages. */
-const CANCELLED: Bilingual = { 'zh-CN': '校验已取消。', 'en-US': 'The check was cancelled.' };
+const CANCELLED: Bilingual = paneMessage('worker.cancelled');
 
 /** Stops the worker (a new one starts with the next check); checks still running are rejected. */
 export function disposeCheckWorker(): void {
   const cancelled = [...pending.values()];
   pending.clear();
   stopWorker();
-  for (const p of cancelled) p.reject(workerFailure('AbortError', 'The check was cancelled.', CANCELLED));
+  for (const p of cancelled) p.reject(workerFailure('AbortError', paneText('en-US', 'worker.cancelled'), CANCELLED));
 }
 
 /** For tests: stop the worker and forget that it ever failed to start. */

@@ -7,7 +7,7 @@ import type { Lang } from '../core/types';
 import type { Host } from '../core/host';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { App } from './App';
-import { langFromDisplayLanguage } from './i18n';
+import { langFromDisplayLanguage, paneMessage } from './i18n';
 import { createUnavailableHost, isTrident } from './office-host-factory';
 import { lightTheme, themeFromOffice } from './theme';
 
@@ -63,10 +63,7 @@ function start(): void {
         host = new ExcelHost();
       } catch (e) {
         console.error(e);
-        host = createUnavailableHost({
-          'zh-CN': `无法连接到 Excel 工作簿：${String(e)}`,
-          'en-US': `Could not connect to the Excel workbook: ${String(e)}`,
-        });
+        host = createUnavailableHost(paneMessage('host.connect-failed', { reason: String(e) }));
       }
       show(host, lang, themeFromOffice());
     },

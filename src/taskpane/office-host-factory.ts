@@ -4,13 +4,11 @@
 import { BilingualError } from '../core/errors';
 import type { Bilingual, WorkbookSnapshot } from '../core/types';
 import type { Host } from '../core/host';
+import { paneMessage } from './i18n';
 
 export { BilingualError };
 
-export const OPEN_IN_EXCEL: Bilingual = {
-  'zh-CN': '请在 Excel 中打开本加载项。当前页面没有连接到 Excel 工作簿。',
-  'en-US': 'Open this add-in in Excel. This page is not connected to an Excel workbook.',
-};
+export const OPEN_IN_EXCEL: Bilingual = paneMessage('host.open-in-excel');
 
 /**
  * A host for when the pane runs outside Excel (office.js failed to load, a plain browser, or

@@ -1,5 +1,10 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { Lang } from '../../core/types';
 import { errorText } from '../format';
+import { paneText } from '../i18n';
+
+/** The crash message shows in both languages: the pane's language is state that may be lost. */
+const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 interface Props {
   children: ReactNode;
@@ -33,18 +38,16 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!this.state.failed) return this.props.children;
     return (
       <div role="alert" style={{ padding: 16, fontFamily: "'Segoe UI','Microsoft YaHei','PingFang SC',sans-serif" }}>
-        <p lang="zh-CN" style={{ margin: '0 0 8px' }}>
-          指标校验遇到意外错误，界面无法显示。请点击“重试”，或关闭后重新打开任务窗格。
-        </p>
-        <p lang="en-US" style={{ margin: '0 0 8px' }}>
-          Indicator Checker hit an unexpected error and cannot show its pane. Click “Retry”, or close and reopen the
-          task pane.
-        </p>
+        {LANGS.map((lang) => (
+          <p key={lang} lang={lang} style={{ margin: '0 0 8px' }}>
+            {paneText(lang, 'crash.body')}
+          </p>
+        ))}
         <p style={{ margin: '0 0 12px', fontSize: 12, opacity: 0.8, wordBreak: 'break-word' }}>
           {errorText(this.state.error)}
         </p>
         <button type="button" onClick={this.retry}>
-          重试 / Retry
+          {LANGS.map((lang) => paneText(lang, 'error.retry')).join(' / ')}
         </button>
       </div>
     );

@@ -1,7 +1,7 @@
 import { Button, Caption1, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons';
 import type { Lang } from '../../core/types';
-import type { Translate } from '../i18n';
+import { otherLang, type Translate } from '../i18n';
 
 const useStyles = makeStyles({
   root: {
@@ -24,7 +24,7 @@ interface HeaderProps {
 
 export function Header({ lang, t, onToggleLang }: HeaderProps) {
   const styles = useStyles();
-  const target: Lang = lang === 'zh-CN' ? 'en-US' : 'zh-CN';
+  const target: Lang = otherLang(lang);
   return (
     <header className={styles.root}>
       <div className={styles.titles}>

@@ -34,7 +34,7 @@ import type { Finding, Lang, SheetGrid } from '../../core/types';
 import { formatNumber } from '../../core/numerals';
 import { describeError, formatCellRef } from '../format';
 import { DetailsDisclosure } from '../components/DetailsDisclosure';
-import { pick, translate } from '../i18n';
+import { paneMessage, pick, translate } from '../i18n';
 import type { SummaryKey, SummaryTranslate } from './summary-strings';
 
 type TextModule = typeof import('../../core/text');
@@ -217,10 +217,7 @@ export function ProseSection({ lang, st, model }: ProseSectionProps) {
       if (file.size > MAX_REPORT_FILE_BYTES) {
         const mb = Math.ceil(file.size / 1024 / 1024);
         const max = MAX_REPORT_FILE_BYTES / 1024 / 1024;
-        throw new BilingualError({
-          'zh-CN': `文件“${file.name}”有 ${mb} MB，超过 ${max} MB，未读取。`,
-          'en-US': `The file "${file.name}" is ${mb} MB, above ${max} MB; it was not read.`,
-        });
+        throw new BilingualError(paneMessage('prose.fileTooBig', { name: file.name, mb, max }));
       }
       const bytes = await fileBytes(file);
       const [mod, pdf] = await Promise.all([

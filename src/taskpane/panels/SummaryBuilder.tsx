@@ -25,6 +25,7 @@ import type { Host } from '../../core/host';
 import { canWriteSummaryTable } from '../capabilities';
 import { ErrorBar } from '../components/ErrorBar';
 import { describeError } from '../format';
+import { listText } from '../../core/messages';
 import { translate } from '../i18n';
 import type { SummaryTranslate } from './summary-strings';
 import { TablePreview } from './TablePreview';
@@ -253,7 +254,7 @@ export function SummaryBuilder({ host, lang, st, analysis, stale = false }: Summ
             >
               {fitting.map((c) => (
                 <option key={sourceKey(c)} value={sourceKey(c)}>
-                  {`${c.sheets.join(lang === 'zh-CN' ? '、' : ', ')}（${layoutName(c)}）`}
+                  {`${listText(c.sheets)[lang]}（${layoutName(c)}）`}
                 </option>
               ))}
             </Select>

@@ -335,7 +335,7 @@ function num(v: number, lang: Lang, digits = 2): string {
 export function formatKindValue(v: number | null | undefined, kind: ValueKind | undefined, lang: Lang, t: CrossYearTranslate): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return t('cy.trend.blank');
   if (kind === 'rate') return `${num(v * 100, lang)}%`;
-  if (kind === 'money') return `${num(v, lang)} 元`;
+  if (kind === 'money') return t('cy.money', { value: num(v, lang) });
   return num(v, lang);
 }
 
