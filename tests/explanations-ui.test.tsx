@@ -165,6 +165,18 @@ describe('核实说明 in the 校验 tab', () => {
     expect(screen.getByText('已删除核实说明。')).toBeTruthy();
   });
 
+  test('a long explanation already in the workbook is shown whole, never cut', async () => {
+    const host = new ExplainingHost();
+    const warning = checkWorkbook(await host.readWorkbook(), { history: false }).findings.find((f) => f.ruleId === 'balance.partial') as Finding;
+    const long = `其余 1583 条为其他类别。${'按市局口径另行统计，'.repeat(110)}`.slice(0, 1000);
+    expect(long.length).toBe(1000);
+    host.explanationsSheet = { name: '校验说明', originRow: 0, originCol: 0, values: explanationRows([explain(warning, long)]) };
+    render(<App host={host} lang="zh-CN" runCheck={engine} />);
+    await check();
+    await waitFor(() => expect(partialRow().getAttribute('data-explained')).toBe('true'));
+    expect(within(partialRow()).getByTestId('explanation').textContent).toBe(`已说明说明：${long}`);
+  });
+
   test('a failed save keeps the dialog open with the host’s message', async () => {
     const host = new ExplainingHost();
     host.saveError = Object.assign(new Error('taken'), { bilingual: { 'zh-CN': '已有名为“校验说明”的工作表。', 'en-US': 'Taken.' } });

@@ -189,7 +189,9 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
               <Badge appearance="filled" color="success" size="small" className={styles.badge}>
                 {et('explain.badge')}
               </Badge>
-              {et('explain.text', { text: explanation })}
+              {/* The user's own words, whole: never through a template (templates cut long quotes). */}
+              {et('explain.label')}
+              {explanation}
             </span>
           )}
         </button>

@@ -178,7 +178,7 @@ export const pane: Record<keyof typeof zh, string> = {
   'pane.explain.actionLabel': 'Explain: {where}',
   'pane.explain.editLabel': 'Edit the explanation: {where}',
   'pane.explain.badge': 'Explained',
-  'pane.explain.text': 'Explanation: {text}',
+  'pane.explain.label': 'Explanation: ',
   'pane.explain.title': 'Explanation',
   'pane.explain.intro':
     "Say why this finding is expected and the data are right. The explanation is kept in the workbook's 校验说明 sheet; it must be given again when the values change.",

@@ -178,7 +178,7 @@ export const pane = {
   'pane.explain.actionLabel': '填写核实说明：{where}',
   'pane.explain.editLabel': '修改核实说明：{where}',
   'pane.explain.badge': '已说明',
-  'pane.explain.text': '说明：{text}',
+  'pane.explain.label': '说明：',
   'pane.explain.title': '核实说明',
   'pane.explain.intro': '说明这条提示为什么属实、数据为什么正确。说明保存在工作簿的“校验说明”工作表中；数值改变后需要重新说明。',
   'pane.explain.field': '说明',
