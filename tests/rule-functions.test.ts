@@ -2,7 +2,8 @@
 // the parser's arity and argument checks, its unknown-function message, the evaluator's and the
 // fast tier's arithmetic and the "is a rate" pass-through all follow each entry.
 import { analyzeWorkbook } from '../src/core/engine';
-import { evaluateInstance, IndicatorIndex, instancesOf } from '../src/core/rules/evaluate';
+import { evaluateInstance, instancesOf } from '../src/core/rules/evaluate';
+import { IndicatorIndex } from '../src/core/rules/indicator-index';
 import { evaluateRulesLean } from '../src/core/rules/fast';
 import { FUNCTION_NAMES, RULE_FUNCTIONS, type Approx, type ArgType, type RuleFunction } from '../src/core/rules/functions';
 import { ruleMessage } from '../src/core/rules/messages';

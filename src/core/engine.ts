@@ -13,7 +13,7 @@ import { msg } from './messages';
 import { isSummarySheetName } from './report/sources';
 import { RESULT_SHEET, RULES_SHEET, SUMMARY_SHEET } from './sheet-names';
 import { attachTypoHints, loadRuleSet, type LoadRulesOptions, type RuleSet } from './rules';
-import { IndicatorIndex } from './rules/evaluate';
+import { IndicatorIndex } from './rules/indicator-index';
 import type { SheetModel } from './model';
 import { ModelData } from './model-data';
 import { observationCount } from './model-view';

@@ -2,7 +2,7 @@
 import type { Panel } from '../history/panel';
 import type { HistoryOptions } from '../history/common';
 import type { StructureFix } from '../layout/corrections';
-import type { IndicatorIndex } from '../rules/evaluate';
+import type { IndicatorIndex } from '../rules/indicator-index';
 import type { RuleLoad } from '../rules/sources';
 import type { Finding, WorkbookSnapshot } from '../types';
 import type { WorkbookModel } from './context';

@@ -13,7 +13,8 @@
 // and period or the next one for prev()), instead of every passing instance up front.
 import { F_APPROX, PK_ERROR, PK_MISSING, PK_TEXT } from '../obs-flags';
 import type { Approx } from './functions';
-import { bindEnabledRules, cellKey, evaluateInstance, previousPeriod, type Constraint, type EvaluatedInstance, type IndicatorIndex, type RuleInstance } from './evaluate';
+import { bindEnabledRules, evaluateInstance, type Constraint, type EvaluatedInstance, type RuleInstance } from './evaluate';
+import { cellKey, previousPeriod, type IndicatorIndex } from './indicator-index';
 import { isCompare, type Node, type ParseResult } from './parser';
 import type { Rule, RuleSet } from './types';
 

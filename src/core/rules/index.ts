@@ -6,7 +6,8 @@ import type { Observation } from '../model';
 import { normalizeName } from '../names';
 import type { Bilingual, CellRef, Finding, SheetGrid } from '../types';
 import { formatNumber } from '../numerals';
-import { cellKey, evaluateInstance, IndicatorIndex, type Comparison, type Read } from './evaluate';
+import { evaluateInstance, type Comparison, type Read } from './evaluate';
+import { cellKey, IndicatorIndex } from './indicator-index';
 import { evaluateRulesLean } from './fast';
 import { roundTo } from './functions';
 import { joinBilingual, ruleMessage } from './messages';
@@ -17,7 +18,8 @@ import type { Rule, RulePatch, RuleSet } from './types';
 
 export * from './types';
 export { parseRule, walk, editDistance, MAX_EXPRESSION_LENGTH, type Node, type ParseResult } from './parser';
-export { IndicatorIndex, evaluateInstance, evaluateRules, instancesOf, previousPeriod, cellKey, type Constraint, type Outcome } from './evaluate';
+export { evaluateInstance, evaluateRules, instancesOf, type Constraint, type Outcome } from './evaluate';
+export { IndicatorIndex, previousPeriod, cellKey } from './indicator-index';
 export {
   builtinPack,
   builtinPackFindings,

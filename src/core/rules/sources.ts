@@ -8,7 +8,7 @@
 import { parseAllDocuments } from 'yaml';
 import { toA1 } from '../a1';
 import type { Bilingual, CellValue, Finding, SheetGrid, Severity } from '../types';
-import { aliasPattern } from './evaluate';
+import { aliasPattern } from './indicator-index';
 import { both, ruleMessage, type RuleMessageId, type RuleParams } from './messages';
 import packJson from './pack.json';
 import type { Rule, RuleField, RuleOrigin, RulePatch, RuleSet, RuleSource } from './types';
