@@ -199,7 +199,12 @@ describe('task pane', () => {
     expect(errorRows).toHaveLength(2);
     expect(errorRows[0].textContent).toContain('Sheet1!B5');
     expect(errorRows[0].textContent).toContain('合计不等于分项之和');
-    expect(errorRows[0].textContent).toContain('数值 12, 13 · 期望 25 · 差额 -1');
+    // The raw values are technical detail: folded under 详情, not in the row's sentence.
+    expect(errorRows[0].textContent).not.toContain('数值 12, 13');
+    const firstRow = errorRows[0].closest('li') as HTMLElement;
+    const folded = within(firstRow).getByTestId('finding-details');
+    expect(folded.hasAttribute('open')).toBe(false);
+    expect(folded.textContent).toContain('数值 12, 13 · 期望 25 · 差额 -1');
     expect(within(screen.getByRole('list', { name: '警告列表' })).getAllByRole('button')).toHaveLength(1);
     expect(within(screen.getByRole('list', { name: '提示列表' })).getAllByRole('button')).toHaveLength(1);
 

@@ -25,13 +25,15 @@ const useStyles = makeStyles({
 interface DetailsDisclosureProps {
   /** The technical text, shown when opened. */
   text: string;
+  /** More technical lines after it (the raw values a finding carries), each on its own line. */
+  more?: string[];
   /** The summary, in the current language: 详情 / Details. */
   label: string;
   className?: string;
 }
 
 /** A folded 详情 / Details: closed at first, opened by a click or by Enter or Space on its summary. */
-export function DetailsDisclosure({ text, label, className }: DetailsDisclosureProps) {
+export function DetailsDisclosure({ text, more = [], label, className }: DetailsDisclosureProps) {
   const styles = useStyles();
   return (
     <details className={mergeClasses(styles.details, className)} data-testid="finding-details">
@@ -39,6 +41,11 @@ export function DetailsDisclosure({ text, label, className }: DetailsDisclosureP
       <div className={styles.body} data-testid="finding-details-text">
         {text}
       </div>
+      {more.map((line) => (
+        <div key={line} className={styles.body} data-testid="finding-details-more">
+          {line}
+        </div>
+      ))}
     </details>
   );
 }

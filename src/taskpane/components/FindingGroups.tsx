@@ -97,12 +97,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   message: { display: 'block', overflowWrap: 'anywhere' },
-  details: {
-    display: 'block',
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
-    overflowWrap: 'anywhere',
-  },
   headerText: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   explained: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
   explanation: {
@@ -122,7 +116,10 @@ const useStyles = makeStyles({
   action: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, marginInlineEnd: tokens.spacingHorizontalXS },
 });
 
-/** "数值 12, 13 · 期望 25 · 差额 -1", or '' when the finding carries none of them. */
+/**
+ * "数值 12, 13 · 期望 25 · 差额 -1", or '' when the finding carries none of them: the values in
+ * base units (a rate as a fraction), technical detail shown under 详情 after the finding's own.
+ */
 export function findingDetails(f: Finding, lang: Lang, t: Translate): string {
   const parts: string[] = [];
   if (f.values && f.values.length > 0) {
@@ -151,8 +148,10 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
   const cell = finding.cells[0];
   const address = cell ? formatCellRef(cell) : '';
   const message = pick(finding.message, lang);
-  const details = findingDetails(finding, lang, t);
-  const technical = finding.details ? pick(finding.details, lang) : '';
+  // The clerk's sentence shows; the rule, the arithmetic and the raw values fold under 详情.
+  const raw = findingDetails(finding, lang, t);
+  const technical = finding.details ? pick(finding.details, lang) : raw;
+  const more = finding.details && raw ? [raw] : [];
   const explainable = canExplainFinding(finding);
   const explanation = explainable && finding.explanation ? finding.explanation : '';
   const where = address || message;
@@ -176,14 +175,13 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
           onClick={activate}
           onKeyDown={onKeyDown}
           disabled={!cell}
-          aria-label={[cell ? `${t('finding.goto')} ${address}` : '', message, details, explanation ? `${et('explain.badge')}: ${explanation}` : '']
+          aria-label={[cell ? `${t('finding.goto')} ${address}` : '', message, explanation ? `${et('explain.badge')}: ${explanation}` : '']
             .filter(Boolean)
             .join('. ')}
           data-rule={finding.ruleId}
         >
           {address && <span className={styles.address}>{address}</span>}
           <span className={styles.message}>{message}</span>
-          {details && <span className={styles.details}>{details}</span>}
           {explanation && (
             <span className={styles.explanation} data-testid="explanation">
               <Badge appearance="filled" color="success" size="small" className={styles.badge}>
@@ -196,7 +194,7 @@ const FindingRow = memo(function FindingRow({ finding, slot, lang, t, et, onSele
           )}
         </button>
         {/* Outside the button: a disclosure inside a button could not be opened on its own. */}
-        {technical && <DetailsDisclosure text={technical} label={t('finding.technical')} className={styles.technical} />}
+        {technical && <DetailsDisclosure text={technical} more={more} label={t('finding.technical')} className={styles.technical} />}
       </div>
       {onExplain && explainable && (
         <Button
