@@ -3,9 +3,9 @@
 // The readers (layout/sheet-reader.ts, read-long.ts, read-crosstab.ts) write every indicator row and observation into typed arrays and
 // shared string tables; the checks, rules and detectors read those arrays. The object view of the
 // model (IndicatorRow, Observation, the maps of WorkbookModel) is made only when someone asks for
-// it, from the workbook grid, with the same code and field order as before — so callers that
-// read `model.observations` see exactly what they always saw, and a check run over 3 M cells
-// never builds 3 M objects.
+// it, from the workbook grid (model-view.ts), with the fields a reader of objects expects — so
+// callers that read `model.observations` get plain objects, and a check run over 3 M cells never
+// builds 3 M objects.
 //
 // Row i: sheet, grid row, label (index into `labels`), unit, parent row (−1: none) and block —
 // 22 bytes; its id and outline code follow from the reading order and the label. Observation o:

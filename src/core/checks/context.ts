@@ -37,7 +37,7 @@ export function buildModel(sheets: SheetModel[]): WorkbookModel {
   return data.cachedModel(() => modelView(data, shared ? undefined : sheets));
 }
 
-/** Own, enumerable properties made on first read (spreads and JSON see them as before). */
+/** Own, enumerable properties made on first read (spreads and JSON see them like plain fields). */
 function lazy<T extends object, K extends string, V>(target: T, key: K, make: () => V): void {
   let value: V | undefined;
   let made = false;

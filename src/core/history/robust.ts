@@ -149,7 +149,7 @@ export function medianInPlace(x: Float64Array, n: number): number {
 /**
  * detectRobust on the panel's columns. A series whose value is clearly inside the robust bounds
  * is passed over; any other (flagged, or within rounding of a bound) is judged by robustFinding
- * on its objects, exactly as before, in series order.
+ * on its objects, as the object path judges it, in series order.
  */
 function detectRobustColumns(panel: Panel, pd: PanelData, options: HistoryOptions): HistoryFinding[] {
   const out: HistoryFinding[] = [];

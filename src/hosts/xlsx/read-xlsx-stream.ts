@@ -294,7 +294,7 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
 
   // Merged areas: ExcelJS's own merging compares each area with every earlier one and makes a
   // cell for every cell of it; SheetCells does the same work within the grid only. Areas whose
-  // corners ExcelJS's Range does not read as plain cell numbers are left to ExcelJS, as before.
+  // corners ExcelJS's Range does not read as plain cell numbers are left to ExcelJS's own merging.
   const plainMerges = new Map<object, Merge[]>();
   for (const worksheet of model.worksheets) {
     const refs: unknown[] = worksheet.mergeCells || [];
