@@ -378,3 +378,32 @@ describe('numeric fast paths', () => {
     }
   });
 });
+
+describe('regular sheets beside irregular ones', () => {
+  // A cross-tab is written into the model with explicit per-observation arrays; a county form
+  // (years as columns) by its shape. In one workbook, the form's observations must read the same
+  // entities, periods and cells as when the form is alone.
+  const { countyForm, districtCrossTab } = jest.requireActual<typeof import('./helpers/shapes')>('./helpers/shapes');
+  const view = (m: WorkbookModel, sheet: string) => {
+    const d = m.data;
+    const out: string[] = [];
+    for (let o = 0; o < d.obsCount; o++) {
+      const x = d.obs(o);
+      if (x.sheet !== sheet) continue;
+      out.push(`${x.address} ${x.entity} ${x.period} ${d.entities.list[d.entityOf(o)]} ${d.periods.list[d.periodOf(o)]} ${d.colOf(o)} ${String(x.value)}`);
+    }
+    return out;
+  };
+  it.each([1, 2, 3, 4])('seed %i: a form before and after a cross-tab reads as alone', (seed) => {
+    const form = { ...countyForm(seed).grid, name: '县表' };
+    const tab = { ...districtCrossTab(seed).grid, name: '市表' };
+    // The same reporting entity each time (it is guessed from the workbook's titles otherwise).
+    const entity = { entity: '某县' };
+    const alone = view(analyzeWorkbook(workbook('a.xlsx', form), entity).model, '县表');
+    expect(alone.length).toBeGreaterThan(10);
+    const before = analyzeWorkbook(workbook('b.xlsx', form, tab), entity).model;
+    expect(before.data.isRegular()).toBe(false);
+    expect(view(before, '县表')).toEqual(alone);
+    expect(view(analyzeWorkbook(workbook('c.xlsx', tab, form), entity).model, '县表')).toEqual(alone);
+  });
+});

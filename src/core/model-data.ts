@@ -429,13 +429,10 @@ export class ModelData {
     }
     this.obsRowList = this._obsRow ? this._obsRow.a.subarray(0, m) : null;
     if (this.irregularBuild) {
-      this.irregular = irregularColumns(this.irregularBuild, n, m, (o) => this.regularRowOf(o));
-      for (let o = 0; o < m; o++) {
-        if (this.irregularBuild.row[o] !== -2) continue;
-        this.irregular.entity[o] = this.regularEntityOf(o);
-        this.irregular.period[o] = this.regularPeriodOf(o);
-        this.irregular.col[o] = this.regularColOf(o);
-      }
+      // Made while `irregular` is still null, so that the regular sheets' observations are read
+      // from their shapes.
+      const irregular = irregularColumns(this.irregularBuild, n, m, this);
+      this.irregular = irregular;
       this.irregularBuild = null;
     }
     return this;
@@ -463,9 +460,6 @@ export class ModelData {
     return this.obsRowList ? this.obsRowList[o] : o;
   }
 
-  private regularRowOf(o: number): number {
-    return this.obsRowList ? this.obsRowList[o] : this._obsRow ? this._obsRow.a[o] : o;
-  }
 
   /** Observations of row r: obsAt(k) for k in [obsStart(r), obsEnd(r)). */
   obsStart(r: number): number {
@@ -498,25 +492,8 @@ export class ModelData {
     return per === 1 ? 0 : o - (s.obsStart + (row - s.rowStart) * per);
   }
 
-  private regularEntityOf(o: number): number {
-    const row = this.regularRowOf(o);
-    const s = this.sheets[this._rowSheet.a[row]];
-    const shape = s.shape as SheetShape;
-    return shape.long ? this.blockEntity[this._rowBlock.a[row]] : shape.entity;
-  }
 
-  private regularPeriodOf(o: number): number {
-    const row = this.regularRowOf(o);
-    const s = this.sheets[this._rowSheet.a[row]];
-    const shape = s.shape as SheetShape;
-    return shape.long ? this.blockPeriod[this._rowBlock.a[row]] : shape.periods[this.slot(o, row, s)];
-  }
 
-  private regularColOf(o: number): number {
-    const row = this.regularRowOf(o);
-    const s = this.sheets[this._rowSheet.a[row]];
-    return (s.shape as SheetShape).cols[this.slot(o, row, s)];
-  }
 
   /** Entity (index into entities) of an observation. */
   entityOf(o: number): number {

@@ -128,10 +128,11 @@ export interface IrregularBuild {
 
 /**
  * The explicit arrays of a model of n rows and m observations: rows' observation lists from each
- * observation's row. Observations of regular sheets (row −2) get their row from `regularRowOf`;
- * their entity, period and column are filled in by the caller, which knows the sheets' shapes.
+ * observation's row. Observations of regular sheets (row −2) take their row, entity, period and
+ * column from the model `d`, which reads them from the sheets' shapes (it must not have its
+ * explicit arrays yet).
  */
-export function irregularColumns(ir: IrregularBuild, n: number, m: number, regularRowOf: (o: number) => number): Irregular {
+export function irregularColumns(ir: IrregularBuild, n: number, m: number, d: ModelData): Irregular {
   // Observations of regular sheets after the last irregular one.
   while (ir.row.length < m) {
     ir.row.push(-2);
@@ -140,11 +141,20 @@ export function irregularColumns(ir: IrregularBuild, n: number, m: number, regul
     ir.col.push(-1);
   }
   const start = new Int32Array(n + 1);
-  const rowOf = Int32Array.from(ir.row, (r, o) => (r === -2 ? regularRowOf(o) : r));
+  const rowOf = Int32Array.from(ir.row, (r, o) => (r === -2 ? d.rowOf(o) : r));
   for (let o = 0; o < m; o++) if (rowOf[o] >= 0) start[rowOf[o] + 1]++;
   for (let r = 0; r < n; r++) start[r + 1] += start[r];
   const fill = start.slice(0, n);
   const list = new Int32Array(start[n]);
   for (let o = 0; o < m; o++) if (rowOf[o] >= 0) list[fill[rowOf[o]]++] = o;
-  return { row: rowOf, entity: Int32Array.from(ir.entity), period: Int32Array.from(ir.period), col: Int32Array.from(ir.col), start, list };
+  const entity = Int32Array.from(ir.entity);
+  const period = Int32Array.from(ir.period);
+  const col = Int32Array.from(ir.col);
+  for (let o = 0; o < m; o++) {
+    if (ir.row[o] !== -2) continue;
+    entity[o] = d.entityOf(o);
+    period[o] = d.periodOf(o);
+    col[o] = d.colOf(o);
+  }
+  return { row: rowOf, entity, period, col, start, list };
 }
