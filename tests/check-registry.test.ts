@@ -42,6 +42,8 @@ describe('check declarations', () => {
     ['placeholders that differ', { messages: { 'zh-CN': { 'x.bad': '“{indicator}”为 {value}' }, 'en-US': { 'x.bad': '"{indicator}" is {valu}' } } }, /placeholders/],
     ['a parameter without a default', { parameters: [{ name: 'limit', default: '', about: { 'zh-CN': '上限', 'en-US': 'limit' } }] }, /no default/],
     ['run that is not a function', { run: 3 as never }, /run is not a function/],
+    ['no message at all', { messages: undefined }, /declares no message/],
+    ['a message key not in the packs', { messages: undefined, messageKeys: ['history.no-such-key' as never] }, /"history.no-such-key" is not in both message packs/],
   ];
   it.each(broken)('refuses %s, loudly and in both languages', (_name, change, problem) => {
     const bad = { ...sound, ...change } as CheckDeclaration<unknown, string>;
@@ -66,6 +68,10 @@ describe('check declarations', () => {
     expect(registryProblems([a, { ...a }]).join('\n')).toMatch(/two checks have the id "x.sample"/);
     expect(registryProblems([a, { ...a, id: 'x.other' }]).join('\n')).toMatch(/"x.bad" is declared by both "x.sample" and "x.other"/);
     expect(registryProblems(ALL_CHECKS)).toEqual([]);
+  });
+
+  it('every check of the registry declares its messages: its own templates or keys of the packs', () => {
+    for (const c of ALL_CHECKS) expect({ id: c.id, declares: Object.keys(c.messages?.['zh-CN'] ?? {}).length + (c.messageKeys?.length ?? 0) > 0 }).toEqual({ id: c.id, declares: true });
   });
 });
 

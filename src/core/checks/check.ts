@@ -4,6 +4,7 @@
 // report-prose reader run what it lists, and the README's table of checks and the 规则 tab's list
 // are made from the same declarations.
 import { BilingualError } from '../errors';
+import { PACKS, type MessageKey } from '../i18n';
 import { fill, placeholderNames, type Params } from '../i18n/fill';
 import type { Bilingual, Finding, Severity } from '../types';
 
@@ -45,8 +46,12 @@ export interface CheckDeclaration<Context, Id extends string = string> {
   title: Bilingual;
   findings: FindingDeclaration[];
   parameters?: CheckParameter[];
-  /** The templates the check fills itself (others come from the catalogue of its area). */
+  /**
+   * Its messages: the templates it fills itself (`messages`, with `say`), or the keys of the
+   * message packs it fills (`messageKeys`: the checks whose texts the packs hold). One or both.
+   */
   messages?: CheckMessages<Id>;
+  messageKeys?: readonly MessageKey[];
   run(context: Context): Finding[];
 }
 
@@ -90,6 +95,10 @@ export function declarationProblems(d: CheckDeclaration<never>): string[] {
     names.add(p.name);
     if (typeof p.default !== 'string' || p.default === '') out.push(`${where}: parameter "${p.name}" has no default`);
     if (!bilingualText(p.about)) out.push(`${where}: parameter "${p.name}" needs zh-CN and en-US text`);
+  }
+  if (!d.messages && (!d.messageKeys || d.messageKeys.length === 0)) out.push(`${where}: declares no message (messages or messageKeys)`);
+  for (const k of d.messageKeys ?? []) {
+    if (typeof PACKS['zh-CN'][k] !== 'string' || typeof PACKS['en-US'][k] !== 'string') out.push(`${where}: message key "${String(k)}" is not in both message packs`);
   }
   if (d.messages) {
     const zh: Record<string, string> = d.messages['zh-CN'] ?? {};

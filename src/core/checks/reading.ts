@@ -45,5 +45,6 @@ export const readingCheck = defineCheck<WorkbookCheckContext>({
     { id: 'structure.fix-invalid', severity: 'warning', flags: { 'zh-CN': '“结构”表中看不懂的更正', 'en-US': 'a correction in the 结构 sheet that cannot be understood' } },
     { id: 'structure.fix-unused', severity: 'warning', flags: { 'zh-CN': '“结构”表中没有对上任何一行的更正', 'en-US': 'a correction in the 结构 sheet that matched no row' } },
   ],
+  messageKeys: ['engine.workbook.no-indicator-sheet', 'layout.sheet-names.same', 'layout.sheet-names.alike', 'layout.too-large', 'layout.far-cells', 'layout.fix.invalid', 'layout.fix.unused'],
   run: readingFindings,
 });

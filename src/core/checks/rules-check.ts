@@ -22,5 +22,19 @@ export const rulesCheck = defineCheck<WorkbookCheckContext>({
   parameters: [
     { name: 'rules', default: '—', about: { 'zh-CN': '规则文件（JSON 或 YAML，--rules）', 'en-US': 'a rule file (JSON or YAML, --rules)' } },
   ],
+  messageKeys: [
+    'rules.rule.fail',
+    'rules.rule.fail-unnamed',
+    'rules.rule.fail.details',
+    'rules.rule.missing',
+    'rules.rule.approx',
+    'rules.rule.div0',
+    'rules.rule.skipped.details',
+    'rules.rule.syntax',
+    'rules.rule.unknown-indicator',
+    'rules.rule.no-expression',
+    'rules.file.parse',
+    'rules.sheet.no-header',
+  ],
   run: (ctx) => [...ctx.rules.findings, ...runRules(ctx.model, ctx.rules.ruleSet, { index: ctx.ruleIndex })],
 });

@@ -24,6 +24,7 @@ export const conflictCheck: PanelCheck = {
     stage: 'panel',
     title: { 'zh-CN': '两处数值不一：同一指标、同一年在两张表或两个文件中不同', 'en-US': 'Two values: one indicator and year, different in two sheets or files' },
     findings: [{ id: 'history.conflict', severity: 'warning', flags: { 'zh-CN': '同一指标同一年有两个不同的数值', 'en-US': 'one indicator and year with two different values' } }],
+    messageKeys: ['history.conflict'],
     run: (ctx) => detectConflicts(ctx.panel),
   }),
 };
@@ -39,6 +40,7 @@ export const structureCheck: PanelCheck = {
       { id: 'history.new', severity: 'info', flags: { 'zh-CN': '今年新增的指标', 'en-US': 'an indicator new this year' } },
       { id: 'history.rate-fell', severity: 'warning', flags: { 'zh-CN': '强制性比率从 100% 降了下来', 'en-US': 'a mandated rate that fell from 100 %' } },
     ],
+    messageKeys: ['history.vanished', 'history.new', 'history.rate-fell'],
     run: (ctx) => detectStructure(ctx.panel, ctx.options),
   }),
 };
@@ -57,6 +59,7 @@ export const yoyCheck: PanelCheck = {
       { name: 'yoy.relative', default: JSON.stringify(D.yoy.relative), about: { 'zh-CN': '按数值种类，相对变动超过多少才提示（0.5 即 50%）', 'en-US': 'by kind of value, the relative change it takes (0.5 = 50 %)' } },
       { name: 'yoy.floor', default: JSON.stringify(D.yoy.floor), about: { 'zh-CN': '按数值种类，绝对变动也要超过多少（金额以元计，比率 0.05 即 5 个百分点）', 'en-US': 'by kind of value, the absolute change it also takes (money in 元, rate 0.05 = 5 points)' } },
     ],
+    messageKeys: ['history.yoy', 'history.yoy.scale', 'history.yoy.details', 'history.note.approx'],
     run: (ctx) => detectYoy(ctx.panel, ctx.options),
   }),
 };
@@ -72,6 +75,7 @@ export const robustCheck: PanelCheck = {
       { name: 'robust.z', default: String(D.robust.z), about: { 'zh-CN': '稳健 z 值超过多少才提示', 'en-US': 'the robust z it takes' } },
       { name: 'robust.minHistory', default: String(D.robust.minHistory), about: { 'zh-CN': '至少要有几期往年数据', 'en-US': 'earlier periods needed' } },
     ],
+    messageKeys: ['history.robust', 'history.robust.details', 'history.robust.flat', 'history.robust.flat.details'],
     run: (ctx) => detectRobust(ctx.panel, ctx.options),
   }),
 };
@@ -87,6 +91,7 @@ export const hbCheck: PanelCheck = {
       { name: 'hb.C', default: String(D.hb.C), about: { 'zh-CN': '界限的宽度', 'en-US': 'the width of the bounds' } },
       { name: 'hb.minEntities', default: String(D.hb.minEntities), about: { 'zh-CN': '至少要有几个地区', 'en-US': 'districts needed' } },
     ],
+    messageKeys: ['history.hb', 'history.hb.details'],
     run: (ctx) => detectHb(ctx.panel, ctx.options),
   }),
 };

@@ -40,6 +40,7 @@ export const periodCheck = defineCheck<ReportCheckContext>({
   stage: 'report',
   title: { 'zh-CN': '报告期：只覆盖部分年度的报告', 'en-US': 'The period: a report that covers part of a year' },
   findings: [{ id: 'text.period-partial', severity: 'info', flags: { 'zh-CN': '报告期不是全年（上半年、1—10月）', 'en-US': 'a report period short of a year (上半年, 1—10月)' } }],
+  messageKeys: ['text.period-partial'],
   run: (ctx) => (ctx.period?.partial ? [periodFinding(ctx.period, lineOf(lineStarts(ctx.text), ctx.period.start).line, ctx.name)] : []),
 });
 
@@ -56,6 +57,7 @@ export const claimsCheck = defineCheck<ReportCheckContext>({
     { id: 'text.claim-mixed-units', severity: 'warning', flags: { 'zh-CN': '各项单位不同，不能相加', 'en-US': 'parts in different units' } },
     { id: 'text.claim-approx', severity: 'info', flags: { 'zh-CN': '合计或某项是约数，未核对', 'en-US': 'not checked: an approximate figure' } },
   ],
+  messageKeys: ['text.claim-exceeds', 'text.claim-short', 'text.claim-partial', 'text.claim-overlap', 'text.claim-subset', 'text.claim-mixed-units', 'text.claim-approx'],
   run: (ctx) => some(ctx.claims, (c) => claimFinding(c, ctx.name)),
 });
 
@@ -68,6 +70,7 @@ export const ratesCheck = defineCheck<ReportCheckContext>({
     { id: 'text.rate-mismatch', severity: 'error', flags: { 'zh-CN': '比率与分子/分母算出的不符', 'en-US': 'a rate that differs from numerator / denominator' } },
     { id: 'text.share-forced', severity: 'warning', flags: { 'zh-CN': '为凑足 100% 而调整过的占比', 'en-US': 'shares visibly forced to sum to 100 %' } },
   ],
+  messageKeys: ['text.share-mismatch', 'text.rate-mismatch', 'text.share-forced'],
   run: (ctx) => some(ctx.rates, (r) => rateFinding(r, ctx.name)),
 });
 
@@ -76,6 +79,7 @@ export const repeatsCheck = defineCheck<ReportCheckContext>({
   stage: 'report',
   title: { 'zh-CN': '同一数字说了两遍却不一样', 'en-US': 'One figure stated twice, differently' },
   findings: [{ id: 'text.repeated-figure', severity: 'warning', flags: { 'zh-CN': '同一指标在文中两处的数值不同', 'en-US': 'one indicator with two different figures in the text' } }],
+  messageKeys: ['text.repeated-figure'],
   run: (ctx) => ctx.repeated.map((r) => repeatFinding(r, ctx.name)),
 });
 
@@ -92,6 +96,7 @@ export const sheetMismatchCheck = defineCheck<SheetComparisonContext>({
   stage: 'report',
   title: { 'zh-CN': '报告与工作表：文中的数字与表中同一指标是否一致', 'en-US': 'Report against sheet: does the prose agree with the sheet\'s indicator' },
   findings: [{ id: 'text.sheet-mismatch', severity: 'warning', flags: { 'zh-CN': '文中的数字与工作表中同一指标不同', 'en-US': 'a figure in the prose unlike the same indicator in the sheet' } }],
+  messageKeys: ['text.sheet-mismatch'],
   run: (ctx) => compareWithSheet(ctx.mentions, ctx.rows, ctx.observations, ctx.options).findings,
 });
 
@@ -108,5 +113,6 @@ export const acrossReportsCheck = defineCheck<ReportsComparisonContext>({
     { id: 'text.across-reports', severity: 'warning', flags: { 'zh-CN': '两份报告对同一指标、同一年的数字不同', 'en-US': 'two reports with different figures for one indicator and year' } },
     { id: 'text.across-reports-period', severity: 'info', flags: { 'zh-CN': '两份报告的期间不同，未比较', 'en-US': 'two reports covering different periods, not compared' } },
   ],
+  messageKeys: ['text.across-reports', 'text.across-reports-period'],
   run: (ctx) => compareReports(ctx.reports),
 });
