@@ -43,6 +43,13 @@ export function checkCopiedYears(model: WorkbookModel): Finding[] {
   // The observations of one row by (entity, period rank), reused from row to row.
   const seen = new Map<number, number>();
   for (let r = 0; r < d.rowCount; r++) {
+    // Sheets with one value per row (long tables, one sheet per year) have no year beside another:
+    // skipped whole, so a provincial long table costs nothing here.
+    const sheet = d.sheets[d.rowSheet[r]];
+    if (sheet.shape && sheet.shape.perRow < 2) {
+      r = Math.max(r, sheet.rowEnd - 1);
+      continue;
+    }
     const a = d.obsStart(r);
     const b = d.obsEnd(r);
     if (b - a < 2) continue;
