@@ -3,7 +3,7 @@ import type { IndicatorRow, Observation, SheetModel } from '../model';
 import { ModelData } from '../model-data';
 import { dataOfSheet } from '../model-view';
 import { KIND_INDEX, makeFlags, PK_APPROX, PK_ERROR, PK_MISSING, PK_NUMBER, PK_TEXT } from '../obs-flags';
-import type { Bilingual, CellRef, Finding } from '../types';
+import type { Bilingual, CellRef } from '../types';
 import { formatNumber } from '../numerals';
 import { periodLabel } from '../messages';
 
@@ -171,5 +171,3 @@ export function roundingOf(o: Observation): number {
   if (o.step === 1 && o.value !== undefined && Number.isInteger(o.value)) return 0;
   return o.step / 2;
 }
-
-export type Check = (model: WorkbookModel) => Finding[];

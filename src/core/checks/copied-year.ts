@@ -4,6 +4,7 @@
 //
 // Runs over the columnar model: each row's observations are paired with the same district's
 // value of the period before, and the pairs are tallied by sheet, district and period.
+import { whoText, yearText } from '../history/messages';
 import { K_RATE } from '../obs-flags';
 import type { Finding } from '../types';
 import { defineCheck } from './check';
@@ -106,9 +107,9 @@ export function checkCopiedYears(model: WorkbookModel): Finding[] {
       period: current,
       message: copiedYearCheck.say('value.copied-year', {
         sheet: d.sheets[t.sheet].name,
-        who: { 'zh-CN': entity, 'en-US': entity ? ` (${entity})` : '' },
-        current: { 'zh-CN': /^\d{4}$/.test(current) ? `${current}年` : current, 'en-US': current },
-        base: { 'zh-CN': /^\d{4}$/.test(before) ? `${before}年` : before, 'en-US': before },
+        who: whoText(entity),
+        current: yearText(current),
+        base: yearText(before),
         count: t.compared,
         indicator: row.label,
         value: display(o),
