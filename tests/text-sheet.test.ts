@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook } from '../src/core/engine';
 import { compareWithSheet, extractMentions } from '../src/core/text';
+import { declares } from '../src/core/checks/check';
+import { sheetMismatchCheck } from '../src/core/text/checks';
 import { grid, workbook } from './helpers/grid';
 
 const seed000 = fs.readFileSync(path.join(__dirname, 'fixtures', 'seeds', '000_87716d4fa430303b.txt'), 'utf8');
@@ -37,6 +39,12 @@ describe('compareWithSheet', () => {
     expect(result.findings[0].message['zh-CN']).toContain('第25行');
     expect(result.findings[0].message['zh-CN']).toContain('215');
     expect(result.findings[0].message['en-US']).toContain('Line 25');
+  });
+
+  test('the registry runs the same comparison (text.sheet)', () => {
+    const viaRegistry = sheetMismatchCheck.run({ mentions, rows: model.rows.values(), observations: model.observations, options: { report: '000.txt' } });
+    expect(viaRegistry).toEqual(result.findings);
+    expect(viaRegistry.every((f) => declares(sheetMismatchCheck, f.ruleId))).toBe(true);
   });
 
   test('a subset and its whole under one name never warn; approximate figures are not compared', () => {
