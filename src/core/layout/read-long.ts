@@ -22,6 +22,50 @@ export function readLong(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMod
 const longShape = (h: Header) => (): SheetShape => ({ perRow: 1, cols: [h.valueCol as number], periods: [], entity: -1, long: true });
 
 /**
+ * The entity and period of a long table's rows, from their cells (interned in the model): each
+ * distinct cell is read once, and a run of rows with the same cell is not looked up at all. A
+ * period that covers part of a year is −1 (such rows are left out).
+ */
+class LongKeys {
+  /** The last cells read (a sentinel before the first), for runs of equal cells. */
+  lastEntityRaw: unknown = LongKeys;
+  lastPeriodRaw: unknown = LongKeys;
+  private lastEntity = -1;
+  private lastPeriod = -1;
+  private readonly entities = new Map<unknown, number>();
+  private readonly periods = new Map<unknown, number>();
+
+  constructor(
+    private readonly data: ModelData,
+    private readonly fallbackEntity: string,
+  ) {}
+
+  entity(raw: CellValue | undefined): number {
+    if (raw === this.lastEntityRaw) return this.lastEntity;
+    let e = this.entities.get(raw);
+    if (e === undefined) {
+      e = this.data.entities.intern(text(raw).trim() || this.fallbackEntity);
+      if (typeof raw !== 'object' || raw === null) this.entities.set(raw, e);
+    }
+    this.lastEntityRaw = raw;
+    return (this.lastEntity = e);
+  }
+
+  period(raw: CellValue | undefined): number {
+    if (raw === this.lastPeriodRaw) return this.lastPeriod;
+    let p = this.periods.get(raw);
+    if (p === undefined) {
+      const year = parseYear(raw);
+      if (year !== undefined && periodCoverage(text(raw)) === 'partial') p = -1;
+      else p = this.data.periods.intern(year !== undefined ? String(year) : text(raw).trim());
+      if (typeof raw !== 'object' || raw === null) this.periods.set(raw, p);
+    }
+    this.lastPeriodRaw = raw;
+    return (this.lastPeriod = p);
+  }
+}
+
+/**
  * A long table whose blocks (entity × period) each come in one run of rows — the usual case — in
  * one pass: each row goes straight into the model; when a block ends its hierarchy is looked up
  * (one buildHierarchy per distinct sequence of indicators) and the parents are set. Returns
@@ -57,18 +101,13 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const formats = grid.numberFormats;
   const sheet = reader.source.index;
   const ctxEntity = data.entities.intern(ctx.entity);
-  const entityCache = new Map<unknown, number>();
-  const periodCache = new Map<unknown, number>();
+  const keys = new LongKeys(data, ctx.entity);
   const unitCache = new Map<unknown, number>();
   const labelCache = new Map<string, number>();
   const seenBlocks = new Map<number, Set<number>>();
   const { rowSheet, rowR, rowLabel, rowUnit, rowParent, rowBlock, obsValue, obsStepClass, obsFlags } = direct;
   const base = direct.row;
   let n = 0;
-  let lastEntityRaw: unknown = entityCache;
-  let lastEntity = -1;
-  let lastPeriodRaw: unknown = periodCache;
-  let lastPeriod = -1;
   let lastUnitRaw: unknown = unitCache;
   let lastUnit = -1;
   let lastRuleLabel = -1;
@@ -111,34 +150,8 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
     }
     if (li === LABEL_STOP) break;
     if (li === LABEL_EMPTY) continue;
-    let entity = ctxEntity;
-    if (entityCol !== undefined) {
-      const raw = row[entityCol];
-      if (raw === lastEntityRaw) entity = lastEntity;
-      else {
-        let e = entityCache.get(raw);
-        if (e === undefined) {
-          e = data.entities.intern(text(raw).trim() || ctx.entity);
-          if (typeof raw !== 'object' || raw === null) entityCache.set(raw, e);
-        }
-        entity = lastEntity = e;
-        lastEntityRaw = raw;
-      }
-    }
-    const periodCell = row[periodCol];
-    let period: number;
-    if (periodCell === lastPeriodRaw) period = lastPeriod;
-    else {
-      let p = periodCache.get(periodCell);
-      if (p === undefined) {
-        const year = parseYear(periodCell);
-        if (year !== undefined && periodCoverage(text(periodCell)) === 'partial') p = -1;
-        else p = data.periods.intern(year !== undefined ? String(year) : text(periodCell).trim());
-        if (typeof periodCell !== 'object' || periodCell === null) periodCache.set(periodCell, p);
-      }
-      period = lastPeriod = p;
-      lastPeriodRaw = periodCell;
-    }
+    const entity = entityCol === undefined ? ctxEntity : keys.entity(row[entityCol]);
+    const period = keys.period(row[periodCol]);
     if (period < 0) continue;
     if (entity !== blockEntity || period !== blockPeriod) {
       // A new block: the previous one is complete, unless this one was seen before.
@@ -157,7 +170,7 @@ function readLongDirect(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
       k = 0;
       // Usually the block repeats the last one's indicators, units, entity and period cells: those
       // rows are written in bulk, their values by position.
-      const m = prevLen > 0 ? matchingRows(values, r, prevLen, nameCol, entityCol, periodCol, unitCol, pred, lastEntityRaw, lastPeriodRaw) : 0;
+      const m = prevLen > 0 ? matchingRows(values, r, prevLen, nameCol, entityCol, periodCol, unitCol, pred, keys.lastEntityRaw, keys.lastPeriodRaw) : 0;
       if (m > 0) {
         nSlow = replayLongBlock(grid, valueCol, r, m, base + n, direct, sheet, block, slowRows, nSlow, reader, pred, predStep, predStepClass);
         if (nSlow < 0) return abandon();
@@ -402,8 +415,7 @@ function readLongDrafts(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const unitCol = h.unitCol as number;
   const ctxEntity = data.entities.intern(ctx.entity);
   // Rows are grouped into blocks per entity and period; the hierarchy is built inside each block.
-  const entityCache = new Map<unknown, number>();
-  const periodCache = new Map<unknown, number>();
+  const keys = new LongKeys(data, ctx.entity);
   const unitCache = new Map<unknown, number>();
   const labelCache = new Map<string, number>();
   const blockIndex = new Map<number, Map<number, number>>();
@@ -418,10 +430,6 @@ function readLongDrafts(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const dUnit = d.unit;
   const dFlags = d.flags as Uint8Array;
   const labels = data.labels;
-  let lastEntityRaw: unknown = entityCache;
-  let lastEntity = -1;
-  let lastPeriodRaw: unknown = periodCache;
-  let lastPeriod = -1;
   let lastBlockEntity = -1;
   let lastBlockPeriod = -1;
   let lastBlock = -1;
@@ -441,34 +449,8 @@ function readLongDrafts(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
     }
     if (li === LABEL_STOP) break;
     if (li === LABEL_EMPTY) continue;
-    let entity = ctxEntity;
-    if (entityCol !== undefined) {
-      const raw = row[entityCol];
-      if (raw === lastEntityRaw) entity = lastEntity;
-      else {
-        let e = entityCache.get(raw);
-        if (e === undefined) {
-          e = data.entities.intern(text(raw).trim() || ctx.entity);
-          if (typeof raw !== 'object' || raw === null) entityCache.set(raw, e);
-        }
-        entity = lastEntity = e;
-        lastEntityRaw = raw;
-      }
-    }
-    const periodCell = row[periodCol];
-    let period: number;
-    if (periodCell === lastPeriodRaw) period = lastPeriod;
-    else {
-      let p = periodCache.get(periodCell);
-      if (p === undefined) {
-        const year = parseYear(periodCell);
-        if (year !== undefined && periodCoverage(text(periodCell)) === 'partial') p = -1;
-        else p = data.periods.intern(year !== undefined ? String(year) : text(periodCell).trim());
-        if (typeof periodCell !== 'object' || periodCell === null) periodCache.set(periodCell, p);
-      }
-      period = lastPeriod = p;
-      lastPeriodRaw = periodCell;
-    }
+    const entity = entityCol === undefined ? ctxEntity : keys.entity(row[entityCol]);
+    const period = keys.period(row[periodCol]);
     if (period < 0) continue;
     let b: number;
     if (entity === lastBlockEntity && period === lastBlockPeriod) b = lastBlock;
