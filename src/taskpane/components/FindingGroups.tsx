@@ -5,7 +5,6 @@ import {
   AccordionPanel,
   Button,
   Badge,
-  createFocusOutlineStyle,
   makeStyles,
   mergeClasses,
   tokens,
@@ -17,6 +16,7 @@ import { formatCellRef, formatValue } from '../format';
 import { pick, type MessageKey, type Translate } from '../i18n';
 import { explainTranslator, type ExplainTranslate } from '../panels/rules-strings';
 import { DetailsDisclosure } from './DetailsDisclosure';
+import { findingRowButton } from './finding-row-style';
 import { VirtualList, type ItemSlot } from './VirtualList';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -66,25 +66,7 @@ const useStyles = makeStyles({
   },
   /** The row's button and, under it, the folded technical details. */
   main: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
-  row: {
-    display: 'block',
-    flexGrow: 1,
-    minWidth: 0,
-    width: '100%',
-    textAlign: 'start',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ...createFocusOutlineStyle(),
-  },
+  row: { ...findingRowButton, display: 'block', flexGrow: 1, minWidth: 0 },
   error: { borderLeftColor: tokens.colorStatusDangerBorder2 },
   warning: { borderLeftColor: tokens.colorStatusWarningBorder2 },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },

@@ -1,10 +1,11 @@
 // One finding of the 跨年 tab's list: its cell (a button that selects it), indicator, method,
 // the two values, change and expected range, the message, a trend line, the method's statistics
 // folded under 详情 (Finding.details), and the check box that adds its series to the chart. Apart from the panel, which owns the state, so the row stays a small memoised unit.
-import { Checkbox, createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { CellRef, Lang } from '../../core/types';
 import { DetailsDisclosure } from '../components/DetailsDisclosure';
+import { findingRowButton } from '../components/finding-row-style';
 import type { ItemSlot } from '../components/VirtualList';
 import { formatCellRef } from '../format';
 import { pick } from '../i18n';
@@ -31,23 +32,11 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   row: {
+    ...findingRowButton,
     display: 'flex',
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalS,
-    width: '100%',
-    textAlign: 'start',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorStatusWarningBorder2}`,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ...createFocusOutlineStyle(),
+    borderLeftColor: tokens.colorStatusWarningBorder2,
   },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   rowText: { display: 'flex', flexDirection: 'column', gap: '2px', flexGrow: 1, minWidth: 0 },
