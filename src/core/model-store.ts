@@ -28,10 +28,10 @@ export interface WriteViews {
 }
 
 /** The views of a model before seal(). */
-export const NO_U8 = new Uint8Array(0);
-export const NO_U16 = new Uint16Array(0);
-export const NO_I32 = new Int32Array(0);
-export const NO_F64 = new Float64Array(0);
+const NO_U8 = new Uint8Array(0);
+const NO_U16 = new Uint16Array(0);
+const NO_I32 = new Int32Array(0);
+const NO_F64 = new Float64Array(0);
 
 // ---------------------------------------------------------------------------------------------
 // The columns being built
