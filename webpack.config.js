@@ -398,6 +398,11 @@ module.exports = async (env = {}, argv = {}) => {
       new CspInlineScriptHashes(),
       new SkipPrebuiltMinified(),
       new webpack.DefinePlugin({ __PREVIEW_SAMPLES__: JSON.stringify(sampleNames()) }),
+      // src/hosts/xlsx/exceljs.ts takes ExcelJS's classes from its Node modules (to skip loading
+      // its streaming writer at every CLI start); the bundle takes them from the browser build.
+      new webpack.NormalModuleReplacementPlugin(/^(\.\.?\/)+(hosts\/xlsx\/)?exceljs$/, (resource) => {
+        resource.request = resource.request.replace(/exceljs$/, 'exceljs-browser');
+      }),
       new CopyWebpackPlugin({
         patterns: wps
           ? [

@@ -6,7 +6,8 @@
 // not a cell hyperlink: ExcelJS 4.4 cannot write a hyperlink's relationship target (the file) and
 // its location (the cell) apart, and writes `file#'Sheet'!A1` as both. Excel and LibreOffice both
 // resolve the formula's relative path from the report's folder and jump to the cell after `#`.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../hosts/xlsx/exceljs';
 import { text, type SectionKey } from '../core/i18n';
 import type { Finding, Lang } from '../core/types';
 import { formatNumber } from '../core/numerals';
@@ -71,7 +72,7 @@ function locationCell(x: Finding, rel: string, lang: Lang): ExcelJS.CellValue {
 
 /** Builds the report workbook; `places` names the files and makes the hyperlinks relative to the report. */
 export function reportWorkbook(files: FileResult[], lang: Lang, places: FilePlaces): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = `${text('zh-CN', 'cli.product')} ${text('en-US', 'cli.product')}`;
   const findings = wb.addWorksheet(lang === 'zh-CN' ? RESULT_SHEET : 'Findings');
   const rows: ExcelJS.CellValue[][] = [];

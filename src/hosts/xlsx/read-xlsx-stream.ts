@@ -32,7 +32,8 @@
 // private modules behind exceljs-internals.ts, reading parts (parts.ts), the tokenizer
 // (fast-xml.ts; its signal, entity decoding and plain-row form in fast-xml-support.ts), and the
 // cells of a sheet (sheet-cells.ts, cells-support.ts).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs';
 import type { WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
 import { checkStatedSizes, limitsWith, PackageLimitError, targetPart, tooManyEntries, uniqueSheetIds, zipEntryCount, type PackageLimits } from './package-guard';
@@ -152,7 +153,7 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
   // Before JSZip makes an object per entry.
   const entries = zipEntryCount(bytes);
   if (entries !== undefined && entries > limits.maxEntries) throw tooManyEntries(name, entries, limits.maxEntries);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const xlsx: any = wb.xlsx;
   const model: any = {
     worksheets: [],

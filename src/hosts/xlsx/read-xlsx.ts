@@ -1,6 +1,7 @@
 // Reads an .xlsx file (bytes) into a WorkbookSnapshot with ExcelJS. Works in Node and the browser:
 // it takes bytes, not a path.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook, ValueType } from './exceljs';
 import { toA1 } from '../../core/a1';
 import { chooseRegion, farCellsNote, FAR_LISTED, tooLargeMessage, type AxisSpans, type Rect } from '../../core/region';
 import { message } from '../../core/i18n';
@@ -76,11 +77,11 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
   // A merged range holds its value in the top-left cell only, as in Excel (Office.js reads the
   // other cells as empty); ExcelJS would repeat it in every cell, so a value merged across two
   // year columns would count for both years.
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === ValueType.Merge) return null;
   // ExcelJS's cell.value drops a falsy result ({formula} for a formula whose result is 0, false or
   // ''), which would read a calculated 0 as "not calculated": take the result itself. A shared
   // formula's cell.formula is translated from its master (=B2*2 below =B1*2).
-  if (cell.type === ExcelJS.ValueType.Formula) return formulaValue(cell.result, cell.formula);
+  if (cell.type === ValueType.Formula) return formulaValue(cell.result, cell.formula);
   return convert(cell.value);
 }
 
@@ -103,7 +104,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
       maxRow = Math.max(maxRow, r);
       minCol = Math.min(minCol, c);
       maxCol = Math.max(maxCol, c);
-      if (cell.type !== ExcelJS.ValueType.Merge) cells++;
+      if (cell.type !== ValueType.Merge) cells++;
     });
   });
   // The same by row (0-based), asked for only when the rectangle is too large to keep whole.
@@ -112,7 +113,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       let n = 0;
       row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type !== ExcelJS.ValueType.Merge) n++;
+        if (cell.type !== ValueType.Merge) n++;
       });
       if (n > 0) {
         out.from.push(r - 1);
@@ -131,7 +132,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (r - 1 < r0 || r - 1 > r1) return;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.type !== ExcelJS.ValueType.Merge) count.set(c - 1, (count.get(c - 1) ?? 0) + 1);
+        if (cell.type !== ValueType.Merge) count.set(c - 1, (count.get(c - 1) ?? 0) + 1);
       });
     });
     const at = [...count.keys()].sort((a, b) => a - b);
@@ -154,7 +155,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
       const j = c - 1 - region.c0;
       if (i < 0 || i >= rows || j < 0 || j >= width) {
         // Outside the region: only a cell with a value is worth a word.
-        if (cell.type !== ExcelJS.ValueType.Merge && cellValue(cell) !== null) {
+        if (cell.type !== ValueType.Merge && cellValue(cell) !== null) {
           farCount++;
           if (far.length < FAR_LISTED + 1) far.push(toA1(r - 1, c - 1));
         }
@@ -239,7 +240,7 @@ export async function loadWorkbook(bytes: Uint8Array, name: string, limits?: Par
     if (e instanceof StatedSizeExceeded) throw damagedError(name, e);
     throw e;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     // Sheets that share a sheetId: ExcelJS would keep only the last of them, so the package is
     // loaded with its workbook part renumbered (a rare file; the rest is passed on as it is).

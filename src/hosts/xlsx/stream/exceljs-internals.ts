@@ -2,7 +2,7 @@
 // col-cache and utilities, and the zip, saxes and stream libraries it ships with, loaded from
 // its own folder so that they are the versions it runs with (package.json pins ExcelJS 4.4.0).
 // If a later ExcelJS moves these files, the require here fails on load, naming the module.
-import ExcelJS from 'exceljs';
+import { ValueType } from '../exceljs';
 import { createRequire } from 'module';
 
 export const fromExcelJs = createRequire(require.resolve('exceljs'));
@@ -21,7 +21,7 @@ export const slideFormula: any = lib('utils/shared-formula.js').slideFormula;
 export const utils: any = lib('utils/utils.js');
 export const excelToDate = (v: unknown, date1904: unknown): Date => utils.excelToDate(v, date1904);
 
-export const T = ExcelJS.ValueType;
+export const T = ValueType;
 // Globals used per cell, held here: under jest (a vm context) every global lookup is slow.
 export const toInt = Number.parseInt;
 export const toFloat = Number.parseFloat;
