@@ -4,6 +4,7 @@
 import { checkReportText, extractClaims, extractMentions, findPeriods, joinBrokenLines, type Claim } from '../src/core/text';
 
 const read = (text: string) => checkReportText(text, 'r.txt');
+const claimsOf = (text: string): Claim[] => extractClaims(text, extractMentions(text)).claims;
 /** total = part + part … → verdict, one string a claim, in text order. */
 const summary = (cs: readonly Claim[]): string[] =>
   cs.map((c) => `${c.total.value} = ${c.parts.map((p) => p.value).join(' + ')} ${c.verdict}`);
@@ -253,6 +254,31 @@ describe('（含…） is a subset, not a summand', () => {
   });
 });
 
+describe('items after a list, 含 without brackets, figures per head', () => {
+  test('items after a stronger separator complete the list when they make up the total exactly', () => {
+    expect(summary(claimsOf('共有床位900张，其中医院床位600张、卫生院床位250张，疾控床位50张，每千常住人口床位数5.2张。'))).toEqual(['900 = 600 + 250 + 50 ok']);
+  });
+
+  test('，含… breaks the item before it down, and figures per head of population are no parts', () => {
+    expect(summary(claimsOf('共有职工3000人，其中卫生技术人员2400人，含医师900人、护士1100人，每千常住人口医师数、护士数分别为3.1人、3.8人。'))).toEqual([
+      '3000 = 2400 ok',
+      '2400 = 900 + 1100 short-partial',
+    ]);
+  });
+
+  test('（包含…） is a subset like （含…）, and a 其中 in the next sentence skips the figures in brackets', () => {
+    expect(summary(claimsOf('受理投诉500起，其中自办120起（包含上级转办5起），转办380起。其中查实的90起。')).sort()).toEqual([
+      '120 = 5 ok',
+      '500 = 120 + 380 ok',
+      '500 = 90 ok',
+    ]);
+  });
+
+  test('institutions counted in 间', () => {
+    expect(summary(claimsOf('全区有卫生机构50间，其中医院3间、卫生院7间，村卫生室40间。'))).toEqual(['50 = 3 + 7 + 40 ok']);
+  });
+});
+
 describe('separators and numbering', () => {
   test('、 ， and ； lists, with 、 inside a quoted name', () => {
     expect(summary(read('共发布信息70条，其中工作动态20条、通知公告30条、“双随机、一公开”结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);
@@ -402,6 +428,52 @@ describe('shares and rates', () => {
     const r = read('收到申请1046件。其中，网站862件，占比82.4%；信函171件，占比16.3%；当面13件，占比1.3%。');
     expect(r.rates.map((x) => x.verdict)).toEqual(['ok', 'ok', 'forced']);
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.share-forced', 'warning']]);
+  });
+
+  test('a named rate takes the candidate denominator that agrees with it, even two sentences back', () => {
+    // 任务完成率 of the 640 on the list (600/640 = 93.75 %), not of the 625 supervised; 整改率 of the 625.
+    const r = read('全市任务单位640家，监督完成625家，任务完成600家。监督完成率97.66%，任务完成率93.75%。责令整改500家，责令整改率80%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [625, 640, 'ok'],
+      [600, 640, 'ok'],
+      [500, 625, 'ok'],
+    ]);
+  });
+
+  test('a guessed denominator that disagrees is no error: the rate is left unchecked', () => {
+    // 3,120 has no stated base: neither 4,800 nor 4,500 of the clause before is certain.
+    const r = read('已完成超声筛查4800例，其中早孕期4500例，中孕期300例；血清学筛查3120例，筛查率70.1%。');
+    expect(r.rates).toEqual([]);
+    // One larger count of the unit in the numerator's own sentence is certain: a mismatch is an error.
+    const sure = read('检查单位400家，建档320家，建档率90%。');
+    expect(sure.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[320, 400, 'mismatch']]);
+  });
+
+  test('the numerator named after its number (对1200件…立案查处，查处率…), and counts of one kind in other classifiers', () => {
+    const r = read('全年对1200件举报进行了立案查处，查处率为15%，举报共8000件。');
+    expect(r.rates).toEqual([]);
+    const named = read('全年受理举报8000件，对1200件举报进行了立案查处，查处率为15%。');
+    expect(named.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[1200, 8000, 'ok']]);
+    // 档案 in 个 of units in 家: both count things one by one.
+    const kinds = read('检查医疗机构850家，建立档案833个，建档率98%。');
+    expect(kinds.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[833, 850, 'ok']]);
+  });
+
+  test('a rate that names no count is checked only when two counts of its sentence agree with it', () => {
+    const r = read('应监督户数5000户，实监督户数4321户，监督覆盖率86.42%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[4321, 5000, 'ok']]);
+    // No pair agrees: nothing is said.
+    expect(read('应监督户数5000户，实监督户数4321户，监督覆盖率80%。').rates).toEqual([]);
+  });
+
+  test('a share that names its base: 占投诉举报总数的…, 占处置伤病员人数的…', () => {
+    const r = read('受理投诉举报400起。其中查实的120起，占投诉举报总数的30%。救治伤病员2000人。以外伤为主，共700人，占救治伤病员人数的36%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [120, 400, 'ok'],
+      [700, 2000, 'mismatch'],
+    ]);
+    // 脑血管疾病 is one kind of 疾病, not the base 疾病总数.
+    expect(read('其中脑血管疾病60人，心血管疾病58人，占疾病总数5.8%。').rates).toEqual([]);
   });
 
   test('a rate whose numerator is not named is not guessed', () => {

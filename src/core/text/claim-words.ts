@@ -4,7 +4,7 @@
 import type { ClaimItem } from './claim-types';
 import type { Mention } from './extract';
 
-export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|[（(]\s*含|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
+export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|[（(]\s*(?:包含|含)|(?<=[，,]\s*)含(?=[^量有义，,。；;\d])|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
 export const HARD_END = /[。！？!?\n\r]/;
 export const OPEN = /[（(【\[]/;
 const CLOSE = /[）)】\]]/;
@@ -14,6 +14,8 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
  */
 export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计)|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+/** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
+export const PER_HEAD = /每(?:[十百千万]|十万)(?:常住|户籍|服务)?(?:人口|人|名)|人均|每千/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */

@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, LABEL_LINE, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -61,7 +61,7 @@ class ClaimReader extends ClaimCollector {
   private marker(tm: RegExpExecArray): void {
     const { scan, text } = this;
     const t = tm.index;
-    let trigger = tm[0].replace(/^[（(]\s*/, '');
+    let trigger = tm[0].replace(/^[（(]\s*/, '').replace(/^包含$/, '含');
     const byLabel = tm[1] ?? tm[2];
     if (byLabel) trigger = `在${byLabel}中`;
     const afterTrigger = t + tm[0].length;
@@ -72,6 +72,8 @@ class ClaimReader extends ClaimCollector {
     }
     const s0 = sentenceStart(scan, t);
     const h0 = hardStart(scan, t);
+    // 每千常住人口医师数、护士数分别为5.87人、8.12人: figures per head of population, not parts.
+    if (PER_HEAD.test(scan.slice(Math.max(s0, scan.slice(0, t).search(/[，,][^，,]*$/)), t))) return;
     const open = tm[0].startsWith('（') || tm[0].startsWith('(') ? t : enclosingOpen(scan, s0, t);
     let regionEnd: number;
     let endInclusive: number;
@@ -134,7 +136,7 @@ class ClaimReader extends ClaimCollector {
       // （含…） qualifies the figure right before the bracket, even when that figure is a part of a list.
       const before = this.within(s0, t).filter((m) => !m.percent);
       const whole = before[before.length - 1];
-      if (whole && /^\s*$/.test(scan.slice(whole.end, t))) {
+      if (whole && /^[\s，,]*$/.test(scan.slice(whole.end, t))) {
         cands.list = [whole, ...cands.list.filter((m) => m !== whole)];
         cands.local.add(whole.index);
       }
@@ -259,7 +261,9 @@ class ClaimReader extends ClaimCollector {
       const stop = scan.slice(start, end).search(/[，,；;]/);
       const clauseEnd = stop < 0 ? end : start + stop;
       const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
-      if (m && m.unit === total.unit && !this.usedAsPart.has(m.index) && CONTINUATION.test(scan.slice(start, m.start))) {
+      // Named as the rest (其余15件), or any further item of the total's unit: either is taken only
+      // when it makes the list up to the total exactly (床位783张，其中A545张、B208张，C30张).
+      if (m && m.unit === total.unit && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
         out.push({ m, labelStart: start });
         acc += m.value;
         if (Math.abs(acc - total.value) <= tolerance([total, ...out.map((p) => p.m)])) return out;

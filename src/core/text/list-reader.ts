@@ -2,7 +2,7 @@
 // level by level into parts, with a nested reading (a head figure and its own breakdown) and a
 // flat one (every figure a part); the claim reader chooses between them once the total is known.
 import type { Mention } from './extract';
-import { NEW_SUBJECT, OPEN, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
+import { NEW_SUBJECT, OPEN, PER_HEAD, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
 export interface TNode {
   start: number;
@@ -108,7 +108,13 @@ export class ListReader {
         if (r.kind === 'text' && rs.length > 0) break;
         continue;
       }
-      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(this.text.slice(kid.start, r.parts[0].m.start)))) break;
+      const lead = this.text.slice(kid.start, r.parts[0].m.start);
+      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(lead))) break;
+      // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.
+      if (PER_HEAD.test(lead)) break;
+      // An item opening with 含 (…技术人员1597人，含医师564人、护士630人) breaks the item before it
+      // down: that is a claim of its own, and this list ends there.
+      if (rs.length > 0 && /^[\s，,、]*(?:含|包含)/.test(lead)) break;
       // An item that opens with a marker of its own (…12条,其中A6条,B3条,C3条,开展…121条,其中D78条…):
       // the figure before it is the total of that breakdown, and the list ends there. Right after
       // the first item (人大建议9件，其中主办5件、会办4件) it is that item's breakdown, read above.

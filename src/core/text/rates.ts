@@ -89,6 +89,93 @@ function build(
   };
 }
 
+/** The base a share names: 占投诉举报总数的 → 投诉举报, 占处置伤病员人数的 → 处置伤病员. */
+const NAMED_BASE = /^占(.{2,16}?)(?:总数|總數|人数|人數|总量|總量|总额|總額|数|數|量)?的?$/;
+
+/** Words that may stand before a named base in its count's phrase: 受理投诉举报352起 is 投诉举报. */
+const HANDLING = /^(?:受理|接|接收|收到|办理|处置|救治|共|全年|累计|总)*$/;
+
+/**
+ * The count's phrase names the base: it is the base, or the base after a verb of handling. 脑血管疾病
+ * does not name 疾病: it is one kind of it.
+ */
+function namesBase(phrase: string, base: string): boolean {
+  return phrase.endsWith(base) && HANDLING.test(phrase.slice(0, phrase.length - base.length));
+}
+
+/** Classifiers of things counted one by one, which a rate may divide across (建档936个 of 956家). */
+const ENTITY_UNITS = new Set(['个', '家', '户', '所', '间', '处', '座']);
+
+/** Two counts of the same kind of thing: the same unit, or both entity classifiers. */
+function sameCount(a: Mention, b: Mention): boolean {
+  return a.unit === b.unit || (ENTITY_UNITS.has(a.unit) && ENTITY_UNITS.has(b.unit));
+}
+
+/** The stated rate agrees with num / den within half a unit of its last digit. */
+function fits(r: Mention, num: Mention, den: Mention): boolean {
+  return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
+}
+
+/**
+ * A named rate's check: the numerator is the nearest count before it named with the rate's stem
+ * (before or right after its number: 对1059件投诉举报事项进行了立案查处，查处率12.6%), or, right before
+ * it, a count of a state reached (已办结1121件). The denominator is the one of the candidates (the
+ * total the numerator is a part of, a larger count of its kind before it) that agrees with the
+ * stated rate; when none agrees, a mismatch is reported only for a denominator beyond doubt: the
+ * numerator's own total, or the single larger count of its kind in its sentence. A guessed
+ * denominator that disagrees would make a false error, so such a rate is left unchecked.
+ */
+function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem: string, before: readonly Mention[], totalOfPart: ReadonlyMap<number, Claim>): RateCheck | undefined {
+  // The words after a count up to the next figure, without the clause of the rate itself.
+  const after = (m: Mention): string => {
+    const words = text.slice(m.end, Math.min(r.start, mentions[m.index + 1]?.start ?? r.start)).split(/[，,；;。\n]/);
+    return words.length > 1 ? normalizePhrase(words.slice(0, -1).join('')) : '';
+  };
+  let num = [...before].reverse().find((m) => normalizePhrase(m.phrase).includes(stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem) || after(m).includes(stem));
+  const last = before[before.length - 1];
+  if (!num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
+  if (!num || num.approx) return undefined;
+  const n = num;
+  let claim = totalOfPart.get(n.index);
+  if (claim && claim.total.text.includes('+')) return undefined;
+  // A claim whose total is in an earlier sentence, while a larger count of the unit stands before
+  // the numerator in its own sentence (…。其中城市供水5038份，合格4999份，合格率99.2%): the rate is of
+  // the nearer count.
+  const local = claim && mentions[claim.total.mention].sentence < n.sentence
+    ? [...before].reverse().find((m) => m.index < n.index && m.sentence === n.sentence && m.unit === n.unit && m.value >= n.value && !m.approx)
+    : undefined;
+  if (local) claim = undefined;
+  const own = claim ? mentions[claim.total.mention] : local;
+  // Larger counts of its kind among the twelve figures before it: an agreeing one is taken even a
+  // few sentences back (责令整改率 of 监督完成536家 two sentences earlier); a disagreeing one is not.
+  const window = mentions.slice(Math.max(0, n.index - 12), n.index).filter((m) => !m.percent && m.kind === 'count');
+  const larger = [...window].reverse().filter((m) => sameCount(m, n) && m.value >= n.value && !m.approx);
+  const candidates = own ? [own, ...larger.filter((m) => m !== own)] : larger;
+  const fit = candidates.find((d) => fits(r, n, d));
+  const inSentence = larger.filter((m) => m.sentence === n.sentence);
+  const sure = own ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : undefined);
+  const den = fit ?? sure;
+  if (!den || den.approx) return undefined;
+  return build('rate', r, n, den, text, n.phrase, den.phrase);
+}
+
+/**
+ * A rate whose numerator is not named (监督覆盖率84.90% after 应监督户数24853户，实监督户数21100户):
+ * the nearest pair of counts of one kind in its sentence, the larger first, that agrees with it.
+ * Only an agreement is reported; no pair agreeing says nothing about the report.
+ */
+function fittingPair(text: string, r: Mention, before: readonly Mention[]): RateCheck | undefined {
+  const here = before.filter((m) => m.sentence === r.sentence && !m.approx);
+  for (let i = here.length - 1; i >= 0; i--) {
+    for (let j = i - 1; j >= 0; j--) {
+      const num = here[i];
+      const den = here[j];
+      if (sameCount(num, den) && den.value >= num.value && fits(r, num, den)) return build('rate', r, num, den, text, num.phrase, den.phrase);
+    }
+  }
+  return undefined;
+}
+
 /**
  * Checks every share that follows a part of a claim (the claim's total is the denominator) and
  * every named rate whose numerator is a count named like the rate (办结率 ← 已办结1121件, 即办率 ←
@@ -132,6 +219,25 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     out.push(...group);
   }
 
+  // Shares whose base is named: 占投诉举报总数的26.98% after 查实的95起, of 受理投诉举报352起 earlier.
+  for (const r of mentions) {
+    if (!r.percent || r.approx || checked.has(r.index)) continue;
+    const base = NAMED_BASE.exec(normalizePhrase(r.phrase));
+    const num = mentions[r.index - 1];
+    if (!base || !num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence) continue;
+    if (/[。；;\n]/.test(text.slice(num.end, r.start))) continue;
+    const name = base[1];
+    const den = [...mentions.slice(0, num.index)]
+      .reverse()
+      .find((m) => !m.percent && m.kind === 'count' && sameCount(m, num) && m.value >= num.value && namesBase(normalizePhrase(m.phrase), name));
+    if (!den || den.approx) continue;
+    const check = build('share', r, num, den, text, num.phrase, den.phrase);
+    if (check) {
+      out.push(check);
+      checked.add(r.index);
+    }
+  }
+
   // Named rates: 办结率98.94% after 已办结1121件, 即办率62.5% after 即办件3000件.
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
@@ -139,28 +245,8 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (!name.endsWith('率') || NOT_A_SHARE.test(name.slice(0, -1))) continue;
     const stem = name.slice(0, -1).replace(RATE_QUALIFIERS, '');
     if (stem.length < 2) continue;
-    // The numerator: the nearest count before the rate in its sentence named with the rate's stem,
-    // or, right before it, a count of a state reached (已处理3件, 已办结1121件).
     const before = mentions.slice(Math.max(0, r.index - 8), r.index).filter((m) => m.sentence >= r.sentence - 1 && !m.percent && m.kind === 'count');
-    let num = [...before].reverse().find((m) => normalizePhrase(m.phrase).includes(stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem));
-    const last = before[before.length - 1];
-    if (!num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
-    if (!num || num.approx) continue;
-    let claim = totalOfPart.get(num.index);
-    // A claim whose total is in an earlier sentence, while a larger count of the unit stands before
-    // the numerator in its own sentence (…。其中城市供水5038份，合格4999份，合格率99.2%): the rate is of
-    // the nearer count.
-    const local = claim && mentions[claim.total.mention].sentence < num.sentence
-      ? [...before].reverse().find((m) => m.index < num!.index && m.sentence === num!.sentence && m.unit === num!.unit && m.value >= num!.value && !m.approx)
-      : undefined;
-    if (local) claim = undefined;
-    let den: Mention | undefined = claim ? mentions[claim.total.mention] : local;
-    if (claim && claim.total.text.includes('+')) continue;
-    if (!den) {
-      den = [...before].reverse().find((m) => m.index < num!.index && m.unit === num!.unit && m.value >= num!.value && !m.approx);
-    }
-    if (!den || den.approx) continue;
-    const check = build('rate', r, num, den, text, num.phrase, den.phrase);
+    const check = namedRate(text, mentions, r, stem, before, totalOfPart) ?? fittingPair(text, r, before);
     if (check) {
       out.push(check);
       checked.add(r.index);
