@@ -274,6 +274,37 @@ describe('items after a list, 含 without brackets, figures per head', () => {
     ]);
   });
 
+  test('a figure given 各 counts once per name', () => {
+    expect(summary(claimsOf('本地病例30例（甲区6例，乙区、丙区和丁区各5例，戊区和己区各4.5例）。'))).toEqual(['30 = 6 + 5 + 5 + 5 + 4.5 + 4.5 ok']);
+    expect(summary(claimsOf('共受理12件，其中甲科和乙科各3件，丙科6件。'))).toEqual(['12 = 3 + 3 + 6 ok']);
+  });
+
+  test('分布在 opens a breakdown of the figure before it', () => {
+    expect(summary(claimsOf('全年报告病例64例，分布在：东区30例，西区20例，南区和北区各7例。'))).toEqual(['64 = 30 + 20 + 7 + 7 ok']);
+  });
+
+  test('the figure of an earlier period is no total of the next sentence’s breakdown', () => {
+    expect(summary(claimsOf('全年报告病例310例，较上年同期（520例）下降40.4%。其中，输入病例40例，本地病例270例。'))).toEqual(['310 = 40 + 270 ok']);
+  });
+
+  test('排在前两位的是 lists a selection, and 人 and 例 both count people', () => {
+    const r = read('对2400例伤者按原因分析，排在前两位的是：交通事故1200人，占比50%；跌倒600人，占比25%。');
+    expect(summary(r.claims)).toEqual(['2400 = 1200 + 600 short-partial']);
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [1200, 2400, 'ok'],
+      [600, 2400, 'ok'],
+    ]);
+  });
+
+  test('items that count something else end the list (调派救护车…次 after 电话…个), and 按…统计 breaks down the total before it', () => {
+    const r = read('共受理电话5000个。其中，急救电话2100个，同比增长5%；调派救护车900次；救治患者800人。按病因统计，创伤300人、中毒100人。');
+    expect(summary(r.claims)).toEqual(['5000 = 2100 ok', '800 = 300 + 100 short-partial']);
+  });
+
+  test('其中X最多，有N件: the first part in a clause of its own', () => {
+    expect(summary(claimsOf('全年立案查处案件500件。其中无证行医最多，有320件。'))).toEqual(['500 = 320 ok']);
+  });
+
   test('institutions counted in 间', () => {
     expect(summary(claimsOf('全区有卫生机构50间，其中医院3间、卫生院7间，村卫生室40间。'))).toEqual(['50 = 3 + 7 + 40 ok']);
   });

@@ -4,7 +4,7 @@
 // The reader of marked lists (claims.ts) builds on it.
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, depths, isChange, isCountish, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isCountish, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineStarts, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
@@ -182,10 +182,14 @@ export class ClaimCollector {
       if (inner.length < 2 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
       // A marker inside (含, 其中) was read by its own rule.
       if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
-      const sum = sumOf(inner);
+      // A figure given 各 (天河区、白云区和南沙区各2例) counts once per name.
+      const parts: Part[] = inner.flatMap((m, k) => {
+        const labelStart = k === 0 ? open + 1 : inner[k - 1].end;
+        return Array.from({ length: eachCount(scan.slice(labelStart, m.start)) }, () => ({ m, labelStart }));
+      });
+      const sum = sumOf(parts.map((p) => p.m));
       if (sum > H.value + tolerance([H, ...inner])) continue;
       const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
-      const parts: Part[] = inner.map((m, k) => ({ m, labelStart: k === 0 ? open + 1 : inner[k - 1].end }));
       this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
     }
   }

@@ -4,7 +4,7 @@
 import type { ClaimItem } from './claim-types';
 import type { Mention } from './extract';
 
-export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|[（(]\s*(?:包含|含)|(?<=[，,]\s*)含(?=[^量有义，,。；;\d])|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)前[一二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
+export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|分布(?:在|于)(?=[：:]|[^，,。；;：:]{1,8}\d)|[（(]\s*(?:包含|含)|(?<=[，,]\s*)含(?=[^量有义，,。；;\d])|在([^，,。；;：:、\s]{2,12})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?:居|排)在?前[一两二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
 export const HARD_END = /[。！？!?\n\r]/;
 export const OPEN = /[（(【\[]/;
 const CLOSE = /[）)】\]]/;
@@ -42,6 +42,9 @@ export function sepLevel(c: string): number {
  */
 export const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$/;
 export const isChange = (m: Mention): boolean => CHANGE.test(m.phrase);
+/** The figure of an earlier period given for comparison (较2015年同期(704例), 比上年的120件): no total of this year's list. */
+const EARLIER_PERIOD = /(?:较|比|与|和|同)[^，,；;。]{0,10}(?:同期|上年|去年|上一年|前一年|前年|上月|上季度)(?:的)?[（(\s]*$/;
+export const isEarlierPeriod = (scan: string, m: Mention): boolean => EARLIER_PERIOD.test(scan.slice(Math.max(0, m.start - 16), m.start).split(/[，,；;。]/).pop() as string);
 
 export const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
 /**
@@ -172,8 +175,27 @@ export function tolerance(ms: readonly Mention[]): number {
 export const sumOf = (ms: readonly Mention[]): number => Number(ms.reduce((s, m) => s + m.value, 0).toPrecision(15));
 
 /** Whether figures of these units may be added: one unit, or count units of documents and cases. */
+/** Units that all count people (7108人 of 11833例创伤患者, 43名 of 120人). */
+const PERSONS = new Set(['人', '名', '位', '例']);
+
+/** Whether every unit counts people: such figures add up whatever word each one uses. */
+export function allPersons(units: Iterable<string>): boolean {
+  return [...units].every((u) => PERSONS.has(u));
+}
+
 export function addable(units: Iterable<string>): boolean {
   const set = new Set(units);
   if (set.size <= 1) return true;
-  return [...set].every((u) => ADDABLE.has(u));
+  return [...set].every((u) => ADDABLE.has(u)) || [...set].every((u) => PERSONS.has(u));
+}
+
+/**
+ * How many names a figure given 各 counts for (越秀区、海珠区和花都区各1例 → 3; 甲和乙各2件 → 2), from
+ * the words of its item before it; 1 for any other figure.
+ */
+export function eachCount(label: string): number {
+  const each = /^[\s，,；;：:]*(.+?)各\s*$/.exec(label);
+  if (!each) return 1;
+  const names = each[1].split(/以及|[、和及与]/).filter((x) => x.trim()).length;
+  return names >= 2 && names <= 40 ? names : 1;
 }

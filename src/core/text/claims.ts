@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, addable, isEarlierPeriod, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -147,7 +147,7 @@ class ClaimReader extends ClaimCollector {
       return;
     }
     const { total, compound, reading } = chosen;
-    const chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total);
+    let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total);
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
     const unitsOfParts = [...new Set(chosenParts.map((p) => p.m.unit))];
@@ -159,6 +159,15 @@ class ClaimReader extends ClaimCollector {
           this.emitClaim(tot as Mention, undefined, ps, trigger, s0, endInclusive, t, open, 'marker');
         }
         return;
+      }
+    }
+
+    // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
+    // 494人): the parts are the leading items of the total's unit, the rest other measures.
+    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
+      const k = chosenParts.findIndex((p) => !addable([total.unit, p.m.unit]));
+      if (k >= 1 && chosenParts.slice(0, k).every((p) => p.m.unit === total.unit) && /[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) {
+        chosenParts = chosenParts.slice(0, k);
       }
     }
 
@@ -279,7 +288,7 @@ class ClaimReader extends ClaimCollector {
   private breaksBefore(a: number, b: number): boolean {
     const between = this.scan.slice(a, b);
     // 其中，卫生防病咨询数量最多，达11243件次: the clause only names the first part, 达 gives its figure.
-    if (/^[^，,；;。]{2,20}[，,]\s*(?:达|为|计)\s*$/.test(between)) return false;
+    if (/^[^，,；;。]{2,20}[，,]\s*(?:达|为|计|有|共)\s*$/.test(between)) return false;
     return /[，,；;。]/.test(between);
   }
 
@@ -339,7 +348,7 @@ class ClaimReader extends ClaimCollector {
   private totalCandidates(t: number, s0: number, h0: number, unit: string, label: string | undefined): Candidates {
     const { scan } = this;
     // A part right before the marker may still be the total of its own breakdown (…信息121条,其中…).
-    const ok = (m: Mention): boolean => !m.percent && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
+    const ok = (m: Mention): boolean => !m.percent && !isEarlierPeriod(scan, m) && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
     const localMs = this.within(s0, t).filter((m) => ok(m) && openAt(this.depth, m.start, t));
     const list: Mention[] = [];
     const push = (m: Mention): void => {

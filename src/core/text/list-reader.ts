@@ -2,7 +2,7 @@
 // level by level into parts, with a nested reading (a head figure and its own breakdown) and a
 // flat one (every figure a part); the claim reader chooses between them once the total is known.
 import type { Mention } from './extract';
-import { NEW_SUBJECT, OPEN, PER_HEAD, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
+import { NEW_SUBJECT, OPEN, PER_HEAD, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
 export interface TNode {
   start: number;
@@ -96,7 +96,12 @@ export class ListReader {
   }
 
   private read(n: TNode, nested: boolean, mirror = false): ReadOut {
-    if (n.level === 0) return this.leaf(n);
+    if (n.level === 0) return this.eachOf(n, n) ?? this.leaf(n);
+    // 天河区、白云区、番禺区和南沙区各2例: names without figures, then one figure given 各.
+    if (n.level === 1 && n.kids.slice(0, -1).every((k) => this.own(k.start, k.end).length === 0)) {
+      const each = this.eachOf(n.kids[n.kids.length - 1], n);
+      if (each) return each;
+    }
     if (this.numbered && n.level === 4) return this.numberedItems(n);
     // Siblings of one shape (人大建议9件，主办5件、会办4件；政协提案16件，主办7件、会办9件) are nested
     // breakdowns even where one of them does not add up: that level is then the error.
@@ -158,6 +163,20 @@ export class ListReader {
       else break;
     }
     return { parts: out, kind: 'parts' };
+  }
+
+  /**
+   * A figure given to each of several names (越秀区、海珠区和花都区各1例; 甲和乙各2件), named from
+   * `from` on: the part once per name, so that the list adds up as the writer counted. Undefined
+   * unless the leaf is one such figure.
+   */
+  private eachOf(leaf: TNode, from: TNode): ReadOut | undefined {
+    const own = this.own(leaf.start, leaf.end);
+    if (own.length !== 1 || !isPartCandidate(own[0])) return undefined;
+    const m = own[0];
+    const names = eachCount(this.text.slice(from.start, m.start));
+    if (names < 2) return undefined;
+    return { parts: Array.from({ length: names }, () => ({ m, labelStart: from.start })), kind: 'parts' };
   }
 
   private leaf(n: TNode): ReadOut {
