@@ -45,7 +45,12 @@ class FastXml {
   private sheetDataSeen = false;
   /** Attributes of the tag attrs() read last (names and values). */
   private readonly keys: string[] = [];
-  private readonly vals: string[] = [];
+  /** Values that needed decoding; undefined for a plain one, read from `text` between from and to. */
+  private readonly vals: Array<string | undefined> = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  /** The text attrs() read last, which from/to point into. */
+  private attrText: string | undefined;
   private count = 0;
   private selfClosing = false;
   /** rows() stopped for want of more text. */
@@ -185,7 +190,7 @@ class FastXml {
     const end = this.attrs(s, j);
     if (end < 0) return -1;
     const attributes: Record<string, string> = {};
-    for (let k = 0; k < this.count; k++) attributes[this.keys[k]] = this.vals[k];
+    for (let k = 0; k < this.count; k++) attributes[this.keys[k]] = this.value(k);
     const selfClosing = this.selfClosing;
     j = end;
     if (this.open.length === 0) {
@@ -213,6 +218,7 @@ class FastXml {
   private attrs(s: string, j: number): number {
     const n = s.length;
     let count = 0;
+    this.attrText = s;
     for (;;) {
       const before = j;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -253,22 +259,60 @@ class FastXml {
         if (d < 0x20 || d === 0x26 || d === 0x3c || d === 0x5d || (d >= 0xd800 && d <= 0xdfff) || d >= 0xfffe) plain = false;
       }
       if (end >= n) return -1;
-      let raw = s.slice(j + 1, end);
-      if (!plain) {
+      this.keys[count] = key;
+      this.from[count] = j + 1;
+      this.to[count] = end;
+      if (plain) this.vals[count] = undefined;
+      else {
+        let raw = s.slice(j + 1, end);
         if (raw.indexOf('<') >= 0 || BAD_CHARS.test(raw)) throw new FastPathGaveUp();
         if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
-        raw = decodeEntities(raw);
+        this.vals[count] = decodeEntities(raw);
       }
-      this.keys[count] = key;
-      this.vals[count] = raw;
       count++;
       j = end + 1;
     }
   }
 
   private attr(key: string): string | undefined {
-    for (let k = 0; k < this.count; k++) if (this.keys[k] === key) return this.vals[k];
+    for (let k = 0; k < this.count; k++) if (this.keys[k] === key) return this.value(k);
     return undefined;
+  }
+
+  /** The length of an attribute's value as read (decoded when it needed decoding); −1 when absent. */
+  private attrLength(key: string): number {
+    for (let k = 0; k < this.count; k++) if (this.keys[k] === key) return this.vals[k]?.length ?? this.to[k] - this.from[k];
+    return -1;
+  }
+
+  /** The k-th attribute's value: decoded when it needed decoding, else cut from the text on demand. */
+  private value(k: number): string {
+    return this.vals[k] ?? (this.attrText as string).slice(this.from[k], this.to[k]);
+  }
+
+  /**
+   * An attribute as parseInt reads it (RowXform's r and s), without making a string when it is a
+   * plain run of up to nine digits; NaN when absent.
+   */
+  private attrInt(key: string): number {
+    for (let k = 0; k < this.count; k++) {
+      if (this.keys[k] !== key) continue;
+      const a = this.from[k];
+      const b = this.to[k];
+      if (this.vals[k] === undefined && b > a && b - a <= 9) {
+        const s = this.attrText as string;
+        let v = 0;
+        let j = a;
+        for (; j < b; j++) {
+          const d = s.charCodeAt(j);
+          if (d < 48 || d > 57) break;
+          v = v * 10 + d - 48;
+        }
+        if (j === b) return v;
+      }
+      return toInt(this.value(k), 10);
+    }
+    return NaN;
   }
 
   /** Text content from `a` to the "<" at `lt`, as text() hands it on; '' for none. */
@@ -342,21 +386,23 @@ class FastXml {
     if (!(isSpace(c0) || c0 === 0x3e || c0 === 0x2f)) throw new FastPathGaveUp();
     let p = this.attrs(s, k + 4);
     if (p < 0) return -1;
-    const r = this.attr('r');
-    const st = this.attr('s');
-    // RowXform.parseOpen
-    const model: any = { number: toInt(r as string, 10), cells: [], styleId: st ? toInt(st, 10) : undefined };
+    // RowXform.parseOpen: number = parseInt(r), styleId = s ? parseInt(s) : undefined (an empty
+    // s is none). The plain path needs no model object.
+    const n = this.attrInt('r');
+    const st = this.attrInt('s');
+    const hasStyle = this.attrLength('s') > 0;
+    const styleId = hasStyle ? st : undefined;
     if (this.selfClosing) {
-      (this.onRow as (m: any) => void)(model);
+      (this.onRow as (m: any) => void)({ number: n, cells: [], styleId });
       return p;
     }
     const close = s.indexOf('</row>', p);
     if (close < 0) return -1;
-    const n: number = model.number;
     if (this.onPlainRow !== undefined && n >= 1 && this.plainCells(s, p, close, n)) {
-      this.onPlainRow(n, model.styleId, this.plain as PlainCells);
+      this.onPlainRow(n, styleId, this.plain as PlainCells);
       return close + 6;
     }
+    const model: any = { number: n, cells: [], styleId };
     for (;;) {
       while (p < close && isSpace(s.charCodeAt(p))) p++;
       if (p >= close) break;
