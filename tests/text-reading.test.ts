@@ -305,8 +305,79 @@ describe('items after a list, 含 without brackets, figures per head', () => {
     expect(summary(claimsOf('全年立案查处案件500件。其中无证行医最多，有320件。'))).toEqual(['500 = 320 ok']);
   });
 
+  test('a figure of another measure between the parts is a note on an item, not a part', () => {
+    expect(summary(claimsOf('主动公开信息90条，其中网站发布30条，公众号发布50条，阅读量12000人次，报纸发布10条。'))).toEqual(['90 = 30 + 50 + 10 ok']);
+    // 全县有… opens another subject; 人 is not what the 所 of the total counts.
+    expect(summary(claimsOf('乡镇卫生院15所，其中中心卫生院6所，有在职职工700人，全县有村卫生室120个。'))).toEqual(['15 = 6 ok']);
+    // In a 、 list a figure of another unit is an item of the list: the units are mixed.
+    expect(summary(claimsOf('清理事项30项，其中行政许可20项、医疗机构8家。'))).toEqual(['30 = 20 + 8 mixed-units']);
+  });
+
+  test('doses in 剂次; 两剂次接种率 is the name of a rate, not two doses; CT2户 is a count', () => {
+    const r = read('累计接种疫苗9000剂次，其中第一剂次4600人，第二剂次4400人，两剂次接种率为95.65%。');
+    expect(r.mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['9000剂次', '4600人', '4400人', '0.9565%']);
+    // Counts in two units that add up exactly hold, with a note on the units.
+    expect(summary(r.claims)).toEqual(['9000 = 4600 + 4400 ok']);
+    expect(read('其中开展CT2户、DR3户，执行GB5749标准。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['2户', '3户']);
+  });
+
+  test('a second breakdown of a total an earlier list made up exactly may overlap: a warning, not an error', () => {
+    const r = read('放射诊疗机构5户，其中公立3户，民营2户。其中开展CT3户、DR2户、X射线2户。');
+    expect(summary(r.claims)).toEqual(['5 = 3 + 2 ok', '5 = 3 + 2 + 2 overlap']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   test('institutions counted in 间', () => {
     expect(summary(claimsOf('全区有卫生机构50间，其中医院3间、卫生院7间，村卫生室40间。'))).toEqual(['50 = 3 + 7 + 40 ok']);
+  });
+});
+
+describe('tables written with | in the text', () => {
+  const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+
+  test('a 合计 row totals each numeric column of the rows above it; a column that does not add up is an error', () => {
+    const text = [
+      '表1 各乡镇检查情况',
+      '单位：户',
+      table([
+        ['乡镇', '检查户数', '整改户数(家)'],
+        ['甲镇', '120', '30'],
+        ['乙镇', '85', '12'],
+        ['丙乡', '40', '9'],
+        ['合 计', '245', '50'],
+      ]),
+    ].join('\n');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['245 = 120 + 85 + 40 ok', '50 = 30 + 12 + 9 exceeds']);
+    expect(r.claims.every((c) => c.reading === 'table')).toBe(true);
+    expect(r.claims[0].total.unit).toBe('户');
+    expect(r.claims[1].total.unit).toBe('家');
+    expect(r.claims[1]).toMatchObject({ line: 7, sum: 51 });
+    expect(r.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+  });
+
+  test('a 总计 row first, a Markdown rule under the header, and commas in the figures', () => {
+    const text = ['| 类别 | 件数 |', '|---|---|', '| 总计 | 1,250 |', '| 许可 | 1,000 |', '| 处罚 | 250 |'].join('\n');
+    expect(summary(read(text).claims)).toEqual(['1250 = 1000 + 250 ok']);
+  });
+
+  test('rows of 其中 under another row, or two total rows, are not guessed at', () => {
+    const nested = table([
+      ['机构', '人数'],
+      ['合计', '100'],
+      ['医院', '60'],
+      ['其中：中医院', '20'],
+      ['卫生院', '40'],
+    ]);
+    expect(read(nested).claims).toEqual([]);
+    const twoTotals = table([
+      ['机构', '人数'],
+      ['小计', '60'],
+      ['医院', '60'],
+      ['合计', '100'],
+      ['卫生院', '40'],
+    ]);
+    expect(read(twoTotals).claims).toEqual([]);
   });
 });
 

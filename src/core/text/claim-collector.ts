@@ -68,7 +68,8 @@ export class ClaimCollector {
       this.usedAsPart.add(p.m.index);
       this.partOf.set(p.m.index, d.total.index);
     }
-    this.claims.push(judge(d, this.starts));
+    const again = this.claims.some((c) => c.total.mention === d.total.index && c.verdict === 'ok' && c.parts.length >= 2);
+    this.claims.push(judge(again ? { ...d, again } : d, this.starts));
     return this.claims.length - 1;
   }
 

@@ -42,7 +42,9 @@ export type Reading =
   /** A list after 从…看 / 按…分 that breaks down an earlier total. */
   | 'dimension'
   /** The parts first, then their total (新收17件，上年结转3件，总计20件). */
-  | 'total-after';
+  | 'total-after'
+  /** A column of a table written with | in the text: its 总计 row and the rows it totals. */
+  | 'table';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

@@ -22,6 +22,8 @@ export interface Draft {
   selection: boolean;
   reading: Reading;
   parent?: number;
+  /** The total was already broken down, exactly, by an earlier list: this list is another dimension of it. */
+  again?: boolean;
 }
 
 export function judge(d: Draft, starts: number[]): Claim {
@@ -93,6 +95,9 @@ export function judge(d: Draft, starts: number[]): Claim {
       const note = textMsg(split.other ? 'text.note-subset' : 'text.note-subset-unsure', { lead, total: formatPlain(totalValue), rest });
       return make(split.other ? 'ok' : 'overlap', rawSum, diff, note);
     }
+    // A second breakdown of a total an earlier list made up exactly (医疗机构4户，其中二级2户、民营2户。
+    // 其中开展CT2户、DR2户、X射线1户): another dimension of the same cases, whose items may overlap.
+    if (d.again) return make('overlap', rawSum, diff, textMsg('text.note-second-breakdown', { total: formatPlain(totalValue) }));
     return make('exceeds', rawSum, diff);
   }
   // Below the total. One part after a marker is a subset ("其中重大案件5件"), not a list.

@@ -13,7 +13,7 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  * An item whose label holds these starts a new subject, not another part: a year, a new total
  * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
  */
-export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计)|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
 export const PER_HEAD = /每(?:[十百千万]|十万)(?:常住|户籍|服务)?(?:人口|人|名)|人均|每千/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
@@ -175,6 +175,9 @@ export function tolerance(ms: readonly Mention[]): number {
 export const sumOf = (ms: readonly Mention[]): number => Number(ms.reduce((s, m) => s + m.value, 0).toPrecision(15));
 
 /** Whether figures of these units may be added: one unit, or count units of documents and cases. */
+/** Units that all count institutions or premises (机构29个：县级7所、乡镇卫生院22所). */
+const PLACES = new Set(['个', '家', '所', '间', '处', '座']);
+
 /** Units that all count people (7108人 of 11833例创伤患者, 43名 of 120人). */
 const PERSONS = new Set(['人', '名', '位', '例']);
 
@@ -183,10 +186,15 @@ export function allPersons(units: Iterable<string>): boolean {
   return [...units].every((u) => PERSONS.has(u));
 }
 
+/** Two units that count the same kind of thing: the same unit, or both people, or both places. */
+export function sameKind(a: string, b: string): boolean {
+  return a === b || (PERSONS.has(a) && PERSONS.has(b)) || (PLACES.has(a) && PLACES.has(b));
+}
+
 export function addable(units: Iterable<string>): boolean {
   const set = new Set(units);
   if (set.size <= 1) return true;
-  return [...set].every((u) => ADDABLE.has(u)) || [...set].every((u) => PERSONS.has(u));
+  return [...set].every((u) => ADDABLE.has(u)) || [...set].every((u) => PERSONS.has(u)) || [...set].every((u) => PLACES.has(u));
 }
 
 /**

@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, addable, isEarlierPeriod, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -164,10 +164,18 @@ class ClaimReader extends ClaimCollector {
 
     // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
     // 494人): the parts are the leading items of the total's unit, the rest other measures.
-    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
-      const k = chosenParts.findIndex((p) => !addable([total.unit, p.m.unit]));
-      if (k >= 1 && chosenParts.slice(0, k).every((p) => p.m.unit === total.unit) && /[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) {
-        chosenParts = chosenParts.slice(0, k);
+    // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
+    // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
+    // parts, when the list opens with a part of the total's unit.
+    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
+      const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
+      const whole = sumOf(chosenParts.map((p) => p.m));
+      if (k >= 1 && Math.abs(whole - total.value) > tolerance([total])) {
+        // Only figures set apart by ，or ；(a note on an item, another subject): one in a 、 list
+        // (行政许可20项、医疗机构8家) is an item of the list in another unit, and stays.
+        const apart = (i: number): boolean => i > 0 && !/、/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
+        if (/[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) chosenParts = chosenParts.slice(0, k);
+        else if (chosenParts.every((p, i) => sameKind(total.unit, p.m.unit) || apart(i))) chosenParts = chosenParts.filter((p) => sameKind(total.unit, p.m.unit));
       }
     }
 

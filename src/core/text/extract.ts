@@ -98,7 +98,7 @@ function sentenceIndex(scan: string): Int32Array {
 
 /** Units a number in prose may carry, longest first. `%`/`‰` are handled apart. */
 const UNITS: readonly string[] = [
-  '万人次', '人次', '家次', '户次', '场次', '批次', '个月', '工作日', '小时', '分钟',
+  '万人次', '人次', '家次', '户次', '场次', '批次', '剂次', '个月', '工作日', '小时', '分钟',
   '万元', '亿元', '千元', '元',
   '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗',
   '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周', '种', '间',
@@ -256,6 +256,9 @@ function prefixMarker(scan: string, numStart: number): { start: number; marker: 
   return undefined;
 }
 
+/** Units a figure right after a name in capitals must carry to be read as a count (CT2户, DR3台). */
+const COUNT_AFTER_NAME = /^(?:户|家|台|套|所|个|例|人|次|件|张)/;
+
 function findHits(scan: string): RawHit[] {
   const hits: RawHit[] = [];
   const covered = new Uint8Array(scan.length);
@@ -264,7 +267,9 @@ function findHits(scan: string): RawHit[] {
     const numStart = m.index;
     const numEnd = numStart + m[0].length;
     const before = scan[numStart - 1] ?? '';
-    if (/[A-Za-z_./#·•]/.test(before)) continue; // codes, versions, dates like 12.4, 4·15
+    // Codes, versions and dates (GB5749, v2.1, 12.4, 4·15) are no figures; a whole number after a
+    // short name in capitals is, when a count's unit follows it (开展CT2户、DR2户).
+    if (/[A-Za-z_./#·•]/.test(before) && !(/[\u4e00-\u9fff、，,；;：:\s][A-Z]{1,4}$/.test(scan.slice(Math.max(0, numStart - 6), numStart)) && /^\d+$/.test(m[0]) && COUNT_AFTER_NAME.test(scan.slice(numEnd, numEnd + 2)))) continue;
     if (before === '第') continue;
     if (/[A-Za-z]/.test(scan[numEnd] ?? '')) continue;
     // A range's second half: 7-15天, 12—13万人次.
@@ -308,6 +313,8 @@ function findHits(scan: string): RawHit[] {
     const tail = readTail(scan, numEnd, false);
     if (!tail) continue;
     if (scan[tail.end] === '是') continue;
+    // 两剂次接种率, 三级医院覆盖率: a word naming a rate, not a count.
+    if (/^[\u4e00-\u9fff]{0,4}率/.test(scan.slice(tail.end, tail.end + 5))) continue;
     if (tail.text === '期' || tail.text === '届' || tail.text === '轮') continue; // 二期工程: a phase, not a count
     // 二次供水, 二次审核: "secondary", not a count of times (that is written 两次).
     if (run === '二' && tail.text === '次') continue;

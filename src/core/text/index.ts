@@ -12,6 +12,7 @@ import { extractClaims, type Claim, type SkippedClaim } from './claims';
 import { extractMentions, periodsOf, type Mention } from './extract';
 import type { Period } from './period';
 import { checkRates, type RateCheck } from './rates';
+import { tableClaims } from './text-tables';
 import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
 
@@ -45,11 +46,16 @@ export interface ReportTextResult {
  * figures, each sorted by line.
  */
 export function checkReportText(text: string, name: string): ReportTextResult {
-  const mentions = extractMentions(text);
-  const { claims, skipped } = extractClaims(text, mentions);
+  const prose = extractMentions(text);
+  const { claims: proseClaims, skipped } = extractClaims(text, prose);
+  // Tables written with | in the text: their figures follow the prose's, their claims its claims
+  // (whose parent indexes stay as they are).
+  const tables = tableClaims(text, prose.length);
+  const mentions = tables.cells.length ? [...prose, ...tables.cells] : prose;
+  const claims = tables.claims.length ? [...proseClaims, ...tables.claims] : proseClaims;
   const rates = checkRates(text, mentions, claims);
-  const repeated = findRepeatedFigures(mentions);
-  const { report: period } = periodsOf(readingScan(text), mentions);
+  const repeated = findRepeatedFigures(prose);
+  const { report: period } = periodsOf(readingScan(text), prose);
   const context: ReportCheckContext = { text, name, mentions, claims, rates, repeated, ...(period ? { period } : {}) };
   const findings: Finding[] = [];
   for (const check of REPORT_CHECKS) findings.push(...check.run(context));

@@ -1,0 +1,173 @@
+// Tables written in the text with | between the cells, as a table copied from a web page, a PDF
+// or a Markdown file arrives in a .txt or in the pane's text box:
+//
+//   | 机构分类 | 机构数(个) | 床位数(张) |
+//   | 总 计    | 331        | 3121       |
+//   | 综合医院 | 7          | 3021       |
+//   …
+//
+// A row labelled 总计 / 合计 above or below the other rows is a total of each of its numeric
+// columns: one claim a column, its parts the column's cells in the other rows, judged as every
+// other claim is. A table with more than one total row (小计 under 合计) is left alone, since
+// which rows each total covers is not written. Pure TypeScript.
+import type { Claim } from './claim-types';
+import { judge } from './claim-verdict';
+import { lineStarts, lineOf, normalizePhrase, type Mention } from './extract';
+import { parseCell } from '../values';
+
+/** The label of a total row: 总计, 合 计, 总数, 共计. */
+const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計)$/;
+/** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
+const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+/** A unit in a column header: 机构数(个), 床位数（张）. */
+const HEADER_UNIT = /[(（]\s*([^()（）\s]{1,3})\s*[)）]\s*$/;
+/** A table's unit line: 单位:人, 单位：万元. */
+const UNIT_LINE = /单位\s*[:：]\s*([^\s|,，;；]{1,3})/;
+
+interface Cell {
+  text: string;
+  /** Offset of the cell's text (trimmed) in the report. */
+  start: number;
+}
+
+interface Row {
+  cells: Cell[];
+  line: number;
+  lineStart: number;
+}
+
+/** The cells of a line written as a table row (two or more | in it), else undefined. */
+function rowOf(line: string, offset: number): Cell[] | undefined {
+  if ((line.match(/\|/g) ?? []).length < 2) return undefined;
+  const cells: Cell[] = [];
+  let from = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && line[i] !== '|') continue;
+    const raw = line.slice(from, i);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: offset + from + lead });
+    from = i + 1;
+  }
+  // The border bars: | a | b | has an empty cell before the first and after the last.
+  if (cells.length && cells[0].text === '' && /^\s*\|/.test(line)) cells.shift();
+  if (cells.length && cells[cells.length - 1].text === '' && /\|\s*$/.test(line)) cells.pop();
+  return cells;
+}
+
+/** A unit the sheet reader knows as a count or an amount (个, 张, 人, 万元), else ''. */
+function knownUnit(u: string | undefined): string {
+  if (!u) return '';
+  const p = parseCell(`1${u}`);
+  return p.kind === 'number' && !p.percent && p.unit ? p.unit : '';
+}
+
+/** The tables of a text: runs of two or more row lines (a |---| line between them is skipped). */
+function tablesOf(text: string): Row[][] {
+  const tables: Row[][] = [];
+  let current: Row[] = [];
+  let offset = 0;
+  const lines = text.split('\n');
+  lines.forEach((line, k) => {
+    const cells = rowOf(line, offset);
+    offset += line.length + 1;
+    if (cells && cells.every((c) => /^:?-{2,}:?$/.test(c.text) || c.text === '')) return;
+    if (cells) current.push({ cells, line: k, lineStart: offset - line.length - 1 });
+    else {
+      if (current.length >= 2) tables.push(current);
+      current = [];
+    }
+  });
+  if (current.length >= 2) tables.push(current);
+  return tables;
+}
+
+/**
+ * Claims of the tables written in `text`: a claim per numeric column of a total row. Their figures
+ * are mentions of their own, numbered from `firstIndex` on (after the prose's mentions).
+ */
+export function tableClaims(text: string, firstIndex: number): { claims: Claim[]; cells: Mention[] } {
+  const starts = lineStarts(text);
+  const claims: Claim[] = [];
+  const cells: Mention[] = [];
+  for (const rows of tablesOf(text)) {
+    const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text));
+    const first = rows.findIndex(isData);
+    if (first < 0) continue;
+    const header = rows.slice(0, first);
+    const data = rows.slice(first).filter(isData);
+    const totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
+    if (totals.length !== 1) continue;
+    const total = totals[0];
+    const at = data.indexOf(total);
+    // The total row stands first or last; the parts are all the other rows.
+    if (at !== 0 && at !== data.length - 1) continue;
+    const parts = data.filter((r) => r !== total);
+    // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
+    if (parts.length < 2 || parts.some((r) => /^(?:其中|含|内|包括)/.test(r.cells[0].text))) continue;
+    // The table's unit: a 单位 line in it or on the line before it.
+    const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
+    const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
+    const mention = (r: Row, col: number): Mention | undefined => {
+      const c = r.cells[col];
+      if (!c || !NUMBER_CELL.test(c.text)) return undefined;
+      const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
+      const unit = knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
+      const value = Number(c.text.replace(/,/g, ''));
+      const where = lineOf(starts, c.start);
+      const phrase = `${r.cells[0].text}${head ? ` ${head}` : ''}`;
+      const m: Mention = {
+        index: firstIndex + cells.length,
+        text: c.text,
+        value,
+        unit,
+        percent: false,
+        approx: false,
+        decimals: (c.text.split('.')[1] ?? '').length,
+        kind: 'count',
+        phrase,
+        object: '',
+        key: normalizePhrase(phrase),
+        phraseStart: r.lineStart,
+        start: c.start,
+        end: c.start + c.text.length,
+        line: where.line,
+        column: where.column,
+        sentence: -1,
+        numeral: 'arabic',
+      };
+      cells.push(m);
+      return m;
+    };
+    const width = Math.max(...rows.map((r) => r.cells.length));
+    for (let col = 1; col < width; col++) {
+      const t = mention(total, col);
+      if (!t) continue;
+      const ms = parts.map((r) => mention(r, col));
+      if (ms.some((m) => m === undefined)) continue;
+      const list = ms as Mention[];
+      const lo = Math.min(t.start, list[0].start);
+      const hi = Math.max(t.end, list[list.length - 1].end);
+      // Located at the total's cell, the row a reader checks the column against.
+      claims.push({
+        ...judge(
+          {
+            text: text.slice(lo, hi),
+            start: lo,
+            end: hi,
+            trigger: '',
+            total: t,
+            totalLabel: total.cells[0].text,
+            parts: list.map((m, k) => ({ m, label: parts[k].cells[0].text })),
+            complete: true,
+            selection: false,
+            reading: 'table',
+          },
+          starts,
+        ),
+        line: t.line,
+        column: t.column,
+      });
+    }
+  }
+  return { claims, cells };
+}
