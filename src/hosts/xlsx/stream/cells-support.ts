@@ -40,8 +40,18 @@ export interface RowCells {
   e: number[] | undefined;
 }
 
-export function newRow(): RowCells {
-  return { v: [], k: 0, s: undefined, e: undefined };
+export function newRow(v: Slot[] = []): RowCells {
+  return { v, k: 0, s: undefined, e: undefined };
+}
+
+/** Slots for up to this many columns of a plain row are made at their final size. */
+export const SIZED_ROW = 64;
+/** SIZED_ROW undefined slots, copied from for a row's v (a copy is packed and exactly as long). */
+export const NO_SLOTS: Slot[] = Array.from({ length: SIZED_ROW }, () => undefined);
+
+/** A row's style numbers, made at the length of its slots when that is short (see NO_SLOTS). */
+export function styleSlots(row: RowCells): number[] {
+  return row.v.length > 0 && row.v.length <= SIZED_ROW ? (NO_SLOTS.slice(0, row.v.length) as unknown as number[]) : [];
 }
 
 /** The style of the latest run of valueless cells that covers column `col` (1-based), if any. */

@@ -7,7 +7,7 @@ import { sharedStringOutOfRange, sharedStringsMissing, tooManyCells } from '../p
 import { convert, formulaValue } from '../read-xlsx';
 import { colCache, slideFormula, utils, excelToDate, T, isNaN } from './exceljs-internals';
 import { PLAIN_EMPTY, PLAIN_SHARED, type PlainCells } from './fast-xml-support';
-import { STYLED_EMPTY, MERGED, BARE, ConvertFailure, Made, Slot, RowCells, newRow, runAt, eachUsed, Styles, Address, decodeAddress, cellKey, Merge, MergeStyle, Budget, Far } from './cells-support';
+import { STYLED_EMPTY, MERGED, BARE, ConvertFailure, Made, Slot, RowCells, newRow, NO_SLOTS, SIZED_ROW, styleSlots, runAt, eachUsed, Styles, Address, decodeAddress, cellKey, Merge, MergeStyle, Budget, Far } from './cells-support';
 
 /**
  * The cells of one worksheet as ExcelJS's Worksheet would hold them, without Row and Cell objects:
@@ -115,7 +115,11 @@ export class SheetCells {
    * without the models. Every address is canonical and in row n (n ≥ 1), so none is odd.
    */
   addPlainRow(n: number, styleId: number | undefined, cells: PlainCells): void {
-    const row = newRow();
+    // The row's slots at their final length, when its last column is near: an array grown from
+    // [] keeps room for 16 or more, which for a million rows of five cells is most of the grid's
+    // memory and of the copying the collector does as the rows survive.
+    const last = cells.count > 0 ? cells.col[cells.count - 1] : 0;
+    const row = last > 0 && last <= SIZED_ROW ? newRow(NO_SLOTS.slice(0, last)) : newRow();
     this.rows[n] = row;
     this.rowStyleIds[n] = styleId ? styleId : undefined;
     const { col: cols, style: styleIds, kind: kinds, num } = cells;
@@ -163,7 +167,7 @@ export class SheetCells {
       if (++this.budget.cells > this.maxCells) this.tooMany(n);
     }
     row.v[j] = made;
-    if (sid !== 0) (row.s ??= [])[j] = sid;
+    if (sid !== 0) (row.s ??= styleSlots(row))[j] = sid;
     else if (row.s) row.s[j] = 0;
   }
 
