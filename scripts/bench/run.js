@@ -7,7 +7,8 @@
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
 //   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e, --skip-checker
-//   --e2e-runs 1          runs of the CLI in the end-to-end comparison (median; LibreOffice runs once)
+//   --e2e-runs 3          runs of the CLI and of LibreOffice, in turns, in the end-to-end comparison
+//                         (medians; 1 with --quick)
 //   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
 //                         (written once into build/bench/ and kept)
 //   --rebuild-bundle      run the webpack production build even when dist/ exists
@@ -184,7 +185,7 @@ async function benchEndToEnd() {
     if (g.error) return { rows, error: g.error };
   }
   log(`end to end: the CLI (start → read → check → JSON written) and LibreOffice (load → CSV), ${rows.toLocaleString('en-US')} rows…`);
-  const r = await runChild('e2e-child.js', ['--file', file, '--runs', arg('--e2e-runs', '1')], { timeoutS: 3600 });
+  const r = await runChild('e2e-child.js', ['--file', file, '--runs', arg('--e2e-runs', QUICK ? '1' : '3')], { timeoutS: 3600 });
   if (r.error) log(`  ${r.error}`);
   else {
     log(r.cli.error ? `  CLI: ${r.cli.error}` : `  CLI ${r.cli.seconds.toFixed(2)} s, peak ${Math.round(r.cli.peakMB)} MB`);
@@ -216,7 +217,7 @@ function e2eJson(e2e) {
   if (!e2e) return { skipped: 'not run (--skip-e2e)' };
   if (e2e.error) return { rows: e2e.rows, error: e2e.error };
   const cli = e2e.cli.error ? { error: e2e.cli.error } : { seconds: r3(e2e.cli.seconds), ...(e2e.cli.runs.length > 1 ? { runs: e2e.cli.runs.map(r3) } : {}), peakMB: Math.round(e2e.cli.peakMB), findings: e2e.cli.findings, observations: e2e.cli.observations, reportMB: r1(e2e.cli.reportMB) };
-  const lo = e2e.libreoffice.skipped || e2e.libreoffice.error ? e2e.libreoffice : { seconds: r3(e2e.libreoffice.seconds), version: e2e.libreoffice.version, csvLines: e2e.libreoffice.csvLines };
+  const lo = e2e.libreoffice.skipped || e2e.libreoffice.error ? e2e.libreoffice : { seconds: r3(e2e.libreoffice.seconds), ...(e2e.libreoffice.runs.length > 1 ? { runs: e2e.libreoffice.runs.map(r3) } : {}), version: e2e.libreoffice.version, csvLines: e2e.libreoffice.csvLines };
   const ratio = cli.seconds && lo.seconds ? r1(lo.seconds / cli.seconds) : null;
   return { rows: e2e.rows, fileMB: r1(e2e.fileMB), cli, libreoffice: lo, ratio };
 }
@@ -442,7 +443,7 @@ function printText(j, engine, bundle) {
     if (e.error) p(`  ${e.error}`);
     else {
       p(`  CLI          ${e.cli.error ? e.cli.error : `${e.cli.seconds.toFixed(2)} s${e.cli.runs ? ` (median of ${e.cli.runs.length}: ${e.cli.runs.map((x) => x.toFixed(2)).join(', ')} s)` : ''}, peak ${n(e.cli.peakMB)} MB: process start, read, every check, ${n(e.cli.observations)} values, JSON report (${e.cli.reportMB} MB) written`}`);
-      p(`  LibreOffice  ${e.libreoffice.skipped ? `skipped: ${e.libreoffice.skipped}` : e.libreoffice.error ? `error: ${e.libreoffice.error}` : `${e.libreoffice.seconds.toFixed(2)} s: soffice --headless --convert-to csv (start-up, load, export; ${e.libreoffice.version})`}`);
+      p(`  LibreOffice  ${e.libreoffice.skipped ? `skipped: ${e.libreoffice.skipped}` : e.libreoffice.error ? `error: ${e.libreoffice.error}` : `${e.libreoffice.seconds.toFixed(2)} s${e.libreoffice.runs ? ` (median of ${e.libreoffice.runs.length}: ${e.libreoffice.runs.map((x) => x.toFixed(2)).join(', ')} s)` : ''}: soffice --headless --convert-to csv (start-up, load, export; ${e.libreoffice.version})`}`);
       if (e.ratio) p(`  the CLI is ${e.ratio}× as fast as LibreOffice's bare load`);
     }
     p();
