@@ -332,6 +332,55 @@ describe('items after a list, 含 without brackets, figures per head', () => {
   });
 });
 
+describe('bulletins: changes, ranks, statistics in series', () => {
+  test('digits grouped by spaces, as journals print them', () => {
+    expect(summary(claimsOf('共有5 120例纳入研究，其中男性2 600例、女性2 520例。'))).toEqual(['5120 = 2600 + 2520 ok']);
+  });
+
+  test('a change against last month and the figure it is compared with are no parts', () => {
+    expect(summary(claimsOf('本月共受理来电3000件。其中，咨询类1800件、投诉类900件、其他类(包括挪车、求助)300件，总来电数相较1月份的4200件减少了1200件。'))).toEqual([
+      '3000 = 1800 + 900 + 300 ok',
+    ]);
+  });
+
+  test('a clause that only ranks an item (位居第二位) does not end the list', () => {
+    expect(summary(claimsOf('救治病人900人次。其中，外伤400人次，位居首位，心脑血管疾病300人次，位居第二位，中毒100人次，位居第三位。'))).toEqual([
+      '900 = 400 + 300 + 100 short-partial',
+    ]);
+  });
+
+  test('从…分析 breaks down the figure before it of the same unit', () => {
+    expect(summary(claimsOf('出车600次，救治500人。从地区分析：甲区出车250次；乙区出车200次；丙区出车150次。'))).toEqual(['600 = 250 + 200 + 150 ok']);
+  });
+
+  test('the increase of a total is broken down with it; an increase is never the total of the parts', () => {
+    expect(summary(claimsOf('全市床位3000张，比上年增加200张，其中医院床位2000张，比上年增加150张，基层床位1000张，比上年增加50张。'))).toEqual([
+      '3000 = 2000 + 1000 ok',
+      '200 = 150 + 50 ok',
+    ]);
+  });
+
+  test('a nil clause first (本月无甲类…；), and an item with two figures gives the one the total counts', () => {
+    expect(summary(claimsOf('本月报告传染病900例，其中，本月无甲类传染病报告；乙类传染病报告12种900例。'))).toEqual(['900 = 900 ok']);
+  });
+
+  test('figures of one word under qualifiers, after a figure of that word, are its breakdown when exact', () => {
+    const text = '其中：医院出院20万人次，基层出院12万人次。\n公立医院出院14万人次，同比增加2%；民营医院出院6万人次，同比减少1%。';
+    expect(summary(claimsOf(text))).toEqual(['200000 = 140000 + 60000 ok']);
+    // Not exact: not claimed.
+    expect(claimsOf('医院出院20万人次。\n公立医院出院13万人次；民营医院出院6万人次。')).toEqual([]);
+  });
+
+  test('a figure without a unit takes its siblings’ (政策解读13，部门会议5), or its subset’s before a bracket', () => {
+    expect(read('其中，机构职能2条，部门文件6条，政策解读13，部门会议5；').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['2条', '6条', '13条', '5条']);
+    expect(read('共收到建议提案80(含交办3件)。').mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['80件', '3件']);
+  });
+
+  test('one total broken down twice, the lists separated by ；, each adding up: a claim each', () => {
+    expect(summary(claimsOf('共收到建议提案80件。其中，人大建议30件、政协提案50件；主办45件，会办35件。'))).toEqual(['80 = 30 + 50 ok', '80 = 45 + 35 ok']);
+  });
+});
+
 describe('tables written with | in the text', () => {
   const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 

@@ -5,7 +5,7 @@
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
 import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isCountish, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
-import { lineStarts, type Mention } from './extract';
+import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
 
@@ -310,7 +310,43 @@ export class ClaimCollector {
     }
   }
 
-  protected emitMarkerless(T: Mention, parts: Mention[], reading: Reading): void {
+  /**
+   * A sentence of figures whose labels are one word under different qualifiers (公立医院诊疗167.31万人次，
+   * …；民营医院诊疗41.60万人次), after a figure labelled with that word (医院诊疗208.91万人次): its breakdown,
+   * when the figures add up to it exactly. Statistical bulletins split a line of the paragraph
+   * before this way, without a marker; only the exact sum says that the figures are its parts.
+   */
+  protected qualifiedSeries(): void {
+    const { scan, mentions } = this;
+    let k = 0;
+    while (k < mentions.length) {
+      const first = mentions[k];
+      const end = nextHardEnd(scan, first.start);
+      const here: Mention[] = [];
+      for (; k < mentions.length && mentions[k].start < end; k++) here.push(mentions[k]);
+      const parts = here.filter((m) => !m.percent && !isChange(m));
+      if (parts.length < 2 || parts.some((m) => m.kind !== 'count' || m.approx || m.unit !== parts[0].unit || this.usedAsPart.has(m.index))) continue;
+      if (/其中|包括|分别/.test(scan.slice(sentenceStart(scan, first.start), end))) continue;
+      // Each figure's words back to the clause start (the phrase stops at a bracket: 中心(站)出院).
+      const s0 = sentenceStart(scan, first.start);
+      const labels = parts.map((m) => normalizePhrase(scan.slice(Math.max(s0, m.index > 0 ? mentions[m.index - 1].end : 0), m.start).split(/[，,；;：:]/).pop() as string));
+      let common = labels[0];
+      for (const l of labels) while (common && !l.endsWith(common)) common = common.slice(1);
+      if (common.length < 2 || labels.some((l) => l.length - common.length < 1 || l.length - common.length > 14)) continue;
+      const sum = sumOf(parts);
+      for (let j = parts[0].index - 1; j >= 0 && j >= parts[0].index - 30; j--) {
+        const T = mentions[j];
+        if (T.unit !== parts[0].unit || T.percent || T.approx || isChange(T) || !normalizePhrase(T.phrase).endsWith(common)) continue;
+        if (Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === T.index));
+          this.emitMarkerless(T, parts, 'reference', parent >= 0 ? parent : undefined);
+          break;
+        }
+      }
+    }
+  }
+
+  protected emitMarkerless(T: Mention, parts: Mention[], reading: Reading, parent?: number): void {
     const start = Math.min(T.phraseStart, T.start);
     const end = parts[parts.length - 1].end;
     const labelFrom = (m: Mention, k: number): number => (k === 0 ? m.phraseStart : Math.max(parts[k - 1].end, m.phraseStart));
@@ -325,6 +361,7 @@ export class ClaimCollector {
       complete: false,
       selection: false,
       reading,
+      ...(parent !== undefined ? { parent } : {}),
     });
   }
 }

@@ -21,7 +21,9 @@ export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
 export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
 /** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分. */
-export const DIMENSION = /^\s*(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分|划分|统计|而言|分布)[，,：:]/;
+export const DIMENSION = /^\s*(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分析|分|划分|统计|而言|分布)[，,：:]/;
+/** A clause that only ranks the item before it (占据首位, 位居第二位): a note, not the end of the list. */
+export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;。]{0,10}(?:首位|第[一二三四五六七八九十\d]+位|前列)$/;
 /** Count units whose figures may be added across units (documents, cases, items, calls). */
 const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
 /** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
@@ -41,9 +43,11 @@ export function sepLevel(c: string): number {
  * count of the list, so never a part (like 同比上升5%, an annotation of the part before it).
  */
 export const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$/;
-export const isChange = (m: Mention): boolean => CHANGE.test(m.phrase);
+/** A bare change verb right before the figure (…减少了1935件): a difference, whatever it is compared with. */
+const CHANGE_VERB = /(?:^|[^\u4e00-\u9fff])(?:增加|减少|增长|下降|上升|提高|降低)了?$|^(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
+export const isChange = (m: Mention): boolean => CHANGE.test(m.phrase) || CHANGE_VERB.test(m.phrase);
 /** The figure of an earlier period given for comparison (较2015年同期(704例), 比上年的120件): no total of this year's list. */
-const EARLIER_PERIOD = /(?:较|比|与|和|同)[^，,；;。]{0,10}(?:同期|上年|去年|上一年|前一年|前年|上月|上季度)(?:的)?[（(\s]*$/;
+const EARLIER_PERIOD = /(?:较|比|与|和|同|相较|相比)[^，,；;。]{0,10}(?:同期|上年|去年|上一年|前一年|前年|上月|上季度|\d{1,2}月份?)(?:的)?[（(\s]*$/;
 export const isEarlierPeriod = (scan: string, m: Mention): boolean => EARLIER_PERIOD.test(scan.slice(Math.max(0, m.start - 16), m.start).split(/[，,；;。]/).pop() as string);
 
 export const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
@@ -58,7 +62,7 @@ export const CLASS_WORD = /([甲乙丙丁]类|[一二三四]级)/;
 export const CLASS_WORDS = /([甲乙丙丁]类|[一二三四]级)/g;
 /** An average or a rate per day, month or head (平均每天近900件次, 日均, 人均) is no part of a total. */
 export const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每年|每人/;
-export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase);
+export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase) && !EARLIER_PERIOD.test(m.phrase);
 
 // ---------------------------------------------------------------------------------------------
 // Brackets and sentences

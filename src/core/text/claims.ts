@@ -48,6 +48,7 @@ class ClaimReader extends ClaimCollector {
     this.bracketBreakdowns();
     this.classSeries();
     this.dimensions();
+    this.qualifiedSeries();
     this.withoutMarker();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
@@ -148,6 +149,7 @@ class ClaimReader extends ClaimCollector {
     }
     const { total, compound, reading } = chosen;
     let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total);
+    if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
     const unitsOfParts = [...new Set(chosenParts.map((p) => p.m.unit))];
@@ -164,6 +166,19 @@ class ClaimReader extends ClaimCollector {
 
     // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
     // 494人): the parts are the leading items of the total's unit, the rest other measures.
+    // One item with two figures of different units (乙类传染病报告16种4421例): the one the total counts.
+    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
+      const sameItem = (i: number): boolean => i > 0 && !/[、，,；;。\n]/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
+      const drop = new Set<number>();
+      chosenParts.forEach((p, i) => {
+        if (!sameItem(i)) return;
+        const a = sameKind(total.unit, chosenParts[i - 1].m.unit);
+        const b = sameKind(total.unit, p.m.unit);
+        if (a && !b) drop.add(i);
+        else if (b && !a) drop.add(i - 1);
+      });
+      if (drop.size) chosenParts = chosenParts.filter((_, i) => !drop.has(i));
+    }
     // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
     // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
     // parts, when the list opens with a part of the total's unit.
@@ -231,6 +246,54 @@ class ClaimReader extends ClaimCollector {
       if (!p.sub) continue;
       this.emitClaim(p.m, undefined, p.sub, '', p.labelStart, p.sub[p.sub.length - 1].m.end, p.labelStart, undefined, 'nested', idx);
     }
+    if (!compound && extra.length === 0 && flatParts.every((p) => !p.sub)) this.parallelChanges(total, flatParts, t);
+  }
+
+  /**
+   * Lists of one total separated by ；, each of which makes the total up exactly (议提案157件。其中，
+   * 省建议3件、市建议47件，省提案4件、市提案103件；主办75件，会办82件): the same total broken down
+   * twice, a claim each. True when it made them.
+   */
+  private segmentsEachWhole(total: Mention, from: number, to: number, trigger: string, s0: number, end: number, t: number, open: number | undefined, reading: Reading): boolean {
+    const { scan } = this;
+    const base = this.depth[from];
+    const cuts: number[] = [];
+    for (let i = from; i < to; i++) if ((scan[i] === '；' || scan[i] === ';') && this.depth[i] === base) cuts.push(i);
+    if (cuts.length === 0) return false;
+    const bounds = [from, ...cuts.map((c) => c + 1)].map((a, k) => [a, k < cuts.length ? cuts[k] : to]);
+    const segments = bounds.map(([a, b]) => this.within(a, b).filter((m) => this.depth[m.start] === base && isPartCandidate(m) && m.unit === total.unit));
+    const whole = (ms: Mention[]): boolean => ms.length >= 2 && Math.abs(sumOf(ms) - total.value) <= tolerance([total, ...ms]);
+    if (segments.length < 2 || !segments.every(whole)) return false;
+    segments.forEach((ms, k) => {
+      const parts = ms.map((m, i) => ({ m, labelStart: i === 0 ? bounds[k][0] : ms[i - 1].end }));
+      this.emitClaim(total, undefined, parts, trigger, s0, Math.min(end, bounds[k][1] + 1), t, open, reading);
+    });
+    return true;
+  }
+
+  /**
+   * The year's increase broken down as its total is (医疗卫生机构4441个，比上年增加182个，其中医院162个，
+   * 比上年增加1个): when the total and every part are each followed by an increase of their unit,
+   * the parts' increases are a breakdown of the total's. Decreases are left alone (their signs).
+   */
+  private parallelChanges(total: Mention, parts: readonly Part[], t: number): void {
+    const { scan, mentions } = this;
+    const after = (m: Mention, limit: number): Mention | undefined => {
+      const c = mentions[m.index + 1];
+      if (!c || c.start >= limit || !isChange(c) || c.unit !== m.unit || c.approx) return undefined;
+      if (!/增加|增长|上升|提高|多/.test(c.phrase) || /[。；;]/.test(scan.slice(m.end, c.start))) return undefined;
+      return c;
+    };
+    const totalChange = after(total, t);
+    if (!totalChange) return;
+    const changes: Part[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const limit = i + 1 < parts.length ? parts[i + 1].m.start : nextHardEnd(scan, parts[i].m.end);
+      const c = after(parts[i].m, limit);
+      if (!c) return;
+      changes.push({ m: c, labelStart: parts[i].labelStart });
+    }
+    this.emitClaim(totalChange, undefined, changes, '', totalChange.phraseStart, changes[changes.length - 1].m.end, t, undefined, 'marker');
   }
 
   /**
@@ -297,6 +360,8 @@ class ClaimReader extends ClaimCollector {
     const between = this.scan.slice(a, b);
     // 其中，卫生防病咨询数量最多，达11243件次: the clause only names the first part, 达 gives its figure.
     if (/^[^，,；;。]{2,20}[，,]\s*(?:达|为|计|有|共)\s*$/.test(between)) return false;
+    // 其中，本月无甲类传染病报告；乙类…4421例: a clause that states a nil part, then the parts.
+    if (/^(?:[^，,；;。]{0,6}(?:无|没有|未发现|未收到)[^，,；;。\d]{1,20}[，,；;])+[^，,；;。]*$/.test(between)) return false;
     return /[，,；;。]/.test(between);
   }
 
@@ -356,7 +421,9 @@ class ClaimReader extends ClaimCollector {
   private totalCandidates(t: number, s0: number, h0: number, unit: string, label: string | undefined): Candidates {
     const { scan } = this;
     // A part right before the marker may still be the total of its own breakdown (…信息121条,其中…).
-    const ok = (m: Mention): boolean => !m.percent && !isEarlierPeriod(scan, m) && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
+    // A figure inside （含…） is a subset of the one before the bracket, never a total of its own list.
+    const inSubset = (m: Mention): boolean => /[（(]\s*(?:包含|含)[^（()）。]*$/.test(scan.slice(Math.max(0, m.start - 16), m.start));
+    const ok = (m: Mention): boolean => !m.percent && !isChange(m) && !isEarlierPeriod(scan, m) && !inSubset(m) && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
     const localMs = this.within(s0, t).filter((m) => ok(m) && openAt(this.depth, m.start, t));
     const list: Mention[] = [];
     const push = (m: Mention): void => {

@@ -119,7 +119,8 @@ const SUFFIX_MARKERS: readonly string[] = ['以上', '左右', '以内', '以下
 const OWN_MARKERS = new Set(['以内', '以下']);
 
 const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/g;
-const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
+// Digit groups by commas (3,000) or, as journals print them, by spaces (7 258).
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d.])|\d+)(\.\d+)?/g;
 
 // ---------------------------------------------------------------------------------------------
 // Phrase normalisation
@@ -229,11 +230,53 @@ function readTail(scan: string, pos: number, allowPercent: boolean): { end: numb
  * 赤峰市5453份): the writer dropped the unit, the figure is of the list's unit. Only after a label
  * (a CJK character before the number) and before 、, so years, codes and numbering are not read.
  */
+/**
+ * The unit of the item before, for a figure written without one at the end of a list item
+ * (部门文件5条，政策解读13，部门会议5；): it counts what its siblings count. Only when the figure
+ * ends its item and the item before it ends with a figure and a unit.
+ */
+function earlierItemUnit(scan: string, numStart: number, numEnd: number, after: number): { end: number; text: string } | undefined {
+  if (after < scan.length && !/[，,；;、。]/.test(scan[after])) return undefined;
+  // Back over items without a unit of their own (政策解读13，部门会议5) to the nearest one with a unit.
+  let at = numStart;
+  for (let step = 0; step < 6; step++) {
+    const from = Math.max(0, at - 40);
+    const prev = /(\d+(?:\.\d+)?)([^\d、，,；;。！？\n]{0,3})[，,、；;]\s*[^、，,；;。！？\n\d]{1,16}$/.exec(scan.slice(from, at));
+    if (!prev) return undefined;
+    const prevNumEnd = from + prev.index + prev[1].length;
+    if (prev[2] === '') {
+      at = from + prev.index;
+      continue;
+    }
+    const tail = readTail(scan, prevNumEnd, false);
+    if (!tail || !tail.text || /[余多]/.test(tail.text) || tail.end > prevNumEnd + prev[2].length) return undefined;
+    return { end: numEnd, text: tail.text };
+  }
+  return undefined;
+}
+
+/**
+ * The unit of a figure written without one right before a bracket of its subset (议提案157(含7月
+ * 交办5件): what the subset counts, the figure counts.
+ */
+function bracketUnit(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
+  if (!/[\u4e00-\u9fff）)]/.test(scan[numStart - 1] ?? '')) return undefined;
+  const inner = /^\s*[（(]\s*(?:含|包含|其中)[^（()），,；;。]{1,24}/.exec(scan.slice(numEnd, numEnd + 32));
+  if (!inner) return undefined;
+  // The first figure of the bracket with a unit (含7月交办5件: not 7月, but 5件).
+  const digits = /\d+(?:\.\d+)?/g;
+  for (let d = digits.exec(inner[0]); d; d = digits.exec(inner[0])) {
+    const tail = readTail(scan, numEnd + d.index + d[0].length, false);
+    if (tail && tail.text && !/[余多]/.test(tail.text)) return { end: numEnd, text: tail.text };
+  }
+  return undefined;
+}
+
 function inferredTail(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
   if (!/[\u4e00-\u9fff]/.test(scan[numStart - 1] ?? '')) return undefined;
   let p = numEnd;
   while (isSpace(scan[p])) p++;
-  if (scan[p] !== '、') return undefined;
+  if (scan[p] !== '、') return earlierItemUnit(scan, numStart, numEnd, p);
   const item = /^[^、，,；;。！？\n\d]{1,16}(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p + 1, p + 40));
   if (!item) return undefined;
   const next = readTail(scan, p + 1 + item[0].length, false);
@@ -280,13 +323,13 @@ function findHits(scan: string): RawHit[] {
       rangeFrom = r[1];
       from = numStart - r[0].length;
     }
-    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd);
+    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd);
     if (!tail) continue;
     // Dates: 8月9日, 11 月 4 日.
     if (/^[日号]/.test(tail.text) && /月\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart))) continue;
     const prefix = rangeFrom ? undefined : prefixMarker(scan, numStart);
     const start = prefix ? prefix.start : from;
-    const numText = scan.slice(numStart, numEnd).replace(/,/g, '');
+    const numText = scan.slice(numStart, numEnd).replace(/[, ]/g, '');
     hits.push({
       start,
       numStart: rangeFrom ? from : numStart,

@@ -2,7 +2,7 @@
 // level by level into parts, with a nested reading (a head figure and its own breakdown) and a
 // flat one (every figure a part); the claim reader chooses between them once the total is known.
 import type { Mention } from './extract';
-import { NEW_SUBJECT, OPEN, PER_HEAD, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
+import { NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
 export interface TNode {
   start: number;
@@ -110,11 +110,12 @@ export class ListReader {
     for (const kid of n.kids) {
       const r = this.read(kid, nested, mirrored);
       if (r.parts.length === 0) {
-        if (r.kind === 'text' && rs.length > 0) break;
+        if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(this.text.slice(kid.start, kid.end)))) break;
         continue;
       }
       const lead = this.text.slice(kid.start, r.parts[0].m.start);
-      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(lead))) break;
+      // Words in brackets (其他类(包括挪车、生活服务)550件) qualify the item; they open nothing.
+      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(lead.replace(/[（(][^（()）]*[)）]/g, '')))) break;
       // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.
       if (PER_HEAD.test(lead)) break;
       // An item opening with 含 (…技术人员1597人，含医师564人、护士630人) breaks the item before it
