@@ -45,6 +45,9 @@ describe('fill', () => {
     expect(fill(T, { n: 0, sheet: 'A' }, 'en-US')).toBe('no findings in A');
     expect(fill('{n, plural, other {# 个问题}}', { n: 1 }, 'zh-CN')).toBe('1 个问题');
     expect(fill('{n, plural, one {# finding} other {# findings}}', { n: '1,234' }, 'en-US')).toBe('1,234 findings');
+    // A value that is no plain number is shown in the "other" form, never left as a placeholder.
+    expect(fill('up {n, plural, one {# point} other {# points}}', { n: '∞' }, 'en-US')).toBe('up ∞ points');
+    expect(fill('{n, plural, one {# point} other {# points}}', { n: { 'zh-CN': '约3', 'en-US': 'about 3' } }, 'en-US')).toBe('about 3 points');
   });
 
   it('keeps a missing placeholder visible, and literal braces that are not placeholders', () => {

@@ -57,7 +57,10 @@ function plainDecimal(s: string): string {
 
 /** A number without float noise (0.1+0.2 → 0.3), as a plain decimal string. */
 export function cleanDecimal(v: number): string {
-  const cleaned = Number(v.toPrecision(15));
+  // Rounding to 15 digits can overflow near the largest double (1.7976931348623157e308 → Infinity):
+  // such a value is written with its own digits.
+  const rounded = Number(v.toPrecision(15));
+  const cleaned = Number.isFinite(rounded) ? rounded : v;
   return plainDecimal(String(Object.is(cleaned, -0) ? 0 : cleaned));
 }
 

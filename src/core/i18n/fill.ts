@@ -102,12 +102,14 @@ function render(parts: Part[], params: Params, lang: Lang, hash?: string): strin
       out += v === undefined ? `{${p.name}}` : clip(typeof v === 'object' ? v[lang] : String(v), lang);
       continue;
     }
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : NaN;
-    if (v === undefined || !Number.isFinite(n)) {
+    if (v === undefined) {
       out += `{${p.name}}`;
       continue;
     }
-    const form = p.forms.get(`=${n}`) ?? p.forms.get(rulesOf(lang).select(n)) ?? p.forms.get('other')!;
+    // A value that is no plain number (∞, a bilingual text) takes the "other" form.
+    const shown = typeof v === 'object' ? v[lang] : String(v);
+    const n = typeof v === 'number' ? v : Number(shown.replace(/[,\s]/g, ''));
+    const form = Number.isFinite(n) ? (p.forms.get(`=${n}`) ?? p.forms.get(rulesOf(lang).select(n)) ?? p.forms.get('other')!) : p.forms.get('other')!;
     out += render(form, params, lang, typeof v === 'object' ? v[lang] : String(v));
   }
   return out;
