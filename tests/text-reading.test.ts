@@ -627,6 +627,44 @@ describe('shares and rates', () => {
     expect(read('其中脑血管疾病60人，心血管疾病58人，占疾病总数5.8%。').rates).toEqual([]);
   });
 
+  test('a share with no base named is checked against a larger count before it that agrees; no agreement, no verdict', () => {
+    const r = read('全年接诊产妇3000人，活产2990人，占99.67%；高危产妇600人，占20%；系统管理2500人，占90%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [2990, 3000, 'ok'],
+      [600, 3000, 'ok'],
+    ]);
+    // A figure given for comparison is no base (与上次普查的500000人相比).
+    const census = read('常住人口为400000人，与上次普查的500000人相比有所减少。0-14岁人口为60000人，占15.00%。');
+    expect(census.rates.map((x) => [x.numerator.value, x.denominator.value])).toEqual([[60000, 400000]]);
+  });
+
+  test('a share after a part that does not agree with the claim’s total but with a larger count is of that count', () => {
+    const r = read('常住人口为500000人。60岁及以上人口为100000人，占20.00%，其中65岁及以上人口为70000人，占14.00%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [100000, 500000, 'ok'],
+      [70000, 500000, 'ok'],
+    ]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('rates of a claim’s parts in the next paragraph, named by their counts; forced to 100 % they are a warning', () => {
+    const r = read('全年出生2000人，其中一孩出生1100人，二孩出生850人，多孩出生50人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [1100, 2000, 'ok'],
+      [850, 2000, 'ok'],
+      [50, 2000, 'ok'],
+    ]);
+    const forced = read('全年出生2000人，其中一孩出生1101人，二孩出生850人，多孩出生49人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    expect(forced.rates.map((x) => x.verdict)).toEqual(['forced', 'ok', 'forced']);
+  });
+
+  test('items of two figures under totals of two units: a claim per unit', () => {
+    expect(summary(claimsOf('受益家庭500户，资金50万元，其中：甲部门300户30万元；乙部门150户15万元；丙部门50户5万元。'))).toEqual([
+      '500 = 300 + 150 + 50 ok',
+      '500000 = 300000 + 150000 + 50000 ok',
+    ]);
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);

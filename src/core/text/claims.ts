@@ -152,12 +152,14 @@ class ClaimReader extends ClaimCollector {
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
-    const unitsOfParts = [...new Set(chosenParts.map((p) => p.m.unit))];
-    if (!numbered && unitsOfParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
+    // Items of several figures (民政部门301户30.2万元；县部门148户15.47万元) count here figure by figure.
+    const figures = chosenParts.every((p) => !p.sub) ? chosenParts.flatMap((p) => (p.group ? p.group : [p])) : [];
+    const unitsOfParts = [...new Set(figures.map((p) => p.m.unit))];
+    if (!numbered && unitsOfParts.length >= 2) {
       const perUnit = unitsOfParts.map((u) => ({ u, total: cands.list.find((c) => c.unit === u && cands.local.has(c.index)) }));
       if (perUnit.every((x) => x.total)) {
         for (const { u, total: tot } of perUnit) {
-          const ps = chosenParts.filter((p) => p.m.unit === u);
+          const ps = figures.filter((p) => p.m.unit === u);
           this.emitClaim(tot as Mention, undefined, ps, trigger, s0, endInclusive, t, open, 'marker');
         }
         return;

@@ -116,6 +116,22 @@ function fits(r: Mention, num: Mention, den: Mention): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
 }
 
+/** A figure given for comparison (与2010年第六次人口普查的671834人相比): no base of this report's shares. */
+const COMPARED = /^(?:与|與|较|較|比|和|同)/;
+
+/** Counts of the same kind as `m`, not smaller, among the twelve figures before it, nearest first. */
+function largerBefore(mentions: readonly Mention[], m: Mention): Mention[] {
+  return mentions
+    .slice(Math.max(0, m.index - 12), m.index)
+    .filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, m) && d.value >= m.value && !COMPARED.test(normalizePhrase(d.phrase)))
+    .reverse();
+}
+
+/** Whether a count's words name the rate's stem: 已办结 for 办结, or every character of a longer stem (筛选高危孕产妇 for 高危筛选). */
+function namesStem(words: string, stem: string): boolean {
+  return words.includes(stem) || (stem.length >= 3 && [...stem].every((c) => words.includes(c)));
+}
+
 /**
  * A named rate's check: the numerator is the nearest count before it named with the rate's stem
  * (before or right after its number: 对1059件投诉举报事项进行了立案查处，查处率12.6%), or, right before
@@ -125,15 +141,19 @@ function fits(r: Mention, num: Mention, den: Mention): boolean {
  * numerator's own total, or the single larger count of its kind in its sentence. A guessed
  * denominator that disagrees would make a false error, so such a rate is left unchecked.
  */
-function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem: string, before: readonly Mention[], totalOfPart: ReadonlyMap<number, Claim>): RateCheck | undefined {
+function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem: string, before: readonly Mention[], totalOfPart: ReadonlyMap<number, Claim>, far = false): RateCheck | undefined {
   // The words after a count up to the next figure, without the clause of the rate itself.
   const after = (m: Mention): string => {
     const words = text.slice(m.end, Math.min(r.start, mentions[m.index + 1]?.start ?? r.start)).split(/[，,；;。\n]/);
     return words.length > 1 ? normalizePhrase(words.slice(0, -1).join('')) : '';
   };
-  let num = [...before].reverse().find((m) => normalizePhrase(m.phrase).includes(stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem) || after(m).includes(stem));
+  // Further back (a paragraph of counts, then one of rates: 一孩率 after 一孩出生1408人), only a count
+  // whose own words hold the stem.
+  let num = far
+    ? [...before].reverse().find((m) => normalizePhrase(m.phrase).includes(stem))
+    : [...before].reverse().find((m) => namesStem(normalizePhrase(m.phrase), stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem) || after(m).includes(stem));
   const last = before[before.length - 1];
-  if (!num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
+  if (!far && !num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
   if (!num || num.approx) return undefined;
   const n = num;
   let claim = totalOfPart.get(n.index);
@@ -203,7 +223,10 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words)) continue;
       const total = mentions[c.total.mention];
       const den = c.total.text.includes('+') ? { value: c.total.value, text: c.total.text, label: c.total.label, index: total.index } : total;
-      const r = build('share', next, m, den, text, p.label, c.total.label);
+      // A share that does not agree with the claim's total but with a larger count before it (60岁
+      //以上147717人，占22.00%，其中65岁以上108726人，占16.20% of 常住人口671326人): of that count.
+      const other = fits(next, m, den as Mention) ? undefined : largerBefore(mentions, m).find((d) => d.index !== total.index && fits(next, m, d));
+      const r = other ? build('share', next, m, other, text, p.label, other.phrase) : build('share', next, m, den, text, p.label, c.total.label);
       if (r) {
         group.push(r);
         checked.add(next.index);
@@ -239,14 +262,46 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   }
 
   // Named rates: 办结率98.94% after 已办结1121件, 即办率62.5% after 即办件3000件.
+  const named: RateCheck[] = [];
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const name = normalizePhrase(r.phrase);
     if (!name.endsWith('率') || NOT_A_SHARE.test(name.slice(0, -1))) continue;
     const stem = name.slice(0, -1).replace(RATE_QUALIFIERS, '');
     if (stem.length < 2) continue;
-    const before = mentions.slice(Math.max(0, r.index - 8), r.index).filter((m) => m.sentence >= r.sentence - 1 && !m.percent && m.kind === 'count');
-    const check = namedRate(text, mentions, r, stem, before, totalOfPart) ?? fittingPair(text, r, before);
+    const before = mentions.slice(Math.max(0, r.index - 12), r.index).filter((m) => !m.percent && m.kind === 'count');
+    const near = before.filter((m) => m.sentence >= r.sentence - 1);
+    const check = namedRate(text, mentions, r, stem, near, totalOfPart) ?? namedRate(text, mentions, r, stem, before, totalOfPart, true) ?? fittingPair(text, r, near);
+    if (check) {
+      named.push(check);
+      checked.add(r.index);
+    }
+  }
+  // Rates of the parts of one claim (一孩率58.06%，二孩率39.79%，多孩率2.15% of 2425 births) that add
+  // up to exactly 100 % were rounded to do so: a miss is a warning, as for shares.
+  for (const c of claims) {
+    const group = named.filter((r) => totalOfPart.get(r.numerator.mention) === c && r.denominator.mention === c.total.mention);
+    if (group.length < 2 || group.length !== c.parts.length) continue;
+    if (Math.abs(group.reduce((t, r) => t + r.stated.value, 0) - 1) < 1e-9) for (const r of group) if (r.verdict === 'mismatch') r.verdict = 'forced';
+  }
+  out.push(...named);
+
+  // Shares without a named base (接诊产妇4020人，活产4010人，占99.75%): the count before the
+  // percentage, of a larger count of its kind among the figures before it that agrees with it. Only
+  // an agreement is reported: with the base unnamed, a disagreement says nothing.
+  for (const r of mentions) {
+    if (!r.percent || r.approx || checked.has(r.index)) continue;
+    const words = normalizePhrase(r.phrase);
+    if (NOT_A_SHARE.test(words) || !/^(?:占比?|比例为?|比重为?)?$/.test(words)) continue;
+    const num = mentions[r.index - 1];
+    if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。；;\n]/.test(text.slice(num.end, r.start))) continue;
+    // A count already the base of a share before it comes first (高危产妇600人，占20% of the 3000
+    // 产妇 that 活产2990人，占99.67% was of, though 600/2990 rounds to 20% too).
+    const bases = new Set(out.map((x) => x.denominator.mention));
+    const fitting = largerBefore(mentions, num).filter((d) => fits(r, num, d));
+    const den = fitting.find((d) => bases.has(d.index)) ?? fitting[0];
+    if (!den) continue;
+    const check = build('share', r, num, den, text, num.phrase, den.phrase);
     if (check) {
       out.push(check);
       checked.add(r.index);
