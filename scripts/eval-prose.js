@@ -5,6 +5,9 @@
 //
 //   npm run eval:prose            → the figures, then each missed or misjudged claim
 //   node scripts/eval-prose.js --json
+//   npm run eval:prose -- --dir tests/fixtures/prose-unseen
+//                                 → the same over another folder: passages kept apart from the
+//                                   tuning corpus, whose score stays a first score
 //
 // Recall: expected claims found with the same total and the same parts (as a multiset).
 // Verdict accuracy: of those found, the share whose severity (ok / warning / error) is the
@@ -184,7 +187,8 @@ module.exports = { evaluate, loadCorpus, print, severityOf, heldOutBatches };
 if (require.main === module) {
   require('./bench/ts-require').register();
   const { checkReportText } = require(path.join(ROOT, 'src', 'core', 'text'));
-  const corpus = loadCorpus();
+  const i = process.argv.indexOf('--dir');
+  const corpus = loadCorpus(i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : CORPUS);
   const result = evaluate(checkReportText, corpus);
   const batches = heldOutBatches(corpus).map(([batch, passages]) => ({ batch, files: passages.map((p) => p.file), result: evaluate(checkReportText, passages) }));
   if (process.argv.includes('--json')) console.log(JSON.stringify({ ...result, heldOut: batches.map((b) => ({ batch: b.batch, files: b.files, ...b.result, rows: undefined })) }, null, 2));
