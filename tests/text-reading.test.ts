@@ -381,6 +381,34 @@ describe('bulletins: changes, ranks, statistics in series', () => {
   });
 });
 
+describe('more shapes of information-disclosure and 法治 reports', () => {
+  test('全部 of another verb does not make a one-part 其中 a complete list', () => {
+    const r = read('全年共接件3000件，全部在承诺时限内办结，其中行政审批事项办结60件。');
+    expect(summary(r.claims)).toEqual(['3000 = 60 ok']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a (其中…) bracket after words breaks down the figure before it; a figure of the parts’ unit nearer wins', () => {
+    expect(summary(claimsOf('查处违法行为30起，其中28起已结案（其中警告20家、罚款8家）、2起在办；抽检50家，合格48家。'))).toEqual([
+      '30 = 28 + 2 ok',
+      '28 = 20 + 8 ok',
+    ]);
+    expect(summary(claimsOf('行政处罚100件，罚款50万元（其中警告40件；罚款60件）。'))).toEqual(['100 = 40 + 60 ok']);
+  });
+
+  test('a figure without a unit before its 其中 takes its parts’ unit; items of published information add across 条 and 件', () => {
+    const r = read('累计发布各类信息1500，其中在政府网站发布400条；累计承办投诉举报平台1100件。');
+    expect(r.mentions[0]).toMatchObject({ value: 1500, unit: '条' });
+    expect(summary(r.claims)).toEqual(['1500 = 400 + 1100 ok']);
+    // A clause of another subject does not complete a list, even when it would add up.
+    expect(summary(claimsOf('共主动公开100条，其中网站发布60条，公示37条，2021年信箱共收到来信3件。'))).toEqual(['100 = 60 + 37 short-partial']);
+  });
+
+  test('a 其中 after ；breaks down a figure of the clauses before it', () => {
+    expect(summary(claimsOf('全市育龄妇女5000人，同比减少300人；其中已婚育龄妇女3600人。'))).toEqual(['5000 = 3600 ok']);
+  });
+});
+
 describe('tables written with | in the text', () => {
   const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 

@@ -217,9 +217,9 @@ export function completeWording(
     const m = /共计|合计|总计|总共|一共|共有|共/.exec(lead);
     if (m) return `${m[0]}…包括`;
   }
-  // 全部 between the total and the first part (20件，全部包括…); a 全部 after the list
-  // (…，全部依法公示) says nothing about the list.
+  // 全部 that opens the list (20件，全部包括…, 全部为…); a 全部 of another verb (3569件，全部在时限内
+  // 办结，其中…) or after the list (…，全部依法公示) says nothing about the list.
   const lead = scan.slice(Math.max(s0, total.end), firstPart);
-  if (/全部|全都/.test(lead)) return '全部';
+  if (/(?:全部|全都)[，,：:\s]*(?:包括|为|是|分别|分为|系)/.test(lead)) return '全部';
   return undefined;
 }

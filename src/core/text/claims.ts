@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, addable, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -133,11 +133,17 @@ class ClaimReader extends ClaimCollector {
     // ---- total
     const firstUnit = (nested[0] ?? flat[0]).m.unit;
     const cands = this.totalCandidates(t, s0, h0, firstUnit, byLabel ?? this.referenceLabel(h0, s0, t));
-    if (trigger === '含') {
-      // （含…） qualifies the figure right before the bracket, even when that figure is a part of a list.
+    const inBracket = /[（(]\s*$/.test(scan.slice(Math.max(0, t - 3), t)) || /^[（(]/.test(tm[0]);
+    if (trigger === '含' || inBracket) {
+      // （含…） qualifies the figure right before the bracket, even when that figure is a part of a
+      // list; so does a （其中…） opening a bracket (41起已结案(其中警告27家…)), past the words between.
       const before = this.within(s0, t).filter((m) => !m.percent);
       const whole = before[before.length - 1];
-      if (whole && /^[\s，,]*$/.test(scan.slice(whole.end, t))) {
+      // A figure of another unit than the parts' yields to a local figure of theirs (行政处罚120件，罚款
+      // 94.23万元（其中警告57件…）).
+      const theirs = cands.list.some((m) => m.unit === firstUnit && cands.local.has(m.index));
+      const adjacent = /^[\s，,]*$/.test(scan.slice(whole?.end ?? t, t));
+      if (whole && (trigger === '含' ? adjacent : ((adjacent || /^[^，,；;。（()）\d]{0,8}[（(]\s*$/.test(scan.slice(whole.end, t))) && (whole.unit === firstUnit || !theirs)))) {
         cands.list = [whole, ...cands.list.filter((m) => m !== whole)];
         cands.local.add(whole.index);
       }
@@ -166,6 +172,14 @@ class ClaimReader extends ClaimCollector {
       }
     }
 
+    // Groups of items after ；, of which later ones count something else (…41起已结案、1起尚在调查中；
+    // 抽样检测72家，合格70家): the groups of the total's kind.
+    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => p.group)) {
+      const ofTotal = (p: Part): boolean => (p.group as Part[]).every((g) => sameKind(total.unit, g.m.unit));
+      const k = chosenParts.findIndex((p) => !ofTotal(p));
+      if (k >= 1 && chosenParts.slice(k).every((p) => (p.group as Part[]).every((g) => !sameKind(total.unit, g.m.unit)))) chosenParts = chosenParts.slice(0, k);
+    }
+
     // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
     // 494人): the parts are the leading items of the total's unit, the rest other measures.
     // One item with two figures of different units (乙类传染病报告16种4421例): the one the total counts.
@@ -184,7 +198,7 @@ class ClaimReader extends ClaimCollector {
     // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
     // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
     // parts, when the list opens with a part of the total's unit.
-    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
+    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
       const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
       const whole = sumOf(chosenParts.map((p) => p.m));
       if (k >= 1 && Math.abs(whole - total.value) > tolerance([total])) {
@@ -345,7 +359,9 @@ class ClaimReader extends ClaimCollector {
       const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
       // Named as the rest (其余15件), or any further item of the total's unit: either is taken only
       // when it makes the list up to the total exactly (床位783张，其中A545张、B208张，C30张).
-      if (m && m.unit === total.unit && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
+      // A clause of another subject (2021年“旗长信箱”共收到来信3件) ends the search.
+      if (/^\s*\d{4}年|共(?:收到|有|计)?|合计|总计/.test(scan.slice(start, m ? m.start : clauseEnd))) break;
+      if (m && addable([total.unit, m.unit]) && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
         out.push({ m, labelStart: start });
         acc += m.value;
         if (Math.abs(acc - total.value) <= tolerance([total, ...out.map((p) => p.m)])) return out;
@@ -443,6 +459,9 @@ class ClaimReader extends ClaimCollector {
       const p0 = paragraphStart(scan, t);
       let prevStart = h0;
       const prev: Mention[] = [];
+      // The clauses before a ；in the marker's own sentence (…育龄妇女102620人，同比减少3626人；其中…) come first.
+      // (Only for 其中: a 分别为 names its own items in its clause.)
+      if (s0 > h0 && /^其中/.test(scan.slice(t, t + 2))) prev.push(...[...this.within(h0, s0)].reverse().filter(ok));
       for (let k = 0; k < 2 && prevStart > p0; k++) {
         const ps = hardStart(scan, prevStart - 1);
         const ms = this.within(Math.max(ps, p0), prevStart).filter(ok);

@@ -257,11 +257,12 @@ function earlierItemUnit(scan: string, numStart: number, numEnd: number, after: 
 
 /**
  * The unit of a figure written without one right before a bracket of its subset (议提案157(含7月
- * 交办5件): what the subset counts, the figure counts.
+ * 交办5件) or before its 其中 (发布各类信息2642，其中…519条): what the part counts, the figure counts.
  */
 function bracketUnit(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
   if (!/[\u4e00-\u9fff）)]/.test(scan[numStart - 1] ?? '')) return undefined;
-  const inner = /^\s*[（(]\s*(?:含|包含|其中)[^（()），,；;。]{1,24}/.exec(scan.slice(numEnd, numEnd + 32));
+  // …(含7月交办5件 / …，其中在政府网站发布…519条
+  const inner = /^\s*(?:[（(]\s*(?:含|包含|其中)|[，,]\s*其中)[^（()），,；;。]{1,40}/.exec(scan.slice(numEnd, numEnd + 48));
   if (!inner) return undefined;
   // The first figure of the bracket with a unit (含7月交办5件: not 7月, but 5件).
   const digits = /\d+(?:\.\d+)?/g;
