@@ -15,7 +15,7 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  */
 export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
-export const PER_HEAD = /每(?:[十百千万]|十万)(?:常住|户籍|服务)?(?:人口|人|名)|人均|每千/;
+export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
@@ -44,7 +44,7 @@ export function sepLevel(c: string): number {
  */
 export const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$/;
 /** A bare change verb right before the figure (…减少了1935件): a difference, whatever it is compared with. */
-const CHANGE_VERB = /(?:^|[^\u4e00-\u9fff])(?:增加|减少|增长|下降|上升|提高|降低)了?$|^(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
+const CHANGE_VERB = /(?:^|[^\u4e00-\u9fff])(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
 export const isChange = (m: Mention): boolean => CHANGE.test(m.phrase) || CHANGE_VERB.test(m.phrase);
 /** The figure of an earlier period given for comparison (较2015年同期(704例), 比上年的120件): no total of this year's list. */
 const EARLIER_PERIOD = /(?:较|比|与|和|同|相较|相比)[^，,；;。]{0,10}(?:同期|上年|去年|上一年|前一年|前年|上月|上季度|\d{1,2}月份?)(?:的)?[（(\s]*$/;

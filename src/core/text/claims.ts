@@ -142,8 +142,10 @@ class ClaimReader extends ClaimCollector {
       // A figure of another unit than the parts' yields to a local figure of theirs (行政处罚120件，罚款
       // 94.23万元（其中警告57件…）).
       const theirs = cands.list.some((m) => m.unit === firstUnit && cands.local.has(m.index));
-      const adjacent = /^[\s，,]*$/.test(scan.slice(whole?.end ?? t, t));
-      if (whole && (trigger === '含' ? adjacent : ((adjacent || /^[^，,；;。（()）\d]{0,8}[（(]\s*$/.test(scan.slice(whole.end, t))) && (whole.unit === firstUnit || !theirs)))) {
+      const adjacent = whole !== undefined && /^[\s，,]*$/.test(scan.slice(whole.end, t));
+      const beforeBracket = whole !== undefined && (adjacent || /^[^，,；;。（()）\d]{0,8}[（(]\s*$/.test(scan.slice(whole.end, t)));
+      const promote = trigger === '含' ? adjacent : beforeBracket && (whole.unit === firstUnit || !theirs);
+      if (whole && promote) {
         cands.list = [whole, ...cands.list.filter((m) => m !== whole)];
         cands.local.add(whole.index);
       }
@@ -217,7 +219,7 @@ class ClaimReader extends ClaimCollector {
     // Later clauses of the sentence named as the rest (…，其中1件结转下年办理，另外2件申请人撤回，其余15件
     // 按期答复): more parts when, with them, the list makes up the total exactly.
     if (!compound && !numbered && chosenParts.length && chosenParts.every((p) => !p.group && !p.sub)) {
-      const more = this.namedRest(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
+      const more = this.restOfList(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
       if (more.length) {
         extra.push(...more);
         endInclusive = Math.max(endInclusive, more[more.length - 1].m.end);
@@ -342,10 +344,11 @@ class ClaimReader extends ClaimCollector {
   }
 
   /**
-   * Clauses after a list, up to `end`, that open with 另外 / 另有 / 其余 / 其他 and a figure of the
-   * total's unit; returned only when they make the list's sum `sum` up to the total exactly.
+   * Clauses after a list, up to `end`, each with a figure that may be added to the total's (named
+   * as the rest, 其余15件, or simply the next item, 疾控床位30张); returned only when they make the
+   * list's sum `sum` up to the total exactly.
    */
-  private namedRest(from: number, end: number, total: Mention, sum: number): Part[] {
+  private restOfList(from: number, end: number, total: Mention, sum: number): Part[] {
     const { scan } = this;
     const out: Part[] = [];
     let acc = sum;
@@ -357,10 +360,8 @@ class ClaimReader extends ClaimCollector {
       const stop = scan.slice(start, end).search(/[，,；;]/);
       const clauseEnd = stop < 0 ? end : start + stop;
       const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
-      // Named as the rest (其余15件), or any further item of the total's unit: either is taken only
-      // when it makes the list up to the total exactly (床位783张，其中A545张、B208张，C30张).
-      // A clause of another subject (2021年“旗长信箱”共收到来信3件) ends the search.
-      if (/^\s*\d{4}年|共(?:收到|有|计)?|合计|总计/.test(scan.slice(start, m ? m.start : clauseEnd))) break;
+      // A clause of another subject (2021年“旗长信箱”共收到来信3件) ends the search; 公共 is no 共.
+      if (/^\s*\d{4}年|(?<!公)共(?![同享建性产和])|合计|总计/.test(scan.slice(start, m ? m.start : clauseEnd))) break;
       if (m && addable([total.unit, m.unit]) && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
         out.push({ m, labelStart: start });
         acc += m.value;

@@ -7,6 +7,7 @@ import type { Claim } from './claims';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
+import { sameKind } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -103,16 +104,13 @@ function namesBase(phrase: string, base: string): boolean {
   return phrase.endsWith(base) && HANDLING.test(phrase.slice(0, phrase.length - base.length));
 }
 
-/** Classifiers of things counted one by one, which a rate may divide across (建档936个 of 956家). */
-const ENTITY_UNITS = new Set(['个', '家', '户', '所', '间', '处', '座']);
-
-/** Two counts of the same kind of thing: the same unit, or both entity classifiers. */
+/** Two counts of the same kind of thing (建档936个 of 956家): see sameKind. */
 function sameCount(a: Mention, b: Mention): boolean {
-  return a.unit === b.unit || (ENTITY_UNITS.has(a.unit) && ENTITY_UNITS.has(b.unit));
+  return sameKind(a.unit, b.unit);
 }
 
 /** The stated rate agrees with num / den within half a unit of its last digit. */
-function fits(r: Mention, num: Mention, den: Mention): boolean {
+function fits(r: Mention, num: Mention, den: { value: number }): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
 }
 
@@ -168,8 +166,7 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const own = claim ? mentions[claim.total.mention] : local;
   // Larger counts of its kind among the twelve figures before it: an agreeing one is taken even a
   // few sentences back (责令整改率 of 监督完成536家 two sentences earlier); a disagreeing one is not.
-  const window = mentions.slice(Math.max(0, n.index - 12), n.index).filter((m) => !m.percent && m.kind === 'count');
-  const larger = [...window].reverse().filter((m) => sameCount(m, n) && m.value >= n.value && !m.approx);
+  const larger = largerBefore(mentions, n);
   const candidates = own ? [own, ...larger.filter((m) => m !== own)] : larger;
   const fit = candidates.find((d) => fits(r, n, d));
   const inSentence = larger.filter((m) => m.sentence === n.sentence);
@@ -225,7 +222,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const den = c.total.text.includes('+') ? { value: c.total.value, text: c.total.text, label: c.total.label, index: total.index } : total;
       // A share that does not agree with the claim's total but with a larger count before it (60岁
       //以上147717人，占22.00%，其中65岁以上108726人，占16.20% of 常住人口671326人): of that count.
-      const other = fits(next, m, den as Mention) ? undefined : largerBefore(mentions, m).find((d) => d.index !== total.index && fits(next, m, d));
+      const other = fits(next, m, den) ? undefined : largerBefore(mentions, m).find((d) => d.index !== total.index && fits(next, m, d));
       const r = other ? build('share', next, m, other, text, p.label, other.phrase) : build('share', next, m, den, text, p.label, c.total.label);
       if (r) {
         group.push(r);

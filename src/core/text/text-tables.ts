@@ -12,7 +12,8 @@
 // which rows each total covers is not written. Pure TypeScript.
 import type { Claim } from './claim-types';
 import { judge } from './claim-verdict';
-import { lineStarts, lineOf, normalizePhrase, type Mention } from './extract';
+import { normalizePhrase, type Mention } from './extract';
+import { lineOf, lineStarts } from './reading';
 import { parseCell } from '../values';
 
 /** The label of a total row: 总计, 合 计, 总数, 共计. */
