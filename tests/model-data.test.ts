@@ -118,6 +118,25 @@ describe('columnar model', () => {
     expect(ra.findings.some((f) => f.ruleId.startsWith('balance.'))).toBe(true);
   });
 
+  it('an indent of 0 in every cell, as the .xlsx readers give it, reads as no indents, in one pass; an indented label still nests', () => {
+    const rows = longTable(6, 4, prng(13));
+    const plain = grid('各地区', rows);
+    const zeros = { ...plain, indents: rows.map((r) => r.map(() => 0)) };
+    const a = analyzeWorkbook(workbook('a.xlsx', plain));
+    const b = analyzeWorkbook(workbook('a.xlsx', zeros));
+    expect(facts(b.model)).toEqual(facts(a.model));
+    // The one-pass reader names its blocks only when asked (longBlock); the grouped read names each.
+    const unnamed = (m: WorkbookModel) => m.data.blocks.list.filter((n) => n === '').length;
+    expect(unnamed(a.model)).toBe(6 * 4);
+    expect(unnamed(b.model)).toBe(6 * 4);
+    // 投诉受理件数 indented once in the label column: it nests under the row above it.
+    const nested = { ...plain, indents: rows.map((r) => r.map((_, j) => (j === 2 && r[2] === '投诉受理件数' ? 1 : 0))) };
+    const c = analyzeWorkbook(workbook('a.xlsx', nested));
+    const parentOf = (m: WorkbookModel, label: string) => [...m.rows.values()].filter((r) => r.label === label).map((r) => (r.parent !== undefined ? m.rows.get(r.parent)?.label : undefined));
+    expect(new Set(parentOf(a.model, '投诉受理件数'))).toEqual(new Set([undefined]));
+    expect(new Set(parentOf(c.model, '投诉受理件数'))).toEqual(new Set(['法制审核率']));
+  });
+
   it('blocks that repeat the last one only in part read as when grouped first', () => {
     // The one-pass reader writes the rows that repeat the last block position by position in bulk
     // and stops at the first difference: a row left out or added, another unit text, a blank or

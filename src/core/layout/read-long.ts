@@ -9,10 +9,10 @@ import type { CellValue, SheetGrid } from '../types';
 import { isPlainFormat, parseCell } from '../values';
 import { normalizeValue, type PlainNumberRule } from './normalize';
 import { type Header, text } from './header';
-import { type BlockHierarchy, EMPTY_ROW, LABEL_EMPTY, LABEL_STOP, type ReadContext, SLOW_CELL, SheetReader, plainNumber, putPlainNumber } from './sheet-reader';
+import { type BlockHierarchy, EMPTY_ROW, indentedColumn, LABEL_EMPTY, LABEL_STOP, type ReadContext, SLOW_CELL, SheetReader, plainNumber, putPlainNumber } from './sheet-reader';
 
 export function readLong(grid: SheetGrid, h: Header, ctx: ReadContext): SheetModel {
-  if (h.codeCol === undefined && !grid.indents && h.unitCol !== undefined) {
+  if (h.codeCol === undefined && h.unitCol !== undefined && !indentedColumn(grid, h.nameCol)) {
     const m = readLongDirect(grid, h, ctx);
     if (m) return m;
   }
@@ -411,7 +411,7 @@ function readLongDrafts(grid: SheetGrid, h: Header, ctx: ReadContext): SheetMode
   const nameCol = h.nameCol;
   const valueCol = h.valueCol as number;
   const formats = grid.numberFormats;
-  const simple = h.codeCol === undefined && !grid.indents && h.unitCol !== undefined;
+  const simple = h.codeCol === undefined && h.unitCol !== undefined && !indentedColumn(grid, nameCol);
   const unitCol = h.unitCol as number;
   const ctxEntity = data.entities.intern(ctx.entity);
   // Rows are grouped into blocks per entity and period; the hierarchy is built inside each block.

@@ -202,6 +202,18 @@ const QIZHONG_LABEL = /^[\s\u3000]*其中/;
 export const EMPTY_ROW: CellValue[] = [];
 
 /**
+ * Whether any cell of column `col` is indented. The .xlsx readers give an indent for every cell of
+ * the grid, nearly always 0; only an indent other than 0 shapes a hierarchy, so a grid whose
+ * label column has none is read as one without indents (and by the long table's fast paths).
+ */
+export function indentedColumn(grid: SheetGrid, col: number): boolean {
+  const indents = grid.indents;
+  if (!indents) return false;
+  for (let r = 0; r < indents.length; r++) if (indents[r]?.[col]) return true;
+  return false;
+}
+
+/**
  * Reads the rows of one sheet into the model: labels, units and codes through caches (a long table
  * repeats the same few hundred strings), one hierarchy per distinct block, values through the
  * plain-number fast path of parseCell/normalizeValue.
@@ -237,7 +249,7 @@ export class SheetReader {
     // Drafts are transient: their bytes are handed back when the sheet is read (finish).
     this.mark = this.data.arena.mark();
     this.layout = layout;
-    this.items = new ItemTable(!grid.indents && h.codeCol === undefined);
+    this.items = new ItemTable(!indentedColumn(grid, h.nameCol) && h.codeCol === undefined);
     this.hierarchies = new HierarchyCache(this.data, this.items, fixesFor(ctx.fixes, grid.name), (r) => toA1(grid.originRow + r, grid.originCol + h.nameCol));
   }
 
