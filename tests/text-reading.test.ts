@@ -792,6 +792,21 @@ describe('words of other scripts and spellings', () => {
     expect(rate).toMatchObject({ numerator: { value: 4999 }, denominator: { value: 5038 }, verdict: 'ok' });
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  test('a rate after a count of the opposite state (不合格, 未办结) is of the rest of its base', () => {
+    const r = read('集中式消毒餐饮具抽检全年共522套，不合格28套，合格率为94.64%。');
+    expect(r.rates).toHaveLength(1);
+    expect(r.rates[0]).toMatchObject({ numerator: { value: 494, text: '(522套−28套)' }, denominator: { value: 522 }, verdict: 'ok' });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // The rest of the base disagreeing with the rate is reported, with the subtraction shown.
+    const wrong = read('受理投诉举报案件共200件，未办结12件，办结率90%。');
+    expect(wrong.rates[0]).toMatchObject({ numerator: { value: 188 }, denominator: { value: 200 }, verdict: 'mismatch' });
+    const message = wrong.findings.find((f) => f.ruleId === 'text.rate-mismatch')?.message;
+    expect(message?.['zh-CN']).toContain('(200件−12件) ÷ 200件');
+    // A stem that is itself negative (不合格率) takes the count as it is.
+    const neg = read('抽检样品共400份，不合格10份，不合格率2.5%。');
+    expect(neg.rates[0]).toMatchObject({ numerator: { value: 10 }, denominator: { value: 400 }, verdict: 'ok' });
+  });
 });
 
 describe('bulletins and summaries', () => {

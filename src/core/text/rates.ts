@@ -125,6 +125,14 @@ function largerBefore(mentions: readonly Mention[], m: Mention): Mention[] {
     .reverse();
 }
 
+/**
+ * Whether a count's words name the opposite of the rate's stem (不合格 for 合格率, 未办结 for 办结率):
+ * the rate is then of the rest of its base (522套，不合格28套，合格率94.64% is (522 − 28) / 522).
+ */
+function namesOpposite(words: string, stem: string): boolean {
+  return !/^[不未无非]/.test(stem) && ['不', '未', '无', '非', '没有'].some((no) => words.includes(no + stem));
+}
+
 /** Whether a count's words name the rate's stem: 已办结 for 办结, or every character of a longer stem (筛选高危孕产妇 for 高危筛选). */
 function namesStem(words: string, stem: string): boolean {
   return words.includes(stem) || (stem.length >= 3 && [...stem].every((c) => words.includes(c)));
@@ -154,6 +162,7 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   if (!far && !num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
   if (!num || num.approx) return undefined;
   const n = num;
+  const opposite = namesOpposite(normalizePhrase(n.phrase), stem);
   let claim = totalOfPart.get(n.index);
   if (claim && claim.total.text.includes('+')) return undefined;
   // A claim whose total is in an earlier sentence, while a larger count of the unit stands before
@@ -168,12 +177,14 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   // few sentences back (责令整改率 of 监督完成536家 two sentences earlier); a disagreeing one is not.
   const larger = largerBefore(mentions, n);
   const candidates = own ? [own, ...larger.filter((m) => m !== own)] : larger;
-  const fit = candidates.find((d) => fits(r, n, d));
+  // Of a count of the opposite state, the numerator is what the base has besides it.
+  const numOf = (d: Mention): Mention => (opposite ? { ...n, value: d.value - n.value, text: `(${d.text}−${n.text})` } : n);
+  const fit = candidates.find((d) => fits(r, numOf(d), d));
   const inSentence = larger.filter((m) => m.sentence === n.sentence);
   const sure = own ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : undefined);
   const den = fit ?? sure;
   if (!den || den.approx) return undefined;
-  return build('rate', r, n, den, text, n.phrase, den.phrase);
+  return build('rate', r, numOf(den), den, text, n.phrase, den.phrase);
 }
 
 /**
