@@ -135,6 +135,15 @@ describe('breakdowns by reference', () => {
     expect(summary(r.claims)).toEqual(['30 = 24 + 6 ok', '24 = 4 + 11 + 9 ok']);
   });
 
+  test('a paragraph that opens with 在X中 breaks down X of the paragraph before, past blank lines', () => {
+    const r = read('全年主动公开政府信息482条，其中全文电子化达100%。\n\n  在主动公开的信息中，公开的内容主要有普发性文件、法规标准等。其中，政策法规类的信息25条，占总体的比例为6%；');
+    expect(summary(r.claims)).toEqual(['482 = 25 ok']);
+    // The share is then of that total: 25 / 482 = 5.19 %, not 6 %.
+    expect(r.rates[0]).toMatchObject({ numerator: { value: 25 }, denominator: { value: 482 }, verdict: 'mismatch' });
+    // A paragraph that names something the paragraph before does not count makes no claim.
+    expect(read('全年主动公开政府信息482条。\n在依申请公开的事项中，办理情况良好。其中，当场答复25条。').claims).toEqual([]);
+  });
+
   test('groups whose labels name earlier totals', () => {
     const r = read('2023年共承办人大建议3件、政协提案14件。其中，人大建议主办2件，协办1件；政协提案主办8件，协办6件。');
     expect(summary(r.claims)).toEqual(['3 = 2 + 1 ok', '14 = 8 + 6 ok']);

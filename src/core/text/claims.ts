@@ -437,6 +437,24 @@ class ClaimReader extends ClaimCollector {
     return hits[hits.length - 1];
   }
 
+  /**
+   * A paragraph that opens by naming what it breaks down (在主动公开的信息中，…。其中，政策法规类25条)
+   * refers to a total in the paragraph before: the nearest count of the unit there whose words hold
+   * every character of the name (主动公开政府信息482条). Nothing when the paragraph names nothing.
+   */
+  private namedTotalBefore(p0: number, t: number, unit: string): Mention[] {
+    const { scan } = this;
+    const ref = /^\s*在([^，,。；;：:、\s]{2,12})中[，,：:]/.exec(scan.slice(p0, t));
+    if (!ref || p0 === 0) return [];
+    const name = ref[1].replace(/的/g, '');
+    // The paragraph before, past blank lines.
+    let end = p0 - 1;
+    while (end > 0 && /\s/.test(scan[end - 1])) end--;
+    const ms = this.within(paragraphStart(scan, end), end);
+    const named = [...ms].reverse().find((m) => m.unit === unit && !m.percent && !m.approx && !isChange(m) && [...name].every((c) => normalizePhrase(m.phrase).includes(c)));
+    return named ? [named] : [];
+  }
+
   private totalCandidates(t: number, s0: number, h0: number, unit: string, label: string | undefined): Candidates {
     const { scan } = this;
     // A part right before the marker may still be the total of its own breakdown (…信息121条,其中…).
@@ -473,6 +491,7 @@ class ClaimReader extends ClaimCollector {
       const before = list.length;
       prev.filter((m) => m.unit === unit).forEach(push);
       prev.filter(countOrMoney).forEach(push);
+      if (list.length === 0) this.namedTotalBefore(p0, t, unit).forEach(push);
       crossSentence = list.length > before && local.size === 0;
     }
     return { list, local, label: label && local.size === 0 ? label : undefined, crossSentence };
