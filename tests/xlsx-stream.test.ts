@@ -30,7 +30,16 @@ interface Compared {
   stats: NonNullable<StreamReadOptions['stats']>;
 }
 
-/** Reads `bytes` three ways and expects the same outcome; returns the full reader's and the fast path's stats. */
+/** The second thread's worker, started from the TypeScript sources. */
+const WORKER = path.join(__dirname, 'helpers', 'sheet-worker-ts.js');
+let compared = 0;
+
+/**
+ * Reads `bytes` three or four ways and expects the same outcome: the full reader, the fast
+ * tokenizer, saxes only, and (every other call, as a worker costs its start-up) the fast tokenizer
+ * on a second thread for every worksheet, by turns all of it on the worker or every other row
+ * handed back as text. Returns the full reader's and the fast path's stats.
+ */
 async function compare(bytes: Uint8Array, name = 'x.xlsx'): Promise<Compared> {
   const full = await outcome(() => readXlsx(bytes, name));
   const stats = { fast: 0, saxes: 0, full: false };
@@ -38,6 +47,15 @@ async function compare(bytes: Uint8Array, name = 'x.xlsx'): Promise<Compared> {
   const saxes = await outcome(() => readXlsxStream(bytes, name, { fallback: false, saxesOnly: true }));
   expect(fast).toEqual(full);
   expect(saxes).toEqual(full);
+  const turn = compared++ % 4;
+  if (turn % 2 === 0) {
+    const threadStats = { fast: 0, saxes: 0, full: false, threaded: 0 };
+    const split = turn === 0 ? 'worker' : 'alternate';
+    const threaded = await outcome(() => readXlsxStream(bytes, name, { fallback: false, stats: threadStats, thread: { minBytes: 0, script: WORKER, split } }));
+    expect(threaded).toEqual(full);
+    // A part the fast tokenizer reads on one thread is read on the second one too.
+    if ('snapshot' in fast) expect(threadStats.threaded).toBe(stats.fast);
+  }
   return { full, stats };
 }
 
@@ -348,6 +366,68 @@ describe('streaming .xlsx reader = ExcelJS full reader', () => {
     const c = await compare(fs.readFileSync(file));
     expect(snapshotOf(c).sheets[0].values.length).toBe(2001);
     expect(c.stats).toEqual({ fast: 1, saxes: 0, full: false });
+  });
+
+  describe('a large worksheet tokenized on a second thread', () => {
+    const threadStats = () => ({ fast: 0, saxes: 0, full: false, threaded: 0 });
+
+    it('the same snapshot however the two threads share the rows; a small part stays on one thread by default', async () => {
+      const file = path.join(tempDir('xlsx-stream'), 'long-thread.xlsx');
+      await writeLongSheet(file, 20_000);
+      const bytes = fs.readFileSync(file);
+      const alone = await readXlsxStream(bytes, 'x.xlsx', { fallback: false });
+      for (const split of ['balance', 'worker', 'alternate'] as const) {
+        const stats = threadStats();
+        const snap = await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats, thread: { minBytes: 1, script: WORKER, split } });
+        expect(stats).toEqual({ fast: 1, saxes: 0, full: false, threaded: 1 });
+        expect(snap).toEqual(alone);
+      }
+      // Below the default size, and with the thread turned off, no worker is started.
+      const stats = threadStats();
+      await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats, thread: { script: WORKER } });
+      expect(stats.threaded).toBe(0);
+      const off = threadStats();
+      await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats: off, thread: false });
+      expect(off.threaded).toBe(0);
+      expect(alone.sheets[0].values.length).toBe(20_001);
+    });
+
+    it('the cell limit stops the read with the same message as on one thread', async () => {
+      const file = path.join(tempDir('xlsx-stream'), 'long-limit.xlsx');
+      await writeLongSheet(file, 5_000);
+      const bytes = fs.readFileSync(file);
+      const limits = { maxCells: 12_345 };
+      const alone = await outcome(() => readXlsxStream(bytes, 'x.xlsx', { fallback: false, limits }));
+      expect(alone).toHaveProperty('error');
+      for (const split of ['worker', 'alternate'] as const) {
+        const threaded = await outcome(() => readXlsxStream(bytes, 'x.xlsx', { fallback: false, limits, thread: { minBytes: 1, script: WORKER, split } }));
+        expect(threaded).toEqual(alone);
+      }
+    });
+
+    it('a part the fast tokenizer gives up on goes to saxes; a worker that cannot start or dies leaves the part to this thread', async () => {
+      const rows = Array.from({ length: 300 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
+      rows.splice(150, 0, '<!-- a comment among the rows -->');
+      const odd = handBook([{ name: '表', body: `<sheetData>${rows.join('')}</sheetData>` }]);
+      const alone = await outcome(() => readXlsxStream(odd, 'x.xlsx', { fallback: false }));
+      expect(alone).toHaveProperty('snapshot');
+      for (const split of ['worker', 'alternate'] as const) {
+        const stats = threadStats();
+        expect(await outcome(() => readXlsxStream(odd, 'x.xlsx', { fallback: false, stats, thread: { minBytes: 1, script: WORKER, split } }))).toEqual(alone);
+        expect(stats).toMatchObject({ saxes: 1, threaded: 0 });
+      }
+      const file = path.join(tempDir('xlsx-stream'), 'long-dead.xlsx');
+      await writeLongSheet(file, 1_000);
+      const bytes = fs.readFileSync(file);
+      const expected = await readXlsxStream(bytes, 'x.xlsx', { fallback: false });
+      const broken = path.join(tempDir('xlsx-stream'), 'broken-worker.js');
+      fs.writeFileSync(broken, "throw new Error('this worker fails as it starts');\n");
+      for (const script of [broken, path.join(tempDir('xlsx-stream'), 'no-such-worker.js')]) {
+        const stats = threadStats();
+        expect(await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats, thread: { minBytes: 1, script } })).toEqual(expected);
+        expect(stats).toMatchObject({ fast: 1, saxes: 0, threaded: 0 });
+      }
+    });
   });
 
   describe('the same WorkbookReadError as the full reader', () => {

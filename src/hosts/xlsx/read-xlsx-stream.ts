@@ -38,12 +38,14 @@ import type { WorkbookSnapshot } from '../../core/types';
 import { WorkbookReadError } from './errors';
 import { checkStatedSizes, limitsWith, PackageLimitError, targetPart, tooManyEntries, uniqueSheetIds, zipEntryCount, type PackageLimits } from './package-guard';
 import { damagedError, gridsOf, loadWorkbook, noWorksheetError, sniffWorkbook, withMissingSheets } from './read-xlsx';
-import { JSZip, PassThrough, WorksheetXform, SharedStringsXform, StylesXform, AppXform, CoreXform, Range, FALLBACK_BYTES } from './stream/exceljs-internals';
+import { JSZip, PassThrough, SharedStringsXform, StylesXform, AppXform, CoreXform, Range, FALLBACK_BYTES } from './stream/exceljs-internals';
 import { Styles, Merge, Budget, checkMergesApart, plainMerge } from './stream/cells-support';
 import { SheetCells } from './stream/sheet-cells';
 import { stringStream, partText, verifyPart, parseEntry } from './stream/parts';
 import { parseEntryFast } from './stream/fast-xml';
 import { FastPathGaveUp } from './stream/fast-xml-support';
+import { SheetThread, type ThreadOptions } from './stream/sheet-thread';
+import { rowStreamingXform } from './stream/worksheet-xform';
 
 export { FALLBACK_BYTES } from './stream/exceljs-internals';
 
@@ -53,8 +55,13 @@ export interface StreamReadOptions {
    * full reader returns for it (its snapshot or its error). Default true; tests turn it off.
    */
   fallback?: boolean;
-  /** Filled in: worksheets read by the fast tokenizer, by saxes, and whether the full reader was used. */
-  stats?: { fast: number; saxes: number; full: boolean };
+  /**
+   * Filled in: worksheets read by the fast tokenizer (`threaded` of them on the second thread), by
+   * saxes, and whether the full reader was used.
+   */
+  stats?: { fast: number; saxes: number; full: boolean; threaded?: number };
+  /** When to tokenize a worksheet on a second thread (sheet-thread.ts); false: never. */
+  thread?: ThreadOptions | false;
   /** Read every worksheet with saxes, as ExcelJS does (tests compare both ways). */
   saxesOnly?: boolean;
   /** Limits on the package and the cells kept (package-guard.ts DEFAULT_LIMITS); tests lower them. */
@@ -63,49 +70,47 @@ export interface StreamReadOptions {
 
 /**
  * A worksheet part, parsed by ExcelJS's WorksheetXform with each row handed to the SheetCells as it
- * closes: by FastXml, or by saxes as ExcelJS does when FastXml bails (then from the start again).
+ * closes: by FastXml (on the second thread for a large part, see sheet-thread.ts), or by saxes as
+ * ExcelJS does when FastXml bails (then from the start again).
  */
-async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: StreamReadOptions, where: { name: string; part: string }): Promise<{ worksheet: any; cells: SheetCells }> {
+async function parseWorksheet(entry: any, makeCells: () => SheetCells, options: StreamReadOptions, where: { name: string; part: string }, thread: SheetThread | undefined): Promise<{ worksheet: any; cells: SheetCells }> {
   const { stats } = options;
   const holder = { cells: makeCells() };
-  const attempt = (): any => {
+  const restart = (): void => {
     holder.cells.release();
     holder.cells = makeCells();
-    const xform = new WorksheetXform(undefined);
-    const sheetData = xform.map.sheetData;
-    // ListXform.parseOpen: a second <sheetData> starts the rows again.
-    const parseOpen = sheetData.parseOpen;
-    let opened = false;
-    sheetData.parseOpen = function open(this: any, node: any): boolean {
-      if (!this.parser && node.name === 'sheetData') {
-        if (opened) {
-          holder.cells.release();
-          holder.cells = makeCells();
-        }
-        opened = true;
-      }
-      return parseOpen.call(this, node);
-    };
-    // ListXform.parseClose, except that a finished row is turned into values instead of kept.
-    sheetData.parseClose = function close(this: any, name: string): boolean {
-      if (this.parser) {
-        if (!this.parser.parseClose(name)) {
-          holder.cells.addRow(this.parser.model);
-          this.parser = undefined;
-        }
-        return true;
-      }
-      return false;
-    };
-    return xform;
+  };
+  const attempt = (): any => {
+    restart();
+    return rowStreamingXform(restart, (model) => holder.cells.addRow(model));
   };
   if (!options.saxesOnly) {
-    try {
-      const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model), where, (n, styleId, cells) => holder.cells.addPlainRow(n, styleId, cells));
-      if (stats) stats.fast++;
-      return { worksheet, cells: holder.cells };
-    } catch (e) {
-      if (!(e instanceof FastPathGaveUp)) throw e;
+    let gaveUp = false;
+    if (thread?.takes(entry)) {
+      restart();
+      const outcome = await thread.parse(
+        entry,
+        where,
+        (n, styleId, cells) => holder.cells.addPlainRow(n, styleId, cells),
+        (model) => holder.cells.addRow(model),
+      );
+      if (typeof outcome === 'object') {
+        if (stats) {
+          stats.fast++;
+          stats.threaded = (stats.threaded ?? 0) + 1;
+        }
+        return { worksheet: outcome.worksheet, cells: holder.cells };
+      }
+      gaveUp = outcome === 'gave-up';
+    }
+    if (!gaveUp) {
+      try {
+        const worksheet = await parseEntryFast(entry, attempt(), (model) => holder.cells.addRow(model), where, (n, styleId, cells) => holder.cells.addPlainRow(n, styleId, cells));
+        if (stats) stats.fast++;
+        return { worksheet, cells: holder.cells };
+      } catch (e) {
+        if (!(e instanceof FastPathGaveUp)) throw e;
+      }
     }
   }
   const worksheet = await parseEntry(entry, attempt(), where);
@@ -154,7 +159,6 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
   const entries = zipEntryCount(bytes);
   if (entries !== undefined && entries > limits.maxEntries) throw tooManyEntries(name, entries, limits.maxEntries);
   const wb = new Workbook();
-  const xlsx: any = wb.xlsx;
   const model: any = {
     worksheets: [],
     worksheetHash: {},
@@ -171,6 +175,20 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
   const zip = await JSZip.loadAsync(bytes);
   // Stated sizes, before anything is inflated: worksheets are streamed, every other part is read whole.
   checkStatedSizes(zip, name, limits, (part) => !isStreamedSheet(part));
+  // The second thread for large worksheets starts now, so that it has loaded its modules by the
+  // time the styles and shared strings (which the worksheets need first) are read.
+  const sheetEntries = (Object.values(zip.files) as any[]).filter((e) => !e.dir && isStreamedSheet(e.name.replace(/^\//, '')));
+  const thread = options.saxesOnly ? undefined : SheetThread.forEntries(sheetEntries, options.thread);
+  try {
+    return await loadParts(zip, wb, model, name, options, budget, thread);
+  } finally {
+    thread?.close();
+  }
+}
+
+/** The rest of load(): every part in zip order, then the worksheets, then ExcelJS's reconcile. */
+async function loadParts(zip: any, wb: ExcelJS.Workbook, model: any, name: string, options: StreamReadOptions, budget: Budget, thread: SheetThread | undefined): Promise<Loaded> {
+  const xlsx: any = wb.xlsx;
   const sheetParts: SheetPart[] = [];
   for (const entry of Object.values(zip.files) as any[]) {
     if (entry.dir) continue;
@@ -283,7 +301,7 @@ async function load(bytes: Uint8Array, name: string, options: StreamReadOptions)
   const links = new Map<object, Record<string, unknown>>();
   for (const part of sheetParts) {
     const where = { name, part: part.path };
-    const { worksheet, cells } = await parseWorksheet(part.entry, () => new SheetCells(styles, parts, budget, part.path), options, where);
+    const { worksheet, cells } = await parseWorksheet(part.entry, () => new SheetCells(styles, parts, budget, part.path), options, where, thread);
     // xlsx.js _processWorksheetEntry
     if (worksheet === undefined || worksheet === null) throw new TypeError("Cannot set properties of undefined (setting 'sheetNo')");
     worksheet.sheetNo = part.sheetNo;

@@ -61,6 +61,11 @@ class FastXml {
 
   /** Cells of the row being read by the plain path (reused from row to row). */
   private readonly plain: PlainCells | undefined;
+  /**
+   * Asked before each row of <sheetData>: it may take whole rows from `k` on away, to be read
+   * elsewhere (rowsOnly on another thread), and returns the index after them; `k` to take none.
+   */
+  divert: ((s: string, k: number) => number) | undefined;
 
   constructor(
     private readonly xform: any,
@@ -372,11 +377,35 @@ class FastXml {
         return j + 1;
       }
       if (!s.startsWith('<row', k)) throw new FastPathGaveUp();
+      if (this.divert !== undefined) {
+        const taken = this.divert(s, k);
+        if (taken > k) {
+          i = taken;
+          continue;
+        }
+      }
       const next = this.row(s, k);
       if (next < 0) {
         this.starved = true;
         return i;
       }
+      i = next;
+    }
+  }
+
+  /**
+   * Whole rows of <sheetData> cut out of a part elsewhere (see divert), read as rows() reads them;
+   * FastPathGaveUp at anything else, or at a row that does not end in `s`.
+   */
+  rowsOnly(s: string): void {
+    const n = s.length;
+    let i = 0;
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return;
+      if (!s.startsWith('<row', i)) throw new FastPathGaveUp();
+      const next = this.row(s, i);
+      if (next < 0) throw new FastPathGaveUp();
       i = next;
     }
   }
@@ -614,8 +643,25 @@ class FastXml {
 }
 
 /** parseEntry with FastXml; throws FastPathGaveUp when the part needs saxes (or fails in any way). */
-export async function parseEntryFast(entry: any, xform: any, onRow: (model: any) => void, where?: { name: string; part: string }, onPlainRow?: PlainRowSink): Promise<any> {
+/**
+ * A reader of whole rows cut out of a worksheet part (FastXml's divert), giving them to the same
+ * sinks as parseEntryFast; it throws FastPathGaveUp where FastXml would give up on them.
+ */
+export function rowReader(onRow: (model: any) => void, onPlainRow: PlainRowSink): (rows: string) => void {
+  const xml = new FastXml(undefined, onRow, onPlainRow);
+  return (rows) => xml.rowsOnly(rows);
+}
+
+export async function parseEntryFast(
+  entry: any,
+  xform: any,
+  onRow: (model: any) => void,
+  where?: { name: string; part: string },
+  onPlainRow?: PlainRowSink,
+  divert?: (s: string, k: number) => number,
+): Promise<any> {
   const xml = new FastXml(xform, onRow, onPlainRow);
+  xml.divert = divert;
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let first = true;
   try {
