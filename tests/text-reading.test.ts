@@ -144,6 +144,19 @@ describe('breakdowns by reference', () => {
     expect(read('全年主动公开政府信息482条。\n在依申请公开的事项中，办理情况良好。其中，当场答复25条。').claims).toEqual([]);
   });
 
+  test('在X中 names a figure of the paragraph before whose words hold X in order; a figure inside 在…中 is the total', () => {
+    const r = read('2009年度共主动公开政府信息238条,其中全文电子化达100%。\n在主动公开的信息中,法律法规类信息104条,占43.70%;动态类信息134条,占56.30 %。');
+    expect(summary(r.claims)).toEqual(['238 = 104 + 134 ok']);
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['104/238 ok', '134/238 ok']);
+    // The characters of X out of order name nothing (信息公开 is not 公开…信息).
+    expect(read('共主动公开政府信息238条。\n在信息公开的事项中,法律法规类104条,动态类134条。').claims).toEqual([]);
+    // 在已公开的52条…中: the list is of that 52, and one short of it is a partial list.
+    const inside = read('在已公开的52条区卫生局政府信息中,机构职能9条,规划计划12条,行政许可1条,医疗就业13条,应急管理2条,公共卫生4条,抢险救灾1条,工作动态9 条,其他应');
+    expect(summary(inside.claims)).toEqual(['52 = 9 + 12 + 1 + 13 + 2 + 4 + 1 + 9 short-partial']);
+    // A year in 在…中 is no count.
+    expect(read('在2024年工作中,办理许可10件,备案5件。').claims).toEqual([]);
+  });
+
   test('groups whose labels name earlier totals', () => {
     const r = read('2023年共承办人大建议3件、政协提案14件。其中，人大建议主办2件，协办1件；政协提案主办8件，协办6件。');
     expect(summary(r.claims)).toEqual(['3 = 2 + 1 ok', '14 = 8 + 6 ok']);

@@ -21,6 +21,17 @@ import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, addable, isEarlierPeriod
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
+/** Whether `words` hold the characters of `name` in order, other words between (主动公开政府信息 holds 主动公开信息). */
+function holdsInOrder(words: string, name: string): boolean {
+  let at = 0;
+  for (const c of name) {
+    at = words.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
+}
+
 export type { Claim, ClaimItem, Reading, SkippedClaim, Verdict } from './claim-types';
 export { completeWording } from './claim-verdict';
 
@@ -132,7 +143,12 @@ class ClaimReader extends ClaimCollector {
 
     // ---- total
     const firstUnit = (nested[0] ?? flat[0]).m.unit;
-    const cands = this.totalCandidates(t, s0, h0, firstUnit, byLabel ?? this.referenceLabel(h0, s0, t));
+    // 在已公开的52条政府信息中，…: the count named in the marker is the total.
+    const named = byLabel ? this.within(t, afterTrigger).filter((m) => !m.percent && !m.approx && m.kind === 'count') : [];
+    const cands =
+      named.length === 1
+        ? { list: named, local: new Set([named[0].index]), label: undefined, crossSentence: false }
+        : this.totalCandidates(t, s0, h0, firstUnit, byLabel ?? this.referenceLabel(h0, s0, t));
     const inBracket = /[（(]\s*$/.test(scan.slice(Math.max(0, t - 3), t)) || /^[（(]/.test(tm[0]);
     if (trigger === '含' || inBracket) {
       // （含…） qualifies the figure right before the bracket, even when that figure is a part of a
@@ -427,7 +443,7 @@ class ClaimReader extends ClaimCollector {
       if (m.percent) return false;
       const k = m.key;
       const phrase = normalizePhrase(m.phrase);
-      return k.includes(key) || phrase.endsWith(key) || (key.length >= 3 && phrase.includes(key));
+      return k.includes(key) || phrase.endsWith(key) || (key.length >= 3 && phrase.includes(key)) || (key.length >= 4 && holdsInOrder(phrase, key));
     });
     if (hits.length === 0) return undefined;
     if (sum !== undefined) {
@@ -440,7 +456,7 @@ class ClaimReader extends ClaimCollector {
   /**
    * A paragraph that opens by naming what it breaks down (在主动公开的信息中，…。其中，政策法规类25条)
    * refers to a total in the paragraph before: the nearest count of the unit there whose words hold
-   * every character of the name (主动公开政府信息482条). Nothing when the paragraph names nothing.
+   * the name's characters in order (主动公开政府信息482条). Nothing when the paragraph names nothing.
    */
   private namedTotalBefore(p0: number, t: number, unit: string): Mention[] {
     const { scan } = this;
@@ -451,7 +467,7 @@ class ClaimReader extends ClaimCollector {
     let end = p0 - 1;
     while (end > 0 && /\s/.test(scan[end - 1])) end--;
     const ms = this.within(paragraphStart(scan, end), end);
-    const named = [...ms].reverse().find((m) => m.unit === unit && !m.percent && !m.approx && !isChange(m) && [...name].every((c) => normalizePhrase(m.phrase).includes(c)));
+    const named = [...ms].reverse().find((m) => m.unit === unit && !m.percent && !m.approx && !isChange(m) && holdsInOrder(normalizePhrase(m.phrase), name));
     return named ? [named] : [];
   }
 
