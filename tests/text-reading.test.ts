@@ -732,6 +732,9 @@ describe('the period of a report and of its figures', () => {
     ['2025年第三季度，共检查单位236家。', { year: 2025, from: 7, to: 9, partial: true }],
     ['本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。全年共受理投诉30件。', { year: 2024, from: 1, to: 12, partial: false }],
     ['现将2012年1月1日至7月1日情况通报如下：共报告数据62488份。', { year: 2012, from: 1, to: 6, partial: true }],
+    // A numbered heading that is the title of the year's report.
+    ['一、2023年工作总结\n（一）项目建设有序推进。目前，全县共有在建项目7个。', { year: 2023, from: 1, to: 12, partial: false }],
+    ['一、2025年推进法治政府建设的主要举措和成效\n（一）委党委中心组专题学习6次。', { year: 2025, from: 1, to: 12, partial: false }],
   ])('%s', (text, period) => {
     const r = read(text);
     expect(r.period).toMatchObject(period);

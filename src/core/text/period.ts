@@ -117,11 +117,13 @@ export function findPeriods(scan: string): Period[] {
     add(make(m[0], m.index, 1, 12, y));
   }
   // 6. The title of a year's report on a line of its own: …2022年政府信息公开工作年度报告, 2020年工作
-  // 总结. A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
-  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告|疫情分析|情况分析)\s*(?:$|(?=暨))/gm;
+  // 总结; also a numbered heading of one (一、2023年工作总结, 一、2025年推进法治政府建设的主要举措和
+  // 成效). A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
+  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告|疫情分析|情况分析|主要举措和成效)\s*(?:$|(?=暨))/gm;
   for (let m = title.exec(scan); m; m = title.exec(scan)) {
     const lineStart = scan.lastIndexOf('\n', m.index) + 1;
-    if (/[。！？，,、；;：:]/.test(scan.slice(lineStart, m.index)) || m.index - lineStart > 40) continue;
+    const before = scan.slice(lineStart, m.index).replace(/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*/, '');
+    if (/[。！？，,、；;：:]/.test(before) || m.index - lineStart > 40) continue;
     add(make(m[0], m.index, 1, 12, yearOf(m[1])));
   }
   return found.sort((a, b) => a.start - b.start);
