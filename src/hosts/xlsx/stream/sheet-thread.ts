@@ -4,6 +4,7 @@
 // FastXml calls on one thread, so the cells, errors and limits are the same; when the worker
 // cannot read a part, the part is read here as it would be without it.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { PackageLimitError } from '../package-guard';
@@ -69,9 +70,10 @@ export class SheetThread {
     this.worker.on('exit', die);
   }
 
-  /** A worker for the parts of `entries` that are large enough, started now; undefined when none is. */
+  /** A worker for the parts of `entries` that are large enough, started now; undefined when none is, or on one core. */
   static forEntries(entries: any[], options: ThreadOptions | false | undefined): SheetThread | undefined {
-    if (options === false) return undefined;
+    // On a single core the two threads would only take turns.
+    if (options === false || os.availableParallelism() < 2) return undefined;
     const min = options?.minBytes ?? THREAD_MIN_BYTES;
     if (!entries.some((e) => SheetThread.suits(e, min))) return undefined;
     const script = options?.script ?? path.join(__dirname, 'sheet-worker.js');
