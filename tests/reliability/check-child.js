@@ -26,7 +26,11 @@ async function main() {
   let out;
   try {
     const bytes = fs.readFileSync(file);
-    const snapshot = await readXlsxStream(bytes, path.basename(file), limitsJson ? { limits: JSON.parse(limitsJson) } : {});
+    // The reader's second thread as the command line has it (large parts only), started from the
+    // sources; CHECK_THREAD_MIN_BYTES lowers the size from which a part is read there.
+    const minBytes = process.env.CHECK_THREAD_MIN_BYTES;
+    const thread = { script: path.join(ROOT, 'tests', 'helpers', 'sheet-worker-ts.js'), ...(minBytes ? { minBytes: Number(minBytes) } : {}) };
+    const snapshot = await readXlsxStream(bytes, path.basename(file), { thread, ...(limitsJson ? { limits: JSON.parse(limitsJson) } : {}) });
     const result = checkWorkbook(snapshot);
     out = {
       outcome: 'checked',

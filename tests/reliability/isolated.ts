@@ -27,6 +27,11 @@ export interface ChildLimits {
   timeoutMs?: number;
   /** Package limits for the reader (package-guard.ts), as JSON. */
   limits?: Record<string, number>;
+  /**
+   * Worksheet parts of at least this many bytes are tokenized on the reader's second thread, as
+   * the command line does from 32 MB (that default when not given); 0: every part.
+   */
+  threadMinBytes?: number;
 }
 
 export function checkInChild(file: string, options: ChildLimits = {}): Promise<ChildResult> {
@@ -35,7 +40,8 @@ export function checkInChild(file: string, options: ChildLimits = {}): Promise<C
   return new Promise((resolve) => {
     const t0 = Date.now();
     const args = [`--max-old-space-size=${heapMB}`, CHILD, file, ...(options.limits ? [JSON.stringify(options.limits)] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...(options.threadMinBytes !== undefined ? { CHECK_THREAD_MIN_BYTES: String(options.threadMinBytes) } : {}) };
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     let timedOut = false;
