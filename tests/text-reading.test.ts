@@ -818,6 +818,15 @@ describe('words of other scripts and spellings', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('a count of what should be (应参加…人数) in the sentence before is the base of the rate of what is', () => {
+    const r = read('全市应参加新农合农民人数562.11万人。实际参合人数为505.45万人,参合率为89.43%。');
+    expect(r.rates).toHaveLength(1);
+    expect(r.rates[0]).toMatchObject({ numerator: { value: 5054500 }, denominator: { value: 5621100 }, verdict: 'mismatch' });
+    expect(r.findings.find((f) => f.ruleId === 'text.rate-mismatch')?.message['zh-CN']).toContain('89.92%');
+    // 应急 is no 应: a larger count of emergencies is no base, and a rate that fits nothing is left alone.
+    expect(read('全市应急处置人数562人。实际参合人数为505人,参合率为89.43%。').rates).toEqual([]);
+  });
+
   test('a rate after a count of the opposite state (不合格, 未办结) is of the rest of its base', () => {
     const r = read('集中式消毒餐饮具抽检全年共522套，不合格28套，合格率为94.64%。');
     expect(r.rates).toHaveLength(1);

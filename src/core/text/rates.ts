@@ -114,6 +114,9 @@ function fits(r: Mention, num: Mention, den: { value: number }): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
 }
 
+/** The words of a count of what should be: 应参加…人数, 全市应监督户数 (not 应急, 应用, 应对, 应答). */
+const SHOULD = /^(?:全(?:市|县|区|省|州|旗))?应(?![急用对答])/;
+
 /** A figure given for comparison (与2010年第六次人口普查的671834人相比): no base of this report's shares. */
 const COMPARED = /^(?:与|與|较|較|比|和|同)/;
 
@@ -181,7 +184,10 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const numOf = (d: Mention): Mention => (opposite ? { ...n, value: d.value - n.value, text: `(${d.text}−${n.text})` } : n);
   const fit = candidates.find((d) => fits(r, numOf(d), d));
   const inSentence = larger.filter((m) => m.sentence === n.sentence);
-  const sure = own ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : undefined);
+  // A count of what should be (应参加新农合农民人数562.11万人 before 实际参合人数505.45万人) is the
+  // base of the rate of what is, in its sentence or the one before.
+  const planned = larger.filter((m) => m.unit === n.unit && m.sentence >= n.sentence - 1 && SHOULD.test(normalizePhrase(m.phrase)));
+  const sure = own ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : planned.length === 1 ? planned[0] : undefined);
   const den = fit ?? sure;
   if (!den || den.approx) return undefined;
   return build('rate', r, numOf(den), den, text, n.phrase, den.phrase);
