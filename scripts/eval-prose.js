@@ -40,12 +40,15 @@ function severityOf(verdict) {
 }
 
 const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+// A figure of 万 or 亿 may be written in a fixture as stated (505.45 for 505.45万人) while the reader
+// gives base units (5054500): the same figure.
+const sameFigure = (a, b) => near(a, b) || near(a, b * 1e4) || near(a, b * 1e8) || near(a * 1e4, b) || near(a * 1e8, b);
 
 function sameParts(a, b) {
   if (a.length !== b.length) return false;
   const x = [...a].sort((p, q) => p - q);
   const y = [...b].sort((p, q) => p - q);
-  return x.every((v, i) => near(v, y[i]));
+  return x.every((v, i) => sameFigure(v, y[i]));
 }
 
 /** Severity of a produced share or rate check (older readers have none). */
@@ -71,7 +74,7 @@ function evaluate(check, corpus = loadCorpus()) {
     for (const e of p.claims) {
       t.expected++;
       if (e.verdict === 'error') t.errorsExpected++;
-      const i = claims.findIndex((c, k) => !used.has(k) && near(c.total.value, e.total) && sameParts(c.parts.map((x) => x.value), e.parts));
+      const i = claims.findIndex((c, k) => !used.has(k) && sameFigure(c.total.value, e.total) && sameParts(c.parts.map((x) => x.value), e.parts));
       if (i < 0) {
         row.missed.push(e);
         continue;
@@ -96,7 +99,7 @@ function evaluate(check, corpus = loadCorpus()) {
     for (const s of [...(p.shares ?? []), ...(p.rates ?? [])]) {
       t.shares++;
       const i = checks.findIndex(
-        (c, k) => !matchedR.has(k) && Math.abs(c.stated.value - s.stated) < 1e-9 && near(c.numerator.value, s.numerator) && near(c.denominator.value, s.denominator),
+        (c, k) => !matchedR.has(k) && Math.abs(c.stated.value - s.stated) < 1e-9 && sameFigure(c.numerator.value, s.numerator) && sameFigure(c.denominator.value, s.denominator),
       );
       if (i < 0) {
         row.shares.push({ missed: s });
