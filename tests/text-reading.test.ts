@@ -157,6 +157,15 @@ describe('breakdowns by reference', () => {
     expect(read('在2024年工作中,办理许可10件,备案5件。').claims).toEqual([]);
   });
 
+  test('a paragraph that opens with X中 breaks down the earlier figure named X; 其中 inside an item breaks down that item', () => {
+    const r = read(
+      '据第七次全国人口普查，平湖市常住人口为671326人。\n\n平湖市常住人口中，0-14岁人口为76761人，占11.43%；15-59岁人口为446848人，占66.56%；60岁及以上人口为147717人，占22.00%，其中65岁及以上人口为108726人，占16.20%。',
+    );
+    expect(summary(r.claims)).toEqual(['671326 = 76761 + 446848 + 147717 ok', '147717 = 108726 ok']);
+    // Words that name no earlier figure open nothing.
+    expect(read('全年共开展监督检查120次。\n日常监督工作中，发现问题5个，整改3个。').claims).toEqual([]);
+  });
+
   test('groups whose labels name earlier totals', () => {
     const r = read('2023年共承办人大建议3件、政协提案14件。其中，人大建议主办2件，协办1件；政协提案主办8件，协办6件。');
     expect(summary(r.claims)).toEqual(['3 = 2 + 1 ok', '14 = 8 + 6 ok']);

@@ -74,7 +74,8 @@ class ClaimReader extends ClaimCollector {
     const { scan, text } = this;
     const t = tm.index;
     let trigger = tm[0].replace(/^[（(]\s*/, '').replace(/^包含$/, '含');
-    const byLabel = tm[1] ?? tm[2];
+    // 在X中, 本年X中, and a paragraph that opens with X中 (平湖市常住人口中，…) name the figure they break down.
+    const byLabel = tm[1] ?? tm[2] ?? tm[3];
     if (byLabel) trigger = `在${byLabel}中`;
     const afterTrigger = t + tm[0].length;
     if (this.regions.some(([a, b]) => t >= a && t < b) && !trigger.startsWith('含')) {

@@ -132,6 +132,13 @@ export class ListReader {
       rs.push({ r, kid });
     }
     if (rs.length === 0) return { parts: [], kind: 'empty' };
+    // An item whose next clause opens with 其中 (60岁及以上147717人，占22.00%，其中65岁及以上108726人):
+    // one part with its own breakdown, as 人大建议9件，其中主办5件、会办4件 is.
+    if (nested && rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.text.slice(rs[1].kid.start, rs[1].r.parts[0].m.start))) {
+      const head = rs[0].r.parts[0].m;
+      const sub = rs.slice(1).flatMap((x) => x.r.parts);
+      if (sub.every((p) => p.m.unit === head.unit)) return { parts: [{ ...rs[0].r.parts[0], labelStart: rs[0].kid.start, sub }], kind: 'parts' };
+    }
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
     const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });
