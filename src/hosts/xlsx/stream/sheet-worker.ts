@@ -7,7 +7,7 @@
 // the next stretch of whole rows goes to it as text, to be tokenized there (FastXml.rowsOnly), so
 // that neither thread waits long for the other.
 //
-// Messages in: a job { type: 'job', job, compressed, magic, size, where, pending } per worksheet,
+// Messages in: a job { type: 'job', job, compressed, magic, size, where, pending, split } per worksheet,
 // one at a time; { type: 'reuse', batch }: a batch applied and handed back.
 // Messages out, for a job: { job, type: 'rows', batch } and { job, type: 'text', text } in
 // document order, then one of
@@ -47,6 +47,7 @@ export interface ReuseBatch {
   batch: RowBatch;
 }
 
+/** The batcher of the job being read: batches handed back are filled again by it. */
 let batcher: RowBatcher | undefined;
 
 async function run(job: SheetJob): Promise<void> {
