@@ -166,6 +166,16 @@ describe('breakdowns by reference', () => {
     expect(read('全年共开展监督检查120次。\n日常监督工作中，发现问题5个，整改3个。').claims).toEqual([]);
   });
 
+  test('a 其中 that opens a line breaks down the line before; items of two units under two totals give a claim per unit', () => {
+    const r = read(
+      '全县累计核销补偿参合人员25537人次，累计补偿金额2510.16万元。\n其中，住院补偿9545人次，补偿支出2302.35万元；门诊补偿15874人次，补偿支出135.69万元，重大疾病保障补偿2人次，补偿支出3.5万元；发放2011年度住院大病补充补偿166人次，补偿支出87.41万元。',
+    );
+    expect(summary(r.claims)).toEqual(['25537 = 9545 + 15874 + 2 + 166 exceeds', '25101600 = 23023500 + 1356900 + 35000 + 874100 exceeds']);
+    // One figure of the other unit after a list is no breakdown of that unit's total before.
+    const one = read('已募集基金305.19万元，救助2679户困难家庭。其中，死亡家庭223户，伤残家庭164户，其他困难家庭2292户，发放基金总额达253.9万元。');
+    expect(summary(one.claims)).toEqual(['2679 = 223 + 164 + 2292 ok']);
+  });
+
   test('groups whose labels name earlier totals', () => {
     const r = read('2023年共承办人大建议3件、政协提案14件。其中，人大建议主办2件，协办1件；政协提案主办8件，协办6件。');
     expect(summary(r.claims)).toEqual(['3 = 2 + 1 ok', '14 = 8 + 6 ok']);

@@ -181,8 +181,12 @@ class ClaimReader extends ClaimCollector {
     const figures = chosenParts.every((p) => !p.sub) ? chosenParts.flatMap((p) => (p.group ? p.group : [p])) : [];
     const unitsOfParts = [...new Set(figures.map((p) => p.m.unit))];
     if (!numbered && unitsOfParts.length >= 2) {
-      const perUnit = unitsOfParts.map((u) => ({ u, total: cands.list.find((c) => c.unit === u && cands.local.has(c.index)) }));
-      if (perUnit.every((x) => x.total)) {
+      // The totals are the marker's sentence's, or the sentence's before it when it opens with the marker.
+      // There, each unit needs a list of its own (发放253.9万元 after a list of households is no breakdown
+      // of the 募集305.19万元 before).
+      const before = cands.crossSentence && cands.local.size === 0;
+      const perUnit = unitsOfParts.map((u) => ({ u, total: cands.list.find((c) => c.unit === u && (cands.local.has(c.index) || before)) }));
+      if (perUnit.every((x) => x.total) && (!before || unitsOfParts.every((u) => figures.filter((p) => p.m.unit === u).length >= 2))) {
         for (const { u, total: tot } of perUnit) {
           const ps = figures.filter((p) => p.m.unit === u);
           this.emitClaim(tot as Mention, undefined, ps, trigger, s0, endInclusive, t, open, 'marker');
@@ -492,7 +496,15 @@ class ClaimReader extends ClaimCollector {
     const atStart = /^[\s，,：:]*$/.test(scan.slice(h0, t));
     let crossSentence = false;
     if (atStart || list.length === 0) {
-      const p0 = paragraphStart(scan, t);
+      // A 其中 that opens its line (…累计补偿金额2510.16万元。⏎其中，住院补偿…) goes on the line before,
+      // past blank lines: a copied text often breaks its paragraph there. (在X中 and X中 name their
+      // figure instead: namedTotalBefore.)
+      let p0 = paragraphStart(scan, t);
+      if (p0 > 0 && /^\s*$/.test(scan.slice(p0, t)) && scan.startsWith('其中', t)) {
+        let end = p0 - 1;
+        while (end > 0 && /\s/.test(scan[end - 1])) end--;
+        p0 = paragraphStart(scan, end);
+      }
       let prevStart = h0;
       const prev: Mention[] = [];
       // The clauses before a ；in the marker's own sentence (…育龄妇女102620人，同比减少3626人；其中…) come first.
