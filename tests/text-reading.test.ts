@@ -500,6 +500,15 @@ describe('tables written with | in the text', () => {
 });
 
 describe('separators and numbering', () => {
+  test('a bracket of its own after an item is a note on it; the items 分别为 names are all parts, one with a 其中 of its own too', () => {
+    const r = read('全县医疗卫生机构共184家，其中县直单位7个；乡镇卫生院10所，社区卫生服务中心1家，民营医院8家，(一级6家，二级2家)，村卫生室、个体诊所共135个。');
+    expect(summary(r.claims)[0]).toBe('184 = 7 + 10 + 1 + 8 + 135 mixed-units');
+    const listed = read('今天新增23名排查人员，分别为公安推送19人，社区排查23人，其中海口市返回4人、西安市返回2人。');
+    expect(summary(listed.claims)).toEqual(['23 = 19 + 23 exceeds', '23 = 4 + 2 short-partial']);
+    // Without 分别为, a last item that opens a breakdown of its own is that breakdown's total (…开展…121条，其中…).
+    expect(summary(read('共发布信息12条，其中政策6条，动态3条，通知3条，开展宣传121次，其中义诊78次。').claims)[0]).toBe('12 = 6 + 3 + 3 ok');
+  });
+
   test('、 ， and ； lists, with 、 inside a quoted name', () => {
     expect(summary(read('共发布信息70条，其中工作动态20条、通知公告30条、“双随机、一公开”结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);
     expect(summary(read('共发布信息70条，其中工作动态20条，通知公告30条，结果20条。').claims)).toEqual(['70 = 20 + 30 + 20 ok']);

@@ -173,7 +173,7 @@ class ClaimReader extends ClaimCollector {
       return;
     }
     const { total, compound, reading } = chosen;
-    let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total);
+    let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, /^分别/.test(trigger));
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.

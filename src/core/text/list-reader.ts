@@ -110,7 +110,10 @@ export class ListReader {
     for (const kid of n.kids) {
       const r = this.read(kid, nested, mirrored);
       if (r.parts.length === 0) {
-        if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(this.text.slice(kid.start, kid.end)))) break;
+        // Words without a figure end the list, except a rank note (位居第二位) and a bracket of its
+        // own (民营医院8家,(一级6家,二级2家),村卫生室…135个): a note on the item before.
+        const words = this.text.slice(kid.start, kid.end);
+        if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(words)) && !/^[\s，,、]*[（(][^]*[)）][\s，,、]*$/.test(words)) break;
         continue;
       }
       const lead = this.text.slice(kid.start, r.parts[0].m.start);
@@ -238,9 +241,10 @@ function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
  * two or more parts that fit in it, starts a new subject (…共12条，其中A6条，B3条，C3条，开展…121条):
  * no single part can be larger than its total, and the parts before it already read as a list. A
  * last part that opens a breakdown of its own is that breakdown's total, kept as a part only when
- * the parts add up to the total with it and not without it.
+ * the parts add up to the total with it and not without it, or when the list is enumerated
+ * (分别为公安推送19人，社区排查23人，其中…: both are the items 分别为 names).
  */
-export function endOfList(parts: Part[], total: Mention): Part[] {
+export function endOfList(parts: Part[], total: Mention, enumerated = false): Part[] {
   if (parts.some((p) => p.group || p.sub)) return parts;
   const tol = tolerance([total]);
   let out = parts;
@@ -254,7 +258,7 @@ export function endOfList(parts: Part[], total: Mention): Part[] {
     s += v;
   }
   const last = out[out.length - 1];
-  if (out.length >= 2 && last.opens) {
+  if (out.length >= 2 && last.opens && !enumerated) {
     const sum = sumOf(out.map((p) => p.m));
     if (Math.abs(sum - total.value) > tol) out = out.slice(0, -1);
   }
