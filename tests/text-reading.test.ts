@@ -871,6 +871,38 @@ describe('words of other scripts and spellings', () => {
   });
 });
 
+describe('summaries, bulletins and copies on mirror sites', () => {
+  test('a list that goes on in the next sentences, items broken down in brackets', () => {
+    const r = read('我县接种疫苗43人。其中，第一剂次接种1人(3-11岁1人;12-17岁0人)。第二剂次接种9人(3-11岁6人;18-59岁2人;60岁及以上1人)。第三剂次接种33人(18-59岁6人;60岁及以上27人);接种康希诺疫苗0人。');
+    expect(summary(r.claims)).toEqual(['43 = 1 + 9 + 33 + 0 ok', '1 = 1 + 0 ok', '9 = 6 + 2 + 1 ok', '33 = 6 + 27 ok']);
+  });
+
+  test('the figure of the sentence before that the 其中 clause names is its total, not the nearest', () => {
+    const r = read('2022年度卫生行政处罚案件共92件，简易程序56件，一般程序36件。其中2件案件部分履行罚款。');
+    expect(summary(r.claims)).toEqual(['92 = 56 + 36 ok', '92 = 2 ok']);
+  });
+
+  test('a sum of money stated after its parts is their total, also after a 其中 that follows a count', () => {
+    expect(summary(read('现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元。').claims)).toEqual(['359500 = 215700 + 143800 ok']);
+    const r = read('全市共有719名孕产妇领取住院分娩补助，其中现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元。');
+    expect(summary(r.claims)).toEqual(['359500 = 215700 + 143800 ok']);
+  });
+
+  test('a bracket of figures set off by a comma breaks down the figure before it', () => {
+    expect(summary(read('全县有民营医院8家，(一级6家，二级2家)，村卫生室135个。').claims)).toEqual(['8 = 6 + 2 ok']);
+  });
+
+  test('rates: of a named population, above 100 %, of people named as the base of visits; pinyin glosses of mirror sites', () => {
+    const pop = read('入户调查填报123192人，患病对象27772人，调查对象患病率22.61%。');
+    expect(pop.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['27772/123192 mismatch']);
+    const above = read('免费唐氏筛查870人，无创DNA筛查199人，咨询随访人数1259人，咨询随访率144.71%。');
+    expect(above.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['1259/870 ok']);
+    const glossed = read('參合人口245052人。1~6月新農(nóng)合補償受益41565人次,占參合人數(shù)的16.96%。');
+    expect(glossed.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['41565/245052 ok']);
+    expect(glossed.mentions.find((m) => m.value === 41565)?.phrase).toContain('補償受益');
+  });
+});
+
 describe('bulletins and summaries', () => {
   test('an ASCII point after Chinese text ends a sentence; 种 is a count unit', () => {
     const r = read('传染病分为甲、乙、丙三类,共39种.其中,甲类传染病2种、乙类传染病26种、丙类传染病11种.近年来发病下降5.93%.');

@@ -173,8 +173,9 @@ export class ClaimCollector {
     const { scan, mentions } = this;
     for (const H of mentions) {
       if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
-      // The bracket right after the figure, or after a few words naming what it counts (31种传染病(…)).
-      const after = /^[ \u4e00-\u9fff]{0,8}?(?=[（(【\[])/.exec(scan.slice(H.end, H.end + 10));
+      // The bracket right after the figure, after a few words naming what it counts (31种传染病(…)),
+      // or set off by a comma (民营医院8家,(一级6家,二级2家)).
+      const after = /^(?:[ \u4e00-\u9fff]{0,8}?|\s*[，,]\s*)(?=[（(【\[])/.exec(scan.slice(H.end, H.end + 10));
       if (!after) continue;
       const open = H.end + after[0].length;
       const close = matchingClose(scan, open);
@@ -235,12 +236,13 @@ export class ClaimCollector {
   /**
    * Totals stated after their parts in one sentence (新收63件，上一年度结转1件，共计64件): the figures
    * right before 共计 / 合计 / 总计 / 共, of the total's unit, that add up to it exactly. Only exact
-   * sums: 共 alone does not say that the figures before it are its parts.
+   * sums: 共 alone does not say that the figures before it are its parts. Sums of money alike
+   * (现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元).
    */
   protected totalsAfter(): void {
     const { scan, mentions } = this;
     for (const T of mentions) {
-      if (T.index === 0 || T.kind !== 'count' || T.percent || T.approx || isChange(T)) continue;
+      if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
       const last = mentions[T.index - 1];
       if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) continue;
       const parts: Mention[] = [];
@@ -252,7 +254,7 @@ export class ClaimCollector {
         next = m.start;
         // a share beside a part (17件，占42.5%) is passed over
         if (m.percent) continue;
-        if (m.kind !== 'count' || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
+        if (m.kind !== T.kind || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
         parts.unshift(m);
         sum += m.value;
         if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {

@@ -211,3 +211,10 @@ export function eachCount(label: string): number {
   const names = each[1].split(/以及|[、和及与]/).filter((x) => x.trim()).length;
   return names >= 2 && names <= 40 ? names : 1;
 }
+
+/** Whether `text` holds a word of two Chinese characters of `words` (调查 of 调查对象 in 入户调查填报). */
+export function sharesWord(text: string, words: string): boolean {
+  const han = words.replace(/[^\u4e00-\u9fff]/g, '');
+  for (let i = 0; i + 1 < han.length; i++) if (text.includes(han.slice(i, i + 2))) return true;
+  return false;
+}

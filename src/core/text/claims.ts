@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, addable, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sharesWord, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -166,6 +166,14 @@ class ClaimReader extends ClaimCollector {
         cands.list = [whole, ...cands.list.filter((m) => m !== whole)];
         cands.local.add(whole.index);
       }
+    }
+    // A total stated after the list (其中现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元) is the
+    // list's own, before any figure ahead of the marker.
+    const lastPart = flat[flat.length - 1]?.m;
+    const after = lastPart && this.mentions[lastPart.index + 1];
+    if (after && !after.percent && !after.approx && addable([after.unit, firstUnit]) && TOTAL_AFTER.test(scan.slice(lastPart.end, after.start))) {
+      cands.list = [after, ...cands.list.filter((m) => m !== after)];
+      cands.local.add(after.index);
     }
     const chosen = this.choose(cands, t, nested, flat, numbered);
     if (!chosen) {
@@ -349,7 +357,9 @@ class ClaimReader extends ClaimCollector {
     for (let k = 0; k < 2 && scan[from] === '。'; k++) {
       const end = nextHardEnd(scan, from + 1);
       if (/其中|包括|分别/.test(scan.slice(from + 1, end))) break;
-      const ms = this.within(from + 1, end).filter((m) => !m.percent && !this.usedAsPart.has(m.index));
+      // Figures in brackets (第二剂次接种9人(3-11岁6人;…)) break the item down; they are no parts.
+      const level = this.depth[from + 1];
+      const ms = this.within(from + 1, end).filter((m) => !m.percent && !this.usedAsPart.has(m.index) && this.depth[m.start] === level);
       if (ms.length === 0 || ms.some((m) => m.unit !== total.unit || m.approx || isChange(m))) break;
       let labelStart = from + 1;
       for (const m of ms) {
@@ -518,7 +528,13 @@ class ClaimReader extends ClaimCollector {
         prevStart = ps;
       }
       const before = list.length;
-      prev.filter((m) => m.unit === unit).forEach(push);
+      // Of the sentence before, a figure the marker's clause names comes first (…处罚案件共92件，简易程序
+      // 56件，一般程序36件。其中2件案件部分履行罚款: 案件 names the 92, not the 36 nearest).
+      const clause = scan.slice(t, nextHardEnd(scan, t)).split(/[，,；;]/)[0];
+      const named = (m: Mention): boolean => sharesWord(clause, normalizePhrase(`${m.phrase}${m.object}`));
+      const ofUnit = prev.filter((m) => m.unit === unit);
+      if (atStart && local.size === 0) [...ofUnit.filter(named), ...ofUnit.filter((m) => !named(m))].forEach(push);
+      else ofUnit.forEach(push);
       prev.filter(countOrMoney).forEach(push);
       if (list.length === 0) this.namedTotalBefore(p0, t, unit).forEach(push);
       crossSentence = list.length > before && local.size === 0;

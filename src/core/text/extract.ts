@@ -142,6 +142,8 @@ const LINK_WORDS = /(?:分别为|分别是|分别|约为|达到了|达到|高达
 /** A phrase as compared: NFKC, no spaces, quotes, years, months, digits or fillers. */
 export function normalizePhrase(phrase: string): string {
   let s = phrase.normalize('NFKC').replace(/\s+/g, '');
+  // Pinyin glosses that copies on mirror sites put after characters: 人數(shù) is 人數.
+  s = s.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,8}\)/g, '');
   s = s.replace(/["'“”‘’《》〈〉「」『』]/g, '');
   s = s.replace(/\d{4}年度?/g, '').replace(/\d+月份?/g, '').replace(/\d+/g, '');
   for (const f of FILLERS) s = s.split(f).join('');

@@ -7,7 +7,7 @@ import type { Claim } from './claims';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { sameKind } from './claim-words';
+import { sameKind, sharesWord } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -109,6 +109,14 @@ function sameCount(a: Mention, b: Mention): boolean {
   return sameKind(a.unit, b.unit);
 }
 
+/**
+ * Visits (人次) of a named group of people (补偿受益41565人次，占参合人数的16.96% of 参合人口245052人): a
+ * share the text itself takes of people, when it names them as the base.
+ */
+function visitsOfPeople(num: Mention, base: Mention): boolean {
+  return num.unit === '人次' && sameKind(base.unit, '人');
+}
+
 /** The stated rate agrees with num / den within half a unit of its last digit. */
 function fits(r: Mention, num: Mention, den: { value: number }): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
@@ -182,7 +190,10 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const candidates = own ? [own, ...larger.filter((m) => m !== own)] : larger;
   // Of a count of the opposite state, the numerator is what the base has besides it.
   const numOf = (d: Mention): Mention => (opposite ? { ...n, value: d.value - n.value, text: `(${d.text}−${n.text})` } : n);
-  const fit = candidates.find((d) => fits(r, numOf(d), d));
+  // A rate above 100 % (咨询随访率144.71% of 870 screened, two-dose rate 100.36%) is of a smaller
+  // count: one of its kind among the figures before that agrees with it.
+  const smaller = r.value > 1 ? mentions.slice(Math.max(0, n.index - 12), n.index).filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, n) && d.value < n.value).reverse() : [];
+  const fit = candidates.find((d) => fits(r, numOf(d), d)) ?? smaller.find((d) => fits(r, numOf(d), d));
   const inSentence = larger.filter((m) => m.sentence === n.sentence);
   // A count of what should be (应参加新农合农民人数562.11万人 before 实际参合人数505.45万人) is the
   // base of the rate of what is, in its sentence or the one before.
@@ -191,6 +202,25 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const den = fit ?? sure;
   if (!den || den.approx) return undefined;
   return build('rate', r, numOf(den), den, text, n.phrase, den.phrase);
+}
+
+/**
+ * A rate named with its population (调查对象患病率22.61% after 入户调查填报123192人，患病对象27772人):
+ * the numerator is the count in its sentence named with the rest of the name (患病), the base the
+ * one larger count of its kind before it whose words share a word with the population (调查). Both
+ * named, a disagreement is reported.
+ */
+function qualifiedRate(text: string, r: Mention, stem: string, before: readonly Mention[]): RateCheck | undefined {
+  const here = before.filter((m) => m.sentence === r.sentence && !m.approx);
+  for (let i = 2; i <= stem.length - 2; i++) {
+    const who = stem.slice(0, i);
+    const what = stem.slice(i);
+    const num = [...here].reverse().find((m) => normalizePhrase(m.phrase).includes(what));
+    if (!num) continue;
+    const bases = here.filter((m) => m.index < num.index && sameCount(m, num) && m.value >= num.value && sharesWord(normalizePhrase(m.phrase), who));
+    if (bases.length === 1) return build('rate', r, num, bases[0], text, num.phrase, bases[0].phrase);
+  }
+  return undefined;
 }
 
 /**
@@ -266,7 +296,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     const name = base[1];
     const den = [...mentions.slice(0, num.index)]
       .reverse()
-      .find((m) => !m.percent && m.kind === 'count' && sameCount(m, num) && m.value >= num.value && namesBase(normalizePhrase(m.phrase), name));
+      .find((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數)$/, ''), name));
     if (!den || den.approx) continue;
     const check = build('share', r, num, den, text, num.phrase, den.phrase);
     if (check) {
@@ -285,7 +315,9 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (stem.length < 2) continue;
     const before = mentions.slice(Math.max(0, r.index - 12), r.index).filter((m) => !m.percent && m.kind === 'count');
     const near = before.filter((m) => m.sentence >= r.sentence - 1);
-    const check = namedRate(text, mentions, r, stem, near, totalOfPart) ?? namedRate(text, mentions, r, stem, before, totalOfPart, true) ?? fittingPair(text, r, near);
+    // A pair that agrees is taken before a named population's, which alone may disagree.
+    const check =
+      namedRate(text, mentions, r, stem, near, totalOfPart) ?? namedRate(text, mentions, r, stem, before, totalOfPart, true) ?? fittingPair(text, r, near) ?? qualifiedRate(text, r, stem, near);
     if (check) {
       named.push(check);
       checked.add(r.index);

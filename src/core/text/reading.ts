@@ -22,10 +22,23 @@ const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊�
 const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
 const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(]/;
 
+/** A pinyin syllable in brackets, as mirror sites gloss characters: (shù), (qū). */
+const PINYIN_GLOSS = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]/;
+
 export function toScan(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // A pinyin gloss that copies on mirror sites put after a character (人數(shù)的): blanked, so that
+    // it neither brackets nor splits the words around it.
+    if ((c === 0x28 || c === 0xff08) && i > 0 && text.charCodeAt(i - 1) >= 0x4e00) {
+      const gloss = PINYIN_GLOSS.exec(text.slice(i, i + 12));
+      if (gloss) {
+        out += ' '.repeat(gloss[0].length);
+        i += gloss[0].length - 1;
+        continue;
+      }
+    }
     const simplified = c >= 0x4e00 ? TRADITIONAL.get(text[i]) : undefined;
     if (simplified !== undefined) {
       out += simplified;
