@@ -390,7 +390,7 @@ describe('streaming .xlsx reader = ExcelJS full reader', () => {
       await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats: off, thread: false });
       expect(off.threaded).toBe(0);
       expect(alone.sheets[0].values.length).toBe(20_001);
-    });
+    }, 60_000);
 
     it('the cell limit stops the read with the same message as on one thread', async () => {
       const file = path.join(tempDir('xlsx-stream'), 'long-limit.xlsx');
@@ -403,7 +403,7 @@ describe('streaming .xlsx reader = ExcelJS full reader', () => {
         const threaded = await outcome(() => readXlsxStream(bytes, 'x.xlsx', { fallback: false, limits, thread: { minBytes: 1, script: WORKER, split } }));
         expect(threaded).toEqual(alone);
       }
-    });
+    }, 60_000);
 
     it('a part the fast tokenizer gives up on goes to saxes; a worker that cannot start or dies leaves the part to this thread', async () => {
       const rows = Array.from({ length: 300 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
@@ -427,7 +427,7 @@ describe('streaming .xlsx reader = ExcelJS full reader', () => {
         expect(await readXlsxStream(bytes, 'x.xlsx', { fallback: false, stats, thread: { minBytes: 1, script } })).toEqual(expected);
         expect(stats).toMatchObject({ fast: 1, saxes: 0, threaded: 0 });
       }
-    });
+    }, 60_000);
   });
 
   describe('the same WorkbookReadError as the full reader', () => {
