@@ -94,6 +94,26 @@ function userTexts(wb: WorkbookSnapshot): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * `text` without the workbook's text `q` as a message shows it: whole, with control characters as
+ * spaces, or, when it is long, only its beginning (…（共 513 字）).
+ */
+function withoutQuoted(text: string, q: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it replaces
+  for (const form of [q, q.replace(/[\u0000-\u001f\u007f]/g, ' ')]) {
+    if (text.includes(form)) return text.split(form).join('\u0000');
+    let lo = 0;
+    let hi = form.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (text.includes(form.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo >= 12) return text.split(form.slice(0, lo)).join('\u0000');
+  }
+  return text;
+}
+
 function findingProblem(f: Finding, sheetNames: Set<string>, quoted: string[]): string | undefined {
   if (typeof f.ruleId !== 'string' || f.ruleId.length === 0) return 'no ruleId';
   if (!['error', 'warning', 'info'].includes(f.severity)) return `severity ${String(f.severity)}`;
@@ -108,7 +128,7 @@ function findingProblem(f: Finding, sheetNames: Set<string>, quoted: string[]): 
     const m = f.message?.[lang];
     if (typeof m !== 'string' || m.trim() === '') return `empty ${lang} message`;
     // Template placeholders left in what the engine wrote, with the workbook's own texts taken out.
-    const own = quoted.reduce((text, q) => (text.includes(q) ? text.split(q).join('\u0000') : text), m);
+    const own = quoted.reduce((text, q) => withoutQuoted(text, q), m);
     if (/\{\w+\}|undefined|\[object Object\]/.test(own)) return `unfilled ${lang} message: ${m}`;
   }
   if (!/[\u4e00-\u9fff]/.test(f.message['zh-CN'])) return `zh-CN message without Chinese: ${f.message['zh-CN']}`;
