@@ -97,6 +97,13 @@ export function paragraphStart(scan: string, t: number): number {
   return i < 0 ? 0 : i + 1;
 }
 
+/** The paragraph before the one starting at p0 (> 0), past blank lines: its start and end. */
+export function previousParagraph(scan: string, p0: number): { start: number; end: number } {
+  let end = p0 - 1;
+  while (end > 0 && /\s/.test(scan[end - 1])) end--;
+  return { start: paragraphStart(scan, end), end };
+}
+
 /** The unmatched opening bracket before t in the same sentence, if any. */
 export function enclosingOpen(scan: string, from: number, t: number): number | undefined {
   let level = 0;

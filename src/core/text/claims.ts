@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sharesWord, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sharesWord, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, previousParagraph, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -478,10 +478,8 @@ class ClaimReader extends ClaimCollector {
     const ref = /^\s*在([^，,。；;：:、\s]{2,12})中[，,：:]/.exec(scan.slice(p0, t));
     if (!ref || p0 === 0) return [];
     const name = ref[1].replace(/的/g, '');
-    // The paragraph before, past blank lines.
-    let end = p0 - 1;
-    while (end > 0 && /\s/.test(scan[end - 1])) end--;
-    const ms = this.within(paragraphStart(scan, end), end);
+    const before = previousParagraph(scan, p0);
+    const ms = this.within(before.start, before.end);
     const named = [...ms].reverse().find((m) => m.unit === unit && !m.percent && !m.approx && !isChange(m) && holdsInOrder(normalizePhrase(m.phrase), name));
     return named ? [named] : [];
   }
@@ -510,11 +508,7 @@ class ClaimReader extends ClaimCollector {
       // past blank lines: a copied text often breaks its paragraph there. (在X中 and X中 name their
       // figure instead: namedTotalBefore.)
       let p0 = paragraphStart(scan, t);
-      if (p0 > 0 && /^\s*$/.test(scan.slice(p0, t)) && scan.startsWith('其中', t)) {
-        let end = p0 - 1;
-        while (end > 0 && /\s/.test(scan[end - 1])) end--;
-        p0 = paragraphStart(scan, end);
-      }
+      if (p0 > 0 && /^\s*$/.test(scan.slice(p0, t)) && scan.startsWith('其中', t)) p0 = previousParagraph(scan, p0).start;
       let prevStart = h0;
       const prev: Mention[] = [];
       // The clauses before a ；in the marker's own sentence (…育龄妇女102620人，同比减少3626人；其中…) come first.
