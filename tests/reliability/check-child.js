@@ -22,7 +22,18 @@ async function main() {
   const { checkWorkbook } = require(path.join(ROOT, 'src', 'core', 'engine.ts'));
   const t0 = process.hrtime.bigint();
   const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
-  const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  // This process's own peak: on Linux getrusage's maxRSS carries the parent's high-water mark
+  // across fork and exec, so a child of a large jest worker would report the worker's size.
+  // /proc/self/status VmHWM belongs to this process's memory alone.
+  const peakMB = () => {
+    try {
+      const hwm = /VmHWM:\s+(\d+)\s*kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+      if (hwm) return Math.round(Number(hwm[1]) / 1024);
+    } catch {
+      // not Linux: the rusage figure below
+    }
+    return Math.round(process.resourceUsage().maxRSS / 1024);
+  };
   let out;
   try {
     const bytes = fs.readFileSync(file);
