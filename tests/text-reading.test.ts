@@ -888,6 +888,18 @@ describe('summaries, bulletins and copies on mirror sites', () => {
     expect(summary(r.claims)).toEqual(['359500 = 215700 + 143800 ok']);
   });
 
+  test('pairs of a count and its part in a state (…份，合格…份) break down the two totals before them', () => {
+    const both = read('全年共监测15561份，合格14340份，总合格率92.2%。其中城市供水5038份，合格4999份，合格率99.2%；农村供水10523份，合格9341份，合格率88.8%。');
+    expect(summary(both.claims)).toEqual(['15561 = 5038 + 10523 ok', '14340 = 4999 + 9341 ok']);
+    // One pair alone is a subset of each total, never a list of both.
+    expect(summary(read('全年共监测15561份，合格14340份。其中城市供水5038份，合格4999份。').claims)).toEqual(['15561 = 5038 ok', '14340 = 4999 ok']);
+    // Pairs that fall short of the totals are a partial list of each, not one list above the other total.
+    expect(summary(read('全年共监测15561份，合格14340份。其中城市供水5038份，合格4999份；农村供水10000份，合格9000份。').claims)).toEqual([
+      '15561 = 5038 + 10000 short-partial',
+      '14340 = 4999 + 9000 short-partial',
+    ]);
+  });
+
   test('a bracket of figures set off by a comma breaks down the figure before it', () => {
     expect(summary(read('全县有民营医院8家，(一级6家，二级2家)，村卫生室135个。').claims)).toEqual(['8 = 6 + 2 ok']);
   });

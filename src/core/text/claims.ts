@@ -21,6 +21,9 @@ import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sh
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
+/** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
+const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
+
 /** Whether `words` hold the characters of `name` in order, other words between (主动公开政府信息 holds 主动公开信息). */
 function holdsInOrder(words: string, name: string): boolean {
   let at = 0;
@@ -187,6 +190,7 @@ class ClaimReader extends ClaimCollector {
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
     // Items of several figures (民政部门301户30.2万元；县部门148户15.47万元) count here figure by figure.
     const figures = chosenParts.every((p) => !p.sub) ? chosenParts.flatMap((p) => (p.group ? p.group : [p])) : [];
+    if (!numbered && this.statePairs(figures, cands.list, trigger, s0, endInclusive, t, open)) return;
     const unitsOfParts = [...new Set(figures.map((p) => p.m.unit))];
     if (!numbered && unitsOfParts.length >= 2) {
       // The totals are the marker's sentence's, or the sentence's before it when it opens with the marker.
@@ -466,6 +470,28 @@ class ClaimReader extends ClaimCollector {
       if (exact) return exact;
     }
     return hits[hits.length - 1];
+  }
+
+  /**
+   * Pairs of a count and the part of it in a state (城市供水5038份，合格4999份；农村供水10523份，合格
+   * 9341份) under the two totals before them (监测15561份，合格14340份): a claim for each total, judged
+   * as every claim is; one pair alone is a subset of each. Returns whether it made them.
+   */
+  private statePairs(figures: Part[], totals: Mention[], trigger: string, s0: number, end: number, t: number, open: number | undefined): boolean {
+    if (figures.length < 2 || figures.length % 2 === 1) return false;
+    const label = (p: Part): string => this.scan.slice(p.labelStart, p.m.start).replace(/[（(][^（()）]*[)）]/g, '');
+    const state = STATE.exec(label(figures[1]))?.[1];
+    if (!state) return false;
+    const whole = figures.filter((_, i) => i % 2 === 0);
+    const inState = figures.filter((_, i) => i % 2 === 1);
+    if (whole.some((p) => STATE.test(label(p))) || inState.some((p) => STATE.exec(label(p))?.[1] !== state)) return false;
+    if (inState.some((p, i) => p.m.unit !== whole[i].m.unit || p.m.value > whole[i].m.value)) return false;
+    const T2 = totals.find((m) => normalizePhrase(m.phrase).startsWith(state) && m.unit === whole[0].m.unit);
+    const T1 = T2 && totals.find((m) => m.index < T2.index && m.sentence === T2.sentence && m.unit === T2.unit && m.value >= T2.value && !normalizePhrase(m.phrase).includes(state));
+    if (!T1 || !T2) return false;
+    this.emitClaim(T1, undefined, whole, trigger, s0, end, t, open, 'marker');
+    this.emitClaim(T2, undefined, inState, trigger, s0, end, t, open, 'marker');
+    return true;
   }
 
   /**
