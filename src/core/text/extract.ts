@@ -73,7 +73,9 @@ export interface Mention {
 // The scan string (full-width digits made ASCII, one unit in, one out) and line positions live in
 // reading.ts, with the joining of lines broken in mid-sentence; they are re-exported here.
 import { findPeriods, periodAt, reportPeriod, type Period } from './period';
-import { lineOf, lineStarts, readingScan } from './reading';
+import { PINYIN_GLOSS, lineOf, lineStarts, readingScan } from './reading';
+
+const PINYIN_GLOSSES = new RegExp(PINYIN_GLOSS.source, 'g');
 export { joinBrokenLines, lineOf, lineStarts, readingScan, toScan } from './reading';
 
 /** Characters that end a sentence. ；ends one too (lists inside brackets are handled by claims). */
@@ -143,7 +145,7 @@ const LINK_WORDS = /(?:分别为|分别是|分别|约为|达到了|达到|高达
 export function normalizePhrase(phrase: string): string {
   let s = phrase.normalize('NFKC').replace(/\s+/g, '');
   // Pinyin glosses that copies on mirror sites put after characters: 人數(shù) is 人數.
-  s = s.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,8}\)/g, '');
+  s = s.replace(PINYIN_GLOSSES, '');
   s = s.replace(/["'“”‘’《》〈〉「」『』]/g, '');
   s = s.replace(/\d{4}年度?/g, '').replace(/\d+月份?/g, '').replace(/\d+/g, '');
   for (const f of FILLERS) s = s.split(f).join('');
@@ -228,11 +230,6 @@ function readTail(scan: string, pos: number, allowPercent: boolean): { end: numb
 }
 
 /**
- * A number without a unit inside a 、 list whose next item carries one (呼伦贝尔市31987份、鄂尔多斯市8001、
- * 赤峰市5453份): the writer dropped the unit, the figure is of the list's unit. Only after a label
- * (a CJK character before the number) and before 、, so years, codes and numbering are not read.
- */
-/**
  * The unit of the item before, for a figure written without one at the end of a list item
  * (部门文件5条，政策解读13，部门会议5；): it counts what its siblings count. Only when the figure
  * ends its item and the item before it ends with a figure and a unit.
@@ -275,6 +272,12 @@ function bracketUnit(scan: string, numStart: number, numEnd: number): { end: num
   return undefined;
 }
 
+/**
+ * A number without a unit inside a 、 list whose next item carries one (呼伦贝尔市31987份、鄂尔多斯市8001、
+ * 赤峰市5453份): the writer dropped the unit, the figure is of the list's unit. Only after a label
+ * (a CJK character before the number) and before 、, so years, codes and numbering are not read;
+ * at the end of an item, the unit of the items before it (earlierItemUnit).
+ */
 function inferredTail(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
   if (!/[\u4e00-\u9fff]/.test(scan[numStart - 1] ?? '')) return undefined;
   let p = numEnd;

@@ -128,12 +128,17 @@ const SHOULD = /^(?:全(?:市|县|区|省|州|旗))?应(?![急用对答])/;
 /** A figure given for comparison (与2010年第六次人口普查的671834人相比): no base of this report's shares. */
 const COMPARED = /^(?:与|與|较|較|比|和|同)/;
 
-/** Counts of the same kind as `m`, not smaller, among the twelve figures before it, nearest first. */
-function largerBefore(mentions: readonly Mention[], m: Mention): Mention[] {
+/** Counts of the same kind as `m` among the twelve figures before it, nearest first, none given for comparison. */
+function countsBefore(mentions: readonly Mention[], m: Mention): Mention[] {
   return mentions
     .slice(Math.max(0, m.index - 12), m.index)
-    .filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, m) && d.value >= m.value && !COMPARED.test(normalizePhrase(d.phrase)))
+    .filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, m) && !COMPARED.test(normalizePhrase(d.phrase)))
     .reverse();
+}
+
+/** Counts of the same kind as `m`, not smaller, among the twelve figures before it, nearest first. */
+function largerBefore(mentions: readonly Mention[], m: Mention): Mention[] {
+  return countsBefore(mentions, m).filter((d) => d.value >= m.value);
 }
 
 /**
@@ -192,7 +197,7 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const numOf = (d: Mention): Mention => (opposite ? { ...n, value: d.value - n.value, text: `(${d.text}−${n.text})` } : n);
   // A rate above 100 % (咨询随访率144.71% of 870 screened, two-dose rate 100.36%) is of a smaller
   // count: one of its kind among the figures before that agrees with it.
-  const smaller = r.value > 1 ? mentions.slice(Math.max(0, n.index - 12), n.index).filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, n) && d.value < n.value).reverse() : [];
+  const smaller = r.value > 1 ? countsBefore(mentions, n).filter((d) => d.value < n.value) : [];
   const fit = candidates.find((d) => fits(r, numOf(d), d)) ?? smaller.find((d) => fits(r, numOf(d), d));
   const inSentence = larger.filter((m) => m.sentence === n.sentence);
   // A count of what should be (应参加新农合农民人数562.11万人 before 实际参合人数505.45万人) is the

@@ -23,7 +23,8 @@ const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
 const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(]/;
 
 /** A pinyin syllable in brackets, as mirror sites gloss characters: (shù), (qū). */
-const PINYIN_GLOSS = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]/;
+export const PINYIN_GLOSS = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]/;
+const GLOSS_AT = new RegExp(PINYIN_GLOSS.source, 'y');
 
 export function toScan(text: string): string {
   let out = '';
@@ -32,7 +33,8 @@ export function toScan(text: string): string {
     // A pinyin gloss that copies on mirror sites put after a character (人數(shù)的): blanked, so that
     // it neither brackets nor splits the words around it.
     if ((c === 0x28 || c === 0xff08) && i > 0 && text.charCodeAt(i - 1) >= 0x4e00) {
-      const gloss = PINYIN_GLOSS.exec(text.slice(i, i + 12));
+      GLOSS_AT.lastIndex = i;
+      const gloss = GLOSS_AT.exec(text);
       if (gloss) {
         out += ' '.repeat(gloss[0].length);
         i += gloss[0].length - 1;
