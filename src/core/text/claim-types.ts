@@ -44,7 +44,12 @@ export type Reading =
   /** The parts first, then their total (新收17件，上年结转3件，总计20件). */
   | 'total-after'
   /** A column of a table written with | in the text: its 总计 row and the rows it totals. */
-  | 'table';
+  | 'table'
+  /**
+   * A row or column of a statutory form of a 政府信息公开年度报告 (disclosure-form.ts): the template
+   * defines the total as the sum, so any difference is an error.
+   */
+  | 'form';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

@@ -80,6 +80,8 @@ export function judge(d: Draft, starts: number[]): Claim {
   const farBelow = diff < -0.2 * Math.abs(totalValue) && !parts.some((p) => p.approx);
   if (anyApprox && !farBelow) return make('approx', rawSum, diff);
   if (exact) return make('ok', rawSum, 0);
+  // A statutory form's total is its parts' sum by definition: nothing explains a difference.
+  if (d.reading === 'form') return make(diff > 0 ? 'exceeds' : 'short', rawSum, diff);
   if (diff > 0) {
     const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
     if (overlapSum > 0 && diff - overlapSum <= tol) return make('overlap', rawSum, diff);

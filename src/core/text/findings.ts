@@ -41,9 +41,38 @@ const CLAIM_RULES: Partial<Record<Claim['verdict'], { id: TextMessageId; severit
   approx: { id: 'text.claim-approx', severity: 'info' },
 };
 
+/** The items of a form's claim as a reader checks them: 予以公开 5、部分公开 1…, at most six named. */
+function formParts(c: Claim): string {
+  const named = c.parts.slice(0, 6).map((p) => `${p.label} ${p.text}`);
+  return c.parts.length > 6 ? `${named.join('、')} 等 ${c.parts.length} 项` : named.join('、');
+}
+
 export function claimFinding(c: Claim, report: string): Finding | undefined {
   let rule = CLAIM_RULES[c.verdict];
   if (!rule) return undefined;
+  if (c.reading === 'form') {
+    // A statutory form: the total is its items' sum by the template, whatever the wording.
+    const id: TextMessageId = 'text.form-mismatch';
+    const above = (c.difference ?? 0) > 0;
+    return {
+      ruleId: id,
+      severity: 'error',
+      cells: [lineRef(report, c.line)],
+      message: textMsg(id, {
+        line: c.line,
+        total: c.total.label,
+        totalValue: c.total.text,
+        parts: formParts(c),
+        sum: c.sum === null ? '—' : showValue(c.sum, '', c.total.text),
+        diff: c.difference === null ? '—' : showValue(Math.abs(c.difference), '', c.total.text),
+        direction: above ? { 'zh-CN': '各项多出', 'en-US': 'more' } : { 'zh-CN': '各项少了', 'en-US': 'short' },
+      }),
+      values: [c.total.value, c.sum],
+      expected: c.total.value,
+      difference: c.difference,
+      indicator: c.total.label || undefined,
+    };
+  }
   // Parts that overlap because the first ones already make up the total (not marked 并处/同时):
   // the note says which.
   if (c.verdict === 'overlap' && c.note) rule = { id: 'text.claim-subset', severity: 'warning' };

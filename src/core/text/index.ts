@@ -13,6 +13,7 @@ import { extractMentions, periodsOf, type Mention } from './extract';
 import type { Period } from './period';
 import { checkRates, type RateCheck } from './rates';
 import { tableClaims } from './text-tables';
+import { formClaims, isStatutoryForm } from './disclosure-form';
 import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
 
@@ -24,6 +25,7 @@ export { checkRates, type RateCheck, type RateFigure } from './rates';
 export { findRepeatedFigures, similarKeys, type RepeatedFigure } from './repeats';
 export { textMsg, type TextMessageId } from './messages';
 export { lineRef, showValue } from './findings';
+export { isStatutoryForm };
 
 export interface ReportTextResult {
   /** The report's name as given (file name), used as the `sheet` of every finding's cell. */
@@ -51,8 +53,10 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   // Tables written with | in the text: their figures follow the prose's, their claims its claims
   // (whose parent indexes stay as they are).
   const tables = tableClaims(text, prose.length);
-  const mentions = tables.cells.length ? [...prose, ...tables.cells] : prose;
-  const claims = tables.claims.length ? [...proseClaims, ...tables.claims] : proseClaims;
+  // The statutory forms of a 政府信息公开年度报告, written in the text: their figures after those.
+  const forms = formClaims(text, prose.length + tables.cells.length);
+  const mentions = tables.cells.length || forms.cells.length ? [...prose, ...tables.cells, ...forms.cells] : prose;
+  const claims = tables.claims.length || forms.claims.length ? [...proseClaims, ...tables.claims, ...forms.claims] : proseClaims;
   const rates = checkRates(text, mentions, claims);
   const repeated = findRepeatedFigures(prose);
   const { report: period } = periodsOf(readingScan(text), prose);

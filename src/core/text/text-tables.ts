@@ -19,13 +19,13 @@ import { parseCell } from '../values';
 /** The label of a total row: 总计, 合 计, 总数, 共计. */
 const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計)$/;
 /** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
-const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit in a column header: 机构数(个), 床位数（张）. */
 const HEADER_UNIT = /[(（]\s*([^()（）\s]{1,3})\s*[)）]\s*$/;
 /** A table's unit line: 单位:人, 单位：万元. */
 const UNIT_LINE = /单位\s*[:：]\s*([^\s|,，;；]{1,3})/;
 
-interface Cell {
+export interface Cell {
   text: string;
   /** Offset of the cell's text (trimmed) in the report. */
   start: number;
@@ -38,7 +38,7 @@ interface Row {
 }
 
 /** The cells of a line written as a table row (two or more | in it), else undefined. */
-function rowOf(line: string, offset: number): Cell[] | undefined {
+export function rowOf(line: string, offset: number): Cell[] | undefined {
   if ((line.match(/\|/g) ?? []).length < 2) return undefined;
   const cells: Cell[] = [];
   let from = 0;
@@ -83,6 +83,34 @@ function tablesOf(text: string): Row[][] {
 }
 
 /**
+ * A figure in a table written in the text, as a mention of its own: a plain count at the cell's
+ * offset, named by its row's label and its column's header (`phrase`), numbered `index`.
+ */
+export function cellMention(starts: number[], index: number, c: Cell, unit: string, phrase: string, lineStart: number): Mention {
+  const where = lineOf(starts, c.start);
+  return {
+    index,
+    text: c.text,
+    value: Number(c.text.replace(/,/g, '')),
+    unit,
+    percent: false,
+    approx: false,
+    decimals: (c.text.split('.')[1] ?? '').length,
+    kind: 'count',
+    phrase,
+    object: '',
+    key: normalizePhrase(phrase),
+    phraseStart: lineStart,
+    start: c.start,
+    end: c.start + c.text.length,
+    line: where.line,
+    column: where.column,
+    sentence: -1,
+    numeral: 'arabic',
+  };
+}
+
+/**
  * Claims of the tables written in `text`: a claim per numeric column of a total row. Their figures
  * are mentions of their own, numbered from `firstIndex` on (after the prose's mentions).
  */
@@ -113,29 +141,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       if (!c || !NUMBER_CELL.test(c.text)) return undefined;
       const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
       const unit = knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
-      const value = Number(c.text.replace(/,/g, ''));
-      const where = lineOf(starts, c.start);
-      const phrase = `${r.cells[0].text}${head ? ` ${head}` : ''}`;
-      const m: Mention = {
-        index: firstIndex + cells.length,
-        text: c.text,
-        value,
-        unit,
-        percent: false,
-        approx: false,
-        decimals: (c.text.split('.')[1] ?? '').length,
-        kind: 'count',
-        phrase,
-        object: '',
-        key: normalizePhrase(phrase),
-        phraseStart: r.lineStart,
-        start: c.start,
-        end: c.start + c.text.length,
-        line: where.line,
-        column: where.column,
-        sentence: -1,
-        numeral: 'arabic',
-      };
+      const m = cellMention(starts, firstIndex + cells.length, c, unit, `${r.cells[0].text}${head ? ` ${head}` : ''}`, r.lineStart);
       cells.push(m);
       return m;
     };

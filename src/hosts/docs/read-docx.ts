@@ -19,6 +19,7 @@
 // the XML and so not in the text. No Node imports: the task pane uses the same reader.
 import JSZip from 'jszip';
 import { message } from '../../core/i18n';
+import { isStatutoryForm } from '../../core/text';
 import type { CellValue, SheetGrid } from '../../core/types';
 import { ReportReadError } from './errors';
 
@@ -299,6 +300,21 @@ function toGrid(table: Table, name: string): SheetGrid {
   return { name, originRow: 0, originCol: 0, values, ...(indented ? { indents } : {}) };
 }
 
+/**
+ * A table's rows as lines of cells between bars (| 一、本年新收… | 12 | 3 |), empty rows left out.
+ * A cell's line breaks become spaces, and a bar inside a cell a full-width one, so that a row
+ * stays one line of the cells it has.
+ */
+function formLines(grid: SheetGrid): string[] {
+  const out: string[] = [];
+  for (const row of grid.values) {
+    const cells = row.map((v) => (v === null ? '' : String(v).replace(/\s+/g, ' ').replace(/\|/g, '｜').trim()));
+    if (cells.every((c) => c === '')) continue;
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  return out;
+}
+
 /** Reads the prose and the tables of a document part. */
 export function readDocumentXml(xml: string, name: string): DocxContent {
   const lines: string[] = [];
@@ -419,9 +435,16 @@ export function readDocumentXml(xml: string, name: string): DocxContent {
         case 'tbl':
           if (nested) nested--;
           else if (table) {
-            grids.push(toGrid(table, `${name} 表${grids.length + 1}`));
+            const grid = toGrid(table, `${name} 表${grids.length + 1}`);
+            if (isStatutoryForm(grid.values.flat().map((v) => (v === null ? '' : String(v))))) {
+              // A statutory form of a 政府信息公开年度报告 is read with the prose, where the same form
+              // copied into a .txt or printed in a PDF is read: its rows go into the text between |.
+              lines.push('', ...formLines(grid), '');
+            } else {
+              grids.push(grid);
+              lines.push('');
+            }
             table = undefined;
-            lines.push('');
           }
           break;
       }

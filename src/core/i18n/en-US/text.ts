@@ -6,6 +6,8 @@ export const text: Record<keyof typeof zh, string> = {
     'Line {line}: "{total}" is {totalValue} but its parts add up to {sum}, {diff} more. Parts can never exceed their total. Text: "{text}"',
   'text.claim-short':
     'Line {line}: "{total}" is {totalValue}; the listed parts add up to {sum}, {diff} short, although the wording says the list is complete ("{wording}"): the total must equal the sum of its parts. Text: "{text}"',
+  'text.form-mismatch':
+    'Line {line}: in the form of the information-disclosure report, "{total}" reads {totalValue}, but by the form\'s own arithmetic it equals the sum of {parts}, {sum}: {diff} {direction}.',
   'text.claim-partial':
     'Line {line}: "{total}" is {totalValue}; the parts listed after 其中 add up to {sum}, {diff} short: a partial list or a missing part? Text: "{text}"',
   'text.claim-overlap':

@@ -5,6 +5,8 @@ export const text = {
     '第{line}行：“{total}”为 {totalValue}，其中各项合计 {sum}，超出 {diff}。各项之和不能大于合计。原文：“{text}”',
   'text.claim-short':
     '第{line}行：“{total}”为 {totalValue}，列出的各项合计 {sum}，差 {diff}；原文说明各项已列全（“{wording}”），合计应等于各项之和。原文：“{text}”',
+  'text.form-mismatch':
+    '第{line}行：政府信息公开年度报告的表格中，“{total}”填的是 {totalValue}，按表格自身的勾稽关系应等于 {parts} 之和 {sum}，{direction} {diff}。',
   'text.claim-partial':
     '第{line}行：“{total}”为 {totalValue}，其中列出的各项合计 {sum}，差 {diff}：是部分列举还是漏项？原文：“{text}”',
   'text.claim-overlap':
