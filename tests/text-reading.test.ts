@@ -950,3 +950,78 @@ describe('bulletins and summaries', () => {
     expect(read('县疾控中心 2023 年工作总结暨 2024 年工作思路一年来,荣获 2022年度全国肿瘤登记工作进步奖。全年报告死亡病例1409例。').period).toMatchObject({ year: 2023, from: 1, to: 12 });
   });
 });
+
+describe('work summaries: totals that open a paragraph, subsets by name, notes in other units', () => {
+  test('前三位 / 前5名 rank a list; they count nothing', () => {
+    const r = read('全年报告传染病8种400例。报告数居前三位的病种分别是:肺结核120例,占30.00%;乙肝90例,占22.50%;梅毒60例,占15.00%。');
+    expect(r.mentions.some((m) => m.unit === '位')).toBe(false);
+    // The shares are of the 400 reported; the selection is no error of a total of 3.
+    expect(r.claims.every((c) => c.verdict !== 'exceeds')).toBe(true);
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['120/400 ok', '90/400 ok', '60/400 ok']);
+  });
+
+  test('a share of a base named in other words than the count (占发病总数的) agrees with a larger count before it', () => {
+    const r = read('共报告法定传染病500例。肺结核150例，占发病总数的30%。');
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['150/500 ok']);
+    // Not found by name and not agreeing: nothing is said.
+    expect(read('共报告法定传染病500例。肺结核150例，占发病总数的40%。').rates).toEqual([]);
+  });
+
+  test('a rate named after a sum of money is not checked against the counts before it', () => {
+    const r = read('受益9000人次，其中住院补偿3000人次，补偿400万元，平均补偿率45%。');
+    expect(r.rates).toEqual([]);
+    expect(summary(r.claims)).toEqual(['9000 = 3000 ok']);
+  });
+
+  test('items whose second figure is a note in another unit (共4个项目) stay items of the list', () => {
+    const r = read('获表彰的个人共有30名，其中国家级的有2人，共3个项目；省级的有8人，共9个项目；市级的有15人。');
+    expect(summary(r.claims)).toEqual(['30 = 2 + 8 + 15 short-partial']);
+    // Items of two units side by side with no item of one figure are parallel lists, a claim per unit.
+    const both = read('共补偿2000人次，补偿金额300万元。其中，住院补偿500人次，补偿250万元；门诊补偿1500人次，补偿50万元。');
+    expect(summary(both.claims).sort()).toEqual(['2000 = 500 + 1500 ok', '3000000 = 2500000 + 500000 ok']);
+  });
+
+  test('剂 counts doses; a figure in 万 before an item in 万元, and a population in 万', () => {
+    expect(summary(read('全县共接种疫苗24783剂，其中，第一剂次15381剂，第二剂次9402剂。').claims)).toEqual(['24783 = 15381 + 9402 ok']);
+    expect(summary(read('全年业务收入218万元，（其中调拨业务134万，门诊业务84万元）。').claims)).toEqual(['2180000 = 1340000 + 840000 ok']);
+    expect(summary(read('全区总人口63.3万，其中，城区人口53.2万。').claims)).toEqual(['633000 = 532000 ok']);
+    // A 万 with neither: no figure (万 alone says nothing of what is counted).
+    expect(read('全年接待参观1.2万，反响良好。').mentions).toEqual([]);
+  });
+
+  test('licences counted with 个, broken down by places in 家, are compared', () => {
+    expect(summary(read('办理卫生许可证60个。其中美容店10家，旅馆20家，理发店35家。').claims)).toEqual(['60 = 10 + 20 + 35 exceeds']);
+    expect(summary(read('办理卫生许可证65个。其中美容店10家，旅馆20家，理发店35家。').claims)).toEqual(['65 = 10 + 20 + 35 ok']);
+  });
+
+  test('a total that opens its sentence with 合计 after the sentences of its parts, in the paragraph before', () => {
+    const r = read('奖励扶助对象800人，将发放奖励金共计77.2万元；特别扶助对象150人，将发放109.8万元。\n据了解，全年将合计兑现奖励资金187万元，较上年增长9.8%。');
+    expect(summary(r.claims)).toEqual(['1870000 = 772000 + 1098000 ok']);
+    // Figures of another unit, or past the paragraph before, are not its parts.
+    expect(read('执法信息4条，预算信息4条。\n（二）处罚情况\n全年共计作出行政处罚决定8起。').claims).toEqual([]);
+  });
+
+  test('a sentence that opens with X中 names its figure, also in traditional script with glosses', () => {
+    const r = read('全區(qū)衛(wèi)生人員達1900人,其中:衛(wèi)生技術人員1500人,其他人員400人。衛(wèi)生技術人員中,執(zhí)業(yè)醫(yī)師500人、註冊護士600人。');
+    expect(summary(r.claims)).toEqual(['1900 = 1500 + 400 ok', '1500 = 500 + 600 short-partial']);
+  });
+
+  test('a paragraph that opens with a figure alone is made up by the figures of its unit after it; paragraphs of such totals make up the one before', () => {
+    const text = [
+      '今年以来，我市累计投入专项资金1000万元，助力政策落实。',
+      '奖励扶助资金700万元。拨付奖励扶助资金500万元，标准是每人每年960元；拨付特别扶助资金200万元，惠及239人。',
+      '专干工资100万元。专干工资每年2000元，共500人。',
+      '健康检查资金200万元。拨付孕检资金60万元，惠及9000人。拨付优生检查资金140万元。',
+    ].join('\n');
+    expect(summary(read(text).claims)).toEqual(['1000 = 700 + 100 + 200 ok', '700 = 500 + 200 ok', '200 = 60 + 140 ok'].map((s) => s.replace(/\d+/g, (d) => String(Number(d) * 10000))));
+    // Figures that do not add up make no claim: no marker says they are parts.
+    expect(read('健康检查资金200万元。拨付孕检资金60万元。拨付优生检查资金100万元。').claims).toEqual([]);
+  });
+
+  test('a count named by an earlier count of its sentence under a qualifier is a subset of it', () => {
+    expect(summary(read('全市共出生52710人，符合政策生育率为99.37%，二孩出生26856人。').claims)).toEqual(['52710 = 26856 ok']);
+    // Per day (日均出车) is a rate, not a subset; a larger one says nothing.
+    expect(read('出车33424次，日均出车185次。').claims).toEqual([]);
+    expect(read('全市出生5000人，二孩出生6000人。').claims).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 // The reader of marked lists (claims.ts) builds on it.
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isCountish, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isCountish, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
@@ -164,6 +164,73 @@ export class ClaimCollector {
   }
 
   /**
+   * A paragraph that opens with a short sentence of one figure (奖励扶助资金1366万元。) and goes on with
+   * what makes it up (拨付…643万元，…惠及6696人；拨付…163万元…): the figures of its kind and unit in the
+   * rest of the paragraph are its parts when together they add up to it exactly. Figures per head
+   * or per period (标准是每人每年960元) are rates, not parts.
+   */
+  protected openingTotals(): void {
+    const { scan, mentions } = this;
+    const openers: Mention[] = [];
+    for (const T of mentions) {
+      if (T.percent || T.approx || isChange(T) || (T.kind !== 'count' && T.kind !== 'money')) continue;
+      const p0 = scan.lastIndexOf('\n', T.start - 1) + 1;
+      const end = nextHardEnd(scan, T.end);
+      // The paragraph's first sentence, short, with this figure alone in it.
+      if (scan[end] !== '。' || sentenceStart(scan, T.start) !== p0 || end - p0 > 30) continue;
+      if (this.within(p0, end + 1).length !== 1) continue;
+      openers.push(T);
+      if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const pEnd = scan.indexOf('\n', end);
+      const rest = this.within(end + 1, pEnd < 0 ? scan.length : pEnd);
+      const parts = rest.filter((m) => !m.percent && !isChange(m) && m.kind === T.kind && m.unit === T.unit && !/每/.test(this.clauseLead(m)));
+      if (parts.length < 2 || parts.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+      if (Math.abs(sumOf(parts) - T.value) > tolerance([T, ...parts])) continue;
+      this.emitMarkerless(T, parts, 'no-marker');
+    }
+    // Paragraphs in a row that each open so (奖励扶助资金1366万元。⏎…工资338万元。⏎健康生育专项资金205万元。)
+    // after a paragraph whose last figure of their unit they add up to exactly (累计投入…1909万元): its parts.
+    const paragraphOf = (x: number): { start: number; end: number } => {
+      const start = scan.lastIndexOf('\n', x - 1) + 1;
+      const nl = scan.indexOf('\n', x);
+      return { start, end: nl < 0 ? scan.length : nl };
+    };
+    for (let i = 0; i < openers.length; i++) {
+      const first = openers[i];
+      const p0 = paragraphOf(first.start).start;
+      if (p0 === 0) continue;
+      // The paragraph before, past blank lines.
+      let q = p0 - 1;
+      while (q > 0 && /\s/.test(scan[q - 1])) q--;
+      const T = this.within(paragraphOf(Math.max(0, q - 1)).start, q).filter((m) => m.kind === first.kind && m.unit === first.unit && !m.percent).pop();
+      if (!T || T.approx || isChange(T) || this.usedAsPart.has(T.index)) continue;
+      const run: Mention[] = [first];
+      for (let j = i + 1; j < openers.length; j++) {
+        const o = openers[j];
+        // The next paragraph, past blank lines, of the same unit.
+        const between = scan.slice(paragraphOf(run[run.length - 1].start).end, paragraphOf(o.start).start);
+        if (o.unit !== first.unit || o.kind !== first.kind || /\S/.test(between)) break;
+        run.push(o);
+      }
+      if (run.length < 2 || run.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+      let sum = 0;
+      for (let k = 0; k < run.length; k++) {
+        sum += run[k].value;
+        if (k >= 1 && Math.abs(sum - T.value) <= tolerance([T, ...run.slice(0, k + 1)])) {
+          this.emitMarkerless(T, run.slice(0, k + 1), 'no-marker');
+          break;
+        }
+      }
+    }
+  }
+
+  /** The words of a figure's clause before it (标准是每人每年 for 960元). */
+  private clauseLead(m: Mention): string {
+    const before = this.scan.slice(Math.max(0, m.start - 20), m.start);
+    return before.slice(before.search(/[^，,；;。\n]*$/));
+  }
+
+  /**
    * A figure followed by a bracket that lists two or more figures of its unit and nothing else
    * (人大代表建议5件(主办3件,协办2件)): a breakdown of that figure, nested under the claim the figure
    * is a part of. Exact or short, never above it: a bracket whose figures exceed the one before
@@ -244,7 +311,10 @@ export class ClaimCollector {
     for (const T of mentions) {
       if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
       const last = mentions[T.index - 1];
-      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) continue;
+      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) {
+        this.totalAfterSentences(T);
+        continue;
+      }
       const parts: Mention[] = [];
       let sum = 0;
       let next = T.start;
@@ -263,6 +333,44 @@ export class ClaimCollector {
         }
         if (sum > T.value) break;
       }
+      if (!this.totalsAfterParts.has(T.index)) this.totalAfterSentences(T);
+    }
+  }
+
+  /**
+   * A total that opens its sentence with 合计 / 总计 / 共计 after the sentences that list its parts
+   * (…将发放奖励金共计772.6万元；…1098.4万元；…一次性奖励1.2万元。⏎…将合计兑现奖励资金1872.2万元): the
+   * nearest figures of its kind and unit in the two sentences before (in its paragraph or the one
+   * before), passing over figures of other kinds (对象8048人) and changes, when two or more of them add
+   * up to it exactly.
+   */
+  private totalAfterSentences(T: Mention): void {
+    const { scan, mentions } = this;
+    const s0 = sentenceStart(scan, T.start);
+    const lead = scan.slice(s0, T.start);
+    if (!/合计|总计|共计|总共|一共/.test(lead) || /\d/.test(lead.replace(/\d{4}年/g, ''))) return;
+    const parts: Mention[] = [];
+    let sum = 0;
+    let from = s0;
+    let sentences = 0;
+    let breaks = 0;
+    for (let k = T.index - 1; k >= 0; k--) {
+      const m = mentions[k];
+      const gap = scan.slice(m.end, from);
+      sentences += (gap.match(/[。！？]/g) ?? []).length;
+      breaks += (gap.match(/\n/g) ?? []).length;
+      from = m.start;
+      // Within the paragraph before at most: past it stand other subjects (a heading, another section).
+      if (sentences > 2 || breaks > 1) break;
+      if (m.percent || isChange(m) || m.kind !== T.kind) continue;
+      if (m.approx || m.unit !== T.unit || this.usedAsPart.has(m.index)) break;
+      parts.unshift(m);
+      sum += m.value;
+      if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+        this.emitAfter(T, parts);
+        return;
+      }
+      if (sum > T.value) return;
     }
   }
 
@@ -344,6 +452,31 @@ export class ClaimCollector {
           this.emitMarkerless(T, parts, 'reference', parent >= 0 ? parent : undefined);
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * A count named by an earlier count's words under a qualifier, in its sentence and without a
+   * marker (全市共出生52710人，…，二孩出生26856人): a subset of it. Made only when it fits in the total;
+   * with no marker to say it is a part, a larger figure says nothing.
+   */
+  protected qualifiedSubsets(): void {
+    const { scan, mentions } = this;
+    for (const P of mentions) {
+      if (P.approx || P.kind !== 'count' || !isPartCandidate(P) || this.usedAsPart.has(P.index)) continue;
+      const words = normalizePhrase(P.phrase);
+      if (words.length < 4) continue;
+      const s0 = sentenceStart(scan, P.start);
+      for (let k = P.index - 1; k >= 0 && mentions[k].start >= s0; k--) {
+        const T = mentions[k];
+        if (T.percent || T.approx || isChange(T) || T.unit !== P.unit || T.value < P.value) continue;
+        const key = normalizePhrase(T.phrase).replace(/^(?:全(?:市|县|区|省|州|旗)?|共|累计|总)+/, '');
+        // The total's own word (出生), two characters or more, ends the part's words after a qualifier of one to four.
+        if (key.length < 2 || !words.endsWith(key) || words.length - key.length > 4 || words.length === key.length) continue;
+        if (this.claims.some((c) => c.total.mention === T.index)) break;
+        this.emitMarkerless(T, [P], 'no-marker');
+        break;
       }
     }
   }

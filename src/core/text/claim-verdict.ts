@@ -3,7 +3,7 @@
 // it (a partial list, or an error when the wording says the list is complete) or exceed it.
 import type { Bilingual } from '../types';
 import type { Claim, ClaimItem, Reading, Verdict } from './claim-types';
-import { allPersons, isCountish, item, sumOf, tolerance } from './claim-words';
+import { allPersons, isCountish, item, placesByCounter, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { textMsg } from './messages';
 
@@ -68,7 +68,7 @@ export function judge(d: Draft, starts: number[]): Claim {
   // word the writer uses for each.
   const infoItems = !sameUnits || tm.unit !== parts[0].unit ? publishedItems(tm, parts) : false;
   if (infoItems) notes.push(textMsg('text.note-info-items', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
-  if ((!sameUnits || tm.unit !== parts[0].unit) && !infoItems && !allPersons([tm.unit, ...units])) {
+  if ((!sameUnits || tm.unit !== parts[0].unit) && !infoItems && !allPersons([tm.unit, ...units]) && !placesByCounter(tm.unit, units)) {
     if (countsOnly && exact && !anyApprox) {
       return make('ok', rawSum, 0, textMsg('text.note-units', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
     }

@@ -4,7 +4,7 @@
 import type { ClaimItem } from './claim-types';
 import type { Mention } from './extract';
 
-export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|分布(?:在|于)(?=[：:]|[^，,。；;：:]{1,8}\d)|[（(]\s*(?:包含|含)|(?<=[，,]\s*)含(?=[^量有义，,。；;\d])|在([^，,。；;：:、\s]{2,12}|[^，,。；;：:、\s]{0,8}\d[^，,。；;：:、\s]{1,16})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?<=(?:^|\n)\s*)([^，,。；;：:、\s\d]{4,12})中(?=[，,：:])|(?:居|排)在?前[一两二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
+export const TRIGGERS = /其中包括|其中|分别为|分别是|包括|涵盖|分布(?:在|于)(?=[：:]|[^，,。；;：:]{1,8}\d)|[（(]\s*(?:包含|含)|(?<=[，,]\s*)含(?=[^量有义，,。；;\d])|在([^，,。；;：:、\s]{2,12}|[^，,。；;：:、\s]{0,8}\d[^，,。；;：:、\s]{1,16})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)(?:本月|本季度|本年度?|今年|全年)([^，,。；;：:、\s\d]{2,8})中(?=[，,：:])|(?<=(?:^|[。！？\n])\s*)([^，,。；;：:、\s\d][^，,。；;：:、\d\n]{3,30}?)中(?=[，,：:])|(?:居|排)在?前[一两二三四五六七八九十\d]{1,2}(?:位|名)的?(?:是|为|依次为|依次是)/g;
 export const HARD_END = /[。！？!?\n\r]/;
 export const OPEN = /[（(【\[]/;
 const CLOSE = /[）)】\]]/;
@@ -195,6 +195,15 @@ const PERSONS = new Set(['人', '名', '位', '例']);
 /** Whether every unit counts people: such figures add up whatever word each one uses. */
 export function allPersons(units: Iterable<string>): boolean {
   return [...units].every((u) => PERSONS.has(u));
+}
+
+/**
+ * A total counted with the general counter 个 and parts all in one unit of places (许可证64个，其中美容
+ * 美发店7家，旅馆15家…): one item a place, so the figures are compared as one unit.
+ */
+export function placesByCounter(total: string, parts: Iterable<string>): boolean {
+  const us = new Set(parts);
+  return total === '个' && us.size === 1 && [...us].every((u) => PLACES.has(u));
 }
 
 /** Two units that count the same kind of thing: the same unit, or both people, or both places. */

@@ -64,6 +64,8 @@ class ClaimReader extends ClaimCollector {
     this.dimensions();
     this.qualifiedSeries();
     this.withoutMarker();
+    this.openingTotals();
+    this.qualifiedSubsets();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
@@ -77,7 +79,7 @@ class ClaimReader extends ClaimCollector {
     const { scan, text } = this;
     const t = tm.index;
     let trigger = tm[0].replace(/^[（(]\s*/, '').replace(/^包含$/, '含');
-    // 在X中, 本年X中, and a paragraph that opens with X中 (平湖市常住人口中，…) name the figure they break down.
+    // 在X中, 本年X中, and a paragraph or sentence that opens with X中 (平湖市常住人口中，…; 。卫生技术人员中，…) name the figure they break down.
     const byLabel = tm[1] ?? tm[2] ?? tm[3];
     if (byLabel) trigger = `在${byLabel}中`;
     const afterTrigger = t + tm[0].length;
@@ -601,6 +603,11 @@ class ClaimReader extends ClaimCollector {
       }
       const comp = this.compoundTotal(order, a.sum);
       if (comp) return pick(comp[comp.length - 1], a.parts, comp);
+      // A figure of the sentence before that is smaller than one of the parts is no total of them
+      // (列前三位的传染病分别是：肺结核116例… after 丙类2种88例), when a larger figure of its unit there
+      // could be: which one the list is of is not written, so no claim is made.
+      const biggest = Math.max(...a.parts.map((p) => p.m.value));
+      if (!c.local.has(first.index) && biggest > first.value + tolerance([first]) && order.slice(1).some((m) => m.unit === first.unit && m.value + tolerance([m]) >= a.sum)) return undefined;
     }
     return pick(first, a.parts);
   }

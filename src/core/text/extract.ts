@@ -73,7 +73,7 @@ export interface Mention {
 // The scan string (full-width digits made ASCII, one unit in, one out) and line positions live in
 // reading.ts, with the joining of lines broken in mid-sentence; they are re-exported here.
 import { findPeriods, periodAt, reportPeriod, type Period } from './period';
-import { PINYIN_GLOSS, lineOf, lineStarts, readingScan } from './reading';
+import { PINYIN_GLOSS, lineOf, lineStarts, readingScan, simplifiedChars } from './reading';
 
 const PINYIN_GLOSSES = new RegExp(PINYIN_GLOSS.source, 'g');
 export { joinBrokenLines, lineOf, lineStarts, readingScan, toScan } from './reading';
@@ -100,7 +100,7 @@ function sentenceIndex(scan: string): Int32Array {
 
 /** Units a number in prose may carry, longest first. `%`/`‰` are handled apart. */
 const UNITS: readonly string[] = [
-  '万人次', '人次', '家次', '户次', '场次', '批次', '剂次', '个月', '工作日', '小时', '分钟',
+  '万人次', '人次', '家次', '户次', '场次', '批次', '剂次', '剂', '个月', '工作日', '小时', '分钟',
   '万元', '亿元', '千元', '元',
   '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗',
   '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周', '种', '间',
@@ -146,6 +146,8 @@ export function normalizePhrase(phrase: string): string {
   let s = phrase.normalize('NFKC').replace(/\s+/g, '');
   // Pinyin glosses that copies on mirror sites put after characters: 人數(shù) is 人數.
   s = s.replace(PINYIN_GLOSSES, '');
+  // Words copied in traditional script compare as the scan reads them (衛生技術人員 is 卫生技术人员).
+  s = simplifiedChars(s);
   s = s.replace(/["'“”‘’《》〈〉「」『』]/g, '');
   s = s.replace(/\d{4}年度?/g, '').replace(/\d+月份?/g, '').replace(/\d+/g, '');
   for (const f of FILLERS) s = s.split(f).join('');
@@ -282,6 +284,15 @@ function inferredTail(scan: string, numStart: number, numEnd: number): { end: nu
   if (!/[\u4e00-\u9fff]/.test(scan[numStart - 1] ?? '')) return undefined;
   let p = numEnd;
   while (isSpace(scan[p])) p++;
+  // 调拨业务134万，门诊及其它业务84万元: a multiplier without its unit, before an item that has both.
+  if (scan[p] === '万' || scan[p] === '亿') {
+    const item = /^[、，,]\s*[^、，,；;。！？\n\d]{1,16}(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p + 1, p + 40));
+    const next = item ? readTail(scan, p + 1 + item[0].length, false) : undefined;
+    if (next && next.text.length > 1 && next.text[0] === scan[p] && !/[余多]/.test(next.text)) return { end: p + 1, text: next.text };
+    // 总人口63.3万, 城区人口53.2万: a population, counted in people.
+    if (/(?:人口|人数)[为达约有是:：\s]{0,2}$/.test(scan.slice(Math.max(0, numStart - 6), numStart)) && !/[\u4e00-\u9fff\d]/.test(scan[p + 1] ?? '')) return { end: p + 1, text: `${scan[p]}人` };
+    return undefined;
+  }
   if (scan[p] !== '、') return earlierItemUnit(scan, numStart, numEnd, p);
   const item = /^[^、，,；;。！？\n\d]{1,16}(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p + 1, p + 40));
   if (!item) return undefined;
@@ -308,6 +319,11 @@ function prefixMarker(scan: string, numStart: number): { start: number; marker: 
 /** Units a figure right after a name in capitals must carry to be read as a count (CT2户, DR3台). */
 const COUNT_AFTER_NAME = /^(?:户|家|台|套|所|个|例|人|次|件|张)/;
 
+/** 前三位, 前10名, 后五位: how far down a ranking a list goes, not a count of anything. */
+function isRank(scan: string, numStart: number, unit: string): boolean {
+  return /[前后]$/.test(scan.slice(Math.max(0, numStart - 1), numStart)) && /^[位名]$/.test(unit);
+}
+
 function findHits(scan: string): RawHit[] {
   const hits: RawHit[] = [];
   const covered = new Uint8Array(scan.length);
@@ -331,6 +347,7 @@ function findHits(scan: string): RawHit[] {
     }
     const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd);
     if (!tail) continue;
+    if (isRank(scan, numStart, tail.text)) continue;
     // Dates: 8月9日, 11 月 4 日.
     if (/^[日号]/.test(tail.text) && /月\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart))) continue;
     const prefix = rangeFrom ? undefined : prefixMarker(scan, numStart);
@@ -361,6 +378,7 @@ function findHits(scan: string): RawHit[] {
     if (before === '、' && scan.slice(Math.max(0, numStart - 5), numStart).includes('第')) continue;
     const tail = readTail(scan, numEnd, false);
     if (!tail) continue;
+    if (isRank(scan, numStart, tail.text)) continue;
     if (scan[tail.end] === '是') continue;
     // 两剂次接种率, 三级医院覆盖率: a word naming a rate, not a count.
     if (/^[\u4e00-\u9fff]{0,4}率/.test(scan.slice(tail.end, tail.end + 5))) continue;

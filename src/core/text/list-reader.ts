@@ -218,14 +218,19 @@ export class ListReader {
 
 /**
  * Items of a list where most hold one figure of one unit (信息3121条；…412条；…30条，采购总金额1765万元；
- * …29条): in an item that holds one figure of that unit and others of units that cannot be added to
- * it (money, persons beside 件), the others describe the item and are no parts of the list.
+ * …29条), or where every item opens with a figure of one unit and one holds no other (国家级表彰3人，共4个
+ * 项目；省级9人，共11个项目；江门23人): in an item that holds one figure of that unit and others of units that cannot be
+ * added to it (money, persons beside 件, projects beside persons), the others describe the item and
+ * are no parts of the list.
  */
 function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
   const singles = rs.filter((x) => x.r.parts.length === 1);
-  if (singles.length < 2 || singles.length === rs.length) return;
-  const unit = singles[0].r.parts[0].m.unit;
-  if (!singles.every((x) => x.r.parts[0].m.unit === unit)) return;
+  if (singles.length === rs.length || rs.length < 2) return;
+  const firsts = rs.map((x) => x.r.parts[0].m.unit);
+  // With no item of one figure, items of two units side by side (住院9545人次，补偿2302.35万元；门诊…) are
+  // parallel lists, a claim per unit: nothing says which figures are notes.
+  const unit = singles.length >= 2 ? singles[0].r.parts[0].m.unit : singles.length === 1 && firsts.every((u) => u === firsts[0]) ? firsts[0] : undefined;
+  if (unit === undefined || !singles.every((x) => x.r.parts[0].m.unit === unit)) return;
   for (const x of rs) {
     const ps = x.r.parts;
     if (ps.length < 2) continue;

@@ -177,6 +177,10 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const last = before[before.length - 1];
   if (!far && !num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
   if (!num || num.approx) return undefined;
+  // A figure of another kind named by the stem after the count (住院补偿3283人次，…补偿471万元，平均补偿率
+  // 46%): the rate is of that figure, whose base is not among the counts.
+  const between = mentions.slice(num.index + 1, r.index);
+  if (between.some((m) => !m.percent && m.kind !== 'count' && namesStem(normalizePhrase(m.phrase), stem))) return undefined;
   const n = num;
   const opposite = namesOpposite(normalizePhrase(n.phrase), stem);
   let claim = totalOfPart.get(n.index);
@@ -299,9 +303,13 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (!base || !num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence) continue;
     if (/[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     const name = base[1];
-    const den = [...mentions.slice(0, num.index)]
+    const named = [...mentions.slice(0, num.index)]
       .reverse()
       .find((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數)$/, ''), name));
+    // A base named in other words than the count's (占发病总数的 of 共报告法定传染病353例): a larger
+    // count of its kind before it that agrees; with the base not found by name, only an agreement
+    // is reported.
+    const den = named ?? largerBefore(mentions, num).find((d) => fits(r, num, d));
     if (!den || den.approx) continue;
     const check = build('share', r, num, den, text, num.phrase, den.phrase);
     if (check) {

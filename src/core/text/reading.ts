@@ -16,7 +16,7 @@
  * form, one character for one so that offsets stay: reports copied from traditional-script sites
  * read as the simplified ones do. Labels are taken from the text as written.
  */
-const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学'[i]]));
+const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學術鄉鎮護師註專診婦兒預執費補償險農興設備廳廣東圖館無舉擊貧車鐵銷錄監幹運動體質練習勞營養飲給義癥將劃優聯視頻頁題樣認識說論還進選遺適屬層擴創紀約維難雜離雙觀齊談殘'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学术乡镇护师注专诊妇儿预执费补偿险农兴设备厅广东图馆无举击贫车铁销录监干运动体质练习劳营养饮给义症将划优联视频页题样认识说论还进选遗适属层扩创纪约维难杂离双观齐谈残'[i]]));
 
 /** A full stop written as an ASCII point after Chinese text (…共39种.其中,…): read as 。. */
 const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
@@ -54,6 +54,13 @@ export function toScan(text: string): string {
       out += text[i];
     }
   }
+  return out;
+}
+
+/** Traditional characters of the map above made simplified, character for character (醫師 → 医师). */
+export function simplifiedChars(s: string): string {
+  let out = '';
+  for (const ch of s) out += TRADITIONAL.get(ch) ?? ch;
   return out;
 }
 
