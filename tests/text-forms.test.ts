@@ -206,8 +206,8 @@ describe('the applications form of a 政府信息公开年度报告', () => {
     const text = ['四、政府信息公开行政复议、行政诉讼情况', ...REVIEW_HEAD, v.join(' ')].join('\n');
     const got = formClaims(checkReportText(text, 'r.txt').claims);
     const byName = new Map(got.map((c) => [c.total.label, c]));
-    expect(byName.get('行政复议·总计')).toMatchObject({ verdict: 'short', difference: -2 });
-    expect(byName.get('行政诉讼（未经复议直接起诉）·总计')).toMatchObject({ verdict: 'ok' });
+    expect(byName.get('行政复议（总计栏）')).toMatchObject({ verdict: 'short', difference: -2 });
+    expect(byName.get('行政诉讼（未经复议直接起诉）（总计栏）')).toMatchObject({ verdict: 'ok' });
     expect(got.every((c) => c.parts.length === 4)).toBe(true);
   });
 
@@ -217,9 +217,11 @@ describe('the applications form of a 政府信息公开年度报告', () => {
     form.rows.find((x) => x.cells.includes('（一）予以公开'))!.values = [3, 1, 0, 0, 0, 0, 4];
     const lines = formText(form, 'bars', r).map((l) => (l.includes('（一）予以公开') ? l.replace(/\| 1 \| 0 \| 0 \| 0 \| 0 \| 4 \|$/, '| 1 | 0 | 0 |  |  | 4 |') : l));
     const got = formClaims(checkReportText(lines.join('\n'), 'r.txt').claims);
-    // No （七）总计 claim for any column (one of its items lacks figures), no claim of that row.
-    expect(got.some((c) => c.total.label.startsWith('（七）总计（'))).toBe(false);
+    // No （七）总计 claim for any column (one of its items lacks figures), no claim of that row; the
+    // （七）总计 row's own 总计 is still checked against its columns.
+    expect(got.some((c) => c.parts.some((p) => p.label === '（一）予以公开'))).toBe(false);
     expect(got.some((c) => c.total.label.startsWith('（一）予以公开'))).toBe(false);
+    expect(got.map((c) => c.total.label)).toContain('（七）总计（总计栏）');
     expect(got.every((c) => c.ok)).toBe(true);
     // The balance of each column still holds and is checked.
     expect(got.filter((c) => c.total.label.startsWith('本年新收＋上年结转')).length).toBeGreaterThan(0);

@@ -304,7 +304,7 @@ function applications(lines: readonly FormRow[], header: string, out: FormClaims
     // （七）总计 = the results, when every result row states this column.
     if (total && leafRows.length >= 2 && leafRows.every((l) => l.row)) {
       const t = out.mention(total, c, `（七）总计 ${col}`);
-      out.add(t, `（七）总计（${col}栏）`, leafRows.map((l) => ({ m: out.mention(l.row as FormRow, c, `${l.label} ${col}`), label: `${l.label}·${col}` })));
+      out.add(t, `（七）总计（${col}栏）`, leafRows.map((l) => ({ m: out.mention(l.row as FormRow, c, `${l.label} ${col}`), label: l.label })));
     }
     // 本年新收 + 上年结转 = （七）总计 + 结转下年度.
     if (fresh && carriedIn && total && carriedOut) {
@@ -314,8 +314,8 @@ function applications(lines: readonly FormRow[], header: string, out: FormClaims
         a,
         `本年新收＋上年结转（${col}栏）`,
         [
-          { m: out.mention(total, c, `（七）总计 ${col}`), label: `（七）总计·${col}` },
-          { m: out.mention(carriedOut, c, `结转下年度继续办理 ${col}`), label: `结转下年度继续办理·${col}` },
+          { m: out.mention(total, c, `（七）总计 ${col}`), label: '（七）总计' },
+          { m: out.mention(carriedOut, c, `结转下年度继续办理 ${col}`), label: '结转下年度继续办理' },
         ],
         [a, b],
       );
@@ -334,8 +334,8 @@ function applications(lines: readonly FormRow[], header: string, out: FormClaims
       const t = out.mention(r, last, `${label} 总计`);
       out.add(
         t,
-        `${label}·总计`,
-        columns.slice(0, last).map((col, c) => ({ m: out.mention(r, c, `${label} ${col}`), label: `${label}·${col}` })),
+        `${label}（总计栏）`,
+        columns.slice(0, last).map((col, c) => ({ m: out.mention(r, c, `${label} ${col}`), label: col })),
       );
     }
   }
@@ -350,8 +350,8 @@ function reviews(row: FormRow, out: FormClaims): void {
     const t = out.mention(row, g * 5 + 4, `${name} 总计`);
     out.add(
       t,
-      `${name}·总计`,
-      REVIEW_COLUMNS.slice(0, 4).map((col, k) => ({ m: out.mention(row, g * 5 + k, `${name} ${col}`), label: `${name}·${col}` })),
+      `${name}（总计栏）`,
+      REVIEW_COLUMNS.slice(0, 4).map((col, k) => ({ m: out.mention(row, g * 5 + k, `${name} ${col}`), label: col })),
     );
   }
 }

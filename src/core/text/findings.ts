@@ -1,7 +1,7 @@
 // The findings of a report's prose, made from what the reader found: claims with a verdict,
 // stated shares and rates, figures stated twice, and a part-year period.
 import { formatNumber } from '../numerals';
-import type { Finding, Severity } from '../types';
+import type { Bilingual, Finding, Severity } from '../types';
 import type { Claim } from './claims';
 import type { Mention } from './extract';
 import { textMsg, type TextMessageId } from './messages';
@@ -41,10 +41,15 @@ const CLAIM_RULES: Partial<Record<Claim['verdict'], { id: TextMessageId; severit
   approx: { id: 'text.claim-approx', severity: 'info' },
 };
 
-/** The items of a form's claim as a reader checks them: 予以公开 5、部分公开 1…, at most six named. */
-function formParts(c: Claim): string {
-  const named = c.parts.slice(0, 6).map((p) => `${p.label} ${p.text}`);
-  return c.parts.length > 6 ? `${named.join('、')} 等 ${c.parts.length} 项` : named.join('、');
+/**
+ * The items of a form's claim as a reader checks them: the ones not 0, at most six (予以公开 5、
+ * 部分公开 1), and how many there are in all when some are not named.
+ */
+function formParts(c: Claim): Bilingual {
+  const shown = c.parts.filter((p) => p.value !== 0).slice(0, 6);
+  const named = shown.map((p) => `${p.label} ${p.text}`).join('、') || c.parts.map((p) => p.label).slice(0, 3).join('、');
+  if (shown.length === c.parts.length) return { 'zh-CN': named, 'en-US': named };
+  return { 'zh-CN': `${named} 等 ${c.parts.length} 项`, 'en-US': `${named} and the others of its ${c.parts.length} items` };
 }
 
 export function claimFinding(c: Claim, report: string): Finding | undefined {
