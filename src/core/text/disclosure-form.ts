@@ -18,7 +18,7 @@
 // A label may wrap onto lines of its own (a PDF), and the result headings may stand on their
 // own lines or share the first item's (三、本年度办理结果 （一）予以公开 5 …). Only figures the
 // form states are compared; a row with a figure missing is left out of every sum it is in, so a
-// form read partly is checked partly, never wrongly. Claims that only add zeros are not listed.
+// form read partly is checked partly, never wrongly.
 // Pure TypeScript.
 import type { Claim } from './claim-types';
 import { judge, type Draft } from './claim-verdict';
@@ -36,8 +36,8 @@ interface FormRow {
 
 /** The unit of both forms: applications and cases. */
 const UNIT = '件';
-/** Lines a form may take from its first row to its last (a PDF wraps labels onto lines of their own). */
-const MAX_FORM_LINES = 90;
+/** Lines a form may take from its first row to its last: a PDF wraps labels onto lines of their own, a web copy puts each cell on a line with a blank line after it. */
+const MAX_FORM_LINES = 1200;
 
 const NEW = /本年新收/;
 const CARRIED_IN = /上年结转/;
@@ -72,7 +72,8 @@ const FIGURE = /\d{1,3}(?:,\d{3})+|\d+/y;
  */
 function trailingFigures(line: string, offset: number): FormRow {
   const figures: Cell[] = [];
-  let end = line.replace(/[\s\u3000]+$/, '').length;
+  // A cell copied with its bar (学校 |, 2 |) ends where its text does.
+  let end = line.replace(/[\s\u3000|]+$/, '').length;
   for (;;) {
     let a = end;
     while (a > 0 && /[\d,]/.test(line[a - 1])) a--;
@@ -160,13 +161,9 @@ class FormClaims {
     return m;
   }
 
-  /**
-   * A total and its parts (or two figures on each side: `compound` the total's), a claim when any
-   * figure is not 0. Located at the total's figure.
-   */
+  /** A total and its parts (or two figures on each side: `compound` the total's), located at the total's figure. */
   add(total: Mention, totalLabel: string, parts: Array<{ m: Mention; label: string }>, compound?: Mention[]): void {
     const all = [total, ...(compound ?? []), ...parts.map((p) => p.m)];
-    if (all.every((m) => m.value === 0)) return;
     const lo = Math.min(...all.map((m) => m.start));
     const hi = Math.max(...all.map((m) => m.end));
     const draft: Draft = {
@@ -208,6 +205,11 @@ function logicalRows(lines: readonly FormRow[]): FormRow[] {
   let pending: FormRow | undefined;
   let last: FormRow | undefined;
   for (const line of lines) {
+    // Figures alone on their line right after a row's (a table copied one cell a line): more of its figures.
+    if (line.figures.length && !line.label && last && !pending) {
+      last.figures = [...last.figures, ...line.figures];
+      continue;
+    }
     if (line.figures.length) {
       // A marked row label still waiting when the next marked row comes had no figures of its own.
       if (pending && !isHeading(pending.label) && MARKER.test(line.label)) {
@@ -224,9 +226,9 @@ function logicalRows(lines: readonly FormRow[]): FormRow[] {
     if (MARKER.test(line.label)) {
       if (pending) rows.push(pending);
       pending = line;
+      last = undefined;
     } else if (pending) pending = { ...pending, label: `${pending.label}${line.label}` };
     else if (last) last.label = `${last.label}${line.label}`;
-    last = undefined;
   }
   if (pending) rows.push(pending);
   return rows;
@@ -288,7 +290,6 @@ function applications(lines: readonly FormRow[], header: string, out: FormClaims
       // A heading (its own row in the 2019 template's （六）其他处理) or its first item.
       closeSection();
       section = { row: item ? undefined : r, label: s[1], items: item ? [r ?? { ...raw, figures: [] }] : [] };
-      if (!item && raw.figures.length === 0) section.row = undefined;
     } else if (section && item) section.items.push(r ?? { ...raw, figures: [] });
     else if (raw.figures.length && !/^[一二三四五六七八九十]+、/.test(label)) {
       // Figures under no label the form has: the sums they might belong to are left out.
@@ -373,11 +374,21 @@ export function formClaims(text: string, firstIndex: number): { claims: Claim[];
       const rows: FormRow[] = [];
       const end = Math.min(lines.length, i + MAX_FORM_LINES);
       let j = i;
+      // Up to the figures of the 结转下年度 row: on its line, or on the lines after it (a table copied
+      // from a web page comes one cell a line), ending at the next line with words.
+      let carried = false;
+      let carriedFigures = false;
       for (; j < end; j++) {
         const r = rowOfLine(lines[j].line, lines[j].offset);
+        const words = r.label.replace(/\s+/g, '');
+        if (carried && words && !(r.figures.length === 0 && !carriedFigures && CARRIED_OUT.test(words))) {
+          j--;
+          break;
+        }
         const before = rows.length ? rows[rows.length - 1].label : '';
         rows.push(r);
-        if (r.figures.length && (CARRIED_OUT.test(r.label.replace(/\s+/g, '')) || CARRIED_OUT.test(`${before}${r.label}`.replace(/\s+/g, '')))) break;
+        if (CARRIED_OUT.test(words) || (r.figures.length && CARRIED_OUT.test(`${before}${r.label}`.replace(/\s+/g, '')))) carried = true;
+        if (carried && r.figures.length) carriedFigures = true;
       }
       // The header: the nearest line above naming the applicant columns.
       let header = '';
