@@ -148,8 +148,10 @@ describe('breakdowns by reference', () => {
     const r = read('2009年度共主动公开政府信息238条,其中全文电子化达100%。\n在主动公开的信息中,法律法规类信息104条,占43.70%;动态类信息134条,占56.30 %。');
     expect(summary(r.claims)).toEqual(['238 = 104 + 134 ok']);
     expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['104/238 ok', '134/238 ok']);
-    // The characters of X out of order name nothing (信息公开 is not 公开…信息).
-    expect(read('共主动公开政府信息238条。\n在信息公开的事项中,法律法规类104条,动态类134条。').claims).toEqual([]);
+    // The characters of X out of order name nothing (信息公开 is not 公开…信息): the figures are read as
+    // the paragraph's items, for their exact sum alone.
+    expect(read('共主动公开政府信息238条。\n在信息公开的事项中,法律法规类104条,动态类134条。').claims.map((c) => c.reading)).toEqual(['no-marker']);
+    expect(read('共主动公开政府信息238条。\n在信息公开的事项中,法律法规类104条,动态类130条。').claims).toEqual([]);
     // 在已公开的52条…中: the list is of that 52, and one short of it is a partial list.
     const inside = read('在已公开的52条区卫生局政府信息中,机构职能9条,规划计划12条,行政许可1条,医疗就业13条,应急管理2条,公共卫生4条,抢险救灾1条,工作动态9 条,其他应');
     expect(summary(inside.claims)).toEqual(['52 = 9 + 12 + 1 + 13 + 2 + 4 + 1 + 9 short-partial']);
@@ -1023,5 +1025,62 @@ describe('work summaries: totals that open a paragraph, subsets by name, notes i
     // Per day (日均出车) is a rate, not a subset; a larger one says nothing.
     expect(read('出车33424次，日均出车185次。').claims).toEqual([]);
     expect(read('全市出生5000人，二孩出生6000人。').claims).toEqual([]);
+  });
+});
+
+describe('inspection notices, flattened tables and work summaries', () => {
+  test('a table copied one cell a line, with a 合计 row, checks each column', () => {
+    const text = ['类型 |', '单位数 |', '合格数 |', '学校 |', '2 |', '2 |', '其他 |', '87 |', '38 |', '合计 |', '89 |', '41 |', '注：1.为各项均合格的单位数。'].join('\n');
+    expect(summary(read(text).claims)).toEqual(['89 = 2 + 87 ok', '41 = 2 + 38 short']);
+    // Rows of different lengths are no table; prose lines end it.
+    expect(read(['学校', '2', '其他', '87', '40', '合计', '89'].join('\n')).claims).toEqual([]);
+  });
+
+  test('paragraphs that each open with a figure make up the last figure of the paragraph before', () => {
+    const text = [
+      '我委对全市2051家公共场所开展了量化分级评审，现将结果通告如下：',
+      '住宿场所共评审310家：A级单位98家，占31.61%；B级单位212家。',
+      '沐浴场所共评审119家：A级单位11家；B级单位108家。',
+      '美容美发场所共评审1622家：A级单位10家；B级单位1612家。',
+    ].join('\n');
+    const got = summary(read(text).claims);
+    expect(got).toContain('2051 = 310 + 119 + 1622 ok');
+    expect(got).toContain('310 = 98 + 212 ok');
+  });
+
+  test('two figures of one object (4个专业17家医疗机构) are not a list: the later items break the second down', () => {
+    expect(summary(read('组织开展4个专业17家医疗机构抽检。共出动监督员85人次，随机抽取4家医疗卫生、2家放射卫生、9家传染病防治、2家计划生育单位。').claims)).toEqual(['17 = 4 + 2 + 9 + 2 ok']);
+  });
+
+  test('rates 分别为 of named groups are not checked against the count before them; 其余…分别是 names no earlier total', () => {
+    const r = read('抽检公共用品481件，合格449件，合格率93.3%，其中沐浴场所、住宿场所的公共用品合格率分别为96.6%、89.4%。');
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['449/481 ok']);
+    const rest = read('庆阳市和兰州市最多，分别以453起、414起位居前列；其余市州不足百起，排在后面，分别是临夏州77起，甘南州58起。');
+    expect(rest.claims.filter((c) => c.parts.some((p) => p.value === 77))).toEqual([]);
+  });
+
+  test('a clause that opens with a count and X中 breaks it down to its ；; the states of a part break it down in turn', () => {
+    expect(summary(read('19个建设项目积极推进，4个县级项目中，建成1个、在建3个；15个乡院项目中，完成主体10个，在建5个。').claims)).toEqual(['19 = 4 + 15 ok', '4 = 1 + 3 ok', '15 = 10 + 5 ok']);
+    expect(summary(read('新建1260所村卫生所规划中，09年列建的418所，已建成80个，在建338个。').claims)).toEqual(['1260 = 418 ok', '418 = 80 + 338 ok']);
+    // Siblings of a list that happen to add up to an item are no breakdown of it.
+    expect(summary(read('共受理6件，其中医疗卫生3件，公共安全1件，拆迁2件。').claims)).toEqual(['6 = 3 + 1 + 2 ok']);
+  });
+
+  test('sums of money add up without a marker; items in 万 take the unit of the total in 万 before them', () => {
+    expect(summary(read('项目总投资114万元，计划中央资金95万元，省预算内配套19万元。').claims)).toEqual(['1140000 = 950000 + 190000 ok']);
+    expect(summary(read('全市累计接种疫苗2347.91万剂次。其中，第一剂次887.89万，第二剂次867.64万，第三剂次592.38万。').claims)).toEqual(['23479100 = 8878900 + 8676400 + 5923800 ok']);
+  });
+
+  test('a bracket of two breakdowns set apart by ；gives a claim for each', () => {
+    const r = read('全州有医院47家(综合医院32家、中医院5家、专科医院10家;三级医院4家、二级医院9家、民营医院34家)。');
+    expect(summary(r.claims)).toEqual(['47 = 32 + 5 + 10 ok', '47 = 4 + 9 + 34 ok']);
+  });
+
+  test('the next paragraph gives the items of a paragraph’s last figures, one unit each; rates per unit are passed over', () => {
+    const text = [
+      '日前，全县发放了2000户农村家庭四项奖励补助514000元。',
+      '独生子女保健费，按照20元/人/月的标准，发放1700户417000元。一次性奖励，按照2000元/户的标准，发放256户51200元。寄宿费补助，发放44户45800元。',
+    ].join('\n');
+    expect(summary(read(text).claims).sort()).toEqual(['2000 = 1700 + 256 + 44 ok', '514000 = 417000 + 51200 + 45800 ok']);
   });
 });

@@ -4,10 +4,13 @@
 // The reader of marked lists (claims.ts) builds on it.
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isCountish, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
+
+/** Words of a state of the items counted before (已建成80个，在建338个; 已完成…，正在…，尚未…). */
+const STATE_OF_ITEMS = /^\s*(?:已|在建|正在|尚|未|完成|建成|开工|待)/;
 
 export class ClaimCollector {
   protected readonly scan: string;
@@ -126,11 +129,17 @@ export class ClaimCollector {
     const sentenceEnds = (a: number, b: number): number => this.endsBefore[b] - this.endsBefore[a];
     const sameParagraph = (a: number, b: number): boolean => this.linesBefore[b] === this.linesBefore[a];
     for (const T of mentions) {
-      if (!isCountish(T) || T.approx || this.usedAsPart.has(T.index) || T.kind !== 'count' || isChange(T)) continue;
+      // Counts, and sums of money (总投资114万元，…中央资金95万元，省预算内配套19万元).
+      if (T.percent || T.approx || (T.kind !== 'count' && T.kind !== 'money') || isChange(T)) continue;
+      // A part of a list already read is broken down in turn only by the states of its items (09年列建的
+      // 418所，已建成80个，在建338个): siblings after it may add up to it by chance.
+      const byState = this.usedAsPart.has(T.index);
       // A figure that continues a list of its own unit (…医疗卫生6件；公共安全2件；拆迁征收1件) is a
       // sibling of the figures after it, not their total.
       const prev = mentions[T.index - 1];
-      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(scan.slice(prev.end, T.start)) && !/[。！？]/.test(scan.slice(prev.end, T.start))) continue;
+      // Two figures of one object (4个专业17家医疗机构) are no siblings: a list has a separator between.
+      const gap = scan.slice(prev?.end ?? 0, T.start);
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index) continue;
       let run: Mention[] = [];
       // Sentences are counted from the total, or from the last part of a list already read for it:
       // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
@@ -154,9 +163,10 @@ export class ClaimCollector {
         if (!sameParagraph(T.start, m.start)) break;
         if (sentenceEnds(anchor, m.start) > 1) break;
         if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
-        if (m.percent || m.kind !== 'count' || this.usedAsPart.has(m.index) || isChange(m)) continue;
+        if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
         if (m.approx) break;
         if (!addable([m.unit, T.unit])) continue;
+        if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) break;
         run.push(m);
       }
       flush();
@@ -171,25 +181,29 @@ export class ClaimCollector {
    */
   protected openingTotals(): void {
     const { scan, mentions } = this;
+    /** Figures that open their paragraph: words, then this figure first (住宿场所共评审3107家：…). */
     const openers: Mention[] = [];
     for (const T of mentions) {
       if (T.percent || T.approx || isChange(T) || (T.kind !== 'count' && T.kind !== 'money')) continue;
       const p0 = scan.lastIndexOf('\n', T.start - 1) + 1;
+      const lead = scan.slice(p0, T.start).replace(/\s+/g, '');
+      if (/\d|[。！？]/.test(lead) || lead.length > 24 || lead.length === 0) continue;
+      openers.push(T);
       const end = nextHardEnd(scan, T.end);
       // The paragraph's first sentence, short, with this figure alone in it.
       if (scan[end] !== '。' || sentenceStart(scan, T.start) !== p0 || end - p0 > 30) continue;
       if (this.within(p0, end + 1).length !== 1) continue;
-      openers.push(T);
       if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
       const pEnd = scan.indexOf('\n', end);
       const rest = this.within(end + 1, pEnd < 0 ? scan.length : pEnd);
-      const parts = rest.filter((m) => !m.percent && !isChange(m) && m.kind === T.kind && m.unit === T.unit && !/每/.test(this.clauseLead(m)));
+      const parts = rest.filter((m) => !m.percent && !isChange(m) && m.kind === T.kind && m.unit === T.unit && !this.perUnit(m));
       if (parts.length < 2 || parts.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
       if (Math.abs(sumOf(parts) - T.value) > tolerance([T, ...parts])) continue;
       this.emitMarkerless(T, parts, 'no-marker');
     }
-    // Paragraphs in a row that each open so (奖励扶助资金1366万元。⏎…工资338万元。⏎健康生育专项资金205万元。)
-    // after a paragraph whose last figure of their unit they add up to exactly (累计投入…1909万元): its parts.
+    // Paragraphs in a row that each open with a figure (奖励扶助资金1366万元。⏎…工资338万元。⏎健康生育专项
+    // 资金205万元。; 住宿场所共评审3107家：…⏎沐浴场所共评审1197家：…) after a paragraph whose last figure of
+    // their unit they add up to exactly (累计投入…1909万元; 对全市20510家公共场所…): its parts.
     const paragraphOf = (x: number): { start: number; end: number } => {
       const start = scan.lastIndexOf('\n', x - 1) + 1;
       const nl = scan.indexOf('\n', x);
@@ -224,7 +238,43 @@ export class ClaimCollector {
     }
   }
 
-  /** The words of a figure's clause before it (标准是每人每年 for 960元). */
+  /**
+   * The last figure of its unit in a paragraph (发放了22224户…补助5140250元。) broken down by the next
+   * paragraph, which gives the items one by one (…发放17426户…4417110元。…发放256户…512000元。…): the
+   * figures of its unit there are its parts when they add up to it exactly. Rates per unit (20元/人/月,
+   * 标准是每人每年960元) are passed over.
+   */
+  protected nextParagraphBreakdowns(): void {
+    const { scan } = this;
+    let p0 = 0;
+    while (p0 < scan.length) {
+      const nl = scan.indexOf('\n', p0);
+      const p1 = nl < 0 ? scan.length : nl;
+      // The next paragraph with words, past blank lines.
+      let q0 = p1 + 1;
+      while (q0 < scan.length && scan[q0] === '\n') q0++;
+      const qn = scan.indexOf('\n', q0);
+      const q1 = qn < 0 ? scan.length : qn;
+      if (q0 >= scan.length) break;
+      const here = this.within(p0, p1).filter((m) => !m.percent && !m.approx && !isChange(m) && (m.kind === 'count' || m.kind === 'money') && !this.perUnit(m));
+      const next = this.within(q0, q1).filter((m) => !m.percent && !isChange(m) && (m.kind === 'count' || m.kind === 'money') && !this.perUnit(m));
+      for (const unit of new Set(here.map((m) => m.unit))) {
+        const T = here.filter((m) => m.unit === unit).pop() as Mention;
+        if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+        const parts = next.filter((m) => m.unit === unit && m.kind === T.kind);
+        if (parts.length < 2 || parts.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+        if (Math.abs(sumOf(parts) - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
+      }
+      p0 = p1 + 1;
+    }
+  }
+
+  /** A rate per unit, not an amount: 20元/人/月, 标准是每人每年960元, 人均… */
+  protected perUnit(m: Mention): boolean {
+    return /^\s*[/／]/.test(this.scan.slice(m.end, m.end + 2)) || /每/.test(this.clauseLead(m)) || PER.test(m.phrase);
+  }
+
+  /** The words of a figure's clause before it (标准是每人每年 for 960元, 已建成 for 80个). */
   private clauseLead(m: Mention): string {
     const before = this.scan.slice(Math.max(0, m.start - 20), m.start);
     return before.slice(before.search(/[^，,；;。\n]*$/));
@@ -256,9 +306,20 @@ export class ClaimCollector {
         const labelStart = k === 0 ? open + 1 : inner[k - 1].end;
         return Array.from({ length: eachCount(scan.slice(labelStart, m.start)) }, () => ({ m, labelStart }));
       });
+      const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+      // Two breakdowns set apart by ；(医院47家(综合医院32家、…8家；三级医院4家、二级医院9家、民营医院34家)),
+      // each making the figure up exactly: a claim each.
+      const cuts = [...scan.slice(open + 1, close).matchAll(/[；;]/g)].map((x) => open + 1 + x.index).filter((i) => this.depth[i] === this.depth[open + 1]);
+      if (cuts.length) {
+        const bounds = [open + 1, ...cuts.map((c) => c + 1)];
+        const groups = bounds.map((a, k) => parts.filter((p) => p.m.start >= a && p.m.start < (k < cuts.length ? cuts[k] : close)));
+        if (groups.every((g) => g.length >= 2 && Math.abs(sumOf(g.map((p) => p.m)) - H.value) <= tolerance([H, ...g.map((p) => p.m)]))) {
+          for (const g of groups) this.emitClaim(H, undefined, g, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+          continue;
+        }
+      }
       const sum = sumOf(parts.map((p) => p.m));
       if (sum > H.value + tolerance([H, ...inner])) continue;
-      const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
       this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
     }
   }

@@ -17,7 +17,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { ClaimCollector } from './claim-collector';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sharesWord, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, previousParagraph, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, COUNTED_GROUP, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sharesWord, isEarlierPeriod, sameKind, TRIGGERS, isChange, cleanLabel, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, openAt, paragraphStart, previousParagraph, sentenceStart, sumOf, tolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, materialize, type Part } from './list-reader';
 
@@ -65,6 +65,7 @@ class ClaimReader extends ClaimCollector {
     this.qualifiedSeries();
     this.withoutMarker();
     this.openingTotals();
+    this.nextParagraphBreakdowns();
     this.qualifiedSubsets();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
@@ -79,8 +80,9 @@ class ClaimReader extends ClaimCollector {
     const { scan, text } = this;
     const t = tm.index;
     let trigger = tm[0].replace(/^[（(]\s*/, '').replace(/^包含$/, '含');
-    // 在X中, 本年X中, and a paragraph or sentence that opens with X中 (平湖市常住人口中，…; 。卫生技术人员中，…) name the figure they break down.
-    const byLabel = tm[1] ?? tm[2] ?? tm[3];
+    // 在X中, 本年X中, a paragraph or sentence that opens with X中 (平湖市常住人口中，…; 。卫生技术人员中，…) and a
+    // clause that opens with a count and X中 (，4个县级医疗机构项目中，…) name the figure they break down.
+    const byLabel = tm[1] ?? tm[2] ?? tm[3] ?? tm[4];
     if (byLabel) trigger = `在${byLabel}中`;
     const afterTrigger = t + tm[0].length;
     if (this.regions.some(([a, b]) => t >= a && t < b) && !trigger.startsWith('含')) {
@@ -102,6 +104,12 @@ class ClaimReader extends ClaimCollector {
       endInclusive = close !== undefined ? close + 1 : regionEnd;
     } else {
       regionEnd = nextHardEnd(scan, t);
+      // A clause's X中 (，4个县级医疗机构项目中，…；15个乡院项目中，…) breaks its figure down up to the
+      // ；where the next such clause begins.
+      if (tm[4] !== undefined) {
+        const next = new RegExp(String.raw`[；;](?=\s*${COUNTED_GROUP}中[，,：:])`).exec(scan.slice(t, regionEnd));
+        if (next) regionEnd = t + next.index;
+      }
       endInclusive = regionEnd;
       // 其中包括：⏎(1)…⏎(2)…: the list is the numbered lines that follow.
       if (/^[：:\s]*$/.test(scan.slice(afterTrigger, regionEnd)) && scan[regionEnd] === '\n') {
@@ -179,6 +187,14 @@ class ClaimReader extends ClaimCollector {
     if (after && !after.percent && !after.approx && addable([after.unit, firstUnit]) && TOTAL_AFTER.test(scan.slice(lastPart.end, after.start))) {
       cands.list = [after, ...cands.list.filter((m) => m !== after)];
       cands.local.add(after.index);
+    }
+    // 其余市州…不足百起，分别是临夏州77起…: the rest, one by one, of a total not given here; no earlier
+    // figure is theirs. The rest with a count of its own (其余15件，分别是…) keeps it as the total.
+    const REST = /其余|其他|剩余|剩下/;
+    const restClause = /(?:^|[，,；;。\n])\s*(?:其余|其他|剩余|剩下)[^，,；;。\n]*(?:[，,][^，,；;。\n]*){0,2}$/.test(scan.slice(s0, t));
+    if (/^分别/.test(trigger) && restClause && !cands.list.some((m) => m.start > s0 && m.start < t && REST.test(scan.slice(m.phraseStart, m.start)))) {
+      skip('no-total');
+      return;
     }
     const chosen = this.choose(cands, t, nested, flat, numbered);
     if (!chosen) {

@@ -291,6 +291,18 @@ function inferredTail(scan: string, numStart: number, numEnd: number): { end: nu
     if (next && next.text.length > 1 && next.text[0] === scan[p] && !/[余多]/.test(next.text)) return { end: p + 1, text: next.text };
     // 总人口63.3万, 城区人口53.2万: a population, counted in people.
     if (/(?:人口|人数)[为达约有是:：\s]{0,2}$/.test(scan.slice(Math.max(0, numStart - 6), numStart)) && !/[\u4e00-\u9fff\d]/.test(scan[p + 1] ?? '')) return { end: p + 1, text: `${scan[p]}人` };
+    // 接种疫苗2347.91万剂次。其中，第一剂次887.89万，第二剂次867.64万: items of a total stated in 万 and a
+    // unit just before, in the items' sentence or the one before.
+    if (!/[\u4e00-\u9fff\d]/.test(scan[p + 1] ?? '')) {
+      const back = scan.slice(Math.max(0, numStart - 80), numStart);
+      const stops = [...back.matchAll(/[。！？\n]/g)];
+      const from = stops.length >= 2 ? stops[stops.length - 2].index + 1 : 0;
+      // The nearest such figure that has its unit (an item before without one is passed over).
+      for (const stated of [...back.slice(from).matchAll(new RegExp(`\\d${scan[p]}`, 'g'))].reverse()) {
+        const tail = readTail(scan, Math.max(0, numStart - 80) + from + stated.index + 1, false);
+        if (tail && tail.text.length > 1 && tail.text[0] === scan[p] && !/[余多]/.test(tail.text)) return { end: p + 1, text: tail.text };
+      }
+    }
     return undefined;
   }
   if (scan[p] !== '、') return earlierItemUnit(scan, numStart, numEnd, p);

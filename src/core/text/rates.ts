@@ -324,6 +324,9 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const name = normalizePhrase(r.phrase);
     if (!name.endsWith('率') || NOT_A_SHARE.test(name.slice(0, -1))) continue;
+    // 沐浴场所、美容美发场所…的合格率分别为96.6%、89.4%…: rates of groups the count before does not
+    // name, one each; none is of that count.
+    if (/分别/.test(text.slice(Math.max(r.phraseStart, r.start - 12), r.start))) continue;
     const stem = name.slice(0, -1).replace(RATE_QUALIFIERS, '');
     if (stem.length < 2) continue;
     const before = mentions.slice(Math.max(0, r.index - 12), r.index).filter((m) => !m.percent && m.kind === 'count');

@@ -82,6 +82,59 @@ function tablesOf(text: string): Row[][] {
   return tables;
 }
 
+/** A line that holds one cell of a table copied one cell a line: short, no sentence in it, at most a bar after it. */
+const CELL_LINE = /^[^。；;！？|]{1,30}$/;
+
+/**
+ * Tables copied from a web page one cell a line (学校 |⏎2 |⏎2 |⏎…⏎其他 |⏎87 |⏎…⏎合计 |⏎89 |…): a row is a
+ * line of words followed by lines of one figure each, and a table is two or more such rows in a
+ * row with the same number of figures. Blank lines between cells are passed over; header cells
+ * (words followed by words) are not rows. Returns the rows as `tablesOf` does, a label cell and
+ * figure cells.
+ */
+function cellLineTables(text: string): Row[][] {
+  const tables: Row[][] = [];
+  let current: Row[] = [];
+  let row: Row | undefined;
+  const close = (): void => {
+    if (row && row.cells.length >= 2) {
+      if (current.length && current[0].cells.length !== row.cells.length) {
+        if (current.length >= 2) tables.push(current);
+        current = [];
+      }
+      current.push(row);
+    } else if (row) {
+      if (current.length >= 2) tables.push(current);
+      current = [];
+    }
+    row = undefined;
+  };
+  let offset = 0;
+  text.split('\n').forEach((raw, k) => {
+    const start = offset;
+    offset += raw.length + 1;
+    const body = raw.replace(/[\s\u3000|]+$/, '');
+    const lead = body.length - body.trimStart().length;
+    const cell = body.trim();
+    if (cell === '') return;
+    if (!CELL_LINE.test(cell)) {
+      close();
+      if (current.length >= 2) tables.push(current);
+      current = [];
+      return;
+    }
+    if (NUMBER_CELL.test(cell)) {
+      if (row) row.cells.push({ text: cell, start: start + lead });
+      return;
+    }
+    close();
+    row = { cells: [{ text: cell, start: start + lead }], line: k, lineStart: start };
+  });
+  close();
+  if (current.length >= 2) tables.push(current);
+  return tables;
+}
+
 /**
  * A figure in a table written in the text, as a mention of its own: a plain count at the cell's
  * offset, named by its row's label and its column's header (`phrase`), numbered `index`.
@@ -118,7 +171,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
   const starts = lineStarts(text);
   const claims: Claim[] = [];
   const cells: Mention[] = [];
-  for (const rows of tablesOf(text)) {
+  for (const rows of [...tablesOf(text), ...cellLineTables(text)]) {
     const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text));
     const first = rows.findIndex(isData);
     if (first < 0) continue;
