@@ -49,7 +49,7 @@ function formParts(c: Claim): Bilingual {
   const shown = c.parts.filter((p) => p.value !== 0).slice(0, 6);
   const named = shown.map((p) => `${p.label} ${p.text}`).join('、') || c.parts.map((p) => p.label).slice(0, 3).join('、');
   if (shown.length === c.parts.length) return { 'zh-CN': named, 'en-US': named };
-  return { 'zh-CN': `${named} 等 ${c.parts.length} 项`, 'en-US': `${named} and the others of its ${c.parts.length} items` };
+  return textMsg('text.note-form-others', { named, count: c.parts.length });
 }
 
 export function claimFinding(c: Claim, report: string): Finding | undefined {
@@ -70,7 +70,7 @@ export function claimFinding(c: Claim, report: string): Finding | undefined {
         parts: formParts(c),
         sum: c.sum === null ? '—' : showValue(c.sum, '', c.total.text),
         diff: c.difference === null ? '—' : showValue(Math.abs(c.difference), '', c.total.text),
-        direction: above ? { 'zh-CN': '各项多出', 'en-US': 'more' } : { 'zh-CN': '各项少了', 'en-US': 'short' },
+        direction: textMsg(above ? 'text.note-form-more' : 'text.note-form-short'),
       }),
       values: [c.total.value, c.sum],
       expected: c.total.value,

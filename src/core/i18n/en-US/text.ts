@@ -35,5 +35,8 @@ export const text: Record<keyof typeof zh, string> = {
   'text.note-units': 'The parts have different units ({units}) but add up to the total.',
   'text.note-info-items': 'The parts have different units ({units}); all count items of published information, so they are added as one unit.',
   'text.note-compound': 'The total is {figures} = {total} (written as two figures).',
+  'text.note-form-others': '{named} and the others of its {count} items',
+  'text.note-form-more': 'more',
+  'text.note-form-short': 'short',
   'text.note-selection': 'The list after 分别 is a selection (such as the largest ones), not every part.',
 };

@@ -34,5 +34,8 @@ export const text = {
   'text.note-units': '各项单位不同（{units}），但之和与合计相符。',
   'text.note-info-items': '各项单位不同（{units}），均为公开的信息条目，按同一单位相加。',
   'text.note-compound': '合计取 {figures} = {total}（文中分两处写出）。',
+  'text.note-form-others': '{named} 等 {count} 项',
+  'text.note-form-more': '各项多出',
+  'text.note-form-short': '各项少了',
   'text.note-selection': '“分别”前列的是选出的部分（如“最多的”），不是全部各项。',
 } as const;
