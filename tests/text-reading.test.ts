@@ -164,8 +164,8 @@ describe('breakdowns by reference', () => {
       '据第七次全国人口普查，平湖市常住人口为671326人。\n\n平湖市常住人口中，0-14岁人口为76761人，占11.43%；15-59岁人口为446848人，占66.56%；60岁及以上人口为147717人，占22.00%，其中65岁及以上人口为108726人，占16.20%。',
     );
     expect(summary(r.claims)).toEqual(['671326 = 76761 + 446848 + 147717 ok', '147717 = 108726 ok']);
-    // Words that name no earlier figure open nothing.
-    expect(read('全年共开展监督检查120次。\n日常监督工作中，发现问题5个，整改3个。').claims).toEqual([]);
+    // Words that name no earlier figure open nothing: 120 is not broken down (整改3个 is a part of 发现问题5个).
+    expect(summary(read('全年共开展监督检查120次。\n日常监督工作中，发现问题5个，整改3个。').claims)).toEqual(['5 = 3 ok']);
   });
 
   test('a 其中 that opens a line breaks down the line before; items of two units under two totals give a claim per unit', () => {
@@ -435,6 +435,7 @@ describe('more shapes of information-disclosure and 法治 reports', () => {
     expect(summary(claimsOf('查处违法行为30起，其中28起已结案（其中警告20家、罚款8家）、2起在办；抽检50家，合格48家。'))).toEqual([
       '30 = 28 + 2 ok',
       '28 = 20 + 8 ok',
+      '50 = 48 ok',
     ]);
     expect(summary(claimsOf('行政处罚100件，罚款50万元（其中警告40件；罚款60件）。'))).toEqual(['100 = 40 + 60 ok']);
   });
@@ -1082,5 +1083,68 @@ describe('inspection notices, flattened tables and work summaries', () => {
       '独生子女保健费，按照20元/人/月的标准，发放1700户417000元。一次性奖励，按照2000元/户的标准，发放256户51200元。寄宿费补助，发放44户45800元。',
     ].join('\n');
     expect(summary(read(text).claims).sort()).toEqual(['2000 = 1700 + 256 + 44 ok', '514000 = 417000 + 51200 + 45800 ok']);
+  });
+});
+
+describe('notices, yearbook entries and copies from traditional-script mirror sites', () => {
+  test('a count and the part of it in a state in the next clause (结案, 合格) is a subset; a larger figure in a state says nothing', () => {
+    expect(summary(read('全年立案查处违法案件45件，结案38件。').claims)).toEqual(['45 = 38 ok']);
+    // 办结 may count last year's cases too: 48 of 45 is no part.
+    expect(read('立案查处违法案件45件，结案48件。').claims).toEqual([]);
+  });
+
+  test('items named before 等 and the count of them all make an incomplete list', () => {
+    expect(summary(read('今年新建5个社区卫生服务站和12个村卫生室等20个基层医疗机构。').claims)).toEqual(['20 = 5 + 12 short-partial']);
+  });
+
+  test('items named without figures, then 等 and their count: the count is the part', () => {
+    const text = '检查结果显示，有15家单位不合格，其中东风旅馆被套超标，红星理发店、向阳发廊、解放路浴室等11家单位毛巾超标，朝阳美容院眉剪检出大肠菌群。';
+    expect(summary(read(text).claims)).toEqual(['15 = 11 ok']);
+  });
+
+  test('an item of another class (丙类 after a total of 乙类) is the total’s sibling, not its part', () => {
+    const r = read('报告乙类传染病6种845例，其中，肺结核402例、病毒性肝炎311例、梅毒132例，丙类传染病3种67例。');
+    expect(summary(r.claims)).toEqual(['845 = 402 + 311 + 132 ok']);
+  });
+
+  test('a list by another dimension with no total of its own unit adds up to a count of another unit', () => {
+    const text = '全年120急救出车1210次，转运病人1150人次。从疾病类别分析：内科疾病700例；外科疾病480例；妇产科疾病30例。';
+    expect(summary(read(text).claims)).toEqual(['1210 = 700 + 480 + 30 ok']);
+  });
+
+  test('a name with a qualifier in front (新增本地病例) finds the figure named without it (本地病例80例)', () => {
+    const text = '本周全市新增病例86例，其中输入病例6例；本地病例80例。\n新增本地病例分布在城区50例、近郊22例和远郊8例。';
+    expect(summary(read(text).claims)).toEqual(['86 = 6 + 80 ok', '80 = 50 + 22 + 8 ok']);
+  });
+
+  test('traditional script: 傢 counts as 家, 為 links a rate to its figure, and pinyin glosses are no words', () => {
+    expect(summary(read('檢查醫療機構86傢，其中民營醫院12傢，診所74傢。').claims)).toEqual(['86 = 12 + 74 ok']);
+    const rate = read('全年抽檢末梢水4份，合格3份，合格率為100%。');
+    expect(rate.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['3/4 mismatch']);
+    const glossed = '設置3個門診監(jiān)測(cè)點(diǎn)，5個二次供水監(jiān)測(cè)點(diǎn)，共8個監(jiān)測(cè)點(diǎn)。';
+    expect(summary(read(glossed).claims)).toEqual(['8 = 3 + 5 ok']);
+  });
+
+  test.each([
+    ['该县学生常见病筛查检出率为12.5%(150/1 200)。', ['150/1200 ok']],
+    ['该县学生常见病筛查检出率为12.5%(160/1 200)。', ['160/1200 mismatch']],
+    ['完成投资2400万元，占省级补助资金3000万元的80%。', ['24000000/30000000 ok']],
+    ['完成投资2400万元，占省级补助资金3000万元的75%。', ['24000000/30000000 mismatch']],
+    ['今年监督任务为240户次，实际监督228户次，任务完成率95%。', ['228/240 ok']],
+    ['今年监督任务为240户次，实际监督228户次，任务完成率98%。', ['228/240 mismatch']],
+  ])('a rate with its fraction in brackets, a share of a base named with its figure, a task’s completion rate: %s', (text, rates) => {
+    expect(read(text).rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(rates);
+  });
+
+  test.each([
+    ['泉州公示2019下半年卫生行政处罚案件。共处罚案件31件。', { year: 2019, from: 7, to: 12, partial: true }],
+    ['2016年底，全县共有医疗卫生机构312家。', { year: 2016, from: 1, to: 12, partial: false }],
+    ['现公示2014年全省卫生监督机构查处的案件情况。共查处案件1250件。', { year: 2014, from: 1, to: 12, partial: false }],
+    // 全年 after a report that opens with 2021年来 (since 2021) is that year's; 以来 alone sets none.
+    ['2021年来，全局持续开展重点场所卫生监督。全年共监督检查公共场所1238户次。', { year: 2021, from: 1, to: 12, partial: false }],
+    // A quarter in the title line beats a form's boilerplate window of the whole year.
+    ['某市卫生健康委2022年度第二季度行政处罚实施情况\n统计时间2022年1月1日至12月31日。共实施行政处罚67件。', { year: 2022, from: 4, to: 6, partial: true }],
+  ])('the period of a notice: %s', (text, period) => {
+    expect(read(text).period).toMatchObject(period);
   });
 });

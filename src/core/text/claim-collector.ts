@@ -269,6 +269,32 @@ export class ClaimCollector {
     }
   }
 
+  /**
+   * A count and, in the next clause, the part of it in a state (立案查处30件，结案20件; 收到申请6件，公开
+   * 4件; 监测251家，合格227家): a subset of it. Made only when it fits; a larger figure in a state
+   * may count cases of another period (办结 includes last year's), so it says nothing.
+   */
+  protected stateSubsets(): void {
+    const { scan, mentions } = this;
+    for (let k = 1; k < mentions.length; k++) {
+      const P = mentions[k];
+      const T = mentions[k - 1];
+      if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit || P.value > T.value) continue;
+      if (this.usedAsPart.has(P.index) || this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const gap = scan.slice(T.end, P.start);
+      // The next clause (…251家游泳场所，合格227家), or the next sentence's first (…251家游泳场所。抽检结果显示，合格227家).
+      if (!/^[^，,；;。！？\n]{0,12}[，,][^，,；;。！？\n]*$/.test(gap) && !/^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap)) continue;
+      const state = /^(?:均)?(?:已|其中)?(结案|办结|答复|处理|整改|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(this.clauseLead(P).replace(/\s+/g, ''))?.[1];
+      if (!state) continue;
+      // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
+      // the count up exactly.
+      const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
+      const rest = this.within(P.end, end).find((m) => m.unit === P.unit && !m.percent && !m.approx && !this.usedAsPart.has(m.index) && new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)));
+      if (rest && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
+      else this.emitMarkerless(T, [P], 'no-marker');
+    }
+  }
+
   /** A rate per unit, not an amount: 20元/人/月, 标准是每人每年960元, 人均… */
   protected perUnit(m: Mention): boolean {
     return /^\s*[/／]/.test(this.scan.slice(m.end, m.end + 2)) || /每/.test(this.clauseLead(m)) || PER.test(m.phrase);
@@ -372,7 +398,8 @@ export class ClaimCollector {
     for (const T of mentions) {
       if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
       const last = mentions[T.index - 1];
-      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start))) {
+      // Spaces are no words (a copy's pinyin glosses are blanked to spaces in the scan).
+      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start).replace(/[ \t]+/g, ''))) {
         this.totalAfterSentences(T);
         continue;
       }
@@ -395,6 +422,23 @@ export class ClaimCollector {
         if (sum > T.value) break;
       }
       if (!this.totalsAfterParts.has(T.index)) this.totalAfterSentences(T);
+    }
+  }
+
+  /**
+   * Items named before 等 and the count of them all (建设8个县级医院(含3个中医医院)和19个中心卫生院等277个
+   * 农村卫生机构): the figures of its unit in its clause, outside brackets, are parts of it, a list that
+   * 等 says is not complete.
+   */
+  protected etcTotals(): void {
+    const { scan, mentions } = this;
+    for (const T of mentions) {
+      if (T.kind !== 'count' || T.percent || T.approx || !/等\s*$/.test(scan.slice(Math.max(0, T.start - 3), T.start))) continue;
+      if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const from = Math.max(...['，', ',', '；', ';', '。', '\n'].map((c) => scan.lastIndexOf(c, T.start))) + 1;
+      const parts = this.within(from, T.start).filter((m) => this.depth[m.start] === this.depth[T.start] && !m.percent && !isChange(m));
+      if (parts.length < 2 || parts.some((m) => m.unit !== T.unit || m.approx || this.usedAsPart.has(m.index) || m.value > T.value)) continue;
+      this.emitMarkerless(T, parts, 'total-after');
     }
   }
 
@@ -474,8 +518,19 @@ export class ClaimCollector {
           break;
         }
       }
-      if (!T) continue;
       const sum = sumOf(parts);
+      // No earlier total of the parts' unit: a count of another unit they add up to exactly (救护车出车
+      // 877次 … 从疾病类别分析：内科疾病499例；外科疾病357例；妇产科疾病21例), the same events counted again.
+      if (!T) {
+        for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400; k--) {
+          const m = mentions[k];
+          if (m.end <= dm.index + 1 && m.kind === 'count' && !m.percent && !m.approx && !isChange(m) && Math.abs(m.value - sum) <= tolerance([m, ...parts])) {
+            T = m;
+            break;
+          }
+        }
+      }
+      if (!T) continue;
       if (sum > T.value + tolerance([T, ...parts])) continue;
       this.emitMarkerless(T, parts, 'dimension');
     }

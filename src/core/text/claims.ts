@@ -67,6 +67,8 @@ class ClaimReader extends ClaimCollector {
     this.openingTotals();
     this.nextParagraphBreakdowns();
     this.qualifiedSubsets();
+    this.stateSubsets();
+    this.etcTotals();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
@@ -184,7 +186,7 @@ class ClaimReader extends ClaimCollector {
     // list's own, before any figure ahead of the marker.
     const lastPart = flat[flat.length - 1]?.m;
     const after = lastPart && this.mentions[lastPart.index + 1];
-    if (after && !after.percent && !after.approx && addable([after.unit, firstUnit]) && TOTAL_AFTER.test(scan.slice(lastPart.end, after.start))) {
+    if (after && !after.percent && !after.approx && addable([after.unit, firstUnit]) && TOTAL_AFTER.test(scan.slice(lastPart.end, after.start).replace(/[ \t]+/g, ''))) {
       cands.list = [after, ...cands.list.filter((m) => m !== after)];
       cands.local.add(after.index);
     }
@@ -203,6 +205,17 @@ class ClaimReader extends ClaimCollector {
     }
     const { total, compound, reading } = chosen;
     let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, /^分别/.test(trigger));
+    // A total of one class (乙类传染病8种1106例，其中，肝炎389例…肺结核513例，丙类传染病31例): an item of
+    // another class is a sibling of the total, not its part, and ends the list.
+    const totalWords = scan.slice(Math.max(0, total.start - 40), total.start);
+    const totalClass = /([甲乙丙丁])类[^，,；;。！？\n]*$/.exec(totalWords)?.[1];
+    if (totalClass && !compound) {
+      const k = chosenParts.findIndex((p) => {
+        const c = /([甲乙丙丁])类/.exec(scan.slice(p.labelStart, p.m.start))?.[1];
+        return c !== undefined && c !== totalClass;
+      });
+      if (k >= 1) chosenParts = chosenParts.slice(0, k);
+    }
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
@@ -434,6 +447,9 @@ class ClaimReader extends ClaimCollector {
     if (/^[^，,；;。]{2,20}[，,]\s*(?:达|为|计|有|共)\s*$/.test(between)) return false;
     // 其中，本月无甲类传染病报告；乙类…4421例: a clause that states a nil part, then the parts.
     if (/^(?:[^，,；;。]{0,6}(?:无|没有|未发现|未收到)[^，,；;。\d]{1,20}[，,；;])+[^，,；;。]*$/.test(between)) return false;
+    // 其中站前旅馆被套超标，籐桥理发店、水心发廊…等9家单位毛巾超标: items named without figures, then
+    // 等 and their count: the count is the part.
+    if (/^[^。；;]*等\s*$/.test(between) && /[、]/.test(between)) return false;
     return /[，,；;。]/.test(between);
   }
 
@@ -471,17 +487,24 @@ class ClaimReader extends ClaimCollector {
     return /[\u4e00-\u9fff]{2}/.test(label) ? label : undefined;
   }
 
-  /** The earlier figure whose name is `label`, preferring one equal to `sum`. */
+  /**
+   * The earlier figure whose name is `label`, preferring one equal to `sum`. A label with a
+   * qualifier in front (新增本地病例 for 本地病例70例) names it too, once the whole label names nothing.
+   */
   private byLabel(label: string, before: number, sum?: number): Mention | undefined {
-    const key = normalizePhrase(label);
-    if (key.length < 2) return undefined;
+    const full = normalizePhrase(label);
+    if (full.length < 2) return undefined;
     const upto = this.within(Math.max(0, before - 20000), before);
-    const hits = upto.slice(Math.max(0, upto.length - 400)).filter((m) => {
-      if (m.percent) return false;
-      const k = m.key;
-      const phrase = normalizePhrase(m.phrase);
-      return k.includes(key) || phrase.endsWith(key) || (key.length >= 3 && phrase.includes(key)) || (key.length >= 4 && holdsInOrder(phrase, key));
-    });
+    const recent = upto.slice(Math.max(0, upto.length - 400));
+    const named = (key: string): Mention[] =>
+      recent.filter((m) => {
+        if (m.percent) return false;
+        const k = m.key;
+        const phrase = normalizePhrase(m.phrase);
+        return k.includes(key) || phrase.endsWith(key) || (key.length >= 3 && phrase.includes(key)) || (key.length >= 4 && holdsInOrder(phrase, key));
+      });
+    let hits = named(full);
+    for (let cut = 1; hits.length === 0 && cut <= 2 && full.length - cut >= 4; cut++) hits = named(full.slice(cut));
     if (hits.length === 0) return undefined;
     if (sum !== undefined) {
       const exact = [...hits].reverse().find((m) => Math.abs(m.value - sum) <= tolerance([m]));

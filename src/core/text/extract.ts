@@ -139,7 +139,7 @@ const FILLERS: readonly string[] = [
 const LEADING_FILLERS = /^[共在对向已均还又并及与和将]+/;
 
 /** Words that link a phrase to its number (审核率达100%), dropped from the end of a phrase. */
-const LINK_WORDS = /(?:分别为|分别是|分别|约为|达到了|达到|高达|多达|共计|总计|合计|累计|一共|总共|为|达|是|共|计|有|至|到)+$/;
+const LINK_WORDS = /(?:分别为|分别是|分别|分別為|约为|約為|达到了|达到|達到|高达|多达|共计|总计|合计|累计|共計|總計|合計|累計|一共|总共|為|为|达|達|是|共|计|計|有|至|到)+$/;
 
 /** A phrase as compared: NFKC, no spaces, quotes, years, months, digits or fillers. */
 export function normalizePhrase(phrase: string): string {

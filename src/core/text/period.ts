@@ -76,7 +76,8 @@ export function findPeriods(scan: string): Period[] {
     add(make(m[0], m.index, from, to, yearOf(m[1])));
   }
   // 3. Halves and quarters: 上半年, 2025年第三季度, 一季度, 前三季度.
-  const half = /(?:(\d{4})\s*年\s*(?:度\s*)?)?(上|下)半年/g;
+  // The year may drop its 年 before 上/下半年 (郑州公示2017下半年卫生行政处罚案件).
+  const half = /(?:(?<!\d)(\d{4})\s*(?:年\s*(?:度\s*)?)?)?(上|下)半年/g;
   for (let m = half.exec(scan); m; m = half.exec(scan)) {
     add(make(m[0], m.index, m[2] === '上' ? 1 : 7, m[2] === '上' ? 6 : 12, yearOf(m[1])));
   }
@@ -116,6 +117,13 @@ export function findPeriods(scan: string): Period[] {
     }
     add(make(m[0], m.index, 1, 12, y));
   }
+  // 5b. The end of a year (2013年底，全市共有医疗卫生机构1108家): the figures stand at the close of that year.
+  const yearEnd = /(?<!\d)(\d{4})\s*年\s*(?:底|末)(?!\s*前)/g;
+  for (let m = yearEnd.exec(scan); m; m = yearEnd.exec(scan)) add(make(m[0], m.index, 1, 12, yearOf(m[1])));
+  // 5c. A year of a whole area's work (公示了2014年全省卫生监督机构查处的…案件): the year's figures.
+  // 2024年以来 is not one: it may run on into the next year.
+  const areaYear = /(?<!\d)(\d{4})\s*年\s*(?=全(?:省|市|县|区|州|旗|盟))/g;
+  for (let m = areaYear.exec(scan); m; m = areaYear.exec(scan)) add(make(m[0], m.index, 1, 12, yearOf(m[1])));
   // 6. The title of a year's report on a line of its own: …2022年政府信息公开工作年度报告, 2020年工作
   // 总结; also a numbered heading of one (一、2023年工作总结, 一、2025年推进法治政府建设的主要举措和
   // 成效). A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
@@ -129,8 +137,13 @@ export function findPeriods(scan: string): Period[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** How specific a period phrase is: a stated window beats a partial period, which beats a year. */
-function rank(p: Period): number {
+/**
+ * How specific a period phrase is: a part of a year in the title line (本溪市卫生健康委2021年度第三季度
+ * 行政处罚实施情况) beats a stated window (which may be a form's boilerplate, 统计年度1月1日至12月31日),
+ * which beats a partial period, which beats a year.
+ */
+function rank(p: Period, firstLineEnd = -1): number {
+  if (p.partial && p.start < firstLineEnd) return 4;
   if (/日/.test(p.text)) return 3;
   if (p.partial) return 2;
   return 1;
@@ -144,7 +157,9 @@ function rank(p: Period): number {
  */
 export function reportPeriod(periods: readonly Period[], firstFigure: number, scan?: string): Period | undefined {
   const lead = periods.filter((p) => p.start < firstFigure);
-  const chosen = lead.length ? [...lead].sort((a, b) => rank(b) - rank(a) || a.start - b.start)[0] : periods.find((p) => rank(p) === 3);
+  const nl = scan === undefined ? -1 : scan.indexOf('\n');
+  const firstLineEnd = scan === undefined ? -1 : nl < 0 ? scan.length : nl;
+  const chosen = lead.length ? [...lead].sort((a, b) => rank(b, firstLineEnd) - rank(a, firstLineEnd) || a.start - b.start)[0] : periods.find((p) => rank(p) === 3);
   if (!chosen && scan !== undefined) {
     // No period phrase at all: a year that opens a sentence as its time (2024年，我局共公开…) is the
     // year the figures are of, taken whole.
@@ -158,11 +173,12 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
 
 /**
  * The year a report's opening sets for what follows, before offset `upto`: a year that opens a
- * sentence as its time (2020年，我局…), the last one before `upto`. A year inside a title (《2020年…要点》)
- * or before a month (2020年3月) dates something else.
+ * sentence as its time (2020年，我局…; 2021年以来，… before a 全年 that has no year of its own), the
+ * last one before `upto`. A year inside a title (《2020年…要点》) or before a month (2020年3月) dates
+ * something else.
  */
 function openingYear(scan: string, upto: number): number | undefined {
-  const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n])\s*(\d{4})\s*年(?:度)?\s*[，,]/g)];
+  const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n])\s*(\d{4})\s*年(?:度|以?来)?\s*[，,]/g)];
   return ys.length ? Number(ys[ys.length - 1][1]) : undefined;
 }
 

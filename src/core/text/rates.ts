@@ -4,6 +4,8 @@
 // forced to add up to 100 % (46/64 = 71.875 % written 71.87 %, 13/1046 = 1.24 % written 1.3 %, so
 // that the column sums to 100) get a softer warning, not an error. Pure TypeScript.
 import type { Claim } from './claims';
+import { lineStarts } from './reading';
+import { cellMention } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
@@ -214,6 +216,22 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
 }
 
 /**
+ * A completion rate of a task (任务完成率98.89% after 监督任务为179户次，实际监督177户次): the count done
+ * (实际…, 完成…) over the count planned (任务…, 计划…, 应…) of its sentence. Both named, a disagreement
+ * is reported.
+ */
+function plannedRate(text: string, r: Mention, stem: string, before: readonly Mention[]): RateCheck | undefined {
+  if (!/完成/.test(stem)) return undefined;
+  const here = before.filter((m) => m.sentence === r.sentence && !m.approx);
+  const plan = here.filter((m) => /任务|计划|^应/.test(normalizePhrase(m.phrase)));
+  // The phrase as written: 实际 is a filler the normalized phrase drops.
+  if (plan.length !== 1) return undefined;
+  const done = here.filter((m) => m.index > plan[0].index && sameCount(m, plan[0]) && /实际|完成|^\s*已/.test(m.phrase));
+  if (done.length !== 1) return undefined;
+  return build('rate', r, done[0], plan[0], text, done[0].phrase, plan[0].phrase);
+}
+
+/**
  * A rate named with its population (调查对象患病率22.61% after 入户调查填报123192人，患病对象27772人):
  * the numerator is the count in its sentence named with the rest of the name (患病), the base the
  * one larger count of its kind before it whose words share a word with the population (调查). Both
@@ -318,6 +336,40 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     }
   }
 
+  // A percentage with its fraction written beside it: 平均罹患率为9.37%(4 767/50 879), 82.14%(23/28)的事件.
+  const starts = lineStarts(text);
+  for (const r of mentions) {
+    if (!r.percent || r.approx || checked.has(r.index)) continue;
+    const f = /^\s*[（(]\s*(\d[\d ,]*)\s*[/／]\s*(\d[\d ,]*)\s*[)）]/.exec(text.slice(r.end, r.end + 40));
+    if (!f) continue;
+    const at = (s: string, from: number): Mention => {
+      const i = text.indexOf(s, from);
+      const clean = s.replace(/[ ,]/g, '');
+      return { ...cellMention(starts, -1, { text: s.trim(), start: i }, '', r.phrase, i), value: Number(clean) };
+    };
+    const num = at(f[1], r.end);
+    const den = at(f[2], num.end);
+    const check = build('rate', r, num, den, text, num.text, den.text);
+    if (check) {
+      out.push(check);
+      checked.add(r.index);
+    }
+  }
+
+  // A share whose base is named with its figure: 完成投资3111万元，占中央预算内投资5730万元的54%.
+  for (const r of mentions) {
+    if (!r.percent || r.approx || checked.has(r.index)) continue;
+    const den = mentions[r.index - 1];
+    const num = den && mentions[den.index - 1];
+    if (!den || !num || den.percent || num.percent || den.unit !== num.unit || den.approx || num.approx) continue;
+    if (!/^\s*的\s*$/.test(text.slice(den.end, r.start)) || !/^[^，,；;。]{0,4}[，,]?\s*占[^，,；;。\d]{0,16}$/.test(text.slice(num.end, den.start))) continue;
+    const check = build('share', r, num, den, text, num.phrase, den.phrase);
+    if (check) {
+      out.push(check);
+      checked.add(r.index);
+    }
+  }
+
   // Named rates: 办结率98.94% after 已办结1121件, 即办率62.5% after 即办件3000件.
   const named: RateCheck[] = [];
   for (const r of mentions) {
@@ -333,7 +385,11 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     const near = before.filter((m) => m.sentence >= r.sentence - 1);
     // A pair that agrees is taken before a named population's, which alone may disagree.
     const check =
-      namedRate(text, mentions, r, stem, near, totalOfPart) ?? namedRate(text, mentions, r, stem, before, totalOfPart, true) ?? fittingPair(text, r, near) ?? qualifiedRate(text, r, stem, near);
+      namedRate(text, mentions, r, stem, near, totalOfPart) ??
+      namedRate(text, mentions, r, stem, before, totalOfPart, true) ??
+      plannedRate(text, r, stem, near) ??
+      fittingPair(text, r, near) ??
+      qualifiedRate(text, r, stem, near);
     if (check) {
       named.push(check);
       checked.add(r.index);
