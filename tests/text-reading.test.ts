@@ -1107,6 +1107,15 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     expect(summary(r.claims)).toEqual(['845 = 402 + 311 + 132 ok']);
   });
 
+  test('a bracket that sorts cases by class, a sentence a class, breaks the figure down; above it, it is an error', () => {
+    const text = (n: number, rate: string) => `全年共发生法定报告传染病${n}例${rate}(乙类:病毒性肝炎117例,细菌性痢疾7例。丙类:流感2例,流腮84例)。`;
+    expect(summary(read(text(200, '')).claims)).toEqual(['200 = 117 + 7 + 2 + 84 exceeds']);
+    expect(summary(read(text(200, ',发病率为35.2/10万')).claims)).toEqual(['200 = 117 + 7 + 2 + 84 exceeds']);
+    expect(summary(read(text(210, ',发病率为/10万')).claims)).toEqual(['210 = 117 + 7 + 2 + 84 ok']);
+    // A bracket of other words above its figure says something else of it.
+    expect(read('检查单位20家(学校12家,医院11家)。').claims).toEqual([]);
+  });
+
   test('a list by another dimension with no total of its own unit adds up to a count of another unit', () => {
     const text = '全年120急救出车1210次，转运病人1150人次。从疾病类别分析：内科疾病700例；外科疾病480例；妇产科疾病30例。';
     expect(summary(read(text).claims)).toEqual(['1210 = 700 + 480 + 30 ok']);

@@ -318,12 +318,21 @@ export class ClaimCollector {
       if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
       // The bracket right after the figure, after a few words naming what it counts (31种传染病(…)),
       // or set off by a comma (民营医院8家,(一级6家,二级2家)).
-      const after = /^(?:[ \u4e00-\u9fff]{0,8}?|\s*[，,]\s*)(?=[（(【\[])/.exec(scan.slice(H.end, H.end + 10));
+      // Also after the rate of the same cases per 10万 (630例，发病率为35.2/10万(乙类：…), even left blank).
+      const after = /^(?:[ \u4e00-\u9fff]{0,8}?|\s*[，,]\s*|\s*[，,][\u4e00-\u9fff]{1,8}率[为是]?\s*(?:\d+(?:\.\d+)?)?\s*[/／]\s*(?:10|1)\s*万\s*)(?=[（(【\[])/.exec(
+        scan.slice(H.end, H.end + 30),
+      );
       if (!after) continue;
       const open = H.end + after[0].length;
-      const close = matchingClose(scan, open);
+      const close = matchingClose(scan, open) ?? classBracketClose(scan, open);
       if (close === undefined) continue;
-      const inner = this.within(open + 1, close).filter((m) => this.depth[m.start] === this.depth[open + 1]);
+      // Figures at the bracket's own level (bracket depths restart at a full stop, so they are counted here).
+      const level = (at: number): number => {
+        let d = 0;
+        for (const c of scan.slice(open + 1, at)) d += c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0;
+        return d;
+      };
+      const inner = this.within(open + 1, close).filter((m) => level(m.start) === 0);
       if (inner.length < 2 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
       // A marker inside (含, 其中) was read by its own rule.
       if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
@@ -345,7 +354,11 @@ export class ClaimCollector {
         }
       }
       const sum = sumOf(parts.map((p) => p.m));
-      if (sum > H.value + tolerance([H, ...inner])) continue;
+      // Above the figure, the bracket says something else of it, unless it sorts the figure's cases
+      // by the classes of a classification (传染病630例(乙类：肝炎117例…。丙类：流感2例…)): then every
+      // case is in one class, and a sum above the figure is an error of the text.
+      const classes = new Set([...scan.slice(open + 1, close).matchAll(/([甲乙丙丁])类\s*[：:]/g)].map((x) => x[1]));
+      if (sum > H.value + tolerance([H, ...inner]) && classes.size < 2) continue;
       this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
     }
   }
@@ -615,4 +628,23 @@ export class ClaimCollector {
       ...(parent !== undefined ? { parent } : {}),
     });
   }
+}
+
+/**
+ * The close of a bracket that sorts a figure's cases by class, a sentence a class (（乙类：病毒性肝炎117例，
+ * …。丙类：流感2例，…）): such a bracket may hold full stops, not a line break. Within 600 characters.
+ */
+function classBracketClose(scan: string, open: number): number | undefined {
+  if (!/^[（(]\s*[甲乙丙丁]类\s*[：:]/.test(scan.slice(open, open + 8))) return undefined;
+  let level = 0;
+  for (let i = open + 1; i < scan.length && i < open + 600; i++) {
+    const c = scan[i];
+    if (c === '\n' || c === '\r') return undefined;
+    if (c === '（' || c === '(') level++;
+    else if (c === '）' || c === ')') {
+      if (level === 0) return i;
+      level--;
+    }
+  }
+  return undefined;
 }
