@@ -417,7 +417,6 @@ export class ClaimCollector {
         continue;
       }
       const parts: Mention[] = [];
-      let sum = 0;
       let next = T.start;
       for (let k = T.index - 1; k >= 0; k--) {
         const m = mentions[k];
@@ -426,13 +425,7 @@ export class ClaimCollector {
         // a share beside a part (17件，占42.5%) is passed over
         if (m.percent) continue;
         if (m.kind !== T.kind || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
-        parts.unshift(m);
-        sum += m.value;
-        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
-          this.emitAfter(T, parts);
-          break;
-        }
-        if (sum > T.value) break;
+        if (this.addBefore(T, parts, m) !== 'more') break;
       }
       if (!this.totalsAfterParts.has(T.index)) this.totalAfterSentences(T);
     }
@@ -468,7 +461,6 @@ export class ClaimCollector {
     const lead = scan.slice(s0, T.start);
     if (!/合计|总计|共计|总共|一共/.test(lead) || /\d/.test(lead.replace(/\d{4}年/g, ''))) return;
     const parts: Mention[] = [];
-    let sum = 0;
     let from = s0;
     let sentences = 0;
     let breaks = 0;
@@ -482,14 +474,23 @@ export class ClaimCollector {
       if (sentences > 2 || breaks > 1) break;
       if (m.percent || isChange(m) || m.kind !== T.kind) continue;
       if (m.approx || m.unit !== T.unit || this.usedAsPart.has(m.index)) break;
-      parts.unshift(m);
-      sum += m.value;
-      if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
-        this.emitAfter(T, parts);
-        return;
-      }
-      if (sum > T.value) return;
+      if (this.addBefore(T, parts, m) !== 'more') return;
     }
+  }
+
+  /**
+   * Puts `m` in front of the parts gathered backwards from a total stated after them, and emits the
+   * claim once two or more make the total up exactly: 'done' then, 'over' once they pass it, else
+   * 'more' to go on gathering.
+   */
+  private addBefore(T: Mention, parts: Mention[], m: Mention): 'done' | 'over' | 'more' {
+    parts.unshift(m);
+    const sum = sumOf(parts);
+    if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+      this.emitAfter(T, parts);
+      return 'done';
+    }
+    return sum > T.value ? 'over' : 'more';
   }
 
   protected emitAfter(T: Mention, parts: Mention[]): void {
