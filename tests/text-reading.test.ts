@@ -1134,6 +1134,14 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     expect(summary(read(glossed).claims)).toEqual(['8 = 3 + 5 ok']);
   });
 
+  test('a share in brackets after each count finds its base past the other counts’ shares', () => {
+    const text =
+      '全区共报告突发公共卫生事件40起,发病1 250例。一般级别事件36起(占90.00%)。2019年报告9起(占22.50%);冬春季报告30起(占75.00%)。丙类传染病事件24起(占60.00%),发病1 100例(占88.00%)。呼吸道传染病事件22起(占55.00%),发病900例(占72.00%)。';
+    const got = read(text).rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`);
+    expect(got).toContain('22/40 ok');
+    expect(got).toContain('900/1250 ok');
+  });
+
   test.each([
     ['该县学生常见病筛查检出率为12.5%(150/1 200)。', ['150/1200 ok']],
     ['该县学生常见病筛查检出率为12.5%(160/1 200)。', ['160/1200 mismatch']],

@@ -130,12 +130,19 @@ const SHOULD = /^(?:全(?:市|县|区|省|州|旗))?应(?![急用对答])/;
 /** A figure given for comparison (与2010年第六次人口普查的671834人相比): no base of this report's shares. */
 const COMPARED = /^(?:与|與|较|較|比|和|同)/;
 
-/** Counts of the same kind as `m` among the twelve figures before it, nearest first, none given for comparison. */
+/** Counts of the same kind as `m` among the twelve figures before it that are no percentages, nearest first, none given for comparison. */
 function countsBefore(mentions: readonly Mention[], m: Mention): Mention[] {
-  return mentions
-    .slice(Math.max(0, m.index - 12), m.index)
-    .filter((d) => !d.percent && d.kind === 'count' && !d.approx && sameCount(d, m) && !COMPARED.test(normalizePhrase(d.phrase)))
-    .reverse();
+  // Twelve figures not counting percentages: a bulletin that gives each count its share (18起(占64.29%))
+  // doubles the figures between a count and its base.
+  const out: Mention[] = [];
+  let seen = 0;
+  for (let k = m.index - 1; k >= 0 && seen < 12; k--) {
+    const d = mentions[k];
+    if (d.percent) continue;
+    seen++;
+    if (d.kind === 'count' && !d.approx && sameCount(d, m) && !COMPARED.test(normalizePhrase(d.phrase))) out.push(d);
+  }
+  return out;
 }
 
 /** Counts of the same kind as `m`, not smaller, among the twelve figures before it, nearest first. */
