@@ -1165,3 +1165,30 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     expect(read(text).period).toMatchObject(period);
   });
 });
+
+describe('lists that run on past their subject, and shares listed after 分别', () => {
+  test('parts after an item in another unit word are another strand when the parts in the total’s unit exceed it', () => {
+    expect(summary(read('共接诊患者8000人次，其中门诊6500人次，急诊1400人次，开展手术60例，义诊300人次。').claims)).toEqual(['8000 = 6500 + 1400 short-partial']);
+    // When the items before still exceed the total, the claim stays an error.
+    expect(summary(read('共接诊患者8000人次，其中门诊6700人次，急诊1400人次，开展手术60例，义诊300人次。').claims)).toEqual(['8000 = 6700 + 1400 exceeds']);
+    // An exact sum with the later item is kept.
+    expect(summary(read('共接诊患者8000人次，其中门诊6500人次，急诊1400人次，开展手术60例，义诊100人次。').claims)).toEqual(['8000 = 6500 + 1400 + 100 ok']);
+  });
+
+  test('其中 after an enumeration is of all its figures; a clause after ；that acts on some of them is no part', () => {
+    const text = '对40家宾馆、12家茶座、8家美容美发、5家沐浴场所的用品用具进行了抽检，其中合格38家，不合格27家；针对存在的问题，对3家宾馆进行了当场行政处罚，1家进行了立案处罚。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['65 = 38 + 27 ok']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('percentages after 分别 pair with the counts before it, one to one, over the total they are parts of', () => {
+    const rates = (t: string) => read(t).rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`);
+    const lead = '本年报告病例20例。0-9岁组12例，10-19岁组5例，20-29岁组2例，30岁以上组1例，';
+    expect(rates(`${lead}分别占报告发病总数的60%、25%、10%、5%。`)).toEqual(['60% 12/20 ok', '25% 5/20 ok', '10% 2/20 ok', '5% 1/20 ok']);
+    expect(rates(`${lead}分别占报告发病总数的65%、25%、10%、5%。`)).toEqual(['65% 12/20 mismatch', '25% 5/20 ok', '10% 2/20 ok', '5% 1/20 ok']);
+    // Three percentages for four counts: which is which is not written, so none is checked.
+    expect(rates(`${lead}分别占报告发病总数的60%、25%、15%。`)).toEqual([]);
+  });
+});
+

@@ -642,6 +642,26 @@ class ClaimReader extends ClaimCollector {
       }
       const comp = this.compoundTotal(order, a.sum);
       if (comp) return pick(comp[comp.length - 1], a.parts, comp);
+      // The leading parts make up the figures of an enumeration before the marker (对40家宾馆、12家茶座、
+      // 8家美容美发、5家沐浴场所…抽检，其中合格38家，不合格27家；…对3家宾馆进行了处罚): the list is of all of
+      // them, and what follows is another matter.
+      const plain = (ps: readonly Part[]): boolean => ps.every((p) => !p.group && !p.sub);
+      if (plain(b.parts)) {
+        for (let k = b.parts.length - 1; k >= 2; k--) {
+          const lead = b.parts.slice(0, k);
+          const run = this.compoundTotal(order, sumParts(lead));
+          if (run) return pick(run[run.length - 1], lead, run);
+        }
+      }
+      // Parts after an item in another unit word (门诊6500人次，急诊1400人次，开展手术60例，义诊300人次)
+      // are another strand of the work when the parts in the total's unit alone exceed it: the list
+      // ends there, and the items before are judged alone (above the total they are still an error).
+      if (plain(a.parts)) {
+        const cut = a.parts.findIndex((p, k) => k >= 2 && p.m.unit !== first.unit);
+        const same = sumParts(a.parts.filter((p) => p.m.unit === first.unit));
+        const tol = tolerance([first]);
+        if (cut >= 2 && same > first.value + tol) return pick(first, a.parts.slice(0, cut));
+      }
       // A figure of the sentence before that is smaller than one of the parts is no total of them
       // (列前三位的传染病分别是：肺结核116例… after 丙类2种88例), when a larger figure of its unit there
       // could be: which one the list is of is not written, so no claim is made.

@@ -287,6 +287,32 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   const totalOfPart = new Map<number, Claim>();
   for (const c of claims) for (const p of c.parts) if (!totalOfPart.has(p.mention)) totalOfPart.set(p.mention, c);
 
+  // Shares listed after 分别 (0-9岁组12例，…30岁以上组1例，分别占报告发病总数的60%、25%、10%、5%): the
+  // k-th percentage is of the k-th count before 分别, over the total those counts are the parts of.
+  // When the percentages and the claim's parts do not pair up one to one, none is checked: pairing
+  // them by nearness would be wrong.
+  for (const r of mentions) {
+    if (!r.percent || checked.has(r.index)) continue;
+    if (!/分别(?:占|为|是)?[^，,；;。！？\d%]{0,16}$/.test(text.slice(Math.max(0, r.start - 24), r.start))) continue;
+    const run: Mention[] = [r];
+    for (let k = r.index + 1; k < mentions.length; k++) {
+      const m = mentions[k];
+      if (!m.percent || !/^[\s、，,和及与]*$/.test(text.slice(run[run.length - 1].end, m.start))) break;
+      run.push(m);
+    }
+    for (const m of run) checked.add(m.index);
+    const counts: Mention[] = [];
+    for (let k = r.index - 1; k >= 0 && counts.length < run.length && !mentions[k].percent && mentions[k].sentence === r.sentence; k--) counts.unshift(mentions[k]);
+    if (run.length < 2 || counts.length !== run.length || counts.some((m) => m.kind !== 'count' || m.approx)) continue;
+    const claim = totalOfPart.get(counts[0].index);
+    if (!claim || claim.parts.length !== counts.length || counts.some((m) => totalOfPart.get(m.index) !== claim)) continue;
+    const den = mentions[claim.total.mention];
+    counts.forEach((m, i) => {
+      const check = build('share', run[i], m, den, text, m.phrase, claim.total.label);
+      if (check) out.push(check);
+    });
+  }
+
   // Shares: a percentage right after a part, in its item (no other count between).
   for (const c of claims) {
     if (c.total.approx || c.parts.some((p) => p.approx)) continue;
