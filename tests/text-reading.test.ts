@@ -1166,7 +1166,7 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
   });
 });
 
-describe('lists that run on past their subject, and shares listed after 分别', () => {
+describe('lists that run on past their subject, shares listed after 分别, samples that pass or fail', () => {
   test('parts after an item in another unit word are another strand when the parts in the total’s unit exceed it', () => {
     expect(summary(read('共接诊患者8000人次，其中门诊6500人次，急诊1400人次，开展手术60例，义诊300人次。').claims)).toEqual(['8000 = 6500 + 1400 short-partial']);
     // When the items before still exceed the total, the claim stays an error.
@@ -1190,5 +1190,14 @@ describe('lists that run on past their subject, and shares listed after 分别',
     // Three percentages for four counts: which is which is not written, so none is checked.
     expect(rates(`${lead}分别占报告发病总数的60%、25%、15%。`)).toEqual([]);
   });
-});
 
+  test('a tested count and the samples that pass or fail after it, in the next clause or after X中, are a subset; more passing than tested is an error', () => {
+    expect(summary(read('抽检出厂水120份，118份合格；抽检末梢水300份，297份合格。').claims)).toEqual(['120 = 118 ok', '300 = 297 ok']);
+    expect(summary(read('共对96间游泳场所进行水质抽样检测，指标全部合格88间。').claims)).toEqual(['96 = 88 ok']);
+    expect(summary(read('抽查的140家单位中25家不合格。').claims)).toEqual(['140 = 25 ok']);
+    expect(summary(read('现有民营医疗机构3200家，已检查2100家。').claims)).toEqual(['3200 = 2100 ok']);
+    expect(summary(read('抽检出厂水120份，125份合格。').claims)).toEqual(['120 = 125 exceeds']);
+    // Another category of the same unit is no state of the first.
+    expect(read('我局主动公开政府信息297条，依申请公开1条。').claims).toEqual([]);
+  });
+});

@@ -271,21 +271,34 @@ export class ClaimCollector {
 
   /**
    * A count and, in the next clause, the part of it in a state (立案查处30件，结案20件; 收到申请6件，公开
-   * 4件; 监测251家，合格227家): a subset of it. Made only when it fits; a larger figure in a state
-   * may count cases of another period (办结 includes last year's), so it says nothing.
+   * 4件; 监测251家，合格227家; 抽检出厂水148份，144份合格; 183家单位中67家不合格; 现有5144家，已检查3425家):
+   * a subset of it. A larger figure in a state may count cases of another period (办结 includes last
+   * year's), so it says nothing; but more samples passing or failing than were tested is an error.
    */
   protected stateSubsets(): void {
     const { scan, mentions } = this;
     for (let k = 1; k < mentions.length; k++) {
       const P = mentions[k];
       const T = mentions[k - 1];
-      if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit || P.value > T.value) continue;
+      if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit) continue;
       if (this.usedAsPart.has(P.index) || this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
       const gap = scan.slice(T.end, P.start);
-      // The next clause (…251家游泳场所，合格227家), or the next sentence's first (…251家游泳场所。抽检结果显示，合格227家).
-      if (!/^[^，,；;。！？\n]{0,12}[，,][^，,；;。！？\n]*$/.test(gap) && !/^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap)) continue;
-      const state = /^(?:均)?(?:已|其中)?(结案|办结|答复|处理|整改|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(this.clauseLead(P).replace(/\s+/g, ''))?.[1];
+      // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
+      // 合格227家), or the same clause after X中 (183家单位中67家不合格).
+      const nextClause = /^[^，,；;。！？\n]{0,12}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
+      if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中\s*$/.test(gap)) continue;
+      const lead = this.clauseLead(P).replace(/\s+/g, '');
+      const state =
+        /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+        /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+        /^\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 8))?.[1];
       if (!state) continue;
+      if (P.value > T.value + tolerance([T, P])) {
+        // Samples that pass or fail are among those tested: more of them than were tested is an error.
+        const tested = /抽检|检测|监测|抽查|抽样|检验/.test(this.clauseLead(T) + scan.slice(T.end, T.end + 12));
+        if (/合格|达标/.test(state) && tested && nextClause) this.emitMarkerless(T, [P], 'no-marker');
+        continue;
+      }
       // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
       // the count up exactly.
       const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
