@@ -1200,4 +1200,18 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     // Another category of the same unit is no state of the first.
     expect(read('我局主动公开政府信息297条，依申请公开1条。').claims).toEqual([]);
   });
+
+  test('a figure named as a subset of the one before (卫生技术人员 of 卫生人员) is its part and the total of the figures after it', () => {
+    const r = read('全县卫生人员1718人,卫生技术人员1540人,高级职称110人,中级职称587人,初级职称 843人。');
+    expect(summary(r.claims)).toEqual(['1718 = 1540 ok', '1540 = 110 + 587 + 843 ok']);
+    // Siblings of one list are still no total of the figures after them.
+    expect(summary(read('共受理6件，其中医疗卫生3件，公共安全1件，拆迁2件。').claims)).toEqual(['6 = 3 + 1 + 2 ok']);
+  });
+
+  test('traditional script: 綜合合格率 is a 合格率; a long clause before the passing samples', () => {
+    const r = read('全省共對已開放的1366間游泳場所進行了監督檢查,合格單位數為1193間,綜合合格率為87.33%。');
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['87.33% 1193/1366 mismatch']);
+    expect(summary(read('在對550間游泳場所進行水質抽樣檢測後,指標全部合格的單位503間。').claims)).toEqual(['550 = 503 ok']);
+  });
 });
+

@@ -139,7 +139,8 @@ export class ClaimCollector {
       const prev = mentions[T.index - 1];
       // Two figures of one object (4个专业17家医疗机构) are no siblings: a list has a separator between.
       const gap = scan.slice(prev?.end ?? 0, T.start);
-      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index) continue;
+      // A figure named as a subset of the one before (卫生人员1718人，卫生技术人员1540人) is no sibling.
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
       let run: Mention[] = [];
       // Sentences are counted from the total, or from the last part of a list already read for it:
       // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
@@ -285,7 +286,7 @@ export class ClaimCollector {
       const gap = scan.slice(T.end, P.start);
       // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
       // 合格227家), or the same clause after X中 (183家单位中67家不合格).
-      const nextClause = /^[^，,；;。！？\n]{0,12}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
+      const nextClause = /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
       if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中\s*$/.test(gap)) continue;
       const lead = this.clauseLead(P).replace(/\s+/g, '');
       const state =
@@ -614,14 +615,18 @@ export class ClaimCollector {
       for (let k = P.index - 1; k >= 0 && mentions[k].start >= s0; k--) {
         const T = mentions[k];
         if (T.percent || T.approx || isChange(T) || T.unit !== P.unit || T.value < P.value) continue;
-        const key = normalizePhrase(T.phrase).replace(/^(?:全(?:市|县|区|省|州|旗)?|共|累计|总)+/, '');
-        // The total's own word (出生), two characters or more, ends the part's words after a qualifier of one to four.
-        if (key.length < 2 || !words.endsWith(key) || words.length - key.length > 4 || words.length === key.length) continue;
+        if (!namesSubset(words, normalizePhrase(T.phrase))) continue;
         if (this.claims.some((c) => c.total.mention === T.index)) break;
         this.emitMarkerless(T, [P], 'no-marker');
         break;
       }
     }
+  }
+
+  /** Whether `m` is named as a subset of the figure before it (卫生人员1718人，卫生技术人员1540人). */
+  protected subsetOfPrevious(m: Mention): boolean {
+    const prev = this.mentions[m.index - 1];
+    return prev !== undefined && !prev.percent && prev.unit === m.unit && prev.value >= m.value && namesSubset(normalizePhrase(m.phrase), normalizePhrase(prev.phrase));
   }
 
   protected emitMarkerless(T: Mention, parts: Mention[], reading: Reading, parent?: number): void {
@@ -661,4 +666,16 @@ function classBracketClose(scan: string, open: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a part's words name a subset of what the total's words name: the total's own word (出生,
+ * 卫生人员), two characters or more, under a qualifier of one to four characters, in front (二孩出生) or
+ * inside a word of four or more (卫生技术人员).
+ */
+function namesSubset(words: string, totalWords: string): boolean {
+  const key = totalWords.replace(/^(?:全(?:市|县|区|省|州|旗)?|共|累计|总)+/, '');
+  const extra = words.length - key.length;
+  if (key.length < 2 || extra < 1 || extra > 4) return false;
+  return words.endsWith(key) || (key.length >= 4 && words.startsWith(key.slice(0, 2)) && words.endsWith(key.slice(2)));
 }
