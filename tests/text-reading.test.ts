@@ -1159,6 +1159,10 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     ['现公示2014年全省卫生监督机构查处的案件情况。共查处案件1250件。', { year: 2014, from: 1, to: 12, partial: false }],
     // 全年 after a report that opens with 2021年来 (since 2021) is that year's; 以来 alone sets none.
     ['2021年来，全局持续开展重点场所卫生监督。全年共监督检查公共场所1238户次。', { year: 2021, from: 1, to: 12, partial: false }],
+    // A year as the time of the sentence after a title on the same line, or after a comma; of two 全年, the one with its year.
+    ['人口和计划生育局工作总结 2014 年,在区委、区政府的领导下，全年全区人口出生5945人。', { year: 2014, from: 1, to: 12, partial: false }],
+    ['为保障生活饮用水卫生安全,2019年我市共抽检出厂水148份。', { year: 2019, from: 1, to: 12, partial: false }],
+    ['市120急救指挥中心去年全年调度零失误\n2013年全年，急救指挥中心累计接警17997起。', { year: 2013, from: 1, to: 12, partial: false }],
     // A quarter in the title line beats a form's boilerplate window of the whole year.
     ['某市卫生健康委2022年度第二季度行政处罚实施情况\n统计时间2022年1月1日至12月31日。共实施行政处罚67件。', { year: 2022, from: 4, to: 6, partial: true }],
   ])('the period of a notice: %s', (text, period) => {

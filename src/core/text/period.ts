@@ -159,7 +159,11 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
   const lead = periods.filter((p) => p.start < firstFigure);
   const nl = scan === undefined ? -1 : scan.indexOf('\n');
   const firstLineEnd = scan === undefined ? -1 : nl < 0 ? scan.length : nl;
-  const chosen = lead.length ? [...lead].sort((a, b) => rank(b, firstLineEnd) - rank(a, firstLineEnd) || a.start - b.start)[0] : periods.find((p) => rank(p) === 3);
+  // Of two phrases as specific, one that states its year wins (2013年全年 over a title's 去年全年).
+  const dated = (p: Period): number => (p.year === undefined ? 0 : 1);
+  const chosen = lead.length
+    ? [...lead].sort((a, b) => rank(b, firstLineEnd) - rank(a, firstLineEnd) || dated(b) - dated(a) || a.start - b.start)[0]
+    : periods.find((p) => rank(p) === 3);
   if (!chosen && scan !== undefined) {
     // No period phrase at all: a year that opens a sentence as its time (2024年，我局共公开…) is the
     // year the figures are of, taken whole.
@@ -178,7 +182,7 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
  * something else.
  */
 function openingYear(scan: string, upto: number): number | undefined {
-  const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n])\s*(\d{4})\s*年(?:度|以?来)?\s*[，,]/g)];
+  const ys = [...scan.slice(0, upto).matchAll(/(?:^|[。！？\n，,]|\s)\s*(\d{4})\s*年(?:度|以?来)?\s*[，,]/g)];
   return ys.length ? Number(ys[ys.length - 1][1]) : undefined;
 }
 
@@ -186,7 +190,7 @@ function openingYear(scan: string, upto: number): number | undefined {
  * A year that opens a sentence (or follows a heading's 】 or 。) as the time of what the sentence
  * says: 2024年，…, 2025年我局…, 2017年全省…. Not 2024年3月 (a month) or 2024年度报告 (a title).
  */
-const OPENING_YEAR = /(?:^|[。！？\n】])\s*(?:[一二三四五六七八九十\d]{1,2}[、.．][^。\n]{0,12}?[。．])?\s*(\d{4})\s*年(?:度)?(?:\s*[，,]|(?=我|本|全|共|累计))/m;
+const OPENING_YEAR = /(?:^|[。！？\n】，,]|\s)\s*(?:[一二三四五六七八九十\d]{1,2}[、.．][^。\n]{0,12}?[。．])?\s*(\d{4})\s*年(?:度)?(?:\s*[，,]|(?=我|本|全|共|累计))/m;
 
 /**
  * The period of a figure at `offset`: the nearest period phrase before it in the same sentence
