@@ -1217,5 +1217,21 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['87.33% 1193/1366 mismatch']);
     expect(summary(read('在對550間游泳場所進行水質抽樣檢測後,指標全部合格的單位503間。').claims)).toEqual(['550 = 503 ok']);
   });
+
+  test('a list of the first few (发病数前4：…) is a partial list of the figure before it; 共占 is the share of them together', () => {
+    const text = [
+      '全市共报告法定传染病1500例，死亡2例。其中：',
+      '甲类：0例。',
+      '乙类：1100例，死亡2例，发病数前4：肝炎500例、肺结核300例、梅毒200例、淋病80例，共占98.18%。',
+      '丙类：400例，无死亡，发病数前3：其它感染性腹泻病200例、流行性感冒100例、手足口病50例，共占86.50%。',
+    ].join('\n');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['1500 = 0 + 1100 + 400 ok', '1100 = 500 + 300 + 200 + 80 short-partial', '400 = 200 + 100 + 50 short-partial']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['98.18% 1080/1100 ok', '86.50% 350/400 mismatch']);
+  });
+
+  test('X中有 a count that is found to fail is a subset', () => {
+    expect(summary(read('将183家单位检查结果公示。183家单位中有67家单位检查结果为不合格，被处以行政处罚。').claims)).toEqual(['183 = 67 ok']);
+  });
 });
 

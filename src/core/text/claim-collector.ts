@@ -287,12 +287,12 @@ export class ClaimCollector {
       // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
       // 合格227家), or the same clause after X中 (183家单位中67家不合格).
       const nextClause = /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
-      if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中\s*$/.test(gap)) continue;
+      if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
       const lead = this.clauseLead(P).replace(/\s+/g, '');
       const state =
         /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
         /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
-        /^\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 8))?.[1];
+        /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 16))?.[1];
       if (!state) continue;
       if (P.value > T.value + tolerance([T, P])) {
         // Samples that pass or fail are among those tested: more of them than were tested is an error.
@@ -442,6 +442,31 @@ export class ClaimCollector {
         if (this.addBefore(T, parts, m) !== 'more') break;
       }
       if (!this.totalsAfterParts.has(T.index)) this.totalAfterSentences(T);
+    }
+  }
+
+  /**
+   * A list of the first few (乙类2471例，…发病数前5：肝炎1182例、肺结核682例、梅毒462例、淋病112例、百日咳14例):
+   * the leading parts of the nearest figure before it in its sentence that can hold them, a partial
+   * list by its own words. The figure is chosen only among those at least the list's sum, so such a
+   * list is never read as exceeding its total.
+   */
+  protected topLists(): void {
+    const { scan } = this;
+    const TOP = /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
+    for (let m = TOP.exec(scan); m; m = TOP.exec(scan)) {
+      const from = m.index + m[0].length;
+      const end = Math.min(nextHardEnd(scan, from), ...[scan.indexOf('；', from), scan.indexOf(';', from)].filter((i) => i >= 0));
+      const parts = this.within(from, end).filter((x) => !x.percent);
+      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index))) continue;
+      const sum = sumOf(parts);
+      const s0 = Math.max(sentenceStart(scan, m.index), scan.lastIndexOf('\n', m.index) + 1);
+      const before = this.within(s0, m.index).reverse();
+      const T = before.find((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum);
+      if (!T) continue;
+      // Under the claim the figure is a part of (其中：乙类2471例…), as a nested one.
+      const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
+      this.emitMarkerless(T, parts, 'no-marker', parent >= 0 ? parent : undefined);
     }
   }
 

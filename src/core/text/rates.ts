@@ -8,6 +8,7 @@ import { lineStarts } from './reading';
 import { cellMention } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
+import { sumOf } from './claim-words';
 import type { Period } from './period';
 import { sameKind, sharesWord } from './claim-words';
 
@@ -326,6 +327,17 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const words = normalizePhrase(next.phrase);
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words)) continue;
       const total = mentions[c.total.mention];
+      // 共占, 合计占, 两者共占 after the last part: the share of the parts so far together.
+      if (/(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
+        const upto = c.parts.slice(0, c.parts.indexOf(p) + 1);
+        const together = { ...m, value: sumOf(upto.map((q) => mentions[q.mention])), text: upto.map((q) => q.text).join('+') };
+        const joint = build('share', next, together, total, text, upto.map((q) => q.label).join('、'), c.total.label);
+        if (joint) {
+          group.push(joint);
+          checked.add(next.index);
+        }
+        continue;
+      }
       const den = c.total.text.includes('+') ? { value: c.total.value, text: c.total.text, label: c.total.label, index: total.index } : total;
       // A share that does not agree with the claim's total but with a larger count before it (60岁
       //以上147717人，占22.00%，其中65岁以上108726人，占16.20% of 常住人口671326人): of that count.
