@@ -1193,6 +1193,9 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(rates(`${lead}分别占报告发病总数的65%、25%、10%、5%。`)).toEqual(['65% 12/20 mismatch', '25% 5/20 ok', '10% 2/20 ok', '5% 1/20 ok']);
     // Three percentages for four counts: which is which is not written, so none is checked.
     expect(rates(`${lead}分别占报告发病总数的60%、25%、15%。`)).toEqual([]);
+    // No claim of these counts: a larger count before them that every pair agrees with is their base.
+    expect(rates('各类急性职业中毒326起613例。主要是硫化氢94例和一氧化碳72例，分别占15.33%和11.75%。')).toEqual(['15.33% 94/613 ok', '11.75% 72/613 ok']);
+    expect(rates('各类急性职业中毒326起613例。主要是硫化氢94例和一氧化碳72例，分别占15.33%和12.75%。')).toEqual([]);
   });
 
   test('a tested count and the samples that pass or fail after it, in the next clause or after X中, are a subset; more passing than tested is an error', () => {

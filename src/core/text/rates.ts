@@ -306,10 +306,20 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     for (let k = r.index - 1; k >= 0 && counts.length < run.length && !mentions[k].percent && mentions[k].sentence === r.sentence; k--) counts.unshift(mentions[k]);
     if (run.length < 2 || counts.length !== run.length || counts.some((m) => m.kind !== 'count' || m.approx)) continue;
     const claim = totalOfPart.get(counts[0].index);
-    if (!claim || claim.parts.length !== counts.length || counts.some((m) => totalOfPart.get(m.index) !== claim)) continue;
-    const den = mentions[claim.total.mention];
-    counts.forEach((m, i) => {
-      const check = build('share', run[i], m, den, text, m.phrase, claim.total.label);
+    if (claim && claim.parts.length === counts.length && counts.every((m) => totalOfPart.get(m.index) === claim)) {
+      const den = mentions[claim.total.mention];
+      counts.forEach((m, i) => {
+        const check = build('share', run[i], m, den, text, m.phrase, claim.total.label);
+        if (check) out.push(check);
+      });
+      continue;
+    }
+    // No claim of exactly these counts: a larger count before them that every pair agrees with is
+    // their base (硫化氢94例和一氧化碳72例，分别占15.33%和11.75% of 急性职业中毒613例). Only an agreement
+    // of all is reported, as for any base that is not written.
+    const base = largerBefore(mentions, counts[0]).find((d) => !counts.includes(d) && counts.every((m, i) => m.value <= d.value && fits(run[i], m, d)));
+    if (base) counts.forEach((m, i) => {
+      const check = build('share', run[i], m, base, text, m.phrase, base.phrase);
       if (check) out.push(check);
     });
   }
