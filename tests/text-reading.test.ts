@@ -1236,5 +1236,15 @@ describe('lists that run on past their subject, shares listed after 分别, samp
   test('X中有 a count that is found to fail is a subset', () => {
     expect(summary(read('将183家单位检查结果公示。183家单位中有67家单位检查结果为不合格，被处以行政处罚。').claims)).toEqual(['183 = 67 ok']);
   });
+
+  test('a ranked list (主要…；其次…) is a partial list of the nearest figure before it that names its subject and can hold it', () => {
+    expect(summary(read('全年共处置伤病员1538人。\n救治伤病员中，以车祸伤员为主，共500人，其次是外伤271人，再次是心脑血管疾病165人。').claims)).toEqual(['1538 = 500 + 271 + 165 short-partial']);
+    const poison = read('各类急性职业中毒326起613例，死亡28例。引起急性职业中毒的化学毒物主要是硫化氢94例和一氧化碳72例；其次是砷化氢44例、苯44例和氯气14例等。');
+    expect(summary(poison.claims)).toEqual(['613 = 94 + 72 + 44 + 44 + 14 short-partial']);
+    // Shares beside the parts pick the total one of them agrees with, past a nearer figure of the subject.
+    const r = read('尘肺病病例报告9173例。截至年底，尘肺累积病例607,570例。尘肺新病例主要来自煤炭行业4477例，占48.80%；其次是冶金行业905例，占9.87%。');
+    expect(summary(r.claims)).toEqual(['9173 = 4477 + 905 short-partial']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['48.80% 4477/9173 mismatch', '9.87% 905/9173 ok']);
+  });
 });
 

@@ -4,7 +4,7 @@
 // The reader of marked lists (claims.ts) builds on it.
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, OVERLAP_WORDS, PER, SELECTION, TOTAL_AFTER, addable, cleanLabel, eachCount, depths, isChange, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
@@ -471,6 +471,43 @@ export class ClaimCollector {
   }
 
   /**
+   * A ranked list (主要是硫化氢94例和一氧化碳72例…；其次是砷化氢44例…; 以车祸伤员为主，共500人，其次是外伤
+   * 271人，再次是…165人): the leading parts of the nearest figure of their unit before it, in its
+   * paragraph or the one before, that can hold them all. Partial by its own words, and never read as
+   * exceeding its total.
+   */
+  protected rankedLists(): void {
+    const { scan } = this;
+    const RANKED = /主要|为主|為主/g;
+    for (let m = RANKED.exec(scan); m; m = RANKED.exec(scan)) {
+      const s0 = sentenceStart(scan, m.index);
+      const s1 = nextHardEnd(scan, m.index);
+      const next = /其次/.exec(scan.slice(m.index, s1));
+      if (!next) continue;
+      RANKED.lastIndex = s1;
+      const parts = this.within(m.index, s1).filter((x) => !x.percent);
+      const unit = parts[parts.length - 1]?.unit;
+      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || this.perUnit(x) || x.unit !== unit || this.usedAsPart.has(x.index))) continue;
+      const sum = sumOf(parts);
+      const from = previousParagraphStart(scan, s0);
+      // The total shares a word with what the list ranks (尘肺新病例主要来自… of 尘肺病病例报告9173例).
+      const subject = normalizePhrase(scan.slice(s0, m.index));
+      const candidates = this.within(from, s0)
+        .reverse()
+        .filter((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === unit && x.value + tolerance([x, ...parts]) >= sum && sharesWord(subject, normalizePhrase(x.phrase) + this.clauseLead(x)));
+      // Parts given their shares (煤炭行业4477例，占48.80%；…冶金行业905例，占9.87%) name their total: the
+      // nearest that one of them agrees with, or none when none does.
+      const shares = parts.map((x) => this.mentions[x.index + 1]).filter((q, k) => q?.percent && /^[，,\s]*占?比?\s*$/.test(scan.slice(parts[k].end, q.start)));
+      const agrees = (t: Mention): boolean =>
+        shares.some((q, k) => Math.abs(parts[k].value / t.value - q.value) <= 0.5 * 10 ** -((/[.．](\d+)/.exec(q.text)?.[1].length ?? 0) + 2) + 1e-12);
+      const T = shares.length ? candidates.find(agrees) : candidates[0];
+      if (!T || this.claims.some((c) => c.total.mention === T.index && c.parts.some((q) => parts.some((x) => x.index === q.mention)))) continue;
+      const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
+      this.emitMarkerless(T, parts, 'no-marker', parent >= 0 ? parent : undefined);
+    }
+  }
+
+  /**
    * Items named before 等 and the count of them all (建设8个县级医院(含3个中医医院)和19个中心卫生院等277个
    * 农村卫生机构): the figures of its unit in its clause, outside brackets, are parts of it, a list that
    * 等 says is not complete.
@@ -703,4 +740,13 @@ function namesSubset(words: string, totalWords: string): boolean {
   const extra = words.length - key.length;
   if (key.length < 2 || extra < 1 || extra > 4) return false;
   return words.endsWith(key) || (key.length >= 4 && words.startsWith(key.slice(0, 2)) && words.endsWith(key.slice(2)));
+}
+
+/** The start of the paragraph before the one holding `at` (or of that one when it is the first). */
+function previousParagraphStart(scan: string, at: number): number {
+  const own = scan.lastIndexOf('\n', at - 1);
+  if (own < 0) return 0;
+  let k = own;
+  while (k > 0 && /\s/.test(scan[k - 1])) k--;
+  return scan.lastIndexOf('\n', k - 1) + 1;
 }

@@ -70,6 +70,7 @@ class ClaimReader extends ClaimCollector {
     this.stateSubsets();
     this.etcTotals();
     this.topLists();
+    this.rankedLists();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);

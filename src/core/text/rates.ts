@@ -294,7 +294,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   // them by nearness would be wrong.
   for (const r of mentions) {
     if (!r.percent || checked.has(r.index)) continue;
-    if (!/分别(?:占|为|是)?[^，,；;。！？\d%]{0,16}$/.test(text.slice(Math.max(0, r.start - 24), r.start))) continue;
+    if (!/分[别別](?:占|为|為|是)?[^，,；;。！？\d%]{0,16}$/.test(text.slice(Math.max(0, r.start - 24), r.start))) continue;
     const run: Mention[] = [r];
     for (let k = r.index + 1; k < mentions.length; k++) {
       const m = mentions[k];
