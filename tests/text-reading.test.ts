@@ -1231,6 +1231,9 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     const r = read(text);
     expect(summary(r.claims)).toEqual(['1500 = 0 + 1100 + 400 ok', '1100 = 500 + 300 + 200 + 80 short-partial', '400 = 200 + 100 + 50 short-partial']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['98.18% 1080/1100 ok', '86.50% 350/400 mismatch']);
+    // The figure may stand in the sentence before, and the counts in brackets.
+    const before = read('本季度乙类传染病共报告11种9530例。同期传染病报告病例数居前3位的病种是：淋病(2941例)、病毒性肝炎(2240例)、肺结核(1693例)。');
+    expect(summary(before.claims)).toEqual(['9530 = 2941 + 2240 + 1693 short-partial']);
   });
 
   test('X中有 a count that is found to fail is a subset', () => {

@@ -460,7 +460,11 @@ export class ClaimCollector {
       const parts = this.within(from, end).filter((x) => !x.percent);
       if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index))) continue;
       const sum = sumOf(parts);
-      const s0 = Math.max(sentenceStart(scan, m.index), scan.lastIndexOf('\n', m.index) + 1);
+      // In its sentence, or the sentence before in its paragraph (乙类传染病共报告11种9530例…。同期…居前5位的
+      // 病种是：淋病(2941例)、…).
+      const line0 = scan.lastIndexOf('\n', m.index) + 1;
+      const own = sentenceStart(scan, m.index);
+      const s0 = Math.max(own > line0 ? sentenceStart(scan, own - 1) : own, line0);
       const before = this.within(s0, m.index).reverse();
       const T = before.find((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum);
       if (!T) continue;
