@@ -1249,5 +1249,12 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(r.claims)).toEqual(['9173 = 4477 + 905 short-partial']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['48.80% 4477/9173 mismatch', '9.87% 905/9173 ok']);
   });
+
+  test('a short name alone between items is a bracket a copy turned into commas; a clause without a figure still ends the list', () => {
+    const garbled = '全市共有各类卫生机构1319个,其中医院、卫生院71个,社区卫生服务中心,站,12个,疾病预防控制中心,防疫站,5个,妇幼保健机构5个。';
+    expect(summary(read(garbled).claims)).toEqual(['1319 = 71 + 12 + 5 + 5 short-partial']);
+    const clause = '全市共有各类卫生机构1319个,其中医院、卫生院71个,社区卫生服务中心12个,全面推进改革,妇幼保健机构5个。';
+    expect(summary(read(clause).claims)).toEqual(['1319 = 71 + 12 short-partial']);
+  });
 });
 

@@ -4,6 +4,9 @@
 import type { Mention } from './extract';
 import { NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
+/** Words that make a clause rather than a name: verbs of work and judgement (开展, 加强, 完成, 发现…). */
+const NOT_A_NAME = /[开展推进加强完成落实实施组织发现查处受理办理做好提升建立达到实现确保无未已均为是有]/;
+
 export interface TNode {
   start: number;
   end: number;
@@ -113,7 +116,11 @@ export class ListReader {
         // Words without a figure end the list, except a rank note (位居第二位) and a bracket of its
         // own (民营医院8家,(一级6家,二级2家),村卫生室…135个): a note on the item before.
         const words = this.text.slice(kid.start, kid.end);
-        if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(words)) && !/^[\s，,、]*[（(][^]*[)）][\s，,、]*$/.test(words)) break;
+        // A short name alone (…社区卫生服务中心,站,12个; 疾病预防控制中心,防疫站,卫生技术人员201人): a
+        // bracket whose brackets a copy turned into commas, part of the next item's name.
+        const name = cleanLabel(words).replace(/[\s，,、]/g, '');
+        const lostBracket = name.length <= 8 && /^[\u4e00-\u9fff]+$/.test(name) && !NOT_A_NAME.test(name);
+        if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(words)) && !/^[\s，,、]*[（(][^]*[)）][\s，,、]*$/.test(words) && !lostBracket) break;
         continue;
       }
       const lead = this.text.slice(kid.start, r.parts[0].m.start);
