@@ -1163,6 +1163,7 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     ['人口和计划生育局工作总结 2014 年,在区委、区政府的领导下，全年全区人口出生5945人。', { year: 2014, from: 1, to: 12, partial: false }],
     ['为保障生活饮用水卫生安全,2019年我市共抽检出厂水148份。', { year: 2019, from: 1, to: 12, partial: false }],
     ['市120急救指挥中心去年全年调度零失误\n2013年全年，急救指挥中心累计接警17997起。', { year: 2013, from: 1, to: 12, partial: false }],
+    ['按时保质完成抽检任务。2022年卫生监督国家双随机抽检共231间，其中公共场所196间。', { year: 2022, from: 1, to: 12, partial: false }],
     // A quarter in the title line beats a form's boilerplate window of the whole year.
     ['某市卫生健康委2022年度第二季度行政处罚实施情况\n统计时间2022年1月1日至12月31日。共实施行政处罚67件。', { year: 2022, from: 4, to: 6, partial: true }],
   ])('the period of a notice: %s', (text, period) => {

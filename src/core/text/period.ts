@@ -187,10 +187,11 @@ function openingYear(scan: string, upto: number): number | undefined {
 }
 
 /**
- * A year that opens a sentence (or follows a heading's 】 or 。) as the time of what the sentence
- * says: 2024年，…, 2025年我局…, 2017年全省…. Not 2024年3月 (a month) or 2024年度报告 (a title).
+ * A year that opens a sentence or a clause (after 。, a comma, a heading's 】 or a space) as the time
+ * of what it says: 2024年，…, 2025年我局…, 2017年全省…, 2022年卫生监督…抽检共231间. Not 2024年3月 (a
+ * month), 2024年以来 (which may run on), nor 年初, 年底, 上半年 (periods of their own).
  */
-const OPENING_YEAR = /(?:^|[。！？\n】，,]|\s)\s*(?:[一二三四五六七八九十\d]{1,2}[、.．][^。\n]{0,12}?[。．])?\s*(\d{4})\s*年(?:度)?(?:\s*[，,]|(?=我|本|全|共|累计))/m;
+const OPENING_YEAR = /(?:^|[。！？\n】，,]|\s)\s*(?:[一二三四五六七八九十\d]{1,2}[、.．][^。\n]{0,12}?[。．])?\s*(\d{4})\s*年(?:度)?(?:\s*[，,]|(?![度月初底末前后上下第以来])(?=[\u4e00-\u9fff]))/m;
 
 /**
  * The period of a figure at `offset`: the nearest period phrase before it in the same sentence
