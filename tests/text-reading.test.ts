@@ -1257,5 +1257,11 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     const clause = '全市共有各类卫生机构1319个,其中医院、卫生院71个,社区卫生服务中心12个,全面推进改革,妇幼保健机构5个。';
     expect(summary(read(clause).claims)).toEqual(['1319 = 71 + 12 short-partial']);
   });
+
+  test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
+    expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
+    expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);
+    expect(read('共有卫技人员6961人(每千人口5.51人)。').claims).toEqual([]);
+  });
 });
 

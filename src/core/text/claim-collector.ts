@@ -347,7 +347,17 @@ export class ClaimCollector {
         return d;
       };
       const inner = this.within(open + 1, close).filter((m) => level(m.start) === 0);
-      if (inner.length < 2 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
+      if (inner.length === 0 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
+      // One figure alone (累计引进11个高层次团队(市卫健委立项7个)): a subset of the figure, when it fits and
+      // is no figure of another time (上年11个, 同比…) or per head (每千人口5.51人).
+      if (inner.length === 1) {
+        const note = scan.slice(open + 1, inner[0].start);
+        if (inner[0].value <= H.value && /[\u4e00-\u9fff]{2}/.test(note) && !/上年|去年|同期|同比|较|比|前年|以前|此前|每|人均/.test(note) && !/\d/.test(scan.slice(inner[0].end, close))) {
+          const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+          this.emitClaim(H, undefined, [{ m: inner[0], labelStart: open + 1 }], '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+        }
+        continue;
+      }
       // A marker inside (含, 其中) was read by its own rule.
       if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
       // A figure given 各 (天河区、白云区和南沙区各2例) counts once per name.
