@@ -1263,5 +1263,11 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);
     expect(read('共有卫技人员6961人(每千人口5.51人)。').claims).toEqual([]);
   });
+
+  test('a figure after the parts that says 均 of them all is their total when they make it up exactly', () => {
+    const text = '执法人员对检测不合格的4家集中式供水单位责令整改并立案查处，对2家检测不合格的二次供水单位责令整改，6家单位均已整改到位。';
+    expect(summary(read(text).claims)).toEqual(['6 = 4 + 2 ok']);
+    expect(read('对4家单位责令整改，对2家单位立案查处，7家单位均已整改到位。').claims).toEqual([]);
+  });
 });
 

@@ -436,7 +436,10 @@ export class ClaimCollector {
       if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
       const last = mentions[T.index - 1];
       // Spaces are no words (a copy's pinyin glosses are blanked to spaces in the scan).
-      if (!TOTAL_AFTER.test(scan.slice(last.end, T.start).replace(/[ \t]+/g, ''))) {
+      // Or a recap of them all by 均/都 (…5家集中式供水单位责令整改，对1家…二次供水单位责令整改，6家单位均已
+      // 整改到位): the figure says it holds for every one of them.
+      const recap = /^[^。！？\n]{0,24}?[，,；;]\s*(?:上述|以上|这)?\s*$/.test(scan.slice(last.end, T.start)) && /^[^，,；;。！？\n\d]{0,6}?(?:均|都|全部)/.test(scan.slice(T.end, T.end + 10));
+      if (!recap && !TOTAL_AFTER.test(scan.slice(last.end, T.start).replace(/[ \t]+/g, ''))) {
         this.totalAfterSentences(T);
         continue;
       }
