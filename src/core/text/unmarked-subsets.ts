@@ -1,0 +1,164 @@
+// Claims without a marker that are subsets or partial lists of a figure: a part in a state (结案,
+// 合格) after a count, a count named under a qualifier of an earlier one, items before 等N个, lists of
+// the first few (前5：) and ranked lists (主要…；其次…). None of them can read parts above a total
+// unless the text says they were tested (合格 more than tested is an error). Built on unmarked-sums.ts.
+import { isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
+import { normalizePhrase, type Mention } from './extract';
+import { namesSubset } from './claim-collector';
+import { UnmarkedSums } from './unmarked-sums';
+
+export class UnmarkedSubsets extends UnmarkedSums {
+  /**
+   * A count and, in the next clause, the part of it in a state (立案查处30件，结案20件; 收到申请6件，公开
+   * 4件; 监测251家，合格227家; 抽检出厂水148份，144份合格; 183家单位中67家不合格; 现有5144家，已检查3425家):
+   * a subset of it. A larger figure in a state may count cases of another period (办结 includes last
+   * year's), so it says nothing; but more samples passing or failing than were tested is an error.
+   */
+  protected stateSubsets(): void {
+    const { scan, mentions } = this;
+    for (let k = 1; k < mentions.length; k++) {
+      const P = mentions[k];
+      const T = mentions[k - 1];
+      if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit) continue;
+      if (this.usedAsPart.has(P.index) || this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const gap = scan.slice(T.end, P.start);
+      // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
+      // 合格227家), or the same clause after X中 (183家单位中67家不合格).
+      const nextClause = /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
+      if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
+      const lead = this.clauseLead(P).replace(/\s+/g, '');
+      const state =
+        /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+        /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+        /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 16))?.[1];
+      if (!state) continue;
+      if (P.value > T.value + tolerance([T, P])) {
+        // Samples that pass or fail are among those tested: more of them than were tested is an error.
+        const tested = /抽检|检测|监测|抽查|抽样|检验/.test(this.clauseLead(T) + scan.slice(T.end, T.end + 12));
+        if (/合格|达标/.test(state) && tested && nextClause) this.emitMarkerless(T, [P], 'no-marker');
+        continue;
+      }
+      // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
+      // the count up exactly.
+      const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
+      const rest = this.within(P.end, end).find((m) => m.unit === P.unit && !m.percent && !m.approx && !this.usedAsPart.has(m.index) && new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)));
+      if (rest && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
+      else this.emitMarkerless(T, [P], 'no-marker');
+    }
+  }
+
+  /**
+   * A count named by an earlier count's words under a qualifier, in its sentence and without a
+   * marker (全市共出生52710人，…，二孩出生26856人): a subset of it. Made only when it fits in the total;
+   * with no marker to say it is a part, a larger figure says nothing.
+   */
+  protected qualifiedSubsets(): void {
+    const { scan, mentions } = this;
+    for (const P of mentions) {
+      if (P.approx || P.kind !== 'count' || !isPartCandidate(P) || this.usedAsPart.has(P.index)) continue;
+      const words = normalizePhrase(P.phrase);
+      if (words.length < 4) continue;
+      const s0 = sentenceStart(scan, P.start);
+      for (let k = P.index - 1; k >= 0 && mentions[k].start >= s0; k--) {
+        const T = mentions[k];
+        if (T.percent || T.approx || isChange(T) || T.unit !== P.unit || T.value < P.value) continue;
+        if (!namesSubset(words, normalizePhrase(T.phrase))) continue;
+        if (this.claims.some((c) => c.total.mention === T.index)) break;
+        this.emitMarkerless(T, [P], 'no-marker');
+        break;
+      }
+    }
+  }
+
+  /**
+   * Items named before 等 and the count of them all (建设8个县级医院(含3个中医医院)和19个中心卫生院等277个
+   * 农村卫生机构): the figures of its unit in its clause, outside brackets, are parts of it, a list that
+   * 等 says is not complete.
+   */
+  protected etcTotals(): void {
+    const { scan, mentions } = this;
+    for (const T of mentions) {
+      if (T.kind !== 'count' || T.percent || T.approx || !/等\s*$/.test(scan.slice(Math.max(0, T.start - 3), T.start))) continue;
+      if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const from = Math.max(...['，', ',', '；', ';', '。', '\n'].map((c) => scan.lastIndexOf(c, T.start))) + 1;
+      const parts = this.within(from, T.start).filter((m) => this.depth[m.start] === this.depth[T.start] && !m.percent && !isChange(m));
+      if (parts.length < 2 || parts.some((m) => m.unit !== T.unit || m.approx || this.usedAsPart.has(m.index) || m.value > T.value)) continue;
+      this.emitMarkerless(T, parts, 'total-after');
+    }
+  }
+
+  /**
+   * A list of the first few (乙类2471例，…发病数前5：肝炎1182例、肺结核682例、梅毒462例、淋病112例、百日咳14例):
+   * the leading parts of the nearest figure before it in its sentence that can hold them, a partial
+   * list by its own words. The figure is chosen only among those at least the list's sum, so such a
+   * list is never read as exceeding its total.
+   */
+  protected topLists(): void {
+    const { scan } = this;
+    const TOP = /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
+    for (let m = TOP.exec(scan); m; m = TOP.exec(scan)) {
+      const from = m.index + m[0].length;
+      const end = Math.min(nextHardEnd(scan, from), ...[scan.indexOf('；', from), scan.indexOf(';', from)].filter((i) => i >= 0));
+      const parts = this.within(from, end).filter((x) => !x.percent);
+      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index))) continue;
+      const sum = sumOf(parts);
+      // In its sentence, or the sentence before in its paragraph (乙类传染病共报告11种9530例…。同期…居前5位的
+      // 病种是：淋病(2941例)、…).
+      const line0 = scan.lastIndexOf('\n', m.index) + 1;
+      const own = sentenceStart(scan, m.index);
+      const s0 = Math.max(own > line0 ? sentenceStart(scan, own - 1) : own, line0);
+      const before = this.within(s0, m.index).reverse();
+      const T = before.find((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum);
+      if (!T) continue;
+      // Under the claim the figure is a part of (其中：乙类2471例…), as a nested one.
+      const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
+      this.emitMarkerless(T, parts, 'no-marker', parent >= 0 ? parent : undefined);
+    }
+  }
+
+  /**
+   * A ranked list (主要是硫化氢94例和一氧化碳72例…；其次是砷化氢44例…; 以车祸伤员为主，共500人，其次是外伤
+   * 271人，再次是…165人): the leading parts of the nearest figure of their unit before it, in its
+   * paragraph or the one before, that can hold them all. Partial by its own words, and never read as
+   * exceeding its total.
+   */
+  protected rankedLists(): void {
+    const { scan } = this;
+    const RANKED = /主要|为主|為主/g;
+    for (let m = RANKED.exec(scan); m; m = RANKED.exec(scan)) {
+      const s0 = sentenceStart(scan, m.index);
+      const s1 = nextHardEnd(scan, m.index);
+      const next = /其次/.exec(scan.slice(m.index, s1));
+      if (!next) continue;
+      RANKED.lastIndex = s1;
+      const parts = this.within(m.index, s1).filter((x) => !x.percent);
+      const unit = parts[parts.length - 1]?.unit;
+      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || this.perUnit(x) || x.unit !== unit || this.usedAsPart.has(x.index))) continue;
+      const sum = sumOf(parts);
+      const from = previousParagraphStart(scan, s0);
+      // The total shares a word with what the list ranks (尘肺新病例主要来自… of 尘肺病病例报告9173例).
+      const subject = normalizePhrase(scan.slice(s0, m.index));
+      const candidates = this.within(from, s0)
+        .reverse()
+        .filter((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === unit && x.value + tolerance([x, ...parts]) >= sum && sharesWord(subject, normalizePhrase(x.phrase) + this.clauseLead(x)));
+      // Parts given their shares (煤炭行业4477例，占48.80%；…冶金行业905例，占9.87%) name their total: the
+      // nearest that one of them agrees with, or none when none does.
+      const shares = parts.map((x) => this.mentions[x.index + 1]).filter((q, k) => q?.percent && /^[，,\s]*占?比?\s*$/.test(scan.slice(parts[k].end, q.start)));
+      const agrees = (t: Mention): boolean =>
+        shares.some((q, k) => Math.abs(parts[k].value / t.value - q.value) <= 0.5 * 10 ** -((/[.．](\d+)/.exec(q.text)?.[1].length ?? 0) + 2) + 1e-12);
+      const T = shares.length ? candidates.find(agrees) : candidates[0];
+      if (!T || this.claims.some((c) => c.total.mention === T.index && c.parts.some((q) => parts.some((x) => x.index === q.mention)))) continue;
+      const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
+      this.emitMarkerless(T, parts, 'no-marker', parent >= 0 ? parent : undefined);
+    }
+  }
+}
+
+/** The start of the paragraph before the one holding `at` (or of that one when it is the first). */
+function previousParagraphStart(scan: string, at: number): number {
+  const own = scan.lastIndexOf('\n', at - 1);
+  if (own < 0) return 0;
+  let k = own;
+  while (k > 0 && /\s/.test(scan[k - 1])) k--;
+  return scan.lastIndexOf('\n', k - 1) + 1;
+}

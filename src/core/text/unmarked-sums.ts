@@ -1,0 +1,460 @@
+// Claims without a marker whose parts add up to their total: figures after a total that make it up
+// exactly, totals stated after their parts, paragraphs that open with a total, the next paragraph's
+// items, brackets of parts, one figure per class over several sentences, lists after 从…看, and
+// qualified series. Only exact sums make such a claim, except a bracket that sorts a figure's cases
+// by class. Built on the reading's state (claim-collector.ts).
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { normalizePhrase, type Mention } from './extract';
+import type { Part } from './list-reader';
+import { ClaimCollector } from './claim-collector';
+
+/** Words of a state of the items counted before (已建成80个，在建338个; 已完成…，正在…，尚未…). */
+const STATE_OF_ITEMS = /^\s*(?:已|在建|正在|尚|未|完成|建成|开工|待)/;
+
+export class UnmarkedSums extends ClaimCollector {
+  /**
+   * Figures after a total that add up to it exactly, without a marker (行政复议案件4件，撤销1件，维持3件;
+   * 共受理电话862次。市级…143次…；区县…719次), and lists after 从…看 / 按…分 that break down an earlier
+   * total. Only exact sums make a claim without a marker: nothing else says the figures are parts.
+   */
+  protected withoutMarker(): void {
+    const { scan, mentions } = this;
+    const sentenceEnds = (a: number, b: number): number => this.endsBefore[b] - this.endsBefore[a];
+    const sameParagraph = (a: number, b: number): boolean => this.linesBefore[b] === this.linesBefore[a];
+    for (const T of mentions) {
+      // Counts, and sums of money (总投资114万元，…中央资金95万元，省预算内配套19万元).
+      if (T.percent || T.approx || (T.kind !== 'count' && T.kind !== 'money') || isChange(T)) continue;
+      // A part of a list already read is broken down in turn only by the states of its items (09年列建的
+      // 418所，已建成80个，在建338个): siblings after it may add up to it by chance.
+      const byState = this.usedAsPart.has(T.index);
+      // A figure that continues a list of its own unit (…医疗卫生6件；公共安全2件；拆迁征收1件) is a
+      // sibling of the figures after it, not their total.
+      const prev = mentions[T.index - 1];
+      // Two figures of one object (4个专业17家医疗机构) are no siblings: a list has a separator between.
+      const gap = scan.slice(prev?.end ?? 0, T.start);
+      // A figure named as a subset of the one before (卫生人员1718人，卫生技术人员1540人) is no sibling.
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
+      let run: Mention[] = [];
+      // Sentences are counted from the total, or from the last part of a list already read for it:
+      // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
+      let anchor = T.end;
+      const flush = (): void => {
+        let s = 0;
+        let from = 0;
+        for (let j = 0; j < run.length; j++) {
+          s += run[j].value;
+          if (j - from >= 1 && Math.abs(s - T.value) <= tolerance([T, ...run.slice(from, j + 1)])) {
+            const parts = run.slice(from, j + 1);
+            this.emitMarkerless(T, parts, 'no-marker');
+            from = j + 1;
+            s = 0;
+          } else if (s > T.value) break;
+        }
+        run = [];
+      };
+      for (let k = T.index + 1; k < mentions.length; k++) {
+        const m = mentions[k];
+        if (!sameParagraph(T.start, m.start)) break;
+        if (sentenceEnds(anchor, m.start) > 1) break;
+        if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
+        if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
+        if (m.approx) break;
+        if (!addable([m.unit, T.unit])) continue;
+        if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) break;
+        run.push(m);
+      }
+      flush();
+    }
+  }
+
+  /**
+   * A paragraph that opens with a short sentence of one figure (奖励扶助资金1366万元。) and goes on with
+   * what makes it up (拨付…643万元，…惠及6696人；拨付…163万元…): the figures of its kind and unit in the
+   * rest of the paragraph are its parts when together they add up to it exactly. Figures per head
+   * or per period (标准是每人每年960元) are rates, not parts.
+   */
+  protected openingTotals(): void {
+    const { scan, mentions } = this;
+    /** Figures that open their paragraph: words, then this figure first (住宿场所共评审3107家：…). */
+    const openers: Mention[] = [];
+    for (const T of mentions) {
+      if (T.percent || T.approx || isChange(T) || (T.kind !== 'count' && T.kind !== 'money')) continue;
+      const p0 = scan.lastIndexOf('\n', T.start - 1) + 1;
+      const lead = scan.slice(p0, T.start).replace(/\s+/g, '');
+      if (/\d|[。！？]/.test(lead) || lead.length > 24 || lead.length === 0) continue;
+      openers.push(T);
+      const end = nextHardEnd(scan, T.end);
+      // The paragraph's first sentence, short, with this figure alone in it.
+      if (scan[end] !== '。' || sentenceStart(scan, T.start) !== p0 || end - p0 > 30) continue;
+      if (this.within(p0, end + 1).length !== 1) continue;
+      if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+      const pEnd = scan.indexOf('\n', end);
+      const rest = this.within(end + 1, pEnd < 0 ? scan.length : pEnd);
+      const parts = rest.filter((m) => !m.percent && !isChange(m) && m.kind === T.kind && m.unit === T.unit && !this.perUnit(m));
+      if (parts.length < 2 || parts.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+      if (Math.abs(sumOf(parts) - T.value) > tolerance([T, ...parts])) continue;
+      this.emitMarkerless(T, parts, 'no-marker');
+    }
+    // Paragraphs in a row that each open with a figure (奖励扶助资金1366万元。⏎…工资338万元。⏎健康生育专项
+    // 资金205万元。; 住宿场所共评审3107家：…⏎沐浴场所共评审1197家：…) after a paragraph whose last figure of
+    // their unit they add up to exactly (累计投入…1909万元; 对全市20510家公共场所…): its parts.
+    const paragraphOf = (x: number): { start: number; end: number } => {
+      const start = scan.lastIndexOf('\n', x - 1) + 1;
+      const nl = scan.indexOf('\n', x);
+      return { start, end: nl < 0 ? scan.length : nl };
+    };
+    for (let i = 0; i < openers.length; i++) {
+      const first = openers[i];
+      const p0 = paragraphOf(first.start).start;
+      if (p0 === 0) continue;
+      // The paragraph before, past blank lines.
+      let q = p0 - 1;
+      while (q > 0 && /\s/.test(scan[q - 1])) q--;
+      const T = this.within(paragraphOf(Math.max(0, q - 1)).start, q).filter((m) => m.kind === first.kind && m.unit === first.unit && !m.percent).pop();
+      if (!T || T.approx || isChange(T) || this.usedAsPart.has(T.index)) continue;
+      const run: Mention[] = [first];
+      for (let j = i + 1; j < openers.length; j++) {
+        const o = openers[j];
+        // The next paragraph, past blank lines, of the same unit.
+        const between = scan.slice(paragraphOf(run[run.length - 1].start).end, paragraphOf(o.start).start);
+        if (o.unit !== first.unit || o.kind !== first.kind || /\S/.test(between)) break;
+        run.push(o);
+      }
+      if (run.length < 2 || run.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+      let sum = 0;
+      for (let k = 0; k < run.length; k++) {
+        sum += run[k].value;
+        if (k >= 1 && Math.abs(sum - T.value) <= tolerance([T, ...run.slice(0, k + 1)])) {
+          this.emitMarkerless(T, run.slice(0, k + 1), 'no-marker');
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The last figure of its unit in a paragraph (发放了22224户…补助5140250元。) broken down by the next
+   * paragraph, which gives the items one by one (…发放17426户…4417110元。…发放256户…512000元。…): the
+   * figures of its unit there are its parts when they add up to it exactly. Rates per unit (20元/人/月,
+   * 标准是每人每年960元) are passed over.
+   */
+  protected nextParagraphBreakdowns(): void {
+    const { scan } = this;
+    let p0 = 0;
+    while (p0 < scan.length) {
+      const nl = scan.indexOf('\n', p0);
+      const p1 = nl < 0 ? scan.length : nl;
+      // The next paragraph with words, past blank lines.
+      let q0 = p1 + 1;
+      while (q0 < scan.length && scan[q0] === '\n') q0++;
+      const qn = scan.indexOf('\n', q0);
+      const q1 = qn < 0 ? scan.length : qn;
+      if (q0 >= scan.length) break;
+      const here = this.within(p0, p1).filter((m) => !m.percent && !m.approx && !isChange(m) && (m.kind === 'count' || m.kind === 'money') && !this.perUnit(m));
+      const next = this.within(q0, q1).filter((m) => !m.percent && !isChange(m) && (m.kind === 'count' || m.kind === 'money') && !this.perUnit(m));
+      for (const unit of new Set(here.map((m) => m.unit))) {
+        const T = here.filter((m) => m.unit === unit).pop() as Mention;
+        if (this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
+        const parts = next.filter((m) => m.unit === unit && m.kind === T.kind);
+        if (parts.length < 2 || parts.some((m) => m.approx || this.usedAsPart.has(m.index))) continue;
+        if (Math.abs(sumOf(parts) - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
+      }
+      p0 = p1 + 1;
+    }
+  }
+
+  /**
+   * A figure followed by a bracket that lists two or more figures of its unit and nothing else
+   * (人大代表建议5件(主办3件,协办2件)): a breakdown of that figure, nested under the claim the figure
+   * is a part of. Exact or short, never above it: a bracket whose figures exceed the one before
+   * it says something else of it.
+   */
+  protected bracketBreakdowns(): void {
+    const { scan, mentions } = this;
+    for (const H of mentions) {
+      if (H.percent || H.approx || H.kind !== 'count' || isChange(H)) continue;
+      // The bracket right after the figure, after a few words naming what it counts (31种传染病(…)),
+      // or set off by a comma (民营医院8家,(一级6家,二级2家)).
+      // Also after the rate of the same cases per 10万 (630例，发病率为35.2/10万(乙类：…), even left blank).
+      const after = /^(?:[ \u4e00-\u9fff]{0,8}?|\s*[，,]\s*|\s*[，,][\u4e00-\u9fff]{1,8}率[为是]?\s*(?:\d+(?:\.\d+)?)?\s*[/／]\s*(?:10|1)\s*万\s*)(?=[（(【\[])/.exec(
+        scan.slice(H.end, H.end + 30),
+      );
+      if (!after) continue;
+      const open = H.end + after[0].length;
+      const close = matchingClose(scan, open) ?? classBracketClose(scan, open);
+      if (close === undefined) continue;
+      // Figures at the bracket's own level (bracket depths restart at a full stop, so they are counted here).
+      const level = (at: number): number => {
+        let d = 0;
+        for (const c of scan.slice(open + 1, at)) d += c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0;
+        return d;
+      };
+      const inner = this.within(open + 1, close).filter((m) => level(m.start) === 0);
+      if (inner.length === 0 || inner.some((m) => m.percent || m.approx || isChange(m) || m.unit !== H.unit || this.usedAsPart.has(m.index))) continue;
+      // One figure alone (累计引进11个高层次团队(市卫健委立项7个)): a subset of the figure, when it fits and
+      // is no figure of another time (上年11个, 同比…) or per head (每千人口5.51人).
+      if (inner.length === 1) {
+        const note = scan.slice(open + 1, inner[0].start);
+        if (inner[0].value <= H.value && /[\u4e00-\u9fff]{2}/.test(note) && !/上年|去年|同期|同比|较|比|前年|以前|此前|每|人均/.test(note) && !/\d/.test(scan.slice(inner[0].end, close))) {
+          const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+          this.emitClaim(H, undefined, [{ m: inner[0], labelStart: open + 1 }], '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+        }
+        continue;
+      }
+      // A marker inside (含, 其中) was read by its own rule.
+      if (/^[\s]*(?:含|其中|包括)/.test(scan.slice(open + 1, inner[0].start))) continue;
+      // A figure given 各 (天河区、白云区和南沙区各2例) counts once per name.
+      const parts: Part[] = inner.flatMap((m, k) => {
+        const labelStart = k === 0 ? open + 1 : inner[k - 1].end;
+        return Array.from({ length: eachCount(scan.slice(labelStart, m.start)) }, () => ({ m, labelStart }));
+      });
+      const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === H.index));
+      // Two breakdowns set apart by ；(医院47家(综合医院32家、…8家；三级医院4家、二级医院9家、民营医院34家)),
+      // each making the figure up exactly: a claim each.
+      const cuts = [...scan.slice(open + 1, close).matchAll(/[；;]/g)].map((x) => open + 1 + x.index).filter((i) => this.depth[i] === this.depth[open + 1]);
+      if (cuts.length) {
+        const bounds = [open + 1, ...cuts.map((c) => c + 1)];
+        const groups = bounds.map((a, k) => parts.filter((p) => p.m.start >= a && p.m.start < (k < cuts.length ? cuts[k] : close)));
+        if (groups.every((g) => g.length >= 2 && Math.abs(sumOf(g.map((p) => p.m)) - H.value) <= tolerance([H, ...g.map((p) => p.m)]))) {
+          for (const g of groups) this.emitClaim(H, undefined, g, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+          continue;
+        }
+      }
+      const sum = sumOf(parts.map((p) => p.m));
+      // Above the figure, the bracket says something else of it, unless it sorts the figure's cases
+      // by the classes of a classification (传染病630例(乙类：肝炎117例…。丙类：流感2例…)): then every
+      // case is in one class, and a sum above the figure is an error of the text.
+      const classes = new Set([...scan.slice(open + 1, close).matchAll(/([甲乙丙丁])类\s*[：:]/g)].map((x) => x[1]));
+      if (sum > H.value + tolerance([H, ...inner]) && classes.size < 2) continue;
+      this.emitClaim(H, undefined, parts, '', H.phraseStart, close + 1, open, undefined, 'nested', parent >= 0 ? parent : undefined);
+    }
+  }
+
+  /**
+   * A total followed, over the next sentences, by one figure per class of a classification
+   * (乙类传染病报告22种…。丙类传染病报告8种): the classes' figures are its parts when they add up to it
+   * exactly. Epidemic bulletins and reports by grade write their breakdowns this way, a sentence a
+   * class, without a marker. Up to six sentences and two paragraph breaks after the total.
+   */
+  protected classSeries(): void {
+    const { mentions } = this;
+    // The class word nearest before the figure in its sentence, else right after it (其余13种乙类…).
+    const classOf = (m: Mention): string | undefined => {
+      const before = [...this.scan.slice(sentenceStart(this.scan, m.start), m.start).matchAll(CLASS_WORDS)];
+      return before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
+    };
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.kind !== 'count' || this.usedAsPart.has(T.index) || isChange(T) || classOf(T) !== undefined) continue;
+      const parts: Mention[] = [];
+      const seen = new Set<string>();
+      let sum = 0;
+      for (let k = T.index + 1; k < mentions.length; k++) {
+        const m = mentions[k];
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.linesBefore[m.start] - this.linesBefore[T.end] > 2) break;
+        if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase)) continue;
+        const c = classOf(m);
+        if (c === undefined || seen.has(c)) continue;
+        if (m.approx || this.usedAsPart.has(m.index)) break;
+        seen.add(c);
+        parts.push(m);
+        sum += m.value;
+        if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          this.emitMarkerless(T, parts, 'no-marker');
+          break;
+        }
+        if (sum > T.value) break;
+      }
+    }
+  }
+
+  /**
+   * Totals stated after their parts in one sentence (新收63件，上一年度结转1件，共计64件): the figures
+   * right before 共计 / 合计 / 总计 / 共, of the total's unit, that add up to it exactly. Only exact
+   * sums: 共 alone does not say that the figures before it are its parts. Sums of money alike
+   * (现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元).
+   */
+  protected totalsAfter(): void {
+    const { scan, mentions } = this;
+    for (const T of mentions) {
+      if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
+      const last = mentions[T.index - 1];
+      // Spaces are no words (a copy's pinyin glosses are blanked to spaces in the scan).
+      // Or a recap of them all by 均/都 (…5家集中式供水单位责令整改，对1家…二次供水单位责令整改，6家单位均已
+      // 整改到位): the figure says it holds for every one of them.
+      const recap = /^[^。！？\n]{0,24}?[，,；;]\s*(?:上述|以上|这)?\s*$/.test(scan.slice(last.end, T.start)) && /^[^，,；;。！？\n\d]{0,6}?(?:均|都|全部)/.test(scan.slice(T.end, T.end + 10));
+      if (!recap && !TOTAL_AFTER.test(scan.slice(last.end, T.start).replace(/[ \t]+/g, ''))) {
+        this.totalAfterSentences(T);
+        continue;
+      }
+      const parts: Mention[] = [];
+      let next = T.start;
+      for (let k = T.index - 1; k >= 0; k--) {
+        const m = mentions[k];
+        if (/[。！？\n]/.test(scan.slice(m.end, next))) break;
+        next = m.start;
+        // a share beside a part (17件，占42.5%) is passed over
+        if (m.percent) continue;
+        if (m.kind !== T.kind || m.approx || isChange(m) || !addable([m.unit, T.unit]) || this.usedAsPart.has(m.index)) break;
+        if (this.addBefore(T, parts, m) !== 'more') break;
+      }
+      if (!this.totalsAfterParts.has(T.index)) this.totalAfterSentences(T);
+    }
+  }
+
+  /**
+   * A total that opens its sentence with 合计 / 总计 / 共计 after the sentences that list its parts
+   * (…将发放奖励金共计772.6万元；…1098.4万元；…一次性奖励1.2万元。⏎…将合计兑现奖励资金1872.2万元): the
+   * nearest figures of its kind and unit in the two sentences before (in its paragraph or the one
+   * before), passing over figures of other kinds (对象8048人) and changes, when two or more of them add
+   * up to it exactly.
+   */
+  private totalAfterSentences(T: Mention): void {
+    const { scan, mentions } = this;
+    const s0 = sentenceStart(scan, T.start);
+    const lead = scan.slice(s0, T.start);
+    if (!/合计|总计|共计|总共|一共/.test(lead) || /\d/.test(lead.replace(/\d{4}年/g, ''))) return;
+    const parts: Mention[] = [];
+    let from = s0;
+    let sentences = 0;
+    let breaks = 0;
+    for (let k = T.index - 1; k >= 0; k--) {
+      const m = mentions[k];
+      const gap = scan.slice(m.end, from);
+      sentences += (gap.match(/[。！？]/g) ?? []).length;
+      breaks += (gap.match(/\n/g) ?? []).length;
+      from = m.start;
+      // Within the paragraph before at most: past it stand other subjects (a heading, another section).
+      if (sentences > 2 || breaks > 1) break;
+      if (m.percent || isChange(m) || m.kind !== T.kind) continue;
+      if (m.approx || m.unit !== T.unit || this.usedAsPart.has(m.index)) break;
+      if (this.addBefore(T, parts, m) !== 'more') return;
+    }
+  }
+
+  /**
+   * Puts `m` in front of the parts gathered backwards from a total stated after them, and emits the
+   * claim once two or more make the total up exactly: 'done' then, 'over' once they pass it, else
+   * 'more' to go on gathering.
+   */
+  private addBefore(T: Mention, parts: Mention[], m: Mention): 'done' | 'over' | 'more' {
+    parts.unshift(m);
+    const sum = sumOf(parts);
+    if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+      this.emitAfter(T, parts);
+      return 'done';
+    }
+    return sum > T.value ? 'over' : 'more';
+  }
+
+  protected emitAfter(T: Mention, parts: Mention[]): void {
+    const start = Math.min(parts[0].phraseStart, parts[0].start);
+    const labelFrom = (m: Mention, k: number): number => (k === 0 ? m.phraseStart : Math.max(parts[k - 1].end, m.phraseStart));
+    this.totalsAfterParts.add(T.index);
+    this.emit({
+      text: this.text.slice(start, T.end),
+      start,
+      end: T.end,
+      trigger: '',
+      total: T,
+      totalLabel: T.phrase,
+      parts: parts.map((m, k) => ({ m, label: cleanLabel(this.text.slice(labelFrom(m, k), m.start)) })),
+      complete: true,
+      selection: false,
+      reading: 'total-after',
+    });
+  }
+
+  /** Lists after 从…看 / 按…分 that break down the nearest earlier total of their unit (exact or partial, never above it). */
+  protected dimensions(): void {
+    const { scan, mentions } = this;
+    // Dimension lists: 从来信分类看，住房保障43件(30.2%)；物业服务17件…
+    const dim = new RegExp(`(?:^|[。！？\\n])(?:${DIMENSION.source.slice(1)})`, 'g');
+    for (let dm = dim.exec(scan); dm; dm = dim.exec(scan)) {
+      const from = dm.index + dm[0].length;
+      const end = nextHardEnd(scan, from);
+      const list = this.within(from, end).filter((m) => m.kind === 'count' && !m.percent && !this.usedAsPart.has(m.index));
+      if (list.length < 2 || list.some((m) => m.approx)) continue;
+      const unit = list[0].unit;
+      const parts = list.filter((m) => m.unit === unit);
+      if (parts.length !== list.length) continue;
+      let T: Mention | undefined;
+      for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400; k--) {
+        const m = mentions[k];
+        if (m.end <= dm.index + 1 && m.unit === unit && !m.percent && !this.usedAsPart.has(m.index) && !m.approx) {
+          T = m;
+          break;
+        }
+      }
+      const sum = sumOf(parts);
+      // No earlier total of the parts' unit: a count of another unit they add up to exactly (救护车出车
+      // 877次 … 从疾病类别分析：内科疾病499例；外科疾病357例；妇产科疾病21例), the same events counted again.
+      if (!T) {
+        for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400; k--) {
+          const m = mentions[k];
+          if (m.end <= dm.index + 1 && m.kind === 'count' && !m.percent && !m.approx && !isChange(m) && Math.abs(m.value - sum) <= tolerance([m, ...parts])) {
+            T = m;
+            break;
+          }
+        }
+      }
+      if (!T) continue;
+      if (sum > T.value + tolerance([T, ...parts])) continue;
+      this.emitMarkerless(T, parts, 'dimension');
+    }
+  }
+
+  /**
+   * A sentence of figures whose labels are one word under different qualifiers (公立医院诊疗167.31万人次，
+   * …；民营医院诊疗41.60万人次), after a figure labelled with that word (医院诊疗208.91万人次): its breakdown,
+   * when the figures add up to it exactly. Statistical bulletins split a line of the paragraph
+   * before this way, without a marker; only the exact sum says that the figures are its parts.
+   */
+  protected qualifiedSeries(): void {
+    const { scan, mentions } = this;
+    let k = 0;
+    while (k < mentions.length) {
+      const first = mentions[k];
+      const end = nextHardEnd(scan, first.start);
+      const here: Mention[] = [];
+      for (; k < mentions.length && mentions[k].start < end; k++) here.push(mentions[k]);
+      const parts = here.filter((m) => !m.percent && !isChange(m));
+      if (parts.length < 2 || parts.some((m) => m.kind !== 'count' || m.approx || m.unit !== parts[0].unit || this.usedAsPart.has(m.index))) continue;
+      if (/其中|包括|分别/.test(scan.slice(sentenceStart(scan, first.start), end))) continue;
+      // Each figure's words back to the clause start (the phrase stops at a bracket: 中心(站)出院).
+      const s0 = sentenceStart(scan, first.start);
+      const labels = parts.map((m) => normalizePhrase(scan.slice(Math.max(s0, m.index > 0 ? mentions[m.index - 1].end : 0), m.start).split(/[，,；;：:]/).pop() as string));
+      let common = labels[0];
+      for (const l of labels) while (common && !l.endsWith(common)) common = common.slice(1);
+      if (common.length < 2 || labels.some((l) => l.length - common.length < 1 || l.length - common.length > 14)) continue;
+      const sum = sumOf(parts);
+      for (let j = parts[0].index - 1; j >= 0 && j >= parts[0].index - 30; j--) {
+        const T = mentions[j];
+        if (T.unit !== parts[0].unit || T.percent || T.approx || isChange(T) || !normalizePhrase(T.phrase).endsWith(common)) continue;
+        if (Math.abs(sum - T.value) <= tolerance([T, ...parts])) {
+          const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === T.index));
+          this.emitMarkerless(T, parts, 'reference', parent >= 0 ? parent : undefined);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The close of a bracket that sorts a figure's cases by class, a sentence a class (（乙类：病毒性肝炎117例，
+ * …。丙类：流感2例，…）): such a bracket may hold full stops, not a line break. Within 600 characters.
+ */
+function classBracketClose(scan: string, open: number): number | undefined {
+  if (!/^[（(]\s*[甲乙丙丁]类\s*[：:]/.test(scan.slice(open, open + 8))) return undefined;
+  let level = 0;
+  for (let i = open + 1; i < scan.length && i < open + 600; i++) {
+    const c = scan[i];
+    if (c === '\n' || c === '\r') return undefined;
+    if (c === '（' || c === '(') level++;
+    else if (c === '）' || c === ')') {
+      if (level === 0) return i;
+      level--;
+    }
+  }
+  return undefined;
+}
