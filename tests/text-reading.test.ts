@@ -1249,6 +1249,9 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     const r = read('尘肺病病例报告9173例。截至年底，尘肺累积病例607,570例。尘肺新病例主要来自煤炭行业4477例，占48.80%；其次是冶金行业905例，占9.87%。');
     expect(summary(r.claims)).toEqual(['9173 = 4477 + 905 short-partial']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['48.80% 4477/9173 mismatch', '9.87% 905/9173 ok']);
+    // A share beside a later part alone picks the total too.
+    const later = read('尘肺病病例报告9173例。截至年底，尘肺累积病例607,570例。尘肺新病例主要来自煤炭行业4477例；其次是冶金行业905例，占9.87%。');
+    expect(summary(later.claims)).toEqual(['9173 = 4477 + 905 short-partial']);
   });
 
   test('a short name alone between items is a bracket a copy turned into commas; a clause without a figure still ends the list', () => {

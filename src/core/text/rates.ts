@@ -121,7 +121,7 @@ function visitsOfPeople(num: Mention, base: Mention): boolean {
 }
 
 /** The stated rate agrees with num / den within half a unit of its last digit. */
-function fits(r: Mention, num: Mention, den: { value: number }): boolean {
+export function fits(r: Mention, num: { value: number }, den: { value: number }): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
 }
 

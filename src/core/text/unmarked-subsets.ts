@@ -3,8 +3,9 @@
 // the first few (前5：) and ranked lists (主要…；其次…). None of them can read parts above a total
 // unless the text says they were tested (合格 more than tested is an error). Built on unmarked-sums.ts.
 import { isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
-import { normalizePhrase, type Mention } from './extract';
+import { normalizePhrase } from './extract';
 import { namesSubset } from './claim-collector';
+import { fits } from './rates';
 import { UnmarkedSums } from './unmarked-sums';
 
 export class UnmarkedSubsets extends UnmarkedSums {
@@ -143,10 +144,10 @@ export class UnmarkedSubsets extends UnmarkedSums {
         .filter((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === unit && x.value + tolerance([x, ...parts]) >= sum && sharesWord(subject, normalizePhrase(x.phrase) + this.clauseLead(x)));
       // Parts given their shares (煤炭行业4477例，占48.80%；…冶金行业905例，占9.87%) name their total: the
       // nearest that one of them agrees with, or none when none does.
-      const shares = parts.map((x) => this.mentions[x.index + 1]).filter((q, k) => q?.percent && /^[，,\s]*占?比?\s*$/.test(scan.slice(parts[k].end, q.start)));
-      const agrees = (t: Mention): boolean =>
-        shares.some((q, k) => Math.abs(parts[k].value / t.value - q.value) <= 0.5 * 10 ** -((/[.．](\d+)/.exec(q.text)?.[1].length ?? 0) + 2) + 1e-12);
-      const T = shares.length ? candidates.find(agrees) : candidates[0];
+      const shares = parts
+        .map((x) => ({ part: x, share: this.mentions[x.index + 1] }))
+        .filter(({ part, share }) => share?.percent && /^[，,\s]*占?比?\s*$/.test(scan.slice(part.end, share.start)));
+      const T = shares.length ? candidates.find((t) => shares.some(({ part, share }) => fits(share, part, t))) : candidates[0];
       if (!T || this.claims.some((c) => c.total.mention === T.index && c.parts.some((q) => parts.some((x) => x.index === q.mention)))) continue;
       const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
       this.emitMarkerless(T, parts, 'no-marker', parent >= 0 ? parent : undefined);
