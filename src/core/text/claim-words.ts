@@ -125,10 +125,14 @@ export function enclosingOpen(scan: string, from: number, t: number): number | u
   return undefined;
 }
 
-export function matchingClose(scan: string, open: number): number | undefined {
+/**
+ * The close of the bracket that opens at `open`, within its sentence; or, with `stop` and `limit`,
+ * before a character `stop` matches and within `limit` characters.
+ */
+export function matchingClose(scan: string, open: number, stop: RegExp = HARD_END, limit = Infinity): number | undefined {
   let level = 0;
-  for (let i = open + 1; i < scan.length; i++) {
-    if (HARD_END.test(scan[i])) return undefined;
+  for (let i = open + 1; i < scan.length && i - open <= limit; i++) {
+    if (stop.test(scan[i])) return undefined;
     if (OPEN.test(scan[i])) level++;
     else if (CLOSE.test(scan[i])) {
       if (level === 0) return i;

@@ -446,15 +446,5 @@ export class UnmarkedSums extends ClaimCollector {
  */
 function classBracketClose(scan: string, open: number): number | undefined {
   if (!/^[（(]\s*[甲乙丙丁]类\s*[：:]/.test(scan.slice(open, open + 8))) return undefined;
-  let level = 0;
-  for (let i = open + 1; i < scan.length && i < open + 600; i++) {
-    const c = scan[i];
-    if (c === '\n' || c === '\r') return undefined;
-    if (c === '（' || c === '(') level++;
-    else if (c === '）' || c === ')') {
-      if (level === 0) return i;
-      level--;
-    }
-  }
-  return undefined;
+  return matchingClose(scan, open, /[\n\r]/, 600);
 }
