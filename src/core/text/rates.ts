@@ -8,9 +8,8 @@ import { lineStarts } from './reading';
 import { cellMention } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
-import { sumOf } from './claim-words';
 import type { Period } from './period';
-import { sameKind, sharesWord } from './claim-words';
+import { sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -232,8 +231,8 @@ function plannedRate(text: string, r: Mention, stem: string, before: readonly Me
   if (!/完成/.test(stem)) return undefined;
   const here = before.filter((m) => m.sentence === r.sentence && !m.approx);
   const plan = here.filter((m) => /任务|计划|^应/.test(normalizePhrase(m.phrase)));
-  // The phrase as written: 实际 is a filler the normalized phrase drops.
   if (plan.length !== 1) return undefined;
+  // The phrase as written: 实际 is a filler the normalized phrase drops.
   const done = here.filter((m) => m.index > plan[0].index && sameCount(m, plan[0]) && /实际|完成|^\s*已/.test(m.phrase));
   if (done.length !== 1) return undefined;
   return build('rate', r, done[0], plan[0], text, done[0].phrase, plan[0].phrase);
@@ -301,10 +300,11 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       if (!m.percent || !/^[\s、，,和及与]*$/.test(text.slice(run[run.length - 1].end, m.start))) break;
       run.push(m);
     }
+    if (run.length < 2) continue;
     for (const m of run) checked.add(m.index);
     const counts: Mention[] = [];
     for (let k = r.index - 1; k >= 0 && counts.length < run.length && !mentions[k].percent && mentions[k].sentence === r.sentence; k--) counts.unshift(mentions[k]);
-    if (run.length < 2 || counts.length !== run.length || counts.some((m) => m.kind !== 'count' || m.approx)) continue;
+    if (counts.length !== run.length || counts.some((m) => m.kind !== 'count' || m.approx)) continue;
     const claim = totalOfPart.get(counts[0].index);
     if (claim && claim.parts.length === counts.length && counts.every((m) => totalOfPart.get(m.index) === claim)) {
       const den = mentions[claim.total.mention];
