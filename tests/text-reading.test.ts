@@ -649,6 +649,14 @@ describe('shares and rates', () => {
     expect(bad.findings[0].message['en-US']).toContain('3,000件 ÷ 4,800件');
   });
 
+  test('a share whose base stands in brackets before 的: 68059 of (6.6万人) = 103.12 %', () => {
+    const r = read('截至10月7日，全市共进行宫颈癌筛查68059人，占全年筛查任务(6.6万人)的103.12%；乳腺癌筛查69832人，占全年筛查任务（6.6万人）的104.81%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [68059, 66000, 'ok'],
+      [69832, 66000, 'mismatch'],
+    ]);
+  });
+
   test('half a unit of the last shown digit: 46/64 = 71.875 % may be written 71.87 % or 71.88 %, not 71.8 %', () => {
     const ok = read('共64件，其中甲46件，占比71.87%；乙18件，占比28.13%。');
     expect(ok.rates.map((x) => x.verdict)).toEqual(['ok', 'ok']);
@@ -811,6 +819,9 @@ describe('the period of a report and of its figures', () => {
     ['【公共场所卫生监督】2017年，全省公共场所9.8万个，依法查处案件506件。', { year: 2017, from: 1, to: 12 }],
     ['2020年10月1日00:00--31日24:00，全省共报告法定传染病4476例。', { year: 2020, from: 10, to: 10 }],
     ['报告显示，2023年1月(2023年1月1日0时至1月31日24时)，全省共报告法定传染病86458例。', { year: 2023, from: 1, to: 1 }],
+    // A count to a date runs from January; its year from a sentence that opens with one.
+    ['首页>民生实事\n2022年10月份民生实事进度\n2022年省定民生实事。截至10月7日，全市共进行宫颈癌筛查68059人。', { year: 2022, from: 1, to: 10 }],
+    ['截至2023年9月底，全县累计接种疫苗12万剂次。', { year: 2023, from: 1, to: 9 }],
   ])('a report title, a year that opens a sentence, and windows with times of day: %s', (text, period) => {
     expect(read(text).period).toMatchObject(period);
   });
@@ -1265,6 +1276,26 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);
     expect(read('共有卫技人员6961人(每千人口5.51人)。').claims).toEqual([]);
+  });
+
+  test('a kind of health staff after a staff count is a subset of it; a count of another kind is not', () => {
+    expect(summary(read('镇街卫生院在职职工人数642人，卫生技术人员562人。').claims)).toEqual(['642 = 562 ok']);
+    expect(summary(read('全院职工320人，注册护士120人。').claims)).toEqual(['320 = 120 ok']);
+    expect(read('全院职工320人，床位120张，门诊量120人。').claims).toEqual([]);
+    expect(read('全院职工320人，患者120人。').claims).toEqual([]);
+  });
+
+  test('where most of a count lies (主要集中在…) is a subset of the nearest count before it that is no part', () => {
+    const text = '4785例病人中，男性3020例，女性1765例。病例主要集中在0~4岁年龄组儿童，共4339例。';
+    expect(summary(read(text).claims)).toEqual(['4785 = 3020 + 1765 ok', '4785 = 4339 ok']);
+    expect(summary(read('共报告病例120例。病例集中在城区，共80例。').claims)).toEqual(['120 = 80 ok']);
+    // Larger than the count before it: another count, not where it lies.
+    expect(read('共报告病例120例。病例集中在城区，共180例。').claims).toEqual([]);
+  });
+
+  test('the samples still failing after a correction (仍不合格的) are a subset of those told to correct', () => {
+    const text = '对检查不合格的150间游泳场所作出责令限期整改，对限期整改仍不合格的19间，依法作出了行政处罚。';
+    expect(summary(read(text).claims)).toEqual(['150 = 19 ok']);
   });
 
   test('a figure after the parts that says 均 of them all is their total when they make it up exactly', () => {

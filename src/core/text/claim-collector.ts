@@ -157,8 +157,27 @@ export class ClaimCollector {
  * inside a word of four or more (卫生技术人员).
  */
 export function namesSubset(words: string, totalWords: string): boolean {
+  if (staffWithin(words, totalWords)) return true;
   const key = totalWords.replace(/^(?:全(?:市|县|区|省|州|旗)?|共|累计|总)+/, '');
   const extra = words.length - key.length;
   if (key.length < 2 || extra < 1 || extra > 4) return false;
   return words.endsWith(key) || (key.length >= 4 && words.startsWith(key.slice(0, 2)) && words.endsWith(key.slice(2)));
+}
+
+// The kinds of health staff in the statistics' own hierarchy: 卫生技术人员 are among a body's staff
+// (职工, 卫生人员, 工作人员), and doctors, nurses, pharmacists and technicians among 卫生技术人员. Their names
+// share no word with the staff count they belong to, so namesSubset could not see it from the words.
+const HEALTH_TECHNICAL = /^(?:其中)?卫生技术人员$/;
+const CLINICAL = /^(?:其中)?(?:执业(?:[(（]?助理[)）]?)?医师|注册护士|护士|药师|技师|药剂人员|检验人员)$/;
+const STAFF = /职工|卫生人员|工作人员|员工|从业人员|在岗人员|人员总数/;
+
+/** Whether the words name a kind of health staff (卫生技术人员, 注册护士). */
+export function isStaffKind(words: string): boolean {
+  return HEALTH_TECHNICAL.test(words) || CLINICAL.test(words);
+}
+
+/** Whether a part's words name staff of a kind counted within the total's staff (在职职工642人，卫生技术人员562人). */
+function staffWithin(words: string, totalWords: string): boolean {
+  if (HEALTH_TECHNICAL.test(words)) return STAFF.test(totalWords) && !/卫生技术人员/.test(totalWords);
+  return CLINICAL.test(words) && (STAFF.test(totalWords) || /卫生技术人员$/.test(totalWords));
 }

@@ -59,6 +59,7 @@ class ClaimReader extends TotalFinder {
     this.nextParagraphBreakdowns();
     this.qualifiedSubsets();
     this.stateSubsets();
+    this.concentrationSubsets();
     this.etcTotals();
     this.topLists();
     this.rankedLists();

@@ -75,6 +75,15 @@ export function findPeriods(scan: string): Period[] {
     if (!validMonth(from) || !validMonth(to) || to < from) continue;
     add(make(m[0], m.index, from, to, yearOf(m[1])));
   }
+  // 2b. A count to a date (截至10月7日，全市共筛查68059人; 截至2023年9月底): the year to that month, as
+  // progress reports count from January.
+  const toDate = /(?:截至|截止到?)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|底|末)?(?!\s*\d)/g;
+  for (let m = toDate.exec(scan); m; m = toDate.exec(scan)) {
+    const to = Number(m[2]);
+    // 截至2019年6月30日，全年…: the date says when the count was taken, 全年 what it covers.
+    if (!validMonth(to) || /^\s*[，,]?\s*全年/.test(scan.slice(m.index + m[0].length))) continue;
+    add(make(m[0], m.index, 1, to, yearOf(m[1])));
+  }
   // 3. Halves and quarters: 上半年, 2025年第三季度, 一季度, 前三季度.
   // The year may drop its 年 before 上/下半年 (郑州公示2017下半年卫生行政处罚案件).
   const half = /(?:(?<!\d)(\d{4})\s*(?:年\s*(?:度\s*)?)?)?(上|下)半年/g;
@@ -171,7 +180,13 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
     return m ? make(m[0].trim(), m.index + m[0].indexOf(m[1]), 1, 12, Number(m[1])) : undefined;
   }
   if (!chosen || chosen.year !== undefined || scan === undefined) return chosen;
-  const y = openingYear(scan, chosen.start);
+  // Its year from the opening (2020年，…), else from a year that opens a sentence before it (2022年省定
+  // 民生实事…。截至10月7日，…).
+  let y = openingYear(scan, chosen.start);
+  if (y === undefined) {
+    const m = OPENING_YEAR.exec(scan.slice(0, chosen.start));
+    if (m) y = Number(m[1]);
+  }
   return y === undefined ? chosen : make(chosen.text, chosen.start, chosen.from, chosen.to, y);
 }
 

@@ -411,13 +411,14 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     }
   }
 
-  // A share whose base is named with its figure: 完成投资3111万元，占中央预算内投资5730万元的54%.
+  // A share whose base is named with its figure: 完成投资3111万元，占中央预算内投资5730万元的54%; the
+  // figure may stand in brackets (筛查68059人，占全年筛查任务(6.6万人)的103.12%).
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const den = mentions[r.index - 1];
     const num = den && mentions[den.index - 1];
     if (!den || !num || den.percent || num.percent || den.unit !== num.unit || den.approx || num.approx) continue;
-    if (!/^\s*的\s*$/.test(text.slice(den.end, r.start)) || !/^[^，,；;。]{0,4}[，,]?\s*占[^，,；;。\d]{0,16}$/.test(text.slice(num.end, den.start))) continue;
+    if (!/^\s*[)）]?\s*的\s*$/.test(text.slice(den.end, r.start)) || !/^[^，,；;。]{0,4}[，,]?\s*占[^，,；;。\d]{0,16}$/.test(text.slice(num.end, den.start))) continue;
     const check = build('share', r, num, den, text, num.phrase, den.phrase);
     if (check) {
       out.push(check);

@@ -4,7 +4,7 @@
 // unless the text says they were tested (合格 more than tested is an error). Built on unmarked-sums.ts.
 import { isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
 import { normalizePhrase } from './extract';
-import { namesSubset } from './claim-collector';
+import { isStaffKind, namesSubset } from './claim-collector';
 import { fits } from './rates';
 import { UnmarkedSums } from './unmarked-sums';
 
@@ -31,6 +31,8 @@ export class UnmarkedSubsets extends UnmarkedSums {
       const state =
         /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
         /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+        // 对限期整改仍不合格的19间: the state named last, before the figure.
+        /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
         /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 16))?.[1];
       if (!state) continue;
       if (P.value > T.value + tolerance([T, P])) {
@@ -49,6 +51,26 @@ export class UnmarkedSubsets extends UnmarkedSums {
   }
 
   /**
+   * Where most of a count lies (4785例病人中，男性3020例，女性1765例…。病例主要集中在0~4岁年龄组4339例): a
+   * subset of the nearest count before it in its paragraph that is not itself a part and can hold it.
+   */
+  protected concentrationSubsets(): void {
+    const { scan, mentions } = this;
+    for (const P of mentions) {
+      if (P.percent || P.approx || P.kind !== 'count' || isChange(P) || this.usedAsPart.has(P.index)) continue;
+      // In its clause, or the clause before with the figure after 共 (主要集中在0~4岁年龄组儿童，共4339例).
+      if (!/集中(?:在|于)[^，,；;。！？\n]{0,16}(?:[，,]\s*(?:共|合计|计)?\s*)?$/.test(scan.slice(Math.max(0, P.start - 40), P.start))) continue;
+      const line0 = scan.lastIndexOf('\n', P.start) + 1;
+      for (let k = P.index - 1; k >= 0 && mentions[k].start >= line0; k--) {
+        const T = mentions[k];
+        if (T.percent || T.approx || isChange(T) || T.unit !== P.unit || this.usedAsPart.has(T.index)) continue;
+        if (T.value >= P.value) this.emitMarkerless(T, [P], 'no-marker');
+        break;
+      }
+    }
+  }
+
+  /**
    * A count named by an earlier count's words under a qualifier, in its sentence and without a
    * marker (全市共出生52710人，…，二孩出生26856人): a subset of it. Made only when it fits in the total;
    * with no marker to say it is a part, a larger figure says nothing.
@@ -58,7 +80,8 @@ export class UnmarkedSubsets extends UnmarkedSums {
     for (const P of mentions) {
       if (P.approx || P.kind !== 'count' || !isPartCandidate(P) || this.usedAsPart.has(P.index)) continue;
       const words = normalizePhrase(P.phrase);
-      if (words.length < 4) continue;
+      // Four characters at least, so that a bare qualifier is not read as a name (a staff kind such as 护士 is).
+      if (words.length < 4 && !isStaffKind(words)) continue;
       const s0 = sentenceStart(scan, P.start);
       for (let k = P.index - 1; k >= 0 && mentions[k].start >= s0; k--) {
         const T = mentions[k];
