@@ -18,13 +18,31 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import { TotalFinder } from './claim-totals';
 import type { Claim, Reading, SkippedClaim } from './claim-types';
-import { CONTINUATION, COUNTED_GROUP, NUMBERING, PER_HEAD, LABEL_LINE, TOTAL_AFTER, addable, sameKind, TRIGGERS, isChange, enclosingOpen, hardStart, isPartCandidate, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import {
+  CONTINUATION,
+  COUNTED_GROUP,
+  NUMBERING,
+  PER_HEAD,
+  LABEL_LINE,
+  TOTAL_AFTER,
+  addable,
+  sameKind,
+  TRIGGERS,
+  isChange,
+  enclosingOpen,
+  hardStart,
+  isPartCandidate,
+  matchingClose,
+  nextHardEnd,
+  sentenceStart,
+  sumOf,
+  tolerance,
+} from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ListReader, endOfList, type Part } from './list-reader';
 
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
 const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
-
 
 export type { Claim, ClaimItem, Reading, SkippedClaim, Verdict } from './claim-types';
 export { completeWording } from './claim-verdict';
@@ -180,7 +198,13 @@ class ClaimReader extends TotalFinder {
     // list's own, before any figure ahead of the marker.
     const lastPart = flat[flat.length - 1]?.m;
     const after = lastPart && this.mentions[lastPart.index + 1];
-    if (after && !after.percent && !after.approx && addable([after.unit, firstUnit]) && TOTAL_AFTER.test(scan.slice(lastPart.end, after.start).replace(/[ \t]+/g, ''))) {
+    if (
+      after &&
+      !after.percent &&
+      !after.approx &&
+      addable([after.unit, firstUnit]) &&
+      TOTAL_AFTER.test(scan.slice(lastPart.end, after.start).replace(/[ \t]+/g, ''))
+    ) {
       cands.list = [after, ...cands.list.filter((m) => m !== after)];
       cands.local.add(after.index);
     }
@@ -199,110 +223,28 @@ class ClaimReader extends TotalFinder {
     }
     const { total, compound, reading } = chosen;
     let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, /^分别/.test(trigger));
-    // A total of one class (乙类传染病8种1106例，其中，肝炎389例…肺结核513例，丙类传染病31例): an item of
-    // another class is a sibling of the total, not its part, and ends the list.
-    const totalWords = scan.slice(Math.max(0, total.start - 40), total.start);
-    const totalClass = /([甲乙丙丁])类[^，,；;。！？\n]*$/.exec(totalWords)?.[1];
-    if (totalClass && !compound) {
-      const k = chosenParts.findIndex((p) => {
-        const c = /([甲乙丙丁])类/.exec(scan.slice(p.labelStart, p.m.start))?.[1];
-        return c !== undefined && c !== totalClass;
-      });
-      if (k >= 1) chosenParts = chosenParts.slice(0, k);
-    }
+    chosenParts = compound ? chosenParts : this.withinClass(total, chosenParts);
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 
     // Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit.
     // Items of several figures (民政部门301户30.2万元；县部门148户15.47万元) count here figure by figure.
     const figures = chosenParts.every((p) => !p.sub) ? chosenParts.flatMap((p) => (p.group ? p.group : [p])) : [];
     if (!numbered && this.statePairs(figures, cands.list, trigger, s0, endInclusive, t, open)) return;
-    const unitsOfParts = [...new Set(figures.map((p) => p.m.unit))];
-    if (!numbered && unitsOfParts.length >= 2) {
-      // The totals are the marker's sentence's, or the sentence's before it when it opens with the marker.
-      // There, each unit needs a list of its own (发放253.9万元 after a list of households is no breakdown
-      // of the 募集305.19万元 before).
-      const before = cands.crossSentence && cands.local.size === 0;
-      const perUnit = unitsOfParts.map((u) => ({ u, total: cands.list.find((c) => c.unit === u && (cands.local.has(c.index) || before)) }));
-      if (perUnit.every((x) => x.total) && (!before || unitsOfParts.every((u) => figures.filter((p) => p.m.unit === u).length >= 2))) {
-        for (const { u, total: tot } of perUnit) {
-          const ps = figures.filter((p) => p.m.unit === u);
-          this.emitClaim(tot as Mention, undefined, ps, trigger, s0, endInclusive, t, open, 'marker');
-        }
-        return;
-      }
-    }
+    if (!numbered && this.claimPerUnit(figures, cands, { trigger, s0, end: endInclusive, t, open })) return;
 
-    // Groups of items after ；, of which later ones count something else (…41起已结案、1起尚在调查中；
-    // 抽样检测72家，合格70家): the groups of the total's kind.
-    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => p.group)) {
-      const ofTotal = (p: Part): boolean => (p.group as Part[]).every((g) => sameKind(total.unit, g.m.unit));
-      const k = chosenParts.findIndex((p) => !ofTotal(p));
-      if (k >= 1 && chosenParts.slice(k).every((p) => (p.group as Part[]).every((g) => !sameKind(total.unit, g.m.unit)))) chosenParts = chosenParts.slice(0, k);
-    }
+    if (!numbered && !compound) chosenParts = this.partsOfTotalKind(total, chosenParts);
 
-    // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
-    // 494人): the parts are the leading items of the total's unit, the rest other measures.
-    // One item with two figures of different units (乙类传染病报告16种4421例): the one the total counts.
-    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
-      const sameItem = (i: number): boolean => i > 0 && !/[、，,；;。\n]/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
-      const drop = new Set<number>();
-      chosenParts.forEach((p, i) => {
-        if (!sameItem(i)) return;
-        const a = sameKind(total.unit, chosenParts[i - 1].m.unit);
-        const b = sameKind(total.unit, p.m.unit);
-        if (a && !b) drop.add(i);
-        else if (b && !a) drop.add(i - 1);
-      });
-      if (drop.size) chosenParts = chosenParts.filter((_, i) => !drop.has(i));
-    }
-    // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
-    // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
-    // parts, when the list opens with a part of the total's unit.
-    if (!numbered && !compound && chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
-      const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
-      const whole = sumOf(chosenParts.map((p) => p.m));
-      if (k >= 1 && Math.abs(whole - total.value) > tolerance([total])) {
-        // Only figures set apart by ，or ；(a note on an item, another subject): one in a 、 list
-        // (行政许可20项、医疗机构8家) is an item of the list in another unit, and stays.
-        const apart = (i: number): boolean => i > 0 && !/、/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
-        if (/[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) chosenParts = chosenParts.slice(0, k);
-        else if (chosenParts.every((p, i) => sameKind(total.unit, p.m.unit) || apart(i))) chosenParts = chosenParts.filter((p) => sameKind(total.unit, p.m.unit));
-      }
-    }
-
-    // Continuation in the next sentence: "其中行政许可1225件…。其他事项2301项。" (其他/其余/另有) adds the
-    // rest to the list; a sentence that opens with a figure of the list's unit ("其中14件…答复。2件结转
-    // 下年办理。") does so only when it completes the total exactly.
-    const extra: Part[] = [];
-    // Later clauses of the sentence named as the rest (…，其中1件结转下年办理，另外2件申请人撤回，其余15件
-    // 按期答复): more parts when, with them, the list makes up the total exactly.
-    if (!compound && !numbered && chosenParts.length && chosenParts.every((p) => !p.group && !p.sub)) {
-      const more = this.restOfList(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
-      if (more.length) {
-        extra.push(...more);
-        endInclusive = Math.max(endInclusive, more[more.length - 1].m.end);
-      }
-    }
-    if (extra.length === 0 && scan[regionEnd] === '。' && !numbered && open === undefined) {
-      const next = nextHardEnd(scan, regionEnd + 1);
-      const m = this.within(regionEnd + 1, next).find(isPartCandidate);
-      const lead = m ? scan.slice(regionEnd + 1, m.start) : '';
-      const flat = chosenParts.flatMap((p) => (p.group ? p.group : [p]));
-      const sum = sumOf(flat.map((p) => p.m));
-      const named = (total.end <= h0 || chosen.crossSentence) && CONTINUATION.test(lead);
-      const figureFirst = /^\s*$/.test(lead) && m !== undefined && m.unit === total.unit && !compound &&
-        Math.abs(sum + m.value - total.value) <= tolerance([total, m]);
-      if (m && !/[，,；;]/.test(lead) && !m.percent && (named || figureFirst)) {
-        extra.push({ m, labelStart: regionEnd + 1 });
-        endInclusive = m.end;
-      } else if (!compound && chosenParts.every((p) => !p.group) && sum < total.value) {
-        const more = this.completion(regionEnd, total, sum);
-        if (more.length) {
-          extra.push(...more);
-          endInclusive = more[more.length - 1].m.end;
-        }
-      }
-    }
+    const more = this.continuation(total, chosenParts, {
+      regionEnd,
+      endInclusive,
+      compound: compound !== undefined,
+      numbered,
+      open,
+      h0,
+      crossSentence: chosen.crossSentence,
+    });
+    const extra = more.parts;
+    endInclusive = more.endInclusive;
 
     const groups = chosenParts.filter((p) => p.group);
     if (groups.length && groups.length === chosenParts.length) {
@@ -326,11 +268,158 @@ class ClaimReader extends TotalFinder {
   }
 
   /**
+   * Parallel figures of two units (走访110批1731人次，其中集访76批1677人次): a claim per unit, each of the
+   * total of its unit. True when it made them.
+   */
+  private claimPerUnit(
+    figures: Part[],
+    cands: { list: Mention[]; local: Set<number>; crossSentence: boolean },
+    at: { trigger: string; s0: number; end: number; t: number; open: number | undefined },
+  ): boolean {
+    const unitsOfParts = [...new Set(figures.map((p) => p.m.unit))];
+    if (unitsOfParts.length < 2) return false;
+    // The totals are the marker's sentence's, or the sentence's before it when it opens with the marker.
+    // There, each unit needs a list of its own (发放253.9万元 after a list of households is no breakdown
+    // of the 募集305.19万元 before).
+    const before = cands.crossSentence && cands.local.size === 0;
+    const perUnit = unitsOfParts.map((u) => ({ u, total: cands.list.find((c) => c.unit === u && (cands.local.has(c.index) || before)) }));
+    if (perUnit.every((x) => x.total) && (!before || unitsOfParts.every((u) => figures.filter((p) => p.m.unit === u).length >= 2))) {
+      for (const { u, total: tot } of perUnit) {
+        const ps = figures.filter((p) => p.m.unit === u);
+        this.emitClaim(tot as Mention, undefined, ps, at.trigger, at.s0, at.end, at.t, at.open, 'marker');
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The parts up to the first item of another class than the total's (乙类传染病8种1106例，其中，肝炎
+   * 389例…肺结核513例，丙类传染病31例): that item is a sibling of the total, not its part, and ends the list.
+   */
+  private withinClass(total: Mention, parts: Part[]): Part[] {
+    const { scan } = this;
+    const totalClass = /([甲乙丙丁])类[^，,；;。！？\n]*$/.exec(scan.slice(Math.max(0, total.start - 40), total.start))?.[1];
+    if (!totalClass) return parts;
+    const k = parts.findIndex((p) => {
+      const c = /([甲乙丙丁])类/.exec(scan.slice(p.labelStart, p.m.start))?.[1];
+      return c !== undefined && c !== totalClass;
+    });
+    return k >= 1 ? parts.slice(0, k) : parts;
+  }
+
+  /**
+   * The parts that count what the total counts, when later items of a list count something else: groups
+   * after ；of another kind, the second figure of one item in another unit, notes in another measure.
+   */
+  private partsOfTotalKind(total: Mention, parts: Part[]): Part[] {
+    const { scan } = this;
+    let chosenParts = parts;
+    // Groups of items after ；, of which later ones count something else (…41起已结案、1起尚在调查中；
+    // 抽样检测72家，合格70家): the groups of the total's kind.
+    if (chosenParts.length >= 2 && chosenParts.every((p) => p.group)) {
+      const ofTotal = (p: Part): boolean => (p.group as Part[]).every((g) => sameKind(total.unit, g.m.unit));
+      const k = chosenParts.findIndex((p) => !ofTotal(p));
+      if (k >= 1 && chosenParts.slice(k).every((p) => (p.group as Part[]).every((g) => !sameKind(total.unit, g.m.unit)))) chosenParts = chosenParts.slice(0, k);
+    }
+
+    // Later items that count something else (其中，急救电话1011个，同比增长7%；调派救护车456次；救治患者
+    // 494人): the parts are the leading items of the total's unit, the rest other measures.
+    // One item with two figures of different units (乙类传染病报告16种4421例): the one the total counts.
+    if (chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
+      const sameItem = (i: number): boolean => i > 0 && !/[、，,；;。\n]/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
+      const drop = new Set<number>();
+      chosenParts.forEach((p, i) => {
+        if (!sameItem(i)) return;
+        const a = sameKind(total.unit, chosenParts[i - 1].m.unit);
+        const b = sameKind(total.unit, p.m.unit);
+        if (a && !b) drop.add(i);
+        else if (b && !a) drop.add(i - 1);
+      });
+      if (drop.size) chosenParts = chosenParts.filter((_, i) => !drop.has(i));
+    }
+    // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
+    // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
+    // parts, when the list opens with a part of the total's unit.
+    if (chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
+      const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
+      const whole = sumOf(chosenParts.map((p) => p.m));
+      if (k >= 1 && Math.abs(whole - total.value) > tolerance([total])) {
+        // Only figures set apart by ，or ；(a note on an item, another subject): one in a 、 list
+        // (行政许可20项、医疗机构8家) is an item of the list in another unit, and stays.
+        const apart = (i: number): boolean => i > 0 && !/、/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
+        if (/[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) chosenParts = chosenParts.slice(0, k);
+        else if (chosenParts.every((p, i) => sameKind(total.unit, p.m.unit) || apart(i)))
+          chosenParts = chosenParts.filter((p) => sameKind(total.unit, p.m.unit));
+      }
+    }
+    return chosenParts;
+  }
+
+  /**
+   * Parts of the list past its region: later clauses named as the rest (…，其余15件按期答复), the next
+   * sentence's 其他/其余/另有, or a figure opening it that completes the total exactly.
+   */
+  private continuation(
+    total: Mention,
+    chosenParts: Part[],
+    at: { regionEnd: number; endInclusive: number; compound: boolean; numbered: boolean; open: number | undefined; h0: number; crossSentence: boolean },
+  ): { parts: Part[]; endInclusive: number } {
+    const { scan } = this;
+    const { regionEnd, compound, numbered, open, h0 } = at;
+    let { endInclusive } = at;
+    const extra: Part[] = [];
+    // Later clauses of the sentence named as the rest (…，其中1件结转下年办理，另外2件申请人撤回，其余15件
+    // 按期答复): more parts when, with them, the list makes up the total exactly.
+    if (!compound && !numbered && chosenParts.length && chosenParts.every((p) => !p.group && !p.sub)) {
+      const more = this.restOfList(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
+      if (more.length) {
+        extra.push(...more);
+        endInclusive = Math.max(endInclusive, more[more.length - 1].m.end);
+      }
+    }
+    // Continuation in the next sentence: "其中行政许可1225件…。其他事项2301项。" (其他/其余/另有) adds the
+    // rest to the list; a sentence that opens with a figure of the list's unit ("其中14件…答复。2件结转
+    // 下年办理。") does so only when it completes the total exactly.
+    if (extra.length === 0 && scan[regionEnd] === '。' && !numbered && open === undefined) {
+      const next = nextHardEnd(scan, regionEnd + 1);
+      const m = this.within(regionEnd + 1, next).find(isPartCandidate);
+      const lead = m ? scan.slice(regionEnd + 1, m.start) : '';
+      const flat = chosenParts.flatMap((p) => (p.group ? p.group : [p]));
+      const sum = sumOf(flat.map((p) => p.m));
+      const named = (total.end <= h0 || at.crossSentence) && CONTINUATION.test(lead);
+      const figureFirst =
+        /^\s*$/.test(lead) && m !== undefined && m.unit === total.unit && !compound && Math.abs(sum + m.value - total.value) <= tolerance([total, m]);
+      if (m && !/[，,；;]/.test(lead) && !m.percent && (named || figureFirst)) {
+        extra.push({ m, labelStart: regionEnd + 1 });
+        endInclusive = m.end;
+      } else if (!compound && chosenParts.every((p) => !p.group) && sum < total.value) {
+        const more = this.completion(regionEnd, total, sum);
+        if (more.length) {
+          extra.push(...more);
+          endInclusive = more[more.length - 1].m.end;
+        }
+      }
+    }
+    return { parts: extra, endInclusive };
+  }
+
+  /**
    * Lists of one total separated by ；, each of which makes the total up exactly (议提案157件。其中，
    * 省建议3件、市建议47件，省提案4件、市提案103件；主办75件，会办82件): the same total broken down
    * twice, a claim each. True when it made them.
    */
-  private segmentsEachWhole(total: Mention, from: number, to: number, trigger: string, s0: number, end: number, t: number, open: number | undefined, reading: Reading): boolean {
+  private segmentsEachWhole(
+    total: Mention,
+    from: number,
+    to: number,
+    trigger: string,
+    s0: number,
+    end: number,
+    t: number,
+    open: number | undefined,
+    reading: Reading,
+  ): boolean {
     const { scan } = this;
     const base = this.depth[from];
     const cuts: number[] = [];
@@ -484,7 +573,11 @@ class ClaimReader extends TotalFinder {
     if (whole.some((p) => STATE.test(label(p))) || inState.some((p) => STATE.exec(label(p))?.[1] !== state)) return false;
     if (inState.some((p, i) => p.m.unit !== whole[i].m.unit || p.m.value > whole[i].m.value)) return false;
     const T2 = totals.find((m) => normalizePhrase(m.phrase).startsWith(state) && m.unit === whole[0].m.unit);
-    const T1 = T2 && totals.find((m) => m.index < T2.index && m.sentence === T2.sentence && m.unit === T2.unit && m.value >= T2.value && !normalizePhrase(m.phrase).includes(state));
+    const T1 =
+      T2 &&
+      totals.find(
+        (m) => m.index < T2.index && m.sentence === T2.sentence && m.unit === T2.unit && m.value >= T2.value && !normalizePhrase(m.phrase).includes(state),
+      );
     if (!T1 || !T2) return false;
     this.emitClaim(T1, undefined, whole, trigger, s0, end, t, open, 'marker');
     this.emitClaim(T2, undefined, inState, trigger, s0, end, t, open, 'marker');
