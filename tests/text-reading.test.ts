@@ -1305,3 +1305,53 @@ describe('lists that run on past their subject, shares listed after 分别, samp
   });
 });
 
+
+describe('epidemic bulletins, hospital standards and lists of places one a line', () => {
+  test('a figure larger than the total after one part and a ；starts a new subject, with its own breakdown', () => {
+    const text = '全省129家县级综合医院，128家达到国家基本标准，其中110家达到推荐标准，位列全国第9；1486家乡镇卫生院全部达到国家标准，其中478家达到国家推荐标准。';
+    expect(summary(read(text).claims)).toEqual(['129 = 128 ok', '128 = 110 ok', '1486 = 478 ok']);
+    // Without the ；the larger figure is read as a part, and the list exceeds its total.
+    expect(summary(read('共128家，其中110家达到推荐标准、1486家达到国家标准。').claims)).toEqual(['128 = 110 + 1486 exceeds']);
+  });
+
+  test('a percentage followed by 的 is a share of what follows, not of the count before', () => {
+    const r = read('104所县级中医医院中有92所达到国家基本标准，其中60所达到国家推荐标准，100%的乡镇卫生院设有中医馆。');
+    expect(r.rates).toEqual([]);
+    expect(summary(r.claims)).toEqual(['104 = 92 ok', '92 = 60 ok']);
+  });
+
+  test('counts that meet a requirement, one after another, are each a subset of the count checked', () => {
+    const text = '开展检测教学环境学校5931所，5260所学校教室人均面积符合卫生要求，4952所学校课桌椅符合卫生要求，3312所学校学生宿舍符合卫生要求。';
+    expect(summary(read(text).claims)).toEqual(['5931 = 5260 ok', '5931 = 4952 ok', '5931 = 3312 ok']);
+    // A count that meets nothing is no subset.
+    expect(read('开展检测教学环境学校5931所，新建教室5260间。').claims).toEqual([]);
+  });
+
+  test('small-form punctuation (﹔) ends a list like ；, and 现有 after it is a new subject, also in traditional script', () => {
+    const text = '截至2月23日24時，全省報告確診病例480例，其中：哈爾濱市198例、雙鴨山市52例、伊春市230例﹔現有重症病例72例。';
+    expect(summary(read(text).claims)).toEqual(['480 = 198 + 52 + 230 ok']);
+  });
+
+  test('new cases after a ；are not among those there were', () => {
+    expect(summary(read('全省原有6例疑似病例中，排除3例；新增疑似病例6例；现有疑似病例9例。').claims)).toEqual(['6 = 3 ok']);
+    expect(summary(read('共5家，其中原有3家、新增2家。').claims)).toEqual(['5 = 3 + 2 ok']);
+  });
+
+  test('places one a line under 其中：, each with its breakdown in brackets, are the parts', () => {
+    const text = '截至2月9日24时，累计报告确诊病例37例。其中:\n晋中市17例(平遥县17例)\n运城市18例(新绛县5例、盐湖区13例)\n临汾市2例(乡宁县1例、吉县1例)。\n新增治愈出院4例。';
+    expect(summary(read(text).claims)).toEqual(['37 = 17 + 18 + 2 ok', '17 = 17 ok', '18 = 5 + 13 ok', '2 = 1 + 1 ok']);
+  });
+
+  test('confirmed cases are those cured, dead and still treated; the contacts those released and still observed', () => {
+    const text = '截至2月29日24時，全省累計報告確診病例93例，累計治癒出院75例，死亡1例。\n現在院隔離治療確診病例17例。密切接觸者3994人，已解除醫學觀察3789人，正在醫學觀察205人。';
+    expect(summary(read(text).claims)).toEqual(['93 = 75 + 1 + 17 ok', '3994 = 3789 + 205 ok']);
+    // Contacts not all accounted for: a list that may be partial. Cases that do not balance: nothing said.
+    expect(summary(read('追踪到密切接触者16110人，已解除医学观察13954人，尚有2027人正在接受医学观察。').claims)).toEqual(['16110 = 13954 + 2027 short-partial']);
+    expect(read('累计报告确诊病例93例，累计治愈出院70例，死亡1例。现在院治疗确诊病例17例。').claims).toEqual([]);
+  });
+
+  test('a daily bulletin covers one day of its month, its year from the full date elsewhere', () => {
+    expect(read('2020年2月9日0时至24时，山西省报告新增确诊病例4例。').period).toMatchObject({ year: 2020, from: 2, to: 2, partial: true, label: '2020年2月9日' });
+    expect(read('2020年2月29日疫情通报\n2月29日0-24时，全省新增治愈出院2例。').period).toMatchObject({ year: 2020, from: 2, to: 2, label: '2020年2月29日' });
+  });
+});

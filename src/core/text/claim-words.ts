@@ -21,7 +21,7 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  * An item whose label holds these starts a new subject, not another part: a year, a new total
  * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
  */
-export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|现有|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
 export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
@@ -36,6 +36,8 @@ export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;
 const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
 /** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
 export const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*\d/;
+/** A short line of a name and its figure, with no sentence inside (晋中市32例(平遥县32例)): an item of a list under 其中：. */
+export const ITEM_LINE = /^\s*[^，,。；;：:\n\d]{1,12}\d[^。\n]{0,120}。?\s*$/;
 /** Numbering at the start of an item: (1) （一） 1. 1、 ① 一是. */
 export const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+[是、])/;
 

@@ -23,6 +23,7 @@ import {
   COUNTED_GROUP,
   NUMBERING,
   PER_HEAD,
+  ITEM_LINE,
   LABEL_LINE,
   TOTAL_AFTER,
   addable,
@@ -75,6 +76,7 @@ class ClaimReader extends TotalFinder {
     this.withoutMarker();
     this.openingTotals();
     this.nextParagraphBreakdowns();
+    this.bulletinTotals();
     this.qualifiedSubsets();
     this.stateSubsets();
     this.concentrationSubsets();
@@ -128,9 +130,15 @@ class ClaimReader extends TotalFinder {
       // 其中包括：⏎(1)…⏎(2)…: the list is the numbered lines that follow.
       if (/^[：:\s]*$/.test(scan.slice(afterTrigger, regionEnd)) && scan[regionEnd] === '\n') {
         let end = regionEnd;
-        while (end < scan.length && scan[end] === '\n' && (NUMBERING.test(scan.slice(end + 1, end + 8)) || LABEL_LINE.test(scan.slice(end + 1, end + 24)))) {
+        // Also lines of a name and its figure (晋中市32例(平遥县32例)⏎运城市18例(…)), up to the one that ends
+        // with 。: a bulletin's list of places, one a line.
+        while (end < scan.length && scan[end] === '\n') {
           const next = scan.indexOf('\n', end + 1);
+          const line = scan.slice(end + 1, next < 0 ? scan.length : next);
+          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ITEM_LINE.test(line);
+          if (!item) break;
           end = next < 0 ? scan.length : next;
+          if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23))) break;
         }
         if (end > regionEnd) {
           numbered = true;
@@ -222,7 +230,7 @@ class ClaimReader extends TotalFinder {
       return;
     }
     const { total, compound, reading } = chosen;
-    let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, /^分别/.test(trigger));
+    let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, scan, /^分别/.test(trigger));
     chosenParts = compound ? chosenParts : this.withinClass(total, chosenParts);
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;
 

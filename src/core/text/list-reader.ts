@@ -115,7 +115,7 @@ export class ListReader {
       if (r.parts.length === 0) {
         // Words without a figure end the list, except a rank note (位居第二位) and a bracket of its
         // own (民营医院8家,(一级6家,二级2家),村卫生室…135个): a note on the item before.
-        const words = this.text.slice(kid.start, kid.end);
+        const words = this.scan.slice(kid.start, kid.end);
         // A short name alone (…社区卫生服务中心,站,12个; 疾病预防控制中心,防疫站,卫生技术人员201人): a
         // bracket whose brackets a copy turned into commas, part of the next item's name.
         const name = cleanLabel(words).replace(/[\s，,、]/g, '');
@@ -123,18 +123,20 @@ export class ListReader {
         if (r.kind === 'text' && rs.length > 0 && !RANK_NOTE.test(cleanLabel(words)) && !/^[\s，,、]*[（(][^]*[)）][\s，,、]*$/.test(words) && !lostBracket) break;
         continue;
       }
-      const lead = this.text.slice(kid.start, r.parts[0].m.start);
+      const lead = this.scan.slice(kid.start, r.parts[0].m.start);
       // Words in brackets (其他类(包括挪车、生活服务)550件) qualify the item; they open nothing.
       if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(lead.replace(/[（(][^（()）]*[)）]/g, '')))) break;
       // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.
       if (PER_HEAD.test(lead)) break;
+      // New cases after a ；(原有6例疑似病例中，排除3例；新增疑似病例6例): not among the ones there were.
+      if (rs.length > 0 && /[；;]\s*新增[^；;]*$/.test(this.scan.slice(Math.max(0, kid.start - 3), r.parts[0].m.start))) break;
       // An item opening with 含 (…技术人员1597人，含医师564人、护士630人) breaks the item before it
       // down: that is a claim of its own, and this list ends there.
       if (rs.length > 0 && /^[\s，,、]*(?:含|包含)/.test(lead)) break;
       // An item that opens with a marker of its own (…12条,其中A6条,B3条,C3条,开展…121条,其中D78条…):
       // the figure before it is the total of that breakdown, and the list ends there. Right after
       // the first item (人大建议9件，其中主办5件、会办4件) it is that item's breakdown, read above.
-      if (rs.length >= 2 && /^[\s：:，,、；;]*(?:其中|包括)/.test(this.text.slice(kid.start, r.parts[0].m.start))) {
+      if (rs.length >= 2 && /^[\s：:，,、；;]*(?:其中|包括)/.test(this.scan.slice(kid.start, r.parts[0].m.start))) {
         const last = rs[rs.length - 1];
         if (last.r.parts.length === 1) last.r = { ...last.r, parts: [{ ...last.r.parts[0], opens: true }] };
         break;
@@ -144,7 +146,7 @@ export class ListReader {
     if (rs.length === 0) return { parts: [], kind: 'empty' };
     // An item whose next clause opens with 其中 (60岁及以上147717人，占22.00%，其中65岁及以上108726人):
     // one part with its own breakdown, as 人大建议9件，其中主办5件、会办4件 is.
-    if (nested && rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.text.slice(rs[1].kid.start, rs[1].r.parts[0].m.start))) {
+    if (nested && rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start))) {
       const head = rs[0].r.parts[0].m;
       const sub = rs.slice(1).flatMap((x) => x.r.parts);
       if (sub.every((p) => p.m.unit === head.unit)) return { parts: [{ ...rs[0].r.parts[0], labelStart: rs[0].kid.start, sub }], kind: 'parts' };
@@ -192,7 +194,7 @@ export class ListReader {
     const own = this.own(leaf.start, leaf.end);
     if (own.length !== 1 || !isPartCandidate(own[0])) return undefined;
     const m = own[0];
-    const names = eachCount(this.text.slice(from.start, m.start));
+    const names = eachCount(this.scan.slice(from.start, m.start));
     if (names < 2) return undefined;
     return { parts: Array.from({ length: names }, () => ({ m, labelStart: from.start })), kind: 'parts' };
   }
@@ -250,20 +252,27 @@ function annotateOtherUnits(rs: Array<{ r: ReadOut }>): void {
 
 /**
  * Where a list read after a marker ends for its total. A figure larger than the whole total, after
- * two or more parts that fit in it, starts a new subject (…共12条，其中A6条，B3条，C3条，开展…121条):
+ * two or more parts that fit in it or after one part and a ；, starts a new subject (…共12条，其中A6条，B3条，C3条，开展…121条):
  * no single part can be larger than its total, and the parts before it already read as a list. A
  * last part that opens a breakdown of its own is that breakdown's total, kept as a part only when
  * the parts add up to the total with it and not without it, or when the list is enumerated
  * (分别为公安推送19人，社区排查23人，其中…: both are the items 分别为 names).
  */
-export function endOfList(parts: Part[], total: Mention, enumerated = false): Part[] {
-  if (parts.some((p) => p.group || p.sub)) return parts;
+export function endOfList(parts: Part[], total: Mention, scan: string, enumerated = false): Part[] {
+  if (parts.some((p) => p.group)) return parts;
+  if (parts.some((p) => p.sub)) {
+    // A nested list ends only at a new subject after its first part (其中110家…；1486家…，其中478家…).
+    const k = parts.length >= 2 && /[；;]/.test(scan.slice(parts[0].m.end, parts[1].m.start)) ? 1 : -1;
+    return k === 1 && !parts[0].sub && parts[1].m.unit === total.unit && parts[0].m.value <= total.value && parts[1].m.value > total.value + tolerance([total]) ? parts.slice(0, 1) : parts;
+  }
   const tol = tolerance([total]);
   let out = parts;
   let s = 0;
   for (let k = 0; k < parts.length; k++) {
     const v = parts[k].m.value;
-    if (k >= 2 && s <= total.value + tol && v > total.value + tol && parts[k].m.unit === total.unit) {
+    // After one part, only across ；: 其中110家达到推荐标准，位列全国第9；1486家乡镇卫生院…全部达标.
+    const newSubject = k >= 2 || (k === 1 && /[；;]/.test(scan.slice(parts[0].m.end, parts[1].m.start)));
+    if (newSubject && s <= total.value + tol && v > total.value + tol && parts[k].m.unit === total.unit) {
       out = parts.slice(0, k);
       break;
     }

@@ -21,10 +21,10 @@ export interface Period {
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
 
-function make(text: string, start: number, from: number, to: number, year: number | undefined): Period {
+function make(text: string, start: number, from: number, to: number, year: number | undefined, day?: number): Period {
   const partial = !(from === 1 && to === 12);
   const y = year !== undefined ? `${year}年` : '';
-  const span = from === to ? `${from}月` : `${from}—${to}月`;
+  const span = day !== undefined ? `${from}月${day}日` : from === to ? `${from}月` : `${from}—${to}月`;
   const label = partial ? `${y}${span}` : `${y}全年`;
   return { text, ...(year !== undefined ? { year } : {}), from, to, partial, label, start, end: start + text.length };
 }
@@ -65,6 +65,16 @@ export function findPeriods(scan: string): Period[] {
     else if (Number(d2) < 28 && from !== 1) continue;
     if (!validMonth(from) || !validMonth(to) || to < from) continue;
     add(make(whole, m.index, from, to, yearOf(y1) ?? yearOf(y2)));
+  }
+  // 1b. One day, as a daily bulletin covers (2020年2月9日0时至24时, 2月23日0-24時): a part of its month.
+  // Without a year of its own, the year of the same date written in full elsewhere (a title's
+  // 2020年2月29日…疫情通报).
+  const day = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*0\\s*(?:时|[:：]00)?\\s*${DASH}+\\s*24\\s*(?:时|[:：]00)`, 'g');
+  for (let m = day.exec(scan); m; m = day.exec(scan)) {
+    const mm = Number(m[2]);
+    if (!validMonth(mm)) continue;
+    const y = m[1] ?? new RegExp(`(\\d{4})\\s*年\\s*${m[2]}\\s*月\\s*${m[3]}\\s*日`).exec(scan)?.[1];
+    add(make(m[0], m.index, mm, mm, yearOf(y), Number(m[3])));
   }
   // 2. A run of months: 2024年1—10月(份), 今年1-5月.
   const months = new RegExp(`(?:(\\d{4})\\s*年\\s*(?:度\\s*)?)?(\\d{1,2})\\s*${DASH}\\s*(\\d{1,2})\\s*月(?:份)?(?!\\s*\\d|\\s*日)`, 'g');

@@ -119,6 +119,14 @@ function visitsOfPeople(num: Mention, base: Mention): boolean {
   return num.unit === '人次' && sameKind(base.unit, '人');
 }
 
+/**
+ * A percentage that names its own base after it (…其中60所达到推荐标准，100%的乡镇卫生院设有中医馆): a share
+ * of what follows, not of the count before.
+ */
+function ofWhatFollows(text: string, r: Mention): boolean {
+  return /^\s*的/.test(text.slice(r.end, r.end + 3));
+}
+
 /** The stated rate agrees with num / den within half a unit of its last digit. */
 export function fits(r: Mention, num: { value: number }, den: { value: number }): boolean {
   return den.value > 0 && Math.abs(r.value - num.value / den.value) <= halfUnit(r) + 1e-12;
@@ -335,7 +343,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const between = text.slice(m.end, next.start);
       if (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, ''))) continue;
       const words = normalizePhrase(next.phrase);
-      if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words)) continue;
+      if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || ofWhatFollows(text, next)) continue;
       const total = mentions[c.total.mention];
       // 共占, 合计占, 两者共占 after the last part: the share of the parts so far together.
       if (/(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
@@ -466,7 +474,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const words = normalizePhrase(r.phrase);
-    if (NOT_A_SHARE.test(words) || !/^(?:占比?|比例为?|比重为?)?$/.test(words)) continue;
+    if (NOT_A_SHARE.test(words) || !/^(?:占比?|比例为?|比重为?)?$/.test(words) || ofWhatFollows(text, r)) continue;
     const num = mentions[r.index - 1];
     if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     // A count already the base of a share before it comes first (高危产妇600人，占20% of the 3000

@@ -16,7 +16,22 @@
  * form, one character for one so that offsets stay: reports copied from traditional-script sites
  * read as the simplified ones do. Labels are taken from the text as written.
  */
-const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學術鄉鎮護師註專診婦兒預執費補償險農興設備廳廣東圖館無舉擊貧車鐵銷錄監幹運動體質練習勞營養飲給義癥將劃優聯視頻頁題樣認識說論還進選遺適屬層擴創紀約維難雜離雙觀齊談殘傢綜顯隨確嚴問稱頭晉積爭啟'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学术乡镇护师注专诊妇儿预执费补偿险农兴设备厅广东图馆无举击贫车铁销录监干运动体质练习劳营养饮给义症将划优联视频页题样认识说论还进选遗适属层扩创纪约维难杂离双观齐谈残家综显随确严问称头晋积争启'[i]]));
+const TRADITIONAL = new Map<string, string>([...'條項個萬億戶場處張冊輪屆輛計總與別餘過為後辦結轉報訴議業醫療衛機構數類書點單復審許決統較減長佔內們來這對時間區縣開關發證據應當請罰種規範標準實際現從蓋達檢測驗務會歲協調辭職員傳傷級經濟價寫導熱線電話網門節環權責參絡讀續績獲狀態齡產礦藥覺學術鄉鎮護師註專診婦兒預執費補償險農興設備廳廣東圖館無舉擊貧車鐵銷錄監幹運動體質練習勞營養飲給義癥將劃優聯視頻頁題樣認識說論還進選遺適屬層擴創紀約維難雜離雙觀齊談殘傢綜顯隨確嚴問稱頭晉積爭啟癒觸'].map((c, i) => [c, '条项个万亿户场处张册轮届辆计总与别余过为后办结转报诉议业医疗卫机构数类书点单复审许决统较减长占内们来这对时间区县开关发证据应当请罚种规范标准实际现从盖达检测验务会岁协调辞职员传伤级经济价写导热线电话网门节环权责参络读续绩获状态龄产矿药觉学术乡镇护师注专诊妇儿预执费补偿险农兴设备厅广东图馆无举击贫车铁销录监干运动体质练习劳营养饮给义症将划优联视频页题样认识说论还进选遗适属层扩创纪约维难杂离双观齐谈残家综显随确严问称头晋积争启愈触'[i]]));
+
+/**
+ * Small-form and half-width punctuation (﹔﹐﹑﹕ as some sites and copies print them, ｡ ､ of
+ * half-width fonts) read as the full-width marks they stand for, so that they end clauses and lists.
+ */
+const PUNCTUATION = new Map<string, string>([
+  ['\ufe50', '，'],
+  ['\ufe51', '、'],
+  ['\ufe54', '；'],
+  ['\ufe55', '：'],
+  ['\ufe56', '？'],
+  ['\ufe57', '！'],
+  ['\uff61', '。'],
+  ['\uff64', '、'],
+]);
 
 /** A full stop written as an ASCII point after Chinese text (…共39种.其中,…): read as 。. */
 const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
@@ -41,7 +56,7 @@ export function toScan(text: string): string {
         continue;
       }
     }
-    const simplified = c >= 0x4e00 ? TRADITIONAL.get(text[i]) : undefined;
+    const simplified = c >= 0x4e00 && c < 0xa000 ? TRADITIONAL.get(text[i]) : c >= 0xfe50 ? PUNCTUATION.get(text[i]) : undefined;
     if (simplified !== undefined) {
       out += simplified;
     } else if (c === 0x2e && CJK_BEFORE_POINT.test(text[i - 1] ?? '') && (i + 1 === text.length || CJK_AFTER_POINT.test(text[i + 1]))) {
@@ -88,6 +103,12 @@ const LINE_END_OK = /[。！？!?；;：:…]$/;
 /** A line that opens with a heading or list marker: 一、 （一） (1) 1. 1、 ① 第一， 一是. */
 const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，,、]|[一二三四五六七八九十]+是)/;
 
+/**
+ * A line that is one place or item with its figure and, in brackets, its breakdown (运城市18例(新绛县5例、
+ * 盐湖区3例)): a bulletin's list one item a line, whose breaks are real where two such lines meet.
+ */
+const ITEM_LINE = /^\s*[^，,。；;：:\d\s（()）]{1,12}\d[\d.]*\s*[^\d\s，,。；;：:（()）、]{1,3}\s*(?:[（(][^（()）\n]*[)）])?\s*[。；;，,]?$/;
+
 /** Whether a line is a heading (短标题) rather than a sentence cut at the page width. */
 function isHeading(line: string): boolean {
   const s = line.trim();
@@ -101,8 +122,8 @@ function isHeading(line: string): boolean {
 
 /**
  * The scan string with sentence-internal line breaks made spaces. A break is kept when the line
- * before it ends a sentence or an item (。！？；：…), is a heading or a short title, or when the next
- * line is blank or opens a numbered item or heading.
+ * before it ends a sentence or an item (。！？；：…), is a heading or a short title, when the next
+ * line is blank or opens a numbered item or heading, or between two lines of one item each.
  */
 export function joinBrokenLines(scan: string): string {
   const lines = scan.split('\n');
@@ -115,7 +136,8 @@ export function joinBrokenLines(scan: string): string {
     const body = line.replace(/\r$/, '');
     const next = lines[i + 1].replace(/\r$/, '');
     const trimmed = body.replace(/\s+$/, '');
-    const broken = trimmed !== '' && !LINE_END_OK.test(trimmed) && !isHeading(trimmed) && next.trim() !== '' && !ITEM_START.test(next);
+    const items = ITEM_LINE.test(trimmed) && ITEM_LINE.test(next);
+    const broken = trimmed !== '' && !LINE_END_OK.test(trimmed) && !isHeading(trimmed) && next.trim() !== '' && !ITEM_START.test(next) && !items;
     if (broken) {
       // "\r\n" → "  ": both units become spaces, offsets unchanged.
       if (line.endsWith('\r')) out = out.slice(0, -1) + ' ';

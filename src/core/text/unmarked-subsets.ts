@@ -3,7 +3,7 @@
 // the first few (前5：) and ranked lists (主要…；其次…). None of them can read parts above a total
 // unless the text says they were tested (合格 more than tested is an error). Built on unmarked-sums.ts.
 import { isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
-import { normalizePhrase } from './extract';
+import { normalizePhrase, type Mention } from './extract';
 import { isStaffKind, namesSubset } from './claim-collector';
 import { fits } from './rates';
 import { UnmarkedSums } from './unmarked-sums';
@@ -17,37 +17,60 @@ export class UnmarkedSubsets extends UnmarkedSums {
    */
   protected stateSubsets(): void {
     const { scan, mentions } = this;
+    // Parts in a state found so far, by mention, with the count they are of: a sibling after one
+    // (检测5931所，5260所…符合卫生要求，4952所…符合卫生要求) is of the same count.
+    const partOf = new Map<number, Mention>();
     for (let k = 1; k < mentions.length; k++) {
       const P = mentions[k];
-      const T = mentions[k - 1];
+      const prev = mentions[k - 1];
+      const T = partOf.get(prev.index) ?? prev;
+      const sibling = T !== prev;
       if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit) continue;
-      if (this.usedAsPart.has(P.index) || this.usedAsPart.has(T.index) || this.claims.some((c) => c.total.mention === T.index)) continue;
-      const gap = scan.slice(T.end, P.start);
+      if (this.usedAsPart.has(P.index) || (!sibling && this.usedAsPart.has(T.index))) continue;
+      if (!sibling && this.claims.some((c) => c.total.mention === T.index)) continue;
+      const gap = scan.slice(prev.end, P.start);
       // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
       // 合格227家), or the same clause after X中 (183家单位中67家不合格).
-      const nextClause = /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) || /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
+      const nextClause =
+        /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) ||
+        /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
       if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
-      const lead = this.clauseLead(P).replace(/\s+/g, '');
-      const state =
-        /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
-        /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
-        // 对限期整改仍不合格的19间: the state named last, before the figure.
-        /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
-        /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(scan.slice(P.end, P.end + 16))?.[1];
+      const state = this.stateOf(P);
       if (!state) continue;
       if (P.value > T.value + tolerance([T, P])) {
         // Samples that pass or fail are among those tested: more of them than were tested is an error.
         const tested = /抽检|检测|监测|抽查|抽样|检验/.test(this.clauseLead(T) + scan.slice(T.end, T.end + 12));
-        if (/合格|达标/.test(state) && tested && nextClause) this.emitMarkerless(T, [P], 'no-marker');
+        if (/合格|达标/.test(state) && tested && nextClause && !sibling) this.emitMarkerless(T, [P], 'no-marker');
         continue;
       }
+      partOf.set(P.index, T);
       // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
       // the count up exactly.
       const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
-      const rest = this.within(P.end, end).find((m) => m.unit === P.unit && !m.percent && !m.approx && !this.usedAsPart.has(m.index) && new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)));
-      if (rest && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
+      const rest = this.within(P.end, end).find(
+        (m) => m.unit === P.unit && !m.percent && !m.approx && !this.usedAsPart.has(m.index) && new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)),
+      );
+      if (rest && !sibling && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
       else this.emitMarkerless(T, [P], 'no-marker');
     }
+  }
+
+  /** The state a count is said to be in, by the words before or after it (结案20件, 合格227家, 128家达到国家基本标准). */
+  private stateOf(P: Mention): string | undefined {
+    const lead = this.clauseLead(P).replace(/\s+/g, '');
+    const after = this.scan.slice(P.end, P.end + 20);
+    return (
+      /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      // 对限期整改仍不合格的19间: the state named last, before the figure.
+      /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
+      /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(after)?.[1] ??
+      // 128家达到国家基本标准, 5260所学校教室人均面积符合卫生要求: a standard reached or a requirement met is 达标.
+      (/^\s*(?:均|全部)?达到[^，,；;。！？\n\d]{0,8}标准(?=\s*(?:[，,；;。！？\n]|$))/.test(after) ||
+      /^[^，,；;。！？\n\d]{0,12}?符合[^，,；;。！？\n\d]{0,6}要求(?=\s*(?:[，,；;。！？\n]|$))/.test(after)
+        ? '达标'
+        : undefined)
+    );
   }
 
   /**
@@ -119,12 +142,14 @@ export class UnmarkedSubsets extends UnmarkedSums {
    */
   protected topLists(): void {
     const { scan } = this;
-    const TOP = /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
+    const TOP =
+      /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
     for (let m = TOP.exec(scan); m; m = TOP.exec(scan)) {
       const from = m.index + m[0].length;
       const end = Math.min(nextHardEnd(scan, from), ...[scan.indexOf('；', from), scan.indexOf(';', from)].filter((i) => i >= 0));
       const parts = this.within(from, end).filter((x) => !x.percent);
-      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index))) continue;
+      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index)))
+        continue;
       const sum = sumOf(parts);
       // In its sentence, or the sentence before in its paragraph (乙类传染病共报告11种9530例…。同期…居前5位的
       // 病种是：淋病(2941例)、…).
@@ -132,7 +157,9 @@ export class UnmarkedSubsets extends UnmarkedSums {
       const own = sentenceStart(scan, m.index);
       const s0 = Math.max(own > line0 ? sentenceStart(scan, own - 1) : own, line0);
       const before = this.within(s0, m.index).reverse();
-      const T = before.find((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum);
+      const T = before.find(
+        (x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum,
+      );
       if (!T) continue;
       // Under the claim the figure is a part of (其中：乙类2471例…), as a nested one.
       const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));
@@ -157,14 +184,27 @@ export class UnmarkedSubsets extends UnmarkedSums {
       RANKED.lastIndex = s1;
       const parts = this.within(m.index, s1).filter((x) => !x.percent);
       const unit = parts[parts.length - 1]?.unit;
-      if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || this.perUnit(x) || x.unit !== unit || this.usedAsPart.has(x.index))) continue;
+      if (
+        parts.length < 2 ||
+        parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || this.perUnit(x) || x.unit !== unit || this.usedAsPart.has(x.index))
+      )
+        continue;
       const sum = sumOf(parts);
       const from = previousParagraphStart(scan, s0);
       // The total shares a word with what the list ranks (尘肺新病例主要来自… of 尘肺病病例报告9173例).
       const subject = normalizePhrase(scan.slice(s0, m.index));
       const candidates = this.within(from, s0)
         .reverse()
-        .filter((x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === unit && x.value + tolerance([x, ...parts]) >= sum && sharesWord(subject, normalizePhrase(x.phrase) + this.clauseLead(x)));
+        .filter(
+          (x) =>
+            !x.percent &&
+            !x.approx &&
+            !isChange(x) &&
+            x.kind === 'count' &&
+            x.unit === unit &&
+            x.value + tolerance([x, ...parts]) >= sum &&
+            sharesWord(subject, normalizePhrase(x.phrase) + this.clauseLead(x)),
+        );
       // Parts given their shares (煤炭行业4477例，占48.80%；…冶金行业905例，占9.87%) name their total: the
       // nearest that one of them agrees with, or none when none does.
       const shares = parts

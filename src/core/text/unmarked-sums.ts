@@ -7,11 +7,20 @@ import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, PER, TOTAL_AFTER, addable
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
+import { bulletinBalances } from './bulletin-balances';
 
 /** Words of a state of the items counted before (已建成80个，在建338个; 已完成…，正在…，尚未…). */
 const STATE_OF_ITEMS = /^\s*(?:已|在建|正在|尚|未|完成|建成|开工|待)/;
 
 export class UnmarkedSums extends ClaimCollector {
+  /** The balance of an epidemic bulletin: confirmed = cured + died + still treated (bulletin-balances.ts). */
+  protected bulletinTotals(): void {
+    for (const { total, parts } of bulletinBalances(this.scan, this.mentions)) {
+      const same = this.claims.some((c) => c.total.mention === total.index && c.parts.length === parts.length && c.parts.every((p, i) => p.mention === parts[i].index));
+      if (!same) this.emitMarkerless(total, parts, 'no-marker');
+    }
+  }
+
   /**
    * Figures after a total that add up to it exactly, without a marker (行政复议案件4件，撤销1件，维持3件;
    * 共受理电话862次。市级…143次…；区县…719次), and lists after 从…看 / 按…分 that break down an earlier
