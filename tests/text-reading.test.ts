@@ -1355,3 +1355,33 @@ describe('epidemic bulletins, hospital standards and lists of places one a line'
     expect(read('2020年2月29日疫情通报\n2月29日0-24时，全省新增治愈出院2例。').period).toMatchObject({ year: 2020, from: 2, to: 2, label: '2020年2月29日' });
   });
 });
+
+describe('monthly epidemic bulletins: classes across paragraphs, lists of the first few, events and their cases', () => {
+  test('cases of each class in later paragraphs add up to all cases, deaths to all deaths', () => {
+    const text =
+      '全省共报告法定传染病17171例，死亡61人。\n\n乙类传染病中，其余14种传染病共报告发病11056例，死亡60人。\n\n同期，丙类传染病中，其余7种传染病共报告发病6115例，死亡1人。';
+    expect(summary(read(text).claims)).toEqual(['17171 = 11056 + 6115 ok', '61 = 60 + 1 ok']);
+  });
+
+  test('a list of the first few by deaths is of the deaths of its class two lines up; a share after it that fits them all is of them all', () => {
+    const text = '报告乙类传染病19547例，死亡77例；报告丙类传染病13058例，死亡1例。\n乙类传染病发病数居前2位的是：肺结核8092例、乙肝5976例。\n乙类传染病死亡数居前3位的是：艾滋病60例、肺结核15例、狂犬病2例，占报告死亡病例总数的100%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['19547 = 8092 + 5976 short-partial', '77 = 60 + 15 + 2 ok']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['100% 77/77 ok']);
+  });
+
+  test('events of each kind, each with the cases it caused: the events are the parts', () => {
+    expect(summary(read('共报告突发公共卫生事件9起，其中传染病暴发事件8起，报告322例病例，无死亡；突发中毒事件1起，报告112例病例。').claims)).toEqual(['9 = 8 + 1 ok']);
+    expect(summary(read('共报告突发公共卫生事件9起，其中传染病暴发事件8起，报告322例病例，突发中毒事件1起，报告112例病例。').claims)).toEqual(['9 = 8 + 1 ok']);
+  });
+
+  test('a paragraph that opens with 其中 after a blank line breaks down the last figure of the paragraph before', () => {
+    const text = '甘肃累计报告确诊病例51例，出院3例，48例在定点医院进行隔离治疗。\n \n  其中，兰州市24例、天水市8例、陇南市4例、临夏州3例、定西市9例。';
+    expect(summary(read(text).claims)).toEqual(['51 = 3 + 48 ok', '48 = 24 + 8 + 4 + 3 + 9 ok']);
+  });
+
+  test('items of a 、 list do not add up to the first of them; grades of severity are not one within another', () => {
+    expect(read('新增病例中，天水市5例、兰州市3例、庆阳市1例、陇南市1例。').claims).toEqual([]);
+    expect(read('现有重型病例4例、危重型病例1例。').claims).toEqual([]);
+  });
+});

@@ -161,6 +161,8 @@ export function namesSubset(words: string, totalWords: string): boolean {
   const key = totalWords.replace(/^(?:全(?:市|县|区|省|州|旗)?|共|累计|总)+/, '');
   const extra = words.length - key.length;
   if (key.length < 2 || extra < 1 || extra > 4) return false;
+  // Grades of severity are classes side by side, not one within another: 危重型 cases are not 重型 ones.
+  if (/^危/.test(words) && /^重/.test(key)) return false;
   return words.endsWith(key) || (key.length >= 4 && words.startsWith(key.slice(0, 2)) && words.endsWith(key.slice(2)));
 }
 

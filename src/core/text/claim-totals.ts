@@ -107,6 +107,12 @@ export class TotalFinder extends UnmarkedSubsets {
       if (s0 > h0 && /^其中/.test(scan.slice(t, t + 2))) prev.push(...[...this.within(h0, s0)].reverse().filter(ok));
       for (let k = 0; k < 2 && prevStart > p0; k++) {
         const ps = hardStart(scan, prevStart - 1);
+        // A blank line or the empty end of a line is no sentence: it does not count as one of the two.
+        if (/^\s*[。！？]?\s*$/.test(scan.slice(ps, prevStart)) && ps < prevStart) {
+          prevStart = ps;
+          k--;
+          continue;
+        }
         const ms = this.within(Math.max(ps, p0), prevStart).filter(ok);
         prev.push(...[...ms].reverse());
         if (ms.some(countOrMoney)) break;

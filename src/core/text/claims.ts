@@ -323,6 +323,12 @@ class ClaimReader extends TotalFinder {
   private partsOfTotalKind(total: Mention, parts: Part[]): Part[] {
     const { scan } = this;
     let chosenParts = parts;
+    // Groups after ；with one figure each of the total's unit, the rest in other units (传染病暴发事件8起，
+    // 报告322例病例；突发中毒事件1起，报告112例病例 of 9起): that figure is the group's part, the rest notes on it.
+    if (chosenParts.length >= 2 && chosenParts.every((p) => p.group)) {
+      const own = chosenParts.map((p) => (p.group as Part[]).filter((g) => g.m.unit === total.unit));
+      if (own.every((o, i) => o.length === 1 && (chosenParts[i].group as Part[]).length > 1)) return own.map((o, i) => ({ ...o[0], labelStart: chosenParts[i].labelStart }));
+    }
     // Groups of items after ；, of which later ones count something else (…41起已结案、1起尚在调查中；
     // 抽样检测72家，合格70家): the groups of the total's kind.
     if (chosenParts.length >= 2 && chosenParts.every((p) => p.group)) {
@@ -335,7 +341,11 @@ class ClaimReader extends TotalFinder {
     // 494人): the parts are the leading items of the total's unit, the rest other measures.
     // One item with two figures of different units (乙类传染病报告16种4421例): the one the total counts.
     if (chosenParts.length >= 2 && chosenParts.every((p) => !p.sub && !p.group)) {
-      const sameItem = (i: number): boolean => i > 0 && !/[、，,；;。\n]/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
+      // Also a figure that the next clause gives of the same item (传染病暴发事件8起，报告322例病例).
+      const sameItem = (i: number): boolean =>
+        i > 0 &&
+        (!/[、，,；;。\n]/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start)) ||
+          (chosenParts[i].m.unit !== chosenParts[i - 1].m.unit && /^[，,]\s*(?:共|累计)?(?:报告|涉及|发病|造成|波及|导致)[^，,；;。\n]{0,4}$/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start))));
       const drop = new Set<number>();
       chosenParts.forEach((p, i) => {
         if (!sameItem(i)) return;

@@ -345,10 +345,14 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const words = normalizePhrase(next.phrase);
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || ofWhatFollows(text, next)) continue;
       const total = mentions[c.total.mention];
-      // 共占, 合计占, 两者共占 after the last part: the share of the parts so far together.
-      if (/(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
-        const upto = c.parts.slice(0, c.parts.indexOf(p) + 1);
-        const together = { ...m, value: sumOf(upto.map((q) => mentions[q.mention])), text: upto.map((q) => q.text).join('+') };
+      // 共占, 合计占, 两者共占 after the last part: the share of the parts so far together. So is a share
+      // after the last part of a list that agrees with them together and not with that part alone
+      // (艾滋病60例、肺结核15例、狂犬病2例，占报告死亡病例总数的100%).
+      const upto = c.parts.slice(0, c.parts.indexOf(p) + 1);
+      const together = { ...m, value: sumOf(upto.map((q) => mentions[q.mention])), text: upto.map((q) => q.text).join('+') };
+      const last = upto.length === c.parts.length && upto.length >= 2;
+      const jointByValue = last && !fits(next, m, total) && fits(next, together, total);
+      if (jointByValue || /(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
         const joint = build('share', next, together, total, text, upto.map((q) => q.label).join('、'), c.total.label);
         if (joint) {
           group.push(joint);

@@ -143,7 +143,7 @@ export class UnmarkedSubsets extends UnmarkedSums {
   protected topLists(): void {
     const { scan } = this;
     const TOP =
-      /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
+      /前\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*(?:位|名|种|个)?(?:的?(?:病种|疾病|传染病|类别))?\s*的?\s*(?:依次)?(?:是|为|分别是|分别为)?\s*[：:]?/g;
     for (let m = TOP.exec(scan); m; m = TOP.exec(scan)) {
       const from = m.index + m[0].length;
       const end = Math.min(nextHardEnd(scan, from), ...[scan.indexOf('；', from), scan.indexOf(';', from)].filter((i) => i >= 0));
@@ -156,10 +156,20 @@ export class UnmarkedSubsets extends UnmarkedSums {
       const line0 = scan.lastIndexOf('\n', m.index) + 1;
       const own = sentenceStart(scan, m.index);
       const s0 = Math.max(own > line0 ? sentenceStart(scan, own - 1) : own, line0);
-      const before = this.within(s0, m.index).reverse();
-      const T = before.find(
-        (x) => !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum,
-      );
+      const fitsAll = (x: Mention): boolean =>
+        !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum;
+      let T = this.within(s0, m.index).reverse().find(fitsAll);
+      // Else the count of deaths, or of cases, of the same class in the two lines before (…报告乙类传染病
+      // 19547例，死亡77例。⏎…⏎乙类传染病死亡数居前3位的是：艾滋病60例、肺结核15例、狂犬病2例).
+      if (!T) {
+        const lead = scan.slice(own, m.index);
+        const deaths = /死亡/.test(lead);
+        const cls = /[甲乙丙丁]类/.exec(lead)?.[0];
+        const above = scan.lastIndexOf('\n', Math.max(0, scan.lastIndexOf('\n', line0 - 2) - 1)) + 1;
+        T = this.within(above, s0)
+          .reverse()
+          .find((x) => fitsAll(x) && /死亡/.test(x.phrase) === deaths && (cls === undefined || scan.slice(sentenceStart(scan, x.start), x.start).includes(cls)));
+      }
       if (!T) continue;
       // Under the claim the figure is a part of (其中：乙类2471例…), as a nested one.
       const parent = this.claims.findIndex((c) => c.parts.some((q) => q.mention === T.index));

@@ -9,10 +9,23 @@ import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
 import { bulletinBalances } from './bulletin-balances';
 
+/** Words of a count of deaths. */
+const DEATHS = /死亡/;
+
 /** Words of a state of the items counted before (已建成80个，在建338个; 已完成…，正在…，尚未…). */
 const STATE_OF_ITEMS = /^\s*(?:已|在建|正在|尚|未|完成|建成|开工|待)/;
 
 export class UnmarkedSums extends ClaimCollector {
+  /** Line breaks between two offsets that start a paragraph with words in it (blank lines do not count). */
+  private paragraphsBetween(a: number, b: number): number {
+    if (this.linesBefore[b] === this.linesBefore[a]) return 0;
+    return this.scan
+      .slice(a, b)
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '').length;
+  }
+
   /** The balance of an epidemic bulletin: confirmed = cured + died + still treated (bulletin-balances.ts). */
   protected bulletinTotals(): void {
     for (const { total, parts } of bulletinBalances(this.scan, this.mentions)) {
@@ -43,6 +56,10 @@ export class UnmarkedSums extends ClaimCollector {
       const gap = scan.slice(prev?.end ?? 0, T.start);
       // A figure named as a subset of the one before (卫生人员1718人，卫生技术人员1540人) is no sibling.
       if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
+      // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
+      // 陇南市1例), a sibling of the figures after it that may add up to it by chance.
+      const next = mentions[T.index + 1];
+      if (next && /^[^，,；;。！？\n]*、[^，,；;。！？\n]*$/.test(scan.slice(T.end, next.start))) continue;
       let run: Mention[] = [];
       // Sentences are counted from the total, or from the last part of a list already read for it:
       // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
@@ -257,10 +274,13 @@ export class UnmarkedSums extends ClaimCollector {
       const parts: Mention[] = [];
       const seen = new Set<string>();
       let sum = 0;
+      // Deaths add up to deaths, cases to cases (报告法定传染病16840例，死亡29例 … 乙类7602例，死亡28例).
+      const deaths = DEATHS.test(T.phrase);
       for (let k = T.index + 1; k < mentions.length; k++) {
         const m = mentions[k];
-        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.linesBefore[m.start] - this.linesBefore[T.end] > 2) break;
-        if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase)) continue;
+        // Six sentences, and the next two paragraphs, blank lines between them not counted.
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBetween(T.end, m.start) > 2) break;
+        if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase) || DEATHS.test(m.phrase) !== deaths) continue;
         const c = classOf(m);
         if (c === undefined || seen.has(c)) continue;
         if (m.approx || this.usedAsPart.has(m.index)) break;
