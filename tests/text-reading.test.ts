@@ -1385,3 +1385,29 @@ describe('monthly epidemic bulletins: classes across paragraphs, lists of the fi
     expect(read('现有重型病例4例、危重型病例1例。').claims).toEqual([]);
   });
 });
+
+describe('statistics bulletins and enforcement figures', () => {
+  test('two X中 breakdowns in one sentence, set apart by ；, each of its own total', () => {
+    const text = '全省有医疗卫生机构26436个，其中医院1241个、基层医疗卫生机构24558个、专业公共卫生机构545个、其他卫生机构92个。\n基层医疗卫生机构中，卫生院1381个，村卫生室15549个；专业公共卫生机构中，疾病预防控制中心119个，妇幼保健院121个。';
+    expect(summary(read(text).claims)).toEqual(['26436 = 1241 + 24558 + 545 + 92 ok', '24558 = 1381 + 15549 short-partial', '545 = 119 + 121 short-partial']);
+  });
+
+  test('an item’s own 其中 inside a list holds the figures that fit in it; the rest are the item’s siblings', () => {
+    const text = '年末拥有卫生机构768家。其中医院39家，其中三级医院4家，基层医疗卫生机构722家，专业公共卫生机构3家。';
+    expect(summary(read(text).claims)).toEqual(['768 = 39 + 722 + 3 short-partial', '39 = 4 ok']);
+  });
+
+  test('found failing, then ordered to correct: each a subset of the count before it', () => {
+    const text = '共监督检查16.63万户次，发现不合格单位13210户次，责令整改12332户次，有829家单位被行政处罚。';
+    expect(summary(read(text).claims)).toEqual(['166300 = 13210 ok', '13210 = 12332 ok']);
+  });
+
+  test('patients counted by head before a bracket of cases', () => {
+    expect(summary(read('10名重症病例(太原市3例、晋中市2例、长治市5例)均已集中收治。').claims)).toEqual(['10 = 3 + 2 + 5 ok']);
+  });
+
+  test('the year of a statistics bulletin from its title; a title’s 上半年 from the year that opens the text after it', () => {
+    expect(read('(辽宁省)东港市2022年国民经济和社会发展统计公报\n年末全市有各类卫生机构424个。').period).toMatchObject({ year: 2022, from: 1, to: 12 });
+    expect(read('上半年卫生健康总结及下半年方案2023年以来，在县委的领导下，全县现有医疗卫生机构177个。').period).toMatchObject({ year: 2023, from: 1, to: 6 });
+  });
+});

@@ -122,8 +122,10 @@ class ClaimReader extends TotalFinder {
       regionEnd = nextHardEnd(scan, t);
       // A clause's X中 (，4个县级医疗机构项目中，…；15个乡院项目中，…) breaks its figure down up to the
       // ；where the next such clause begins.
-      if (tm[4] !== undefined) {
-        const next = new RegExp(String.raw`[；;](?=\s*${COUNTED_GROUP}中[，,：:])`).exec(scan.slice(t, regionEnd));
+      // So does a sentence's X中 (基层医疗卫生机构中，…；专业公共卫生机构中，…).
+      if (tm[4] !== undefined || tm[3] !== undefined) {
+        const group = tm[4] !== undefined ? COUNTED_GROUP : String.raw`[^，,。；;：:、\s\d][^，,。；;：:、\d\n]{3,30}?`;
+        const next = new RegExp(String.raw`[；;](?=\s*${group}中[，,：:])`).exec(scan.slice(t, regionEnd));
         if (next) regionEnd = t + next.index;
       }
       endInclusive = regionEnd;

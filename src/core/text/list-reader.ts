@@ -146,10 +146,29 @@ export class ListReader {
     if (rs.length === 0) return { parts: [], kind: 'empty' };
     // An item whose next clause opens with 其中 (60岁及以上147717人，占22.00%，其中65岁及以上108726人):
     // one part with its own breakdown, as 人大建议9件，其中主办5件、会办4件 is.
-    if (nested && rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start))) {
+    const innerOf = rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start));
+    if (nested && innerOf) {
       const head = rs[0].r.parts[0].m;
       const sub = rs.slice(1).flatMap((x) => x.r.parts);
-      if (sub.every((p) => p.m.unit === head.unit)) return { parts: [{ ...rs[0].r.parts[0], labelStart: rs[0].kid.start, sub }], kind: 'parts' };
+      if (sub.every((p) => p.m.unit === head.unit)) {
+        // Items that no longer fit in the head are its siblings (其中医院39家，其中三级医院4家，基层医疗卫生机构
+        // 722家，专业公共卫生机构3家): the breakdown is the leading items that fit.
+        let k = 0;
+        for (let s = 0; k < rs.length - 1 && (s += sumOf(rs[k + 1].r.parts.map((p) => p.m))) <= head.value + tolerance([head]); k++);
+        const headPart: Part = { ...rs[0].r.parts[0], labelStart: rs[0].kid.start };
+        if (k === rs.length - 1) return { parts: [{ ...headPart, sub }], kind: 'parts' };
+        if (k >= 1 && rs.slice(k + 1).every((x) => x.r.parts.length === 1)) {
+          const inner = rs.slice(1, k + 1).flatMap((x) => x.r.parts);
+          return { parts: [{ ...headPart, sub: inner }, ...rs.slice(k + 1).map((x) => ({ ...x.r.parts[0], labelStart: x.kid.start }))], kind: 'parts' };
+        }
+      }
+    }
+    // Read flat, the items of the head's own 其中 are still within it, not beside it.
+    if (!nested && innerOf && rs.length >= 3) {
+      const head = rs[0].r.parts[0].m;
+      let k = 1;
+      for (let s = 0; k < rs.length && (s += sumOf(rs[k].r.parts.map((p) => p.m))) <= head.value + tolerance([head]); k++);
+      if (k > 1 && k < rs.length) rs.splice(1, k - 1);
     }
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);

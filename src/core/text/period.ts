@@ -144,9 +144,9 @@ export function findPeriods(scan: string): Period[] {
   const areaYear = /(?<!\d)(\d{4})\s*年\s*(?=全(?:省|市|县|区|州|旗|盟))/g;
   for (let m = areaYear.exec(scan); m; m = areaYear.exec(scan)) add(make(m[0], m.index, 1, 12, yearOf(m[1])));
   // 6. The title of a year's report on a line of its own: …2022年政府信息公开工作年度报告, 2020年工作
-  // 总结; also a numbered heading of one (一、2023年工作总结, 一、2025年推进法治政府建设的主要举措和
+  // 总结, …2022年国民经济和社会发展统计公报; also a numbered heading of one (一、2023年工作总结, 一、2025年推进法治政府建设的主要举措和
   // 成效). A title cited inside a sentence (公开了2022年政府信息公开工作年度报告、…) is not one.
-  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告|疫情分析|情况分析|主要举措和成效)\s*(?:$|(?=暨))/gm;
+  const title = /(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)[^。！？\n，,、；;：:（(]{0,30}?(?:年度报告|年报|工作总结|年度总结|工作报告|疫情分析|情况分析|主要举措和成效|统计公报)\s*(?:$|(?=暨))/gm;
   for (let m = title.exec(scan); m; m = title.exec(scan)) {
     const lineStart = scan.lastIndexOf('\n', m.index) + 1;
     const before = scan.slice(lineStart, m.index).replace(/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*/, '');
@@ -196,6 +196,12 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
   if (y === undefined) {
     const m = OPENING_YEAR.exec(scan.slice(0, chosen.start));
     if (m) y = Number(m[1]);
+  }
+  // A title's 上半年 with the year in the opening after it (上半年卫生健康总结及下半年方案2023年以来，…):
+  // that year, even where a copy ran the title into the opening.
+  if (y === undefined && chosen.partial) {
+    const m = /(?<!\d)(\d{4})\s*年以?来\s*[，,]/.exec(scan.slice(chosen.end, firstFigure));
+    y = m ? Number(m[1]) : openingYear(scan, firstFigure);
   }
   return y === undefined ? chosen : make(chosen.text, chosen.start, chosen.from, chosen.to, y);
 }

@@ -117,7 +117,7 @@ function isHeading(line: string): boolean {
   // A short line without clause punctuation: a title such as 一、总体情况 or 主动公开情况.
   if (s.length <= 16 && !/[，,、]/.test(s)) return true;
   // A document's title: …卫生健康委员会2022年政府信息公开工作年度报告, …工作总结, …情况通报.
-  return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告|分析)$/.test(s);
+  return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告|公报|分析)$/.test(s);
 }
 
 /**

@@ -17,16 +17,20 @@ export class UnmarkedSubsets extends UnmarkedSums {
    */
   protected stateSubsets(): void {
     const { scan, mentions } = this;
-    // Parts in a state found so far, by mention, with the count they are of: a sibling after one
-    // (检测5931所，5260所…符合卫生要求，4952所…符合卫生要求) is of the same count.
-    const partOf = new Map<number, Mention>();
+    // Parts in a state found so far, by mention, with the count they are of and the state: a sibling
+    // in the same state after one (检测5931所，5260所…符合卫生要求，4952所…符合卫生要求) is of the same count;
+    // one in another state is of that part (发现不合格单位13210户次，责令整改12332户次).
+    const partOf = new Map<number, { T: Mention; state: string }>();
     for (let k = 1; k < mentions.length; k++) {
       const P = mentions[k];
       const prev = mentions[k - 1];
-      const T = partOf.get(prev.index) ?? prev;
+      const state = this.stateOf(P);
+      if (!state) continue;
+      const before = partOf.get(prev.index);
+      const T = before && before.state === state ? before.T : prev;
       const sibling = T !== prev;
       if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit) continue;
-      if (this.usedAsPart.has(P.index) || (!sibling && this.usedAsPart.has(T.index))) continue;
+      if (this.usedAsPart.has(P.index) || (!sibling && this.usedAsPart.has(T.index) && !partOf.has(T.index))) continue;
       if (!sibling && this.claims.some((c) => c.total.mention === T.index)) continue;
       const gap = scan.slice(prev.end, P.start);
       // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
@@ -35,15 +39,13 @@ export class UnmarkedSubsets extends UnmarkedSums {
         /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) ||
         /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
       if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
-      const state = this.stateOf(P);
-      if (!state) continue;
       if (P.value > T.value + tolerance([T, P])) {
         // Samples that pass or fail are among those tested: more of them than were tested is an error.
         const tested = /抽检|检测|监测|抽查|抽样|检验/.test(this.clauseLead(T) + scan.slice(T.end, T.end + 12));
         if (/合格|达标/.test(state) && tested && nextClause && !sibling) this.emitMarkerless(T, [P], 'no-marker');
         continue;
       }
-      partOf.set(P.index, T);
+      partOf.set(P.index, { T, state });
       // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
       // the count up exactly.
       const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
@@ -60,7 +62,7 @@ export class UnmarkedSubsets extends UnmarkedSums {
     const lead = this.clauseLead(P).replace(/\s+/g, '');
     const after = this.scan.slice(P.end, P.end + 20);
     return (
-      /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(?:发现|查出|检出|责令)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       // 对限期整改仍不合格的19间: the state named last, before the figure.
       /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
