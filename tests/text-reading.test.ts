@@ -1403,7 +1403,8 @@ describe('statistics bulletins and enforcement figures', () => {
   });
 
   test('patients counted by head before a bracket of cases', () => {
-    expect(summary(read('10名重症病例(太原市3例、晋中市2例、长治市5例)均已集中收治。').claims)).toEqual(['10 = 3 + 2 + 5 ok']);
+    const text = '现有在院治疗94例，其中重症10例，危重症5例。5名危重症病例(晋城市2例、太原市3例)，10名重症病例(太原市3例、晋中市2例、长治市5例)均已集中收治。';
+    expect(summary(read(text).claims)).toEqual(['94 = 10 + 5 short-partial', '5 = 2 + 3 ok', '10 = 3 + 2 + 5 ok']);
   });
 
   test('the year of a statistics bulletin from its title; a title’s 上半年 from the year that opens the text after it', () => {
