@@ -1412,3 +1412,23 @@ describe('statistics bulletins and enforcement figures', () => {
     expect(read('上半年卫生健康总结及下半年方案2023年以来，在县委的领导下，全县现有医疗卫生机构177个。').period).toMatchObject({ year: 2023, from: 1, to: 6 });
   });
 });
+
+describe('statistics notes numbered inline, breakdowns of a change, blood in units', () => {
+  test('items numbered 1. 2. 3. in one paragraph, a sentence each, are the list under 其中：', () => {
+    const text = '医疗卫生机构总数为1650个，其中：    1.医院179个，其中：综合医院114个，藏医医院65个。    2.妇幼保健院36个。    3.乡镇卫生院1435个，其中：中心卫生院201个。';
+    expect(summary(read(text).claims)).toEqual(['1650 = 179 + 36 + 1435 ok', '179 = 114 + 65 ok', '1435 = 201 ok']);
+  });
+
+  test('the breakdown of a change into changes is not read against an earlier figure', () => {
+    const text = '10.医学在职培训机构1个。增减情况：比上年机构减少11个，其中医院增加7个，妇幼保健院减少7个，乡镇卫生院减少4个，门诊部减少1个。';
+    expect(read(text).claims).toEqual([]);
+    // Counts each given with its change are read.
+    const counts = '全市医疗卫生机构总数4441个，比上年增加182个，其中，医院162个，比上年增加1个，诊所4279个。';
+    expect(summary(read(counts).claims)).toEqual(['4441 = 162 + 4279 ok']);
+  });
+
+  test('blood in units: a list by kind, a sentence an item, makes up the total collected; a cross-cutting kind after it is left out', () => {
+    const text = '采集血液总量49.5万单位，比去年同期减少8.4%。\n按照血液品种统计：采集全血40.3万单位，同比减少9%。单采血小板9.2万单位，同比减少5.6%；采集RH阴性血2638单位。';
+    expect(summary(read(text).claims)).toEqual(['495000 = 403000 + 92000 ok']);
+  });
+});

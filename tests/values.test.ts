@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CellValue } from '../src/core/types';
 import { formatNumber, parseChineseNumeral } from '../src/core/numerals';
-import { unitKind, unitScale } from '../src/core/units';
+import { isUnitText, unitKind, unitScale } from '../src/core/units';
 import { parseCell, type ParsedValue } from '../src/core/values';
 
 type Num = Extract<ParsedValue, { kind: 'number' }>;
@@ -488,6 +488,9 @@ describe('unitScale', () => {
     ['万', '', 1e4],
     ['（万元）', '元', 1e4],
     ['单位：万元', '元', 1e4],
+    // Blood units: 单位 alone is the unit, 单位：… a header's lead-in.
+    ['万单位', '单位', 1e4],
+    ['单位', '单位', 1],
     [' 件 ', '件', 1],
     ['千克', '千克', 1],
     ['', '', 1],
@@ -495,6 +498,15 @@ describe('unitScale', () => {
   ];
   test.each(cases)('%p → %p × %p', (unit, base, factor) => {
     expect(unitScale(unit)).toEqual({ base, factor });
+  });
+});
+
+describe('blood in units', () => {
+  test('a number in 单位 is a count; 单位 alone is still no unit a label may be', () => {
+    expect(parseCell('49.5万单位')).toMatchObject({ kind: 'number', value: 495000, unit: '单位' });
+    expect(unitKind('单位')).toBe('count');
+    expect(parseCell('单位').kind).not.toBe('number');
+    expect(isUnitText('单位')).toBe(false);
   });
 });
 

@@ -44,6 +44,8 @@ import { ListReader, endOfList, type Part } from './list-reader';
 
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
 const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
+/** A figure given as a change of what its words name (医院增加7个, 乡镇卫生院减少4个), with or without a base. */
+const isChangeInWords = (m: Mention): boolean => isChange(m) || /(?:增加|减少|增长|下降)了?$/.test(m.phrase);
 
 export type { Claim, ClaimItem, Reading, SkippedClaim, Verdict } from './claim-types';
 export { completeWording } from './claim-verdict';
@@ -108,6 +110,16 @@ class ClaimReader extends TotalFinder {
     }
     const s0 = sentenceStart(scan, t);
     const h0 = hardStart(scan, t);
+    // A breakdown of a change (比上年机构减少11个，其中医院增加7个，妇幼保健院减少7个…): its items are changes of
+    // either sign, written in words, that no earlier figure is the total of.
+    // (Items that are counts, each with its change (…增加182个，其中，医院162个，比上年增加1个), are read.)
+    const justBefore = this.within(s0, t).filter((m) => !m.percent);
+    const changed = justBefore[justBefore.length - 1];
+    const firstAfter = this.within(t, nextHardEnd(scan, t)).find((m) => !m.percent);
+    if (changed && isChange(changed) && firstAfter && isChangeInWords(firstAfter) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t))) {
+      if (!byLabel && !trigger.startsWith('含')) this.skipped.push({ text: text.slice(s0, nextHardEnd(scan, t)).trim(), start: t, line: lineOf(this.starts, t).line, trigger, reason: 'no-total' });
+      return;
+    }
     // 每千常住人口医师数、护士数分别为5.87人、8.12人: figures per head of population, not parts.
     if (PER_HEAD.test(scan.slice(Math.max(s0, scan.slice(0, t).search(/[，,][^，,]*$/)), t))) return;
     const open = tm[0].startsWith('（') || tm[0].startsWith('(') ? t : enclosingOpen(scan, s0, t);
@@ -143,6 +155,21 @@ class ClaimReader extends TotalFinder {
           if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23))) break;
         }
         if (end > regionEnd) {
+          numbered = true;
+          regionEnd = end;
+          endInclusive = end;
+        }
+      }
+      // 其中：1.医院179个，其中：…。 2.妇幼保健院36个…。 3.…: numbered items in one paragraph, a sentence each,
+      // numbered on from 1.
+      if (!numbered && scan[regionEnd] === '。' && /^[：:\s]*1\s*[.．、](?!\d)/.test(scan.slice(afterTrigger, afterTrigger + 12))) {
+        let end = regionEnd;
+        let k = 2;
+        while (scan[end] === '。' && new RegExp(String.raw`^\s*${k}\s*[.．、](?!\d)`).test(scan.slice(end + 1, end + 12))) {
+          end = nextHardEnd(scan, end + 1);
+          k++;
+        }
+        if (k > 2) {
           numbered = true;
           regionEnd = end;
           endInclusive = end;

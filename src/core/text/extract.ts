@@ -104,6 +104,8 @@ const UNITS: readonly string[] = [
   '万元', '亿元', '千元', '元',
   '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗',
   '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周', '种', '间',
+  // Blood is counted in units (采集血液总量49.5万单位, RH阴性血2638单位).
+  '单位',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** A unit followed by this character is the start of a word, not a unit (6处罚, 3本土). */

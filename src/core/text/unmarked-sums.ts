@@ -404,18 +404,36 @@ export class UnmarkedSums extends ClaimCollector {
     for (let dm = dim.exec(scan); dm; dm = dim.exec(scan)) {
       const from = dm.index + dm[0].length;
       const end = nextHardEnd(scan, from);
-      const list = this.within(from, end).filter((m) => m.kind === 'count' && !m.percent && !this.usedAsPart.has(m.index));
+      const counts = (a: number, b: number): Mention[] => this.within(a, b).filter((m) => m.kind === 'count' && !m.percent && !isChange(m) && !this.usedAsPart.has(m.index));
+      let list = counts(from, end);
+      // The list may go on, a sentence an item, to the end of its line (按照血液品种统计：采集全血40.3万单位，
+      // 同比减少9%。单采血小板9.2万单位…): those items, when the first of them make up an earlier total exactly.
+      const lineEnd = scan.indexOf('\n', from) < 0 ? scan.length : scan.indexOf('\n', from);
+      const onLine = counts(from, lineEnd);
+      const earlier = (m: Mention, unit: string): boolean => m.end <= dm.index + 1 && m.unit === unit && !m.percent && !isChange(m) && !this.usedAsPart.has(m.index) && !m.approx;
+      let T: Mention | undefined;
+      if (onLine.length > list.length && onLine.every((m) => !m.approx)) {
+        for (let k = onLine[0].index - 1; k >= 0 && k >= onLine[0].index - 400 && !T; k--) {
+          const m = mentions[k];
+          if (!earlier(m, onLine[0].unit)) continue;
+          let s = 0;
+          for (let j = 0; j < onLine.length && onLine[j].unit === m.unit; j++) {
+            s += onLine[j].value;
+            if (j >= 1 && Math.abs(s - m.value) <= tolerance([m, ...onLine.slice(0, j + 1)])) {
+              T = m;
+              list = onLine.slice(0, j + 1);
+              break;
+            }
+          }
+        }
+      }
       if (list.length < 2 || list.some((m) => m.approx)) continue;
       const unit = list[0].unit;
       const parts = list.filter((m) => m.unit === unit);
       if (parts.length !== list.length) continue;
-      let T: Mention | undefined;
-      for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400; k--) {
+      for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400 && !T; k--) {
         const m = mentions[k];
-        if (m.end <= dm.index + 1 && m.unit === unit && !m.percent && !this.usedAsPart.has(m.index) && !m.approx) {
-          T = m;
-          break;
-        }
+        if (earlier(m, unit)) T = m;
       }
       const sum = sumOf(parts);
       // No earlier total of the parts' unit: a count of another unit they add up to exactly (救护车出车
