@@ -1432,3 +1432,20 @@ describe('statistics notes numbered inline, breakdowns of a change, blood in uni
     expect(summary(read(text).claims)).toEqual(['495000 = 403000 + 92000 ok']);
   });
 });
+
+describe('inspection results stated after the test', () => {
+  test('the result a few sentences after the test: those passing and the one failing make up the count tested', () => {
+    const text = '对全区30家住宿场所的毛巾、口杯进行了卫生监督抽检。委托第三方检测单位进行检测。结果显示，有29家检测项目全部合格，1家口杯细菌总数不合格，单位合格率为96.7%，项次合格率为99.5%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['30 = 29 + 1 ok']);
+    // 单位合格率 is the rate of the units; 项次合格率 of items not counted here, so it is not checked.
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['96.7% 29/30 ok']);
+    // Without a result statement the later figures are no subset of the count.
+    expect(read('对全区30家住宿场所进行了抽检。委托第三方检测单位进行检测。另有29家检测项目全部合格。').claims).toEqual([]);
+  });
+
+  test('a rate whose nearest count is of the opposite state after its figure: the rest of the total', () => {
+    const bad = read('对30家住宿场所进行了抽检，29家检测项目全部合格，1家口杯细菌总数不合格，单位合格率为95.7%。');
+    expect(bad.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['29/30 mismatch']);
+  });
+});

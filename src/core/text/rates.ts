@@ -48,7 +48,7 @@ const NOT_A_SHARE = /同比|环比|增长|增幅|下降|降幅|上升|提高|降
 /** Words of a share: 占比, 占总量的, 占全部…的, 比例, 比重; or nothing at all (43件(30.2%)). */
 const SHARE_WORDS = /^(?:占比|占|比例|比重|构成比)|占[^，,；;。]{0,12}的?$|^$/;
 /** Qualifiers dropped from a rate's name to find the count it is a rate of: 平均接通率 → 接通. */
-const RATE_QUALIFIERS = /^(?:平均|总体|综合|整体|全年|总)/;
+const RATE_QUALIFIERS = /^(?:平均|总体|综合|整体|全年|总|单位)/;
 
 function figure(m: Mention, label: string): RateFigure {
   return { value: m.value, text: m.text, label, mention: m.index };
@@ -199,14 +199,15 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const between = mentions.slice(num.index + 1, r.index);
   if (between.some((m) => !m.percent && m.kind !== 'count' && namesStem(normalizePhrase(m.phrase), stem))) return undefined;
   const n = num;
-  const opposite = namesOpposite(normalizePhrase(n.phrase), stem);
+  // Named before the figure (不合格28套) or after it in its clause (1家口杯细菌总数不合格).
+  const opposite = namesOpposite(normalizePhrase(n.phrase), stem) || namesOpposite(normalizePhrase(n.object.split(/[，,；;。]/)[0]), stem);
   let claim = totalOfPart.get(n.index);
   if (claim && claim.total.text.includes('+')) return undefined;
   // A claim whose total is in an earlier sentence, while a larger count of the unit stands before
   // the numerator in its own sentence (…。其中城市供水5038份，合格4999份，合格率99.2%): the rate is of
   // the nearer count.
   const local = claim && mentions[claim.total.mention].sentence < n.sentence
-    ? [...before].reverse().find((m) => m.index < n.index && m.sentence === n.sentence && m.unit === n.unit && m.value >= n.value && !m.approx)
+    ? [...before].reverse().find((m) => m.index < n.index && m.sentence === n.sentence && m.unit === n.unit && m.value >= n.value && !m.approx && totalOfPart.get(m.index) !== claim)
     : undefined;
   if (local) claim = undefined;
   const own = claim ? mentions[claim.total.mention] : local;

@@ -38,7 +38,15 @@ export class UnmarkedSubsets extends UnmarkedSums {
       const nextClause =
         /^[^，,；;。！？\n]{0,16}[，,][^，,；;。！？\n]*$/.test(gap) ||
         /^[^，,；;。！？\n]{0,12}[。][^，,；;。！？\n]{0,10}[，,]?[^，,；;。！？\n]{0,6}$/.test(gap);
-      if (!nextClause && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
+      // Or a result stated a few sentences after the test it is of (对30家住宿场所…进行了抽检。委托…检测。
+      // 结果显示，有29家…全部合格), in the same paragraph.
+      const result =
+        !sibling &&
+        /(?:结果显示|结果表明|检测结果|抽检结果|检查结果)[^。！？\n\d]{0,10}$/.test(scan.slice(sentenceStart(scan, P.start), P.start)) &&
+        /抽检|检测|监测|抽查|抽样|检验|检查/.test(scan.slice(T.end, nextHardEnd(scan, T.end))) &&
+        !/\n/.test(gap) &&
+        (gap.match(/[。！？]/g) ?? []).length <= 3;
+      if (!nextClause && !result && !/^[^，,；;。！？\n\d]{0,8}中有?\s*$/.test(gap)) continue;
       if (P.value > T.value + tolerance([T, P])) {
         // Samples that pass or fail are among those tested: more of them than were tested is an error.
         const tested = /抽检|检测|监测|抽查|抽样|检验/.test(this.clauseLead(T) + scan.slice(T.end, T.end + 12));
@@ -50,7 +58,13 @@ export class UnmarkedSubsets extends UnmarkedSums {
       // the count up exactly.
       const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
       const rest = this.within(P.end, end).find(
-        (m) => m.unit === P.unit && !m.percent && !m.approx && !this.usedAsPart.has(m.index) && new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)),
+        (m) =>
+          m.unit === P.unit &&
+          !m.percent &&
+          !m.approx &&
+          !this.usedAsPart.has(m.index) &&
+          // The opposite state before the figure (不合格24家) or closing its clause after it (1家口杯细菌总数不合格).
+          (new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)) || new RegExp(`^[^，,；;。！？\\n\\d]{0,12}(?:不|未)${state}(?=\\s*(?:[，,；;。！？\\n]|$))`).test(scan.slice(m.end, m.end + 20))),
       );
       if (rest && !sibling && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
       else this.emitMarkerless(T, [P], 'no-marker');
@@ -66,7 +80,8 @@ export class UnmarkedSubsets extends UnmarkedSums {
       /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       // 对限期整改仍不合格的19间: the state named last, before the figure.
       /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
-      /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為])?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(after)?.[1] ??
+      // After it, past the object's words (29家检测项目全部合格, 144份水样检测结果为合格).
+      /^\s*(?:[^，,；;。！？\n\d]{0,8}?[为為]|[^，,；;。！？\n\d不未]{0,8}?(?=均|全部))?\s*(?:均|全部)?(不合格|合格|不达标|达标)(?=\s*(?:[，,；;。！？\n]|$))/.exec(after)?.[1] ??
       // 128家达到国家基本标准, 5260所学校教室人均面积符合卫生要求: a standard reached or a requirement met is 达标.
       (/^\s*(?:均|全部)?达到[^，,；;。！？\n\d]{0,8}标准(?=\s*(?:[，,；;。！？\n]|$))/.test(after) ||
       /^[^，,；;。！？\n\d]{0,12}?符合[^，,；;。！？\n\d]{0,6}要求(?=\s*(?:[，,；;。！？\n]|$))/.test(after)
