@@ -456,6 +456,30 @@ describe('more shapes of information-disclosure and 法治 reports', () => {
 describe('tables written with | in the text', () => {
   const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
 
+  test('rows marked # are parts of the first row, a list that may be partial; an unmarked row between them is left out', () => {
+    const text = [
+      '表15 2022年卫生事业情况',
+      table([
+        ['指标名称', '医院、卫生院数(个)', '床位数(张)', '卫生技术人员数(人)'],
+        ['医疗机构', '64', '4399', '4165'],
+        ['#公立医疗机构', '34', '2289', '1821'],
+        ['县直医疗卫生单位', '3', '1259', '1211'],
+        ['＃民营医疗机构', '30', '2120', '1735'],
+      ]),
+    ].join('\n');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['64 = 34 + 30 ok', '4399 = 2289 + 2120 exceeds', '4165 = 1821 + 1735 short-partial']);
+    expect(r.claims[0].total.unit).toBe('个');
+    // A 合计 row still makes the table a complete list; # rows are then left alone.
+    const both = table([
+      ['机构', '床位'],
+      ['甲院', '10'],
+      ['#乙科', '4'],
+      ['合计', '10'],
+    ]);
+    expect(read(both).claims).toEqual([]);
+  });
+
   test('a 合计 row totals each numeric column of the rows above it; a column that does not add up is an error', () => {
     const text = [
       '表1 各乡镇检查情况',

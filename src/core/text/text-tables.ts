@@ -18,6 +18,8 @@ import { parseCell } from '../values';
 
 /** The label of a total row: 总计, 合 计, 总数, 共计. */
 const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計)$/;
+/** A row marked as a part of the row above by #, as statistics tables print 其中: #公立医疗机构. */
+const OF_WHICH_ROW = /^\s*[#＃]/;
 /** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
 export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit in a column header: 机构数(个), 床位数（张）. */
@@ -178,14 +180,18 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const header = rows.slice(0, first);
     const data = rows.slice(first).filter(isData);
     const totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
-    if (totals.length !== 1) continue;
-    const total = totals[0];
+    // Rows marked # (#公立医疗机构, #民营医疗机构), as statistics tables mark 其中, are parts of the first
+    // row when it is unmarked and no 总计 row is written: a list that may be partial.
+    const ofWhich = data.filter((r) => OF_WHICH_ROW.test(r.cells[0].text));
+    const byMark = totals.length === 0 && ofWhich.length >= 2 && !OF_WHICH_ROW.test(data[0].cells[0].text);
+    if (totals.length !== 1 && !byMark) continue;
+    const total = byMark ? data[0] : totals[0];
     const at = data.indexOf(total);
     // The total row stands first or last; the parts are all the other rows.
     if (at !== 0 && at !== data.length - 1) continue;
-    const parts = data.filter((r) => r !== total);
+    const parts = byMark ? ofWhich : data.filter((r) => r !== total);
     // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
-    if (parts.length < 2 || parts.some((r) => /^(?:其中|含|内|包括)/.test(r.cells[0].text))) continue;
+    if (parts.length < 2 || (!byMark && parts.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
     // The table's unit: a 单位 line in it or on the line before it.
     const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
     const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
@@ -218,7 +224,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
             total: t,
             totalLabel: total.cells[0].text,
             parts: list.map((m, k) => ({ m, label: parts[k].cells[0].text })),
-            complete: true,
+            complete: !byMark,
             selection: false,
             reading: 'table',
           },
