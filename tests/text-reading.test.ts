@@ -1472,4 +1472,11 @@ describe('inspection results stated after the test', () => {
     const bad = read('对30家住宿场所进行了抽检，29家检测项目全部合格，1家口杯细菌总数不合格，单位合格率为95.7%。');
     expect(bad.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['29/30 mismatch']);
   });
+
+  test('those examined of those due, those found ill among them, and those given a health card: each a subset', () => {
+    expect(summary(read('全乡已婚育龄妇女数为3581人，实查2120人，查出妇科病人数1458人。').claims)).toEqual(['3581 = 2120 ok', '2120 = 1458 ok']);
+    expect(summary(read('7岁以下儿童2231人，当年建卡数为2068人。').claims)).toEqual(['2231 = 2068 ok']);
+    // A count of another kind after them is no subset.
+    expect(read('7岁以下儿童2231人，新生儿访视397人。').claims).toEqual([]);
+  });
 });

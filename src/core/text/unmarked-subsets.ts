@@ -78,6 +78,12 @@ export class UnmarkedSubsets extends UnmarkedSums {
     return (
       /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(?:发现|查出|检出|责令)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      // Those actually examined of those due (已婚育龄妇女3581人，实查2120人), and those found ill or positive
+      // among them (查出妇科病人数1458人, 检出阳性12人).
+      /^(实查|实检|受检|实际检查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      /^(查出|检出)[^，,；;。\d]{0,8}$/.exec(lead)?.[1] ??
+      // Those given a health card or record (7岁以下儿童2231人，当年建卡数为2068人).
+      /^(?:当年|新)?(建卡|建册|建档)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       // 对限期整改仍不合格的19间: the state named last, before the figure.
       /^[^，,；;。\d]{0,8}?仍(不合格|未整改|未达标)的?$/.exec(lead)?.[1] ??
       // After it, past the object's words (29家检测项目全部合格, 144份水样检测结果为合格).
