@@ -1479,4 +1479,16 @@ describe('inspection results stated after the test', () => {
     // A count of another kind after them is no subset.
     expect(read('7岁以下儿童2231人，新生儿访视397人。').claims).toEqual([]);
   });
+
+  test('bare numbers in a 、 list take the unit of the last (分别为12、15、20人); numbers after 第 do not', () => {
+    expect(summary(read('共47人，男、女、儿童分别为12、15、20人。').claims)).toEqual(['47 = 12 + 15 + 20 ok']);
+    expect(read('第1、2批共20家。').mentions.map((m) => m.text)).toEqual(['2批', '20家']);
+  });
+
+  test('a 其中 list too large for the subset before it is of the one larger figure that can hold it', () => {
+    const text = '新发职业性尘肺病病例30136例，平均发病年龄为55.2岁，接尘工龄<5.0年的有6471例(占21.5%)。其中，煤工尘肺和矽肺分别为16210、13577例(共占98.9%)。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['30136 = 16210 + 13577 short-partial']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['21.5% 6471/30136 ok', '98.9% 29787/30136 mismatch']);
+  });
 });

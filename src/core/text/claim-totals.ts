@@ -196,7 +196,14 @@ export class TotalFinder extends UnmarkedSubsets {
       // (列前三位的传染病分别是：肺结核116例… after 丙类2种88例), when a larger figure of its unit there
       // could be: which one the list is of is not written, so no claim is made.
       const biggest = Math.max(...a.parts.map((p) => p.m.value));
-      if (!c.local.has(first.index) && biggest > first.value + tolerance([first]) && order.slice(1).some((m) => m.unit === first.unit && m.value + tolerance([m]) >= a.sum)) return undefined;
+      const holders = order.slice(1).filter((m) => m.unit === first.unit && m.value + tolerance([m]) >= a.sum);
+      if (!c.local.has(first.index) && biggest > first.value + tolerance([first]) && holders.length) {
+        // Unless the figure before is a subset named in a clause of its own (…30136例，…接尘工龄<5.0年的有
+        // 6471例(占21.5%)。其中，煤工尘肺和矽肺分别为16210、13577例) and one figure alone can hold the list.
+        const subset = /的有?\s*$/.test(this.scan.slice(Math.max(0, first.start - 3), first.start));
+        if (subset && holders.length === 1) return pick(holders[0], a.parts);
+        return undefined;
+      }
     }
     return pick(first, a.parts);
   }

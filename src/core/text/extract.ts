@@ -283,6 +283,8 @@ function bracketUnit(scan: string, numStart: number, numEnd: number): { end: num
  * at the end of an item, the unit of the items before it (earlierItemUnit).
  */
 function inferredTail(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
+  // A bare number inside a list of them (分别为12、15、20人: the 15).
+  if (/、\s*$/.test(scan.slice(Math.max(0, numStart - 2), numStart))) return bareListUnit(scan, numStart, numEnd);
   if (!/[\u4e00-\u9fff]/.test(scan[numStart - 1] ?? '')) return undefined;
   let p = numEnd;
   while (isSpace(scan[p])) p++;
@@ -309,10 +311,28 @@ function inferredTail(scan: string, numStart: number, numEnd: number): { end: nu
   }
   if (scan[p] !== '、') return earlierItemUnit(scan, numStart, numEnd, p);
   const item = /^[^、，,；;。！？\n\d]{1,16}(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p + 1, p + 40));
-  if (!item) return undefined;
+  if (!item) return bareListUnit(scan, numStart, numEnd);
   const next = readTail(scan, p + 1 + item[0].length, false);
   if (!next || !next.text || /[余多]/.test(next.text)) return undefined;
   return { end: numEnd, text: next.text };
+}
+
+/**
+ * A number in a 、 list of bare numbers whose last one carries the unit (煤工尘肺和矽肺分别为16210、13577例;
+ * 分别为12、15、20人): the unit of the list. Only after 为/是/有 (the figures a sentence states), not after 第
+ * (第1、2批 numbers batches).
+ */
+function bareListUnit(scan: string, numStart: number, numEnd: number): { end: number; text: string } | undefined {
+  if (!/(?:为|是|有|达)\s*(?:\d+(?:,\d{3})*(?:\.\d+)?\s*、\s*){0,8}$/.test(scan.slice(Math.max(0, numStart - 80), numStart))) return undefined;
+  let p = numEnd;
+  for (let k = 0; k < 8; k++) {
+    const next = /^\s*、\s*(\d+(?:,\d{3})*(?:\.\d+)?)/.exec(scan.slice(p, p + 24));
+    if (!next) return undefined;
+    p += next[0].length;
+    const tail = readTail(scan, p, false);
+    if (tail && tail.text) return /[余多]/.test(tail.text) || /^[万亿]/.test(tail.text) ? undefined : { end: numEnd, text: tail.text };
+  }
+  return undefined;
 }
 
 function prefixMarker(scan: string, numStart: number): { start: number; marker: string } | undefined {
