@@ -1491,4 +1491,11 @@ describe('inspection results stated after the test', () => {
     expect(summary(r.claims)).toEqual(['30136 = 16210 + 13577 short-partial']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['21.5% 6471/30136 ok', '98.9% 29787/30136 mismatch']);
   });
+
+  test('a count taken on (承办) after the changes of the count before it is a subset of that count', () => {
+    const text = '全市共受理12345热线工单35239件，同比减少42483件，减幅54.66%，承办20409件，同比减少11829件，减幅36.69%。';
+    expect(summary(read(text).claims)).toEqual(['35239 = 20409 ok']);
+    // A count in no state after the changes says nothing.
+    expect(read('全市共受理12345热线工单35239件，同比减少42483件，减幅54.66%，来电20409件。').claims).toEqual([]);
+  });
 });

@@ -8,6 +8,9 @@ import { isStaffKind, namesSubset } from './claim-collector';
 import { fits } from './rates';
 import { UnmarkedSums } from './unmarked-sums';
 
+/** Clauses of a change or a rate after a count (，同比减少42483件，减幅54.66%): no words between it and the next count. */
+const CHANGE_CLAUSES = /[，,][^，,；;。！？\n]*?(?:同比|环比|比上年|较上年|比去年|较去年|减幅|增幅|占比)[^，,；;。！？\n]*(?=[，,])/g;
+
 export class UnmarkedSubsets extends UnmarkedSums {
   /**
    * A count and, in the next clause, the part of it in a state (立案查处30件，结案20件; 收到申请6件，公开
@@ -23,7 +26,11 @@ export class UnmarkedSubsets extends UnmarkedSums {
     const partOf = new Map<number, { T: Mention; state: string }>();
     for (let k = 1; k < mentions.length; k++) {
       const P = mentions[k];
-      const prev = mentions[k - 1];
+      // Past the changes and rates of the count before, in their own clauses (受理工单35239件，同比减少
+      // 42483件，减幅54.66%，承办20409件): the count they describe.
+      let back = k - 1;
+      while (back > 0 && (mentions[back].percent || isChange(mentions[back])) && mentions[back].sentence === P.sentence) back--;
+      const prev = mentions[back];
       const state = this.stateOf(P);
       if (!state) continue;
       const before = partOf.get(prev.index);
@@ -32,7 +39,7 @@ export class UnmarkedSubsets extends UnmarkedSums {
       if (P.percent || T.percent || P.approx || T.approx || isChange(P) || isChange(T) || P.kind !== 'count' || P.unit !== T.unit) continue;
       if (this.usedAsPart.has(P.index) || (!sibling && this.usedAsPart.has(T.index) && !partOf.has(T.index))) continue;
       if (!sibling && this.claims.some((c) => c.total.mention === T.index)) continue;
-      const gap = scan.slice(prev.end, P.start);
+      const gap = scan.slice(prev.end, P.start).replace(CHANGE_CLAUSES, '');
       // The next clause (…251家游泳场所，合格227家), the next sentence's first (…251家游泳场所。抽检结果显示，
       // 合格227家), or the same clause after X中 (183家单位中67家不合格).
       const nextClause =
@@ -76,7 +83,7 @@ export class UnmarkedSubsets extends UnmarkedSums {
     const lead = this.clauseLead(P).replace(/\s+/g, '');
     const after = this.scan.slice(P.end, P.end + 20);
     return (
-      /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(?:发现|查出|检出|责令)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
+      /^(?:[^，,；;。\d]{0,4}?(?:均|全部))?(?:已|其中)?(?:发现|查出|检出|责令)?(结案|办结|答复|处理|整改|不合格|合格|完成|公开|予以公开|办理完毕|承办)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       /^已(检查|检测|抽检|监测|督查)[^，,；;。\d]{0,6}$/.exec(lead)?.[1] ??
       // Those actually examined of those due (已婚育龄妇女3581人，实查2120人), and those found ill or positive
       // among them (查出妇科病人数1458人, 检出阳性12人).
