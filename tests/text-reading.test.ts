@@ -1498,4 +1498,15 @@ describe('inspection results stated after the test', () => {
     // A count in no state after the changes says nothing.
     expect(read('全市共受理12345热线工单35239件，同比减少42483件，减幅54.66%，来电20409件。').claims).toEqual([]);
   });
+
+  test('shares written with their fractions over one denominator make it up when the numerators add up exactly', () => {
+    const text =
+      '①户籍：外地户籍者占72.6%(320/441)，本市户籍者占27.4%(121/441).②年龄：35岁及以上者为8.2%(20/243).③时段：孕期死亡者27.6%(67/243)；产时死亡者占6.2% (15/243)；产后死亡者占66.3%(161/243)。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['441 = 320 + 121 ok', '243 = 67 + 15 + 161 ok']);
+    expect(r.claims.every((c) => c.reading === 'fraction')).toBe(true);
+    expect(r.claims[0].parts.map((p) => p.label)).toEqual(['外地户籍者', '本市户籍者']);
+    // Fractions that do not make their denominator up say nothing.
+    expect(read('外地户籍者占72.6%(320/441)，本市户籍者占25.2%(111/441)。').claims).toEqual([]);
+  });
 });

@@ -49,7 +49,9 @@ export type Reading =
    * A row or column of a statutory form of a 政府信息公开年度报告 (disclosure-form.ts): the template
    * defines the total as the sum, so any difference is an error.
    */
-  | 'form';
+  | 'form'
+  /** Shares written with their fractions over one denominator (占72.6%(320/441)，占27.4%(121/441)). */
+  | 'fraction';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

@@ -13,6 +13,7 @@ import { extractMentions, periodsOf, type Mention } from './extract';
 import type { Period } from './period';
 import { checkRates, type RateCheck } from './rates';
 import { tableClaims } from './text-tables';
+import { fractionClaims } from './fraction-claims';
 import { formClaims, isStatutoryForm } from './disclosure-form';
 import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
@@ -55,8 +56,12 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   const tables = tableClaims(text, prose.length);
   // The statutory forms of a 政府信息公开年度报告, written in the text: their figures after those.
   const forms = formClaims(text, prose.length + tables.cells.length);
-  const mentions = tables.cells.length || forms.cells.length ? [...prose, ...tables.cells, ...forms.cells] : prose;
-  const claims = tables.claims.length || forms.claims.length ? [...proseClaims, ...tables.claims, ...forms.claims] : proseClaims;
+  // Shares written with their fractions (占72.6%(320/441)): the fractions' figures after those.
+  const fractions = fractionClaims(text, prose.length + tables.cells.length + forms.cells.length);
+  const extraCells = [...tables.cells, ...forms.cells, ...fractions.cells];
+  const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims];
+  const mentions = extraCells.length ? [...prose, ...extraCells] : prose;
+  const claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
   const rates = checkRates(text, mentions, claims);
   const repeated = findRepeatedFigures(prose);
   const { report: period } = periodsOf(readingScan(text), prose);

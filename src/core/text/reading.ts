@@ -35,7 +35,7 @@ const PUNCTUATION = new Map<string, string>([
 
 /** A full stop written as an ASCII point after Chinese text (…共39种.其中,…): read as 。. */
 const CJK_BEFORE_POINT = /[\u4e00-\u9fff）)%」”]/;
-const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(]/;
+const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(①-⑳]/;
 
 /** A pinyin syllable in brackets, as mirror sites gloss characters: (shù), (qū). */
 export const PINYIN_GLOSS = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]/;

@@ -1,0 +1,96 @@
+// Shares written with their fractions, as journal abstracts and epidemic analyses print them:
+// 外地户籍者占72.6%(320/441)，本市户籍者占27.4%(121/441). The fractions of one sentence over the same
+// denominator are the parts of that denominator when their numerators make it up exactly: 441 = 320 +
+// 121. Only an exact sum makes a claim, since nothing else says the groups are complete and apart
+// (前10年…35岁及以上者8.2%(20/243) is another dimension of the same 243). The figures become mentions
+// of their own, as a table's cells do. Pure TypeScript.
+import type { Claim } from './claim-types';
+import { judge } from './claim-verdict';
+import type { Mention } from './extract';
+import { lineStarts, readingScan } from './reading';
+import { cellMention } from './text-tables';
+
+/** A fraction in brackets right after a percentage: 72.6%(320/441), 6.2% (15/243), [63.1%(125/198)]. */
+const FRACTION = /[%％]\s*[）)]?\s*[（(]\s*(\d[\d ,]*)\s*[/／]\s*(\d[\d ,]*)\s*[)）]/g;
+const SENTENCE_END = /[。！？!?\n]/;
+
+const valueOf = (s: string): number => Number(s.replace(/[ ,]/g, ''));
+
+/**
+ * Claims of the fractions in `text`: per sentence and denominator, the numerators that add up to it
+ * exactly, two or more. Their figures are mentions numbered from `firstIndex` on.
+ */
+export function fractionClaims(text: string, firstIndex: number): { claims: Claim[]; cells: Mention[] } {
+  const scan = readingScan(text);
+  const starts = lineStarts(text);
+  const claims: Claim[] = [];
+  const cells: Mention[] = [];
+  // Fractions by sentence and denominator, in text order, with the words of their shares.
+  const groups = new Map<string, Array<{ num: string; numAt: number; den: string; denAt: number; label: string }>>();
+  let sentence = 0;
+  let last = 0;
+  for (let m = FRACTION.exec(scan); m; m = FRACTION.exec(scan)) {
+    for (let i = last; i < m.index; i++) if (SENTENCE_END.test(scan[i])) sentence++;
+    last = m.index;
+    const numAt = m.index + m[0].indexOf(m[1]);
+    const denAt = numAt + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(m[2]) + m[1].length;
+    const key = `${sentence}:${valueOf(m[2])}`;
+    const list = groups.get(key) ?? [];
+    // The share's words, back to its clause's start (外地户籍者占72.6% → 外地户籍者).
+    const clause = scan.slice(0, m.index).search(/[^，,；;：:。！？\n（(\[【]*$/);
+    const label = text.slice(clause, m.index).replace(/[\d.]+\s*$/, '').replace(/(?:占|为|的)+\s*$/, '').trim();
+    list.push({ num: m[1].trim(), numAt, den: m[2].trim(), denAt, label });
+    groups.set(key, list);
+  }
+  for (const all of groups.values()) {
+    const total = valueOf(all[0].den);
+    if (all.length < 2 || total <= 0) continue;
+    // The first run of consecutive fractions that makes the denominator up (a fraction of another
+    // dimension before or after it stays out).
+    let list: typeof all | undefined;
+    for (let i = 0; i < all.length && !list; i++) {
+      let sum = 0;
+      for (let j = i; j < all.length; j++) {
+        sum += valueOf(all[j].num);
+        if (j > i && sum === total) {
+          list = all.slice(i, j + 1);
+          break;
+        }
+        if (sum > total) break;
+      }
+    }
+    if (!list) continue;
+    const run = list;
+    const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+    const mention = (s: string, at: number): Mention => {
+      const m = cellMention(starts, firstIndex + cells.length, { text: s, start: at }, '', '', lineStart(at));
+      const withValue = { ...m, value: valueOf(s) };
+      cells.push(withValue);
+      return withValue;
+    };
+    const t = mention(list[0].den, list[0].denAt);
+    const parts = list.map((f) => mention(f.num, f.numAt));
+    const lo = parts[0].start;
+    const hi = Math.max(t.end, parts[parts.length - 1].end);
+    claims.push({
+      ...judge(
+        {
+          text: text.slice(lo, hi),
+          start: lo,
+          end: hi,
+          trigger: '',
+          total: t,
+          totalLabel: '',
+          parts: parts.map((m, k) => ({ m, label: run[k].label })),
+          complete: false,
+          selection: false,
+          reading: 'fraction',
+        },
+        starts,
+      ),
+      line: t.line,
+      column: t.column,
+    });
+  }
+  return { claims, cells };
+}
