@@ -36,8 +36,6 @@ export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;
 const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
 /** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
 export const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*\d/;
-/** A short line of a name and its figure, with no sentence inside (晋中市32例(平遥县32例)): an item of a list under 其中：. */
-export const ITEM_LINE = /^\s*[^，,。；;：:\n\d]{1,12}\d[^。\n]{0,120}。?\s*$/;
 /** Numbering at the start of an item: (1) （一） 1. 1、 ① 一是. */
 export const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+[是、])/;
 

@@ -23,7 +23,6 @@ import {
   COUNTED_GROUP,
   NUMBERING,
   PER_HEAD,
-  ITEM_LINE,
   LABEL_LINE,
   TOTAL_AFTER,
   addable,
@@ -40,6 +39,7 @@ import {
   tolerance,
 } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
+import { ONE_ITEM_LINE } from './reading';
 import { ListReader, endOfList, type Part } from './list-reader';
 
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
@@ -149,7 +149,7 @@ class ClaimReader extends TotalFinder {
         while (end < scan.length && scan[end] === '\n') {
           const next = scan.indexOf('\n', end + 1);
           const line = scan.slice(end + 1, next < 0 ? scan.length : next);
-          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ITEM_LINE.test(line);
+          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ONE_ITEM_LINE.test(line);
           if (!item) break;
           end = next < 0 ? scan.length : next;
           if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23))) break;

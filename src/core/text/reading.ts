@@ -107,7 +107,7 @@ const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一
  * A line that is one place or item with its figure and, in brackets, its breakdown (运城市18例(新绛县5例、
  * 盐湖区3例)): a bulletin's list one item a line, whose breaks are real where two such lines meet.
  */
-const ITEM_LINE = /^\s*[^，,。；;：:\d\s（()）]{1,12}\d[\d.]*\s*[^\d\s，,。；;：:（()）、]{1,3}\s*(?:[（(][^（()）\n]*[)）])?\s*[。；;，,]?$/;
+export const ONE_ITEM_LINE = /^\s*[^，,。；;：:\d\s（()）]{1,12}\d[\d.]*\s*[^\d\s，,。；;：:（()）、]{1,3}\s*(?:[（(][^（()）\n]*[)）])?\s*[。；;，,]?$/;
 
 /** Whether a line is a heading (短标题) rather than a sentence cut at the page width. */
 function isHeading(line: string): boolean {
@@ -136,7 +136,7 @@ export function joinBrokenLines(scan: string): string {
     const body = line.replace(/\r$/, '');
     const next = lines[i + 1].replace(/\r$/, '');
     const trimmed = body.replace(/\s+$/, '');
-    const items = ITEM_LINE.test(trimmed) && ITEM_LINE.test(next);
+    const items = ONE_ITEM_LINE.test(trimmed) && ONE_ITEM_LINE.test(next);
     const broken = trimmed !== '' && !LINE_END_OK.test(trimmed) && !isHeading(trimmed) && next.trim() !== '' && !ITEM_START.test(next) && !items;
     if (broken) {
       // "\r\n" → "  ": both units become spaces, offsets unchanged.
