@@ -1509,4 +1509,25 @@ describe('inspection results stated after the test', () => {
     // Fractions that do not make their denominator up say nothing.
     expect(read('外地户籍者占72.6%(320/441)，本市户籍者占25.2%(111/441)。').claims).toEqual([]);
   });
+
+  test('a count of the things a list names: each name counts one; fewer names is a warning, never an error', () => {
+    const six = read('检验指标为游离性余氯、浑浊度、尿素、pH值、细菌总数、大肠菌群6项。');
+    expect(summary(six.claims)).toEqual(['6 = 1 + 1 + 1 + 1 + 1 + 1 ok']);
+    expect(six.claims[0].reading).toBe('names');
+    expect(six.claims[0].parts.map((p) => p.label)).toEqual(['游离性余氯', '浑浊度', '尿素', 'pH值', '细菌总数', '大肠菌群']);
+    const nine = read('涉及公共场所、学校卫生、生活饮用水、职业卫生、放射卫生、医疗卫生、传染病防治、妇幼健康9个专业。');
+    expect(summary(nine.claims)).toEqual(['9 = 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 short-partial']);
+    expect(nine.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.claim-partial', 'warning']]);
+    // 和 joins the last two names only when that makes the count; a name may hold 和.
+    expect(summary(read('涵盖了公共场所、生活饮用水、学校卫生、放射卫生和计划生育5个专业。').claims)).toEqual(['5 = 1 + 1 + 1 + 1 + 1 ok']);
+    expect(summary(read('包括总体情况、主动公开、行政复议和行政诉讼情况3个部分。').claims)).toEqual(['3 = 1 + 1 + 1 ok']);
+    // More names than the count, changes, years, single characters and acts found in bodies say nothing.
+    expect(read('涉及公共场所、学校卫生、生活饮用水、职业卫生2个专业。').claims).toEqual([]);
+    expect(read('门诊部、诊所、医务室减少6个。').claims).toEqual([]);
+    expect(read('甲、乙、丙类传染病3种。').claims).toEqual([]);
+    expect(read('查处非医师行医、超范围执业、违法发布医疗广告等10家。').claims).toEqual([]);
+    // 等 says the list is not complete: fewer names is no finding.
+    expect(read('涉及传染病防治、医疗卫生、公共场所、职业健康等九个专业。').claims).toEqual([]);
+    expect(summary(read('检测指标为游离性余氯、浑浊度、尿素、pH、菌落总数、大肠菌群等六项。').claims)).toEqual(['6 = 1 + 1 + 1 + 1 + 1 + 1 ok']);
+  });
 });

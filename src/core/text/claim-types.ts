@@ -51,7 +51,9 @@ export type Reading =
    */
   | 'form'
   /** Shares written with their fractions over one denominator (占72.6%(320/441)，占27.4%(121/441)). */
-  | 'fraction';
+  | 'fraction'
+  /** A count of the things a list names, right after it (…、细菌总数、大肠菌群6项): one part per name. */
+  | 'names';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

@@ -14,6 +14,7 @@ import type { Period } from './period';
 import { checkRates, type RateCheck } from './rates';
 import { tableClaims } from './text-tables';
 import { fractionClaims } from './fraction-claims';
+import { nameCountClaims } from './name-counts';
 import { formClaims, isStatutoryForm } from './disclosure-form';
 import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
@@ -58,8 +59,10 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   const forms = formClaims(text, prose.length + tables.cells.length);
   // Shares written with their fractions (占72.6%(320/441)): the fractions' figures after those.
   const fractions = fractionClaims(text, prose.length + tables.cells.length + forms.cells.length);
-  const extraCells = [...tables.cells, ...forms.cells, ...fractions.cells];
-  const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims];
+  // Counts of named things (…、细菌总数、大肠菌群6项): the names after those.
+  const named = nameCountClaims(text, prose, prose.length + tables.cells.length + forms.cells.length + fractions.cells.length);
+  const extraCells = [...tables.cells, ...forms.cells, ...fractions.cells, ...named.cells];
+  const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims, ...named.claims];
   const mentions = extraCells.length ? [...prose, ...extraCells] : prose;
   const claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
   const rates = checkRates(text, mentions, claims);
