@@ -1530,4 +1530,25 @@ describe('inspection results stated after the test', () => {
     expect(read('涉及传染病防治、医疗卫生、公共场所、职业健康等九个专业。').claims).toEqual([]);
     expect(summary(read('检测指标为游离性余氯、浑浊度、尿素、pH、菌落总数、大肠菌群等六项。').claims)).toEqual(['6 = 1 + 1 + 1 + 1 + 1 + 1 ok']);
   });
+
+  test('a list whose first item is a change in words is a list of changes, no parts of anything', () => {
+    const text = '乙类传染病报告发病率下降5.48%，其中甲肝、戊肝各减少2例；丙类传染病报告发病率下降67.16%，其中流行性感冒减少2750例，流行性腮腺炎减少70例，急性出血性结膜炎减少14例。';
+    expect(read(text).claims.filter((c) => c.verdict !== 'ok')).toEqual([]);
+  });
+
+  test('a share of counts printed rounded to 万 fits when some counts that round to them give it', () => {
+    const ok = read('全市出生人口5.64万人，其中二孩3.34万人，二孩占比59.21%。');
+    expect(ok.rates.map((x) => x.verdict)).toEqual(['ok']);
+    expect(read('全市出生人口5.64万人，其中二孩3.34万人，二孩占比57.21%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
+    // Exact counts keep the strict check: 3340/5640 = 59.22%.
+    expect(read('全市出生人口5640人，其中二孩3340人，二孩占比59.21%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
+  });
+
+  test('a list of the first few of one class is of that class’s figure; a figure in brackets with its unit after them is read', () => {
+    const text = '全县报告法定传染病3538例；乙类传染病报告11种2189例。丙类传染病5种1349例。报告病例数居前五位乙类传染病病种依次为乙肝(990)例、肺结核(585例)、梅毒(325例)、丙肝(159例)，占报告病例总数的96.67%。';
+    const r = read(text);
+    expect(summary(r.claims).filter((c) => c.startsWith('2189') || c.startsWith('1349'))).toEqual(['2189 = 990 + 585 + 325 + 159 short-partial']);
+    // The share after the last of them fits neither that part nor the four together: left unchecked.
+    expect(r.rates.filter((x) => x.stated.text === '96.67%')).toEqual([]);
+  });
 });

@@ -116,7 +116,9 @@ class ClaimReader extends TotalFinder {
     const justBefore = this.within(s0, t).filter((m) => !m.percent);
     const changed = justBefore[justBefore.length - 1];
     const firstAfter = this.within(t, nextHardEnd(scan, t)).find((m) => !m.percent);
-    if (changed && isChange(changed) && firstAfter && isChangeInWords(firstAfter) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t))) {
+    // So is a list whose first item is a change, whatever comes before it (丙类传染病报告发病率下降67.16%，其中
+    // 流行性感冒减少2750例，流行性腮腺炎减少70例…).
+    if (firstAfter && isChangeInWords(firstAfter) && ((changed && isChange(changed) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t))) || /^[\s：:，,]*[^，,；;。\d]{0,12}(?:增加|减少|增长|下降)了?$/.test(scan.slice(t + tm[0].length, firstAfter.start)))) {
       if (!byLabel && !trigger.startsWith('含')) this.skipped.push({ text: text.slice(s0, nextHardEnd(scan, t)).trim(), start: t, line: lineOf(this.starts, t).line, trigger, reason: 'no-total' });
       return;
     }

@@ -318,6 +318,16 @@ function inferredTail(scan: string, numStart: number, numEnd: number): { end: nu
 }
 
 /**
+ * A figure alone in brackets with its unit after them, as a list may slip (乙肝(990)例、肺结核(585例)):
+ * the unit is the figure's.
+ */
+function bracketedFigure(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
+  if (!/[（(]/.test(scan[numStart - 1] ?? '') || !/[)）]/.test(scan[numEnd] ?? '')) return undefined;
+  const tail = readTail(scan, numEnd + 1, false);
+  return tail && tail.text && !/[余多]/.test(tail.text) && !/^[万亿]/.test(tail.text) ? { end: tail.end, text: tail.text } : undefined;
+}
+
+/**
  * A number in a 、 list of bare numbers whose last one carries the unit (煤工尘肺和矽肺分别为16210、13577例;
  * 分别为12、15、20人): the unit of the list. Only after 为/是/有 (the figures a sentence states), not after 第
  * (第1、2批 numbers batches).
@@ -379,7 +389,7 @@ function findHits(scan: string): RawHit[] {
       rangeFrom = r[1];
       from = numStart - r[0].length;
     }
-    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd);
+    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd) ?? bracketedFigure(scan, numStart, numEnd);
     if (!tail) continue;
     if (isRank(scan, numStart, tail.text)) continue;
     // Dates: 8月9日, 11 月 4 日.

@@ -72,7 +72,13 @@ function build(
   const computed = num.value / den.value;
   const difference = Number((stated.value - computed).toPrecision(12));
   const tolerance = halfUnit(stated);
-  const ok = Math.abs(difference) <= tolerance + 1e-12;
+  // Counts printed rounded to 万 or 亿 (3.34万人 of 5.64万人) are known only to half their last digit:
+  // the stated share need only fit some pair of counts that round to them.
+  const spread = (m: { value: number; decimals?: number }): number => (m.decimals !== undefined && m.decimals < 0 ? 0.5 * 10 ** -m.decimals : 0);
+  const [hn, hd] = [spread(num), spread(den)];
+  const low = (num.value - hn) / (den.value + hd);
+  const high = den.value - hd > 0 ? (num.value + hn) / (den.value - hd) : Infinity;
+  const ok = Math.abs(difference) <= tolerance + 1e-12 || (hn + hd > 0 && stated.value >= low - tolerance && stated.value <= high + tolerance);
   const start = Math.min(num.start, stated.start);
   return {
     kind,
@@ -353,6 +359,10 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const together = { ...m, value: sumOf(upto.map((q) => mentions[q.mention])), text: upto.map((q) => q.text).join('+') };
       const last = upto.length === c.parts.length && upto.length >= 2;
       const jointByValue = last && !fits(next, m, total) && fits(next, together, total);
+      // After the last of three parts or more, a share of a 总数 that fits neither that part nor them all
+      // (…梅毒(325例)、丙肝(159例)，占报告病例总数的96.67%) may be of a list the reader has not whole: left alone.
+      const othersShared = c.parts.some((q) => q !== p && mentions[mentions[q.mention].index + 1]?.percent);
+      if (last && c.parts.length >= 3 && !othersShared && /总数|总量|总计/.test(words) && !fits(next, m, total) && !jointByValue) continue;
       if (jointByValue || /(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
         const joint = build('share', next, together, total, text, upto.map((q) => q.label).join('、'), c.total.label);
         if (joint) {

@@ -188,17 +188,21 @@ export class UnmarkedSubsets extends UnmarkedSums {
       const s0 = Math.max(own > line0 ? sentenceStart(scan, own - 1) : own, line0);
       const fitsAll = (x: Mention): boolean =>
         !x.percent && !x.approx && !isChange(x) && x.kind === 'count' && x.unit === parts[0].unit && x.value + tolerance([x, ...parts]) >= sum;
-      let T = this.within(s0, m.index).reverse().find(fitsAll);
+      // A list of one class (…居前五位乙类传染病病种依次为…) is of a figure of that class.
+      const lead = scan.slice(own, m.index);
+      const cls = /[甲乙丙丁]类/.exec(scan.slice(own, Math.min(end, from + 16)))?.[0];
+      const ofClass = (x: Mention): boolean => cls === undefined || scan.slice(sentenceStart(scan, x.start), x.start).includes(cls);
+      let T = this.within(s0, m.index)
+        .reverse()
+        .find((x) => fitsAll(x) && ofClass(x));
       // Else the count of deaths, or of cases, of the same class in the two lines before (…报告乙类传染病
       // 19547例，死亡77例。⏎…⏎乙类传染病死亡数居前3位的是：艾滋病60例、肺结核15例、狂犬病2例).
       if (!T) {
-        const lead = scan.slice(own, m.index);
         const deaths = /死亡/.test(lead);
-        const cls = /[甲乙丙丁]类/.exec(lead)?.[0];
         const above = scan.lastIndexOf('\n', Math.max(0, scan.lastIndexOf('\n', line0 - 2) - 1)) + 1;
         T = this.within(above, s0)
           .reverse()
-          .find((x) => fitsAll(x) && /死亡/.test(x.phrase) === deaths && (cls === undefined || scan.slice(sentenceStart(scan, x.start), x.start).includes(cls)));
+          .find((x) => fitsAll(x) && /死亡/.test(x.phrase) === deaths && ofClass(x));
       }
       if (!T) continue;
       // Under the claim the figure is a part of (其中：乙类2471例…), as a nested one.
