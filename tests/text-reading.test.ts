@@ -1551,4 +1551,13 @@ describe('inspection results stated after the test', () => {
     // The share after the last of them fits neither that part nor the four together: left unchecked.
     expect(r.rates.filter((x) => x.stated.text === '96.67%')).toEqual([]);
   });
+
+  test('报告病例中 with the first group right after it opens a breakdown; a recap in words (两类人群占…) is the groups’ joint share, not a part', () => {
+    const text = '全市上周报告手足口病182例，比前一周上升91.58%。报告病例中散居儿童94例，幼托儿童86例，两类人群占报告病例总数的98.90%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['182 = 94 + 86 short-partial']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['98.90% 180/182 ok']);
+    // 中 inside a word (中医) opens nothing.
+    expect(read('持续公开我委推进中医管理12条。').claims).toEqual([]);
+  });
 });

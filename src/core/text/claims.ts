@@ -393,7 +393,10 @@ class ClaimReader extends TotalFinder {
     if (chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
       const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
       const whole = sumOf(chosenParts.map((p) => p.m));
-      if (k >= 1 && Math.abs(whole - total.value) > tolerance([total])) {
+      // A count in words of another unit (…幼托儿童86例，两类人群占…) recaps the items, even where the sum
+      // happens to come out right with it.
+      const inWords = k >= 1 && chosenParts.slice(k).some((p) => !sameKind(total.unit, p.m.unit) && p.m.numeral !== 'arabic');
+      if (k >= 1 && (inWords || Math.abs(whole - total.value) > tolerance([total]))) {
         // Only figures set apart by ，or ；(a note on an item, another subject): one in a 、 list
         // (行政许可20项、医疗机构8家) is an item of the list in another unit, and stays.
         const apart = (i: number): boolean => i > 0 && !/、/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));

@@ -345,9 +345,15 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     const group: RateCheck[] = [];
     for (const p of c.parts) {
       const m = mentions[p.mention];
-      const next = mentions[m.index + 1];
+      let next = mentions[m.index + 1];
+      // A recap in words between the last part and the share (…幼托儿童86例，两类人群占报告病例总数的98.90%):
+      // the share of the parts together, as 共占 says.
+      const recap =
+        p === c.parts[c.parts.length - 1] && c.parts.length >= 2 && next !== undefined && !next.percent && next.numeral === 'chinese' && next.value === c.parts.length;
+      if (recap) next = mentions[next.index + 1];
       if (!next || !next.percent || next.approx || checked.has(next.index)) continue;
-      const between = text.slice(m.end, next.start);
+      if (recap && !/^[^，,；;。]{0,8}占/.test(text.slice(mentions[next.index - 1].end, next.start))) continue;
+      const between = recap ? '共占' : text.slice(m.end, next.start);
       if (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, ''))) continue;
       const words = normalizePhrase(next.phrase);
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || ofWhatFollows(text, next)) continue;
@@ -363,7 +369,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       // (…梅毒(325例)、丙肝(159例)，占报告病例总数的96.67%) may be of a list the reader has not whole: left alone.
       const othersShared = c.parts.some((q) => q !== p && mentions[mentions[q.mention].index + 1]?.percent);
       if (last && c.parts.length >= 3 && !othersShared && /总数|总量|总计/.test(words) && !fits(next, m, total) && !jointByValue) continue;
-      if (jointByValue || /(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
+      if (jointByValue || recap || /(?:共|合计|合計|两者|兩者|累计)\s*占/.test(text.slice(m.end, next.start))) {
         const joint = build('share', next, together, total, text, upto.map((q) => q.label).join('、'), c.total.label);
         if (joint) {
           group.push(joint);
