@@ -1560,4 +1560,12 @@ describe('inspection results stated after the test', () => {
     // 中 inside a word (中医) opens nothing.
     expect(read('持续公开我委推进中医管理12条。').claims).toEqual([]);
   });
+
+  test('a class said to have none is no class of the figures after it; a recap of a top list (这5种…占) is their joint share, no item', () => {
+    const text =
+      '2012年无甲类传染病发生，共报告法定传染病16种1 983例；报告乙类传染病9种1 045例；报告丙类传染病7种938例；报告病例数居前五位的病种主要有：流行性腮腺炎(430例)、乙型病毒性肝炎(302例)、肺结核(289例)、手足口病(189例)和其他感染性腹泻(274例)，这5种传染病占报告病例总数的74.84%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['16 = 9 + 7 ok', '1983 = 1045 + 938 ok', '1983 = 430 + 302 + 289 + 189 + 274 short-partial']);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['74.84% 1484/1983 ok']);
+  });
 });

@@ -349,7 +349,12 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       // A recap in words between the last part and the share (…幼托儿童86例，两类人群占报告病例总数的98.90%):
       // the share of the parts together, as 共占 says.
       const recap =
-        p === c.parts[c.parts.length - 1] && c.parts.length >= 2 && next !== undefined && !next.percent && next.numeral === 'chinese' && next.value === c.parts.length;
+        p === c.parts[c.parts.length - 1] &&
+        c.parts.length >= 2 &&
+        next !== undefined &&
+        !next.percent &&
+        next.value === c.parts.length &&
+        (next.numeral === 'chinese' || /(?:这|以上|上述|前述)\s*$/.test(text.slice(Math.max(0, next.start - 3), next.start)));
       if (recap) next = mentions[next.index + 1];
       if (!next || !next.percent || next.approx || checked.has(next.index)) continue;
       if (recap && !/^[^，,；;。]{0,8}占/.test(text.slice(mentions[next.index - 1].end, next.start))) continue;

@@ -177,7 +177,8 @@ export class UnmarkedSubsets extends UnmarkedSums {
     for (let m = TOP.exec(scan); m; m = TOP.exec(scan)) {
       const from = m.index + m[0].length;
       const end = Math.min(nextHardEnd(scan, from), ...[scan.indexOf('；', from), scan.indexOf(';', from)].filter((i) => i >= 0));
-      const parts = this.within(from, end).filter((x) => !x.percent);
+      // A recap of them (…和其他感染性腹泻(274例)，这5种传染病占…) is no item of the list.
+      const parts = this.within(from, end).filter((x) => !x.percent && !/(?:这|以上|上述|前述)\s*$/.test(scan.slice(Math.max(0, x.start - 3), x.start)));
       if (parts.length < 2 || parts.some((x) => x.kind !== 'count' || x.approx || isChange(x) || x.unit !== parts[0].unit || this.usedAsPart.has(x.index)))
         continue;
       const sum = sumOf(parts);

@@ -269,7 +269,9 @@ export class UnmarkedSums extends ClaimCollector {
     const { mentions } = this;
     // The class word nearest before the figure in its sentence, else right after it (其余13种乙类…).
     const classOf = (m: Mention): string | undefined => {
-      const before = [...this.scan.slice(sentenceStart(this.scan, m.start), m.start).matchAll(CLASS_WORDS)];
+      // A class said to have none (无甲类传染病发生，共报告…) is not the class of the figures after it.
+      const words = this.scan.slice(sentenceStart(this.scan, m.start), m.start);
+      const before = [...words.matchAll(CLASS_WORDS)].filter((x) => !/[无未]/.test(words[(x.index ?? 0) - 1] ?? ''));
       return before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
     };
     for (const T of mentions) {
