@@ -41,7 +41,8 @@ function clauseWords(scan: string, m: Mention): string {
  */
 export function bulletinBalances(scan: string, mentions: readonly Mention[]): Balance[] {
   const out: Balance[] = [];
-  const isTotal = (m: Mention): boolean => !m.percent && !m.approx && m.kind === 'count' && CONFIRMED.test(clauseWords(scan, m)) && !NOT_THE_WHOLE.test(clauseWords(scan, m));
+  const isTotal = (m: Mention): boolean =>
+    !m.percent && !m.approx && m.kind === 'count' && CONFIRMED.test(clauseWords(scan, m)) && !NOT_THE_WHOLE.test(clauseWords(scan, m));
   for (const T of mentions) {
     if (!isTotal(T)) continue;
     let cured: Mention | undefined;

@@ -26,6 +26,15 @@ export interface Draft {
   again?: boolean;
 }
 
+/**
+ * A claim whose figures are not the prose's own (a table's column, fractions over a denominator, a
+ * count of names): judged as any other, spanning `start`–`end` of `text` and located at its total's
+ * figure, the one a reader checks the others against.
+ */
+export function claimAtTotal(text: string, starts: number[], d: Omit<Draft, 'text' | 'selection'>): Claim {
+  return { ...judge({ ...d, text: text.slice(d.start, d.end), selection: false }, starts), line: d.total.line, column: d.total.column };
+}
+
 export function judge(d: Draft, starts: number[]): Claim {
   const tm = d.total;
   const totalValue = d.totalValue ?? tm.value;

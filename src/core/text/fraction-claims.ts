@@ -5,7 +5,7 @@
 // (前10年…35岁及以上者8.2%(20/243) is another dimension of the same 243). The figures become mentions
 // of their own, as a table's cells do. Pure TypeScript.
 import type { Claim } from './claim-types';
-import { judge } from './claim-verdict';
+import { claimAtTotal } from './claim-verdict';
 import type { Mention } from './extract';
 import { lineStarts, readingScan } from './reading';
 import { cellMention } from './text-tables';
@@ -38,7 +38,11 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     const list = groups.get(key) ?? [];
     // The share's words, back to its clause's start (外地户籍者占72.6% → 外地户籍者).
     const clause = scan.slice(0, m.index).search(/[^，,；;：:。！？\n（(\[【]*$/);
-    const label = text.slice(clause, m.index).replace(/[\d.]+\s*$/, '').replace(/(?:占|为|的)+\s*$/, '').trim();
+    const label = text
+      .slice(clause, m.index)
+      .replace(/[\d.]+\s*$/, '')
+      .replace(/(?:占|为|的)+\s*$/, '')
+      .trim();
     list.push({ num: m[1].trim(), numAt, den: m[2].trim(), denAt, label });
     groups.set(key, list);
   }
@@ -72,25 +76,18 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     const parts = list.map((f) => mention(f.num, f.numAt));
     const lo = parts[0].start;
     const hi = Math.max(t.end, parts[parts.length - 1].end);
-    claims.push({
-      ...judge(
-        {
-          text: text.slice(lo, hi),
-          start: lo,
-          end: hi,
-          trigger: '',
-          total: t,
-          totalLabel: '',
-          parts: parts.map((m, k) => ({ m, label: run[k].label })),
-          complete: false,
-          selection: false,
-          reading: 'fraction',
-        },
-        starts,
-      ),
-      line: t.line,
-      column: t.column,
-    });
+    claims.push(
+      claimAtTotal(text, starts, {
+        start: lo,
+        end: hi,
+        trigger: '',
+        total: t,
+        totalLabel: '',
+        parts: parts.map((m, k) => ({ m, label: run[k].label })),
+        complete: false,
+        reading: 'fraction',
+      }),
+    );
   }
   return { claims, cells };
 }

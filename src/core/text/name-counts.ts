@@ -6,14 +6,17 @@
 // list of figures, of years or of single characters (甲、乙类) is never taken for one, and more names
 // than the count says nothing. Pure TypeScript.
 import type { Claim } from './claim-types';
-import { judge } from './claim-verdict';
+import { claimAtTotal } from './claim-verdict';
 import type { Mention } from './extract';
 import { lineStarts, readingScan } from './reading';
 import { cellMention } from './text-tables';
 
 const NAME = String.raw`[\u4e00-\u9fffA-Za-z]{2,12}`;
 /** Three names or more before a count of them: after 为/是/有/：/，/包括, up to an optional 等. */
-const LISTED = new RegExp(String.raw`(?:^|[为是有：:，,；;]|包括|涉及)\s*((?:${NAME}、){2,}${NAME}(?:(?:和|及|与)${NAME})?)\s*(等)?\s*(?=[一二三四五六七八九十两\d]{1,3}\s*(?:个|项|类|种|家|所|大类))`, 'gm');
+const LISTED = new RegExp(
+  String.raw`(?:^|[为是有：:，,；;]|包括|涉及)\s*((?:${NAME}、){2,}${NAME}(?:(?:和|及|与)${NAME})?)\s*(等)?\s*(?=[一二三四五六七八九十两\d]{1,3}\s*(?:个|项|类|种|家|所|大类))`,
+  'gm',
+);
 
 /**
  * Claims of the counts of named things in `text`: the count (a mention of the prose) and one part
@@ -52,32 +55,32 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
     if (etc && (names.length < total.value || /^[家所]/.test(total.unit))) continue;
     const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
     const parts = names.map((n) => {
-      const cell = cellMention(starts, firstIndex + cells.length, { text: text.slice(n.at, n.at + n.name.length), start: n.at }, total.unit, n.name, lineStart(n.at));
+      const cell = cellMention(
+        starts,
+        firstIndex + cells.length,
+        { text: text.slice(n.at, n.at + n.name.length), start: n.at },
+        total.unit,
+        n.name,
+        lineStart(n.at),
+      );
       const one = { ...cell, value: 1 };
       cells.push(one);
       return one;
     });
-    claims.push({
-      ...judge(
-        {
-          text: text.slice(listAt, total.end),
-          start: listAt,
-          end: total.end,
-          trigger: etc ? '等' : '',
-          total,
-          totalLabel: total.phrase,
-          parts: parts.map((p) => ({ m: p, label: p.text })),
-          // Fewer names than the count is a warning, 等 or not: a name may stand for two (医疗卫生), or one
-          // may have been lost in a copy, and only the writer knows which.
-          complete: false,
-          selection: false,
-          reading: 'names',
-        },
-        starts,
-      ),
-      line: total.line,
-      column: total.column,
-    });
+    claims.push(
+      claimAtTotal(text, starts, {
+        start: listAt,
+        end: total.end,
+        trigger: etc ? '等' : '',
+        total,
+        totalLabel: total.phrase,
+        parts: parts.map((p) => ({ m: p, label: p.text })),
+        // Fewer names than the count is a warning, not an error: a name may stand for two (医疗卫生), or
+        // one may have been lost in a copy, and only the writer knows which.
+        complete: false,
+        reading: 'names',
+      }),
+    );
   }
   return { claims, cells };
 }

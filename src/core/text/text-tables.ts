@@ -11,7 +11,7 @@
 // other claim is. A table with more than one total row (小计 under 合计) is left alone, since
 // which rows each total covers is not written. Pure TypeScript.
 import type { Claim } from './claim-types';
-import { judge } from './claim-verdict';
+import { claimAtTotal } from './claim-verdict';
 import { normalizePhrase, type Mention } from './extract';
 import { lineOf, lineStarts } from './reading';
 import { parseCell } from '../values';
@@ -213,26 +213,18 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       const list = ms as Mention[];
       const lo = Math.min(t.start, list[0].start);
       const hi = Math.max(t.end, list[list.length - 1].end);
-      // Located at the total's cell, the row a reader checks the column against.
-      claims.push({
-        ...judge(
-          {
-            text: text.slice(lo, hi),
-            start: lo,
-            end: hi,
-            trigger: '',
-            total: t,
-            totalLabel: total.cells[0].text,
-            parts: list.map((m, k) => ({ m, label: parts[k].cells[0].text })),
-            complete: !byMark,
-            selection: false,
-            reading: 'table',
-          },
-          starts,
-        ),
-        line: t.line,
-        column: t.column,
-      });
+      claims.push(
+        claimAtTotal(text, starts, {
+          start: lo,
+          end: hi,
+          trigger: '',
+          total: t,
+          totalLabel: total.cells[0].text,
+          parts: list.map((m, k) => ({ m, label: parts[k].cells[0].text })),
+          complete: !byMark,
+          reading: 'table',
+        }),
+      );
     }
   }
   return { claims, cells };
