@@ -28,11 +28,14 @@ export interface Draft {
 
 /**
  * A claim whose figures are not the prose's own (a table's column, fractions over a denominator, a
- * count of names): judged as any other, spanning `start`–`end` of `text` and located at its total's
+ * count of names): judged as any other, spanning its figures in `text` and located at its total's
  * figure, the one a reader checks the others against.
  */
-export function claimAtTotal(text: string, starts: number[], d: Omit<Draft, 'text' | 'selection'>): Claim {
-  return { ...judge({ ...d, text: text.slice(d.start, d.end), selection: false }, starts), line: d.total.line, column: d.total.column };
+export function claimAtTotal(text: string, starts: number[], d: Omit<Draft, 'text' | 'start' | 'end' | 'selection'>): Claim {
+  const ms = [d.total, ...d.parts.map((p) => p.m)];
+  const start = Math.min(...ms.map((m) => m.start));
+  const end = Math.max(...ms.map((m) => m.end));
+  return { ...judge({ ...d, text: text.slice(start, end), start, end, selection: false }, starts), line: d.total.line, column: d.total.column };
 }
 
 export function judge(d: Draft, starts: number[]): Claim {

@@ -74,12 +74,8 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     };
     const t = mention(list[0].den, list[0].denAt);
     const parts = list.map((f) => mention(f.num, f.numAt));
-    const lo = parts[0].start;
-    const hi = Math.max(t.end, parts[parts.length - 1].end);
     claims.push(
       claimAtTotal(text, starts, {
-        start: lo,
-        end: hi,
         trigger: '',
         total: t,
         totalLabel: '',

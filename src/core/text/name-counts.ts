@@ -69,8 +69,6 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
     });
     claims.push(
       claimAtTotal(text, starts, {
-        start: listAt,
-        end: total.end,
         trigger: etc ? '等' : '',
         total,
         totalLabel: total.phrase,

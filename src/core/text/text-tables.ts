@@ -211,12 +211,8 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       const ms = parts.map((r) => mention(r, col));
       if (ms.some((m) => m === undefined)) continue;
       const list = ms as Mention[];
-      const lo = Math.min(t.start, list[0].start);
-      const hi = Math.max(t.end, list[list.length - 1].end);
       claims.push(
         claimAtTotal(text, starts, {
-          start: lo,
-          end: hi,
           trigger: '',
           total: t,
           totalLabel: total.cells[0].text,
