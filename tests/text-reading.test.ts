@@ -1568,4 +1568,11 @@ describe('inspection results stated after the test', () => {
     expect(summary(r.claims)).toEqual(['16 = 9 + 7 ok', '1983 = 1045 + 938 ok', '1983 = 430 + 302 + 289 + 189 + 274 short-partial']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['74.84% 1484/1983 ok']);
   });
+
+  test('technical staff within a staff count, and their grades of title after them, a list that may leave grades out', () => {
+    const text = '疾病预防控制中心有在职在编职工67人，有卫生、医疗、检验等专业技术人员53人，高级职称3人，中级职称26人。';
+    expect(summary(read(text).claims)).toEqual(['67 = 53 ok', '53 = 3 + 26 short-partial']);
+    // Grades adding up to more than the staff say nothing.
+    expect(summary(read('有专业技术人员53人，高级职称30人，中级职称26人。').claims)).toEqual([]);
+  });
 });

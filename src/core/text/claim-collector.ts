@@ -169,7 +169,7 @@ export function namesSubset(words: string, totalWords: string): boolean {
 // The kinds of health staff in the statistics' own hierarchy: 卫生技术人员 are among a body's staff
 // (职工, 卫生人员, 工作人员), and doctors, nurses, pharmacists and technicians among 卫生技术人员. Their names
 // share no word with the staff count they belong to, so namesSubset could not see it from the words.
-const HEALTH_TECHNICAL = /^(?:其中)?卫生技术人员$/;
+const HEALTH_TECHNICAL = /^(?:其中)?(?:[^，,；;。]{0,14}等)?(?:卫生|专业)技术人员$/;
 const CLINICAL = /^(?:其中)?(?:执业(?:[(（]?助理[)）]?)?医师|注册护士|护士|药师|技师|药剂人员|检验人员)$/;
 const STAFF = /职工|卫生人员|工作人员|员工|从业人员|在岗人员|人员总数/;
 

@@ -82,6 +82,7 @@ class ClaimReader extends TotalFinder {
     this.qualifiedSubsets();
     this.stateSubsets();
     this.concentrationSubsets();
+    this.titleGrades();
     this.etcTotals();
     this.topLists();
     this.rankedLists();

@@ -148,6 +148,26 @@ export class UnmarkedSubsets extends UnmarkedSums {
   }
 
   /**
+   * Staff by grade of title after a count of staff (专业技术人员53人，高级职称3人，中级职称26人): the grades
+   * are parts of that count, a list that may leave some grades out. More than the count says nothing.
+   */
+  protected titleGrades(): void {
+    const { mentions } = this;
+    const GRADE = /^(?:其中)?(?:正高级?|副高级?|高级|中级|初级)(?:职称|专业技术职务|技术职称)?[^，,；;。\d]{0,4}$/;
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.kind !== 'count' || !/人员|职工|技术/.test(T.phrase)) continue;
+      if (this.claims.some((c) => c.total.mention === T.index)) continue;
+      const parts: Mention[] = [];
+      for (let k = T.index + 1; k < mentions.length && mentions[k].sentence === T.sentence; k++) {
+        const m = mentions[k];
+        if (m.percent || m.approx || m.unit !== T.unit || this.usedAsPart.has(m.index) || !GRADE.test(this.clauseLead(m).replace(/\s+/g, ''))) break;
+        parts.push(m);
+      }
+      if (parts.length >= 2 && sumOf(parts) <= T.value + tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
+    }
+  }
+
+  /**
    * Items named before 等 and the count of them all (建设8个县级医院(含3个中医医院)和19个中心卫生院等277个
    * 农村卫生机构): the figures of its unit in its clause, outside brackets, are parts of it, a list that
    * 等 says is not complete.
