@@ -28,6 +28,8 @@ export class ClaimCollector {
   /** Per offset: line breaks (paragraphs) and sentence ends (。！？) before it, for windows without rescanning. */
   protected readonly linesBefore: Int32Array;
   protected readonly endsBefore: Int32Array;
+  /** Per offset: line breaks before it that open a line with words (blank lines are no paragraphs). */
+  protected readonly paragraphsBefore: Int32Array;
   constructor(
     protected readonly text: string,
     protected readonly mentions: readonly Mention[],
@@ -38,11 +40,22 @@ export class ClaimCollector {
     const n = this.scan.length;
     this.linesBefore = new Int32Array(n + 1);
     this.endsBefore = new Int32Array(n + 1);
+    this.paragraphsBefore = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
       const c = this.scan[i];
       this.linesBefore[i + 1] = this.linesBefore[i] + (c === '\n' ? 1 : 0);
       this.endsBefore[i + 1] = this.endsBefore[i] + (c === '。' || c === '！' || c === '？' ? 1 : 0);
+      const next = c === '\n' ? this.scan.indexOf('\n', i + 1) : -1;
+      const worded = c === '\n' && /\S/.test(this.scan.slice(i + 1, next < 0 ? n : next));
+      this.paragraphsBefore[i + 1] = this.paragraphsBefore[i] + (worded ? 1 : 0);
     }
+  }
+
+  private readonly phraseWords: Array<string | undefined> = [];
+
+  /** A figure's phrase as normalizePhrase gives it, worked out once a figure: rules compare them pair by pair. */
+  protected wordsOf(m: Mention): string {
+    return (this.phraseWords[m.index] ??= normalizePhrase(m.phrase));
   }
 
   /** The mentions that lie within [a, b), by binary search (mentions are in text order). */
@@ -128,7 +141,7 @@ export class ClaimCollector {
   /** Whether `m` is named as a subset of the figure before it (卫生人员1718人，卫生技术人员1540人). */
   protected subsetOfPrevious(m: Mention): boolean {
     const prev = this.mentions[m.index - 1];
-    return prev !== undefined && !prev.percent && prev.unit === m.unit && prev.value >= m.value && namesSubset(normalizePhrase(m.phrase), normalizePhrase(prev.phrase));
+    return prev !== undefined && !prev.percent && prev.unit === m.unit && prev.value >= m.value && namesSubset(this.wordsOf(m), this.wordsOf(prev));
   }
 
   protected emitMarkerless(T: Mention, parts: Mention[], reading: Reading, parent?: number): void {

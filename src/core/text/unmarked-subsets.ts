@@ -132,14 +132,14 @@ export class UnmarkedSubsets extends UnmarkedSums {
     const { scan, mentions } = this;
     for (const P of mentions) {
       if (P.approx || P.kind !== 'count' || !isPartCandidate(P) || this.usedAsPart.has(P.index)) continue;
-      const words = normalizePhrase(P.phrase);
+      const words = this.wordsOf(P);
       // Four characters at least, so that a bare qualifier is not read as a name (a staff kind such as 护士 is).
       if (words.length < 4 && !isStaffKind(words)) continue;
       const s0 = sentenceStart(scan, P.start);
       for (let k = P.index - 1; k >= 0 && mentions[k].start >= s0; k--) {
         const T = mentions[k];
         if (T.percent || T.approx || isChange(T) || T.unit !== P.unit || T.value < P.value) continue;
-        if (!namesSubset(words, normalizePhrase(T.phrase))) continue;
+        if (!namesSubset(words, this.wordsOf(T))) continue;
         if (this.claims.some((c) => c.total.mention === T.index)) break;
         this.emitMarkerless(T, [P], 'no-marker');
         break;

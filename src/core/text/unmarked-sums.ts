@@ -16,16 +16,6 @@ const DEATHS = /死亡/;
 const STATE_OF_ITEMS = /^\s*(?:已|在建|正在|尚|未|完成|建成|开工|待)/;
 
 export class UnmarkedSums extends ClaimCollector {
-  /** Line breaks between two offsets that start a paragraph with words in it (blank lines do not count). */
-  private paragraphsBetween(a: number, b: number): number {
-    if (this.linesBefore[b] === this.linesBefore[a]) return 0;
-    return this.scan
-      .slice(a, b)
-      .split('\n')
-      .slice(1)
-      .filter((line) => line.trim() !== '').length;
-  }
-
   /** The balance of an epidemic bulletin: confirmed = cured + died + still treated (bulletin-balances.ts). */
   protected bulletinTotals(): void {
     for (const { total, parts } of bulletinBalances(this.scan, this.mentions)) {
@@ -268,11 +258,16 @@ export class UnmarkedSums extends ClaimCollector {
   protected classSeries(): void {
     const { mentions } = this;
     // The class word nearest before the figure in its sentence, else right after it (其余13种乙类…).
+    // Found once a figure: a long sentence of many figures would otherwise be scanned once a pair.
+    const classes = new Map<number, string | undefined>();
     const classOf = (m: Mention): string | undefined => {
+      if (classes.has(m.index)) return classes.get(m.index);
       // A class said to have none (无甲类传染病发生，共报告…) is not the class of the figures after it.
       const words = this.scan.slice(sentenceStart(this.scan, m.start), m.start);
       const before = [...words.matchAll(CLASS_WORDS)].filter((x) => !/[无未]/.test(words[(x.index ?? 0) - 1] ?? ''));
-      return before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
+      const c = before.length ? before[before.length - 1][1] : CLASS_WORD.exec(m.object.slice(0, 8))?.[1];
+      classes.set(m.index, c);
+      return c;
     };
     for (const T of mentions) {
       if (T.percent || T.approx || T.kind !== 'count' || this.usedAsPart.has(T.index) || isChange(T) || classOf(T) !== undefined) continue;
@@ -284,7 +279,7 @@ export class UnmarkedSums extends ClaimCollector {
       for (let k = T.index + 1; k < mentions.length; k++) {
         const m = mentions[k];
         // Six sentences, and the next two paragraphs, blank lines between them not counted.
-        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBetween(T.end, m.start) > 2) break;
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBefore[m.start] - this.paragraphsBefore[T.end] > 2) break;
         if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase) || DEATHS.test(m.phrase) !== deaths) continue;
         const c = classOf(m);
         if (c === undefined || seen.has(c)) continue;
