@@ -9,13 +9,13 @@
 /** Units of counts (件, 人次, 家 …). */
 const COUNT_UNIT_WORDS = ['家次', '人次', '剂次', '户次', '场次', '批次', '剂', '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗', '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '座', '辆', '套', '床', '种', '间'];
 
-/** Trailing units a value cell may carry: counts, money, durations. Matched longest first. */
 /**
  * Units of blood collected and supplied (采集血液总量49.5万单位): a count after a number, but as a word
  * alone a column header (单位: unit, or organisation), so not one of the unit words a label may be.
  */
 const BLOOD_UNIT = '单位';
 
+/** Trailing units a value cell may carry: counts, money, durations. Matched longest first. */
 export const VALUE_UNITS: readonly string[] = [...COUNT_UNIT_WORDS, BLOOD_UNIT, '万元', '亿元', '千元', '元', '小时', '分钟', '个月', '工作日', '天', '日'].sort(
   (a, b) => b.length - a.length,
 );

@@ -7,6 +7,7 @@
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import type { Mention } from './extract';
+import { paragraphStart } from './claim-words';
 import { lineStarts, readingScan } from './reading';
 import { cellMention } from './text-tables';
 
@@ -33,11 +34,12 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     for (let i = last; i < m.index; i++) if (SENTENCE_END.test(scan[i])) sentence++;
     last = m.index;
     const numAt = m.index + m[0].indexOf(m[1]);
-    const denAt = numAt + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(m[2]) + m[1].length;
+    const denAt = scan.indexOf(m[2], numAt + m[1].length);
     const key = `${sentence}:${valueOf(m[2])}`;
     const list = groups.get(key) ?? [];
     // The share's words, back to its clause's start (外地户籍者占72.6% → 外地户籍者).
-    const clause = scan.slice(0, m.index).search(/[^，,；;：:。！？\n（(\[【]*$/);
+    const from = Math.max(0, m.index - 40);
+    const clause = from + scan.slice(from, m.index).search(/[^，,；;：:。！？\n（(\[【]*$/);
     const label = text
       .slice(clause, m.index)
       .replace(/[\d.]+\s*$/, '')
@@ -47,30 +49,12 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     groups.set(key, list);
   }
   for (const all of groups.values()) {
-    const total = valueOf(all[0].den);
-    if (all.length < 2 || total <= 0) continue;
-    // The first run of consecutive fractions that makes the denominator up (a fraction of another
-    // dimension before or after it stays out).
-    let list: typeof all | undefined;
-    for (let i = 0; i < all.length && !list; i++) {
-      let sum = 0;
-      for (let j = i; j < all.length; j++) {
-        sum += valueOf(all[j].num);
-        if (j > i && sum === total) {
-          list = all.slice(i, j + 1);
-          break;
-        }
-        if (sum > total) break;
-      }
-    }
+    const list = firstRunMakingUp(all, valueOf(all[0].den));
     if (!list) continue;
-    const run = list;
-    const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
     const mention = (s: string, at: number): Mention => {
-      const m = cellMention(starts, firstIndex + cells.length, { text: s, start: at }, '', '', lineStart(at));
-      const withValue = { ...m, value: valueOf(s) };
-      cells.push(withValue);
-      return withValue;
+      const m = { ...cellMention(starts, firstIndex + cells.length, { text: s, start: at }, '', '', paragraphStart(text, at)), value: valueOf(s) };
+      cells.push(m);
+      return m;
     };
     const t = mention(list[0].den, list[0].denAt);
     const parts = list.map((f) => mention(f.num, f.numAt));
@@ -79,11 +63,27 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
         trigger: '',
         total: t,
         totalLabel: '',
-        parts: parts.map((m, k) => ({ m, label: run[k].label })),
+        parts: parts.map((m, k) => ({ m, label: list[k].label })),
         complete: false,
         reading: 'fraction',
       }),
     );
   }
   return { claims, cells };
+}
+
+/**
+ * The first run of consecutive fractions whose numerators make the denominator up, two or more (a
+ * fraction of another dimension before or after it stays out).
+ */
+function firstRunMakingUp<F extends { num: string }>(all: F[], total: number): F[] | undefined {
+  if (all.length < 2 || total <= 0) return undefined;
+  for (let i = 0; i < all.length; i++) {
+    let sum = 0;
+    for (let j = i; j < all.length && sum <= total; j++) {
+      sum += valueOf(all[j].num);
+      if (j > i && sum === total) return all.slice(i, j + 1);
+    }
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import type { Mention } from './extract';
+import { paragraphStart } from './claim-words';
 import { lineStarts, readingScan } from './reading';
 import { cellMention } from './text-tables';
 
@@ -53,7 +54,6 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
     // With 等, fewer names is what the text says (对反馈的证据不齐全、无页码…等7个): nothing to check. And a
     // count of bodies may be of those the named acts were found in (…违法发布医疗广告等10家).
     if (etc && (names.length < total.value || /^[家所]/.test(total.unit))) continue;
-    const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
     const parts = names.map((n) => {
       const cell = cellMention(
         starts,
@@ -61,7 +61,7 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
         { text: text.slice(n.at, n.at + n.name.length), start: n.at },
         total.unit,
         n.name,
-        lineStart(n.at),
+        paragraphStart(text, n.at),
       );
       const one = { ...cell, value: 1 };
       cells.push(one);

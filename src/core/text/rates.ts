@@ -358,8 +358,8 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       if (recap) next = mentions[next.index + 1];
       if (!next || !next.percent || next.approx || checked.has(next.index)) continue;
       if (recap && !/^[^，,；;。]{0,8}占/.test(text.slice(mentions[next.index - 1].end, next.start))) continue;
-      const between = recap ? '共占' : text.slice(m.end, next.start);
-      if (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, ''))) continue;
+      const between = text.slice(m.end, next.start);
+      if (!recap && (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, '')))) continue;
       const words = normalizePhrase(next.phrase);
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || ofWhatFollows(text, next)) continue;
       const total = mentions[c.total.mention];

@@ -64,6 +64,8 @@ export class UnmarkedSubsets extends UnmarkedSums {
       // The rest in the opposite state in the next sentences (合格227家…。不合格24家): both, when they make
       // the count up exactly.
       const end = nextHardEnd(scan, nextHardEnd(scan, P.end) + 1);
+      const opposite = new RegExp(`(?:不|未)${state}`);
+      const oppositeAfter = new RegExp(`^[^，,；;。！？\\n\\d]{0,12}(?:不|未)${state}(?=\\s*(?:[，,；;。！？\\n]|$))`);
       const rest = this.within(P.end, end).find(
         (m) =>
           m.unit === P.unit &&
@@ -71,7 +73,7 @@ export class UnmarkedSubsets extends UnmarkedSums {
           !m.approx &&
           !this.usedAsPart.has(m.index) &&
           // The opposite state before the figure (不合格24家) or closing its clause after it (1家口杯细菌总数不合格).
-          (new RegExp(`(?:不|未)${state}`).test(this.clauseLead(m)) || new RegExp(`^[^，,；;。！？\\n\\d]{0,12}(?:不|未)${state}(?=\\s*(?:[，,；;。！？\\n]|$))`).test(scan.slice(m.end, m.end + 20))),
+          (opposite.test(this.clauseLead(m)) || oppositeAfter.test(scan.slice(m.end, m.end + 20))),
       );
       if (rest && !sibling && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
       else this.emitMarkerless(T, [P], 'no-marker');
