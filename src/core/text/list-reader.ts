@@ -153,8 +153,7 @@ export class ListReader {
       if (sub.every((p) => p.m.unit === head.unit)) {
         // Items that no longer fit in the head are its siblings (其中医院39家，其中三级医院4家，基层医疗卫生机构
         // 722家，专业公共卫生机构3家): the breakdown is the leading items that fit.
-        let k = 0;
-        for (let s = 0; k < rs.length - 1 && (s += sumOf(rs[k + 1].r.parts.map((p) => p.m))) <= head.value + tolerance([head]); k++);
+        const k = fittingInHead(rs);
         const headPart: Part = { ...rs[0].r.parts[0], labelStart: rs[0].kid.start };
         if (k === rs.length - 1) return { parts: [{ ...headPart, sub }], kind: 'parts' };
         if (k >= 1 && rs.slice(k + 1).every((x) => x.r.parts.length === 1)) {
@@ -165,10 +164,8 @@ export class ListReader {
     }
     // Read flat, the items of the head's own 其中 are still within it, not beside it.
     if (!nested && innerOf && rs.length >= 3) {
-      const head = rs[0].r.parts[0].m;
-      let k = 1;
-      for (let s = 0; k < rs.length && (s += sumOf(rs[k].r.parts.map((p) => p.m))) <= head.value + tolerance([head]); k++);
-      if (k > 1 && k < rs.length) rs.splice(1, k - 1);
+      const k = fittingInHead(rs);
+      if (k >= 1 && k < rs.length - 1) rs.splice(1, k);
     }
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
@@ -244,6 +241,17 @@ export class ListReader {
   }
 }
 
+/** How many items after the first (a head figure and its own 其中) fit in it, the sum of them so far. */
+function fittingInHead(rs: Array<{ r: ReadOut }>): number {
+  const head = rs[0].r.parts[0].m;
+  let k = 0;
+  for (let sum = 0; k < rs.length - 1; k++) {
+    sum += sumOf(rs[k + 1].r.parts.map((p) => p.m));
+    if (sum > head.value + tolerance([head])) break;
+  }
+  return k;
+}
+
 /**
  * Items of a list where most hold one figure of one unit (信息3121条；…412条；…30条，采购总金额1765万元；
  * …29条), or where every item opens with a figure of one unit and one holds no other (国家级表彰3人，共4个
@@ -281,8 +289,14 @@ export function endOfList(parts: Part[], total: Mention, scan: string, enumerate
   if (parts.some((p) => p.group)) return parts;
   if (parts.some((p) => p.sub)) {
     // A nested list ends only at a new subject after its first part (其中110家…；1486家…，其中478家…).
-    const k = parts.length >= 2 && /[；;]/.test(scan.slice(parts[0].m.end, parts[1].m.start)) ? 1 : -1;
-    return k === 1 && !parts[0].sub && parts[1].m.unit === total.unit && parts[0].m.value <= total.value && parts[1].m.value > total.value + tolerance([total]) ? parts.slice(0, 1) : parts;
+    const newSubject =
+      parts.length >= 2 &&
+      !parts[0].sub &&
+      /[；;]/.test(scan.slice(parts[0].m.end, parts[1].m.start)) &&
+      parts[1].m.unit === total.unit &&
+      parts[0].m.value <= total.value &&
+      parts[1].m.value > total.value + tolerance([total]);
+    return newSubject ? parts.slice(0, 1) : parts;
   }
   const tol = tolerance([total]);
   let out = parts;
