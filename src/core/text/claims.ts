@@ -111,18 +111,6 @@ class ClaimReader extends TotalFinder {
     }
     const s0 = sentenceStart(scan, t);
     const h0 = hardStart(scan, t);
-    // A breakdown of a change (比上年机构减少11个，其中医院增加7个，妇幼保健院减少7个…): its items are changes of
-    // either sign, written in words, that no earlier figure is the total of.
-    // (Items that are counts, each with its change (…增加182个，其中，医院162个，比上年增加1个), are read.)
-    const justBefore = this.within(s0, t).filter((m) => !m.percent);
-    const changed = justBefore[justBefore.length - 1];
-    const firstAfter = this.within(t, nextHardEnd(scan, t)).find((m) => !m.percent);
-    // So is a list whose first item is a change, whatever comes before it (丙类传染病报告发病率下降67.16%，其中
-    // 流行性感冒减少2750例，流行性腮腺炎减少70例…).
-    if (firstAfter && isChangeInWords(firstAfter) && ((changed && isChange(changed) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t))) || /^[\s：:，,]*[^，,；;。\d]{0,12}(?:增加|减少|增长|下降)了?$/.test(scan.slice(t + tm[0].length, firstAfter.start)))) {
-      if (!byLabel && !trigger.startsWith('含')) this.skipped.push({ text: text.slice(s0, nextHardEnd(scan, t)).trim(), start: t, line: lineOf(this.starts, t).line, trigger, reason: 'no-total' });
-      return;
-    }
     // 每千常住人口医师数、护士数分别为5.87人、8.12人: figures per head of population, not parts.
     if (PER_HEAD.test(scan.slice(Math.max(s0, scan.slice(0, t).search(/[，,][^，,]*$/)), t))) return;
     const open = tm[0].startsWith('（') || tm[0].startsWith('(') ? t : enclosingOpen(scan, s0, t);
@@ -188,6 +176,22 @@ class ClaimReader extends TotalFinder {
       if (byLabel || trigger === '含') return;
       this.skipped.push({ text: text.slice(s0, endInclusive).trim(), start: t, line: where.line, trigger, reason });
     };
+
+    // A breakdown of a change (比上年机构减少11个，其中医院增加7个，妇幼保健院减少7个…), or a list whose first
+    // item is a change whatever comes before it (…下降67.16%，其中流行性感冒减少2750例…): its items are
+    // changes of either sign, written in words, that no earlier figure is the total of. (Counts each
+    // given with its change, …增加182个，其中，医院162个，比上年增加1个, are read.)
+    const firstAfter = this.within(t, regionEnd).find((m) => !m.percent);
+    if (firstAfter && isChangeInWords(firstAfter)) {
+      const before = this.within(s0, t).filter((m) => !m.percent);
+      const changed = before[before.length - 1];
+      const afterChange = changed !== undefined && isChange(changed) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t));
+      const itemIsChange = /^[\s：:，,]*[^，,；;。\d]{0,12}(?:增加|减少|增长|下降)了?$/.test(scan.slice(afterTrigger, firstAfter.start));
+      if (afterChange || itemIsChange) {
+        skip('no-total');
+        return;
+      }
+    }
 
     // ---- parts
     const inRegion = this.within(regionStart, regionEnd);
