@@ -1518,6 +1518,9 @@ describe('inspection results stated after the test', () => {
     const nine = read('涉及公共场所、学校卫生、生活饮用水、职业卫生、放射卫生、医疗卫生、传染病防治、妇幼健康9个专业。');
     expect(summary(nine.claims)).toEqual(['9 = 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 short-partial']);
     expect(nine.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.claim-partial', 'warning']]);
+    // The message names what is counted (专业; else the words that open the list), not the last name.
+    expect(nine.findings[0].message['zh-CN']).toContain('“专业”为 9个');
+    expect(six.claims[0].total.label).toBe('检验指标');
     // 和 joins the last two names only when that makes the count; a name may hold 和.
     expect(summary(read('涵盖了公共场所、生活饮用水、学校卫生、放射卫生和计划生育5个专业。').claims)).toEqual(['5 = 1 + 1 + 1 + 1 + 1 ok']);
     expect(summary(read('包括总体情况、主动公开、行政复议和行政诉讼情况3个部分。').claims)).toEqual(['3 = 1 + 1 + 1 ok']);

@@ -71,7 +71,7 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
       claimAtTotal(text, starts, {
         trigger: etc ? '等' : '',
         total,
-        totalLabel: total.phrase,
+        totalLabel: countedThing(scan, total, names[0].at),
         parts: parts.map((p) => ({ m: p, label: p.text })),
         // Fewer names than the count is a warning, not an error: a name may stand for two (医疗卫生), or
         // one may have been lost in a copy, and only the writer knows which.
@@ -81,4 +81,15 @@ export function nameCountClaims(text: string, prose: readonly Mention[], firstIn
     );
   }
   return { claims, cells };
+}
+
+/**
+ * What the count counts, for messages: the word after it (9个专业 → 专业), else the words that open the
+ * list (检验指标为…6项 → 检验指标). The figure's own phrase would be the last name.
+ */
+function countedThing(scan: string, total: Mention, namesAt: number): string {
+  const after = /^[^，,；;。！？\n\d（(]{1,8}/.exec(total.object)?.[0];
+  if (after) return after;
+  const before = scan.slice(Math.max(0, namesAt - 16), namesAt);
+  return before.slice(before.search(/[^，,；;。！？\n]*$/)).replace(/(?:为|是|有|包括|涉及|涵盖了?|对)$/, '') || total.text;
 }
