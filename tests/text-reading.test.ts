@@ -1579,3 +1579,15 @@ describe('inspection results stated after the test', () => {
     expect(summary(read('有专业技术人员53人，高级职称30人，中级职称26人。').claims)).toEqual([]);
   });
 });
+
+describe('very long runs of text', () => {
+  test('a breakdown at the end of thousands of characters without a sentence end is still read whole', () => {
+    // Text pasted from a table or a PDF without its full stops: one "sentence" of 6,000 characters.
+    // The reader looks a bounded stretch back and ahead of each figure, so it stays linear in time,
+    // and the claims inside that stretch are the ones a short text gives.
+    const filler = Array.from({ length: 300 }, (_, i) => `第${i}项工作按期推进`).join('，');
+    const text = `${filler}，全年共受理申请120件，其中当面申请30件、网络申请50件、信函申请40件，${filler}。`;
+    expect(text.length).toBeGreaterThan(6000);
+    expect(summary(read(text).claims)).toEqual(['120 = 30 + 50 + 40 ok']);
+  });
+});

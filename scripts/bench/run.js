@@ -6,7 +6,8 @@
 //   --quick               small sizes (engine 30 k/100 k/300 k, peers 30 k, Excel up to 100 k cells)
 //   --sizes 300,1000,3000 engine panel sizes in districts (× 10 years × 100 indicators)
 //   --peer-districts 100  panel size of the formula peers (100 → 100 k observations)
-//   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e, --skip-checker
+//   --skip-peers, --skip-excel, --skip-bundle, --skip-read, --skip-e2e, --skip-checker, --skip-prose
+//   --sentence-chars 10000,20000,40000  lengths of the one-sentence texts the prose reader is timed on
 //   --e2e-runs 3          runs of the CLI and of LibreOffice, in turns, in the end-to-end comparison
 //                         (medians; 1 with --quick)
 //   --read-rows 100000,1000000  sizes of the long-layout workbook read by the .xlsx readers
@@ -44,6 +45,10 @@ const TARGETS = {
   e2eFactor: 2,
   /** The web checker's page: no main-thread task longer than this while it checks. */
   checkerBlockedMs: 200,
+  /** The prose reader: the whole corpus joined into one report, read in at most this many seconds. */
+  proseReportSeconds: 5,
+  /** The prose reader on one unbroken sentence: four times the length in at most this many times the time. */
+  proseGrowth: 6,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +216,28 @@ async function benchChecker(bundle) {
   if (r.error || r.skipped) log(`  ${r.error ?? `skipped: ${r.skipped}`}`);
   else log(`  ${r.seconds.toFixed(2)} s to the results; longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks} over 50 ms)`);
   return { rows, ...r };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The prose reader, on the corpus and on one very long sentence
+
+async function benchProse() {
+  log('report prose: the corpus passage by passage, joined into one report, and one long sentence at growing lengths…');
+  const r = await runChild('prose-child.js', ['--sentence-chars', arg('--sentence-chars', QUICK ? '5000,10000,20000' : '10000,20000,40000')], { timeoutS: 600 });
+  if (r.error) log(`  ${r.error.split('\n')[0]}`);
+  else log(`  corpus ${r.corpus.seconds.toFixed(2)} s; joined report ${r.report.seconds.toFixed(2)} s; sentences ${r.sentences.map((x) => `${x.chars}: ${x.seconds.toFixed(2)} s`).join(', ')}`);
+  return r;
+}
+
+function proseJson(x) {
+  if (!x) return { skipped: 'not run (--skip-prose)' };
+  if (x.error) return { error: x.error.split('\n')[0] };
+  return {
+    corpus: { passages: x.corpus.passages, chars: x.corpus.chars, seconds: r3(x.corpus.seconds), slowest: { file: x.corpus.slowest.file, ms: r1(x.corpus.slowest.ms), chars: x.corpus.slowest.chars } },
+    report: { chars: x.report.chars, seconds: r3(x.report.seconds), claims: x.report.claims, findings: x.report.findings },
+    sentences: x.sentences.map((s) => ({ chars: s.chars, seconds: r3(s.seconds), claims: s.claims })),
+    peakMB: Math.round(x.peakMB),
+  };
 }
 
 function e2eJson(e2e) {
@@ -382,6 +409,16 @@ function targets(j) {
   const c = j.checker;
   if (!c || c.skipped || c.error) out.push({ target: `web checker: no main-thread task over ${TARGETS.checkerBlockedMs} ms while it checks 100,000 rows`, status: 'SKIPPED', detail: c?.skipped ?? c?.error ?? 'not run' });
   else out.push({ target: `web checker: no main-thread task over ${TARGETS.checkerBlockedMs} ms while it checks 100,000 rows`, status: c.longestTaskMs <= TARGETS.checkerBlockedMs ? 'MET' : 'NOT MET', detail: `longest ${Math.round(c.longestTaskMs)} ms, ${c.longTasks} tasks over 50 ms; ${r3(c.seconds)} s to the results` });
+  const pr = j.prose;
+  if (!pr || pr.skipped || pr.error) {
+    out.push({ target: `report prose: the corpus as one report in ≤ ${TARGETS.proseReportSeconds} s`, status: 'SKIPPED', detail: pr?.skipped ?? pr?.error ?? 'not run' });
+    out.push({ target: `report prose: one sentence 4× as long in ≤ ${TARGETS.proseGrowth}× the time`, status: 'SKIPPED', detail: pr?.skipped ?? pr?.error ?? 'not run' });
+  } else {
+    out.push({ target: `report prose: the corpus as one report in ≤ ${TARGETS.proseReportSeconds} s`, status: pr.report.seconds <= TARGETS.proseReportSeconds ? 'MET' : 'NOT MET', detail: `${pr.report.seconds} s for ${pr.report.chars.toLocaleString('en-US')} characters` });
+    const [a, , c] = pr.sentences;
+    const growth = a && c ? c.seconds / a.seconds : null;
+    out.push({ target: `report prose: one sentence 4× as long in ≤ ${TARGETS.proseGrowth}× the time`, status: growth === null ? 'SKIPPED' : growth <= TARGETS.proseGrowth ? 'MET' : 'NOT MET', detail: growth === null ? 'fewer than three lengths' : `${r1(growth)}× (${a.chars.toLocaleString('en-US')} characters ${a.seconds} s, ${c.chars.toLocaleString('en-US')} characters ${c.seconds} s)` });
+  }
   const kb = j.bundle.taskpaneGzipKB;
   out.push({ target: `task pane ≤ ${TARGETS.taskpaneGzipKB} KB gzip`, status: kb === null ? 'SKIPPED' : kb <= TARGETS.taskpaneGzipKB ? 'MET' : 'NOT MET', detail: kb === null ? j.bundle.error ?? 'not run' : `${kb} KB` });
   return out;
@@ -448,6 +485,18 @@ function printText(j, engine, bundle) {
     }
     p();
   }
+  if (j.prose && !j.prose.skipped) {
+    const x = j.prose;
+    p('Report prose (checkReportText, built; one process):');
+    if (x.error) p(`  ${x.error}`);
+    else {
+      p(`  corpus      ${x.corpus.passages} passages, ${n(x.corpus.chars)} characters, one call each: ${x.corpus.seconds.toFixed(2)} s in all; slowest ${x.corpus.slowest.file} (${n(x.corpus.slowest.chars)} characters) ${x.corpus.slowest.ms} ms`);
+      p(`  one report  the same passages joined, ${n(x.report.chars)} characters: ${x.report.seconds.toFixed(2)} s, ${n(x.report.claims)} claims, ${n(x.report.findings)} findings`);
+      p(`  one sentence without 。！？ or ；, a 其中 list repeated: ${x.sentences.map((s) => `${n(s.chars)} characters ${s.seconds.toFixed(2)} s`).join('; ')}`);
+      p(`  peak RSS ${n(x.peakMB)} MB`);
+    }
+    p();
+  }
   p('Peers: the same checks as spreadsheet formulas (SUM per group vs total, rates vs 100 %, change ratios, negatives)');
   for (const [name, x] of Object.entries(j.peers)) {
     if (x.skipped || x.error) p(`  ${pad(name, 13)} ${x.skipped ? `skipped: ${x.skipped}` : `error: ${x.error}`}`);
@@ -488,11 +537,13 @@ async function main() {
   const peers = flag('--skip-peers') ? undefined : await benchPeers();
   const excel = flag('--skip-excel') ? {} : await benchExcel();
   const bundle = flag('--skip-bundle') ? undefined : benchBundle();
+  const prose = flag('--skip-prose') ? undefined : await benchProse();
   const checker = flag('--skip-checker') ? { skipped: 'not run (--skip-checker)' } : await benchChecker(bundle);
   const j = buildJson(engine, peers, excel, bundle);
   j.checker = checker;
   j.read = readJson(read);
   j.e2e = e2eJson(e2e);
+  j.prose = proseJson(prose);
   j.targets = targets(j);
   log(`benchmark done in ${Math.round((Date.now() - t0) / 1000)} s`);
   if (JSON_MODE) process.stdout.write(`${JSON.stringify(j)}\n`);

@@ -10,6 +10,9 @@ import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
 
+/** The longest stretch of words before a figure that is kept as its label. */
+const LABEL_SPAN = 120;
+
 export class ClaimCollector {
   protected readonly scan: string;
   protected readonly starts: number[];
@@ -86,8 +89,9 @@ export class ClaimCollector {
     return this.claims.length - 1;
   }
 
+  /** A part's words: at most LABEL_SPAN characters before it, which no real label comes near. */
   protected label(from: number, m: Mention): string {
-    return cleanLabel(this.text.slice(from, m.start));
+    return cleanLabel(this.text.slice(Math.max(from, m.start - LABEL_SPAN), m.start));
   }
 
   protected emitClaim(

@@ -75,28 +75,46 @@ export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(
 // ---------------------------------------------------------------------------------------------
 // Brackets and sentences
 
+/**
+ * How far back a sentence is looked for. Real sentences are far shorter; a run of text without
+ * 。！？, line ends or ；(a table pasted as one line) is read as if its sentence began this many
+ * characters before the figure, so that reading it costs time in proportion to its length, not
+ * to its square.
+ */
+export const SENTENCE_SPAN = 1200;
+
+/**
+ * How many figures after a total are looked at for its parts when nothing else ends the search
+ * first. The longest real lists hold a few dozen items, each maybe with a share beside it.
+ */
+export const LIST_SPAN = 200;
+
 /** Where the sentence holding offset t starts: after 。！？, a line end, or a ；outside brackets. */
 export function sentenceStart(scan: string, t: number): number {
   let level = 0;
-  for (let i = t - 1; i >= 0; i--) {
+  const floor = Math.max(0, t - SENTENCE_SPAN);
+  for (let i = t - 1; i >= floor; i--) {
     const c = scan[i];
     if (HARD_END.test(c)) return i + 1;
     if (CLOSE.test(c)) level++;
     else if (OPEN.test(c)) level = Math.max(0, level - 1);
     else if (sepLevel(c) === 3 && level === 0) return i + 1;
   }
-  return 0;
+  return floor;
 }
 
 /** Where the sentence (ended by 。！？ or a line end only) holding t starts. */
 export function hardStart(scan: string, t: number): number {
-  for (let i = t - 1; i >= 0; i--) if (HARD_END.test(scan[i])) return i + 1;
-  return 0;
+  const floor = Math.max(0, t - SENTENCE_SPAN);
+  for (let i = t - 1; i >= floor; i--) if (HARD_END.test(scan[i])) return i + 1;
+  return floor;
 }
 
+/** Where the sentence from `from` ends (。！？ or a line end), looked for SENTENCE_SPAN characters ahead. */
 export function nextHardEnd(scan: string, from: number): number {
-  for (let i = from; i < scan.length; i++) if (HARD_END.test(scan[i])) return i;
-  return scan.length;
+  const ceiling = Math.min(scan.length, from + SENTENCE_SPAN);
+  for (let i = from; i < ceiling; i++) if (HARD_END.test(scan[i])) return i;
+  return ceiling;
 }
 
 /** Start of the paragraph (after the last line break) holding t. */

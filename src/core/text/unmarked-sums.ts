@@ -3,7 +3,7 @@
 // items, brackets of parts, one figure per class over several sentences, lists after 从…看, and
 // qualified series. Only exact sums make such a claim, except a bracket that sorts a figure's cases
 // by class. Built on the reading's state (claim-collector.ts).
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
@@ -68,7 +68,7 @@ export class UnmarkedSums extends ClaimCollector {
         }
         run = [];
       };
-      for (let k = T.index + 1; k < mentions.length; k++) {
+      for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
         const m = mentions[k];
         if (!sameParagraph(T.start, m.start)) break;
         if (sentenceEnds(anchor, m.start) > 1) break;
@@ -95,7 +95,11 @@ export class UnmarkedSums extends ClaimCollector {
     const openers: Mention[] = [];
     for (const T of mentions) {
       if (T.percent || T.approx || isChange(T) || (T.kind !== 'count' && T.kind !== 'money')) continue;
-      const p0 = scan.lastIndexOf('\n', T.start - 1) + 1;
+      // Looked at only in the 60 characters before the figure: a longer lead is no short opening.
+      const near = Math.max(0, T.start - 60);
+      const lineEnd = scan.slice(near, T.start).lastIndexOf('\n');
+      if (lineEnd < 0 && near > 0) continue;
+      const p0 = near + lineEnd + 1;
       const lead = scan.slice(p0, T.start).replace(/\s+/g, '');
       if (/\d|[。！？]/.test(lead) || lead.length > 24 || lead.length === 0) continue;
       openers.push(T);
@@ -276,7 +280,7 @@ export class UnmarkedSums extends ClaimCollector {
       let sum = 0;
       // Deaths add up to deaths, cases to cases (报告法定传染病16840例，死亡29例 … 乙类7602例，死亡28例).
       const deaths = DEATHS.test(T.phrase);
-      for (let k = T.index + 1; k < mentions.length; k++) {
+      for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
         const m = mentions[k];
         // Six sentences, and the next two paragraphs, blank lines between them not counted.
         if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBefore[m.start] - this.paragraphsBefore[T.end] > 2) break;
@@ -317,7 +321,7 @@ export class UnmarkedSums extends ClaimCollector {
       }
       const parts: Mention[] = [];
       let next = T.start;
-      for (let k = T.index - 1; k >= 0; k--) {
+      for (let k = T.index - 1; k >= Math.max(0, T.index - LIST_SPAN); k--) {
         const m = mentions[k];
         if (/[。！？\n]/.test(scan.slice(m.end, next))) break;
         next = m.start;

@@ -1,0 +1,72 @@
+'use strict';
+// The prose reader (src/core/text, built into build/cli) in a fresh process:
+//   node scripts/bench/prose-child.js   → one JSON line
+//
+// Three measurements, each of checkReportText only (its modules are loaded first, not timed):
+//   corpus     every passage of tests/fixtures/prose, one call each: the total time and the slowest
+//   report     the same passages joined into one long report, one call
+//   sentences  one run of text without 。！？, line ends or ；, made of a 其中 list of figures
+//              repeated, at growing lengths: the time should grow with the length, not its square
+// and the process's peak RSS over all of it.
+const fs = require('fs');
+const path = require('path');
+const { arg, emit, startSampler, MB } = require('./util');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const { checkReportText } = require(path.join(ROOT, 'build', 'cli', 'src', 'core', 'text', 'index.js'));
+
+function corpusTexts() {
+  const dir = path.join(ROOT, 'tests', 'fixtures', 'prose');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: f, text: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).text }));
+}
+
+/** One sentence of `chars` characters: 共计N件 and then 其中第i类x件（含y件）… with no sentence end. */
+function longSentence(chars) {
+  let s = '';
+  for (let i = 0; s.length < chars; i++) s += `其中第${i}类${((i * 7) % 97) + 3}件（含${i % 5}件），`;
+  return `全年共计${s.length}件，${s}。`;
+}
+
+const seconds = (f) => {
+  const t0 = process.hrtime.bigint();
+  const out = f();
+  return { s: Number(process.hrtime.bigint() - t0) / 1e9, out };
+};
+
+async function main() {
+  const sampler = startSampler();
+  const passages = corpusTexts();
+  checkReportText(passages[0].text, 'warm-up');
+  let total = 0;
+  let chars = 0;
+  let slowest = { file: '', ms: 0 };
+  for (const p of passages) {
+    const { s } = seconds(() => checkReportText(p.text, p.file));
+    total += s;
+    chars += p.text.length;
+    if (s * 1000 > slowest.ms) slowest = { file: p.file, ms: s * 1000, chars: p.text.length };
+  }
+  const joined = passages.map((p) => p.text).join('\n\n');
+  const report = seconds(() => checkReportText(joined, 'joined'));
+  const sizes = (arg('--sentence-chars', '10000,20000,40000') || '').split(',').map(Number).filter((n) => n > 0);
+  const sentences = sizes.map((n) => {
+    const text = longSentence(n);
+    const { s, out } = seconds(() => checkReportText(text, 'long'));
+    return { chars: text.length, seconds: s, claims: out.claims.length };
+  });
+  const peak = await sampler.stop();
+  emit({
+    corpus: { passages: passages.length, chars, seconds: total, slowest },
+    report: { chars: joined.length, seconds: report.s, claims: report.out.claims.length, findings: report.out.findings.length },
+    sentences,
+    peakMB: MB(Math.max(peak, process.resourceUsage().maxRSS * 1024)),
+  });
+}
+
+main().catch((e) => {
+  emit({ error: String(e && e.stack ? e.stack : e) });
+});
