@@ -96,6 +96,15 @@ describe('verdicts', () => {
     expect(r.findings[0].message['zh-CN']).toContain('1,583条');
   });
 
+  test('a short list read without 其中 is worded by what was listed, not by a marker the text does not have', () => {
+    const r = checkReportText('累计追踪到密切接触者100人，已解除医学观察60人，尚在接受医学观察30人。', 'r.txt');
+    expect(r.claims.map((c) => [c.verdict, c.reading])).toEqual([['short-partial', 'no-marker']]);
+    const { message } = r.findings[0];
+    expect(message['zh-CN']).toMatch(/^第1行：“累计追踪到密切接触者”为 100人，所列各项合计 90人，差 10人/);
+    expect(message['en-US']).toContain('the listed parts add up to 90人, 10人 short');
+    expect(message['zh-CN'] + message['en-US']).not.toContain('其中');
+  });
+
   test.each([
     ['分别为', '共查处案件12件，分别为警告5件、罚款6件。'],
     ['共计…包括', '共计检查单位30家，包括医院10家、诊所15家。'],

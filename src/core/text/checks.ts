@@ -52,7 +52,7 @@ export const claimsCheck = defineCheck<ReportCheckContext>({
     { id: 'text.claim-exceeds', severity: 'error', flags: { 'zh-CN': '各项之和大于合计', 'en-US': 'the parts add up to more than the total' } },
     { id: 'text.claim-short', severity: 'error', flags: { 'zh-CN': '写明完整（分别为、全部）的各项之和小于合计', 'en-US': 'a list said to be complete (分别为, 全部) falls short of its total' } },
     { id: 'text.form-mismatch', severity: 'error', flags: { 'zh-CN': '信息公开年度报告表格的合计与各项不符（总计、新收＋结转、各类申请人）', 'en-US': 'a total of the disclosure report\'s form that differs from its items (总计, 新收 + 结转, applicant columns)' } },
-    { id: 'text.claim-partial', severity: 'warning', flags: { 'zh-CN': '其中各项之和小于合计：部分列举还是漏项', 'en-US': 'the parts fall short of the total: a partial list or a missing part' } },
+    { id: 'text.claim-partial', severity: 'warning', flags: { 'zh-CN': '所列各项之和小于合计：部分列举还是漏项', 'en-US': 'the parts fall short of the total: a partial list or a missing part' } },
     { id: 'text.claim-overlap', severity: 'warning', flags: { 'zh-CN': '各项超出合计，但超出的部分标明并处/同时', 'en-US': 'parts above the total, by items marked 并处/同时' } },
     { id: 'text.claim-subset', severity: 'warning', flags: { 'zh-CN': '前列各项已等于合计，后面的项按另一口径统计', 'en-US': 'the first parts make up the total; the rest count by another dimension' } },
     { id: 'text.claim-mixed-units', severity: 'warning', flags: { 'zh-CN': '各项单位不同，不能相加', 'en-US': 'parts in different units' } },

@@ -9,7 +9,7 @@ export const text: Record<keyof typeof zh, string> = {
   'text.form-mismatch':
     'Line {line}: in the form of the information-disclosure report, "{total}" reads {totalValue}, but by the form\'s own arithmetic it equals the sum of {parts}, {sum}: {diff} {direction}.',
   'text.claim-partial':
-    'Line {line}: "{total}" is {totalValue}; the parts listed after 其中 add up to {sum}, {diff} short: a partial list or a missing part? Text: "{text}"',
+    'Line {line}: "{total}" is {totalValue}; the listed parts add up to {sum}, {diff} short: a partial list or a missing part? Text: "{text}"',
   'text.claim-overlap':
     'Line {line}: "{total}" is {totalValue} and its parts add up to {sum}, {diff} more; the excess comes from the additional-penalty item "{overlap}" (并处/同时), so the categories may overlap. Please verify. Text: "{text}"',
   'text.claim-subset':

@@ -8,7 +8,7 @@ export const text = {
   'text.form-mismatch':
     '第{line}行：政府信息公开年度报告的表格中，“{total}”填的是 {totalValue}，按表格自身的勾稽关系应等于 {parts} 之和 {sum}，{direction} {diff}。',
   'text.claim-partial':
-    '第{line}行：“{total}”为 {totalValue}，其中列出的各项合计 {sum}，差 {diff}：是部分列举还是漏项？原文：“{text}”',
+    '第{line}行：“{total}”为 {totalValue}，所列各项合计 {sum}，差 {diff}：是部分列举还是漏项？原文：“{text}”',
   'text.claim-overlap':
     '第{line}行：“{total}”为 {totalValue}，各项合计 {sum}，超出 {diff}；超出部分来自并处/同时项“{overlap}”，类别可能重叠，请核实。原文：“{text}”',
   'text.claim-subset':
