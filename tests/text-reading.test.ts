@@ -1591,3 +1591,29 @@ describe('very long runs of text', () => {
     expect(summary(read(text).claims)).toEqual(['120 = 30 + 50 + 40 ok']);
   });
 });
+
+describe('a breakdown that names what it breaks down and by what', () => {
+  const text =
+    '2015年末，全省医疗卫生机构总数达62646个，比上年增加1075个。其中：医院1172个，基层医疗卫生机构58586个。与上年比较，医院增加154个，基层医疗卫生机构增加949个。' +
+    '医院中，公立医院530个，民营医院642个。医院按等级分：三级医院65个，二级医院312个，一级医院331个，未定级医院464个。' +
+    '医院按床位数分：100张床位以下医院638个，100-199张医院171个，200-499张医院195个，500-799张医院91个，800张及以上医院77个。' +
+    '基层医疗卫生机构中，社区卫生服务中心（站）674个，乡镇卫生院2296个。';
+
+  test('医院按等级分 and 医院按床位数分 break down 医院 again, although 医院 is itself a part of the total above', () => {
+    const claims = summary(read(text).claims);
+    expect(claims).toContain('1172 = 65 + 312 + 331 + 464 ok');
+    // The bed-count bands' own figures (100张, 100-199张) are in the names of the items, not parts.
+    expect(claims).toContain('1172 = 638 + 171 + 195 + 91 + 77 ok');
+  });
+
+  test('X中 breaks down the count of X, not the change of X stated after it (基层医疗卫生机构增加949个)', () => {
+    const claims = summary(read(text).claims);
+    expect(claims).toContain('58586 = 674 + 2296 short-partial');
+    expect(claims.filter((c) => c.startsWith('949 '))).toEqual([]);
+  });
+
+  test('figures more than the named figure are not its breakdown', () => {
+    const claims = summary(read('全市医院120个。医院按等级分：三级医院65个，二级医院312个。').claims);
+    expect(claims.filter((c) => c.startsWith('120 '))).toEqual([]);
+  });
+});

@@ -52,6 +52,10 @@ export class TotalFinder extends UnmarkedSubsets {
     let hits = named(full);
     for (let cut = 1; hits.length === 0 && cut <= 2 && full.length - cut >= 4; cut++) hits = named(full.slice(cut));
     if (hits.length === 0) return undefined;
+    // A change of the named thing (与上年比较，基层医疗卫生机构增加949个) is not what a later 基层医疗卫生机构中 breaks
+    // down: its count is, when the text has it.
+    const counts = hits.filter((m) => !isChange(m) && !/(?:增加|减少|增长|下降|上升|降低)了?$/.test(m.phrase));
+    if (counts.length) hits = counts;
     if (sum !== undefined) {
       const exact = [...hits].reverse().find((m) => Math.abs(m.value - sum) <= tolerance([m]));
       if (exact) return exact;

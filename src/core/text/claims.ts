@@ -74,6 +74,7 @@ class ClaimReader extends TotalFinder {
     this.bracketBreakdowns();
     this.classSeries();
     this.dimensions();
+    this.namedDimensions();
     this.qualifiedSeries();
     this.withoutMarker();
     this.openingTotals();
@@ -92,6 +93,31 @@ class ClaimReader extends TotalFinder {
     this.claims.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const [c, p] of parentOf) c.parent = this.claims.indexOf(p);
     return { claims: this.claims, skipped: this.skipped };
+  }
+
+  /**
+   * A sentence that names what it breaks down and by what (医院按等级分：三级医院65个，二级医院312个…;
+   * 医院按床位数分：…): its figures are parts of the earlier figure of that name, even one that is a
+   * part of a larger list itself, never above it. A second such sentence breaks the same figure
+   * down again by another dimension.
+   */
+  private namedDimensions(): void {
+    const { scan } = this;
+    const named = /(?:^|[。！？\n])\s*([\u4e00-\u9fff]{2,12}?)(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]/g;
+    for (let dm = named.exec(scan); dm; dm = named.exec(scan)) {
+      const from = dm.index + dm[0].length;
+      // An item ends with its figure (100张床位以下医院638个，…): figures inside an item's name are no parts.
+      const end = nextHardEnd(scan, from);
+      const list = this.within(from, end).filter((m) => !m.percent && /^\s*(?:[，,；;、（(]|$)/.test(scan.slice(m.end, Math.min(end, m.end + 3))));
+      if (list.length < 2 || list.some((m) => m.approx || m.kind !== 'count' || isChange(m) || this.usedAsPart.has(m.index))) continue;
+      if (!addable(list.map((m) => m.unit))) continue;
+      const sum = sumOf(list);
+      const T = this.byLabel(dm[1], dm.index + 1, sum);
+      if (!T || T.percent || T.approx || !addable([T.unit, ...list.map((m) => m.unit)])) continue;
+      if (this.claims.some((c) => c.total.mention === T.index && c.parts.length === list.length && c.parts.every((p, i) => p.mention === list[i].index))) continue;
+      if (sum > T.value + tolerance([T, ...list])) continue;
+      this.emitMarkerless(T, list, 'dimension');
+    }
   }
 
   /** A marker (其中, 包括, 分别为, 含, 在…中) and the list after it. */
