@@ -1617,3 +1617,30 @@ describe('a breakdown that names what it breaks down and by what', () => {
     expect(claims.filter((c) => c.startsWith('120 '))).toEqual([]);
   });
 });
+
+describe('breakdowns of a statistics brief, a kind of figure a sentence', () => {
+  const text =
+    '截至2023年底，全市医疗卫生机构2400个，其中：医院120个、基层医疗卫生机构2200个、专业公共卫生机构60个，其他机构20个。\n' +
+    '全市医院中，三级10个、二级40个、一级50个、20家尚未定级；按经济类型分，公立医院45个、民营医院75个。\n' +
+    '基层医疗卫生机构：卫生院90个、社区卫生服务机构110个、门诊部(所)600个、村卫生室1400个。\n' +
+    '专业公共卫生机构：妇幼保健机构12个、疾病预防控制机构13个、卫生监督机构11个。';
+
+  test('全市医院中 names the 医院 of the list before; a second dimension after ；按…分 breaks the same figure down again', () => {
+    const claims = summary(read(text).claims);
+    expect(claims).toContain('120 = 10 + 40 + 50 + 20 ok');
+    expect(claims).toContain('120 = 45 + 75 ok');
+    // The first list stops where the second dimension begins: no claim of all six figures.
+    expect(claims.filter((c) => c.startsWith('120 = 10 + 40 + 50 + 20 + 45'))).toEqual([]);
+  });
+
+  test('a sentence that opens with a name and a colon breaks down the figure of that name; a short list is a warning', () => {
+    const claims = summary(read(text).claims);
+    expect(claims).toContain('2200 = 90 + 110 + 600 + 1400 ok');
+    expect(claims).toContain('60 = 12 + 13 + 11 short-partial');
+  });
+
+  test('a heading with a colon names no figure whose name ends otherwise', () => {
+    const claims = summary(read('全市医院120个。医院管理：培训班3期，参训人员150人。').claims);
+    expect(claims).toEqual([]);
+  });
+});

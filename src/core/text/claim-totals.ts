@@ -20,6 +20,9 @@ function holdsInOrder(words: string, name: string): boolean {
   return true;
 }
 
+/** The area a report's figures are of, written in front of a name: 全省, 全市, 本县, 我区. */
+const SCOPE = /^(?:全|本|我)(?:省|市|县|区|州|盟|旗)/;
+
 export class TotalFinder extends UnmarkedSubsets {
   /**
    * The label before a marker that has no figure of its own (A许可包括：…): the breakdown is of an
@@ -51,6 +54,9 @@ export class TotalFinder extends UnmarkedSubsets {
       });
     let hits = named(full);
     for (let cut = 1; hits.length === 0 && cut <= 2 && full.length - cut >= 4; cut++) hits = named(full.slice(cut));
+    // The area in front (全省医院中 for 医院1631个): the figure is of that area whatever its words.
+    const bare = full.replace(SCOPE, '');
+    if (hits.length === 0 && bare.length >= 2 && bare !== full) hits = named(bare);
     if (hits.length === 0) return undefined;
     // A change of the named thing (与上年比较，基层医疗卫生机构增加949个) is not what a later 基层医疗卫生机构中 breaks
     // down: its count is, when the text has it.

@@ -42,6 +42,9 @@ import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ONE_ITEM_LINE } from './reading';
 import { ListReader, endOfList, type Part } from './list-reader';
 
+/** A clause that breaks the same figure down by another dimension: ；按经济类型分，… */
+const AGAIN_BY = /[，,；;]\s*(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]/;
+
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
 const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
 /** A figure given as a change of what its words name (医院增加7个, 乡镇卫生院减少4个), with or without a base. */
@@ -103,7 +106,9 @@ class ClaimReader extends TotalFinder {
    */
   private namedDimensions(): void {
     const { scan } = this;
-    const named = /(?:^|[。！？\n])\s*([\u4e00-\u9fff]{2,12}?)(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]/g;
+    // Also a sentence that opens with the name and a colon (基层医疗卫生机构：卫生院1186个、社区卫生服务机构
+    // 2625个…), the figure of that name stated before.
+    const named = /(?:^|[。！？\n])\s*([\u4e00-\u9fff]{2,12}?)(?:(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]|[：:](?=[^，,。；;：:\d]{2,16}\d))/g;
     for (let dm = named.exec(scan); dm; dm = named.exec(scan)) {
       const from = dm.index + dm[0].length;
       // An item ends with its figure (100张床位以下医院638个，…): figures inside an item's name are no parts.
@@ -114,8 +119,25 @@ class ClaimReader extends TotalFinder {
       const sum = sumOf(list);
       const T = this.byLabel(dm[1], dm.index + 1, sum);
       if (!T || T.percent || T.approx || !addable([T.unit, ...list.map((m) => m.unit)])) continue;
+      // After a bare colon, only a figure named by the whole name: a heading's colon says less than 按…分.
+      if (/[：:]$/.test(dm[0]) && !normalizePhrase(T.phrase).endsWith(normalizePhrase(dm[1]).replace(/^(?:全|本|我)(?:省|市|县|区)/, ''))) continue;
       if (this.claims.some((c) => c.total.mention === T.index && c.parts.length === list.length && c.parts.every((p, i) => p.mention === list[i].index))) continue;
       if (sum > T.value + tolerance([T, ...list])) continue;
+      this.emitMarkerless(T, list, 'dimension');
+    }
+    // The second dimension of a list's total in the same sentence: 全省医院中，三级217个…；按经济类型分，
+    // 公立医院735个、民营医院896个.
+    for (const c of [...this.claims]) {
+      const last = c.parts[c.parts.length - 1];
+      if (!last || c.parent !== undefined) continue;
+      const after = this.mentions[last.mention].end;
+      const end = nextHardEnd(scan, after);
+      const by = AGAIN_BY.exec(scan.slice(after, end));
+      if (!by || /\d/.test(scan.slice(after, after + by.index))) continue;
+      const T = this.mentions[c.total.mention];
+      const list = this.within(after + by.index + by[0].length, end).filter((m) => !m.percent);
+      if (list.length < 2 || list.some((m) => m.approx || m.kind !== 'count' || isChange(m) || this.usedAsPart.has(m.index))) continue;
+      if (!addable([T.unit, ...list.map((m) => m.unit)]) || sumOf(list) > T.value + tolerance([T, ...list])) continue;
       this.emitMarkerless(T, list, 'dimension');
     }
   }
@@ -157,6 +179,10 @@ class ClaimReader extends TotalFinder {
         const next = new RegExp(String.raw`[；;](?=\s*${group}中[，,：:])`).exec(scan.slice(t, regionEnd));
         if (next) regionEnd = t + next.index;
       }
+      // A second dimension of the same figure (…、454家尚未定级；按经济类型分，公立医院735个…) starts
+      // another breakdown, read by namedDimensions.
+      const another = AGAIN_BY.exec(scan.slice(t, regionEnd));
+      if (another) regionEnd = t + another.index;
       endInclusive = regionEnd;
       // 其中包括：⏎(1)…⏎(2)…: the list is the numbered lines that follow.
       if (/^[：:\s]*$/.test(scan.slice(afterTrigger, regionEnd)) && scan[regionEnd] === '\n') {
