@@ -1644,3 +1644,12 @@ describe('breakdowns of a statistics brief, a kind of figure a sentence', () => 
     expect(claims).toEqual([]);
   });
 });
+
+describe('a clause of comparison ends a list', () => {
+  test('after ，与上年同期相比，the figures are changes, not items (民营医院增加49家)', () => {
+    const text = '在全省1034家医院中，公立医院394家，民营医院640家，与上年同期相比，民营医院增加49家，同比增幅为8.29%。';
+    expect(summary(read(text).claims)).toEqual(['1034 = 394 + 640 ok']);
+    // Without the comparison clause, a third figure is an item like the others.
+    expect(summary(read('在全省1083家医院中，公立医院394家，民营医院640家，其他医院49家。').claims)).toEqual(['1083 = 394 + 640 + 49 ok']);
+  });
+});

@@ -45,6 +45,9 @@ import { ListReader, endOfList, type Part } from './list-reader';
 /** A clause that breaks the same figure down by another dimension: ；按经济类型分，… */
 const AGAIN_BY = /[，,；;]\s*(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]/;
 
+/** A clause that compares with another period, after which figures are changes: ，与上年同期相比，… */
+const COMPARED = /[，,；;]\s*(?:与|和|同|较|比)(?:上年|去年|上一年|前一年|20\d{2}年)[^，,。；;\d]{0,6}(?:相比|比较)[，,]/;
+
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
 const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
 /** A figure given as a change of what its words name (医院增加7个, 乡镇卫生院减少4个), with or without a base. */
@@ -183,6 +186,9 @@ class ClaimReader extends TotalFinder {
       // another breakdown, read by namedDimensions.
       const another = AGAIN_BY.exec(scan.slice(t, regionEnd));
       if (another) regionEnd = t + another.index;
+      // A clause of comparison (…民营医院640家，与上年同期相比，民营医院增加49家) ends the list: what follows are changes.
+      const compared = COMPARED.exec(scan.slice(t, regionEnd));
+      if (compared) regionEnd = t + compared.index;
       endInclusive = regionEnd;
       // 其中包括：⏎(1)…⏎(2)…: the list is the numbered lines that follow.
       if (/^[：:\s]*$/.test(scan.slice(afterTrigger, regionEnd)) && scan[regionEnd] === '\n') {
