@@ -1653,3 +1653,15 @@ describe('a clause of comparison ends a list', () => {
     expect(summary(read('在全省1083家医院中，公立医院394家，民营医院640家，其他医院49家。').claims)).toEqual(['1083 = 394 + 640 + 49 ok']);
   });
 });
+
+describe('the total of a 其中 that opens its sentence, among figures of other kinds', () => {
+  test('a sentence of figures in another unit (访谈1次) is passed over for the figure of the part’s kind before it', () => {
+    expect(summary(read('全年在门户网站主动公开信息967条。参加在线访谈1次。其中，通过门户网站发布政策信息68件。').claims)).toEqual(['967 = 68 ok']);
+  });
+
+  test('one part above the nearest figure is a subset of the earlier figure that can hold it', () => {
+    expect(summary(read('全年主动公开信息967条，政策解读11条。其中，通过门户网站发布政策信息68件。').claims)).toEqual(['967 = 68 ok']);
+    // In its own sentence the nearest figure stays the total, and a part above it is an error.
+    expect(summary(read('全年主动公开信息967件，政策解读11件，其中政策信息68件。').claims)).toEqual(['11 = 68 exceeds']);
+  });
+});

@@ -4,7 +4,7 @@
 // another total, a total stated as two figures, or the figures of an enumeration explain parts above
 // it). Built on the readings without a marker (unmarked-subsets.ts); claims.ts reads the lists.
 import type { Reading } from './claim-types';
-import { sharesWord, isEarlierPeriod, isChange, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
+import { sameKind, sharesWord, isEarlierPeriod, isChange, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { materialize, type Part } from './list-reader';
 import { UnmarkedSubsets } from './unmarked-subsets';
@@ -19,6 +19,11 @@ function holdsInOrder(words: string, name: string): boolean {
   }
   return true;
 }
+
+/** Units of published items (信息967条 and 政策信息68件 count the same kind of thing). */
+const ITEMS = new Set(['件', '条', '份', '篇', '项']);
+/** Two units that count the same kind of thing: the same unit, people, places, or published items. */
+const akin = (a: string, b: string): boolean => sameKind(a, b) || (ITEMS.has(a) && ITEMS.has(b));
 
 /** The area a report's figures are of, written in front of a name: 全省, 全市, 本县, 我区. */
 const SCOPE = /^(?:全|本|我)(?:省|市|县|区|州|盟|旗)/;
@@ -125,7 +130,8 @@ export class TotalFinder extends UnmarkedSubsets {
         }
         const ms = this.within(Math.max(ps, p0), prevStart).filter(ok);
         prev.push(...[...ms].reverse());
-        if (ms.some(countOrMoney)) break;
+        // A sentence of figures in other units only (参加在线访谈1次) does not end the search.
+        if (ms.some((m) => countOrMoney(m) && akin(m.unit, unit))) break;
         prevStart = ps;
       }
       const before = list.length;
@@ -136,6 +142,10 @@ export class TotalFinder extends UnmarkedSubsets {
       const ofUnit = prev.filter((m) => m.unit === unit);
       if (atStart && local.size === 0) [...ofUnit.filter(named), ...ofUnit.filter((m) => !named(m))].forEach(push);
       else ofUnit.forEach(push);
+      // Then figures of a unit that adds up with the parts' (信息967条 for 政策信息68件), one the clause names
+      // first, before the nearest figure of another unit (访谈1次).
+      const addsUp = prev.filter((m) => countOrMoney(m) && akin(m.unit, unit));
+      [...addsUp.filter(named), ...addsUp].forEach(push);
       prev.filter(countOrMoney).forEach(push);
       if (list.length === 0) this.namedTotalBefore(p0, t, unit).forEach(push);
       crossSentence = list.length > before && local.size === 0;
@@ -171,6 +181,13 @@ export class TotalFinder extends UnmarkedSubsets {
     // neither reading adds up: the items after it are more parts while the total has room for them.
     const prefix = nested.length < flat.length && nested.every((p, i) => !p.sub && !p.group && flat[i].m === p.m);
     if (prefix && a.sum < first.value && b.sum <= first.value + tolerance([first])) return pick(first, b.parts);
+    // One part after a 其中 that opens its sentence, above the nearest figure before (政策解读11条。其中，…政策
+    // 信息68件): it is a subset of an earlier figure of its kind that can hold it (主动公开信息967条).
+    if (a.sum > first.value + tolerance([first]) && !c.local.has(first.index) && flat.length === 1 && !flat[0].group && !flat[0].sub) {
+      const part = flat[0].m;
+      const holder = order.find((m) => !c.local.has(m.index) && akin(m.unit, part.unit) && m.value + tolerance([m]) >= part.value);
+      if (holder) return pick(holder, flat);
+    }
     if (a.sum > first.value + tolerance([first])) {
       // Parts above the nearest total: another total of the sentence they add up to, or a total
       // stated as consecutive figures (收到6件，上年结转1件 → 7).
