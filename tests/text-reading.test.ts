@@ -1665,3 +1665,23 @@ describe('the total of a 其中 that opens its sentence, among figures of other 
     expect(summary(read('全年主动公开信息967件，政策解读11件，其中政策信息68件。').claims)).toEqual(['11 = 68 exceeds']);
   });
 });
+
+describe('a list of categories a sentence an item', () => {
+  const items: [string, number][] = [['市场管理类', 90], ['住房与城乡建设类', 70], ['农林水利类', 60], ['城市管理类', 40], ['交通运输类', 25], ['公共服务类', 10], ['其他咨询', 5]];
+  const total = items.reduce((s, [, n]) => s + n, 0);
+  const pct = (n: number): string => `${((100 * n) / total).toFixed(2)}%`;
+  const sentences = items.map(([name, n], i) => `${i === 0 ? '其中' : ''}${name}${n}件，占${i === 4 ? '3.63%' : pct(n)}，同比增幅${(i * 3.1 + 2).toFixed(2)}%。`);
+  const text = `2023年3月，热线共受理市民来电诉求${total}件，同比增加27件。${sentences.join('')}`;
+
+  test('seven sentences that make up the total exactly are its parts, and each share is checked against it', () => {
+    const r = read(text);
+    expect(summary(r.claims)).toEqual([`${total} = ${items.map(([, n]) => n).join(' + ')} ok`]);
+    // 交通运输类 25 of 300 is 8.33 %, printed 3.63 %: the one wrong share.
+    expect(r.rates.filter((x) => x.verdict !== 'ok').map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value}`)).toEqual(['3.63% 25/300']);
+  });
+
+  test('sentences that do not make up the total are not taken as its parts', () => {
+    const r = read(text.replace('其他咨询5件', '其他咨询6件'));
+    expect(summary(r.claims).filter((c) => c.split(' + ').length > 2)).toEqual([]);
+  });
+});

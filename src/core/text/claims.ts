@@ -587,7 +587,9 @@ class ClaimReader extends TotalFinder {
     const out: Part[] = [];
     let acc = sum;
     let from = listEnd;
-    for (let k = 0; k < 2 && scan[from] === '。'; k++) {
+    // Up to twenty sentences: a hotline's or a bulletin's list of categories runs a sentence an item
+    // (其中市场管理类178件，占11.34%。住房与城乡建设类175件，…). Only an exact sum makes them parts.
+    for (let k = 0; k < 20 && scan[from] === '。'; k++) {
       const end = nextHardEnd(scan, from + 1);
       if (/其中|包括|分别/.test(scan.slice(from + 1, end))) break;
       // Figures in brackets (第二剂次接种9人(3-11岁6人;…)) break the item down; they are no parts.
