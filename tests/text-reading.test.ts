@@ -1685,3 +1685,12 @@ describe('a list of categories a sentence an item', () => {
     expect(summary(r.claims).filter((c) => c.split(' + ').length > 2)).toEqual([]);
   });
 });
+
+describe('a list that made its total up is over', () => {
+  test('after …办理完成78件，余8件转下年；a figure of the same unit opens a new breakdown (复议6件，5件维持，1件纠正)', () => {
+    const text = '全年受理政府信息公开申请86件，办理完成78件，余8件转下年度办理；行政复议6件，5件结果维持，1件结果纠正。';
+    expect(summary(read(text).claims)).toEqual(['86 = 78 + 8 ok', '6 = 5 + 1 ok']);
+    // A list that has not made its total up goes on: 6件 is its next item, not a new total.
+    expect(summary(read('全年受理申请100件，网上申请80件，信函申请8件；当面申请6件，5件当场答复，1件延期答复。').claims)).not.toContain('6 = 5 + 1 ok');
+  });
+});

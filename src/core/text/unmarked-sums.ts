@@ -45,7 +45,10 @@ export class UnmarkedSums extends ClaimCollector {
       // Two figures of one object (4个专业17家医疗机构) are no siblings: a list has a separator between.
       const gap = scan.slice(prev?.end ?? 0, T.start);
       // A figure named as a subset of the one before (卫生人员1718人，卫生技术人员1540人) is no sibling.
-      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
+      // (Not after the last part of a list that made its total up exactly: …办理完成78件，余8件转下年；政府
+      // 行政复议6件，5件维持，1件纠正 — that list is over.)
+      const listDone = prev !== undefined && this.claims.some((c) => c.verdict === 'ok' && c.parts.length >= 2 && c.parts[c.parts.length - 1].mention === prev.index);
+      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && !listDone && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
       // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
       // 陇南市1例), a sibling of the figures after it that may add up to it by chance.
       const next = mentions[T.index + 1];
