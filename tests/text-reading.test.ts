@@ -1694,3 +1694,17 @@ describe('a list that made its total up is over', () => {
     expect(summary(read('全年受理申请100件，网上申请80件，信函申请8件；当面申请6件，5件当场答复，1件延期答复。').claims)).not.toContain('6 = 5 + 1 ok');
   });
 });
+
+describe('a share whose base is named in fewer words than its count', () => {
+  test('卫技人员占卫生系统职工总数的93% is of 全市卫生系统在职职工总数590人, and 553 of 590 is 93.73 %, so 93% is off', () => {
+    const r = read('全市卫生系统在职职工总数590人，有卫生技术人员553人，卫技人员占卫生系统职工总数的93%。');
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['93% 553/590 mismatch']);
+    const right = read('全市卫生系统在职职工总数590人，有卫生技术人员553人，卫技人员占卫生系统职工总数的94%。');
+    expect(right.rates.map((x) => x.verdict)).toEqual(['ok']);
+  });
+
+  test('a count with a qualifier in front of the base’s name is a part of it, not the base', () => {
+    const r = read('共发病12535例。呼吸道传染病发病4383例，死亡11例，占传染病发病总数的34.97%。');
+    expect(r.rates.filter((x) => x.verdict !== 'ok')).toEqual([]);
+  });
+});

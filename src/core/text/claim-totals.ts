@@ -4,21 +4,11 @@
 // another total, a total stated as two figures, or the figures of an enumeration explain parts above
 // it). Built on the readings without a marker (unmarked-subsets.ts); claims.ts reads the lists.
 import type { Reading } from './claim-types';
-import { sameKind, sharesWord, isEarlierPeriod, isChange, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
+import { holdsInOrder, sameKind, sharesWord, isEarlierPeriod, isChange, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { materialize, type Part } from './list-reader';
 import { UnmarkedSubsets } from './unmarked-subsets';
 
-/** Whether `words` hold the characters of `name` in order, other words between (主动公开政府信息 holds 主动公开信息). */
-function holdsInOrder(words: string, name: string): boolean {
-  let at = 0;
-  for (const c of name) {
-    at = words.indexOf(c, at);
-    if (at < 0) return false;
-    at += c.length;
-  }
-  return true;
-}
 
 /** Units of published items (信息967条 and 政策信息68件 count the same kind of thing). */
 const ITEMS = new Set(['件', '条', '份', '篇', '项']);

@@ -206,6 +206,17 @@ export function item(m: Mention, label: string, overlap = false): ClaimItem {
   };
 }
 
+/** Whether `words` hold the characters of `name` in order, other words between (主动公开政府信息 holds 主动公开信息). */
+export function holdsInOrder(words: string, name: string): boolean {
+  let at = 0;
+  for (const c of name) {
+    at = words.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
+}
+
 /** Half of the coarsest step among the numbers: equality tolerance for sums. */
 export function tolerance(ms: readonly Mention[]): number {
   let step = 0;

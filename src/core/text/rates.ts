@@ -9,7 +9,7 @@ import { cellMention } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { sameKind, sharesWord, sumOf } from './claim-words';
+import { holdsInOrder, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -98,8 +98,8 @@ function build(
   };
 }
 
-/** The base a share names: 占投诉举报总数的 → 投诉举报, 占处置伤病员人数的 → 处置伤病员. */
-const NAMED_BASE = /^占(.{2,16}?)(?:总数|總數|人数|人數|总量|總量|总额|總額|数|數|量)?的?$/;
+/** The base a share names: 占投诉举报总数的 → 投诉举报, 占处置伤病员人数的 → 处置伤病员, 卫技人员占卫生系统职工总数的 → 卫生系统职工. */
+const NAMED_BASE = /^(?:[^占共计計者，,；;。]{0,8})占(.{2,16}?)(?:总数|總數|人数|人數|总量|總量|总额|總額|数|數|量)?的?$/;
 
 /** Words that may stand before a named base in its count's phrase: 受理投诉举报352起 is 投诉举报. */
 const HANDLING = /^(?:受理|接|接收|收到|办理|处置|救治|共|全年|累计|总)*$/;
@@ -109,7 +109,12 @@ const HANDLING = /^(?:受理|接|接收|收到|办理|处置|救治|共|全年|�
  * does not name 疾病: it is one kind of it.
  */
 function namesBase(phrase: string, base: string): boolean {
-  return phrase.endsWith(base) && HANDLING.test(phrase.slice(0, phrase.length - base.length));
+  if (phrase.endsWith(base) && HANDLING.test(phrase.slice(0, phrase.length - base.length))) return true;
+  // The base in fewer words than the count's (占卫生系统职工总数的 of 全市卫生系统在职职工总数590人): its
+  // characters in order, with the same first and last words once the area in front is dropped. A
+  // count with a qualifier in front (呼吸道传染病发病4383例) is a part of the base, not the base.
+  const own = phrase.replace(/^(?:(?:全|本|我)(?:省|市|县|区|州))?(?:共有|共|有)?/, '');
+  return base.length >= 4 && own.startsWith(base.slice(0, 2)) && own.endsWith(base.slice(-2)) && holdsInOrder(own, base);
 }
 
 /** Two counts of the same kind of thing (建档936个 of 956家): see sameKind. */
@@ -412,7 +417,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     const name = base[1];
     const named = [...mentions.slice(0, num.index)]
       .reverse()
-      .find((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數)$/, ''), name));
+      .find((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數|总数|總數|总量|總量|总额|總額)$/, ''), name));
     // A base named in other words than the count's (占发病总数的 of 共报告法定传染病353例): a larger
     // count of its kind before it that agrees; with the base not found by name, only an agreement
     // is reported.
