@@ -1708,3 +1708,20 @@ describe('a share whose base is named in fewer words than its count', () => {
     expect(r.rates.filter((x) => x.verdict !== 'ok')).toEqual([]);
   });
 });
+
+describe('figures each given with a share of one base', () => {
+  const text =
+    '2020年，全市有医疗卫生机构2000个，比上年增长3.63%。医院150所，下降1.81%，占机构总数的7.5%。医院中公立医院60所，占医院总数的40%；民营医院90所，占医院总数的60%。' +
+    '基层医疗卫生机构1800个，增长4.18%，占机构总数的90%。专业公共卫生机构40个，下降7.29%，占机构总数的2%。其他卫生机构10个，占机构总数的0.5%。';
+
+  test('are the parts of that base when they make it up exactly; each share is checked past the change beside it', () => {
+    const r = read(text);
+    expect(summary(r.claims)).toContain('2000 = 150 + 1800 + 40 + 10 ok');
+    expect(r.rates.filter((x) => x.stated.text === '7.5%').map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['150/2000 ok']);
+  });
+
+  test('are not parts when they do not make it up', () => {
+    const r = read(text.replace('其他卫生机构10个，占机构总数的0.5%。', ''));
+    expect(summary(r.claims).filter((c) => c.startsWith('2000 '))).toEqual([]);
+  });
+});

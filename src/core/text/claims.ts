@@ -93,6 +93,7 @@ class ClaimReader extends TotalFinder {
     this.etcTotals();
     this.topLists();
     this.rankedLists();
+    this.sharesOfOneBase();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
@@ -142,6 +143,35 @@ class ClaimReader extends TotalFinder {
       if (list.length < 2 || list.some((m) => m.approx || m.kind !== 'count' || isChange(m) || this.usedAsPart.has(m.index))) continue;
       if (!addable([T.unit, ...list.map((m) => m.unit)]) || sumOf(list) > T.value + tolerance([T, ...list])) continue;
       this.emitMarkerless(T, list, 'dimension');
+    }
+  }
+
+  /**
+   * Figures each given with its share of one named base (医院325所，占机构总数的7.4%。…基层医疗卫生机构3961
+   * 个，占机构总数的90.15%。…其他卫生机构19个，占机构总数的0.43%): parts of the figure of that name
+   * before them, when together they make it up exactly.
+   */
+  private sharesOfOneBase(): void {
+    const { mentions } = this;
+    const groups = new Map<string, Mention[]>();
+    for (const r of mentions) {
+      if (!r.percent) continue;
+      const base = /占(.{2,16}?)(?:总数|總數|总量|總量)的?$/.exec(normalizePhrase(r.phrase));
+      if (!base) continue;
+      let num: Mention | undefined = mentions[r.index - 1];
+      while (num && num.percent && num.sentence === r.sentence && /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(num.phrase)) num = mentions[num.index - 1];
+      if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || isChange(num)) continue;
+      const key = base[1];
+      groups.set(key, [...(groups.get(key) ?? []), num]);
+    }
+    for (const [name, nums] of groups) {
+      if (nums.length < 2 || !addable(nums.map((m) => m.unit))) continue;
+      const sum = sumOf(nums);
+      const T = this.byLabel(name, nums[0].start, sum);
+      if (!T || T.approx || T.percent || Math.abs(T.value - sum) > tolerance([T, ...nums]) || !addable([T.unit, ...nums.map((m) => m.unit)])) continue;
+      if (nums.some((m) => m.index <= T.index) || this.paragraphsBefore[nums[nums.length - 1].start] - this.paragraphsBefore[T.start] > 2) continue;
+      if (this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
+      this.emitMarkerless(T, nums, 'no-marker');
     }
   }
 
