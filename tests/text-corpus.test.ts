@@ -97,3 +97,15 @@ describe('corpus of real report passages', () => {
     expect(result.periodAccuracy).toBeGreaterThanOrEqual(90);
   });
 });
+
+describe('the scorer', () => {
+  const passage = (claims: Passage['claims']): unknown[] => [{ file: 'x.json', text: 't', claims, shares: [], source: 's', bureau: 'b' }];
+  const reader = (parts: number[]) => (() => ({ claims: [{ total: { value: 6 }, parts: parts.map((value) => ({ value })), verdict: 'ok' }], rates: [] })) as unknown as typeof checkReportText;
+
+  test('finds a claim by its total and its non-zero parts: a zero part written in words counts the same listed or not', () => {
+    expect(evaluate(reader([5, 1]), passage([{ total: 6, parts: [5, 1, 0], verdict: 'ok' }])).totals.found).toBe(1);
+    expect(evaluate(reader([5, 1, 0]), passage([{ total: 6, parts: [5, 1], verdict: 'ok' }])).totals.found).toBe(1);
+    // Other non-zero parts are another claim.
+    expect(evaluate(reader([4, 2]), passage([{ total: 6, parts: [5, 1], verdict: 'ok' }])).totals.found).toBe(0);
+  });
+});
