@@ -1725,3 +1725,52 @@ describe('figures each given with a share of one base', () => {
     expect(summary(r.claims).filter((c) => c.startsWith('2000 '))).toEqual([]);
   });
 });
+
+describe('statistics tables copied one cell a paragraph', () => {
+  /** A table as a web page's copy gives it: each cell its own paragraph, a blank cell a space. */
+  const paste = (header: string[], rows: Array<[string, ...Array<number | string>]>, after = '注：本表不含村卫生室。'): string =>
+    [...header, ...rows.flatMap(([label, ...cells]) => [label, ...cells.map((c) => (c === '' ? ' ' : String(c)))]), after].join('\n\n');
+  const header = ['项目', '机构数(个)', '床位(张)', '人员数(人)'];
+
+  test('numbered rows are the parts of 总计 and each breaks down into the rows under it; blank cells are no parts', () => {
+    const rows: Array<[string, ...Array<number | string>]> = [
+      ['总 计', 700, 9000, 20000],
+      [' 一、医院', 60, 8000, 15000],
+      ['  综合医院', 40, 6000, 11000],
+      ['  专科医院', 20, 2000, 4000],
+      [' 二、社区卫生服务中心', 40, 1000, 3000],
+      [' 三、诊所、卫生所、医务室', 600, '', 2000],
+    ];
+    const got = summary(read(paste(header, rows)).claims);
+    expect(got).toEqual(expect.arrayContaining(['700 = 60 + 40 + 600 ok', '9000 = 8000 + 1000 ok', '20000 = 15000 + 3000 + 2000 ok', '60 = 40 + 20 ok', '8000 = 6000 + 2000 ok']));
+    // No claim adds a row to the rows under it.
+    expect(got.filter((c) => c.startsWith('700 = 60 + 40 + 20'))).toEqual([]);
+    expect(got.every((c) => c.endsWith(' ok'))).toBe(true);
+  });
+
+  test('a subtotal among the rows under a numbered row takes its own rows out; a table cut at the end of the text is a list that may be partial', () => {
+    const rows: Array<[string, ...Array<number | string>]> = [
+      ['总 计', 300, 5000, 9000],
+      ['一、医院', 40, 4000, 6000],
+      ['综合医院', 40, 4000, 6000],
+      ['二、基层医疗卫生机构', 250, 900, 2900],
+      ['社区卫生服务中心(站)', 50, 500, 1000],
+      ['社区卫生服务中心', 20, 400, 700],
+      ['社区卫生服务站', 30, 100, 300],
+      ['村卫生室', 200, 400, 1900],
+    ];
+    const got = summary(read(paste(header, rows, '')).claims);
+    expect(got).toEqual(expect.arrayContaining(['250 = 50 + 200 ok', '900 = 500 + 400 ok']));
+    // 40 + 250 of 300: the rows after 二 may be missing where the text ends, so a warning, not an error.
+    expect(got).toContain('300 = 40 + 250 short-partial');
+  });
+
+  test('columns of per cent, a heading row of a second dimension and figures with a sign leave what cannot be read alone', () => {
+    const head = ['指标', '本期', '上年同期', '增减百分比(%)'];
+    const withPct: Array<[string, ...Array<number | string>]> = [['总  计', 1300, 1200, 8.33], ['医  院', 500, 480, 4.17], ['基层医疗卫生机构', 800, 720, 11.11]];
+    const got = summary(read(paste(head, withPct)).claims);
+    expect(got).toEqual(['1300 = 500 + 800 ok', '1200 = 480 + 720 ok']);
+    const byKind: Array<[string, ...Array<number | string>]> = [['总  计', 1300, 1200, 8.33], ['医  院', 500, 480, 4.17], ['按经济类型分', '', '', ''], ['公立医院', 420, 400, 5], ['民营医院', 80, '-4.08', -4.08], ['基层医疗卫生机构', 800, 720, 11.11]];
+    expect(read(paste(head, byKind)).claims).toEqual([]);
+  });
+});

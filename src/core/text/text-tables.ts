@@ -9,7 +9,10 @@
 // A row labelled 总计 / 合计 above or below the other rows is a total of each of its numeric
 // columns: one claim a column, its parts the column's cells in the other rows, judged as every
 // other claim is. A table with more than one total row (小计 under 合计) is left alone, since
-// which rows each total covers is not written. Pure TypeScript.
+// which rows each total covers is not written. Rows numbered 一、二、… are the total's parts, and
+// the rows under each its breakdown; a blank cell is no part; columns of per cent are not added;
+// a table with a heading row of a second dimension (按经济类型分) is left alone. Tables copied one
+// cell a line (or a paragraph) are read the same way. Pure TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import { normalizePhrase, type Mention } from './extract';
@@ -20,6 +23,8 @@ import { parseCell } from '../values';
 const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計)$/;
 /** A row marked as a part of the row above by #, as statistics tables print 其中: #公立医疗机构. */
 const OF_WHICH_ROW = /^\s*[#＃]/;
+/** A row label numbered at the top level of a table: 一、医院, （二）疗养院, 3.卫生院. */
+const NUMBERED_ROW = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))/;
 /** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
 export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit in a column header: 机构数(个), 床位数（张）. */
@@ -98,16 +103,25 @@ function cellLineTables(text: string): Row[][] {
   const tables: Row[][] = [];
   let current: Row[] = [];
   let row: Row | undefined;
+  // Lines of words one after another (指标 ⏎ 2018年 ⏎ 2017年 ⏎ 增减百分比(%)): a header, when the rows after
+  // it have as many cells.
+  let heading: Row[] = [];
   const close = (): void => {
     if (row && row.cells.length >= 2) {
       if (current.length && current[0].cells.length !== row.cells.length) {
         if (current.length >= 2) tables.push(current);
         current = [];
       }
+      if (current.length === 0 && heading.length >= row.cells.length) {
+        const head = heading.slice(heading.length - row.cells.length);
+        current.push({ cells: head.map((h) => h.cells[0]), line: head[0].line, lineStart: head[0].lineStart });
+      }
       current.push(row);
+      heading = [];
     } else if (row) {
       if (current.length >= 2) tables.push(current);
       current = [];
+      heading.push(row);
     }
     row = undefined;
   };
@@ -118,14 +132,22 @@ function cellLineTables(text: string): Row[][] {
     const body = raw.replace(/[\s\u3000|]+$/, '');
     const lead = body.length - body.trimStart().length;
     const cell = body.trim();
+    // A line of spaces only, in a row being read, is a blank cell (a copy that sets each cell apart
+    // with an empty line keeps a blank cell as a space): it holds the row's width.
+    if (cell === '' && raw !== '' && /^[\s\u3000]+$/.test(raw) && row) {
+      row.cells.push({ text: '', start: start + raw.length });
+      return;
+    }
     if (cell === '') return;
     if (!CELL_LINE.test(cell)) {
       close();
       if (current.length >= 2) tables.push(current);
       current = [];
+      heading = [];
       return;
     }
-    if (NUMBER_CELL.test(cell)) {
+    // A figure with a sign (a change, -4.08) is a cell of the row too, though never a part.
+    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, ''))) {
       if (row) row.cells.push({ text: cell, start: start + lead });
       return;
     }
@@ -135,6 +157,27 @@ function cellLineTables(text: string): Row[][] {
   close();
   if (current.length >= 2) tables.push(current);
   return tables;
+}
+
+/**
+ * The rows of a list with each subtotal's rows taken out: a row that the next two or more rows make
+ * up exactly keeps its place, and those rows go.
+ */
+function subtotals(rows: Row[], value: (r: Row) => number, step: (rs: Row[]) => number): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    out.push(rows[i]);
+    let acc = 0;
+    for (let j = i + 1; j < rows.length; j++) {
+      acc += value(rows[j]);
+      if (j >= i + 2 && Math.abs(acc - value(rows[i])) <= step(rows.slice(i, j + 1))) {
+        i = j;
+        break;
+      }
+      if (acc > value(rows[i])) break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -189,38 +232,75 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const at = data.indexOf(total);
     // The total row stands first or last; the parts are all the other rows.
     if (at !== 0 && at !== data.length - 1) continue;
-    const parts = byMark ? ofWhich : data.filter((r) => r !== total);
+    // A heading row inside the table (按经济类型分 over blank cells) starts another breakdown of a row
+    // above: which rows add up is not written.
+    const blankRow = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).every((c) => c.text === '');
+    if (rows.slice(first).some((r) => blankRow(r) || /^按.{1,10}分$/.test(r.cells[0].text.trim()))) continue;
+    const rest = byMark ? ofWhich : data.filter((r) => r !== total);
+    // Rows numbered 一、二、… with unnumbered rows under them (一、医院 ⏎ 综合医院 ⏎ 中医医院 ⏎ 二、疗养院):
+    // the numbered rows are the total's parts, and each breaks down into the rows under it.
+    const numbered = (r: Row): boolean => NUMBERED_ROW.test(r.cells[0].text);
+    const nested = !byMark && rest.length > 0 && numbered(rest[0]) && rest.some((r) => !numbered(r));
+    const parts = nested ? rest.filter(numbered) : rest;
+    const groups: Array<{ head: Row; rows: Row[] }> = [];
+    if (nested) for (const r of rest) numbered(r) ? groups.push({ head: r, rows: [] }) : groups[groups.length - 1].rows.push(r);
     // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
-    if (parts.length < 2 || (!byMark && parts.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
+    if ((parts.length < 2 && groups.length === 0) || (!byMark && rest.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
+    // A table that runs to the end of the text, its total row first, may have been cut there: its
+    // last rows may be missing.
+    const cut = at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
     // The table's unit: a 单位 line in it or on the line before it.
     const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
     const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
+    const made = new Map<Cell, Mention>();
     const mention = (r: Row, col: number): Mention | undefined => {
       const c = r.cells[col];
       if (!c || !NUMBER_CELL.test(c.text)) return undefined;
+      const known = made.get(c);
+      if (known) return known;
       const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
       const unit = knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
       const m = cellMention(starts, firstIndex + cells.length, c, unit, `${r.cells[0].text}${head ? ` ${head}` : ''}`, r.lineStart);
       cells.push(m);
+      made.set(c, m);
       return m;
     };
     const width = Math.max(...rows.map((r) => r.cells.length));
-    for (let col = 1; col < width; col++) {
-      const t = mention(total, col);
-      if (!t) continue;
-      const ms = parts.map((r) => mention(r, col));
-      if (ms.some((m) => m === undefined)) continue;
-      const list = ms as Mention[];
+    // One claim a column: the head row's figure and the figures of the rows under it. A blank cell
+    // is no part (nothing is written there); a cell of words makes the column unreadable.
+    const column = (head: Row, under: Row[], col: number, complete: boolean, levels = false): void => {
+      // Percentages and rates (增减百分比(%), 使用率) do not add up.
+      if (/%|％|百分|率|比重|构成|構成/.test(header.map((h) => h.cells[col]?.text ?? '').join(' '))) return;
+      const t = mention(head, col);
+      if (!t) return;
+      let kept = under.filter((r) => (r.cells[col]?.text ?? '') !== '');
+      if (kept.length < (complete ? 2 : 1) || kept.some((r) => !NUMBER_CELL.test(r.cells[col].text))) return;
+      const value = (r: Row): number => Number(r.cells[col].text.replace(/,/g, ''));
+      const sum = (rs: Row[]): number => Number(rs.reduce((a, r) => a + value(r), 0).toPrecision(15));
+      const step = (rs: Row[]): number => Math.max(...rs.map((r) => 10 ** -((r.cells[col].text.split('.')[1] ?? '').length))) / 2;
+      if (levels && sum(kept) > value(head) + step([head, ...kept])) {
+        // A row under the head that the rows after it make up exactly (社区卫生服务中心(站)68 ⏎ 社区卫生服务
+        // 中心23 ⏎ 社区卫生服务站45) is a subtotal: those rows are a level further down. Without such
+        // rows, parts above the head are not read, since the table does not show its levels.
+        kept = subtotals(kept, value, step);
+        if (sum(kept) > value(head) + step([head, ...kept])) return;
+      }
+      const list = kept.map((r) => mention(r, col) as Mention);
       claims.push(
         claimAtTotal(text, starts, {
           trigger: '',
           total: t,
-          totalLabel: total.cells[0].text,
-          parts: list.map((m, k) => ({ m, label: parts[k].cells[0].text })),
-          complete: !byMark,
+          totalLabel: head.cells[0].text,
+          parts: list.map((m, k) => ({ m, label: kept[k].cells[0].text })),
+          complete,
           reading: 'table',
         }),
       );
+    };
+    for (let col = 1; col < width; col++) {
+      if (parts.length >= 2) column(total, parts, col, !byMark && !cut);
+      // The rows under a numbered row may leave some of its kinds out: a list that may be partial.
+      for (const g of groups) if (g.rows.length >= 2) column(g.head, g.rows, col, false, true);
     }
   }
   return { claims, cells };
