@@ -1774,3 +1774,19 @@ describe('statistics tables copied one cell a paragraph', () => {
     expect(read(paste(head, byKind)).claims).toEqual([]);
   });
 });
+
+describe('scope notes and sums in brackets', () => {
+  test('不包括 in a bracket says what the total leaves out; it opens no list', () => {
+    const text = '全市拥有各级各类卫生机构400个(不包括以下3类：①卫生社会团体；②卫生行政机关；③军队卫生机构)，其中医院80个，卫生院120个，村卫生室200个。';
+    expect(summary(read(text).claims)).toEqual(['400 = 80 + 120 + 200 ok']);
+  });
+
+  test('a figure written with its sum in brackets before the unit (138(74+64)个) is a part, and its sum a breakdown of it', () => {
+    const text = '全市卫生机构372个，其中医院117个，社区卫生服务中心(站)138(74+64)个，卫生院117个。';
+    expect(summary(read(text).claims)).toEqual(['372 = 117 + 138 + 117 ok', '138 = 74 + 64 ok']);
+    const wrong = read('全市卫生机构372个，其中医院117个，社区卫生服务中心(站)138(70+64)个，卫生院117个。');
+    // The + says the sum is whole: short of the figure is an error, and the message quotes the sum.
+    expect(summary(wrong.claims)).toContain('138 = 70 + 64 short');
+    expect(wrong.findings.find((f) => f.ruleId === 'text.claim-short')?.message['zh-CN']).toContain('(70+64');
+  });
+});

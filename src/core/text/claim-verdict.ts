@@ -226,6 +226,9 @@ export function completeWording(
   firstPart: number,
 ): string | undefined {
   if (trigger.startsWith('分别')) return trigger;
+  // A sum written out (138(74+64)个): the + says these are all the parts.
+  const sum = /^[（(]\s*\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+(?:\.\d+)?)+\s*[)）]/.exec(scan.slice(total.end, total.end + 40));
+  if (sum && firstPart > total.end && firstPart < total.end + sum[0].length) return sum[0];
   if (trigger === '包括') {
     const lead = scan.slice(Math.max(s0, total.phraseStart), total.end);
     const m = /共计|合计|总计|总共|一共|共有|共/.exec(lead);

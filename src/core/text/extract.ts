@@ -328,6 +328,28 @@ function bracketedFigure(scan: string, numStart: number, numEnd: number): { end:
 }
 
 /**
+ * A figure written with its sum in brackets before the unit (社区卫生服务中心(站)138(74+64)个), and
+ * each figure of that sum: the unit after the brackets is theirs.
+ */
+function summedFigureUnit(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
+  const SUM = /^[（(]\s*\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+(?:\.\d+)?)+\s*[)）]/;
+  // The figure before the brackets.
+  let sum = SUM.exec(scan.slice(numEnd, numEnd + 40));
+  let after = sum ? numEnd + sum[0].length : -1;
+  // A figure inside them: the brackets' start is before it.
+  if (!sum) {
+    const open = scan.slice(Math.max(0, numStart - 40), numStart).search(/[（(][\d+＋.\s]*$/);
+    if (open < 0) return undefined;
+    const at = Math.max(0, numStart - 40) + open;
+    sum = SUM.exec(scan.slice(at, at + 60));
+    if (!sum || at + sum[0].length <= numEnd) return undefined;
+    after = at + sum[0].length;
+  }
+  const tail = readTail(scan, after, false);
+  return tail && tail.text && !/[余多]/.test(tail.text) && !/^[万亿]/.test(tail.text) ? { end: numEnd, text: tail.text } : undefined;
+}
+
+/**
  * A number in a 、 list of bare numbers whose last one carries the unit (煤工尘肺和矽肺分别为16210、13577例;
  * 分别为12、15、20人): the unit of the list. Only after 为/是/有 (the figures a sentence states), not after 第
  * (第1、2批 numbers batches).
@@ -389,7 +411,7 @@ function findHits(scan: string): RawHit[] {
       rangeFrom = r[1];
       from = numStart - r[0].length;
     }
-    const tail = readTail(scan, numEnd, true) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd) ?? bracketedFigure(scan, numStart, numEnd);
+    const tail = readTail(scan, numEnd, true) ?? summedFigureUnit(scan, numStart, numEnd) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd) ?? bracketedFigure(scan, numStart, numEnd);
     if (!tail) continue;
     if (isRank(scan, numStart, tail.text)) continue;
     // Dates: 8月9日, 11 月 4 日.

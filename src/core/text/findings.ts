@@ -97,7 +97,7 @@ export function claimFinding(c: Claim, report: string): Finding | undefined {
     totalValue: c.total.text,
     sum: c.sum === null ? '—' : showValue(c.sum, unit, c.total.text),
     diff: c.difference === null ? '—' : showValue(Math.abs(c.difference), unit, c.total.text),
-    wording: c.complete ? (c.trigger.startsWith('分别') ? c.trigger : c.text.includes('全部') ? '全部' : `…${c.trigger}`) : '',
+    wording: c.complete ? (c.trigger.startsWith('分别') ? c.trigger : c.text.includes('全部') ? '全部' : c.trigger === '' ? (/[（(][\d.\s+＋]+[)）]?/.exec(c.text)?.[0] ?? '') : `…${c.trigger}`) : '',
     units,
     approx,
     overlap,
