@@ -1790,3 +1790,13 @@ describe('scope notes and sums in brackets', () => {
     expect(wrong.findings.find((f) => f.ruleId === 'text.claim-short')?.message['zh-CN']).toContain('(70+64');
   });
 });
+
+describe('a figure named again for each group after it', () => {
+  test('疑似职业病15名 … 在岗期间…疑似职业病12名 … 离岗时…疑似职业病3名: the later figures of its name make it up', () => {
+    const text = '结果 疑似职业病15名(0.18%)，职业禁忌证118名(1.40%)。上岗前体检510人，职业禁忌证10名(1.96%)；在岗期间体检7595名，疑似职业病12名(0.16%)，职业禁忌证108名(1.42%)；离岗时体检315名，疑似职业病3名(0.95%)。';
+    const got = summary(read(text).claims);
+    expect(got).toEqual(expect.arrayContaining(['15 = 12 + 3 ok', '118 = 10 + 108 ok']));
+    // Figures of the name that do not make it up are no parts.
+    expect(summary(read(text.replace('疑似职业病3名', '疑似职业病4名')).claims).filter((c) => c.startsWith('15 '))).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ import {
   PER_HEAD,
   LABEL_LINE,
   TOTAL_AFTER,
+  LIST_SPAN,
   addable,
   sameKind,
   TRIGGERS,
@@ -94,6 +95,7 @@ class ClaimReader extends TotalFinder {
     this.topLists();
     this.rankedLists();
     this.sharesOfOneBase();
+    this.samePhraseSeries();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
@@ -172,6 +174,33 @@ class ClaimReader extends TotalFinder {
       if (nums.some((m) => m.index <= T.index) || this.paragraphsBefore[nums[nums.length - 1].start] - this.paragraphsBefore[T.start] > 2) continue;
       if (this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
       this.emitMarkerless(T, nums, 'no-marker');
+    }
+  }
+
+  /**
+   * A figure named again for each group after it (疑似职业病15名 … 在岗期间…疑似职业病12名 … 离岗时…疑似
+   * 职业病3名): the later figures of exactly its name, in its paragraph, are its parts when they make
+   * it up exactly. Abstracts and bulletins give a whole and then each group's share of it this way.
+   */
+  private samePhraseSeries(): void {
+    const { mentions } = this;
+    const LEAD = /^(?:结果|結果|其中|共|共有|全年|累计|累計|合计|合計)/;
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.kind !== 'count' || isChange(T) || this.usedAsPart.has(T.index)) continue;
+      const name = T.key.replace(LEAD, '');
+      if (name.length < 3 || this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
+      const parts: Mention[] = [];
+      let sum = 0;
+      for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
+        const m = mentions[k];
+        if (this.paragraphsBefore[m.start] !== this.paragraphsBefore[T.start]) break;
+        if (m.key !== name || m.percent || m.kind !== 'count' || !sameKind(m.unit, T.unit)) continue;
+        if (m.approx || isChange(m) || this.usedAsPart.has(m.index)) break;
+        parts.push(m);
+        sum = sumOf([...parts]);
+        if (sum >= T.value - tolerance([T, ...parts])) break;
+      }
+      if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
     }
   }
 
