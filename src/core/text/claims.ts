@@ -304,7 +304,8 @@ class ClaimReader extends TotalFinder {
       const changed = before[before.length - 1];
       const afterChange = changed !== undefined && isChange(changed) && /^[\s，,：:]*$/.test(scan.slice(changed.end, t));
       const itemIsChange = /^[\s：:，,]*[^，,；;。\d]{0,12}(?:增加|减少|增长|下降)了?$/.test(scan.slice(afterTrigger, firstAfter.start));
-      if (afterChange || itemIsChange) {
+      // (Not a change followed by the level it led to, 医院增加了10所，现为1219所: the levels are the items.)
+      if ((afterChange || itemIsChange) && !firstAfter.change) {
         skip('no-total');
         return;
       }

@@ -68,6 +68,8 @@ export interface Mention {
   numeral: 'arabic' | 'chinese';
   /** The period the figure covers: the nearest 上半年 / 1—10月 / 2024年度 before it in its sentence, else the report's. */
   period?: Period;
+  /** A change written in words with the level it led to after it (医院增加了10所，现为1219所): a difference. */
+  change?: true;
 }
 
 // The scan string (full-width digits made ASCII, one unit in, one out) and line positions live in
@@ -497,6 +499,7 @@ export function extractMentions(text: string): Mention[] {
     const object = text.slice(h.end, e).replace(/\s+/g, '');
     const key = normalizePhrase(phrase) || normalizePhrase(object);
     const where = lineOf(starts, h.start);
+    const change = /(?:增加|减少|增长|下降|新增)了?\s*$/.test(scan.slice(p, h.start)) && /^[^，,；;。]{0,2}[，,]\s*(?:现为|现有|现达|达到)\s*\d/.test(scan.slice(h.end, h.end + 12));
     mentions.push({
       index: mentions.length,
       text: text.slice(h.start, h.end),
@@ -517,6 +520,7 @@ export function extractMentions(text: string): Mention[] {
       column: where.column,
       sentence: sentences[h.start],
       numeral: h.numeral,
+      ...(change ? { change: true as const } : {}),
     });
     prevEnd = h.end;
   }
