@@ -1809,3 +1809,12 @@ describe('a change and the level it led to', () => {
     expect(read('全省卫生健康机构34975个。其中：医院增加了10所，基层医疗卫生机构减少了420个。').claims).toEqual([]);
   });
 });
+
+describe('a short name and 中 with a colon', () => {
+  test('医院中：公立医院…；民营医院… breaks down the 医院 of the list before', () => {
+    const text = '全省医疗卫生机构总诊疗1.31亿人次。其中：医院0.51亿人次，基层医疗卫生机构0.75亿人次，其他医疗卫生机构0.05亿人次。医院中：公立医院诊疗0.42亿人次，民营医院0.09亿人次。';
+    expect(summary(read(text).claims)).toContain('51000000 = 42000000 + 9000000 ok');
+    // Without the colon a two-character word and 中 is an ordinary word (期中, 心中).
+    expect(summary(read('医院共300人。医院中，有护士120人。').claims).filter((c) => c.startsWith('300 = 120 +'))).toEqual([]);
+  });
+});
