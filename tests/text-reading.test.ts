@@ -1818,3 +1818,21 @@ describe('a short name and 中 with a colon', () => {
     expect(summary(read('医院共300人。医院中，有护士120人。').claims).filter((c) => c.startsWith('300 = 120 +'))).toEqual([]);
   });
 });
+
+describe('a yearbook table with a unit column and no total row', () => {
+  test('each numbered row is the total of the rows under it; a dash is an empty cell; the unit column gives each row its unit', () => {
+    const cells = [
+      ['指标名称', '单 位', '2016年', '2017年'],
+      ['一、卫生机构', '个', '600', '700'],
+      ['市级医院', '个', '50', '60'],
+      ['门诊部', '个', '-', '90'],
+      ['诊所·卫生所·医务所', '个', '550', '545'],
+      ['二、病床床位数合计', '张', '13754', '15256'],
+      ['三、卫生技术人员合计', '人', '21412', '22904'],
+    ];
+    const text = ['2016—2017年某市卫生事业发展情况', ...cells.flat().map((c) => `${c} |`)].join('\n');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['600 = 50 + 550 ok', '700 = 60 + 90 + 545 short-partial']);
+    expect(r.claims[0].total.unit).toBe('个');
+  });
+});

@@ -29,6 +29,8 @@ const NUMBERED_ROW = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][�
 export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit in a column header: 机构数(个), 床位数（张）. */
 const HEADER_UNIT = /[(（]\s*([^()（）\s]{1,3})\s*[)）]\s*$/;
+/** A cell of a unit column: 个, 张, 人, 万元, 人次. */
+const UNIT_CELL = /^(?:个|家|所|张|人|名|位|例|件|次|人次|万人次|元|万元|亿元|台|户|份|项|条|起|辆|床|万人)$/;
 /** A table's unit line: 单位:人, 单位：万元. */
 const UNIT_LINE = /单位\s*[:：]\s*([^\s|,，;；]{1,3})/;
 
@@ -139,6 +141,16 @@ function cellLineTables(text: string): Row[][] {
       return;
     }
     if (cell === '') return;
+    // A dash is a cell left empty (门诊部 | 个 | - | 99); a unit word right after the label is the
+    // row's unit column (一、卫生机构 | 个 | 727 | 806).
+    if (row && /^[-—－–]{1,2}$/.test(cell)) {
+      row.cells.push({ text: '', start: start + lead });
+      return;
+    }
+    if (row && row.cells.length === 1 && UNIT_CELL.test(cell)) {
+      row.cells.push({ text: cell, start: start + lead });
+      return;
+    }
     if (!CELL_LINE.test(cell)) {
       close();
       if (current.length >= 2) tables.push(current);
@@ -227,11 +239,14 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // row when it is unmarked and no 总计 row is written: a list that may be partial.
     const ofWhich = data.filter((r) => OF_WHICH_ROW.test(r.cells[0].text));
     const byMark = totals.length === 0 && ofWhich.length >= 2 && !OF_WHICH_ROW.test(data[0].cells[0].text);
-    if (totals.length !== 1 && !byMark) continue;
-    const total = byMark ? data[0] : totals[0];
-    const at = data.indexOf(total);
+    // No total row, but numbered rows with rows under them (一、卫生机构 ⏎ 市级医院 ⏎ … ⏎ 二、病床床位数合计): each
+    // numbered row is the total of the rows under it, and nothing is the total of them all.
+    const groupsOnly = totals.length === 0 && !byMark && data.length >= 3 && NUMBERED_ROW.test(data[0].cells[0].text);
+    if (totals.length !== 1 && !byMark && !groupsOnly) continue;
+    const total = byMark ? data[0] : groupsOnly ? undefined : totals[0];
+    const at = total ? data.indexOf(total) : -1;
     // The total row stands first or last; the parts are all the other rows.
-    if (at !== 0 && at !== data.length - 1) continue;
+    if (total && at !== 0 && at !== data.length - 1) continue;
     // A heading row inside the table (按经济类型分 over blank cells) starts another breakdown of a row
     // above: which rows add up is not written.
     const blankRow = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).every((c) => c.text === '');
@@ -248,10 +263,12 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     if ((parts.length < 2 && groups.length === 0) || (!byMark && rest.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
     // A table that runs to the end of the text, its total row first, may have been cut there: its
     // last rows may be missing.
-    const cut = at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
+    const cut = total !== undefined && at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
     // The table's unit: a 单位 line in it or on the line before it.
     const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
     const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
+    // A column of units (单 位: 个, 张, 人): each row's figures are in its unit.
+    const unitColumn = header.length ? header[header.length - 1].cells.findIndex((c) => c.text.replace(/\s+/g, '') === '单位') : -1;
     const made = new Map<Cell, Mention>();
     const mention = (r: Row, col: number): Mention | undefined => {
       const c = r.cells[col];
@@ -259,7 +276,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       const known = made.get(c);
       if (known) return known;
       const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
-      const unit = knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
+      const unit = knownUnit(unitColumn > 0 ? r.cells[unitColumn]?.text : undefined) || knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
       const m = cellMention(starts, firstIndex + cells.length, c, unit, `${r.cells[0].text}${head ? ` ${head}` : ''}`, r.lineStart);
       cells.push(m);
       made.set(c, m);
@@ -298,7 +315,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       );
     };
     for (let col = 1; col < width; col++) {
-      if (parts.length >= 2) column(total, parts, col, !byMark && !cut);
+      if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut);
       // The rows under a numbered row may leave some of its kinds out: a list that may be partial.
       for (const g of groups) if (g.rows.length >= 2) column(g.head, g.rows, col, false, true);
     }
