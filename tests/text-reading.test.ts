@@ -1836,3 +1836,11 @@ describe('a yearbook table with a unit column and no total row', () => {
     expect(r.claims[0].total.unit).toBe('个');
   });
 });
+
+describe('a list by year', () => {
+  test('分别为2012年621起，2013年519起… are the items of the total; a year after an item of another kind still starts a new subject', () => {
+    const text = '行政处罚案件数为2427例，分别为2012年621起，2013年519起，2014年519起，2015年465起，2016年303起，呈逐年下降趋势。';
+    expect(summary(read(text).claims)).toEqual(['2427 = 621 + 519 + 519 + 465 + 303 ok']);
+    expect(summary(read('共受理申请50件，其中当面申请20件，网络申请30件，2023年结转5件。').claims)).toEqual(['50 = 20 + 30 ok']);
+  });
+});

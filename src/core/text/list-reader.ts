@@ -125,7 +125,11 @@ export class ListReader {
       }
       const lead = this.scan.slice(kid.start, r.parts[0].m.start);
       // Words in brackets (其他类(包括挪车、生活服务)550件) qualify the item; they open nothing.
-      if (rs.length > 0 && NEW_SUBJECT.test(cleanLabel(lead.replace(/[（(][^（()）]*[)）]/g, '')))) break;
+      // (Items named by their years, 分别为2012年621起，2013年519起…, are a list by year: a year opens
+      // the next item when it opened the first.)
+      const opening = cleanLabel(lead.replace(/[（(][^（()）]*[)）]/g, ''));
+      const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
+      if (rs.length > 0 && !byYear && NEW_SUBJECT.test(opening)) break;
       // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.
       if (PER_HEAD.test(lead)) break;
       // New cases after a ；(原有6例疑似病例中，排除3例；新增疑似病例6例): not among the ones there were.
