@@ -1844,3 +1844,41 @@ describe('a list by year', () => {
     expect(summary(read('共受理申请50件，其中当面申请20件，网络申请30件，2023年结转5件。').claims)).toEqual(['50 = 20 + 30 ok']);
   });
 });
+
+describe('rates in a table', () => {
+  const paste = (cells: string[][]): string => cells.flat().join('\n\n');
+  const fields = ['指标名称', '餐饮单位', '公共场所', '生活饮用水', '学校卫生'];
+
+  test('a row of 合格率 is checked against the two rows of counts it is the ratio of; the one wrong rate is reported', () => {
+    const text = paste([
+      fields,
+      ['监督户次数(次)', '1500', '400', '170', '210'],
+      ['合格户次数(次)', '1479', '397', '169', '210'],
+      ['合格率(%)', '98.60', '99.25', '98.24', '100'],
+    ]);
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual([
+      '98.60 1479/1500 ok',
+      '99.25 397/400 ok',
+      '98.24 169/170 mismatch',
+      '100 210/210 ok',
+    ]);
+  });
+
+  test('a column of growth in per cent is the change over last year, row by row, signs and all', () => {
+    const text = paste([
+      ['指标', '本期', '上年同期', '增减绝对数', '增减百分比(%)'],
+      ['总  计', '13091.10', '12747.20', '343.90', '2.70'],
+      ['医  院', '5090.67', '4878.22', '212.45', '4.36'],
+      ['民营医院', '870.29', '874.37', '-4.08', '-0.47'],
+      ['基层医疗卫生机构', '7488.48', '7377.51', '110.97', '1.50'],
+    ]);
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.verdict}`)).toEqual(['2.70 ok', '4.36 ok', '-0.47 ok', '1.50 ok']);
+  });
+
+  test('rates that no pair of rows fits are left alone', () => {
+    const text = paste([fields, ['监督户数', '1500', '400', '170', '210'], ['单位户数', '1600', '500', '190', '260'], ['合格率(%)', '91.2', '93.3', '95.0', '97.1']]);
+    expect(read(text).rates).toEqual([]);
+  });
+});

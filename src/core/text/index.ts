@@ -11,7 +11,7 @@ import type { ReportCheckContext } from './checks';
 import { extractClaims, type Claim, type SkippedClaim } from './claims';
 import { extractMentions, periodsOf, type Mention } from './extract';
 import type { Period } from './period';
-import { checkRates, type RateCheck } from './rates';
+import { checkRates, tableRateChecks, type RateCheck } from './rates';
 import { tableClaims } from './text-tables';
 import { fractionClaims } from './fraction-claims';
 import { nameCountClaims } from './name-counts';
@@ -65,7 +65,8 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims, ...named.claims];
   const mentions = extraCells.length ? [...prose, ...extraCells] : prose;
   const claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
-  const rates = checkRates(text, mentions, claims);
+  // Rates of tables written in the text (a row of 合格率 over two rows of counts) join the prose's.
+  const rates = [...checkRates(text, mentions, claims), ...tableRateChecks(text, tables.rates)];
   const repeated = findRepeatedFigures(prose);
   const { report: period } = periodsOf(readingScan(text), prose);
   const context: ReportCheckContext = { text, name, mentions, claims, rates, repeated, ...(period ? { period } : {}) };

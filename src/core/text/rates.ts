@@ -5,7 +5,7 @@
 // that the column sums to 100) get a softer warning, not an error. Pure TypeScript.
 import type { Claim } from './claims';
 import { lineStarts } from './reading';
-import { cellMention } from './text-tables';
+import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
@@ -523,4 +523,15 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Rates read in a table (text-tables.ts), checked as every rate whose counts are stated. */
+export function tableRateChecks(text: string, rates: readonly TableRate[]): RateCheck[] {
+  const out: RateCheck[] = [];
+  for (const r of rates) {
+    const check = build('rate', r.stated, r.numerator, r.denominator, text, r.numerator.phrase, r.denominator.phrase);
+    // The cells, named by their row and column, rather than the lines of the table between them.
+    if (check) out.push({ ...check, text: `${r.numerator.phrase} ${r.numerator.text}；${r.denominator.phrase} ${r.denominator.text}；${r.stated.phrase} ${r.stated.text}` });
+  }
+  return out;
 }

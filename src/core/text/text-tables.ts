@@ -12,7 +12,9 @@
 // which rows each total covers is not written. Rows numbered 一、二、… are the total's parts, and
 // the rows under each its breakdown; a blank cell is no part; columns of per cent are not added;
 // a table with a heading row of a second dimension (按经济类型分) is left alone. Tables copied one
-// cell a line (or a paragraph) are read the same way. Pure TypeScript.
+// cell a line (or a paragraph) are read the same way. A row or column of rates (合格率(%), 增减百分比)
+// that two other rows or columns fit, cell by cell, is checked as a rate of stated counts. Pure
+// TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import { normalizePhrase, type Mention } from './extract';
@@ -171,6 +173,85 @@ function cellLineTables(text: string): Row[][] {
   return tables;
 }
 
+/** A rate in a table and the two figures it is the ratio of. */
+export interface TableRate {
+  stated: Mention;
+  numerator: Mention;
+  denominator: Mention;
+}
+
+/** The label of a row or column of rates: 监督覆盖率(%), 合格率, 增减百分比(%). */
+const RATE_LABEL = /率|%|％|百分比/;
+
+/**
+ * Rates in a table: a row labelled as a rate (合格率(%)) whose figures are, column by column, one
+ * other row's over another's (合格户次数 over 监督户次数), or a column of rates that is one column over
+ * another row by row (增减百分比 = 增减绝对数 ÷ 上年). The pair is the one that fits the most cells;
+ * it is taken only when it fits at least three and all but one of them, so that a single wrong
+ * rate is reported against the ratio the rest of the table keeps to.
+ */
+function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, signed?: boolean) => Mention | undefined): TableRate[] {
+  const out: TableRate[] = [];
+  const rows = body.filter((r) => r.cells.length >= 3 && !NUMBER_CELL.test(r.cells[0].text));
+  if (rows.length < 3) return out;
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  const num = (text: string | undefined): number | undefined => {
+    const t = (text ?? '').replace(/,/g, '').replace(/^[−–]/, '-');
+    return t !== '' && NUMBER_CELL.test(t.replace(/^-/, '')) ? Number(t) : undefined;
+  };
+  const decimals = (text: string): number => (text.split('.')[1] ?? '').length;
+  // One orientation: lines (rows, or columns) of figures, each with its label; a rate line is fitted
+  // by two count lines over the same positions.
+  const fit = (lines: Array<{ label: string; at: (k: number) => { row: Row; col: number } | undefined }>, positions: number): void => {
+    for (const R of lines) {
+      if (!RATE_LABEL.test(R.label)) continue;
+      let best: { a: (typeof lines)[number]; b: (typeof lines)[number]; fits: number; n: number } | undefined;
+      for (const a of lines) {
+        if (a === R || RATE_LABEL.test(a.label)) continue;
+        for (const b of lines) {
+          if (b === R || b === a || RATE_LABEL.test(b.label)) continue;
+          let n = 0;
+          let fits = 0;
+          for (let k = 0; k < positions; k++) {
+            const [r, x, y] = [R.at(k), a.at(k), b.at(k)];
+            const rv = num(r && r.row.cells[r.col]?.text);
+            const xv = num(x && x.row.cells[x.col]?.text);
+            const yv = num(y && y.row.cells[y.col]?.text);
+            if (rv === undefined || xv === undefined || yv === undefined || yv <= 0) continue;
+            n++;
+            const half = 0.5 * 10 ** -decimals(r!.row.cells[r!.col].text);
+            if (Math.abs((100 * xv) / yv - rv) <= half + 1e-9) fits++;
+          }
+          if (n >= 3 && fits >= Math.max(3, n - 1) && (!best || fits > best.fits)) best = { a, b, fits, n };
+        }
+      }
+      if (!best) continue;
+      for (let k = 0; k < positions; k++) {
+        const [r, x, y] = [R.at(k), best.a.at(k), best.b.at(k)];
+        if (!r || !x || !y) continue;
+        const yv = num(y.row.cells[y.col]?.text);
+        if (yv === undefined || yv <= 0) continue;
+        const stated = mention(r.row, r.col, true);
+        const numerator = mention(x.row, x.col, true);
+        const denominator = mention(y.row, y.col, true);
+        if (stated && numerator && denominator && !out.some((o) => o.stated === stated)) out.push({ stated, numerator, denominator });
+      }
+    }
+  };
+  // Rows as lines: positions are the columns after the label.
+  fit(
+    rows.map((row) => ({ label: row.cells[0].text, at: (k: number) => (k + 1 < row.cells.length ? { row, col: k + 1 } : undefined) })),
+    width - 1,
+  );
+  // Columns as lines, named by the header's cell over them.
+  const head = header[header.length - 1];
+  if (head) {
+    const columns = Array.from({ length: width - 1 }, (_, k) => k + 1).map((col) => ({ label: head.cells[col]?.text ?? '', at: (k: number) => (rows[k] && col < rows[k].cells.length ? { row: rows[k], col } : undefined) }));
+    fit(columns, rows.length);
+  }
+  return out;
+}
+
 /**
  * The rows of a list with each subtotal's rows taken out: a row that the next two or more rows make
  * up exactly keeps its place, and those rows go.
@@ -201,7 +282,7 @@ export function cellMention(starts: number[], index: number, c: Cell, unit: stri
   return {
     index,
     text: c.text,
-    value: Number(c.text.replace(/,/g, '')),
+    value: Number(c.text.replace(/,/g, '').replace(/^[−–]/, '-')),
     unit,
     percent: false,
     approx: false,
@@ -224,16 +305,39 @@ export function cellMention(starts: number[], index: number, c: Cell, unit: stri
  * Claims of the tables written in `text`: a claim per numeric column of a total row. Their figures
  * are mentions of their own, numbered from `firstIndex` on (after the prose's mentions).
  */
-export function tableClaims(text: string, firstIndex: number): { claims: Claim[]; cells: Mention[] } {
+export function tableClaims(text: string, firstIndex: number): { claims: Claim[]; cells: Mention[]; rates: TableRate[] } {
   const starts = lineStarts(text);
   const claims: Claim[] = [];
   const cells: Mention[] = [];
+  const rates: TableRate[] = [];
   for (const rows of [...tablesOf(text), ...cellLineTables(text)]) {
     const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text));
     const first = rows.findIndex(isData);
     if (first < 0) continue;
     const header = rows.slice(0, first);
     const data = rows.slice(first).filter(isData);
+    // The table's unit: a 单位 line in it or on the line before it.
+    const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
+    const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
+    // A column of units (单 位: 个, 张, 人): each row's figures are in its unit.
+    const unitColumn = header.length ? header[header.length - 1].cells.findIndex((c) => c.text.replace(/\s+/g, '') === '单位') : -1;
+    const made = new Map<Cell, Mention>();
+    const mention = (r: Row, col: number, signed = false): Mention | undefined => {
+      const c = r.cells[col];
+      if (!c || !NUMBER_CELL.test(signed ? c.text.replace(/^[-−–]/, '') : c.text)) return undefined;
+      const known = made.get(c);
+      if (known) return known;
+      const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
+      const label = `${r.cells[0].text}${head ? ` ${head}` : ''}`;
+      const unit = knownUnit(unitColumn > 0 ? r.cells[unitColumn]?.text : undefined) || knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
+      const m = cellMention(starts, firstIndex + cells.length, c, RATE_LABEL.test(label) ? '%' : unit, label, r.lineStart);
+      if (RATE_LABEL.test(label)) Object.assign(m, { percent: true, value: Number((m.value / 100).toPrecision(12)), kind: 'rate' });
+      cells.push(m);
+      made.set(c, m);
+      return m;
+    };
+    // Rates in the table: a row (or a column) of a rate whose figures are one row's over another's.
+    for (const t of tableRates(header, rows.slice(first), mention)) rates.push(t);
     const totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
     // Rows marked # (#公立医疗机构, #民营医疗机构), as statistics tables mark 其中, are parts of the first
     // row when it is unmarked and no 总计 row is written: a list that may be partial.
@@ -264,24 +368,6 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // A table that runs to the end of the text, its total row first, may have been cut there: its
     // last rows may be missing.
     const cut = total !== undefined && at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
-    // The table's unit: a 单位 line in it or on the line before it.
-    const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
-    const tableUnit = knownUnit(UNIT_LINE.exec(rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n'))?.[1] ?? UNIT_LINE.exec(before)?.[1]);
-    // A column of units (单 位: 个, 张, 人): each row's figures are in its unit.
-    const unitColumn = header.length ? header[header.length - 1].cells.findIndex((c) => c.text.replace(/\s+/g, '') === '单位') : -1;
-    const made = new Map<Cell, Mention>();
-    const mention = (r: Row, col: number): Mention | undefined => {
-      const c = r.cells[col];
-      if (!c || !NUMBER_CELL.test(c.text)) return undefined;
-      const known = made.get(c);
-      if (known) return known;
-      const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
-      const unit = knownUnit(unitColumn > 0 ? r.cells[unitColumn]?.text : undefined) || knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
-      const m = cellMention(starts, firstIndex + cells.length, c, unit, `${r.cells[0].text}${head ? ` ${head}` : ''}`, r.lineStart);
-      cells.push(m);
-      made.set(c, m);
-      return m;
-    };
     const width = Math.max(...rows.map((r) => r.cells.length));
     // One claim a column: the head row's figure and the figures of the rows under it. A blank cell
     // is no part (nothing is written there); a cell of words makes the column unreadable.
@@ -320,5 +406,5 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       for (const g of groups) if (g.rows.length >= 2) column(g.head, g.rows, col, false, true);
     }
   }
-  return { claims, cells };
+  return { claims, cells, rates };
 }
