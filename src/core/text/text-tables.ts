@@ -362,7 +362,12 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const nested = !byMark && rest.length > 0 && numbered(rest[0]) && rest.some((r) => !numbered(r));
     const parts = nested ? rest.filter(numbered) : rest;
     const groups: Array<{ head: Row; rows: Row[] }> = [];
-    if (nested) for (const r of rest) numbered(r) ? groups.push({ head: r, rows: [] }) : groups[groups.length - 1].rows.push(r);
+    if (nested) {
+      for (const r of rest) {
+        if (numbered(r)) groups.push({ head: r, rows: [] });
+        else groups[groups.length - 1].rows.push(r);
+      }
+    }
     // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
     if ((parts.length < 2 && groups.length === 0) || (!byMark && rest.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
     // A table that runs to the end of the text, its total row first, may have been cut there: its
