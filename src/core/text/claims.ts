@@ -26,6 +26,7 @@ import {
   LABEL_LINE,
   TOTAL_AFTER,
   LIST_SPAN,
+  countBeforeShare,
   addable,
   sameKind,
   TRIGGERS,
@@ -160,8 +161,7 @@ class ClaimReader extends TotalFinder {
       if (!r.percent) continue;
       const base = /占(.{2,16}?)(?:总数|總數|总量|總量)的?$/.exec(normalizePhrase(r.phrase));
       if (!base) continue;
-      let num: Mention | undefined = mentions[r.index - 1];
-      while (num && num.percent && num.sentence === r.sentence && /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(num.phrase)) num = mentions[num.index - 1];
+      const num = countBeforeShare(mentions, r);
       if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || isChange(num)) continue;
       const key = base[1];
       groups.set(key, [...(groups.get(key) ?? []), num]);

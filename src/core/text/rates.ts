@@ -9,7 +9,7 @@ import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { holdsInOrder, sameKind, sharesWord, sumOf } from './claim-words';
+import { countBeforeShare, holdsInOrder, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -411,9 +411,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const base = NAMED_BASE.exec(normalizePhrase(r.phrase));
-    // The count before, past its change in per cent (医院325所，下降1.81%，占机构总数的7.4%).
-    let num: Mention | undefined = mentions[r.index - 1];
-    while (num && num.percent && num.sentence === r.sentence && /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(num.phrase)) num = mentions[num.index - 1];
+    const num = countBeforeShare(mentions, r);
     if (!base || !num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence) continue;
     if (/[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     const name = base[1];
