@@ -1882,3 +1882,25 @@ describe('rates in a table', () => {
     expect(read(text).rates).toEqual([]);
   });
 });
+
+describe('figures inside a list that are not its items', () => {
+  test('a figure and 中 opens a new subject: 1 303例中，… is no item of the list before', () => {
+    const text = '2010年全县共报告手足口病1 303例，其中重症病例8例，发病率为203.97/10万；1 303例中，3~7月份发病的占69.22%，其他月份占30.78%；5岁及以下儿童1 275例，占97.85%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['1303 = 8 ok']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('the day’s increase of an item (当日新增193人次) is within it', () => {
+    const text = '高风险岗位全员筛查累计检测10231人次。其中：冷链食品从业人员累计检测63人次；发热门诊、急诊一线人员累计检测4624人次，当日新增193人次；隔离场所服务人员累计检测337人次；基层医务人员累计检测3308人次；社区村管控人员累计检测1899人次。';
+    expect(summary(read(text).claims)).toEqual(['10231 = 63 + 4624 + 337 + 3308 + 1899 ok']);
+  });
+
+  test('changes listed after 分别 (两数据较上一年度分别增长9.67%、12.83%) are no shares', () => {
+    const text = '全市出生91569个，其中第一胎数为59229个，第二胎及以上数为32340个，两数据较上一年度分别增长9.67%、12.83%。';
+    expect(read(text).rates).toEqual([]);
+    // Shares after 分别占 still are.
+    const shares = read('全市出生91569个，其中第一胎数为59229个，第二胎及以上数为32340个，分别占64.68%、35.32%。').rates;
+    expect(shares.map((x) => `${x.stated.text} ${x.verdict}`)).toEqual(['64.68% ok', '35.32% ok']);
+  });
+});

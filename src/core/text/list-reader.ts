@@ -124,10 +124,15 @@ export class ListReader {
         continue;
       }
       const lead = this.scan.slice(kid.start, r.parts[0].m.start);
+      // A figure and 中 (1 303例中，3~7月份发病的占69.22%) names what the next clauses break down: a new
+      // subject, not an item.
+      if (rs.length > 0 && /^\s*中\s*[，,：:]/.test(this.scan.slice(r.parts[0].m.end, r.parts[0].m.end + 4))) break;
       // Words in brackets (其他类(包括挪车、生活服务)550件) qualify the item; they open nothing.
       // (Items named by their years, 分别为2012年621起，2013年519起…, are a list by year: a year opens
       // the next item when it opened the first.)
       const opening = cleanLabel(lead.replace(/[（(][^（()）]*[)）]/g, ''));
+      // The day's increase of the item before (…累计检测4624人次，当日新增193人次) is within it: no item.
+      if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
       if (rs.length > 0 && !byYear && NEW_SUBJECT.test(opening)) break;
       // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.

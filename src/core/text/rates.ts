@@ -313,7 +313,10 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   // them by nearness would be wrong.
   for (const r of mentions) {
     if (!r.percent || checked.has(r.index)) continue;
-    if (!/分[别別](?:占|为|為|是)?[^，,；;。！？\d%]{0,16}$/.test(text.slice(Math.max(0, r.start - 24), r.start))) continue;
+    const lead = /分[别別](?:占|为|為|是)?[^，,；;。！？\d%]{0,16}$/.exec(text.slice(Math.max(0, r.start - 24), r.start));
+    if (!lead) continue;
+    // Changes listed after 分别 (两数据较上一年度分别增长9.67%、12.83%) are no shares.
+    if (/增长|增幅|下降|降幅|上升|提高|降低|减少|增加/.test(normalizePhrase(lead[0]))) continue;
     const run: Mention[] = [r];
     for (let k = r.index + 1; k < mentions.length; k++) {
       const m = mentions[k];
