@@ -1904,3 +1904,20 @@ describe('figures inside a list that are not its items', () => {
     expect(shares.map((x) => `${x.stated.text} ${x.verdict}`)).toEqual(['64.68% ok', '35.32% ok']);
   });
 });
+
+describe('groups given the same counts as the whole', () => {
+  test('each count of the whole is the sum of the groups’ counts in the same place, when every one adds up', () => {
+    const text = '共抽取居民食盐样品1000份，碘盐900份，碘盐覆盖率90.00%；合格碘盐850份，合格碘盐食用率85.00%。沿海乡镇居民食用盐400份，碘盐340份；合格碘盐310份。内地乡镇居民食用盐600份，碘盐560份；合格碘盐540份。';
+    const got = summary(read(text).claims);
+    expect(got).toEqual(expect.arrayContaining(['1000 = 400 + 600 ok', '900 = 340 + 560 ok', '850 = 310 + 540 ok']));
+    // One count that does not add up leaves them all alone: the groups may not be the whole.
+    const off = summary(read(text.replace('合格碘盐540份', '合格碘盐530份')).claims);
+    expect(off.filter((c) => c.startsWith('1000 = 400 + 600'))).toEqual([]);
+  });
+
+  test('men and women after a count of people make it up', () => {
+    const text = '2009~2014年共报告手足口病病例50141例，年均发病率为99.17/10万，重症2498例。男33 224例，女16 917例，男女性别比为1.96∶1。';
+    expect(summary(read(text).claims)).toContain('50141 = 33224 + 16917 ok');
+    expect(summary(read(text.replace('女16 917例', '女16 900例')).claims).filter((c) => c.includes('33224'))).toEqual([]);
+  });
+});

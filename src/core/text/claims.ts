@@ -97,6 +97,8 @@ class ClaimReader extends TotalFinder {
     this.rankedLists();
     this.sharesOfOneBase();
     this.samePhraseSeries();
+    this.parallelGroups();
+    this.sexSplit();
     // In text order; a nested claim's parent index follows its parent.
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
@@ -201,6 +203,62 @@ class ClaimReader extends TotalFinder {
         if (sum >= T.value - tolerance([T, ...parts])) break;
       }
       if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
+    }
+  }
+
+  /**
+   * A sentence of several counts (共抽取样品1152份，碘盐1069份，合格碘盐1045份) followed by sentences that
+   * give the same counts, in the same order and units, for each group (沿海…384份，…342份，…329份。内地…
+   * 768份，…727份，…716份): each count is the sum of its groups' counts. Taken only when every one of
+   * them adds up exactly, so that the groups are known to cover the whole.
+   */
+  private parallelGroups(): void {
+    const { mentions } = this;
+    const bySentence = new Map<number, Mention[]>();
+    for (const m of mentions) {
+      if (m.percent || m.approx || m.kind !== 'count' || isChange(m) || PER_HEAD.test(m.phrase)) continue;
+      const k = this.endsBefore[m.start];
+      bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
+    }
+    const sentences = [...bySentence.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => ms);
+    const units = (ms: Mention[]): string => ms.map((m) => m.unit).join('|');
+    for (let i = 0; i < sentences.length; i++) {
+      const first = sentences[i + 1];
+      if (!first || first.length < 2) continue;
+      const shape = units(first);
+      // The groups: the sentences after the totals' with the same counts, in the same units.
+      const groups: Mention[][] = [];
+      for (let j = i + 1; j < sentences.length && j <= i + 6 && units(sentences[j]) === shape; j++) groups.push(sentences[j]);
+      const totals = sentences[i].slice(-first.length);
+      if (groups.length < 2 || totals.length !== first.length || units(totals) !== shape) continue;
+      if (this.paragraphsBefore[groups[groups.length - 1][0].start] - this.paragraphsBefore[totals[0].start] > 1) continue;
+      const fits = totals.every((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= tolerance([T, ...groups.map((g) => g[k])]));
+      if (!fits) continue;
+      totals.forEach((T, k) => {
+        if (!this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) this.emitMarkerless(T, groups.map((g) => g[k]), 'no-marker');
+      });
+    }
+  }
+
+  /**
+   * Men and women after a count of people (共报告病例50141例 … 男33 224例，女16 917例): the two make it up
+   * when they add up to it exactly.
+   */
+  private sexSplit(): void {
+    const { mentions, scan } = this;
+    for (let k = 0; k + 1 < mentions.length; k++) {
+      const [a, b] = [mentions[k], mentions[k + 1]];
+      if (a.percent || b.percent || a.approx || b.approx || !sameKind(a.unit, b.unit)) continue;
+      if (!/(?:^|[，,；;。\s])男性?$/.test(scan.slice(Math.max(0, a.start - 3), a.start).trim()) || !/^[，,、；;]\s*女性?$/.test(scan.slice(a.end, b.start).trim())) continue;
+      if (this.usedAsPart.has(a.index) || this.usedAsPart.has(b.index)) continue;
+      const sum = sumOf([a, b]);
+      for (let j = k - 1; j >= 0 && k - j <= 40; j--) {
+        const T = mentions[j];
+        if (this.paragraphsBefore[a.start] !== this.paragraphsBefore[T.start]) break;
+        if (T.percent || T.approx || !sameKind(T.unit, a.unit) || Math.abs(T.value - sum) > tolerance([T, a, b])) continue;
+        if (!this.claims.some((c) => c.total.mention === T.index && c.parts.length === 2 && c.parts.every((p) => p.mention === a.index || p.mention === b.index))) this.emitMarkerless(T, [a, b], 'no-marker');
+        break;
+      }
     }
   }
 
