@@ -1921,3 +1921,13 @@ describe('groups given the same counts as the whole', () => {
     expect(summary(read(text.replace('女16 917例', '女16 900例')).claims).filter((c) => c.includes('33224'))).toEqual([]);
   });
 });
+
+describe('progress and completion rates', () => {
+  test('执行进度为29.5% is checked against the pair of counts it fits; 完成率 may take its base from the sentence before', () => {
+    const text = '今年住院分娩补助的总任务是299585人，已补助88491人，执行进度为29.5%。今年宫颈癌检查项目的总任务是162386人。截止5月底，宫颈癌项目实际检查17035人，完成率10.49%。';
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['29.5% 88491/299585 ok', '10.49% 17035/162386 ok']);
+    // Against its task (总任务), a progress that does not fit is reported.
+    expect(read('今年的总任务是299585人，已补助88491人，执行进度为39.5%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
+  });
+});

@@ -283,8 +283,10 @@ function qualifiedRate(text: string, r: Mention, stem: string, before: readonly 
  * Only an agreement is reported; no pair agreeing says nothing about the report.
  */
 function fittingPair(text: string, r: Mention, before: readonly Mention[]): RateCheck | undefined {
-  const here = before.filter((m) => m.sentence === r.sentence && !m.approx);
-  for (let i = here.length - 1; i >= 0; i--) {
+  // The numerator in the rate's sentence; the denominator there or in the sentence before (总任务是
+  // 162386人。截止5月底，…实际检查17035人，完成率10.49%).
+  const here = before.filter((m) => m.sentence >= r.sentence - 1 && !m.approx);
+  for (let i = here.length - 1; i >= 0 && here[i].sentence === r.sentence; i--) {
     for (let j = i - 1; j >= 0; j--) {
       const num = here[i];
       const den = here[j];
@@ -473,11 +475,13 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const name = normalizePhrase(r.phrase);
-    if (!name.endsWith('率') || NOT_A_SHARE.test(name.slice(0, -1))) continue;
+    // A progress in per cent (执行进度为29.5%) is a rate of what was done over what was due.
+    const progress = /(?:执行|完成)进度$/.test(name);
+    if ((!name.endsWith('率') && !progress) || NOT_A_SHARE.test(name.slice(0, -1))) continue;
     // 沐浴场所、美容美发场所…的合格率分别为96.6%、89.4%…: rates of groups the count before does not
     // name, one each; none is of that count.
     if (/分别/.test(text.slice(Math.max(r.phraseStart, r.start - 12), r.start))) continue;
-    const stem = name.slice(0, -1).replace(RATE_QUALIFIERS, '');
+    const stem = (progress ? name.slice(0, -2) : name.slice(0, -1)).replace(RATE_QUALIFIERS, '');
     if (stem.length < 2) continue;
     const before = mentions.slice(Math.max(0, r.index - 12), r.index).filter((m) => !m.percent && m.kind === 'count');
     const near = before.filter((m) => m.sentence >= r.sentence - 1);
