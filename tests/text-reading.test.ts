@@ -1931,3 +1931,11 @@ describe('progress and completion rates', () => {
     expect(read('今年的总任务是299585人，已补助88491人，执行进度为39.5%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
   });
 });
+
+describe('the period of a notice that opens with a count in words', () => {
+  test('各盟市三个项目2010年1~5月完成情况: the period after the count in words is the report’s', () => {
+    expect(read('现将各盟市三个项目2010年1~5月完成情况通报如下：今年共补助88491人。').period).toMatchObject({ year: 2010, from: 1, to: 5 });
+    // A period before the count in words stays the report's.
+    expect(read('2010年度工作报告共分七个部分。8月份，我局调整了领导小组，受理申请12件。').period).toMatchObject({ year: 2010, from: 1, to: 12 });
+  });
+});

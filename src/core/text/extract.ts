@@ -550,7 +550,11 @@ export function extractMentions(text: string): Mention[] {
 export function periodsOf(scan: string, mentions: readonly Mention[]): { periods: Period[]; report: Period | undefined } {
   const periods = findPeriods(scan);
   const first = mentions.find((m) => !m.percent) ?? mentions[0];
-  return { periods, report: reportPeriod(periods, first ? first.start : scan.length, scan) };
+  // A count in words before it (各盟市三个项目2010年1~5月完成情况) names what the report is about: with no
+  // period before it, the period may stand before the first figure in digits.
+  const digits = mentions.find((m) => !m.percent && m.numeral === 'arabic');
+  const report = reportPeriod(periods, first ? first.start : scan.length, scan) ?? (digits && digits !== first ? reportPeriod(periods, digits.start, scan) : undefined);
+  return { periods, report };
 }
 
 /** Mentions that state a rate or share (审核率100%, 满意率98.3%, 占比67.42%). */
