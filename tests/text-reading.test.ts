@@ -1939,3 +1939,11 @@ describe('the period of a notice that opens with a count in words', () => {
     expect(read('2010年度工作报告共分七个部分。8月份，我局调整了领导小组，受理申请12件。').period).toMatchObject({ year: 2010, from: 1, to: 12 });
   });
 });
+
+describe('sums of money after counts of people', () => {
+  test('罚款金额分别为…元和…元 is no breakdown of 处罚个人554人; 罚款总金额 in the next sentence is their total', () => {
+    const text = '各监管执法部门共检查单位121391家，处罚单位588家，处罚个人554人，罚款金额分别为1408450元和43370元。罚款总金额为1451820元，较去年同期增加21.7%。';
+    expect(summary(read(text).claims)).toEqual(['1451820 = 1408450 + 43370 ok']);
+    expect(summary(read(text.replace('1451820元', '1451000元')).claims)).toEqual([]);
+  });
+});

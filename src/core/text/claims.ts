@@ -442,6 +442,13 @@ class ClaimReader extends TotalFinder {
       return;
     }
     const { total, compound, reading } = chosen;
+    // Sums of money are no breakdown of a count of people or things (处罚个人554人，罚款金额分别为1408450元和
+    // 43370元): the figures are of another kind than the total.
+    const kinds = new Set(chosen.parts.map((p) => p.m.kind));
+    if (kinds.size === 1 && kinds.has('money') && total.kind === 'count') {
+      skip('no-total');
+      return;
+    }
     let chosenParts = compound ? chosen.parts : endOfList(chosen.parts, total, scan, /^分别/.test(trigger));
     chosenParts = compound ? chosenParts : this.withinClass(total, chosenParts);
     if (!compound && !numbered && this.segmentsEachWhole(total, regionStart, regionEnd, trigger, s0, endInclusive, t, open, reading)) return;

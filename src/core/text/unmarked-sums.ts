@@ -338,7 +338,7 @@ export class UnmarkedSums extends ClaimCollector {
   }
 
   /**
-   * A total that opens its sentence with 合计 / 总计 / 共计 after the sentences that list its parts
+   * A total that opens its sentence with 合计 / 总计 / 共计 (or names a 总金额, 总数) after the sentences that list its parts
    * (…将发放奖励金共计772.6万元；…1098.4万元；…一次性奖励1.2万元。⏎…将合计兑现奖励资金1872.2万元): the
    * nearest figures of its kind and unit in the two sentences before (in its paragraph or the one
    * before), passing over figures of other kinds (对象8048人) and changes, when two or more of them add
@@ -348,7 +348,8 @@ export class UnmarkedSums extends ClaimCollector {
     const { scan, mentions } = this;
     const s0 = sentenceStart(scan, T.start);
     const lead = scan.slice(s0, T.start);
-    if (!/合计|总计|共计|总共|一共/.test(lead) || /\d/.test(lead.replace(/\d{4}年/g, ''))) return;
+    // Also a sum named as a whole (罚款总金额为1451820元, 总数为…).
+    if (!/合计|总计|共计|总共|一共|总金额|总额|总数/.test(lead) || /\d/.test(lead.replace(/\d{4}年/g, ''))) return;
     const parts: Mention[] = [];
     let from = s0;
     let sentences = 0;
