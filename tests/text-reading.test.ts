@@ -1910,6 +1910,8 @@ describe('groups given the same counts as the whole', () => {
     const text = '共抽取居民食盐样品1000份，碘盐900份，碘盐覆盖率90.00%；合格碘盐850份，合格碘盐食用率85.00%。沿海乡镇居民食用盐400份，碘盐340份；合格碘盐310份。内地乡镇居民食用盐600份，碘盐560份；合格碘盐540份。';
     const got = summary(read(text).claims);
     expect(got).toEqual(expect.arrayContaining(['1000 = 400 + 600 ok', '900 = 340 + 560 ok', '850 = 310 + 540 ok']));
+    // Opened by 其中, the first group's figures are no list of the first total.
+    expect(summary(read(text.replace('沿海乡镇', '其中沿海乡镇')).claims).filter((c) => c.startsWith('1000 = 400 + 340'))).toEqual([]);
     // One count that does not add up leaves them all alone: the groups may not be the whole.
     const off = summary(read(text.replace('合格碘盐540份', '合格碘盐530份')).claims);
     expect(off.filter((c) => c.startsWith('1000 = 400 + 600'))).toEqual([]);

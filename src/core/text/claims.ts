@@ -75,6 +75,9 @@ export function extractClaims(text: string, mentions: readonly Mention[]): { cla
 }
 
 class ClaimReader extends TotalFinder {
+  /** Claims that a later, exact reading shows to be misread (their figures are of its groups). */
+  private readonly misread = new Set<Claim>();
+
   run(): { claims: Claim[]; skipped: SkippedClaim[] } {
     this.totalsAfter();
     TRIGGERS.lastIndex = 0;
@@ -99,12 +102,18 @@ class ClaimReader extends TotalFinder {
     this.samePhraseSeries();
     this.parallelGroups();
     this.sexSplit();
-    // In text order; a nested claim's parent index follows its parent.
+    // In text order; a nested claim's parent index follows its parent. Claims a later reading showed
+    // to be misread are dropped (a child of one loses its parent).
     const parentOf = new Map<Claim, Claim>();
     for (const c of this.claims) if (c.parent !== undefined) parentOf.set(c, this.claims[c.parent]);
-    this.claims.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const [c, p] of parentOf) c.parent = this.claims.indexOf(p);
-    return { claims: this.claims, skipped: this.skipped };
+    const kept = this.claims.filter((c) => !this.misread.has(c));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const [c, p] of parentOf) {
+      const at = kept.indexOf(p);
+      if (at >= 0) c.parent = at;
+      else delete c.parent;
+    }
+    return { claims: kept, skipped: this.skipped };
   }
 
   /**
@@ -234,6 +243,10 @@ class ClaimReader extends TotalFinder {
       if (this.paragraphsBefore[groups[groups.length - 1][0].start] - this.paragraphsBefore[totals[0].start] > 1) continue;
       const fits = totals.every((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= tolerance([T, ...groups.map((g) => g[k])]));
       if (!fits) continue;
+      // A list read earlier from one group's figures as parts of a total (其中抽取沿海…384份，碘盐342份…) was
+      // a misreading: those figures are each of another total.
+      const own = new Set(groups.flat().map((m) => m.index));
+      for (const c of this.claims) if (c.verdict !== 'ok' && totals.some((T) => T.index === c.total.mention) && c.parts.every((p) => own.has(p.mention))) this.misread.add(c);
       totals.forEach((T, k) => {
         if (!this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) this.emitMarkerless(T, groups.map((g) => g[k]), 'no-marker');
       });
