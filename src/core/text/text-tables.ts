@@ -203,12 +203,15 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
   // One orientation: lines (rows, or columns) of figures, each with its label; a rate line is fitted
   // by two count lines over the same positions.
   const fit = (lines: Array<{ label: string; at: (k: number) => { row: Row; col: number } | undefined }>, positions: number): void => {
-    for (const R of lines) {
-      if (!RATE_LABEL.test(R.label)) continue;
+    lines.forEach((R, at) => {
+      if (!RATE_LABEL.test(R.label)) return;
       let best: { a: (typeof lines)[number]; b: (typeof lines)[number]; fits: number; n: number } | undefined;
-      for (const a of lines) {
+      // The counts of a rate stand near it: the eight lines either side (which also keeps a long
+      // table's search short).
+      const near = lines.slice(Math.max(0, at - 8), at + 9);
+      for (const a of near) {
         if (a === R || RATE_LABEL.test(a.label)) continue;
-        for (const b of lines) {
+        for (const b of near) {
           if (b === R || b === a || RATE_LABEL.test(b.label)) continue;
           let n = 0;
           let fits = 0;
@@ -225,7 +228,7 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
           if (n >= 3 && fits >= Math.max(3, n - 1) && (!best || fits > best.fits)) best = { a, b, fits, n };
         }
       }
-      if (!best) continue;
+      if (!best) return;
       for (let k = 0; k < positions; k++) {
         const [r, x, y] = [R.at(k), best.a.at(k), best.b.at(k)];
         if (!r || !x || !y) continue;
@@ -236,7 +239,7 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
         const denominator = mention(y.row, y.col, true);
         if (stated && numerator && denominator && !out.some((o) => o.stated === stated)) out.push({ stated, numerator, denominator });
       }
-    }
+    });
   };
   // Rows as lines: positions are the columns after the label.
   fit(
