@@ -506,7 +506,7 @@ describe('tables written with | in the text', () => {
     expect(summary(read(text).claims)).toEqual(['1250 = 1000 + 250 ok']);
   });
 
-  test('rows of 其中 under another row, or two total rows, are not guessed at', () => {
+  test('a row of 其中 under another row is that row’s; levels that more than one split would fit, or two total rows, are not guessed at', () => {
     const nested = table([
       ['机构', '人数'],
       ['合计', '100'],
@@ -514,7 +514,18 @@ describe('tables written with | in the text', () => {
       ['其中：中医院', '20'],
       ['卫生院', '40'],
     ]);
-    expect(read(nested).claims).toEqual([]);
+    // The one split that makes 100: 医院 and 卫生院, with 中医院 under 医院.
+    expect(summary(read(nested).claims)).toEqual(['100 = 60 + 40 ok']);
+    const ambiguous = table([
+      ['机构', '人数'],
+      ['合计', '100'],
+      ['医院', '60'],
+      ['其中：中医院', '20'],
+      ['卫生院', '40'],
+      ['乡镇卫生院', '20'],
+      ['社区卫生服务中心', '20'],
+    ]);
+    expect(read(ambiguous).claims).toEqual([]);
     const twoTotals = table([
       ['机构', '人数'],
       ['小计', '60'],
@@ -1947,5 +1958,44 @@ describe('sums of money after counts of people', () => {
     const text = '各监管执法部门共检查单位121391家，处罚单位588家，处罚个人554人，罚款金额分别为1408450元和43370元。罚款总金额为1451820元，较去年同期增加21.7%。';
     expect(summary(read(text).claims)).toEqual(['1451820 = 1408450 + 43370 ok']);
     expect(summary(read(text.replace('1451820元', '1451000元')).claims)).toEqual([]);
+  });
+});
+
+describe('a statistics table whose levels are not marked', () => {
+  const table = (rows: string[][]): string => rows.map((r) => `${r.join(' | ')} |`).join('\n');
+  test('the one split of the rows that makes 总计 up gives the parts, each with the rows under it; # rows under a row are that row’s', () => {
+    const text = [
+      table([
+        ['机构数(个)', '床位数(张)'],
+        ['总计', '3100', '36800'],
+        ['医院', '150', '28600'],
+        ['#综合医院', '99', '19000'],
+        ['中医医院', '10', '3600'],
+        ['专科医院', '33', '4600'],
+        ['基层医疗卫生机构', '2880', '7400'],
+        ['社区卫生服务中心(站)', '275', '1800'],
+        ['卫生院', '107', '5500'],
+        ['#乡镇卫生院', '106', '5480'],
+        ['村卫生室', '2498', '100'],
+        ['专业公共卫生机构', '40', '500'],
+        ['其他卫生机构', '30', '300'],
+      ]),
+      '表2 卫生人员总数(万人) | |',
+      table([
+        ['总 计', '5.51'],
+        ['卫生技术人员', '4.29'],
+        ['#执业(助理)医师', '1.70'],
+        ['内: 执业医师', '1.44'],
+        ['注册护士', '1.74'],
+        ['管理人员', '0.22'],
+        ['工勤技能人员', '1.00'],
+      ]),
+    ].join('\n');
+    const got = summary(read(text).claims);
+    expect(got).toEqual(
+      expect.arrayContaining(['3100 = 150 + 2880 + 40 + 30 ok', '150 = 99 + 10 + 33 short-partial', '2880 = 275 + 107 + 2498 ok', '36800 = 28600 + 7400 + 500 + 300 ok', '5.51 = 4.29 + 0.22 + 1 ok', '4.29 = 1.7 + 1.74 short-partial']),
+    );
+    // No claim adds a part to the rows under it.
+    expect(got.filter((c) => c.startsWith('3100 = 150 + 99'))).toEqual([]);
   });
 });

@@ -173,6 +173,60 @@ function cellLineTables(text: string): Row[][] {
   return tables;
 }
 
+/** A row that is part of the row above it: 其中, 含, 内:, #综合医院. */
+const OF_WHICH_LABEL = /^\s*(?:其中|含|内|包括|[#＃])/;
+
+/**
+ * The levels of a table's rows under its total row when they are not marked: the rows are split
+ * into parts of the total, each followed by the rows under it (a row under a part is never more
+ * than it; a 其中 / # row is never a part). The split must make the total up exactly in the first
+ * column of figures, be the only one that does, and hold within rounding in the other columns.
+ * Each part's own rows leave out the rows marked # under another of them (#乡镇卫生院 under 卫生院).
+ */
+function inferLevels(total: Row, rows: Row[]): { parts: Row[]; groups: Array<{ head: Row; rows: Row[] }> } | undefined {
+  const width = Math.max(total.cells.length, ...rows.map((r) => r.cells.length));
+  const cols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => NUMBER_CELL.test(total.cells[c]?.text ?? '') && rows.every((r) => NUMBER_CELL.test(r.cells[c]?.text || '0')));
+  if (cols.length === 0 || rows.length < 3 || rows.length > 40) return undefined;
+  const value = (r: Row, c: number): number => Number((r.cells[c]?.text || '0').replace(/,/g, ''));
+  const step = (c: number): number => Math.max(...[total, ...rows].map((r) => 10 ** -((r.cells[c]?.text.split('.')[1] ?? '').length))) / 2;
+  const [c0] = cols;
+  const target = value(total, c0);
+  // The rows under a part, a subtotal's own rows taken out, are never more than the part.
+  const fitsUnder = (t: number, end: number): boolean => {
+    const under = rows.slice(t + 1, end).filter((r, j) => !OF_WHICH_LABEL.test(r.cells[0].text) || j === 0);
+    const v = (r: Row): number => value(r, c0);
+    const sum = subtotals(under, v, () => step(c0)).reduce((a, r) => a + v(r), 0);
+    return sum <= value(rows[t], c0) + step(c0);
+  };
+  const solutions: number[][] = [];
+  let calls = 0;
+  const search = (i: number, top: number, sum: number, tops: number[]): void => {
+    if (solutions.length > 1 || ++calls > 200000) return;
+    if (i === rows.length) {
+      if (Math.abs(sum - target) <= step(c0) && tops.every((t, k) => fitsUnder(t, tops[k + 1] ?? rows.length))) solutions.push(tops);
+      return;
+    }
+    const v = value(rows[i], c0);
+    if (!OF_WHICH_LABEL.test(rows[i].cells[0].text) && sum + v <= target + step(c0)) search(i + 1, i, sum + v, [...tops, i]);
+    if (i > 0 && v <= value(rows[top], c0) + step(c0)) search(i + 1, top, sum, tops);
+  };
+  search(0, 0, 0, []);
+  if (solutions.length !== 1 || calls > 200000) return undefined;
+  const tops = solutions[0];
+  if (tops.length < 2 || tops.length === rows.length) return undefined;
+  // The other columns agree within the rounding of the figures added.
+  for (const c of cols.slice(1)) {
+    const sum = tops.reduce((a, i) => a + value(rows[i], c), 0);
+    if (Math.abs(sum - value(total, c)) > step(c) * (tops.length + 1)) return undefined;
+  }
+  const groups = tops.map((t, k) => {
+    const under = rows.slice(t + 1, tops[k + 1] ?? rows.length);
+    // A # row right under the part is one of its rows; one under another row is that row's.
+    return { head: rows[t], rows: under.filter((r, j) => !OF_WHICH_LABEL.test(r.cells[0].text) || j === 0) };
+  });
+  return { parts: tops.map((i) => rows[i]), groups };
+}
+
 /** A rate in a table and the two figures it is the ratio of. */
 export interface TableRate {
   stated: Mention;
@@ -313,7 +367,16 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
   const claims: Claim[] = [];
   const cells: Mention[] = [];
   const rates: TableRate[] = [];
-  for (const rows of [...tablesOf(text), ...cellLineTables(text)]) {
+  // A title row between two tables (表2 卫生人员总数(万人)) starts another table.
+  const split = (rows: Row[]): Row[][] => {
+    const out: Row[][] = [[]];
+    for (const r of rows) {
+      if (/^表\s*[\d一二三四五六七八九十]/.test(r.cells[0].text) && !r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text))) out.push([]);
+      out[out.length - 1].push(r);
+    }
+    return out.filter((t) => t.length >= 2);
+  };
+  for (const rows of [...tablesOf(text), ...cellLineTables(text)].flatMap(split)) {
     const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text));
     const first = rows.findIndex(isData);
     if (first < 0) continue;
@@ -363,16 +426,20 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // the numbered rows are the total's parts, and each breaks down into the rows under it.
     const numbered = (r: Row): boolean => NUMBERED_ROW.test(r.cells[0].text);
     const nested = !byMark && rest.length > 0 && numbered(rest[0]) && rest.some((r) => !numbered(r));
-    const parts = nested ? rest.filter(numbered) : rest;
-    const groups: Array<{ head: Row; rows: Row[] }> = [];
+    // Levels the table does not mark (总计 ⏎ 医院 ⏎ #综合医院 ⏎ 中医医院 ⏎ … ⏎ 基层医疗卫生机构 ⏎ 社区… ⏎ 采供血机构):
+    // the one split of the rows into parts and the rows under them that makes the total up.
+    const levels = !byMark && !nested && total ? inferLevels(total, rest) : undefined;
+    let parts = nested ? rest.filter(numbered) : rest;
+    let groups: Array<{ head: Row; rows: Row[] }> = [];
     if (nested) {
       for (const r of rest) {
         if (numbered(r)) groups.push({ head: r, rows: [] });
         else groups[groups.length - 1].rows.push(r);
       }
     }
+    if (levels) ({ parts, groups } = levels);
     // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
-    if ((parts.length < 2 && groups.length === 0) || (!byMark && rest.some((r) => /^(?:其中|含|内|包括|[#＃])/.test(r.cells[0].text)))) continue;
+    if ((parts.length < 2 && groups.length === 0) || (!byMark && !levels && rest.some((r) => OF_WHICH_LABEL.test(r.cells[0].text)))) continue;
     // A table that runs to the end of the text, its total row first, may have been cut there: its
     // last rows may be missing.
     const cut = total !== undefined && at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
