@@ -1932,6 +1932,9 @@ describe('groups given the same counts as the whole', () => {
     const text = '2009~2014年共报告手足口病病例50141例，年均发病率为99.17/10万，重症2498例。男33 224例，女16 917例，男女性别比为1.96∶1。';
     expect(summary(read(text).claims)).toContain('50141 = 33224 + 16917 ok');
     expect(summary(read(text.replace('女16 917例', '女16 900例')).claims).filter((c) => c.includes('33224'))).toEqual([]);
+    // With their shares in brackets, and after a count of another kind the list before misread them as parts of.
+    const shares = '共报告9 608例疑似职业病，涉及7大类30种职业病。病例分布在全市39个区县，男性9 164例(占95.38%)，女性444例(占4.62%)。';
+    expect(summary(read(shares).claims)).toEqual(['9608 = 9164 + 444 ok']);
   });
 });
 

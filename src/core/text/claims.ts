@@ -260,16 +260,25 @@ class ClaimReader extends TotalFinder {
   private sexSplit(): void {
     const { mentions, scan } = this;
     for (let k = 0; k + 1 < mentions.length; k++) {
-      const [a, b] = [mentions[k], mentions[k + 1]];
-      if (a.percent || b.percent || a.approx || b.approx || !sameKind(a.unit, b.unit)) continue;
-      if (!/(?:^|[，,；;。\s])男性?$/.test(scan.slice(Math.max(0, a.start - 3), a.start).trim()) || !/^[，,、；;]\s*女性?$/.test(scan.slice(a.end, b.start).trim())) continue;
-      if (this.usedAsPart.has(a.index) || this.usedAsPart.has(b.index)) continue;
+      const a = mentions[k];
+      // The women's figure next, past a share in brackets (男性9 164例(占95.38%)，女性444例).
+      const b = mentions.slice(k + 1, k + 3).find((m) => !m.percent);
+      if (!b || a.percent || a.approx || b.approx || !sameKind(a.unit, b.unit)) continue;
+      const between = scan.slice(a.end, b.start).replace(/[（(][^（()）]{0,12}[)）]/g, '').trim();
+      if (!/(?:^|[，,；;。\s])男性?$/.test(scan.slice(Math.max(0, a.start - 3), a.start).trim()) || !/^[，,、；;]\s*女性?$/.test(between)) continue;
+      // Parts of a claim that does not hold (30种 = 39个区县 + 9164例 + 444例, units that do not add up)
+      // were misread there; parts of one that holds stay where they are.
+      const holders = this.claims.filter((c) => c.parts.some((p) => p.mention === a.index || p.mention === b.index));
+      if (holders.some((c) => c.verdict === 'ok')) continue;
       const sum = sumOf([a, b]);
       for (let j = k - 1; j >= 0 && k - j <= 40; j--) {
         const T = mentions[j];
         if (this.paragraphsBefore[a.start] !== this.paragraphsBefore[T.start]) break;
         if (T.percent || T.approx || !sameKind(T.unit, a.unit) || Math.abs(T.value - sum) > tolerance([T, a, b])) continue;
-        if (!this.claims.some((c) => c.total.mention === T.index && c.parts.length === 2 && c.parts.every((p) => p.mention === a.index || p.mention === b.index))) this.emitMarkerless(T, [a, b], 'no-marker');
+        if (!this.claims.some((c) => c.total.mention === T.index && c.parts.length === 2 && c.parts.every((p) => p.mention === a.index || p.mention === b.index))) {
+          for (const c of holders) this.misread.add(c);
+          this.emitMarkerless(T, [a, b], 'no-marker');
+        }
         break;
       }
     }
