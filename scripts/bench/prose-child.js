@@ -7,6 +7,7 @@
 //   report     the same passages joined into one long report, one call
 //   sentences  one run of text without 。！？, line ends or ；, made of a 其中 list of figures
 //              repeated, at growing lengths: the time should grow with the length, not its square
+//   table      a table copied one cell a paragraph: 9,000 rows of counts, every third a rate row
 // and the process's peak RSS over all of it.
 const fs = require('fs');
 const path = require('path');
@@ -29,6 +30,17 @@ function longSentence(chars) {
   let s = '';
   for (let i = 0; s.length < chars; i++) s += `其中第${i}类${((i * 7) % 97) + 3}件（含${i % 5}件），`;
   return `全年共计${s.length}件，${s}。`;
+}
+
+/** A table as a web page's copy gives it, each cell a paragraph: counts and, every third row, rates. */
+function bigTable(groups) {
+  const rows = [['指标', '甲', '乙', '丙', '丁', '戊']];
+  for (let i = 0; i < groups; i++) {
+    const a = 1000 + i;
+    const b = 900 + i;
+    rows.push([`户数${i}`, ...Array(5).fill(a)], [`合格数${i}`, ...Array(5).fill(b)], ['合格率(%)', ...Array(5).fill(((100 * b) / a).toFixed(2))]);
+  }
+  return rows.flat().join('\n\n');
 }
 
 const seconds = (f) => {
@@ -58,11 +70,14 @@ async function main() {
     const { s, out } = seconds(() => checkReportText(text, 'long'));
     return { chars: text.length, seconds: s, claims: out.claims.length };
   });
+  const tableText = bigTable(3000);
+  const table = seconds(() => checkReportText(tableText, 'table'));
   const peak = await sampler.stop();
   emit({
     corpus: { passages: passages.length, chars, seconds: total, slowest },
     report: { chars: joined.length, seconds: report.s, claims: report.out.claims.length, findings: report.out.findings.length },
     sentences,
+    table: { chars: tableText.length, seconds: table.s, rates: table.out.rates.length },
     peakMB: MB(Math.max(peak, process.resourceUsage().maxRSS * 1024)),
   });
 }

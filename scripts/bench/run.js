@@ -236,6 +236,7 @@ function proseJson(x) {
     corpus: { passages: x.corpus.passages, chars: x.corpus.chars, seconds: r3(x.corpus.seconds), slowest: { file: x.corpus.slowest.file, ms: r1(x.corpus.slowest.ms), chars: x.corpus.slowest.chars } },
     report: { chars: x.report.chars, seconds: r3(x.report.seconds), claims: x.report.claims, findings: x.report.findings },
     sentences: x.sentences.map((s) => ({ chars: s.chars, seconds: r3(s.seconds), claims: s.claims })),
+    table: { chars: x.table.chars, seconds: r3(x.table.seconds), rates: x.table.rates },
     peakMB: Math.round(x.peakMB),
   };
 }
@@ -493,6 +494,7 @@ function printText(j, engine, bundle) {
       p(`  corpus      ${x.corpus.passages} passages, ${n(x.corpus.chars)} characters, one call each: ${x.corpus.seconds.toFixed(2)} s in all; slowest ${x.corpus.slowest.file} (${n(x.corpus.slowest.chars)} characters) ${x.corpus.slowest.ms} ms`);
       p(`  one report  the same passages joined, ${n(x.report.chars)} characters: ${x.report.seconds.toFixed(2)} s, ${n(x.report.claims)} claims, ${n(x.report.findings)} findings`);
       p(`  one sentence without 。！？ or ；, a 其中 list repeated: ${x.sentences.map((s) => `${n(s.chars)} characters ${s.seconds.toFixed(2)} s`).join('; ')}`);
+      p(`  one table  9,000 rows copied one cell a paragraph (${n(x.table.chars)} characters, ${n(x.table.rates)} rates checked): ${x.table.seconds.toFixed(2)} s`);
       p(`  peak RSS ${n(x.peakMB)} MB`);
     }
     p();
