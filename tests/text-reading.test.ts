@@ -2002,3 +2002,10 @@ describe('a statistics table whose levels are not marked', () => {
     expect(got.filter((c) => c.startsWith('3100 = 150 + 99'))).toEqual([]);
   });
 });
+
+describe('the year of a period written without one', () => {
+  test('今年上半年 after a page’s dateline, 全年 after a plan named by its year', () => {
+    expect(read('2016年07月06日 09:35\n北京市疾控中心7月5日通报，今年上半年，该市共报告痢疾、感染性腹泻等暴发疫情35起。').period).toMatchObject({ year: 2016, from: 1, to: 6 });
+    expect(read('出处：《疾病预防控制通报》2022年第5期。方法 根据《2019年湖北省食品安全风险监测方案》开展监测。结果 全年监测食品样品330份。').period).toMatchObject({ year: 2019, from: 1, to: 12 });
+  });
+});
