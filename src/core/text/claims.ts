@@ -11,29 +11,28 @@
 // - over numbered items, one a line: "其中包括：\n(1)…6次…;\n(2)…1次…".
 // Lists are read over the separators 、 ，； and line breaks, level by level, with shares (占比80%)
 // and growth figures (同比上升5%) as annotations of a part, never parts.
-// This module reads the marked lists. It builds on claim-totals.ts (which figure a list is of), which
-// builds on the readings without a marker (unmarked-subsets.ts, unmarked-sums.ts) and the reading's
-// state (claim-collector.ts); list-reader.ts reads one list, claim-verdict.ts judges a claim,
+// This module reads the marked lists and runs every reading in order. It builds on
+// list-continuation.ts (how far a list goes past its clause), series-readings.ts (totals made up
+// across sentences), claim-totals.ts (which figure a list is of), the readings without a marker
+// (unmarked-subsets.ts, unmarked-sums.ts) and the reading's state (claim-collector.ts), each class
+// extending the one before; list-reader.ts reads one list, claim-verdict.ts judges a claim,
 // claim-words.ts holds the vocabulary and positions, claim-types.ts the types.
 // Pure TypeScript: no Office, DOM or Node APIs.
-import { TotalFinder } from './claim-totals';
-import type { Claim, Reading, SkippedClaim } from './claim-types';
+import { ListContinuation } from './list-continuation';
+import { AGAIN_BY } from './series-readings';
+import type { Claim, SkippedClaim } from './claim-types';
 import {
-  CONTINUATION,
   COUNTED_GROUP,
   NUMBERING,
   PER_HEAD,
   LABEL_LINE,
   TOTAL_AFTER,
-  LIST_SPAN,
-  countBeforeShare,
   addable,
   sameKind,
   TRIGGERS,
   isChange,
   enclosingOpen,
   hardStart,
-  isPartCandidate,
   matchingClose,
   nextHardEnd,
   sentenceStart,
@@ -43,9 +42,6 @@ import {
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { ONE_ITEM_LINE } from './reading';
 import { ListReader, endOfList, type Part } from './list-reader';
-
-/** A clause that breaks the same figure down by another dimension: ；按经济类型分，… */
-const AGAIN_BY = /[，,；;]\s*(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]/;
 
 /** A clause that compares with another period, after which figures are changes: ，与上年同期相比，… */
 const COMPARED = /[，,；;]\s*(?:与|和|同|较|比)(?:上年|去年|上一年|前一年|20\d{2}年)[^，,。；;\d]{0,6}(?:相比|比较)[，,]/;
@@ -74,10 +70,7 @@ export function extractClaims(text: string, mentions: readonly Mention[]): { cla
   return new ClaimReader(text, mentions).run();
 }
 
-class ClaimReader extends TotalFinder {
-  /** Claims that a later, exact reading shows to be misread (their figures are of its groups). */
-  private readonly misread = new Set<Claim>();
-
+class ClaimReader extends ListContinuation {
   run(): { claims: Claim[]; skipped: SkippedClaim[] } {
     this.totalsAfter();
     TRIGGERS.lastIndex = 0;
@@ -114,174 +107,6 @@ class ClaimReader extends TotalFinder {
       else delete c.parent;
     }
     return { claims: kept, skipped: this.skipped };
-  }
-
-  /**
-   * A sentence that names what it breaks down and by what (医院按等级分：三级医院65个，二级医院312个…;
-   * 医院按床位数分：…): its figures are parts of the earlier figure of that name, even one that is a
-   * part of a larger list itself, never above it. A second such sentence breaks the same figure
-   * down again by another dimension.
-   */
-  private namedDimensions(): void {
-    const { scan } = this;
-    // Also a sentence that opens with the name and a colon (基层医疗卫生机构：卫生院1186个、社区卫生服务机构
-    // 2625个…), the figure of that name stated before.
-    const named = /(?:^|[。！？\n])\s*([\u4e00-\u9fff]{2,12}?)(?:(?:按照|按)[^，,。；;：:\d]{1,10}?(?:划分|分类|统计|分)[，,：:]|[：:](?=[^，,。；;：:\d]{2,16}\d))/g;
-    for (let dm = named.exec(scan); dm; dm = named.exec(scan)) {
-      const from = dm.index + dm[0].length;
-      // An item ends with its figure (100张床位以下医院638个，…): figures inside an item's name are no parts.
-      const end = nextHardEnd(scan, from);
-      const list = this.within(from, end).filter((m) => !m.percent && /^\s*(?:[，,；;、（(]|$)/.test(scan.slice(m.end, Math.min(end, m.end + 3))));
-      if (list.length < 2 || list.some((m) => m.approx || m.kind !== 'count' || isChange(m) || this.usedAsPart.has(m.index))) continue;
-      if (!addable(list.map((m) => m.unit))) continue;
-      const sum = sumOf(list);
-      const T = this.byLabel(dm[1], dm.index + 1, sum);
-      if (!T || T.percent || T.approx || !addable([T.unit, ...list.map((m) => m.unit)])) continue;
-      // After a bare colon, only a figure named by the whole name: a heading's colon says less than 按…分.
-      if (/[：:]$/.test(dm[0]) && !normalizePhrase(T.phrase).endsWith(normalizePhrase(dm[1]).replace(/^(?:全|本|我)(?:省|市|县|区)/, ''))) continue;
-      if (this.claims.some((c) => c.total.mention === T.index && c.parts.length === list.length && c.parts.every((p, i) => p.mention === list[i].index))) continue;
-      if (sum > T.value + tolerance([T, ...list])) continue;
-      this.emitMarkerless(T, list, 'dimension');
-    }
-    // The second dimension of a list's total in the same sentence: 全省医院中，三级217个…；按经济类型分，
-    // 公立医院735个、民营医院896个.
-    for (const c of [...this.claims]) {
-      const last = c.parts[c.parts.length - 1];
-      if (!last || c.parent !== undefined) continue;
-      const after = this.mentions[last.mention].end;
-      const end = nextHardEnd(scan, after);
-      const by = AGAIN_BY.exec(scan.slice(after, end));
-      if (!by || /\d/.test(scan.slice(after, after + by.index))) continue;
-      const T = this.mentions[c.total.mention];
-      const list = this.within(after + by.index + by[0].length, end).filter((m) => !m.percent);
-      if (list.length < 2 || list.some((m) => m.approx || m.kind !== 'count' || isChange(m) || this.usedAsPart.has(m.index))) continue;
-      if (!addable([T.unit, ...list.map((m) => m.unit)]) || sumOf(list) > T.value + tolerance([T, ...list])) continue;
-      this.emitMarkerless(T, list, 'dimension');
-    }
-  }
-
-  /**
-   * Figures each given with its share of one named base (医院325所，占机构总数的7.4%。…基层医疗卫生机构3961
-   * 个，占机构总数的90.15%。…其他卫生机构19个，占机构总数的0.43%): parts of the figure of that name
-   * before them, when together they make it up exactly.
-   */
-  private sharesOfOneBase(): void {
-    const { mentions } = this;
-    const groups = new Map<string, Mention[]>();
-    for (const r of mentions) {
-      if (!r.percent) continue;
-      const base = /占(.{2,16}?)(?:总数|總數|总量|總量)的?$/.exec(normalizePhrase(r.phrase));
-      if (!base) continue;
-      const num = countBeforeShare(mentions, r);
-      if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || isChange(num)) continue;
-      const key = base[1];
-      groups.set(key, [...(groups.get(key) ?? []), num]);
-    }
-    for (const [name, nums] of groups) {
-      if (nums.length < 2 || !addable(nums.map((m) => m.unit))) continue;
-      const sum = sumOf(nums);
-      const T = this.byLabel(name, nums[0].start, sum);
-      if (!T || T.approx || T.percent || Math.abs(T.value - sum) > tolerance([T, ...nums]) || !addable([T.unit, ...nums.map((m) => m.unit)])) continue;
-      if (nums.some((m) => m.index <= T.index) || this.paragraphsBefore[nums[nums.length - 1].start] - this.paragraphsBefore[T.start] > 2) continue;
-      if (this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
-      this.emitMarkerless(T, nums, 'no-marker');
-    }
-  }
-
-  /**
-   * A figure named again for each group after it (疑似职业病15名 … 在岗期间…疑似职业病12名 … 离岗时…疑似
-   * 职业病3名): the later figures of exactly its name, in its paragraph, are its parts when they make
-   * it up exactly. Abstracts and bulletins give a whole and then each group's share of it this way.
-   */
-  private samePhraseSeries(): void {
-    const { mentions } = this;
-    const LEAD = /^(?:结果|結果|其中|共|共有|全年|累计|累計|合计|合計)/;
-    for (const T of mentions) {
-      if (T.percent || T.approx || T.kind !== 'count' || isChange(T) || this.usedAsPart.has(T.index)) continue;
-      const name = T.key.replace(LEAD, '');
-      if (name.length < 3 || this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
-      const parts: Mention[] = [];
-      let sum = 0;
-      for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
-        const m = mentions[k];
-        if (this.paragraphsBefore[m.start] !== this.paragraphsBefore[T.start]) break;
-        if (m.key !== name || m.percent || m.kind !== 'count' || !sameKind(m.unit, T.unit)) continue;
-        if (m.approx || isChange(m) || this.usedAsPart.has(m.index)) break;
-        parts.push(m);
-        sum = sumOf([...parts]);
-        if (sum >= T.value - tolerance([T, ...parts])) break;
-      }
-      if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
-    }
-  }
-
-  /**
-   * A sentence of several counts (共抽取样品1152份，碘盐1069份，合格碘盐1045份) followed by sentences that
-   * give the same counts, in the same order and units, for each group (沿海…384份，…342份，…329份。内地…
-   * 768份，…727份，…716份): each count is the sum of its groups' counts. Taken only when every one of
-   * them adds up exactly, so that the groups are known to cover the whole.
-   */
-  private parallelGroups(): void {
-    const { mentions } = this;
-    const bySentence = new Map<number, Mention[]>();
-    for (const m of mentions) {
-      if (m.percent || m.approx || m.kind !== 'count' || isChange(m) || PER_HEAD.test(m.phrase)) continue;
-      const k = this.endsBefore[m.start];
-      bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
-    }
-    const sentences = [...bySentence.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => ms);
-    const units = (ms: Mention[]): string => ms.map((m) => m.unit).join('|');
-    for (let i = 0; i < sentences.length; i++) {
-      const first = sentences[i + 1];
-      if (!first || first.length < 2) continue;
-      const shape = units(first);
-      // The groups: the sentences after the totals' with the same counts, in the same units.
-      const groups: Mention[][] = [];
-      for (let j = i + 1; j < sentences.length && j <= i + 6 && units(sentences[j]) === shape; j++) groups.push(sentences[j]);
-      const totals = sentences[i].slice(-first.length);
-      if (groups.length < 2 || totals.length !== first.length || units(totals) !== shape) continue;
-      if (this.paragraphsBefore[groups[groups.length - 1][0].start] - this.paragraphsBefore[totals[0].start] > 1) continue;
-      const fits = totals.every((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= tolerance([T, ...groups.map((g) => g[k])]));
-      if (!fits) continue;
-      // A list read earlier from one group's figures as parts of a total (其中抽取沿海…384份，碘盐342份…) was
-      // a misreading: those figures are each of another total.
-      const own = new Set(groups.flat().map((m) => m.index));
-      for (const c of this.claims) if (c.verdict !== 'ok' && totals.some((T) => T.index === c.total.mention) && c.parts.every((p) => own.has(p.mention))) this.misread.add(c);
-      totals.forEach((T, k) => {
-        if (!this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) this.emitMarkerless(T, groups.map((g) => g[k]), 'no-marker');
-      });
-    }
-  }
-
-  /**
-   * Men and women after a count of people (共报告病例50141例 … 男33 224例，女16 917例): the two make it up
-   * when they add up to it exactly.
-   */
-  private sexSplit(): void {
-    const { mentions, scan } = this;
-    for (let k = 0; k + 1 < mentions.length; k++) {
-      const a = mentions[k];
-      // The women's figure next, past a share in brackets (男性9 164例(占95.38%)，女性444例).
-      const b = mentions.slice(k + 1, k + 3).find((m) => !m.percent);
-      if (!b || a.percent || a.approx || b.approx || !sameKind(a.unit, b.unit)) continue;
-      const between = scan.slice(a.end, b.start).replace(/[（(][^（()）]{0,12}[)）]/g, '').trim();
-      if (!/(?:^|[，,；;。\s])男性?$/.test(scan.slice(Math.max(0, a.start - 3), a.start).trim()) || !/^[，,、；;]\s*女性?$/.test(between)) continue;
-      // Parts of a claim that does not hold (30种 = 39个区县 + 9164例 + 444例, units that do not add up)
-      // were misread there; parts of one that holds stay where they are.
-      const holders = this.claims.filter((c) => c.parts.some((p) => p.mention === a.index || p.mention === b.index));
-      if (holders.some((c) => c.verdict === 'ok')) continue;
-      const sum = sumOf([a, b]);
-      for (let j = k - 1; j >= 0 && k - j <= 40; j--) {
-        const T = mentions[j];
-        if (this.paragraphsBefore[a.start] !== this.paragraphsBefore[T.start]) break;
-        if (T.percent || T.approx || !sameKind(T.unit, a.unit) || Math.abs(T.value - sum) > tolerance([T, a, b])) continue;
-        if (!this.claims.some((c) => c.total.mention === T.index && c.parts.length === 2 && c.parts.every((p) => p.mention === a.index || p.mention === b.index))) {
-          for (const c of holders) this.misread.add(c);
-          this.emitMarkerless(T, [a, b], 'no-marker');
-        }
-        break;
-      }
-    }
   }
 
   /** A marker (其中, 包括, 分别为, 含, 在…中) and the list after it. */
@@ -616,175 +441,6 @@ class ClaimReader extends TotalFinder {
       }
     }
     return chosenParts;
-  }
-
-  /**
-   * Parts of the list past its region: later clauses named as the rest (…，其余15件按期答复), the next
-   * sentence's 其他/其余/另有, or a figure opening it that completes the total exactly.
-   */
-  private continuation(
-    total: Mention,
-    chosenParts: Part[],
-    at: { regionEnd: number; endInclusive: number; compound: boolean; numbered: boolean; open: number | undefined; h0: number; crossSentence: boolean },
-  ): { parts: Part[]; endInclusive: number } {
-    const { scan } = this;
-    const { regionEnd, compound, numbered, open, h0 } = at;
-    let { endInclusive } = at;
-    const extra: Part[] = [];
-    // Later clauses of the sentence named as the rest (…，其中1件结转下年办理，另外2件申请人撤回，其余15件
-    // 按期答复): more parts when, with them, the list makes up the total exactly.
-    if (!compound && !numbered && chosenParts.length && chosenParts.every((p) => !p.group && !p.sub)) {
-      const more = this.restOfList(chosenParts[chosenParts.length - 1].m.end, regionEnd, total, sumOf(chosenParts.map((p) => p.m)));
-      if (more.length) {
-        extra.push(...more);
-        endInclusive = Math.max(endInclusive, more[more.length - 1].m.end);
-      }
-    }
-    // Continuation in the next sentence: "其中行政许可1225件…。其他事项2301项。" (其他/其余/另有) adds the
-    // rest to the list; a sentence that opens with a figure of the list's unit ("其中14件…答复。2件结转
-    // 下年办理。") does so only when it completes the total exactly.
-    if (extra.length === 0 && scan[regionEnd] === '。' && !numbered && open === undefined) {
-      const next = nextHardEnd(scan, regionEnd + 1);
-      const m = this.within(regionEnd + 1, next).find(isPartCandidate);
-      const lead = m ? scan.slice(regionEnd + 1, m.start) : '';
-      const flat = chosenParts.flatMap((p) => (p.group ? p.group : [p]));
-      const sum = sumOf(flat.map((p) => p.m));
-      const named = (total.end <= h0 || at.crossSentence) && CONTINUATION.test(lead);
-      const figureFirst =
-        /^\s*$/.test(lead) && m !== undefined && m.unit === total.unit && !compound && Math.abs(sum + m.value - total.value) <= tolerance([total, m]);
-      if (m && !/[，,；;]/.test(lead) && !m.percent && (named || figureFirst)) {
-        extra.push({ m, labelStart: regionEnd + 1 });
-        endInclusive = m.end;
-      } else if (!compound && chosenParts.every((p) => !p.group) && sum < total.value) {
-        const more = this.completion(regionEnd, total, sum);
-        if (more.length) {
-          extra.push(...more);
-          endInclusive = more[more.length - 1].m.end;
-        }
-      }
-    }
-    return { parts: extra, endInclusive };
-  }
-
-  /**
-   * Lists of one total separated by ；, each of which makes the total up exactly (议提案157件。其中，
-   * 省建议3件、市建议47件，省提案4件、市提案103件；主办75件，会办82件): the same total broken down
-   * twice, a claim each. True when it made them.
-   */
-  private segmentsEachWhole(
-    total: Mention,
-    from: number,
-    to: number,
-    trigger: string,
-    s0: number,
-    end: number,
-    t: number,
-    open: number | undefined,
-    reading: Reading,
-  ): boolean {
-    const { scan } = this;
-    const base = this.depth[from];
-    const cuts: number[] = [];
-    for (let i = from; i < to; i++) if ((scan[i] === '；' || scan[i] === ';') && this.depth[i] === base) cuts.push(i);
-    if (cuts.length === 0) return false;
-    const bounds = [from, ...cuts.map((c) => c + 1)].map((a, k) => [a, k < cuts.length ? cuts[k] : to]);
-    const segments = bounds.map(([a, b]) => this.within(a, b).filter((m) => this.depth[m.start] === base && isPartCandidate(m) && m.unit === total.unit));
-    const whole = (ms: Mention[]): boolean => ms.length >= 2 && Math.abs(sumOf(ms) - total.value) <= tolerance([total, ...ms]);
-    if (segments.length < 2 || !segments.every(whole)) return false;
-    segments.forEach((ms, k) => {
-      const parts = ms.map((m, i) => ({ m, labelStart: i === 0 ? bounds[k][0] : ms[i - 1].end }));
-      this.emitClaim(total, undefined, parts, trigger, s0, Math.min(end, bounds[k][1] + 1), t, open, reading);
-    });
-    return true;
-  }
-
-  /**
-   * The year's increase broken down as its total is (医疗卫生机构4441个，比上年增加182个，其中医院162个，
-   * 比上年增加1个): when the total and every part are each followed by an increase of their unit,
-   * the parts' increases are a breakdown of the total's. Decreases are left alone (their signs).
-   */
-  private parallelChanges(total: Mention, parts: readonly Part[], t: number): void {
-    const { scan, mentions } = this;
-    const after = (m: Mention, limit: number): Mention | undefined => {
-      const c = mentions[m.index + 1];
-      if (!c || c.start >= limit || !isChange(c) || c.unit !== m.unit || c.approx) return undefined;
-      if (!/增加|增长|上升|提高|多/.test(c.phrase) || /[。；;]/.test(scan.slice(m.end, c.start))) return undefined;
-      return c;
-    };
-    const totalChange = after(total, t);
-    if (!totalChange) return;
-    const changes: Part[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      const limit = i + 1 < parts.length ? parts[i + 1].m.start : nextHardEnd(scan, parts[i].m.end);
-      const c = after(parts[i].m, limit);
-      if (!c) return;
-      changes.push({ m: c, labelStart: parts[i].labelStart });
-    }
-    this.emitClaim(totalChange, undefined, changes, '', totalChange.phraseStart, changes[changes.length - 1].m.end, t, undefined, 'marker');
-  }
-
-  /**
-   * A list that goes on in the next sentences without a marker (…公示公告109条。重点信息方面，建议提案
-   * 办理结果22条，信用公示信息118条…): their figures are more parts when, all of the total's unit, they
-   * make up exactly what the list lacks. Up to two sentences of the paragraph; a sentence with a
-   * marker of its own, a figure of another unit or none at all ends the search.
-   */
-  private completion(listEnd: number, total: Mention, sum: number): Part[] {
-    const { scan } = this;
-    const out: Part[] = [];
-    let acc = sum;
-    let from = listEnd;
-    // Up to twenty sentences: a hotline's or a bulletin's list of categories runs a sentence an item
-    // (其中市场管理类178件，占11.34%。住房与城乡建设类175件，…). Only an exact sum makes them parts.
-    for (let k = 0; k < 20 && scan[from] === '。'; k++) {
-      const end = nextHardEnd(scan, from + 1);
-      if (/其中|包括|分别/.test(scan.slice(from + 1, end))) break;
-      // Figures in brackets (第二剂次接种9人(3-11岁6人;…)) break the item down; they are no parts.
-      const level = this.depth[from + 1];
-      const ms = this.within(from + 1, end).filter((m) => !m.percent && !this.usedAsPart.has(m.index) && this.depth[m.start] === level);
-      if (ms.length === 0 || ms.some((m) => m.unit !== total.unit || m.approx || isChange(m))) break;
-      let labelStart = from + 1;
-      for (const m of ms) {
-        out.push({ m, labelStart });
-        labelStart = m.end;
-        acc += m.value;
-      }
-      if (Math.abs(acc - total.value) <= tolerance([total, ...ms])) return out;
-      if (acc > total.value) break;
-      from = end;
-    }
-    return [];
-  }
-
-  /**
-   * Clauses after a list, up to `end`, each with a figure that may be added to the total's (named
-   * as the rest, 其余15件, or simply the next item, 疾控床位30张); returned only when they make the
-   * list's sum `sum` up to the total exactly.
-   */
-  private restOfList(from: number, end: number, total: Mention, sum: number): Part[] {
-    const { scan } = this;
-    const out: Part[] = [];
-    let acc = sum;
-    let clause = from;
-    for (;;) {
-      const cut = scan.slice(clause, end).search(/[，,；;]/);
-      if (cut < 0) break;
-      const start = clause + cut + 1;
-      const stop = scan.slice(start, end).search(/[，,；;]/);
-      const clauseEnd = stop < 0 ? end : start + stop;
-      const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
-      // A clause of another subject (2021年“旗长信箱”共收到来信3件) ends the search; 公共 is no 共.
-      if (/^\s*\d{4}年|(?<!公)共(?![同享建性产和])|合计|总计/.test(scan.slice(start, m ? m.start : clauseEnd))) break;
-      if (m && addable([total.unit, m.unit]) && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
-        out.push({ m, labelStart: start });
-        acc += m.value;
-        if (Math.abs(acc - total.value) <= tolerance([total, ...out.map((p) => p.m)])) return out;
-        if (acc > total.value) return [];
-      }
-      if (stop < 0) break;
-      clause = clauseEnd;
-    }
-    return [];
   }
 
   /** Whether a clause break stands between the marker and the first figure (其中医责险100%覆盖…). */
