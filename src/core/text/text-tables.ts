@@ -173,6 +173,18 @@ function cellLineTables(text: string): Row[][] {
   return tables;
 }
 
+/** The number a cell holds (3,121 → 3121; −4.08 → −4.08), or undefined for words and blank cells. */
+function cellNumber(text: string | undefined): number | undefined {
+  const t = (text ?? '').replace(/,/g, '').replace(/^[−–]/, '-');
+  return t !== '' && NUMBER_CELL.test(t.replace(/^-/, '')) ? Number(t) : undefined;
+}
+
+/** Decimals written in a cell (12.50 → 2). */
+const decimalsOf = (text: string): number => (text.split('.')[1] ?? '').length;
+
+/** Half a unit of the last digit of the coarsest of these cells: how far a sum of them may round. */
+const halfStep = (texts: readonly string[]): number => Math.max(...texts.map((t) => 10 ** -decimalsOf(t))) / 2;
+
 /** A row that is part of the row above it: 其中, 含, 内:, #综合医院. */
 const OF_WHICH_LABEL = /^\s*(?:其中|含|内|包括|[#＃])/;
 
@@ -187,8 +199,8 @@ function inferLevels(total: Row, rows: Row[]): { parts: Row[]; groups: Array<{ h
   const width = Math.max(total.cells.length, ...rows.map((r) => r.cells.length));
   const cols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => NUMBER_CELL.test(total.cells[c]?.text ?? '') && rows.every((r) => NUMBER_CELL.test(r.cells[c]?.text || '0')));
   if (cols.length === 0 || rows.length < 3 || rows.length > 40) return undefined;
-  const value = (r: Row, c: number): number => Number((r.cells[c]?.text || '0').replace(/,/g, ''));
-  const step = (c: number): number => Math.max(...[total, ...rows].map((r) => 10 ** -((r.cells[c]?.text.split('.')[1] ?? '').length))) / 2;
+  const value = (r: Row, c: number): number => cellNumber(r.cells[c]?.text) ?? 0;
+  const step = (c: number): number => halfStep([total, ...rows].map((r) => r.cells[c]?.text ?? ''));
   const [c0] = cols;
   const target = value(total, c0);
   // The rows under a part, a subtotal's own rows taken out, are never more than the part.
@@ -249,11 +261,6 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
   const rows = body.filter((r) => r.cells.length >= 3 && !NUMBER_CELL.test(r.cells[0].text));
   if (rows.length < 3) return out;
   const width = Math.max(...rows.map((r) => r.cells.length));
-  const num = (text: string | undefined): number | undefined => {
-    const t = (text ?? '').replace(/,/g, '').replace(/^[−–]/, '-');
-    return t !== '' && NUMBER_CELL.test(t.replace(/^-/, '')) ? Number(t) : undefined;
-  };
-  const decimals = (text: string): number => (text.split('.')[1] ?? '').length;
   // One orientation: lines (rows, or columns) of figures, each with its label; a rate line is fitted
   // by two count lines over the same positions.
   const fit = (lines: Array<{ label: string; at: (k: number) => { row: Row; col: number } | undefined }>, positions: number): void => {
@@ -271,12 +278,12 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
           let fits = 0;
           for (let k = 0; k < positions; k++) {
             const [r, x, y] = [R.at(k), a.at(k), b.at(k)];
-            const rv = num(r && r.row.cells[r.col]?.text);
-            const xv = num(x && x.row.cells[x.col]?.text);
-            const yv = num(y && y.row.cells[y.col]?.text);
+            const rv = cellNumber(r && r.row.cells[r.col]?.text);
+            const xv = cellNumber(x && x.row.cells[x.col]?.text);
+            const yv = cellNumber(y && y.row.cells[y.col]?.text);
             if (rv === undefined || xv === undefined || yv === undefined || yv <= 0) continue;
             n++;
-            const half = 0.5 * 10 ** -decimals(r!.row.cells[r!.col].text);
+            const half = halfStep([r!.row.cells[r!.col].text]);
             if (Math.abs((100 * xv) / yv - rv) <= half + 1e-9) fits++;
           }
           if (n >= 3 && fits >= Math.max(3, n - 1) && (!best || fits > best.fits)) best = { a, b, fits, n };
@@ -286,7 +293,7 @@ function tableRates(header: Row[], body: Row[], mention: (r: Row, col: number, s
       for (let k = 0; k < positions; k++) {
         const [r, x, y] = [R.at(k), best.a.at(k), best.b.at(k)];
         if (!r || !x || !y) continue;
-        const yv = num(y.row.cells[y.col]?.text);
+        const yv = cellNumber(y.row.cells[y.col]?.text);
         if (yv === undefined || yv <= 0) continue;
         const stated = mention(r.row, r.col, true);
         const numerator = mention(x.row, x.col, true);
@@ -339,11 +346,11 @@ export function cellMention(starts: number[], index: number, c: Cell, unit: stri
   return {
     index,
     text: c.text,
-    value: Number(c.text.replace(/,/g, '').replace(/^[−–]/, '-')),
+    value: cellNumber(c.text) ?? Number.NaN,
     unit,
     percent: false,
     approx: false,
-    decimals: (c.text.split('.')[1] ?? '').length,
+    decimals: decimalsOf(c.text),
     kind: 'count',
     phrase,
     object: '',
@@ -453,9 +460,9 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       if (!t) return;
       let kept = under.filter((r) => (r.cells[col]?.text ?? '') !== '');
       if (kept.length < (complete ? 2 : 1) || kept.some((r) => !NUMBER_CELL.test(r.cells[col].text))) return;
-      const value = (r: Row): number => Number(r.cells[col].text.replace(/,/g, ''));
+      const value = (r: Row): number => cellNumber(r.cells[col].text) ?? 0;
       const sum = (rs: Row[]): number => Number(rs.reduce((a, r) => a + value(r), 0).toPrecision(15));
-      const step = (rs: Row[]): number => Math.max(...rs.map((r) => 10 ** -((r.cells[col].text.split('.')[1] ?? '').length))) / 2;
+      const step = (rs: Row[]): number => halfStep(rs.map((r) => r.cells[col].text));
       if (levels && sum(kept) > value(head) + step([head, ...kept])) {
         // A row under the head that the rows after it make up exactly (社区卫生服务中心(站)68 ⏎ 社区卫生服务
         // 中心23 ⏎ 社区卫生服务站45) is a subtotal: those rows are a level further down. Without such
