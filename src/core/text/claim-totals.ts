@@ -4,7 +4,7 @@
 // another total, a total stated as two figures, or the figures of an enumeration explain parts above
 // it). Built on the readings without a marker (unmarked-subsets.ts); claims.ts reads the lists.
 import type { Reading } from './claim-types';
-import { holdsInOrder, sameKind, sharesWord, isEarlierPeriod, isChange, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
+import { holdsInOrder, sameKind, sharesWord, isEarlierPeriod, isChange, isChangeInWords, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { materialize, type Part } from './list-reader';
 import { UnmarkedSubsets } from './unmarked-subsets';
@@ -55,7 +55,7 @@ export class TotalFinder extends UnmarkedSubsets {
     if (hits.length === 0) return undefined;
     // A change of the named thing (与上年比较，基层医疗卫生机构增加949个) is not what a later 基层医疗卫生机构中 breaks
     // down: its count is, when the text has it.
-    const counts = hits.filter((m) => !isChange(m) && !/(?:增加|减少|增长|下降|上升|降低)了?$/.test(m.phrase));
+    const counts = hits.filter((m) => !isChangeInWords(m));
     if (counts.length) hits = counts;
     if (sum !== undefined) {
       const exact = [...hits].reverse().find((m) => Math.abs(m.value - sum) <= tolerance([m]));

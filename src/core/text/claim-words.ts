@@ -54,6 +54,8 @@ export const CHANGE = /(?:同比|环比|比|较)[^，,；;。：:]{0,10}?(?:增�
 /** A bare change verb right before the figure (…减少了1935件): a difference, whatever it is compared with. */
 const CHANGE_VERB = /(?:^|[^\u4e00-\u9fff])(?:增加|减少|增长|下降|上升|提高|降低)了?$/;
 export const isChange = (m: Mention): boolean => m.change === true || CHANGE.test(m.phrase) || CHANGE_VERB.test(m.phrase);
+/** A figure given as a change of what its words name (医院增加7个, 乡镇卫生院减少4个), with or without a base. */
+export const isChangeInWords = (m: Mention): boolean => isChange(m) || /(?:增加|减少|增长|下降|上升|降低)了?$/.test(m.phrase);
 /** The figure of an earlier period given for comparison (较2015年同期(704例), 比上年的120件): no total of this year's list. */
 const EARLIER_PERIOD = /(?:较|比|与|和|同|相较|相比)[^，,；;。]{0,10}(?:同期|上年|去年|上一年|前一年|前年|上月|上季度|\d{1,2}月份?)(?:的)?[（(\s]*$/;
 export const isEarlierPeriod = (scan: string, m: Mention): boolean => EARLIER_PERIOD.test(scan.slice(Math.max(0, m.start - 16), m.start).split(/[，,；;。]/).pop() as string);

@@ -31,6 +31,7 @@ import {
   sameKind,
   TRIGGERS,
   isChange,
+  isChangeInWords,
   enclosingOpen,
   hardStart,
   matchingClose,
@@ -48,8 +49,6 @@ const COMPARED = /[，,；;]\s*(?:与|和|同|较|比)(?:上年|去年|上一年
 
 /** Words of a part in a state, of the count before it: 合格4999份 of 5038份, 已办结 of 受理. */
 const STATE = /^[\s，,、；;]*(合格|达标|已?办结|已?完成|已?整改)/;
-/** A figure given as a change of what its words name (医院增加7个, 乡镇卫生院减少4个), with or without a base. */
-const isChangeInWords = (m: Mention): boolean => isChange(m) || /(?:增加|减少|增长|下降)了?$/.test(m.phrase);
 
 export type { Claim, ClaimItem, Reading, SkippedClaim, Verdict } from './claim-types';
 export { completeWording } from './claim-verdict';
