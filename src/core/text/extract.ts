@@ -320,13 +320,19 @@ function inferredTail(scan: string, numStart: number, numEnd: number): { end: nu
 }
 
 /**
+ * A unit a figure written apart from it can take: a plain one, not approximate (余, 多) and not a
+ * multiple (万, 亿) that would change the figure's value.
+ */
+const plainUnit = (unit: string): boolean => unit !== '' && !/[余多]/.test(unit) && !/^[万亿]/.test(unit);
+
+/**
  * A figure alone in brackets with its unit after them, as a list may slip (乙肝(990)例、肺结核(585例)):
  * the unit is the figure's.
  */
 function bracketedFigure(scan: string, numStart: number, numEnd: number): { end: number; text: string; ownMarker?: string } | undefined {
   if (!/[（(]/.test(scan[numStart - 1] ?? '') || !/[)）]/.test(scan[numEnd] ?? '')) return undefined;
   const tail = readTail(scan, numEnd + 1, false);
-  return tail && tail.text && !/[余多]/.test(tail.text) && !/^[万亿]/.test(tail.text) ? { end: tail.end, text: tail.text } : undefined;
+  return tail && plainUnit(tail.text) ? { end: tail.end, text: tail.text } : undefined;
 }
 
 /**
@@ -348,7 +354,7 @@ function summedFigureUnit(scan: string, numStart: number, numEnd: number): { end
     after = at + sum[0].length;
   }
   const tail = readTail(scan, after, false);
-  return tail && tail.text && !/[余多]/.test(tail.text) && !/^[万亿]/.test(tail.text) ? { end: numEnd, text: tail.text } : undefined;
+  return tail && plainUnit(tail.text) ? { end: numEnd, text: tail.text } : undefined;
 }
 
 /**
@@ -364,7 +370,7 @@ function bareListUnit(scan: string, numStart: number, numEnd: number): { end: nu
     if (!next) return undefined;
     p += next[0].length;
     const tail = readTail(scan, p, false);
-    if (tail && tail.text) return /[余多]/.test(tail.text) || /^[万亿]/.test(tail.text) ? undefined : { end: numEnd, text: tail.text };
+    if (tail && tail.text) return plainUnit(tail.text) ? { end: numEnd, text: tail.text } : undefined;
   }
   return undefined;
 }
