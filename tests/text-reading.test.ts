@@ -380,6 +380,12 @@ describe('bulletins: changes, ranks, statistics in series', () => {
     expect(summary(claimsOf('共有5 120例纳入研究，其中男性2 600例、女性2 520例。'))).toEqual(['5120 = 2600 + 2520 ok']);
   });
 
+  test('digits grouped by spaces keep their decimals (2 704 577.60元)', () => {
+    expect(summary(claimsOf('行政处罚总金额为2 704 577.60元，其中传染病行政处罚73 320.00元、职业卫生行政处罚1 200 000.50元。'))).toEqual([
+      '2704577.6 = 73320 + 1200000.5 short-partial',
+    ]);
+  });
+
   test('a change against last month and the figure it is compared with are no parts', () => {
     expect(summary(claimsOf('本月共受理来电3000件。其中，咨询类1800件、投诉类900件、其他类(包括挪车、求助)300件，总来电数相较1月份的4200件减少了1200件。'))).toEqual([
       '3000 = 1800 + 900 + 300 ok',

@@ -126,7 +126,7 @@ const OWN_MARKERS = new Set(['以内', '以下']);
 
 const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/g;
 // Digit groups by commas (3,000) or, as journals print them, by spaces (7 258).
-const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d.])|\d+)(\.\d+)?/g;
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\d)|\d+)(\.\d+)?/g;
 
 // ---------------------------------------------------------------------------------------------
 // Phrase normalisation
