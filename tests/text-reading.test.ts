@@ -795,6 +795,16 @@ describe('shares and rates', () => {
     ]);
   });
 
+  test('a share of two stated counts holds the count as one part of its base, once', () => {
+    const r = read('病种中疑似职业性化学中毒281例(占2.92%)，以苯中毒为主(214例，占76.16%)。');
+    expect(summary(r.claims.filter((c) => c.reading === 'share'))).toEqual(['281 = 214 ok']);
+    const births = read('全镇活产数398人，住院分娩人数390人，住院分娩率为97.99%。');
+    expect(summary(births.claims)).toEqual(['398 = 390 ok']);
+    // A share already within a breakdown of its base adds no claim; a rate above 100 % or of 人次 over 人 none either.
+    const listed = read('全年出生2000人，其中一孩出生1100人，二孩出生900人。一孩率55.00%。接种4200人次，接种人口2000人，人均2.1人次，接种率210%。');
+    expect(listed.claims.map((c) => c.reading)).not.toContain('share');
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);
@@ -945,7 +955,7 @@ describe('summaries, bulletins and copies on mirror sites', () => {
 
   test('pairs of a count and its part in a state (…份，合格…份) break down the two totals before them', () => {
     const both = read('全年共监测15561份，合格14340份，总合格率92.2%。其中城市供水5038份，合格4999份，合格率99.2%；农村供水10523份，合格9341份，合格率88.8%。');
-    expect(summary(both.claims)).toEqual(['15561 = 5038 + 10523 ok', '14340 = 4999 + 9341 ok']);
+    expect(summary(both.claims)).toEqual(['15561 = 5038 + 10523 ok', '14340 = 4999 + 9341 ok', '15561 = 14340 ok', '5038 = 4999 ok', '10523 = 9341 ok']);
     // One pair alone is a subset of each total, never a list of both.
     expect(summary(read('全年共监测15561份，合格14340份。其中城市供水5038份，合格4999份。').claims)).toEqual(['15561 = 5038 ok', '14340 = 4999 ok']);
     // Pairs that fall short of the totals are a partial list of each, not one list above the other total.
@@ -1505,7 +1515,8 @@ describe('inspection results stated after the test', () => {
   test('a 其中 list too large for the subset before it is of the one larger figure that can hold it', () => {
     const text = '新发职业性尘肺病病例30136例，平均发病年龄为55.2岁，接尘工龄<5.0年的有6471例(占21.5%)。其中，煤工尘肺和矽肺分别为16210、13577例(共占98.9%)。';
     const r = read(text);
-    expect(summary(r.claims)).toEqual(['30136 = 16210 + 13577 short-partial']);
+    // The subset before it stays a part of the 30136 by its share (占21.5%).
+    expect(summary(r.claims)).toEqual(['30136 = 16210 + 13577 short-partial', '30136 = 6471 ok']);
     expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['21.5% 6471/30136 ok', '98.9% 29787/30136 mismatch']);
   });
 
@@ -1739,7 +1750,8 @@ describe('figures each given with a share of one base', () => {
 
   test('are not parts when they do not make it up', () => {
     const r = read(text.replace('其他卫生机构10个，占机构总数的0.5%。', ''));
-    expect(summary(r.claims).filter((c) => c.startsWith('2000 '))).toEqual([]);
+    // Each figure stays a part of the base by its share alone, not as an item of one breakdown.
+    expect(summary(r.claims).filter((c) => c.startsWith('2000 '))).toEqual(['2000 = 150 ok', '2000 = 1800 ok']);
   });
 });
 
@@ -1904,7 +1916,8 @@ describe('figures inside a list that are not its items', () => {
   test('a figure and 中 opens a new subject: 1 303例中，… is no item of the list before', () => {
     const text = '2010年全县共报告手足口病1 303例，其中重症病例8例，发病率为203.97/10万；1 303例中，3~7月份发病的占69.22%，其他月份占30.78%；5岁及以下儿童1 275例，占97.85%。';
     const r = read(text);
-    expect(summary(r.claims)).toEqual(['1303 = 8 ok']);
+    // 5岁及以下儿童1 275例，占97.85% is a part of the 1 303 by its share, not an item of the list.
+    expect(summary(r.claims)).toEqual(['1303 = 8 ok', '1303 = 1275 ok']);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 

@@ -53,7 +53,9 @@ export type Reading =
   /** Shares written with their fractions over one denominator (占72.6%(320/441)，占27.4%(121/441)). */
   | 'fraction'
   /** A count of the things a list names, right after it (…、细菌总数、大肠菌群6项): one part per name. */
-  | 'names';
+  | 'names'
+  /** A share of a stated base (以苯中毒为主(214例，占76.16%) of 化学中毒281例): its count is one part of the base. */
+  | 'share';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

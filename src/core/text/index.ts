@@ -15,6 +15,7 @@ import { checkRates, tableRateChecks, type RateCheck } from './rates';
 import { tableClaims } from './text-tables';
 import { fractionClaims } from './fraction-claims';
 import { nameCountClaims } from './name-counts';
+import { shareClaims } from './share-claims';
 import { formClaims, isStatutoryForm } from './disclosure-form';
 import { readingScan } from './reading';
 import { findRepeatedFigures, type RepeatedFigure } from './repeats';
@@ -64,9 +65,11 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   const extraCells = [...tables.cells, ...forms.cells, ...fractions.cells, ...named.cells];
   const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims, ...named.claims];
   const mentions = extraCells.length ? [...prose, ...extraCells] : prose;
-  const claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
+  let claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
   // Rates of tables written in the text (a row of 合格率 over two rows of counts) join the prose's.
   const rates = [...checkRates(text, mentions, claims), ...tableRateChecks(text, tables.rates)];
+  // Each share of two stated counts that no claim relates yet: a claim of one part.
+  claims = [...claims, ...shareClaims(text, mentions, claims, rates)];
   const repeated = findRepeatedFigures(prose);
   const { report: period } = periodsOf(readingScan(text), prose);
   const context: ReportCheckContext = { text, name, mentions, claims, rates, repeated, ...(period ? { period } : {}) };

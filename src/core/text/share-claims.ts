@@ -1,0 +1,71 @@
+// A share checked against two stated counts also says that one count is part of the other:
+// 疑似职业性化学中毒281例(占2.92%)，以苯中毒为主(214例，占76.16%) holds 214 of the 281. Where no
+// claim of the prose already breaks that base down into that count, the pair becomes a claim of
+// one part, so that "parts never exceed totals" is asked of it as of any 其中 with one part. The
+// share itself is judged in rates.ts; this only adds the claim. Pure TypeScript.
+import type { Claim } from './claim-types';
+import { claimAtTotal } from './claim-verdict';
+import { sameKind } from './claim-words';
+import type { Mention } from './extract';
+import type { RateCheck } from './rates';
+import { lineStarts } from './reading';
+
+/**
+ * One-part claims (base = count) for the shares and rates in `rates` whose stated figure is at most
+ * 100 % and fits its counts, where the count is at most the base and both are counts of one kind
+ * (人次 over 人, or 元 over 人, say nothing about a part). A pair the claims already relate adds
+ * nothing: the count a part of the base, by mention or by value, or a part of a part of it
+ * (65岁及以上 within 60岁及以上 within 常住人口); nor does a pair of parts of one claim (第二剂次 over
+ * 第一剂次), which a rate compares as siblings, not as a whole and its part.
+ */
+export function shareClaims(text: string, mentions: readonly Mention[], claims: readonly Claim[], rates: readonly RateCheck[]): Claim[] {
+  const related = new Set<string>();
+  // The totals each mention is a part of, to walk up from a count to every total above it.
+  const holders = new Map<number, number[]>();
+  const siblings = new Set<string>();
+  for (const c of claims) {
+    for (const p of c.parts) {
+      related.add(`m${c.total.mention}:${p.mention}`);
+      related.add(`v${c.total.value}:${p.value}`);
+      holders.set(p.mention, [...(holders.get(p.mention) ?? []), c.total.mention]);
+      for (const q of c.parts) if (q !== p) siblings.add(`${p.mention}:${q.mention}`);
+    }
+  }
+  const within = (part: number, whole: number): boolean => {
+    const seen = new Set<number>();
+    const queue = [...(holders.get(part) ?? [])];
+    while (queue.length) {
+      const t = queue.pop() as number;
+      if (t === whole) return true;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      queue.push(...(holders.get(t) ?? []));
+    }
+    return false;
+  };
+  const starts = lineStarts(text);
+  const out: Claim[] = [];
+  for (const r of rates) {
+    if (r.verdict !== 'ok' || r.stated.value > 1) continue;
+    const num = mentions[r.numerator.mention];
+    const den = mentions[r.denominator.mention];
+    // A denominator the rate reader put together (a sum of counts, a plan) is no figure of the text.
+    if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value) continue;
+    if (num.index === den.index || num.value > den.value || num.value <= 0) continue;
+    if (!sameKind(num.unit, den.unit)) continue;
+    const keys = [`m${den.index}:${num.index}`, `v${den.value}:${num.value}`];
+    if (keys.some((k) => related.has(k)) || siblings.has(`${num.index}:${den.index}`) || within(num.index, den.index)) continue;
+    for (const k of keys) related.add(k);
+    out.push(
+      claimAtTotal(text, starts, {
+        trigger: '',
+        total: den,
+        totalLabel: r.denominator.label,
+        parts: [{ m: num, label: r.numerator.label }],
+        complete: false,
+        reading: 'share',
+      }),
+    );
+  }
+  return out;
+}
