@@ -1196,6 +1196,12 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     expect(summary(read(glossed).claims)).toEqual(['8 = 3 + 5 ok']);
   });
 
+  test('a mirror copy’s doubled commas and a gloss after a unit leave the list as written; 每3个中就有1个 is a proportion', () => {
+    const text = '新生兒共增加72729個(gè),,其中第一胎數(shù)為47115,,二胎及以上數(shù)為25614個(gè),同比增長(zhǎng)21.31%,,也就是說(shuō),,我市每出生的3個(gè)孩子中就有1個(gè)是‘老二’。';
+    expect(summary(read(text).claims)).toEqual(['72729 = 47115 + 25614 ok']);
+    expect(read('每10名儿童中有3名接种，共接种120名。').mentions.map((m) => m.text)).toEqual(['120名']);
+  });
+
   test('a share in brackets after each count finds its base past the other counts’ shares', () => {
     const text =
       '全区共报告突发公共卫生事件40起,发病1 250例。一般级别事件36起(占90.00%)。2019年报告9起(占22.50%);冬春季报告30起(占75.00%)。丙类传染病事件24起(占60.00%),发病1 100例(占88.00%)。呼吸道传染病事件22起(占55.00%),发病900例(占72.00%)。';

@@ -246,7 +246,8 @@ function earlierItemUnit(scan: string, numStart: number, numEnd: number, after: 
   let at = numStart;
   for (let step = 0; step < 6; step++) {
     const from = Math.max(0, at - 40);
-    const prev = /(\d+(?:\.\d+)?)([^\d、，,；;。！？\n]{0,3})[，,、；;]\s*[^、，,；;。！？\n\d]{1,16}$/.exec(scan.slice(from, at));
+    // Blanks after the unit (a mirror's pinyin gloss, 72729個(gè),) stand between it and the comma.
+    const prev = /(\d+(?:\.\d+)?)([^\d\s、，,；;。！？\n]{0,3})\s*[，,、；;]\s*[^、，,；;。！？\n\d]{1,16}$/.exec(scan.slice(from, at));
     if (!prev) return undefined;
     const prevNumEnd = from + prev.index + prev[1].length;
     if (prev[2] === '') {
@@ -398,6 +399,15 @@ function isRank(scan: string, numStart: number, unit: string): boolean {
   return /[前后]$/.test(scan.slice(Math.max(0, numStart - 1), numStart)) && /^[位名]$/.test(unit);
 }
 
+/**
+ * 每出生的3个孩子中就有1个, 每10人中有3人: a proportion in words, whose two figures count nothing the
+ * report tallies. The first follows 每 within its clause; the second follows 中(就)有 after such a one.
+ */
+function isRatio(scan: string, numStart: number): boolean {
+  const before = scan.slice(Math.max(0, numStart - 24), numStart);
+  return /每[^，,；;。！？\n\d]{0,6}$/.test(before) || /每[^，,；;。！？\n]{0,6}\d+[^，,；;。！？\n\d]{0,8}中[就便也]?有$/.test(before);
+}
+
 function findHits(scan: string): RawHit[] {
   const hits: RawHit[] = [];
   const covered = new Uint8Array(scan.length);
@@ -421,7 +431,7 @@ function findHits(scan: string): RawHit[] {
     }
     const tail = readTail(scan, numEnd, true) ?? summedFigureUnit(scan, numStart, numEnd) ?? inferredTail(scan, numStart, numEnd) ?? bracketUnit(scan, numStart, numEnd) ?? bracketedFigure(scan, numStart, numEnd);
     if (!tail) continue;
-    if (isRank(scan, numStart, tail.text)) continue;
+    if (isRank(scan, numStart, tail.text) || isRatio(scan, numStart)) continue;
     // Dates: 8月9日, 11 月 4 日.
     if (/^[日号]/.test(tail.text) && /月\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart))) continue;
     const prefix = rangeFrom ? undefined : prefixMarker(scan, numStart);

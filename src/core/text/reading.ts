@@ -41,6 +41,9 @@ const CJK_AFTER_POINT = /[\u4e00-\u9fff\n\r “「（(①-⑳]/;
 export const PINYIN_GLOSS = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]/;
 const GLOSS_AT = new RegExp(PINYIN_GLOSS.source, 'y');
 
+/** Separators a copy may double: commas, enumeration commas, semicolons. */
+const DOUBLED = new Set([',', '，', '、', ';', '；']);
+
 export function toScan(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -55,6 +58,12 @@ export function toScan(text: string): string {
         i += gloss[0].length - 1;
         continue;
       }
+    }
+    // A separator doubled, as copies on mirror sites print them (47115,,二胎): the second is blank,
+    // so that no empty item stands between the two.
+    if (DOUBLED.has(text[i]) && text[i - 1] === text[i]) {
+      out += ' ';
+      continue;
     }
     const simplified = c >= 0x4e00 && c < 0xa000 ? TRADITIONAL.get(text[i]) : c >= 0xfe50 ? PUNCTUATION.get(text[i]) : undefined;
     if (simplified !== undefined) {
