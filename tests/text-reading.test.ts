@@ -621,6 +621,21 @@ describe('verdicts', () => {
     expect(r.findings.filter((f) => f.ruleId.startsWith('text.claim'))).toEqual([]);
   });
 
+  test('a part that says how cases ended beside one that says what they were may overlap it: a warning, not an error', () => {
+    const r = read('两级医调会受理医疗纠纷2525起，其中涉及死亡507起，成功调处2288起。');
+    expect(summary(r.claims)).toEqual(['2525 = 507 + 2288 overlap']);
+    expect(r.claims[0].note?.['zh-CN']).toContain('成功调处2288起');
+    // Two kinds of case above the total stay an error.
+    expect(summary(read('受理医疗纠纷2525起，其中涉及死亡507起，涉及伤残2288起。').claims)).toEqual(['2525 = 507 + 2288 exceeds']);
+  });
+
+  test('figures printed rounded (亿, 0.1万) may miss their total by the rounding of each; exact counts may not', () => {
+    expect(summary(read('全国医疗卫生机构总诊疗13.8亿人次，其中医院4.8亿人次，基层医疗卫生机构8.7亿人次，其他机构0.4亿人次。').claims)).toEqual([
+      '1380000000 = 480000000 + 870000000 + 40000000 ok',
+    ]);
+    expect(summary(read('共诊疗138人次，其中医院48人次，基层87人次，其他4人次。').claims)).toEqual(['138 = 48 + 87 + 4 exceeds']);
+  });
+
   test('leading parts that equal the total, then more parts of the same kind: still an error', () => {
     // 108+12+12+38+11+28 = 209, but 消毒卫生 and 职业卫生 are inspections of the same kind.
     const r = read('双随机抽检任务209家，其中：公共场所卫生108家、生活饮用水12家、学校卫生12家、医疗卫生38家、放射卫生11家、传染病卫生28家、消毒卫生4家、职业卫生2家。');
@@ -1869,6 +1884,89 @@ describe('a yearbook table with a unit column and no total row', () => {
     const r = read(text);
     expect(summary(r.claims)).toEqual(['600 = 50 + 550 ok', '700 = 60 + 90 + 545 short-partial']);
     expect(r.claims[0].total.unit).toBe('个');
+  });
+});
+
+describe('yearbook tables whose columns are years', () => {
+  type Dim = { name?: string; rows: Array<[string, number[]]> };
+  type Group = { head: string; dims: Dim[]; extra?: number[] };
+  /**
+   * A statistics-handbook table as a web page's copy gives it: 项目 and the years, then 总计 and one
+   * numbered row per group, each group's rows under it, by one or more dimensions (医院分级别: 三级医院);
+   * a row of one space between rows. The group's figures are its first dimension's sums plus `extra`.
+   */
+  const handbook = (years: number[], groups: Group[], sep = '\u00a0'): { text: string; heads: number[][] } => {
+    const heads = groups.map((g) => years.map((_, k) => g.dims[0].rows.reduce((a, [, v]) => a + v[k], 0) + (g.extra?.[k] ?? 0)));
+    const total = years.map((_, k) => heads.reduce((a, h) => a + h[k], 0));
+    const row = (label: string, v: number[]): string[] => [label, ...v.map(String), sep];
+    const lines = ['2013-2017年全市医疗机构实有床位', '单位:张', '项目', ...years.map(String), sep, ...row('总计', total)];
+    const numerals = '一二三四五六七八九';
+    groups.forEach((g, i) => {
+      lines.push(...row(`${numerals[i]}、${g.head}`, heads[i]));
+      for (const d of g.dims) for (const [label, v] of d.rows) lines.push(...row(`    ${d.name ? `${d.name}: ` : ''}${label}`, v));
+    });
+    lines.push('注:1、本表统计范围不包括驻京部队医院。');
+    return { text: lines.join('\n\n'), heads: [total, ...heads] };
+  };
+
+  test('the years are the heading; each dimension under a group is a breakdown of its own; a list ending in 其他 is complete', () => {
+    const years = [2014, 2015, 2016];
+    const groups: Group[] = [
+      {
+        head: '医院',
+        dims: [
+          { rows: [['公立医院', [800, 810, 820]], ['民营医院', [200, 215, 230]]] },
+          { name: '医院分级别', rows: [['三级医院', [500, 505, 510]], ['二级医院', [300, 320, 340]], ['一级医院', [150, 150, 150]]] },
+        ],
+      },
+      { head: '其他机构', dims: [{ rows: [['疗养院', [20, 20, 20]], ['其他', [30, 31, 32]]] }], extra: [2, 0, 0] },
+    ];
+    const { text, heads } = handbook(years, groups);
+    const got = summary(read(text).claims);
+    const [total, hospitals, others] = heads;
+    for (let k = 0; k < years.length; k++) {
+      expect(got).toContain(`${total[k]} = ${hospitals[k]} + ${others[k]} ok`);
+      expect(got).toContain(`${hospitals[k]} = ${groups[0].dims[0].rows.map(([, v]) => v[k]).join(' + ')} ok`);
+      // 三级+二级+一级 leave the unrated hospitals out: a partial list, a warning.
+      const graded = groups[0].dims[1].rows.map(([, v]) => v[k]);
+      expect(got).toContain(`${hospitals[k]} = ${graded.join(' + ')} ${graded.reduce((a, b) => a + b) === hospitals[k] ? 'ok' : 'short-partial'}`);
+    }
+    // Under 其他机构 the rows end with 其他: short of the group is an error in 2014, exact after.
+    expect(got).toContain(`${others[0]} = 20 + 30 short`);
+    expect(got).toContain(`${others[1]} = 20 + 31 ok`);
+    // No claim adds the years of the heading.
+    expect(got.filter((c) => /\b2014\b/.test(c))).toEqual([]);
+  });
+
+  test('two blocks of years, 其中 on the first row under the total, figures rounded to 0.1 万人次', () => {
+    const cells = [
+      ['项目', '总诊疗人次', '出院人数', '2011', '2012', '2011', '2012'],
+      ['总计', '5554.1', '8072.3', '113.1', '177.1'],
+      ['其中:综合医院', '3531.4', '5251.7', '77.3', '130.2'],
+      ['中医医院', '1040.5', '1717.2', '9.1', '16.6'],
+      ['专科医院', '982.2', '1103.5', '26.7', '30.2'],
+    ];
+    const text = ['单位:万人次', ...cells.flat(), '注:中医医院包含中西医结合医院。'].join('\n');
+    // 5251.7 + 1717.2 + 1103.5 = 8072.4: within the rounding of four figures each to 0.1.
+    expect(summary(read(text).claims)).toEqual([
+      '5554.1 = 3531.4 + 1040.5 + 982.2 ok',
+      '8072.3 = 5251.7 + 1717.2 + 1103.5 ok',
+      '113.1 = 77.3 + 9.1 + 26.7 ok',
+      '177.1 = 130.2 + 16.6 + 30.2 ok',
+    ]);
+    // Counts are exact: one short is short.
+    const exact = ['项目', '2011', '2012', '总计', '101', '102', '其中:综合医院', '50', '52', '中医医院', '50', '50'].join('\n');
+    expect(summary(read(exact).claims)).toEqual(['101 = 50 + 50 short-partial', '102 = 52 + 50 ok']);
+  });
+
+  test('a table of the city and its kinds of hospital: 全 市 is the total row', () => {
+    const kinds: Array<[string, number, number]> = [['综合医院', 105, 29419], ['中医院', 38, 8126], ['专科医院', 68, 13438]];
+    const whole = [kinds.reduce((a, k) => a + k[1], 0), kinds.reduce((a, k) => a + k[2], 0)];
+    const cells = ['指 标', '|', '机构数', '(个)', '|', '实有床位数', '(张)', '|', '全 市', '|', String(whole[0]), '|', String(whole[1]), '|', ...kinds.flatMap(([n, a, b]) => [n, '|', String(a), '|', String(b), '|'])];
+    expect(summary(read(cells.join('\n')).claims)).toEqual([
+      `${whole[0]} = ${kinds.map((k) => k[1]).join(' + ')} ok`,
+      `${whole[1]} = ${kinds.map((k) => k[2]).join(' + ')} ok`,
+    ]);
   });
 });
 

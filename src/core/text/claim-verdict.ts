@@ -3,7 +3,7 @@
 // it (a partial list, or an error when the wording says the list is complete) or exceed it.
 import type { Bilingual } from '../types';
 import type { Claim, ClaimItem, Reading, Verdict } from './claim-types';
-import { allPersons, isCountish, item, placesByCounter, sumOf, tolerance } from './claim-words';
+import { allPersons, isCountish, item, placesByCounter, sumOf, sumTolerance } from './claim-words';
 import { lineOf, normalizePhrase, type Mention } from './extract';
 import { textMsg } from './messages';
 
@@ -46,7 +46,7 @@ export function judge(d: Draft, starts: number[]): Claim {
   const units = new Set(parts.map((p) => p.unit));
   const sameUnits = units.size === 1;
   const rawSum = sumOf(ms);
-  const tol = tolerance([tm, ...(d.compound ?? []), ...ms]);
+  const tol = sumTolerance([tm, ...(d.compound ?? []), ...ms]);
   const exact = Math.abs(rawSum - totalValue) <= tol;
   const countsOnly = ms.every(isCountish) && isCountish(tm);
   const total: ClaimItem = { ...item(tm, d.totalLabel), value: totalValue, ...(d.compound ? { text: d.compound.map((m) => m.text).join('+') } : {}) };
@@ -112,6 +112,15 @@ export function judge(d: Draft, starts: number[]): Claim {
     // A second breakdown of a total an earlier list made up exactly (医疗机构4户，其中二级2户、民营2户。
     // 其中开展CT2户、DR2户、X射线1户): another dimension of the same cases, whose items may overlap.
     if (d.again) return make('overlap', rawSum, diff, textMsg('text.note-second-breakdown', { total: formatPlain(totalValue) }));
+    // Parts that say how cases ended (成功调处2288起, 办结) beside parts that say what the cases were
+    // (涉及死亡507起): two dimensions of the same cases, each within the total, that may overlap.
+    const ended = parts.map((p) => OUTCOME.test(normalizePhrase(p.label)));
+    const within = (keep: boolean): boolean => parts.reduce((s, p, k) => (ended[k] === keep ? s + p.value : s), 0) <= totalValue + tol;
+    if (ended.some(Boolean) && !ended.every(Boolean) && within(true) && within(false)) {
+      const names = (keep: boolean): string => parts.filter((_, k) => ended[k] === keep).map((p) => `${p.label}${p.text}`).join('、');
+      for (const [k, e] of ended.entries()) if (e) parts[k] = { ...parts[k], overlap: true };
+      return make('overlap', rawSum, diff, textMsg('text.note-outcome', { outcome: names(true), other: names(false), total: formatPlain(totalValue) }));
+    }
     return make('exceeds', rawSum, diff);
   }
   // Below the total. One part after a marker is a subset ("其中重大案件5件"), not a list.
@@ -180,6 +189,9 @@ function leadingSubset(
   }
   return undefined;
 }
+
+/** A part that counts how the total's cases ended: 成功调处, 调解成功, 办结, 已结案, 化解. */
+const OUTCOME = /^(?:已|均已|全部)?(?:成功调[处解]|调[处解]成功|办结|结案|化解|处理完毕|已处理)/;
 
 /** A part that starts a new action rather than naming a category: 收到群众表扬信29件. */
 const NEW_ACTION = /^(?:收到|另收到|另有|此外|还有|另外|受理|接到)/;

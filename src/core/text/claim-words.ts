@@ -232,6 +232,19 @@ export function tolerance(ms: readonly Mention[]): number {
   return step / 2 - 1e-9 * step;
 }
 
+/**
+ * How far parts may fall from their total by rounding alone. A figure printed rounded — in 万 or 亿
+ * (13.8亿人次), or with decimals of a unit that is not money to the fen (4143.3万人次, 12.5吨) — is off
+ * its true value by up to half its last digit, and so is each part: the parts of 13.8亿 may add up to
+ * 13.9亿 (4.8 + 8.7 + 0.4) though the true figures agree. Exact figures (counts, 元 with fen) allow
+ * half the coarsest step, as `tolerance` does.
+ */
+export function sumTolerance(ms: readonly Mention[]): number {
+  const rounded = ms.filter((m) => !m.percent && (m.decimals < 0 || (m.decimals > 0 && m.unit !== '元'))).length;
+  const base = tolerance(ms);
+  return rounded > 1 ? base * rounded : base;
+}
+
 export const sumOf = (ms: readonly Mention[]): number => Number(ms.reduce((s, m) => s + m.value, 0).toPrecision(15));
 
 /** Whether figures of these units may be added: one unit, or count units of documents and cases. */

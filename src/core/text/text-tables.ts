@@ -21,8 +21,8 @@ import { normalizePhrase, type Mention } from './extract';
 import { lineOf, lineStarts } from './reading';
 import { parseCell } from '../values';
 
-/** The label of a total row: 总计, 合 计, 总数, 共计. */
-const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計)$/;
+/** The label of a total row: 总计, 合 计, 总数, 共计, and the whole area (全 市, 全省) of a table of its parts. */
+const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計|全[省市县区州盟国])$/;
 /** A row marked as a part of the row above by #, as statistics tables print 其中: #公立医疗机构. */
 const OF_WHICH_ROW = /^\s*[#＃]/;
 /** A row label numbered at the top level of a table: 一、医院, （二）疗养院, 3.卫生院. */
@@ -187,6 +187,35 @@ const halfStep = (texts: readonly string[]): number => Math.max(...texts.map((t)
 
 /** A row that is part of the row above it: 其中, 含, 内:, #综合医院. */
 const OF_WHICH_LABEL = /^\s*(?:其中|含|内|包括|[#＃])/;
+
+/**
+ * A row of years (项目 | 2013 | 2014 | … or 2000 2005 2010 …): the heading of a table whose columns
+ * are years, not a row of figures. Its cells are years, two or more, in one direction.
+ */
+function isYearRow(r: Row): boolean {
+  const years = r.cells.slice(1).filter((c) => c.text !== '');
+  if (years.length < 2 || !years.every((c) => /^(?:19|20)\d\d$/.test(c.text))) return false;
+  const ys = years.map((c) => Number(c.text));
+  const up = ys.every((y, k) => k === 0 || y > ys[k - 1]);
+  const down = ys.every((y, k) => k === 0 || y < ys[k - 1]);
+  // Two runs of the same years (总诊疗人次 2008–2012, 出院人数 2008–2012) head two blocks of columns.
+  const half = ys.length / 2;
+  const twice = ys.length % 2 === 0 && ys.slice(0, half).every((y, k) => y === ys[half + k]) && ys.slice(0, half).every((y, k) => k === 0 || y > ys[k - 1]);
+  return up || down || twice;
+}
+
+/**
+ * The dimension a row is named under (医院分级别: 三级医院 → 医院分级别; 按经济类型分：公立 → 按经济类型分),
+ * and the row's own name; '' for a row named plainly. A table lists a row's breakdowns by several
+ * dimensions one after another under it, each naming its dimension so.
+ */
+function dimensionOf(label: string): { key: string; name: string } {
+  const m = /^\s*([^:：]{0,12}(?:分|按)[^:：]{0,8})\s*[:：]\s*(\S.*)$/.exec(label);
+  return m ? { key: m[1].replace(/\s+/g, ''), name: m[2] } : { key: '', name: label };
+}
+
+/** A row that takes in whatever the rows before it leave out (其他, 其它专业公共卫生机构): its list is complete. */
+const CATCH_ALL = /^\s*(?:[#＃]\s*)?其[他它]/;
 
 /**
  * The levels of a table's rows under its total row when they are not marked: the rows are split
@@ -384,7 +413,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     return out.filter((t) => t.length >= 2);
   };
   for (const rows of [...tablesOf(text), ...cellLineTables(text)].flatMap(split)) {
-    const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text));
+    const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text)) && !isYearRow(r);
     const first = rows.findIndex(isData);
     if (first < 0) continue;
     const header = rows.slice(0, first);
@@ -445,8 +474,11 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       }
     }
     if (levels) ({ parts, groups } = levels);
+    // 其中 on the first row under a total row and on no other (总计 ⏎ 其中:综合医院 ⏎ 中医医院 ⏎ 专科医院):
+    // the rows are the total's parts, a list that may leave some kinds out.
+    const ofWhichList = !byMark && !levels && !nested && total !== undefined && at === 0 && rest.length >= 2 && OF_WHICH_LABEL.test(rest[0].cells[0].text) && !rest.slice(1).some((r) => OF_WHICH_LABEL.test(r.cells[0].text));
     // Rows of 其中 / 含 are subsets of the row above them: which rows add up is not written.
-    if ((parts.length < 2 && groups.length === 0) || (!byMark && !levels && rest.some((r) => OF_WHICH_LABEL.test(r.cells[0].text)))) continue;
+    if ((parts.length < 2 && groups.length === 0) || (!byMark && !levels && !ofWhichList && rest.some((r) => OF_WHICH_LABEL.test(r.cells[0].text)))) continue;
     // A table that runs to the end of the text, its total row first, may have been cut there: its
     // last rows may be missing.
     const cut = total !== undefined && at === 0 && /^[\s|]*$/.test(text.slice(Math.max(...rows[rows.length - 1].cells.map((c) => c.start + c.text.length))));
@@ -482,10 +514,21 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
         }),
       );
     };
+    // The rows under a head, one list per dimension they are named under (公立医院, 民营医院 ⏎ 医院分级别:
+    // 三级医院 … ⏎ 医院分类别: 综合医院 …): each list is a breakdown of the head of its own.
+    const lists = groups.flatMap((g) => {
+      const by = new Map<string, Row[]>();
+      for (const r of g.rows) {
+        const key = dimensionOf(r.cells[0].text).key;
+        by.set(key, [...(by.get(key) ?? []), r]);
+      }
+      return [...by.values()].map((rows) => ({ head: g.head, rows }));
+    });
     for (let col = 1; col < width; col++) {
-      if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut);
-      // The rows under a numbered row may leave some of its kinds out: a list that may be partial.
-      for (const g of groups) if (g.rows.length >= 2) column(g.head, g.rows, col, false, true);
+      if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut && !ofWhichList);
+      // The rows under a numbered row may leave some of its kinds out: a list that may be partial,
+      // unless it ends with a row for all the rest (其他), which makes it complete.
+      for (const l of lists) if (l.rows.length >= 2) column(l.head, l.rows, col, CATCH_ALL.test(l.rows[l.rows.length - 1].cells[0].text), true);
     }
   }
   return { claims, cells, rates };

@@ -30,6 +30,7 @@ export const text: Record<keyof typeof zh, string> = {
   'text.across-reports': 'Two reports disagree on "{indicator}" for {period}: "{report1}" line {line1} says {value1}, "{report2}" line {line2} says {value2}.',
   'text.across-reports-period': '"{indicator}" covers different periods in two reports, so it was not compared: "{report1}" line {line1} says {value1} for {period1}, "{report2}" line {line2} says {value2} for {period2}.',
   'text.note-subset': 'The first parts {lead} already make up the total {total}; "{rest}" after them count the same cases by another dimension and overlap them, so they are not added.',
+  'text.note-outcome': '“{outcome}” counts how cases of the total {total} ended, by another dimension than “{other}”; the two may overlap. Please verify.',
   'text.note-second-breakdown': 'The total {total} was already made up exactly by an earlier list; this list breaks it down again by another dimension, and its items may overlap. Please verify.',
   'text.note-subset-unsure': 'The first parts {lead} already make up the total {total}; "{rest}" after them may count the same cases by another dimension and overlap them. Please verify.',
   'text.note-units': 'The parts have different units ({units}) but add up to the total.',
