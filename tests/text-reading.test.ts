@@ -1970,6 +1970,37 @@ describe('yearbook tables whose columns are years', () => {
   });
 });
 
+describe('bilingual yearbook tables, one cell a line with a bar after it', () => {
+  /** Rows as the copy gives them: Chinese name |, English name | (over two lines when long), cells |; a blank cell a bar alone. */
+  const yearbook = (rows: Array<[string, string, Array<number | ''>]>): string =>
+    [
+      '17-33 |', '卫生机构、床位、人员数 |', '|', 'Number of Health Institutions |', '(2018年) |', '类 别 |', 'Category |', '机构数 |', '实有 |', '人员总数 |', '(个) |', '床位 |', '(人) |',
+      ...rows.flatMap(([zh, en, cells]) => [`${zh} |`, ...en.split('/').map((e) => `${e} |`), ...cells.map((c) => (c === '' ? '|' : `${c} |`))]),
+    ].join('\n');
+
+  test('English names are no rows, a bar alone is a blank cell, and X合计 is a part with the rows under it', () => {
+    // Two rows of 5 institutions and two of 7: only the other columns tell which rows are under 医院合计.
+    const hospitals: Array<[string, string, number[]]> = [['综合医院', 'Comprehensive Hospitals', [196, 19684, 25361]], ['中医医院', 'Traditional Chinese Medicine/Hospitals', [5, 381, 286]], ['专科医院', 'Specialty Hospitals', [7, 1713, 725]]];
+    const others: Array<[string, string, Array<number | ''>]> = [['门诊部', 'Clinics', [15, '', 276]], ['卫生院', 'Health Centers', [5, 2, 67]], ['采供血机构', 'Blood Collection and Supply/Units', [7, '', 105]], ['疾病预防控制中心', 'Disease Prevention and/Control Centers', [102, '', 1070]]];
+    const sub = [0, 1, 2].map((k) => hospitals.reduce((a, h) => a + h[2][k], 0));
+    const whole = [0, 1, 2].map((k) => sub[k] + others.reduce((a, o) => a + Number(o[2][k] || 0), 0));
+    const text = yearbook([['总计', 'Total', whole], ['医院合计', 'Total Hospitals', sub], ...hospitals, ...others]);
+    const got = summary(read(text).claims);
+    for (let k = 0; k < 3; k++) {
+      const kept = others.map((o) => o[2][k]).filter((v) => v !== '');
+      expect(got).toContain(`${whole[k]} = ${[sub[k], ...kept].join(' + ')} ok`);
+      expect(got).toContain(`${sub[k]} = ${hospitals.map((h) => h[2][k]).join(' + ')} ok`);
+    }
+    expect(read(text).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a bar alone after the last cell of a row ends the row; it is no blank cell of the next', () => {
+    const rows = [['总 计', 27217, 27658], ['综合医院', 361, 356], ['中医医院', 80, 80], ['其他医院', 26776, 27222]];
+    const text = ['单位:所', '|', '机构类别 |', '2017年 |', '2016年 |', '|', ...rows.flatMap(([l, a, b]) => [`${l} |`, `${a} |`, `${b} |`, '|'])].join('\n');
+    expect(summary(read(text).claims)).toEqual(['27217 = 361 + 80 + 26776 ok', '27658 = 356 + 80 + 27222 ok']);
+  });
+});
+
 describe('a list by year', () => {
   test('分别为2012年621起，2013年519起… are the items of the total; a year after an item of another kind still starts a new subject', () => {
     const text = '行政处罚案件数为2427例，分别为2012年621起，2013年519起，2014年519起，2015年465起，2016年303起，呈逐年下降趋势。';

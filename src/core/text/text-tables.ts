@@ -130,12 +130,36 @@ function cellLineTables(text: string): Row[][] {
     row = undefined;
   };
   let offset = 0;
-  text.split('\n').forEach((raw, k) => {
+  // Whether the last cell line ended with a bar (门诊部 | ⏎ 15 |): then a line of a bar alone before
+  // another figure is a blank cell, not a bar set between cells on lines of their own (271 ⏎ | ⏎
+  // 57455), nor the end of a row before the next row's label (18 | ⏎ | ⏎ 综合医院 |).
+  let barred = false;
+  const lines = text.split('\n');
+  const nextCell = (k: number): string => {
+    for (let j = k + 1; j < lines.length && j < k + 4; j++) {
+      const c = lines[j].replace(/[\s\u3000|]+$/, '').trim();
+      if (c !== '' || /^\s*\|\s*$/.test(lines[j])) return c === '' ? '|' : c;
+    }
+    return '';
+  };
+  // Whether the last line was a row's label or its English (bilingual yearbooks put the English
+  // name under the Chinese one, over one line or two).
+  let named = false;
+  lines.forEach((raw, k) => {
     const start = offset;
     offset += raw.length + 1;
     const body = raw.replace(/[\s\u3000|]+$/, '');
     const lead = body.length - body.trimStart().length;
     const cell = body.trim();
+    const bar = /\|\s*$/.test(raw);
+    if (cell === '' && bar && /^\s*\|\s*$/.test(raw) && barred && row && /^(?:\||[-−–]?\d[\d,.]*)$/.test(nextCell(k))) {
+      row.cells.push({ text: '', start: start + raw.indexOf('|') });
+      return;
+    }
+    if (cell !== '') barred = bar;
+    // Total Hospitals, Traditional Chinese Medicine ⏎ Hospitals: the row's name in English.
+    if (named && row && row.cells.length === 1 && /^[A-Za-z][A-Za-z\s,.'&()/-]*$/.test(cell)) return;
+    named = cell !== '' && !NUMBER_CELL.test(cell);
     // A line of spaces only, in a row being read, is a blank cell (a copy that sets each cell apart
     // with an empty line keeps a blank cell as a space): it holds the row's width.
     if (cell === '' && raw !== '' && /^[\s\u3000]+$/.test(raw) && row) {
@@ -233,33 +257,40 @@ function inferLevels(total: Row, rows: Row[]): { parts: Row[]; groups: Array<{ h
   const [c0] = cols;
   const target = value(total, c0);
   // The rows under a part, a subtotal's own rows taken out, are never more than the part.
-  const fitsUnder = (t: number, end: number): boolean => {
+  const fitsUnder = (t: number, end: number, c = c0): boolean => {
     const under = rows.slice(t + 1, end).filter((r, j) => !OF_WHICH_LABEL.test(r.cells[0].text) || j === 0);
-    const v = (r: Row): number => value(r, c0);
-    const sum = subtotals(under, v, () => step(c0)).reduce((a, r) => a + v(r), 0);
-    return sum <= value(rows[t], c0) + step(c0);
+    const v = (r: Row): number => value(r, c);
+    const sum = subtotals(under, v, () => step(c)).reduce((a, r) => a + v(r), 0);
+    return sum <= value(rows[t], c) + step(c);
   };
+  // A row named as a subtotal (医院合计, 小计) is a part of the total, never a row under another.
+  const subtotalRow = (r: Row): boolean => /[合小]计$/.test(r.cells[0].text.replace(/\s+/g, ''));
+  // Splits that make the first column up; several may (two rows of 5 institutions), and the other
+  // columns then tell them apart.
   const solutions: number[][] = [];
   let calls = 0;
   const search = (i: number, top: number, sum: number, tops: number[]): void => {
-    if (solutions.length > 1 || ++calls > 200000) return;
+    if (solutions.length > 32 || ++calls > 200000) return;
     if (i === rows.length) {
       if (Math.abs(sum - target) <= step(c0) && tops.every((t, k) => fitsUnder(t, tops[k + 1] ?? rows.length))) solutions.push(tops);
       return;
     }
     const v = value(rows[i], c0);
     if (!OF_WHICH_LABEL.test(rows[i].cells[0].text) && sum + v <= target + step(c0)) search(i + 1, i, sum + v, [...tops, i]);
-    if (i > 0 && v <= value(rows[top], c0) + step(c0)) search(i + 1, top, sum, tops);
+    if (i > 0 && !subtotalRow(rows[i]) && v <= value(rows[top], c0) + step(c0)) search(i + 1, top, sum, tops);
   };
   search(0, 0, 0, []);
-  if (solutions.length !== 1 || calls > 200000) return undefined;
-  const tops = solutions[0];
+  if (solutions.length > 32 || calls > 200000) return undefined;
+  // The other columns agree within the rounding of the figures added, and hold the rows under each part.
+  const agrees = (tops: number[]): boolean =>
+    cols.slice(1).every((c) => {
+      const sum = tops.reduce((a, i) => a + value(rows[i], c), 0);
+      return Math.abs(sum - value(total, c)) <= step(c) * (tops.length + 1) && tops.every((t, k) => fitsUnder(t, tops[k + 1] ?? rows.length, c));
+    });
+  const fitting = solutions.filter(agrees);
+  if (fitting.length !== 1) return undefined;
+  const tops = fitting[0];
   if (tops.length < 2 || tops.length === rows.length) return undefined;
-  // The other columns agree within the rounding of the figures added.
-  for (const c of cols.slice(1)) {
-    const sum = tops.reduce((a, i) => a + value(rows[i], c), 0);
-    if (Math.abs(sum - value(total, c)) > step(c) * (tops.length + 1)) return undefined;
-  }
   const groups = tops.map((t, k) => {
     const under = rows.slice(t + 1, tops[k + 1] ?? rows.length);
     // A # row right under the part is one of its rows; one under another row is that row's.
