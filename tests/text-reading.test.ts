@@ -839,6 +839,10 @@ describe('the period of a report and of its figures', () => {
     ['现将2012年1月1日至7月1日情况通报如下：共报告数据62488份。', { year: 2012, from: 1, to: 6, partial: true }],
     // A numbered heading that is the title of the year's report.
     ['一、2023年工作总结\n（一）项目建设有序推进。目前，全县共有在建项目7个。', { year: 2023, from: 1, to: 12, partial: false }],
+    // A table's title ending with its year in brackets, with the table's heading on the next line.
+    ['表14—16 各类医院基本情况(2020年)\n指 标\n机构数\n全 市\n271', { year: 2020, from: 1, to: 12, partial: false }],
+    // A page's read count before the window, and 零时 for 0时.
+    ['发布时间:2019-10-12 阅读:231 次\n2019年7月(2019年7月1日零時至31日24時)全省共報告法定傳染病10703例。', { year: 2019, from: 7, to: 7, partial: true }],
     ['一、2025年推进法治政府建设的主要举措和成效\n（一）委党委中心组专题学习6次。', { year: 2025, from: 1, to: 12, partial: false }],
   ])('%s', (text, period) => {
     const r = read(text);

@@ -48,8 +48,8 @@ export function findPeriods(scan: string): Period[] {
   };
   const DASH = '(?:—|－|-|–|~|～|至|到)';
   // 1. A window of dates: (2024年)1月1日(起)至(2024年)12月31日(止); a time of day may follow each
-  // date (1月1日0时至1月31日24时, 10月1日00:00--31日24:00), and the end may leave out its month.
-  const TIME = '(?:\\s*\\d{1,2}\\s*(?:时|[:：]\\s*\\d{2}))?';
+  // date (1月1日0时至1月31日24时, 1日零时, 10月1日00:00--31日24:00), and the end may leave out its month.
+  const TIME = '(?:\\s*(?:\\d{1,2}|零)\\s*(?:时|[:：]\\s*\\d{2}))?';
   const range = new RegExp(
     `(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日${TIME}\\s*(?:起\\s*)?${DASH}+\\s*(?:(\\d{4})\\s*年\\s*)?(?:(\\d{1,2})\\s*月\\s*)?(\\d{1,2})\\s*日${TIME}`,
     'g',
@@ -69,7 +69,7 @@ export function findPeriods(scan: string): Period[] {
   // 1b. One day, as a daily bulletin covers (2020年2月9日0时至24时, 2月23日0-24時): a part of its month.
   // Without a year of its own, the year of the same date written in full elsewhere (a title's
   // 2020年2月29日…疫情通报).
-  const day = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*0\\s*(?:时|[:：]00)?\\s*${DASH}+\\s*24\\s*(?:时|[:：]00)`, 'g');
+  const day = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:0|零)\\s*(?:时|[:：]00)?\\s*${DASH}+\\s*24\\s*(?:时|[:：]00)`, 'g');
   for (let m = day.exec(scan); m; m = day.exec(scan)) {
     const mm = Number(m[2]);
     if (!validMonth(mm)) continue;
@@ -152,6 +152,14 @@ export function findPeriods(scan: string): Period[] {
     const before = scan.slice(lineStart, m.index).replace(/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*/, '');
     if (/[。！？，,、；;：:]/.test(before) || m.index - lineStart > 40) continue;
     add(make(m[0], m.index, 1, 12, yearOf(m[1])));
+  }
+  // 6b. A table's title that ends with its year in brackets (各类医院基本情况(2020年), or (2018年) on a
+  // line of its own under a yearbook's title): the year's figures.
+  const tableYear = /[（(]\s*(\d{4})\s*年\s*[)）][\s|]*$/gm;
+  for (let m = tableYear.exec(scan); m; m = tableYear.exec(scan)) {
+    const lineStart = scan.lastIndexOf('\n', m.index) + 1;
+    if (/[。！？，,；;：:]/.test(scan.slice(lineStart, m.index)) || m.index - lineStart > 40) continue;
+    add(make(m[0], m.index + m[0].indexOf(m[1]), 1, 12, yearOf(m[1])));
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -125,6 +125,8 @@ function isHeading(line: string): boolean {
   if (ITEM_START.test(s) && s.length <= 40 && !/[。；;]/.test(s)) return true;
   // A short line without clause punctuation: a title such as 一、总体情况 or 主动公开情况.
   if (s.length <= 16 && !/[，,、]/.test(s)) return true;
+  // A table's title that ends with its year: 各类医院基本情况(2020年), 城市前十位疾病死亡原因及构成 (2006年).
+  if (s.length <= 60 && !/[，,、。；;：:]/.test(s) && /[（(]\s*\d{4}\s*年\s*[)）]$/.test(s)) return true;
   // A document's title: …卫生健康委员会2022年政府信息公开工作年度报告, …工作总结, …情况通报.
   return s.length <= 60 && !/[，,、。；;：:]/.test(s) && /(?:报告|总结|通报|年报|公告|公报|分析)$/.test(s);
 }
