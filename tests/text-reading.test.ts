@@ -1439,6 +1439,12 @@ describe('monthly epidemic bulletins: classes across paragraphs, lists of the fi
     expect(summary(read(text).claims)).toEqual(['17171 = 11056 + 6115 ok', '61 = 60 + 1 ok']);
   });
 
+  test('甲类, 乙类 and 丙类 a paragraph each: the classes three paragraphs down still add up to the total', () => {
+    const text =
+      '2020年5月，全市共报告法定传染病病例11087例，较上月同期(9713例)上升14.15%；死亡93例。\n甲类传染病无发病、死亡报告。\n乙类传染病共报告发病7786例，较上月同期(7455例)上升4.44%；死亡93例。\n丙类传染病共报告发病3301例，较上月同期(2258例)上升46.19%；无死亡。';
+    expect(summary(read(text).claims)).toContain('11087 = 7786 + 3301 ok');
+  });
+
   test('a list of the first few by deaths is of the deaths of its class two lines up; a share after it that fits them all is of them all', () => {
     const text = '报告乙类传染病19547例，死亡77例；报告丙类传染病13058例，死亡1例。\n乙类传染病发病数居前2位的是：肺结核8092例、乙肝5976例。\n乙类传染病死亡数居前3位的是：艾滋病60例、肺结核15例、狂犬病2例，占报告死亡病例总数的100%。';
     const r = read(text);

@@ -260,7 +260,7 @@ export class UnmarkedSums extends ClaimCollector {
    * A total followed, over the next sentences, by one figure per class of a classification
    * (乙类传染病报告22种…。丙类传染病报告8种): the classes' figures are its parts when they add up to it
    * exactly. Epidemic bulletins and reports by grade write their breakdowns this way, a sentence a
-   * class, without a marker. Up to six sentences and two paragraph breaks after the total.
+   * class, without a marker. Up to six sentences and three paragraph breaks after the total.
    */
   protected classSeries(): void {
     const { mentions } = this;
@@ -285,8 +285,9 @@ export class UnmarkedSums extends ClaimCollector {
       const deaths = DEATHS.test(T.phrase);
       for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
         const m = mentions[k];
-        // Six sentences, and the next two paragraphs, blank lines between them not counted.
-        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBefore[m.start] - this.paragraphsBefore[T.end] > 2) break;
+        // Six sentences, and the next three paragraphs (甲类, 乙类 and 丙类 a paragraph each), blank
+        // lines between them not counted.
+        if (this.endsBefore[m.start] - this.endsBefore[T.end] > 6 || this.paragraphsBefore[m.start] - this.paragraphsBefore[T.end] > 3) break;
         if (m.unit !== T.unit || m.percent || isChange(m) || PER.test(m.phrase) || DEATHS.test(m.phrase) !== deaths) continue;
         const c = classOf(m);
         if (c === undefined || seen.has(c)) continue;
