@@ -2011,6 +2011,46 @@ describe('bilingual yearbook tables, one cell a line with a bar after it', () =>
   });
 });
 
+describe('tables whose cells are set apart by spaces', () => {
+  test('a yearbook page: years over the columns, English names under the Chinese, rows set deeper under the row they break down', () => {
+    const years = [2000, 2010, 2020];
+    const doctors = [20974, 28405, 18846];
+    const aides = [9795, 463, 551];
+    const text = [
+      '17-7 农村村级卫生组织情况',
+      'Health Organizations in Rural Areas at Village Level',
+      `  ${years.join(' ')}`,
+      '项目  Item',
+      `  村设置医疗点数(个) 17476 19976 17173`,
+      '    Medical Treatment Stations of Villages(unit)',
+      `  乡村医生和卫生人员数(人) ${years.map((_, k) => doctors[k] + aides[k]).join(' ')}`,
+      '    Number of Rural Doctors and Medical Personnel(person)',
+      `    乡村医生 ${doctors.join(' ')}`,
+      '        Rural Doctors',
+      `    卫生员 ${aides.join(' ')}`,
+      '        Medical Personnel',
+    ].join('\n');
+    expect(summary(read(text).claims)).toEqual(years.map((_, k) => `${doctors[k] + aides[k]} = ${doctors[k]} + ${aides[k]} ok`));
+    // A sentence that ends with figures is no row.
+    expect(read('全年共检查单位，合格 120 130\n其中 甲 60 65\n乙 60 65').claims).toEqual([]);
+  });
+
+  test('blocks ranked under a row named as their sum: a claim each, in the rounding of their shares; 内分泌 is a name, not 内:', () => {
+    const block = (title: string, shares: number[]): string[] => [
+      // The sum as printed is 0.02 off the shares as printed: each of the six figures was rounded.
+      `  ${title}合计 ${(shares.reduce((a, b) => a + b, 0) + 0.02).toFixed(2)}`,
+      ...shares.map((v, k) => `${k + 1} ${['恶性肿瘤', '脑血管病', '心脏病', '内分泌营养和代谢疾病', '泌尿、生殖系病'][k]} ${v.toFixed(2)}`),
+    ];
+    const all = [27.25, 17.66, 17.1, 3.32, 1.37];
+    const men = [30.45, 16.34, 16.11, 2.53, 1.29];
+    const text = ['城市前五位疾病死亡原因及构成 (2006年)', ' 顺位   疾 病 死 亡 原 因   占死亡总人数的% ', ...block('五种死因', all), '     ', ...block('男性五种死因', men)].join('\n');
+    const got = summary(read(text).claims);
+    const sum = (xs: number[]): number => Number((xs.reduce((a, b) => a + b, 0) + 0.02).toFixed(2));
+    expect(got).toEqual([`${sum(all)} = ${all.join(' + ')} ok`, `${sum(men)} = ${men.join(' + ')} ok`]);
+    expect(read(text).period).toMatchObject({ year: 2006, from: 1, to: 12 });
+  });
+});
+
 describe('a list by year', () => {
   test('分别为2012年621起，2013年519起… are the items of the total; a year after an item of another kind still starts a new subject', () => {
     const text = '行政处罚案件数为2427例，分别为2012年621起，2013年519起，2014年519起，2015年465起，2016年303起，呈逐年下降趋势。';

@@ -24,7 +24,8 @@ import type { Claim } from './claim-types';
 import { judge, type Draft } from './claim-verdict';
 import type { Mention } from './extract';
 import { lineStarts } from './reading';
-import { NUMBER_CELL, cellMention, rowOf, type Cell } from './text-tables';
+import { cellMention } from './text-tables';
+import { NUMBER_CELL, rowOf, type Cell } from './table-rows';
 
 /** A line of a form: its label words and the figures that end it. */
 interface FormRow {

@@ -19,6 +19,7 @@ import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import { normalizePhrase, type Mention } from './extract';
 import { lineOf, lineStarts } from './reading';
+import { NUMBER_CELL, cellLineTables, isYearRow, spaceTables, tablesOf, type Cell, type Row } from './table-rows';
 import { parseCell } from '../values';
 
 /** The label of a total row: 总计, 合 计, 总数, 共计, and the whole area (全 市, 全省) of a table of its parts. */
@@ -27,44 +28,10 @@ const TOTAL_ROW = /^(?:总计|合计|总数|共计|總計|合計|總數|共計|�
 const OF_WHICH_ROW = /^\s*[#＃]/;
 /** A row label numbered at the top level of a table: 一、医院, （二）疗养院, 3.卫生院. */
 const NUMBERED_ROW = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))/;
-/** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
-export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit in a column header: 机构数(个), 床位数（张）. */
 const HEADER_UNIT = /[(（]\s*([^()（）\s]{1,3})\s*[)）]\s*$/;
-/** A cell of a unit column: 个, 张, 人, 万元, 人次. */
-const UNIT_CELL = /^(?:个|家|所|张|人|名|位|例|件|次|人次|万人次|元|万元|亿元|台|户|份|项|条|起|辆|床|万人)$/;
 /** A table's unit line: 单位:人, 单位：万元. */
 const UNIT_LINE = /单位\s*[:：]\s*([^\s|,，;；]{1,3})/;
-
-export interface Cell {
-  text: string;
-  /** Offset of the cell's text (trimmed) in the report. */
-  start: number;
-}
-
-interface Row {
-  cells: Cell[];
-  line: number;
-  lineStart: number;
-}
-
-/** The cells of a line written as a table row (two or more | in it), else undefined. */
-export function rowOf(line: string, offset: number): Cell[] | undefined {
-  if ((line.match(/\|/g) ?? []).length < 2) return undefined;
-  const cells: Cell[] = [];
-  let from = 0;
-  for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && line[i] !== '|') continue;
-    const raw = line.slice(from, i);
-    const lead = raw.length - raw.trimStart().length;
-    cells.push({ text: raw.trim(), start: offset + from + lead });
-    from = i + 1;
-  }
-  // The border bars: | a | b | has an empty cell before the first and after the last.
-  if (cells.length && cells[0].text === '' && /^\s*\|/.test(line)) cells.shift();
-  if (cells.length && cells[cells.length - 1].text === '' && /\|\s*$/.test(line)) cells.pop();
-  return cells;
-}
 
 /** A unit the sheet reader knows as a count or an amount (个, 张, 人, 万元), else ''. */
 function knownUnit(u: string | undefined): string {
@@ -73,129 +40,6 @@ function knownUnit(u: string | undefined): string {
   return p.kind === 'number' && !p.percent && p.unit ? p.unit : '';
 }
 
-/** The tables of a text: runs of two or more row lines (a |---| line between them is skipped). */
-function tablesOf(text: string): Row[][] {
-  const tables: Row[][] = [];
-  let current: Row[] = [];
-  let offset = 0;
-  const lines = text.split('\n');
-  lines.forEach((line, k) => {
-    const cells = rowOf(line, offset);
-    offset += line.length + 1;
-    if (cells && cells.every((c) => /^:?-{2,}:?$/.test(c.text) || c.text === '')) return;
-    if (cells) current.push({ cells, line: k, lineStart: offset - line.length - 1 });
-    else {
-      if (current.length >= 2) tables.push(current);
-      current = [];
-    }
-  });
-  if (current.length >= 2) tables.push(current);
-  return tables;
-}
-
-/** A line that holds one cell of a table copied one cell a line: short, no sentence in it, at most a bar after it. */
-const CELL_LINE = /^[^。；;！？|]{1,30}$/;
-
-/**
- * Tables copied from a web page one cell a line (学校 |⏎2 |⏎2 |⏎…⏎其他 |⏎87 |⏎…⏎合计 |⏎89 |…): a row is a
- * line of words followed by lines of one figure each, and a table is two or more such rows in a
- * row with the same number of figures. Blank lines between cells are passed over; header cells
- * (words followed by words) are not rows. Returns the rows as `tablesOf` does, a label cell and
- * figure cells.
- */
-function cellLineTables(text: string): Row[][] {
-  const tables: Row[][] = [];
-  let current: Row[] = [];
-  let row: Row | undefined;
-  // Lines of words one after another (指标 ⏎ 2018年 ⏎ 2017年 ⏎ 增减百分比(%)): a header, when the rows after
-  // it have as many cells.
-  let heading: Row[] = [];
-  const close = (): void => {
-    if (row && row.cells.length >= 2) {
-      if (current.length && current[0].cells.length !== row.cells.length) {
-        if (current.length >= 2) tables.push(current);
-        current = [];
-      }
-      if (current.length === 0 && heading.length >= row.cells.length) {
-        const head = heading.slice(heading.length - row.cells.length);
-        current.push({ cells: head.map((h) => h.cells[0]), line: head[0].line, lineStart: head[0].lineStart });
-      }
-      current.push(row);
-      heading = [];
-    } else if (row) {
-      if (current.length >= 2) tables.push(current);
-      current = [];
-      heading.push(row);
-    }
-    row = undefined;
-  };
-  let offset = 0;
-  // Whether the last cell line ended with a bar (门诊部 | ⏎ 15 |): then a line of a bar alone before
-  // another figure is a blank cell, not a bar set between cells on lines of their own (271 ⏎ | ⏎
-  // 57455), nor the end of a row before the next row's label (18 | ⏎ | ⏎ 综合医院 |).
-  let barred = false;
-  const lines = text.split('\n');
-  const nextCell = (k: number): string => {
-    for (let j = k + 1; j < lines.length && j < k + 4; j++) {
-      const c = lines[j].replace(/[\s\u3000|]+$/, '').trim();
-      if (c !== '' || /^\s*\|\s*$/.test(lines[j])) return c === '' ? '|' : c;
-    }
-    return '';
-  };
-  // Whether the last line was a row's label or its English (bilingual yearbooks put the English
-  // name under the Chinese one, over one line or two).
-  let named = false;
-  lines.forEach((raw, k) => {
-    const start = offset;
-    offset += raw.length + 1;
-    const body = raw.replace(/[\s\u3000|]+$/, '');
-    const lead = body.length - body.trimStart().length;
-    const cell = body.trim();
-    const bar = /\|\s*$/.test(raw);
-    if (cell === '' && bar && /^\s*\|\s*$/.test(raw) && barred && row && /^(?:\||[-−–]?\d[\d,.]*)$/.test(nextCell(k))) {
-      row.cells.push({ text: '', start: start + raw.indexOf('|') });
-      return;
-    }
-    if (cell !== '') barred = bar;
-    // Total Hospitals, Traditional Chinese Medicine ⏎ Hospitals: the row's name in English.
-    if (named && row && row.cells.length === 1 && /^[A-Za-z][A-Za-z\s,.'&()/-]*$/.test(cell)) return;
-    named = cell !== '' && !NUMBER_CELL.test(cell);
-    // A line of spaces only, in a row being read, is a blank cell (a copy that sets each cell apart
-    // with an empty line keeps a blank cell as a space): it holds the row's width.
-    if (cell === '' && raw !== '' && /^[\s\u3000]+$/.test(raw) && row) {
-      row.cells.push({ text: '', start: start + raw.length });
-      return;
-    }
-    if (cell === '') return;
-    // A dash is a cell left empty (门诊部 | 个 | - | 99); a unit word right after the label is the
-    // row's unit column (一、卫生机构 | 个 | 727 | 806).
-    if (row && /^[-—－–]{1,2}$/.test(cell)) {
-      row.cells.push({ text: '', start: start + lead });
-      return;
-    }
-    if (row && row.cells.length === 1 && UNIT_CELL.test(cell)) {
-      row.cells.push({ text: cell, start: start + lead });
-      return;
-    }
-    if (!CELL_LINE.test(cell)) {
-      close();
-      if (current.length >= 2) tables.push(current);
-      current = [];
-      heading = [];
-      return;
-    }
-    // A figure with a sign (a change, -4.08) is a cell of the row too, though never a part.
-    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, ''))) {
-      if (row) row.cells.push({ text: cell, start: start + lead });
-      return;
-    }
-    close();
-    row = { cells: [{ text: cell, start: start + lead }], line: k, lineStart: start };
-  });
-  close();
-  if (current.length >= 2) tables.push(current);
-  return tables;
-}
 
 /** The number a cell holds (3,121 → 3121; −4.08 → −4.08), or undefined for words and blank cells. */
 function cellNumber(text: string | undefined): number | undefined {
@@ -209,24 +53,8 @@ const decimalsOf = (text: string): number => (text.split('.')[1] ?? '').length;
 /** Half a unit of the last digit of the coarsest of these cells: how far a sum of them may round. */
 const halfStep = (texts: readonly string[]): number => Math.max(...texts.map((t) => 10 ** -decimalsOf(t))) / 2;
 
-/** A row that is part of the row above it: 其中, 含, 内:, #综合医院. */
-const OF_WHICH_LABEL = /^\s*(?:其中|含|内|包括|[#＃])/;
-
-/**
- * A row of years (项目 | 2013 | 2014 | … or 2000 2005 2010 …): the heading of a table whose columns
- * are years, not a row of figures. Its cells are years, two or more, in one direction.
- */
-function isYearRow(r: Row): boolean {
-  const years = r.cells.slice(1).filter((c) => c.text !== '');
-  if (years.length < 2 || !years.every((c) => /^(?:19|20)\d\d$/.test(c.text))) return false;
-  const ys = years.map((c) => Number(c.text));
-  const up = ys.every((y, k) => k === 0 || y > ys[k - 1]);
-  const down = ys.every((y, k) => k === 0 || y < ys[k - 1]);
-  // Two runs of the same years (总诊疗人次 2008–2012, 出院人数 2008–2012) head two blocks of columns.
-  const half = ys.length / 2;
-  const twice = ys.length % 2 === 0 && ys.slice(0, half).every((y, k) => y === ys[half + k]) && ys.slice(0, half).every((y, k) => k === 0 || y > ys[k - 1]);
-  return up || down || twice;
-}
+/** A row that is part of the row above it: 其中, 含, 内: (not 内分泌…, a name), #综合医院. */
+const OF_WHICH_LABEL = /^\s*(?:其中|含|内\s*[:：]|包括|[#＃])/;
 
 /**
  * The dimension a row is named under (医院分级别: 三级医院 → 医院分级别; 按经济类型分：公立 → 按经济类型分),
@@ -236,6 +64,51 @@ function isYearRow(r: Row): boolean {
 function dimensionOf(label: string): { key: string; name: string } {
   const m = /^\s*([^:：]{0,12}(?:分|按)[^:：]{0,8})\s*[:：]\s*(\S.*)$/.exec(label);
   return m ? { key: m[1].replace(/\s+/g, ''), name: m[2] } : { key: '', name: label };
+}
+
+/** A row named as a sum of the others: 十种死因合计, 甲乙丙类 总计. */
+const NAMED_TOTAL = /(?:合计|总计|合計|總計)$/;
+
+/**
+ * A table cut before each row named as a sum (…合计) when it opens with one and holds more than one,
+ * and has no 总计 row: blocks of the same columns one under another, each with its total first.
+ */
+function byNamedTotals(rows: Row[]): Row[][] {
+  const named = (r: Row): boolean => NAMED_TOTAL.test(r.cells[0].text.replace(/\s+/g, ''));
+  const first = rows.findIndex((r) => r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text)) && !isYearRow(r));
+  // A table with a 总计 row of its own has subtotals under it (总计 ⏎ 医院合计 ⏎ 综合医院 …), not blocks.
+  if (first < 0 || !named(rows[first]) || rows.filter(named).length < 2 || rows.some((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')))) return [rows];
+  const out: Row[][] = [];
+  for (const [k, r] of rows.entries()) {
+    if (k <= first) {
+      if (k === 0) out.push([]);
+      out[0].push(r);
+    } else if (named(r)) out.push([...rows.slice(0, first), r]);
+    else out[out.length - 1].push(r);
+  }
+  // Each block holds its total and two rows or more; a named row last (丙类传染病 合计 under 甲乙丙类
+  // 总计) is a part of the table's total, not a block.
+  return out.every((b) => b.length - first >= 3) ? out : [rows];
+}
+
+/**
+ * Rows set deeper under a row, where the copy keeps the indentation: the row and the rows right
+ * after it at the next depth (rows deeper still are theirs, not its), two or more.
+ */
+function indentGroups(rows: Row[]): Array<{ head: Row; rows: Row[] }> {
+  const groups: Array<{ head: Row; rows: Row[] }> = [];
+  rows.forEach((head, i) => {
+    if (head.indent === undefined) return;
+    const under: Row[] = [];
+    let depth: number | undefined;
+    for (const r of rows.slice(i + 1)) {
+      if (r.indent === undefined || r.indent <= head.indent) break;
+      depth ??= r.indent;
+      if (r.indent === depth) under.push(r);
+    }
+    if (under.length >= 2) groups.push({ head, rows: under });
+  });
+  return groups;
 }
 
 /** A row that takes in whatever the rows before it leave out (其他, 其它专业公共卫生机构): its list is complete. */
@@ -441,9 +314,11 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       if (/^表\s*[\d一二三四五六七八九十]/.test(r.cells[0].text) && !r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text))) out.push([]);
       out[out.length - 1].push(r);
     }
-    return out.filter((t) => t.length >= 2);
+    // Blocks that each open with a row named as their sum (十种死因合计 ⏎ 1 恶性肿瘤 … ⏎ 男性十种死因合计 ⏎ …):
+    // a table each.
+    return out.flatMap(byNamedTotals).filter((t) => t.length >= 2);
   };
-  for (const rows of [...tablesOf(text), ...cellLineTables(text)].flatMap(split)) {
+  for (const rows of [...tablesOf(text), ...cellLineTables(text), ...spaceTables(text)].flatMap(split)) {
     const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text)) && !isYearRow(r);
     const first = rows.findIndex(isData);
     if (first < 0) continue;
@@ -471,7 +346,12 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     };
     // Rates in the table: a row (or a column) of a rate whose figures are one row's over another's.
     for (const t of tableRates(header, rows.slice(first), mention)) rates.push(t);
-    const totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
+    let totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
+    // Else one row named as the sum of the rest (十种死因合计, 甲乙丙类总计), first or last.
+    if (totals.length === 0) {
+      const named = data.filter((r) => NAMED_TOTAL.test(r.cells[0].text.replace(/\s+/g, '')));
+      if (named.length === 1 && (named[0] === data[0] || named[0] === data[data.length - 1])) totals = named;
+    }
     // Rows marked # (#公立医疗机构, #民营医疗机构), as statistics tables mark 其中, are parts of the first
     // row when it is unmarked and no 总计 row is written: a list that may be partial.
     const ofWhich = data.filter((r) => OF_WHICH_ROW.test(r.cells[0].text));
@@ -479,7 +359,10 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // No total row, but numbered rows with rows under them (一、卫生机构 ⏎ 市级医院 ⏎ … ⏎ 二、病床床位数合计): each
     // numbered row is the total of the rows under it, and nothing is the total of them all.
     const groupsOnly = totals.length === 0 && !byMark && data.length >= 3 && NUMBERED_ROW.test(data[0].cells[0].text);
-    if (totals.length !== 1 && !byMark && !groupsOnly) continue;
+    // No total row, but rows set deeper under a row (乡村医生和卫生人员数 ⏎     乡村医生 ⏎     卫生员): each
+    // such row is the total of the rows under it.
+    const indented = totals.length === 0 && !byMark && !groupsOnly ? indentGroups(data) : [];
+    if (totals.length !== 1 && !byMark && !groupsOnly && indented.length === 0) continue;
     const total = byMark ? data[0] : groupsOnly ? undefined : totals[0];
     const at = total ? data.indexOf(total) : -1;
     // The total row stands first or last; the parts are all the other rows.
@@ -505,6 +388,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       }
     }
     if (levels) ({ parts, groups } = levels);
+    if (indented.length) groups = indented;
     // 其中 on the first row under a total row and on no other (总计 ⏎ 其中:综合医院 ⏎ 中医医院 ⏎ 专科医院):
     // the rows are the total's parts, a list that may leave some kinds out.
     const ofWhichList = !byMark && !levels && !nested && total !== undefined && at === 0 && rest.length >= 2 && OF_WHICH_LABEL.test(rest[0].cells[0].text) && !rest.slice(1).some((r) => OF_WHICH_LABEL.test(r.cells[0].text));
