@@ -2011,6 +2011,40 @@ describe('bilingual yearbook tables, one cell a line with a bar after it', () =>
   });
 });
 
+describe('subtotals inside a breakdown, found over all the columns', () => {
+  test('专科医院 and the kinds under it: a breakdown of its own; a column where another row happens to equal the rows after it is not misread', () => {
+    // Column 1: 中医医院 145 = 53 + 46 + 4 + 2 + 30 + 9 + 1, the rows after it, by chance; the other columns do not agree.
+    const kinds: Array<[string, number[]]> = [['综合医院', [415, 489, 283]], ['中医医院', [145, 122, 66]], ['中西医结合医院', [53, 51, 29]]];
+    const special: Array<[string, number[]]> = [['眼科医院', [4, 5, 3]], ['妇产(科)医院', [2, 2, 1]], ['精神病医院', [30, 34, 16]], ['皮肤病医院', [9, 7, 7]], ['骨科医院', [1, 1, 1]]];
+    const specialSum = [0, 1, 2].map((c) => special.reduce((a, [, v]) => a + v[c], 0));
+    const all: Array<[string, number[]]> = [...kinds, ['专科医院', specialSum], ...special];
+    const head = [0, 1, 2].map((c) => [...kinds.map(([, v]) => v[c]), specialSum[c]].reduce((a, b) => a + b, 0));
+    const text = ['机构分类 |', '甲 |', '乙 |', '丙 |', '|', `一、医院 |`, ...head.map((v) => `${v} |`), '|', ...all.flatMap(([l, v]) => [`${l} |`, ...v.map((x) => `${x} |`), '|'])].join('\n');
+    expect(145).toBe(53 + specialSum[0] + special.reduce((a, [, v]) => a + v[0], 0));
+    const got = summary(read(text).claims);
+    for (let c = 0; c < 3; c++) {
+      expect(got).toContain(`${head[c]} = ${[...kinds.map(([, v]) => v[c]), specialSum[c]].join(' + ')} ok`);
+      expect(got).toContain(`${specialSum[c]} = ${special.map(([, v]) => v[c]).join(' + ')} ok`);
+    }
+    expect(read(text).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a subtotal three columns of four confirm is one in the fourth too, where its rows are one too many', () => {
+    const rows: Array<[string, number[]]> = [
+      ['一、医院', [35, 350, 3500, 700]],
+      ['综合医院', [25, 250, 2500, 500]],
+      ['专科医院', [10, 100, 1000, 200]],
+      ['眼科医院', [4, 40, 400, 81]],
+      ['骨科医院', [6, 60, 600, 120]],
+    ];
+    const text = ['机构分类 |', '甲 |', '乙 |', '丙 |', '丁 |', '|', ...rows.flatMap(([l, v]) => [`${l} |`, ...v.map((x) => `${x} |`), '|'])].join('\n');
+    const got = summary(read(text).claims);
+    expect(got).toContain('700 = 500 + 200 ok');
+    expect(got).toContain('200 = 81 + 120 exceeds');
+    expect(got).toContain('100 = 40 + 60 ok');
+  });
+});
+
 describe('tables whose cells are set apart by spaces', () => {
   test('a yearbook page: years over the columns, English names under the Chinese, rows set deeper under the row they break down', () => {
     const years = [2000, 2010, 2020];

@@ -271,6 +271,44 @@ function subtotals(rows: Row[], value: (r: Row) => number, step: (rs: Row[]) => 
 }
 
 /**
+ * Subtotals in a list of rows, found over all the columns of figures: a row that the two or more
+ * rows right after it make up (blank cells as nothing) in at least three quarters of the columns
+ * where it has a figure, and in two at least: in one column alone small figures match by chance.
+ * Returns each subtotal's index with the index of its last row; a column that disagrees keeps its
+ * own claim, which reports the difference.
+ */
+function subtotalSpans(rows: Row[], cols: number[]): Map<number, number> {
+  const spans = new Map<number, number>();
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 2; j < rows.length; j++) {
+      let checked = 0;
+      let held = 0;
+      let over = 0;
+      for (const c of cols) {
+        const head = cellNumber(rows[i].cells[c]?.text);
+        if (head === undefined) continue;
+        const under = rows.slice(i + 1, j + 1).map((r) => r.cells[c]?.text ?? '');
+        if (under.some((t) => t !== '' && cellNumber(t) === undefined)) continue;
+        const sum = under.reduce((a, t) => a + (cellNumber(t) ?? 0), 0);
+        // Nothing in the row and nothing under it (a form's rows of 0) says nothing of its levels.
+        if (head === 0 && sum === 0) continue;
+        const st = halfStep([rows[i].cells[c].text, ...under.filter(Boolean)]);
+        checked++;
+        if (Math.abs(sum - head) <= st) held++;
+        else if (sum > head + st) over++;
+      }
+      if (held >= 2 && held >= 0.75 * checked) {
+        spans.set(i, j);
+        i = j;
+        break;
+      }
+      if (checked === 0 || over * 2 > checked) break;
+    }
+  }
+  return spans;
+}
+
+/**
  * A figure in a table written in the text, as a mention of its own: a plain count at the cell's
  * offset, named by its row's label and its column's header (`phrase`), numbered `index`.
  */
@@ -400,7 +438,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const width = Math.max(...rows.map((r) => r.cells.length));
     // One claim a column: the head row's figure and the figures of the rows under it. A blank cell
     // is no part (nothing is written there); a cell of words makes the column unreadable.
-    const column = (head: Row, under: Row[], col: number, complete: boolean, levels = false): void => {
+    const column = (head: Row, under: Row[], col: number, complete: boolean, levels = false, inner: ReadonlySet<Row> = new Set()): void => {
       // Percentages and rates (增减百分比(%), 使用率) do not add up.
       if (/%|％|百分|率|比重|构成|構成/.test(header.map((h) => h.cells[col]?.text ?? '').join(' '))) return;
       const t = mention(head, col);
@@ -414,7 +452,10 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
         // A row under the head that the rows after it make up exactly (社区卫生服务中心(站)68 ⏎ 社区卫生服务
         // 中心23 ⏎ 社区卫生服务站45) is a subtotal: those rows are a level further down. Without such
         // rows, parts above the head are not read, since the table does not show its levels.
-        kept = subtotals(kept, value, step);
+        // The subtotals the columns agree on come first; one column alone may match by chance (中医医院145
+        // = the 53 + 46 + 4 + 2 + 30 + 9 + 1 of the rows after it).
+        const outer = kept.filter((r) => !inner.has(r));
+        kept = inner.size && sum(outer) <= value(head) + step([head, ...outer]) ? outer : subtotals(kept, value, step);
         if (sum(kept) > value(head) + step([head, ...kept])) return;
       }
       const list = kept.map((r) => mention(r, col) as Mention);
@@ -439,11 +480,20 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       }
       return [...by.values()].map((rows) => ({ head: g.head, rows }));
     });
+    // Subtotals inside each list (专科医院 ⏎ 眼科医院 ⏎ … ⏎ 骨科医院), found once over all the columns.
+    const figureCols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => !/%|％|百分|率|比重|构成|構成/.test(header.map((h) => h.cells[c]?.text ?? '').join(' ')));
+    const spans = lists.map((l) => subtotalSpans(l.rows, figureCols));
     for (let col = 1; col < width; col++) {
       if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut && !ofWhichList);
       // The rows under a numbered row may leave some of its kinds out: a list that may be partial,
       // unless it ends with a row for all the rest (其他), which makes it complete.
-      for (const l of lists) if (l.rows.length >= 2) column(l.head, l.rows, col, CATCH_ALL.test(l.rows[l.rows.length - 1].cells[0].text), true);
+      lists.forEach((l, k) => {
+        if (l.rows.length < 2) return;
+        const inner = new Set([...spans[k]].flatMap(([i, j]) => l.rows.slice(i + 1, j + 1)));
+        column(l.head, l.rows, col, CATCH_ALL.test(l.rows[l.rows.length - 1].cells[0].text), true, inner);
+        // Each subtotal is the total of its own rows: a breakdown the table confirms by its arithmetic.
+        for (const [i, j] of spans[k]) column(l.rows[i], l.rows.slice(i + 1, j + 1), col, false);
+      });
     }
   }
   return { claims, cells, rates };
