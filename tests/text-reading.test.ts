@@ -356,6 +356,11 @@ describe('items after a list, 含 without brackets, figures per head', () => {
     expect(summary(claimsOf('清理事项30项，其中行政许可20项、医疗机构8家。'))).toEqual(['30 = 20 + 8 mixed-units']);
   });
 
+  test('完成两剂次接种 and 两针接种 say how many doses each person had; the people are the parts of the doses', () => {
+    const text = '湖北省累计报告接种新冠病毒疫苗632.23万剂次，其中已完成两剂次接种87.77万人，完成第1剂次接种544.46万人。上海接种的总人数达245.8万人，其中4.6万人已完成两针接种。';
+    expect(summary(read(text).claims)).toEqual(['6322300 = 877700 + 5444600 ok', '2458000 = 46000 ok']);
+  });
+
   test('doses in 剂次; 两剂次接种率 is the name of a rate, not two doses; CT2户 is a count', () => {
     const r = read('累计接种疫苗9000剂次，其中第一剂次4600人，第二剂次4400人，两剂次接种率为95.65%。');
     expect(r.mentions.map((m) => `${m.value}${m.unit}`)).toEqual(['9000剂次', '4600人', '4400人', '0.9565%']);

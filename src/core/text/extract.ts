@@ -464,6 +464,8 @@ function findHits(scan: string): RawHit[] {
     if (!tail) continue;
     if (isRank(scan, numStart, tail.text)) continue;
     if (scan[tail.end] === '是') continue;
+    // 完成两剂次接种, 两针接种: how many doses each person had, not a count of doses.
+    if (/^(?:剂次|剂|针)$/.test(tail.text) && (/^\s*(?:接种|疫苗)/.test(scan.slice(tail.end, tail.end + 3)) || /完成\s*$/.test(scan.slice(Math.max(0, numStart - 3), numStart)))) continue;
     // 两剂次接种率, 三级医院覆盖率: a word naming a rate, not a count.
     if (/^[\u4e00-\u9fff]{0,4}率/.test(scan.slice(tail.end, tail.end + 5))) continue;
     if (tail.text === '期' || tail.text === '届' || tail.text === '轮') continue; // 二期工程: a phase, not a count
