@@ -1875,6 +1875,17 @@ describe('a change and the level it led to', () => {
   });
 });
 
+describe('kinds of a class of institution', () => {
+  test('社区卫生服务中心(站) and 卫生院 after 基层医疗卫生机构: its breakdown, which may leave kinds out; 医院 kinds are not 基层', () => {
+    const head = '全市医疗卫生机构总诊疗552.24万人次。其中：医院诊疗221.23万人次；基层医疗卫生机构诊疗316.71万人次；其他医疗卫生机构诊疗14.30万人次。\n';
+    const got = summary(read(`${head}社区卫生服务中心(站)诊疗25.58万人次，同比增加11.61%，卫生院诊疗88.46万人次，同比减少9.45%。`).claims);
+    expect(got).toContain('3167100 = 255800 + 884600 short-partial');
+    // Kinds that are not all of one class name none: 卫生院 and 综合医院.
+    const mixed = summary(read(`${head}综合医院诊疗25.58万人次，卫生院诊疗88.46万人次。`).claims);
+    expect(mixed.filter((c) => c.startsWith('3167100 =') || c.startsWith('2212300 ='))).toEqual([]);
+  });
+});
+
 describe('a short name and 中 with a colon', () => {
   test('医院中：公立医院…；民营医院… breaks down the 医院 of the list before', () => {
     const text = '全省医疗卫生机构总诊疗1.31亿人次。其中：医院0.51亿人次，基层医疗卫生机构0.75亿人次，其他医疗卫生机构0.05亿人次。医院中：公立医院诊疗0.42亿人次，民营医院0.09亿人次。';

@@ -483,6 +483,20 @@ export class UnmarkedSums extends ClaimCollector {
       for (const l of labels) while (common && !l.endsWith(common)) common = common.slice(1);
       if (common.length < 2 || labels.some((l) => l.length - common.length < 1 || l.length - common.length > 14)) continue;
       const sum = sumOf(parts);
+      // Kinds of one class of institution (社区卫生服务中心(站)诊疗…，卫生院诊疗…) after that class's figure
+      // (基层医疗卫生机构诊疗316.71万人次): its breakdown, which may leave kinds out.
+      const kind = institutionClassOf(labels.map((l) => l.slice(0, l.length - common.length)));
+      if (kind) {
+        const T = mentions
+          .slice(Math.max(0, parts[0].index - 30), parts[0].index)
+          .reverse()
+          .find((m) => m.unit === parts[0].unit && !m.percent && !m.approx && !isChange(m) && normalizePhrase(m.phrase).endsWith(kind + common));
+        if (T && sum <= T.value + tolerance([T, ...parts])) {
+          const parent = this.claims.findIndex((c) => c.parts.some((p) => p.mention === T.index));
+          this.emitMarkerless(T, parts, 'reference', parent >= 0 ? parent : undefined);
+          continue;
+        }
+      }
       for (let j = parts[0].index - 1; j >= 0 && j >= parts[0].index - 30; j--) {
         const T = mentions[j];
         if (T.unit !== parts[0].unit || T.percent || T.approx || isChange(T) || !normalizePhrase(T.phrase).endsWith(common)) continue;
@@ -494,6 +508,22 @@ export class UnmarkedSums extends ClaimCollector {
       }
     }
   }
+}
+
+/**
+ * The classes of health institutions of the national statistics and the kinds each is made of
+ * (卫生健康统计年鉴): 基层医疗卫生机构 are 社区卫生服务中心(站), 卫生院, 村卫生室, 门诊部 and 诊所;
+ * 专业公共卫生机构 are 疾病预防控制中心, 妇幼保健院(所、站), 卫生监督所 … A list of kinds names its class.
+ */
+const INSTITUTION_KINDS: ReadonlyArray<[string, RegExp]> = [
+  ['基层医疗卫生机构', /^(?:社区卫生服务(?:中心|站|机构)(?:\(站\))?|(?:乡镇|街道|中心)?卫生院|村卫生室|门诊部|诊所|卫生所|医务室|护理站)/],
+  ['专业公共卫生机构', /^(?:疾病预防控制(?:中心|机构)|疾控中心|专科疾病防治(?:院|所|站|机构)|妇幼保健(?:院|所|站|机构)|健康教育(?:所|中心)|急救中心|采供血机构|卫生监督(?:所|中心|机构)|计划生育技术服务机构)/],
+];
+
+/** The class every label names a kind of (社区卫生服务中心(站), 卫生院 → 基层医疗卫生机构), else undefined. */
+function institutionClassOf(labels: readonly string[]): string | undefined {
+  const found = INSTITUTION_KINDS.find(([, re]) => labels.every((l) => re.test(l.replace(/（/g, '(').replace(/）/g, ')'))));
+  return found?.[0];
 }
 
 /**
