@@ -825,6 +825,12 @@ describe('shares and rates', () => {
     expect(listed.claims.map((c) => c.reading)).not.toContain('share');
   });
 
+  test('a percentage that bounds a class (小于50%, 50%—80%之间, 90%以上) is no share of the count before it', () => {
+    const r = read('在上报的38个高碘地区中，居民无碘食盐率小于50%有4个，50%—80%之间的有2个，80%—90%有6个，90%以上的有26个。');
+    expect(r.rates).toEqual([]);
+    expect(summary(r.claims)).toEqual(['38 = 4 + 2 + 6 + 26 ok']);
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);

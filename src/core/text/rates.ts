@@ -135,7 +135,17 @@ function visitsOfPeople(num: Mention, base: Mention): boolean {
  * of what follows, not of the count before.
  */
 function ofWhatFollows(text: string, r: Mention): boolean {
-  return /^\s*的/.test(text.slice(r.end, r.end + 3));
+  return /^\s*的/.test(text.slice(r.end, r.end + 3)) || isBound(text, r);
+}
+
+/**
+ * A percentage that bounds a class rather than states a share (无碘食盐率小于50%有4个，50%—80%之间的有2个，
+ * 90%以上的有26个): a range's end, or a figure after 小于 / 大于 or before 之间 / 以上.
+ */
+function isBound(text: string, r: Mention): boolean {
+  const after = text.slice(r.end, r.end + 4);
+  const before = text.slice(Math.max(0, r.start - 4), r.start);
+  return /^\s*(?:[-—–~～至到]+\s*\d|之间|以上|以下|以内)/.test(after) || /(?:小于|大于|低于|高于|不足|超过|不到|[<>≤≥＜＞])\s*$|\d\s*[%％]?\s*[-—–~～至到]+\s*$/.test(before);
 }
 
 /** The stated rate agrees with num / den within half a unit of its last digit. */
