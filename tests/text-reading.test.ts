@@ -1881,6 +1881,16 @@ describe('a change and the level it led to', () => {
   });
 });
 
+describe('a bracket of counts in more than one word', () => {
+  test('89篇次(…新闻发布会5次…) is made up by its bracket, with a note on the units; a bracket that does not make it up in other units is not read', () => {
+    const text = '其中网站共发布89篇次(文字解读18篇次、图文解读12篇次、音视频解读13篇次、新闻发布会5次、媒体报道解读相关信息41篇次)。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['89 = 18 + 12 + 13 + 5 + 41 ok']);
+    expect(r.claims[0].note?.['zh-CN']).toContain('单位不同');
+    expect(read(text.replace('新闻发布会5次', '新闻发布会6次')).claims).toEqual([]);
+  });
+});
+
 describe('kinds of a class of institution', () => {
   test('社区卫生服务中心(站) and 卫生院 after 基层医疗卫生机构: its breakdown, which may leave kinds out; 医院 kinds are not 基层', () => {
     const head = '全市医疗卫生机构总诊疗552.24万人次。其中：医院诊疗221.23万人次；基层医疗卫生机构诊疗316.71万人次；其他医疗卫生机构诊疗14.30万人次。\n';

@@ -216,7 +216,9 @@ export class UnmarkedSums extends ClaimCollector {
       // Patients counted by head before the bracket and as cases inside it (10名重症病例(太原市3例、…)).
       const cases = /^(?:名|人)$/.test(H.unit) && /病例|患者|病人/.test(scan.slice(H.end, open));
       const agree = (m: Mention): boolean => m.unit === H.unit || (cases && m.unit === '例');
-      if (inner.length === 0 || inner.some((m) => m.percent || m.approx || isChange(m) || !agree(m) || this.usedAsPart.has(m.index))) continue;
+      // Counts in another word for one item (89篇次(…新闻发布会5次…)) that make the figure up exactly.
+      const exact = inner.length >= 2 && inner.every((m) => m.kind === 'count') && Math.abs(sumOf(inner) - H.value) <= tolerance([H, ...inner]);
+      if (inner.length === 0 || inner.some((m) => m.percent || m.approx || isChange(m) || (!agree(m) && !exact) || this.usedAsPart.has(m.index))) continue;
       // One figure alone (累计引进11个高层次团队(市卫健委立项7个)): a subset of the figure, when it fits and
       // is no figure of another time (上年11个, 同比…) or per head (每千人口5.51人).
       if (inner.length === 1) {
