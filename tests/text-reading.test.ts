@@ -192,6 +192,13 @@ describe('lists without a marker', () => {
     expect(r.claims[0]).toMatchObject({ reading: 'no-marker', trigger: '' });
   });
 
+  test('a figure after a larger one of its unit is a total when three or more figures after it make it up exactly', () => {
+    const text = '文化执法部门共检查棋牌室和娱乐场所252家，查处问题场所26家，对14家问题场所责令改正，对4家场所拟立案调查，对8家问题场所拟立案处罚。';
+    expect(summary(read(text).claims)).toEqual(['26 = 14 + 4 + 8 ok']);
+    // Two figures that happen to make it up are no breakdown of a sibling.
+    expect(read('共检查场所252家，查处问题场所26家，责令改正20家，立案6家。').claims).toEqual([]);
+  });
+
   test('the parts in the next sentence', () => {
     expect(summary(read('28家医疗卫生单位全面完成创建。最终评定出6家五星级单位，17家四星级单位和5家三星级单位。').claims)).toEqual(['28 = 6 + 17 + 5 ok']);
   });

@@ -48,7 +48,12 @@ export class UnmarkedSums extends ClaimCollector {
       // (Not after the last part of a list that made its total up exactly: …办理完成78件，余8件转下年；政府
       // 行政复议6件，5件维持，1件纠正 — that list is over.)
       const listDone = prev !== undefined && this.claims.some((c) => c.verdict === 'ok' && c.parts.length >= 2 && c.parts[c.parts.length - 1].mention === prev.index);
-      if (!this.totalsAfterParts.has(T.index) && prev && !prev.percent && !listDone && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T)) continue;
+      // Unless three or more figures after it make it up exactly, below the figure before it (检查娱乐场所
+      // 252家，查处问题场所26家，对14家…责令改正，对4家…立案调查，对8家…立案处罚): the cases it found.
+      const sibling =
+        !this.totalsAfterParts.has(T.index) && prev !== undefined && !prev.percent && !listDone && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T);
+      if (sibling && !(T.value < prev.value)) continue;
+      const fewest = sibling ? 3 : 2;
       // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
       // 陇南市1例), a sibling of the figures after it that may add up to it by chance.
       const next = mentions[T.index + 1];
@@ -62,7 +67,7 @@ export class UnmarkedSums extends ClaimCollector {
         let from = 0;
         for (let j = 0; j < run.length; j++) {
           s += run[j].value;
-          if (j - from >= 1 && Math.abs(s - T.value) <= tolerance([T, ...run.slice(from, j + 1)])) {
+          if (j - from >= fewest - 1 && Math.abs(s - T.value) <= tolerance([T, ...run.slice(from, j + 1)])) {
             const parts = run.slice(from, j + 1);
             this.emitMarkerless(T, parts, 'no-marker');
             from = j + 1;
