@@ -127,12 +127,21 @@ export class SeriesReadings extends TotalFinder {
    * them adds up exactly, so that the groups are known to cover the whole.
    */
   protected parallelGroups(): void {
-    const { mentions } = this;
+    // Groups a sentence each; then groups a clause each, set apart by ；(其中，应补助2008年孕产妇122278人，
+    // 已补助28722人；应补助2009年…).
+    this.parallelGroupsBy(/[。！？!?\n]/);
+    this.parallelGroupsBy(/[。！？!?；;\n]/);
+  }
+
+  private parallelGroupsBy(ends: RegExp): void {
+    const { mentions, scan } = this;
     const bySentence = new Map<number, Mention[]>();
+    let clause = 0;
+    let at = 0;
     for (const m of mentions) {
+      for (; at < m.start; at++) if (ends.test(scan[at])) clause++;
       if (m.percent || m.approx || m.kind !== 'count' || isChange(m) || PER_HEAD.test(m.phrase)) continue;
-      const k = this.endsBefore[m.start];
-      bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
+      bySentence.set(clause, [...(bySentence.get(clause) ?? []), m]);
     }
     const sentences = [...bySentence.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => ms);
     const units = (ms: Mention[]): string => ms.map((m) => m.unit).join('|');
@@ -141,19 +150,29 @@ export class SeriesReadings extends TotalFinder {
       if (!first || first.length < 2) continue;
       const shape = units(first);
       // The groups: the sentences after the totals' with the same counts, in the same units.
-      const groups: Mention[][] = [];
-      for (let j = i + 1; j < sentences.length && j <= i + 6 && units(sentences[j]) === shape; j++) groups.push(sentences[j]);
+      const candidates: Mention[][] = [];
+      for (let j = i + 1; j < sentences.length && j <= i + 6 && units(sentences[j]) === shape; j++) candidates.push(sentences[j]);
       const totals = sentences[i].slice(-first.length);
-      if (groups.length < 2 || totals.length !== first.length || units(totals) !== shape) continue;
-      if (this.paragraphsBefore[groups[groups.length - 1][0].start] - this.paragraphsBefore[totals[0].start] > 1) continue;
-      const fits = totals.every((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= tolerance([T, ...groups.map((g) => g[k])]));
-      if (!fits) continue;
+      if (candidates.length < 2 || totals.length !== first.length || units(totals) !== shape) continue;
+      // Most of the counts add up exactly, which shows the groups cover the whole; each other count is
+      // then checked against its groups, within a twentieth of it (a figure far off is of something else).
+      // The fewest groups that do so: sentences of the same shape after them are of something else.
+      const fit = (groups: Mention[][]): boolean => {
+        if (this.paragraphsBefore[groups[groups.length - 1][0].start] - this.paragraphsBefore[totals[0].start] > 1) return false;
+        const exact = totals.filter((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= tolerance([T, ...groups.map((g) => g[k])]));
+        const near = totals.every((T, k) => Math.abs(sumOf(groups.map((g) => g[k])) - T.value) <= 0.05 * T.value);
+        return exact.length > 0 && exact.length * 2 >= totals.length && near;
+      };
+      let groups: Mention[][] | undefined;
+      for (let g = 2; g <= candidates.length && !groups; g++) if (fit(candidates.slice(0, g))) groups = candidates.slice(0, g);
+      if (!groups) continue;
       // A list read earlier from one group's figures as parts of a total (其中抽取沿海…384份，碘盐342份…) was
       // a misreading: those figures are each of another total.
       const own = new Set(groups.flat().map((m) => m.index));
       for (const c of this.claims) if (c.verdict !== 'ok' && totals.some((T) => T.index === c.total.mention) && c.parts.every((p) => own.has(p.mention))) this.misread.add(c);
+      const chosen = groups;
       totals.forEach((T, k) => {
-        if (!this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) this.emitMarkerless(T, groups.map((g) => g[k]), 'no-marker');
+        if (!this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) this.emitMarkerless(T, chosen.map((g) => g[k]), 'no-marker');
       });
     }
   }
