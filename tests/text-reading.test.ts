@@ -648,6 +648,13 @@ describe('verdicts', () => {
     expect(summary(read('共诊疗138人次，其中医院48人次，基层87人次，其他4人次。').claims)).toEqual(['138 = 48 + 87 + 4 exceeds']);
   });
 
+  test('a list that ends with the rest (其他信息) says it is complete: short of its total is an error; 其他感染性腹泻 is a kind, not the rest', () => {
+    const r = read('累计发布各类信息603条，涵盖政务动态24条、社会救助455条、养老服务15条、其他信息105条。');
+    expect(summary(r.claims)).toEqual(['603 = 24 + 455 + 15 + 105 short']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+    expect(summary(read('丙类传染病共报告1349例，其中流感768例、手足口病414例、其他感染性腹泻104例。').claims)).toEqual(['1349 = 768 + 414 + 104 short-partial']);
+  });
+
   test('leading parts that equal the total, then more parts of the same kind: still an error', () => {
     // 108+12+12+38+11+28 = 209, but 消毒卫生 and 职业卫生 are inspections of the same kind.
     const r = read('双随机抽检任务209家，其中：公共场所卫生108家、生活饮用水12家、学校卫生12家、医疗卫生38家、放射卫生11家、传染病卫生28家、消毒卫生4家、职业卫生2家。');

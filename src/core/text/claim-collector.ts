@@ -13,6 +13,9 @@ import { readingScan } from './reading';
 /** The longest stretch of words before a figure that is kept as its label. */
 const LABEL_SPAN = 120;
 
+/** The last item of a list that takes in all the rest: 其他, 其他信息, 其它类, 其他方面 (not 其他感染性腹泻, a disease). */
+const REST_ITEM = /^(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因)?$/;
+
 export class ClaimCollector {
   protected readonly scan: string;
   protected readonly starts: number[];
@@ -112,6 +115,11 @@ export class ClaimCollector {
     const claimStart = Math.min(first.phraseStart, first.start, t);
     const wording = parts.length ? completeWording(this.scan, trigger, s0, total, parts[0].m.start) : undefined;
     const lead = this.scan.slice(Math.max(0, t - 12), t);
+    const labels = parts.map((p) => this.label(p.labelStart, p.m));
+    // A list that ends with the rest (…、其他信息105条) says by itself that it is complete, as a 共计 does.
+    // Not in a list of the first few (居前五位的是：…；其他300件次), where the rest is one of them.
+    const ranked = parts.length > 0 && /前\s*[一二三四五六七八九十\d]+\s*[位名]/.test(this.scan.slice(total.end, parts[0].m.start));
+    const restLast = labels.length >= 2 && !ranked && REST_ITEM.test(normalizePhrase(labels[labels.length - 1]));
     return this.emit({
       text: this.text.slice(claimStart, endOffset),
       start: claimStart,
@@ -120,11 +128,8 @@ export class ClaimCollector {
       total,
       totalLabel: total.phrase,
       ...(compound ? { compound, totalValue: sumOf(compound) } : {}),
-      parts: parts.map((p) => {
-        const label = this.label(p.labelStart, p.m);
-        return { m: p.m, label, overlap: p.overlap || OVERLAP_WORDS.test(label) };
-      }),
-      complete: wording !== undefined,
+      parts: parts.map((p, k) => ({ m: p.m, label: labels[k], overlap: p.overlap || OVERLAP_WORDS.test(labels[k]) })),
+      complete: wording !== undefined || restLast,
       selection: SELECTION.test(lead),
       reading,
       ...(parent !== undefined ? { parent } : {}),
