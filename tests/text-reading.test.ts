@@ -199,6 +199,10 @@ describe('lists without a marker', () => {
     expect(read('共检查场所252家，查处问题场所26家，责令改正20家，立案6家。').claims).toEqual([]);
   });
 
+  test('the same count again by another verb (收到申请4条，回复4条) is the total restated, and the figures after it its parts', () => {
+    expect(summary(read('2025年，我局收到政府信息公开申请4条，回复4条，予以公开3条，1条因不属于本行政机关负责公开无法提供。').claims)).toEqual(['4 = 3 + 1 ok']);
+  });
+
   test('the parts in the next sentence', () => {
     expect(summary(read('28家医疗卫生单位全面完成创建。最终评定出6家五星级单位，17家四星级单位和5家三星级单位。').claims)).toEqual(['28 = 6 + 17 + 5 ok']);
   });

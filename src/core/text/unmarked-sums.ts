@@ -85,6 +85,9 @@ export class UnmarkedSums extends ClaimCollector {
         if (m.approx) break;
         if (!addable([m.unit, T.unit])) continue;
         if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) break;
+        // The same count again by another verb right after it (收到申请4条，回复4条，予以公开3条，1条…): the
+        // total restated, not a part of it.
+        if (run.length === 0 && k === T.index + 1 && m.value === T.value && m.unit === T.unit) continue;
         run.push(m);
       }
       flush();
