@@ -849,6 +849,16 @@ describe('shares and rates', () => {
     expect(summary(r.claims)).toEqual(['38 = 4 + 2 + 6 + 26 ok']);
   });
 
+  test('counts each given with their share of one base, in several wordings and sentences apart from it, are its parts', () => {
+    const text =
+      '2020年，全区新收行政复议案件88件，受理59件。全年结案86件。受理案件同比去年下降38.5%。今年受理治安管理类案件13件，占案件总数的22.0%，较去年增加116.7%；工商投诉举报类受理21件，占总数的35.6%；征迁安置类新收6件，占总数的10.2%；其他各类案件新收19件，占案件总数的32.2%。';
+    expect(summary(read(text).claims)).toContain('59 = 13 + 21 + 6 + 19 ok');
+    // Shares whose counts do not make the base up stay one-part claims each.
+    const partial = summary(read(text.replace('其他各类案件新收19件，占案件总数的32.2%', '其他各类案件另计')).claims);
+    expect(partial.filter((c) => c.startsWith('59 = 13 +'))).toEqual([]);
+    expect(partial).toContain('59 = 13 ok');
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);

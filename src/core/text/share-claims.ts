@@ -1,11 +1,13 @@
 // A share checked against two stated counts also says that one count is part of the other:
-// 疑似职业性化学中毒281例(占2.92%)，以苯中毒为主(214例，占76.16%) holds 214 of the 281. Where no
-// claim of the prose already breaks that base down into that count, the pair becomes a claim of
-// one part, so that "parts never exceed totals" is asked of it as of any 其中 with one part. The
-// share itself is judged in rates.ts; this only adds the claim. Pure TypeScript.
+// 疑似职业性化学中毒281例(占2.92%)，以苯中毒为主(214例，占76.16%) holds 214 of the 281. Counts each
+// given with their share of one base, whatever the wording of each share (占案件总数的22.0%，占总数的
+// 35.6%), are the base's parts when together they make it up exactly. Where no claim of the prose
+// already relates a share's count to its base, the pair becomes a claim of one part, so that "parts
+// never exceed totals" is asked of it as of any 其中 with one part. The shares themselves are judged
+// in rates.ts; this only adds claims. Pure TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
-import { sameKind } from './claim-words';
+import { sameKind, sumOf, tolerance } from './claim-words';
 import type { Mention } from './extract';
 import type { RateCheck } from './rates';
 import { lineStarts } from './reading';
@@ -45,14 +47,44 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
   };
   const starts = lineStarts(text);
   const out: Claim[] = [];
+  // The pairs each share stands for, where the counts are figures of the text: a count of at most its
+  // base, of one kind with it. A denominator the rate reader put together (a sum of counts, a plan) is
+  // no figure of the text.
+  const pairs: Array<{ num: Mention; den: Mention; numLabel: string; denLabel: string }> = [];
   for (const r of rates) {
     if (r.verdict !== 'ok' || r.stated.value > 1) continue;
     const num = mentions[r.numerator.mention];
     const den = mentions[r.denominator.mention];
-    // A denominator the rate reader put together (a sum of counts, a plan) is no figure of the text.
     if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value) continue;
-    if (num.index === den.index || num.value > den.value || num.value <= 0) continue;
-    if (!sameKind(num.unit, den.unit)) continue;
+    if (num.index === den.index || num.value > den.value || num.value <= 0 || !sameKind(num.unit, den.unit)) continue;
+    pairs.push({ num, den, numLabel: r.numerator.label, denLabel: r.denominator.label });
+  }
+  // Counts each given with its share of one base, in several wordings (占案件总数的22.0%，占总数的35.6%):
+  // the base's parts when they make it up exactly, two or more, and no claim breaks the base down yet.
+  const byBase = new Map<number, Mention[]>();
+  for (const { num, den } of pairs) byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
+  for (const [b, nums] of byBase) {
+    const den = mentions[b];
+    const ordered = [...nums].sort((x, y) => x.index - y.index);
+    if (ordered.length < 2 || ordered[0].index < den.index || claims.some((c) => c.total.mention === b && c.parts.length >= 2 && c.verdict === 'ok')) continue;
+    if (Math.abs(sumOf(ordered) - den.value) > tolerance([den, ...ordered])) continue;
+    if (ordered.some((m) => related.has(`m${b}:${m.index}`) || siblings.has(`${m.index}:${b}`) || within(m.index, b))) continue;
+    for (const m of ordered) {
+      related.add(`m${b}:${m.index}`);
+      related.add(`v${den.value}:${m.value}`);
+    }
+    out.push(
+      claimAtTotal(text, starts, {
+        trigger: '',
+        total: den,
+        totalLabel: den.phrase,
+        parts: ordered.map((m) => ({ m, label: m.phrase })),
+        complete: false,
+        reading: 'share',
+      }),
+    );
+  }
+  for (const { num, den, numLabel, denLabel } of pairs) {
     const keys = [`m${den.index}:${num.index}`, `v${den.value}:${num.value}`];
     if (keys.some((k) => related.has(k)) || siblings.has(`${num.index}:${den.index}`) || within(num.index, den.index)) continue;
     for (const k of keys) related.add(k);
@@ -60,8 +92,8 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
       claimAtTotal(text, starts, {
         trigger: '',
         total: den,
-        totalLabel: r.denominator.label,
-        parts: [{ m: num, label: r.numerator.label }],
+        totalLabel: denLabel,
+        parts: [{ m: num, label: numLabel }],
         complete: false,
         reading: 'share',
       }),
