@@ -859,6 +859,15 @@ describe('shares and rates', () => {
     expect(partial).toContain('59 = 13 ok');
   });
 
+  test('shares of one base named by 总数 are of the whole, and each run of them that makes it up is a breakdown', () => {
+    const text =
+      '全年本市各级行政复议机关共收到行政复议申请6200件，其中，依法受理4955件，占收案总数的79.9%；不予受理1245件，占20.1%。\n全年以市政府为被申请人的复议案件60件，占收到申请总数的1%；以市政府部门为被申请人的421件，占6.8%；以区县政府为被申请人的782件，占12.6%；以区县政府部门为被申请人的2995件，占48.3%；乡镇政府等其他1942件，占31.3%。\n区县政府共收到复议申请1680件，占27.1%；市政府委办局收到复议申请1750件，占28.2%。\n行政不作为490件，占收到申请总数的7.9%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(expect.arrayContaining(['6200 = 4955 + 1245 ok', '6200 = 60 + 421 + 782 + 2995 + 1942 ok']));
+    // 490 of 收到申请总数 is of the 6200, not of the 1680 or 1750 also named 收到…申请.
+    expect(r.rates.filter((x) => x.numerator.value === 490).map((x) => `${x.denominator.value} ${x.verdict}`)).toEqual(['6200 ok']);
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);

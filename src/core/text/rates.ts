@@ -114,7 +114,12 @@ function namesBase(phrase: string, base: string): boolean {
   // characters in order, with the same first and last words once the area in front is dropped. A
   // count with a qualifier in front (呼吸道传染病发病4383例) is a part of the base, not the base.
   const own = phrase.replace(/^(?:(?:全|本|我)(?:省|市|县|区|州))?(?:共有|共|有)?/, '');
-  return base.length >= 4 && own.startsWith(base.slice(0, 2)) && own.endsWith(base.slice(-2)) && holdsInOrder(own, base);
+  if (base.length >= 4 && own.startsWith(base.slice(0, 2)) && own.endsWith(base.slice(-2)) && holdsInOrder(own, base)) return true;
+  // The same after words that say who counted it, closed by 共 (全年本市各级行政复议机关共收到行政复议申请 of
+  // 占收到申请总数的): what follows 共 is the count's own name.
+  const at = own.lastIndexOf('共');
+  const named = at >= 0 ? own.slice(at + 1).replace(/^(?:计|有)/, '') : '';
+  return base.length >= 4 && named.startsWith(base.slice(0, 2)) && named.endsWith(base.slice(-2)) && holdsInOrder(named, base);
 }
 
 /** Two counts of the same kind of thing (建档936个 of 956家): see sameKind. */
@@ -430,9 +435,13 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (!base || !num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence) continue;
     if (/[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     const name = base[1];
-    const named = [...mentions.slice(0, num.index)]
+    const candidates = [...mentions.slice(0, num.index)]
       .reverse()
-      .find((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數|总数|總數|总量|總量|总额|總額)$/, ''), name));
+      .filter((m) => !m.percent && m.kind === 'count' && (sameCount(m, num) || visitsOfPeople(num, m)) && m.value >= num.value && namesBase(normalizePhrase(m.phrase).replace(/(?:人口|人数|人數|总数|總數|总量|總量|总额|總額)$/, ''), name));
+    // The nearest count of that name; of 总数 (占收到申请总数的), the largest: the whole, not a part
+    // named alike (区县政府委办局共收到复议申请1584件 under 共收到行政复议申请6200件).
+    const whole = /总数|總數|总量|總量|总额|總額/.test(normalizePhrase(r.phrase));
+    const named = whole && candidates.length ? candidates.reduce((a, b) => (b.value > a.value ? b : a)) : candidates[0];
     // A base named in other words than the count's (占发病总数的 of 共报告法定传染病353例): a larger
     // count of its kind before it that agrees; with the base not found by name, only an agreement
     // is reported.

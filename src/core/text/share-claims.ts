@@ -7,7 +7,7 @@
 // in rates.ts; this only adds claims. Pure TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
-import { sameKind, sumOf, tolerance } from './claim-words';
+import { sameKind, tolerance } from './claim-words';
 import type { Mention } from './extract';
 import type { RateCheck } from './rates';
 import { lineStarts } from './reading';
@@ -60,29 +60,41 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
     pairs.push({ num, den, numLabel: r.numerator.label, denLabel: r.denominator.label });
   }
   // Counts each given with its share of one base, in several wordings (占案件总数的22.0%，占总数的35.6%):
-  // the base's parts when they make it up exactly, two or more, and no claim breaks the base down yet.
+  // the base's parts when a run of them, in text order, makes it up exactly, two or more. The shares
+  // of one base may hold several such runs (by respondent, then by reviewing body) and items of none.
+  // Whether each stated share is right does not matter here, only which base it was read against.
   const byBase = new Map<number, Mention[]>();
-  for (const { num, den } of pairs) byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
+  for (const r of rates) {
+    const num = mentions[r.numerator.mention];
+    const den = mentions[r.denominator.mention];
+    if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value || num.index <= den.index || num.value > den.value) continue;
+    if (!sameKind(num.unit, den.unit) || r.stated.value > 1) continue;
+    byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
+  }
   for (const [b, nums] of byBase) {
     const den = mentions[b];
     const ordered = [...nums].sort((x, y) => x.index - y.index);
-    if (ordered.length < 2 || ordered[0].index < den.index || claims.some((c) => c.total.mention === b && c.parts.length >= 2 && c.verdict === 'ok')) continue;
-    if (Math.abs(sumOf(ordered) - den.value) > tolerance([den, ...ordered])) continue;
-    if (ordered.some((m) => related.has(`m${b}:${m.index}`) || siblings.has(`${m.index}:${b}`) || within(m.index, b))) continue;
-    for (const m of ordered) {
-      related.add(`m${b}:${m.index}`);
-      related.add(`v${den.value}:${m.value}`);
+    for (let i = 0; i < ordered.length; i++) {
+      let sum = 0;
+      for (let j = i; j < ordered.length; j++) {
+        sum += ordered[j].value;
+        const run = ordered.slice(i, j + 1);
+        if (run.length >= 2 && Math.abs(sum - den.value) <= tolerance([den, ...run])) {
+          const same = claims.some((c) => c.total.mention === b && c.parts.length === run.length && run.every((m) => c.parts.some((p) => p.mention === m.index)));
+          const inside = run.some((m) => siblings.has(`${m.index}:${b}`) || within(m.index, b));
+          if (!same && !inside) {
+            out.push(claimAtTotal(text, starts, { trigger: '', total: den, totalLabel: den.phrase, parts: run.map((m) => ({ m, label: m.phrase })), complete: false, reading: 'share' }));
+          }
+          for (const m of run) {
+            related.add(`m${b}:${m.index}`);
+            related.add(`v${den.value}:${m.value}`);
+          }
+          i = j;
+          break;
+        }
+        if (sum > den.value) break;
+      }
     }
-    out.push(
-      claimAtTotal(text, starts, {
-        trigger: '',
-        total: den,
-        totalLabel: den.phrase,
-        parts: ordered.map((m) => ({ m, label: m.phrase })),
-        complete: false,
-        reading: 'share',
-      }),
-    );
   }
   for (const { num, den, numLabel, denLabel } of pairs) {
     const keys = [`m${den.index}:${num.index}`, `v${den.value}:${num.value}`];
