@@ -868,6 +868,10 @@ describe('shares and rates', () => {
     expect(r.rates.filter((x) => x.numerator.value === 490).map((x) => `${x.denominator.value} ${x.verdict}`)).toEqual(['6200 ok']);
   });
 
+  test('a percentage said of each figure before it (均已100%整改) is no share of them', () => {
+    expect(read('查处隐患375条，查处重大隐患3条，均已100%整改完成。').rates).toEqual([]);
+  });
+
   test('a rate whose numerator is not named is not guessed', () => {
     // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
     expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);

@@ -140,7 +140,12 @@ function visitsOfPeople(num: Mention, base: Mention): boolean {
  * of what follows, not of the count before.
  */
 function ofWhatFollows(text: string, r: Mention): boolean {
-  return /^\s*的/.test(text.slice(r.end, r.end + 3)) || isBound(text, r);
+  return /^\s*的/.test(text.slice(r.end, r.end + 3)) || isBound(text, r) || ofEach(text, r);
+}
+
+/** A percentage said of each figure before it (查处重大隐患3条，均已100%整改完成): a rate of each, no share. */
+function ofEach(text: string, r: Mention): boolean {
+  return /(?:均|都|全部)(?:已|达|为|是|已经)?\s*$/.test(text.slice(Math.max(0, r.start - 4), r.start));
 }
 
 /**
