@@ -659,6 +659,11 @@ describe('verdicts', () => {
     expect(summary(read('丙类传染病共报告1349例，其中流感768例、手足口病414例、其他感染性腹泻104例。').claims)).toEqual(['1349 = 768 + 414 + 104 short-partial']);
   });
 
+  test('具体包括 that opens a paragraph after a blank line breaks down the figure before; …等其他信息 is the rest', () => {
+    const text = '我局通过泗水县政府门户网站主动公开信息83条。\n\n具体包括履职依据1条，法规文件1条，通知公告3条，机构职能1条，建议提案10条，行政执法公示18条，优化营商环境集成23条，法定主动公开内容等其他信息20条。';
+    expect(summary(read(text).claims)).toEqual(['83 = 1 + 1 + 3 + 1 + 10 + 18 + 23 + 20 short']);
+  });
+
   test('leading parts that equal the total, then more parts of the same kind: still an error', () => {
     // 108+12+12+38+11+28 = 209, but 消毒卫生 and 职业卫生 are inspections of the same kind.
     const r = read('双随机抽检任务209家，其中：公共场所卫生108家、生活饮用水12家、学校卫生12家、医疗卫生38家、放射卫生11家、传染病卫生28家、消毒卫生4家、职业卫生2家。');

@@ -13,8 +13,11 @@ import { readingScan } from './reading';
 /** The longest stretch of words before a figure that is kept as its label. */
 const LABEL_SPAN = 120;
 
-/** The last item of a list that takes in all the rest: 其他, 其他信息, 其它类, 其他方面 (not 其他感染性腹泻, a disease). */
-const REST_ITEM = /^(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因)?$/;
+/**
+ * The last item of a list that takes in all the rest: 其他, 其他信息, 其它类, 其他方面, …内容等其他信息
+ * (not 其他感染性腹泻, a disease).
+ */
+const REST_ITEM = /^(?:[^，,；;。]{0,16}等)?(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因)?$/;
 
 export class ClaimCollector {
   protected readonly scan: string;

@@ -100,11 +100,11 @@ export class TotalFinder extends UnmarkedSubsets {
     const atStart = /^[\s，,：:]*$/.test(scan.slice(h0, t));
     let crossSentence = false;
     if (atStart || list.length === 0) {
-      // A 其中 that opens its line (…累计补偿金额2510.16万元。⏎其中，住院补偿…) goes on the line before,
-      // past blank lines: a copied text often breaks its paragraph there. (在X中 and X中 name their
+      // A 其中 or (具体)包括 that opens its line (…累计补偿金额2510.16万元。⏎其中，住院补偿…) goes on the line
+      // before, past blank lines: a copied text often breaks its paragraph there. (在X中 and X中 name their
       // figure instead: namedTotalBefore.)
       let p0 = paragraphStart(scan, t);
-      if (p0 > 0 && /^\s*$/.test(scan.slice(p0, t)) && scan.startsWith('其中', t)) p0 = previousParagraph(scan, p0).start;
+      if (p0 > 0 && /^\s*(?:具体)?$/.test(scan.slice(p0, t)) && /^(?:其中|包括)/.test(scan.slice(t, t + 2))) p0 = previousParagraph(scan, p0).start;
       let prevStart = h0;
       const prev: Mention[] = [];
       // The clauses before a ；in the marker's own sentence (…育龄妇女102620人，同比减少3626人；其中…) come first.
