@@ -1927,6 +1927,15 @@ describe('a change and the level it led to', () => {
   });
 });
 
+describe('a list that goes on past a new verb', () => {
+  test('later clauses, 、 items among them, are parts when with them the list makes its total up exactly', () => {
+    const text = '2022年通过官网发布信息3374条，其中，发布规范性文件5件、政策宣传解读16件、其他文件35件，发布办理省人大代表建议74件、省政协委员提案69件，发布文旅要闻384条，行业动态1462条，公示公告524条，其他信息805条，总访问量176万余次。';
+    expect(summary(read(text).claims)).toEqual(['3374 = 5 + 16 + 35 + 74 + 69 + 384 + 1462 + 524 + 805 ok']);
+    // Clauses that do not make it up exactly are left out: the list stays where it stopped.
+    expect(summary(read(text.replace('其他信息805条', '其他信息800条')).claims)).toEqual(['3374 = 5 + 16 + 35 short-partial']);
+  });
+});
+
 describe('a bracket of counts in more than one word', () => {
   test('89篇次(…新闻发布会5次…) is made up by its bracket, with a note on the units; a bracket that does not make it up in other units is not read', () => {
     const text = '其中网站共发布89篇次(文字解读18篇次、图文解读12篇次、音视频解读13篇次、新闻发布会5次、媒体报道解读相关信息41篇次)。';

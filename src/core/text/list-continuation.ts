@@ -163,12 +163,16 @@ export class ListContinuation extends SeriesReadings {
       const start = clause + cut + 1;
       const stop = scan.slice(start, end).search(/[，,；;]/);
       const clauseEnd = stop < 0 ? end : start + stop;
-      const m = this.within(start, clauseEnd).find((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
+      // Each figure of the clause, 、 items too (发布办理省人大代表建议74件、省政协委员提案69件).
+      const ms = this.within(start, clauseEnd).filter((x) => isPartCandidate(x) && this.depth[x.start] === this.depth[from]);
+      const m = ms[0];
       // A clause of another subject (2021年“旗长信箱”共收到来信3件) ends the search; 公共 is no 共.
       if (/^\s*\d{4}年|(?<!公)共(?![同享建性产和])|合计|总计/.test(scan.slice(start, m ? m.start : clauseEnd))) break;
-      if (m && addable([total.unit, m.unit]) && !this.usedAsPart.has(m.index) && !m.approx && !isChange(m) && !PER_HEAD.test(scan.slice(start, m.start))) {
-        out.push({ m, labelStart: start });
-        acc += m.value;
+      for (const [k, x] of ms.entries()) {
+        if (k > 0 && !/^[^，,；;。]*、[^，,；;。]*$/.test(scan.slice(ms[k - 1].end, x.start))) break;
+        if (!addable([total.unit, x.unit]) || this.usedAsPart.has(x.index) || x.approx || isChange(x) || PER_HEAD.test(scan.slice(start, x.start))) break;
+        out.push({ m: x, labelStart: k === 0 ? start : ms[k - 1].end });
+        acc += x.value;
         if (Math.abs(acc - total.value) <= tolerance([total, ...out.map((p) => p.m)])) return out;
         if (acc > total.value) return [];
       }
