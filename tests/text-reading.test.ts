@@ -2098,6 +2098,22 @@ describe('bilingual yearbook tables, one cell a line with a bar after it', () =>
   });
 });
 
+describe('a table numbered by 序号, with a column of shares', () => {
+  test('the serial numbers are no cells, the counts add up to 合计, and each share is checked against its count over the total', () => {
+    const kinds: Array<[string, number]> = [['作出维持决定', 3509], ['撤回申请后终止', 678], ['驳回复议申请', 295], ['改正后终止', 77], ['其他', 23]];
+    const sum = kinds.reduce((a, [, v]) => a + v, 0);
+    const share = (v: number): string => `${((100 * v) / sum).toFixed(1)}%`;
+    const rows = kinds.map(([l, v], k) => [String(k + 1), l, String(v), k === 3 ? '1.7%' : share(v)]);
+    const text = ['12014年复议案件审结情况(件)', '序号', '处理方式', '数量', '比例', ...rows.flat(), String(kinds.length + 1), '合计', String(sum), '100%'].join('\n\n');
+    const r = read(text);
+    expect(summary(r.claims)).toEqual([`${sum} = ${kinds.map(([, v]) => v).join(' + ')} ok`]);
+    // 77 of 4582 is 1.68 %, which rounds to 1.7 %: every share holds; 1.9 % would not.
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(kinds.map(([, v]) => `${v}/${sum} ok`));
+    const wrong = read(text.replace('1.7%', '1.9%'));
+    expect(wrong.rates.filter((x) => x.verdict === 'mismatch').map((x) => x.numerator.value)).toEqual([77]);
+  });
+});
+
 describe('subtotals inside a breakdown, found over all the columns', () => {
   test('专科医院 and the kinds under it: a breakdown of its own; a column where another row happens to equal the rows after it is not misread', () => {
     // Column 1: 中医医院 145 = 53 + 46 + 4 + 2 + 30 + 9 + 1, the rows after it, by chance; the other columns do not agree.

@@ -386,7 +386,8 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
         next.value === c.parts.length &&
         (next.numeral === 'chinese' || /(?:这|以上|上述|前述)\s*$/.test(text.slice(Math.max(0, next.start - 3), next.start)));
       if (recap) next = mentions[next.index + 1];
-      if (!next || !next.percent || next.approx || checked.has(next.index)) continue;
+      // The share follows its count in the text (a table's cells are numbered column by column).
+      if (!next || !next.percent || next.approx || checked.has(next.index) || next.start < m.end) continue;
       if (recap && !/^[^，,；;。]{0,8}占/.test(text.slice(mentions[next.index - 1].end, next.start))) continue;
       const between = text.slice(m.end, next.start);
       if (!recap && (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, '')))) continue;

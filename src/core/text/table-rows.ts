@@ -103,6 +103,8 @@ export function cellLineTables(text: string): Row[][] {
   // another figure is a blank cell, not a bar set between cells on lines of their own (271 ⏎ | ⏎
   // 57455), nor the end of a row before the next row's label (18 | ⏎ | ⏎ 综合医院 |).
   let barred = false;
+  // The last serial number read in a table with a 序号 column, once its heading is seen.
+  let serial: number | undefined;
   const lines = text.split('\n');
   const nextCell = (k: number): string => {
     for (let j = k + 1; j < lines.length && j < k + 4; j++) {
@@ -153,8 +155,17 @@ export function cellLineTables(text: string): Row[][] {
       heading = [];
       return;
     }
-    // A figure with a sign (a change, -4.08) is a cell of the row too, though never a part.
-    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, ''))) {
+    // A table numbered by a 序号 column (序号 ⏎ 处理方式 ⏎ 数量 ⏎ 比例 ⏎ 1 ⏎ 作出维持决定 ⏎ 3509 ⏎ 74.7%): the
+    // next serial number before a line of words opens a row and is no cell of it.
+    if (cell === '序号') serial = 0;
+    if (serial !== undefined && cell === String(serial + 1) && !NUMBER_CELL.test(nextCell(k)) && nextCell(k) !== '') {
+      serial++;
+      close();
+      return;
+    }
+    // A figure with a sign (a change, -4.08) is a cell of the row too, though never a part; so is a
+    // percentage in a row of figures (3509 ⏎ 74.7%).
+    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, '')) || (row && row.cells.length >= 2 && /^\d+(?:\.\d+)?[%％]$/.test(cell))) {
       if (row) row.cells.push({ text: cell, start: start + lead });
       return;
     }

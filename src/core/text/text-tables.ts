@@ -440,7 +440,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // is no part (nothing is written there); a cell of words makes the column unreadable.
     const column = (head: Row, under: Row[], col: number, complete: boolean, levels = false, inner: ReadonlySet<Row> = new Set()): void => {
       // Percentages and rates (增减百分比(%), 使用率) do not add up.
-      if (/%|％|百分|率|比重|构成|構成/.test(header.map((h) => h.cells[col]?.text ?? '').join(' '))) return;
+      if (/%|％|百分|率|比重|比例|构成|構成/.test(header.map((h) => h.cells[col]?.text ?? '').join(' '))) return;
       const t = mention(head, col);
       if (!t) return;
       let kept = under.filter((r) => (r.cells[col]?.text ?? '') !== '');
@@ -481,7 +481,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       return [...by.values()].map((rows) => ({ head: g.head, rows }));
     });
     // Subtotals inside each list (专科医院 ⏎ 眼科医院 ⏎ … ⏎ 骨科医院), found once over all the columns.
-    const figureCols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => !/%|％|百分|率|比重|构成|構成/.test(header.map((h) => h.cells[c]?.text ?? '').join(' ')));
+    const figureCols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => !/%|％|百分|率|比重|比例|构成|構成/.test(header.map((h) => h.cells[c]?.text ?? '').join(' ')));
     const spans = lists.map((l) => subtotalSpans(l.rows, figureCols));
     for (let col = 1; col < width; col++) {
       if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut && !ofWhichList);
@@ -494,6 +494,29 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
         // Each subtotal is the total of its own rows: a breakdown the table confirms by its arithmetic.
         for (const [i, j] of spans[k]) column(l.rows[i], l.rows.slice(i + 1, j + 1), col, false);
       });
+    }
+    // A column of shares (比例, 占比: 74.7%) beside a column of counts: each row's count over the total
+    // row's, a share of stated counts.
+    if (total) {
+      for (let col = 2; col < width; col++) {
+        const head = header.map((h) => h.cells[col]?.text ?? '').join(' ');
+        const percents = data.filter((r) => /^\d+(?:\.\d+)?[%％]$/.test(r.cells[col]?.text ?? ''));
+        if (!/比例|占比|构成|構成|百分比/.test(head) && percents.length < data.length - 1) continue;
+        const countCol = col - 1;
+        const den = mention(total, countCol);
+        if (!den || /%|％|比例|占比|率/.test(header.map((h) => h.cells[countCol]?.text ?? '').join(' '))) continue;
+        for (const r of data) {
+          if (r === total) continue;
+          const num = mention(r, countCol);
+          const c = r.cells[col];
+          const digits = /^(\d+(?:\.\d+)?)\s*[%％]?$/.exec(c?.text ?? '');
+          if (!num || !c || !digits) continue;
+          const m = cellMention(starts, firstIndex + cells.length, { text: digits[1], start: c.start }, '%', `${r.cells[0].text} ${head}`.trim(), r.lineStart);
+          Object.assign(m, { percent: true, value: Number((Number(digits[1]) / 100).toPrecision(12)), kind: 'rate', text: c.text });
+          cells.push(m);
+          rates.push({ stated: m, numerator: num, denominator: den });
+        }
+      }
     }
   }
   return { claims, cells, rates };
