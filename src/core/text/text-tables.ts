@@ -501,7 +501,8 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       for (let col = 2; col < width; col++) {
         const head = header.map((h) => h.cells[col]?.text ?? '').join(' ');
         const percents = data.filter((r) => /^\d+(?:\.\d+)?[%％]$/.test(r.cells[col]?.text ?? ''));
-        if (!/比例|占比|构成|構成|百分比/.test(head) && percents.length < data.length - 1) continue;
+        // Not a column of changes (增减百分比, 同比增长%), which tableRates reads against last year's.
+        if (/增|减|同比|环比|比上年|较上年|变化|变动/.test(head) || (!/比例|占比|构成|構成|百分比/.test(head) && percents.length < data.length - 1)) continue;
         const countCol = col - 1;
         const den = mention(total, countCol);
         if (!den || /%|％|比例|占比|率/.test(header.map((h) => h.cells[countCol]?.text ?? '').join(' '))) continue;
