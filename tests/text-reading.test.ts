@@ -1927,6 +1927,15 @@ describe('a change and the level it led to', () => {
   });
 });
 
+describe('items of published information in 条 and 件 after ；', () => {
+  test('a 件 of documents among 条 of information is an item of the list, so their sum is checked whole', () => {
+    const text = '全年共主动公开政府信息565条，其中：发布工作信息421条；制定并发布规范性文件11件；发布统计信息2条；发布人事信息6条；发布财政及“三公经费”信息2条；更新办事指南143条。通过政务微信公开信息25条。';
+    expect(summary(read(text).claims)).toEqual(['565 = 421 + 11 + 2 + 6 + 2 + 143 exceeds']);
+    // Of another total (受理投诉100件), 条 after ；stay other measures.
+    expect(summary(read('全年受理投诉100件，其中：电话投诉60件；网络投诉40件；发布提示信息12条。').claims)).toEqual(['100 = 60 + 40 ok']);
+  });
+});
+
 describe('a list that goes on past a new verb', () => {
   test('later clauses, 、 items among them, are parts when with them the list makes its total up exactly', () => {
     const text = '2022年通过官网发布信息3374条，其中，发布规范性文件5件、政策宣传解读16件、其他文件35件，发布办理省人大代表建议74件、省政协委员提案69件，发布文旅要闻384条，行业动态1462条，公示公告524条，其他信息805条，总访问量176万余次。';

@@ -424,19 +424,22 @@ class ClaimReader extends ListContinuation {
     // Figures of another measure among the items (…微信公众号发布59条，阅读量17231人次，新区报发布8条;
     // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
     // parts, when the list opens with a part of the total's unit.
-    if (chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && sameKind(total.unit, chosenParts[0].m.unit)) {
-      const k = chosenParts.findIndex((p) => !sameKind(total.unit, p.m.unit));
+    // Items of published information count alike in 条, 篇 or 件 (公开政府信息565条，其中：…信息421条；…规范性文件11件).
+    const infoTotal = (total.unit === '条' || total.unit === '篇') && /信息/.test(total.phrase);
+    const ofTotal = (u: string): boolean => sameKind(total.unit, u) || (infoTotal && /^(?:条|篇|件)$/.test(u));
+    if (chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && ofTotal(chosenParts[0].m.unit)) {
+      const k = chosenParts.findIndex((p) => !ofTotal(p.m.unit));
       const whole = sumOf(chosenParts.map((p) => p.m));
       // A count in words of another unit (…幼托儿童86例，两类人群占…) recaps the items, even where the sum
       // happens to come out right with it.
-      const inWords = k >= 1 && chosenParts.slice(k).some((p) => !sameKind(total.unit, p.m.unit) && p.m.numeral !== 'arabic');
+      const inWords = k >= 1 && chosenParts.slice(k).some((p) => !ofTotal(p.m.unit) && p.m.numeral !== 'arabic');
       if (k >= 1 && (inWords || Math.abs(whole - total.value) > tolerance([total]))) {
         // Only figures set apart by ，or ；(a note on an item, another subject): one in a 、 list
         // (行政许可20项、医疗机构8家) is an item of the list in another unit, and stays.
         const apart = (i: number): boolean => i > 0 && !/、/.test(scan.slice(chosenParts[i - 1].m.end, chosenParts[i].m.start));
         if (/[；;]/.test(scan.slice(chosenParts[k - 1].m.end, chosenParts[k].m.start))) chosenParts = chosenParts.slice(0, k);
-        else if (chosenParts.every((p, i) => sameKind(total.unit, p.m.unit) || apart(i)))
-          chosenParts = chosenParts.filter((p) => sameKind(total.unit, p.m.unit));
+        else if (chosenParts.every((p, i) => ofTotal(p.m.unit) || apart(i)))
+          chosenParts = chosenParts.filter((p) => ofTotal(p.m.unit));
       }
     }
     return chosenParts;
