@@ -1927,6 +1927,15 @@ describe('a change and the level it led to', () => {
   });
 });
 
+describe('办理结果：a second dimension of a total a few sentences back', () => {
+  test('the results of the proposals handled break the same total down again', () => {
+    const text = '办理建议、提案共计10件，其中主办2件，会办8件。严格按照办理程序认真办理。按时办结率为100%，办理态度满意率100%。办理结果：A类2件，B类8件，C类0件。';
+    expect(summary(read(text).claims)).toEqual(['10 = 2 + 8 ok', '10 = 2 + 8 + 0 ok']);
+    // Results that do not fit under the total are not read as its breakdown.
+    expect(summary(read(text.replace('B类8件', 'B类18件')).claims)).toEqual(['10 = 2 + 8 ok']);
+  });
+});
+
 describe('items of published information in 条 and 件 after ；', () => {
   test('a 件 of documents among 条 of information is an item of the list, so their sum is checked whole', () => {
     const text = '全年共主动公开政府信息565条，其中：发布工作信息421条；制定并发布规范性文件11件；发布统计信息2条；发布人事信息6条；发布财政及“三公经费”信息2条；更新办事指南143条。通过政务微信公开信息25条。';

@@ -28,8 +28,8 @@ export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
 export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
-/** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分. */
-export const DIMENSION = /^\s*(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分析|分|划分|统计|而言|分布)[，,：:]/;
+/** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分, 办理结果：. */
+export const DIMENSION = /^\s*(?:(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分析|分|划分|统计|而言|分布)[，,：:]|(?:办理|处理|答复|审理|审结|复议|调处)(?:结果|方式)\s*[，,：:])/;
 /** A clause that only ranks the item before it (占据首位, 位居第二位): a note, not the end of the list. */
 export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;。]{0,10}(?:首位|第[一二三四五六七八九十\d]+位|前列)$/;
 /** Count units whose figures may be added across units (documents, cases, items, calls). */
