@@ -1936,6 +1936,15 @@ describe('办理结果：a second dimension of a total a few sentences back', ()
   });
 });
 
+describe('a part named again in the next sentence', () => {
+  test('the figures of a sentence that opens with a part\'s own words break that part down, when they make it up exactly', () => {
+    const text = '截至2023年12月31日，政务信息公开主动公开总数146条，其中在开化县政府信息公开网站公开政府信息101条，政务微信公开政府信息45条。在开化县政府信息公开网站公开政策文件5条，其他各类信息96条。';
+    expect(summary(read(text).claims)).toEqual(['146 = 101 + 45 ok', '101 = 5 + 96 ok']);
+    // A sentence of other words is no breakdown of the part.
+    expect(summary(read(text.replace('在开化县政府信息公开网站公开政策文件', '本年度发布政策文件')).claims)).toEqual(['146 = 101 + 45 ok']);
+  });
+});
+
 describe('items of published information in 条 and 件 after ；', () => {
   test('a 件 of documents among 条 of information is an item of the list, so their sum is checked whole', () => {
     const text = '全年共主动公开政府信息565条，其中：发布工作信息421条；制定并发布规范性文件11件；发布统计信息2条；发布人事信息6条；发布财政及“三公经费”信息2条；更新办事指南143条。通过政务微信公开信息25条。';

@@ -59,6 +59,8 @@ export class UnmarkedSums extends ClaimCollector {
       const next = mentions[T.index + 1];
       if (next && /^[^，,；;。！？\n]*、[^，,；;。！？\n]*$/.test(scan.slice(T.end, next.start))) continue;
       let run: Mention[] = [];
+      // A part broken down by a sentence that names it again, not by the states of its items.
+      let again = false;
       // Sentences are counted from the total, or from the last part of a list already read for it:
       // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
       let anchor = T.end;
@@ -84,7 +86,11 @@ export class UnmarkedSums extends ClaimCollector {
         if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
         if (m.approx) break;
         if (!addable([m.unit, T.unit])) continue;
-        if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) break;
+        // (Or by a sentence that names it again: …网站公开政府信息101条…。在…网站公开政策文件5条，其他各类信息96条.)
+        if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) {
+          if (run.length === 0 && namesAgain(T, scan.slice(sentenceStart(scan, m.start), m.start))) again = true;
+          if (!again) break;
+        }
         // The same count again by another verb right after it (收到申请4条，回复4条，予以公开3条，1条…): the
         // total restated, not a part of it.
         if (run.length === 0 && k === T.index + 1 && m.value === T.value && m.unit === T.unit) continue;
@@ -518,6 +524,15 @@ export class UnmarkedSums extends ClaimCollector {
       }
     }
   }
+}
+
+/** Whether a clause opens with the words a figure was named by, eight characters or more of them (在开化县政府信息公开网站公开…). */
+function namesAgain(T: Mention, lead: string): boolean {
+  const name = T.phrase.replace(/\s+/g, '');
+  const words = lead.replace(/\s+/g, '');
+  let k = 0;
+  while (k < name.length && k < words.length && name[k] === words[k]) k++;
+  return k >= 8;
 }
 
 /**
