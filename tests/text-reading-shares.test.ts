@@ -1,0 +1,218 @@
+// Shares and rates in report prose: a share checked against its counts, a named base, shares of one
+// base, shares forced to 100 %, progress and completion rates, and the claims a share implies.
+import { read, claimsOf, summary } from './helpers/prose';
+
+describe('shares and rates', () => {
+  test('a share checked against its counts: 540 of 800 = 67.5 %', () => {
+    const r = read('共办理800件，其中即办件540件，占比67.5%；承诺件260件，占比32.5%。');
+    expect(r.rates.map((x) => [x.kind, x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      ['share', 540, 800, 'ok'],
+      ['share', 260, 800, 'ok'],
+    ]);
+    const bad = read('共办理800件，其中即办件540件，占比66.5%；承诺件260件，占比30%。');
+    expect(bad.rates.map((x) => x.verdict)).toEqual(['mismatch', 'mismatch']);
+    expect(bad.findings.filter((f) => f.ruleId === 'text.share-mismatch').map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(bad.findings[0].message['zh-CN']).toContain('67.5%');
+  });
+
+  test('a rate with its stated numerator and denominator: 即办件 3,000 of 4,800 → 62.5 %', () => {
+    const r = read('共办理4,800件，其中即办件3,000件，即办率62.5%。');
+    expect(r.rates).toHaveLength(1);
+    expect(r.rates[0]).toMatchObject({ kind: 'rate', numerator: { value: 3000 }, denominator: { value: 4800 }, verdict: 'ok' });
+    const bad = read('共办理4,800件，其中即办件3,000件，即办率60%。');
+    expect(bad.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.rate-mismatch', 'error']]);
+    expect(bad.findings[0].message['en-US']).toContain('3,000件 ÷ 4,800件');
+  });
+
+  test('a share whose base stands in brackets before 的: 68059 of (6.6万人) = 103.12 %', () => {
+    const r = read('截至10月7日，全市共进行宫颈癌筛查68059人，占全年筛查任务(6.6万人)的103.12%；乳腺癌筛查69832人，占全年筛查任务（6.6万人）的104.81%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [68059, 66000, 'ok'],
+      [69832, 66000, 'mismatch'],
+    ]);
+  });
+
+  test('half a unit of the last shown digit: 46/64 = 71.875 % may be written 71.87 % or 71.88 %, not 71.8 %', () => {
+    const ok = read('共64件，其中甲46件，占比71.87%；乙18件，占比28.13%。');
+    expect(ok.rates.map((x) => x.verdict)).toEqual(['ok', 'ok']);
+    const off = read('共64件，其中甲46件，占比71.7%；乙18件，占比28.1%。');
+    expect(off.rates.map((x) => x.verdict)).toEqual(['mismatch', 'ok']);
+  });
+
+  test('shares visibly forced to sum to 100 %: a warning to verify, not an error', () => {
+    const r = read('收到申请1046件。其中，网站862件，占比82.4%；信函171件，占比16.3%；当面13件，占比1.3%。');
+    expect(r.rates.map((x) => x.verdict)).toEqual(['ok', 'ok', 'forced']);
+    expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['text.share-forced', 'warning']]);
+  });
+
+  test('a named rate takes the candidate denominator that agrees with it, even two sentences back', () => {
+    // 任务完成率 of the 640 on the list (600/640 = 93.75 %), not of the 625 supervised; 整改率 of the 625.
+    const r = read('全市任务单位640家，监督完成625家，任务完成600家。监督完成率97.66%，任务完成率93.75%。责令整改500家，责令整改率80%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [625, 640, 'ok'],
+      [600, 640, 'ok'],
+      [500, 625, 'ok'],
+    ]);
+  });
+
+  test('a guessed denominator that disagrees is no error: the rate is left unchecked', () => {
+    // 3,120 has no stated base: neither 4,800 nor 4,500 of the clause before is certain.
+    const r = read('已完成超声筛查4800例，其中早孕期4500例，中孕期300例；血清学筛查3120例，筛查率70.1%。');
+    expect(r.rates).toEqual([]);
+    // One larger count of the unit in the numerator's own sentence is certain: a mismatch is an error.
+    const sure = read('检查单位400家，建档320家，建档率90%。');
+    expect(sure.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[320, 400, 'mismatch']]);
+  });
+
+  test('the numerator named after its number (对1200件…立案查处，查处率…), and counts of one kind in other classifiers', () => {
+    const r = read('全年对1200件举报进行了立案查处，查处率为15%，举报共8000件。');
+    expect(r.rates).toEqual([]);
+    const named = read('全年受理举报8000件，对1200件举报进行了立案查处，查处率为15%。');
+    expect(named.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[1200, 8000, 'ok']]);
+    // 档案 in 个 of units in 家: both count things one by one.
+    const kinds = read('检查医疗机构850家，建立档案833个，建档率98%。');
+    expect(kinds.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[833, 850, 'ok']]);
+  });
+
+  test('a rate that names no count is checked only when two counts of its sentence agree with it', () => {
+    const r = read('应监督户数5000户，实监督户数4321户，监督覆盖率86.42%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([[4321, 5000, 'ok']]);
+    // No pair agrees: nothing is said.
+    expect(read('应监督户数5000户，实监督户数4321户，监督覆盖率80%。').rates).toEqual([]);
+  });
+
+  test('a share that names its base: 占投诉举报总数的…, 占处置伤病员人数的…', () => {
+    const r = read('受理投诉举报400起。其中查实的120起，占投诉举报总数的30%。救治伤病员2000人。以外伤为主，共700人，占救治伤病员人数的36%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [120, 400, 'ok'],
+      [700, 2000, 'mismatch'],
+    ]);
+    // 脑血管疾病 is one kind of 疾病, not the base 疾病总数.
+    expect(read('其中脑血管疾病60人，心血管疾病58人，占疾病总数5.8%。').rates).toEqual([]);
+  });
+
+  test('a share with no base named is checked against a larger count before it that agrees; no agreement, no verdict', () => {
+    const r = read('全年接诊产妇3000人，活产2990人，占99.67%；高危产妇600人，占20%；系统管理2500人，占90%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [2990, 3000, 'ok'],
+      [600, 3000, 'ok'],
+    ]);
+    // A figure given for comparison is no base (与上次普查的500000人相比).
+    const census = read('常住人口为400000人，与上次普查的500000人相比有所减少。0-14岁人口为60000人，占15.00%。');
+    expect(census.rates.map((x) => [x.numerator.value, x.denominator.value])).toEqual([[60000, 400000]]);
+  });
+
+  test('a share after a part that does not agree with the claim’s total but with a larger count is of that count', () => {
+    const r = read('常住人口为500000人。60岁及以上人口为100000人，占20.00%，其中65岁及以上人口为70000人，占14.00%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [100000, 500000, 'ok'],
+      [70000, 500000, 'ok'],
+    ]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('rates of a claim’s parts in the next paragraph, named by their counts; forced to 100 % they are a warning', () => {
+    const r = read('全年出生2000人，其中一孩出生1100人，二孩出生850人，多孩出生50人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    expect(r.rates.map((x) => [x.numerator.value, x.denominator.value, x.verdict])).toEqual([
+      [1100, 2000, 'ok'],
+      [850, 2000, 'ok'],
+      [50, 2000, 'ok'],
+    ]);
+    const forced = read('全年出生2000人，其中一孩出生1101人，二孩出生850人，多孩出生49人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    expect(forced.rates.map((x) => x.verdict)).toEqual(['forced', 'ok', 'forced']);
+  });
+
+  test('items of two figures under totals of two units: a claim per unit', () => {
+    expect(summary(claimsOf('受益家庭500户，资金50万元，其中：甲部门300户30万元；乙部门150户15万元；丙部门50户5万元。'))).toEqual([
+      '500 = 300 + 150 + 50 ok',
+      '500000 = 300000 + 150000 + 50000 ok',
+    ]);
+  });
+
+  test('a share of two stated counts holds the count as one part of its base, once', () => {
+    const r = read('病种中疑似职业性化学中毒281例(占2.92%)，以苯中毒为主(214例，占76.16%)。');
+    expect(summary(r.claims.filter((c) => c.reading === 'share'))).toEqual(['281 = 214 ok']);
+    const births = read('全镇活产数398人，住院分娩人数390人，住院分娩率为97.99%。');
+    expect(summary(births.claims)).toEqual(['398 = 390 ok']);
+    // A share already within a breakdown of its base adds no claim; a rate above 100 % or of 人次 over 人 none either.
+    const listed = read('全年出生2000人，其中一孩出生1100人，二孩出生900人。一孩率55.00%。接种4200人次，接种人口2000人，人均2.1人次，接种率210%。');
+    expect(listed.claims.map((c) => c.reading)).not.toContain('share');
+  });
+
+  test('a percentage that bounds a class (小于50%, 50%—80%之间, 90%以上) is no share of the count before it', () => {
+    const r = read('在上报的38个高碘地区中，居民无碘食盐率小于50%有4个，50%—80%之间的有2个，80%—90%有6个，90%以上的有26个。');
+    expect(r.rates).toEqual([]);
+    expect(summary(r.claims)).toEqual(['38 = 4 + 2 + 6 + 26 ok']);
+  });
+
+  test('counts each given with their share of one base, in several wordings and sentences apart from it, are its parts', () => {
+    const text =
+      '2020年，全区新收行政复议案件88件，受理59件。全年结案86件。受理案件同比去年下降38.5%。今年受理治安管理类案件13件，占案件总数的22.0%，较去年增加116.7%；工商投诉举报类受理21件，占总数的35.6%；征迁安置类新收6件，占总数的10.2%；其他各类案件新收19件，占案件总数的32.2%。';
+    expect(summary(read(text).claims)).toContain('59 = 13 + 21 + 6 + 19 ok');
+    // Shares whose counts do not make the base up stay one-part claims each.
+    const partial = summary(read(text.replace('其他各类案件新收19件，占案件总数的32.2%', '其他各类案件另计')).claims);
+    expect(partial.filter((c) => c.startsWith('59 = 13 +'))).toEqual([]);
+    expect(partial).toContain('59 = 13 ok');
+  });
+
+  test('shares of one base named by 总数 are of the whole, and each run of them that makes it up is a breakdown', () => {
+    const text =
+      '全年本市各级行政复议机关共收到行政复议申请6200件，其中，依法受理4955件，占收案总数的79.9%；不予受理1245件，占20.1%。\n全年以市政府为被申请人的复议案件60件，占收到申请总数的1%；以市政府部门为被申请人的421件，占6.8%；以区县政府为被申请人的782件，占12.6%；以区县政府部门为被申请人的2995件，占48.3%；乡镇政府等其他1942件，占31.3%。\n区县政府共收到复议申请1680件，占27.1%；市政府委办局收到复议申请1750件，占28.2%。\n行政不作为490件，占收到申请总数的7.9%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(expect.arrayContaining(['6200 = 4955 + 1245 ok', '6200 = 60 + 421 + 782 + 2995 + 1942 ok']));
+    // 490 of 收到申请总数 is of the 6200, not of the 1680 or 1750 also named 收到…申请.
+    expect(r.rates.filter((x) => x.numerator.value === 490).map((x) => `${x.denominator.value} ${x.verdict}`)).toEqual(['6200 ok']);
+  });
+
+  test('a percentage said of each figure before it (均已100%整改) is no share of them', () => {
+    expect(read('查处隐患375条，查处重大隐患3条，均已100%整改完成。').rates).toEqual([]);
+  });
+
+  test('a rate whose numerator is not named is not guessed', () => {
+    // 即时办结率 is not the share of 即办件; 平均接通率 names no count.
+    expect(read('受理1036件，其中即办件940件，即时办结率达100%。').rates).toEqual([]);
+    expect(read('共呼入电话719次，其中语音服务178次，人工服务541次，平均接通率为78.92%。').rates).toEqual([]);
+  });
+});
+
+describe('a share whose base is named in fewer words than its count', () => {
+  test('卫技人员占卫生系统职工总数的93% is of 全市卫生系统在职职工总数590人, and 553 of 590 is 93.73 %, so 93% is off', () => {
+    const r = read('全市卫生系统在职职工总数590人，有卫生技术人员553人，卫技人员占卫生系统职工总数的93%。');
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['93% 553/590 mismatch']);
+    const right = read('全市卫生系统在职职工总数590人，有卫生技术人员553人，卫技人员占卫生系统职工总数的94%。');
+    expect(right.rates.map((x) => x.verdict)).toEqual(['ok']);
+  });
+
+  test('a count with a qualifier in front of the base’s name is a part of it, not the base', () => {
+    const r = read('共发病12535例。呼吸道传染病发病4383例，死亡11例，占传染病发病总数的34.97%。');
+    expect(r.rates.filter((x) => x.verdict !== 'ok')).toEqual([]);
+  });
+});
+
+describe('figures each given with a share of one base', () => {
+  const text =
+    '2020年，全市有医疗卫生机构2000个，比上年增长3.63%。医院150所，下降1.81%，占机构总数的7.5%。医院中公立医院60所，占医院总数的40%；民营医院90所，占医院总数的60%。' +
+    '基层医疗卫生机构1800个，增长4.18%，占机构总数的90%。专业公共卫生机构40个，下降7.29%，占机构总数的2%。其他卫生机构10个，占机构总数的0.5%。';
+
+  test('are the parts of that base when they make it up exactly; each share is checked past the change beside it', () => {
+    const r = read(text);
+    expect(summary(r.claims)).toContain('2000 = 150 + 1800 + 40 + 10 ok');
+    expect(r.rates.filter((x) => x.stated.text === '7.5%').map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['150/2000 ok']);
+  });
+
+  test('are not parts when they do not make it up', () => {
+    const r = read(text.replace('其他卫生机构10个，占机构总数的0.5%。', ''));
+    // Each figure stays a part of the base by its share alone, not as an item of one breakdown.
+    expect(summary(r.claims).filter((c) => c.startsWith('2000 '))).toEqual(['2000 = 150 ok', '2000 = 1800 ok']);
+  });
+});
+
+describe('progress and completion rates', () => {
+  test('执行进度为29.5% is checked against the pair of counts it fits; 完成率 may take its base from the sentence before', () => {
+    const text = '今年住院分娩补助的总任务是299585人，已补助88491人，执行进度为29.5%。今年宫颈癌检查项目的总任务是162386人。截止5月底，宫颈癌项目实际检查17035人，完成率10.49%。';
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.stated.text} ${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['29.5% 88491/299585 ok', '10.49% 17035/162386 ok']);
+    // Against its task (总任务), a progress that does not fit is reported.
+    expect(read('今年的总任务是299585人，已补助88491人，执行进度为39.5%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
+  });
+});
