@@ -1515,6 +1515,17 @@ describe('办理结果：a second dimension of a total a few sentences back', ()
   });
 });
 
+describe('two dimensions of a total one after the other in one list', () => {
+  test('by applicant, then by outcome: two claims, each making the total up; 已通过网站对外公开 is an outcome, not a new subject', () => {
+    const text = '全年办理政府信息公开申请7件，其中自然人6件，法人及其他组织1件，予以公开或部分公开1件，本机关不掌握4件，已通过网站对外公开1件，不予公开1件。';
+    expect(summary(read(text).claims)).toEqual(['7 = 6 + 1 ok', '7 = 1 + 4 + 1 + 1 ok']);
+    // A second run that does not make the total up leaves the list one claim.
+    expect(summary(read(text.replace('本机关不掌握4件', '本机关不掌握3件')).claims)).toEqual(['7 = 6 + 1 + 1 + 3 + 1 + 1 overlap']);
+    // 已办结 after a list is still the state of its total, no item of it.
+    expect(summary(read('受理申请20件，其中当面申请10件，网络申请10件，已办结18件。').claims)).toEqual(['20 = 10 + 10 ok']);
+  });
+});
+
 describe('a part named again in the next sentence', () => {
   test('the figures of a sentence that opens with a part\'s own words break that part down, when they make it up exactly', () => {
     const text = '截至2023年12月31日，政务信息公开主动公开总数146条，其中在开化县政府信息公开网站公开政府信息101条，政务微信公开政府信息45条。在开化县政府信息公开网站公开政策文件5条，其他各类信息96条。';

@@ -21,7 +21,7 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
  * An item whose label holds these starts a new subject, not another part: a year, a new total
  * (共计, 共呼入), a marker of its own breakdown, or the state of the items before it (已处理3件).
  */
-export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已|均|现已|现有|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
+export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已(?!(?:通过[^，,；;。]{0,10})?(?:主动|对外)?公开)|均|现已|现有|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
 export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */

@@ -331,6 +331,13 @@ class ClaimReader extends ListContinuation {
       }
     }
     const flatParts = groups.length ? chosenParts.flatMap((p) => (p.group ? p.group : [p])) : chosenParts;
+    // Two dimensions of the total one after the other in one list (其中自然人6件，法人及其他组织1件，予以
+    // 公开1件，本机关不掌握4件，已公开1件，不予公开1件 of 7): runs that each make it up exactly, a claim each.
+    const runs = compound || extra.length || flatParts.some((p) => p.sub) ? undefined : wholeRuns(flatParts, total);
+    if (runs) {
+      for (const run of runs) this.emitClaim(total, undefined, run, trigger, s0, run[run.length - 1].m.end, t, open, reading);
+      return;
+    }
     const idx = this.emitClaim(total, compound, [...flatParts, ...extra], trigger, s0, endInclusive, t, open, reading);
     // Nested breakdowns: a part with its own list.
     for (const p of flatParts) {
@@ -505,4 +512,25 @@ class ClaimReader extends ListContinuation {
     this.emitClaim(T2, undefined, inState, trigger, s0, end, t, open, 'marker');
     return true;
   }
+}
+
+/**
+ * The parts cut into consecutive runs of two or more that each add up to the total exactly, two runs
+ * or more; else undefined.
+ */
+function wholeRuns(parts: readonly Part[], total: Mention): Part[][] | undefined {
+  if (total.value <= 0) return undefined;
+  const runs: Part[][] = [];
+  let run: Part[] = [];
+  let sum = 0;
+  for (const p of parts) {
+    run.push(p);
+    sum += p.m.value;
+    if (run.length >= 2 && Math.abs(sum - total.value) <= tolerance([total, ...run.map((q) => q.m)])) {
+      runs.push(run);
+      run = [];
+      sum = 0;
+    } else if (sum > total.value + tolerance([total])) return undefined;
+  }
+  return run.length === 0 && runs.length >= 2 ? runs : undefined;
 }
