@@ -1515,6 +1515,16 @@ describe('办理结果：a second dimension of a total a few sentences back', ()
   });
 });
 
+describe('其中： at the end of a line, then a paragraph an item', () => {
+  test('items set apart by blank lines, each a name and its figure with a note, up to the one that ends with 。', () => {
+    const items: Array<[string, number]> = [['科学技术支出', 20.6], ['社会保障和就业支出', 8493.3], ['卫生健康支出', 114341.9]];
+    const total = items.reduce((a, [, v]) => a + v, 0).toFixed(1);
+    const text = [`  单位支出预算${total}万元，与2018年预算相比增加28091.9万元，其中：`, ...items.map(([l, v], k) => `  ${l}${v}万元${k < items.length - 1 ? '；主要用于单位基本支出；' : '，主要用于项目支出。'}`), '  四、其他重要事项的情况说明', '  本部门2019年安排政府采购预算3000万元，全部为货物。'].join('\n\n');
+    const got = summary(read(text).claims);
+    expect(got).toEqual([`${Math.round(Number(total) * 10000)} = ${items.map(([, v]) => Math.round(v * 10000)).join(' + ')} ok`]);
+  });
+});
+
 describe('two dimensions of a total one after the other in one list', () => {
   test('by applicant, then by outcome: two claims, each making the total up; 已通过网站对外公开 is an outcome, not a new subject', () => {
     const text = '全年办理政府信息公开申请7件，其中自然人6件，法人及其他组织1件，予以公开或部分公开1件，本机关不掌握4件，已通过网站对外公开1件，不予公开1件。';

@@ -161,7 +161,14 @@ class ClaimReader extends ListContinuation {
         while (end < scan.length && scan[end] === '\n') {
           const next = scan.indexOf('\n', end + 1);
           const line = scan.slice(end + 1, next < 0 ? scan.length : next);
-          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ONE_ITEM_LINE.test(line);
+          // Blank lines between the items (a copy that sets each paragraph apart) are passed over.
+          if (/^\s*$/.test(line) && next >= 0 && end > regionEnd - 1) {
+            end = next;
+            continue;
+          }
+          // Or a paragraph an item that opens with its name and figure, a note after it (科学技术支出20.6万元；
+          // 主要用于所属研究机构基本支出；).
+          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ONE_ITEM_LINE.test(line) || ITEM_PARAGRAPH.test(line);
           if (!item) break;
           end = next < 0 ? scan.length : next;
           if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23))) break;
@@ -518,6 +525,9 @@ class ClaimReader extends ListContinuation {
  * The parts cut into consecutive runs of two or more that each add up to the total exactly, two runs
  * or more; else undefined.
  */
+/** A paragraph that opens with a name and its figure, then a note: 科学技术支出20.6万元；主要用于…；. */
+const ITEM_PARAGRAPH = /^\s*[^，,。；;：:\d\s]{2,24}\d[\d.,]*\s*[^\d\s，,。；;：:]{0,3}\s*[；;，,。]/;
+
 function wholeRuns(parts: readonly Part[], total: Mention): Part[][] | undefined {
   if (total.value <= 0) return undefined;
   const runs: Part[][] = [];
