@@ -137,6 +137,8 @@ describe('shares and rates', () => {
     // A share already within a breakdown of its base adds no claim; a rate above 100 % or of 人次 over 人 none either.
     const listed = read('全年出生2000人，其中一孩出生1100人，二孩出生900人。一孩率55.00%。接种4200人次，接种人口2000人，人均2.1人次，接种率210%。');
     expect(listed.claims.map((c) => c.reading)).not.toContain('share');
+    // A share of 100 % says the count is the whole: nothing to add.
+    expect(read('全年受理信访事项1164件，办结1164件，办结率100%。').claims.filter((c) => c.reading === 'share')).toEqual([]);
   });
 
   test('a percentage that bounds a class (小于50%, 50%—80%之间, 90%以上) is no share of the count before it', () => {

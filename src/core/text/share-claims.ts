@@ -56,7 +56,8 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
     const num = mentions[r.numerator.mention];
     const den = mentions[r.denominator.mention];
     if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value) continue;
-    if (num.index === den.index || num.value > den.value || num.value <= 0 || !sameKind(num.unit, den.unit)) continue;
+    // A share of 100 % (1164件，办结率100%) says the count is the whole: no part to check.
+    if (num.index === den.index || num.value >= den.value || num.value <= 0 || !sameKind(num.unit, den.unit)) continue;
     pairs.push({ num, den, numLabel: r.numerator.label, denLabel: r.denominator.label });
   }
   // Counts each given with its share of one base, in several wordings (占案件总数的22.0%，占总数的35.6%):
