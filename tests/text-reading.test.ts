@@ -196,6 +196,12 @@ describe('lists without a marker', () => {
     expect(read('共检查场所252家，查处问题场所26家，责令改正20家，立案6家。').claims).toEqual([]);
   });
 
+  test('个, the general counter, counts documents too: 信息共13件，12个工作文件、1个政策解读', () => {
+    expect(summary(read('2025年度在门户网站主动公开政府信息共13件，12个工作文件、1个政策解读。').claims)).toEqual(['13 = 12 + 1 ok']);
+    // Places in 个 are no documents of a total in 件.
+    expect(read('受理投诉13件，涉及12个乡镇、1个街道。').claims.filter((c) => c.total.value === 13)).toEqual([]);
+  });
+
   test('the same count again by another verb (收到申请4条，回复4条) is the total restated, and the figures after it its parts', () => {
     expect(summary(read('2025年，我局收到政府信息公开申请4条，回复4条，予以公开3条，1条因不属于本行政机关负责公开无法提供。').claims)).toEqual(['4 = 3 + 1 ok']);
   });

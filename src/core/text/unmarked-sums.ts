@@ -85,7 +85,10 @@ export class UnmarkedSums extends ClaimCollector {
         if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
         if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
         if (m.approx) break;
-        if (!addable([m.unit, T.unit])) continue;
+        // 个, the general counter, counts documents too (信息共13件，12个工作文件、1个政策解读), when the
+        // words after it name one.
+        const document = m.unit === '个' && /^(?:件|条|项)$/.test(T.unit) && /^[^，,；;。、]{0,6}(?:文件|解读|信息|公告|通知|意见|办法|规定|制度|政策|报告|方案)/.test(m.object);
+        if (!addable([m.unit, T.unit]) && !document) continue;
         // (Or by a sentence that names it again: …网站公开政府信息101条…。在…网站公开政策文件5条，其他各类信息96条.)
         if (byState && !STATE_OF_ITEMS.test(this.clauseLead(m))) {
           if (run.length === 0 && namesAgain(T, scan.slice(sentenceStart(scan, m.start), m.start))) again = true;
