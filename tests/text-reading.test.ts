@@ -389,6 +389,10 @@ describe('items after a list, 含 without brackets, figures per head', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('places in their own unit with a part counted by 个: 97家单位(含11个乡镇) is a subset, not mixed units', () => {
+    expect(summary(read('全县97家参与创建单位(含11个乡镇)全部完成创建。').claims)).toEqual(['97 = 11 ok']);
+  });
+
   test('institutions counted in 间', () => {
     expect(summary(claimsOf('全区有卫生机构50间，其中医院3间、卫生院7间，村卫生室40间。'))).toEqual(['50 = 3 + 7 + 40 ok']);
   });

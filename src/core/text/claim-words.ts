@@ -261,11 +261,14 @@ export function allPersons(units: Iterable<string>): boolean {
 
 /**
  * A total counted with the general counter 个 and parts all in one unit of places (许可证64个，其中美容
- * 美发店7家，旅馆15家…): one item a place, so the figures are compared as one unit.
+ * 美发店7家，旅馆15家…), or places in their own unit with parts in 个 (97家单位(含11个乡镇)): one item a
+ * place, so the figures are compared as one unit.
  */
 export function placesByCounter(total: string, parts: Iterable<string>): boolean {
   const us = new Set(parts);
-  return total === '个' && us.size === 1 && [...us].every((u) => PLACES.has(u));
+  if (total === '个') return us.size === 1 && [...us].every((u) => PLACES.has(u));
+  // Or the other way: places counted in their own unit, the parts with the counter (97家单位(含11个乡镇)).
+  return PLACES.has(total) && [...us].every((u) => u === '个' || u === total);
 }
 
 /** Two units that count the same kind of thing: the same unit, or both people, or both places. */
