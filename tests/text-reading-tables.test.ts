@@ -284,6 +284,22 @@ describe('a table numbered by 序号, with a column of shares', () => {
   });
 });
 
+describe('a long table of shares', () => {
+  test('4,200 rows, each a share of the 合计 row, are read whole: one claim, every share checked', () => {
+    // The parts of one claim are siblings two by two: read as a set of pairs, 4,200 parts would be
+    // 17.6 million pairs, past what a Set holds.
+    const counts = Array.from({ length: 4200 }, (_, i) => 1 + (i % 7));
+    const total = counts.reduce((a, b) => a + b, 0) + 5;
+    const cells = ['序号', '单位', '数量', '比例'];
+    counts.forEach((v, i) => cells.push(String(i + 1), `单位${i}`, String(v), `${((100 * v) / total).toFixed(2)}%`));
+    cells.push('4201', '合计', String(total), '100%');
+    const r = read(cells.join('\n\n'));
+    expect(summary(r.claims.filter((c) => c.reading === 'table')).map((c) => c.split(' = ')[0])).toEqual([String(total)]);
+    expect(r.claims.find((c) => c.reading === 'table')?.verdict).toBe('short');
+    expect(r.rates).toHaveLength(4200);
+  });
+});
+
 describe('subtotals inside a breakdown, found over all the columns', () => {
   test('专科医院 and the kinds under it: a breakdown of its own; a column where another row happens to equal the rows after it is not misread', () => {
     // Column 1: 中医医院 145 = 53 + 46 + 4 + 2 + 30 + 9 + 1, the rows after it, by chance; the other columns do not agree.

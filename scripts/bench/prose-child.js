@@ -8,6 +8,8 @@
 //   sentences  one run of text without 。！？, line ends or ；, made of a 其中 list of figures
 //              repeated, at growing lengths: the time should grow with the length, not its square
 //   table      a table copied one cell a paragraph: 9,000 rows of counts, every third a rate row
+//   shares     a table numbered by 序号 with a 比例 column: 9,000 rows, each share of the 合计 row,
+//              whose counts fall short of it (every window of rows is tried as a run of parts)
 // and the process's peak RSS over all of it.
 const fs = require('fs');
 const path = require('path');
@@ -43,6 +45,16 @@ function bigTable(groups) {
   return rows.flat().join('\n\n');
 }
 
+/** 序号 ⏎ 单位 ⏎ 数量 ⏎ 比例, then 9,000 rows and a 合计 row five above their sum. */
+function shareTable(rows) {
+  const counts = Array.from({ length: rows }, (_, i) => 1 + (i % 7));
+  const total = counts.reduce((a, b) => a + b, 0) + 5;
+  const cells = ['序号', '单位', '数量', '比例'];
+  counts.forEach((v, i) => cells.push(String(i + 1), `单位${i}`, String(v), `${((100 * v) / total).toFixed(2)}%`));
+  cells.push(String(rows + 1), '合计', String(total), '100%');
+  return cells.join('\n\n');
+}
+
 const seconds = (f) => {
   const t0 = process.hrtime.bigint();
   const out = f();
@@ -72,12 +84,15 @@ async function main() {
   });
   const tableText = bigTable(3000);
   const table = seconds(() => checkReportText(tableText, 'table'));
+  const sharesText = shareTable(9000);
+  const shares = seconds(() => checkReportText(sharesText, 'shares'));
   const peak = await sampler.stop();
   emit({
     corpus: { passages: passages.length, chars, seconds: total, slowest },
     report: { chars: joined.length, seconds: report.s, claims: report.out.claims.length, findings: report.out.findings.length },
     sentences,
     table: { chars: tableText.length, seconds: table.s, rates: table.out.rates.length },
+    shares: { chars: sharesText.length, seconds: shares.s, rates: shares.out.rates.length },
     peakMB: MB(Math.max(peak, process.resourceUsage().maxRSS * 1024)),
   });
 }

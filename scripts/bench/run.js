@@ -495,6 +495,7 @@ function printText(j, engine, bundle) {
       p(`  one report  the same passages joined, ${n(x.report.chars)} characters: ${x.report.seconds.toFixed(2)} s, ${n(x.report.claims)} claims, ${n(x.report.findings)} findings`);
       p(`  one sentence without 。！？ or ；, a 其中 list repeated: ${x.sentences.map((s) => `${n(s.chars)} characters ${s.seconds.toFixed(2)} s`).join('; ')}`);
       p(`  one table  9,000 rows copied one cell a paragraph (${n(x.table.chars)} characters, ${n(x.table.rates)} rates checked): ${x.table.seconds.toFixed(2)} s`);
+      if (x.shares) p(`  shares     9,000 rows numbered by 序号 with a 比例 column (${n(x.shares.chars)} characters, ${n(x.shares.rates)} shares checked): ${x.shares.seconds.toFixed(2)} s`);
       p(`  peak RSS ${n(x.peakMB)} MB`);
     }
     p();

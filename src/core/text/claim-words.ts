@@ -245,6 +245,38 @@ export function sumTolerance(ms: readonly Mention[]): number {
   return rounded > 1 ? base * rounded : base;
 }
 
+/**
+ * Runs of consecutive items, two or more each, that make `total` up, left to right and apart: from
+ * each start, the shortest run whose sum comes within `slack` of the total, taken when `fits` says
+ * its sum does (the rounding of its own figures; `slack` is at least what `fits` allows). Values are never negative, so one window slides
+ * over the items: linear in their number, however long a table's column.
+ */
+export function runsMakingUp<T>(items: readonly T[], value: (x: T) => number, total: number, fits: (sum: number, run: readonly T[]) => boolean, slack = 0): Array<readonly T[]> {
+  const runs: Array<readonly T[]> = [];
+  if (total <= 0) return runs;
+  let i = 0;
+  let j = 0; // the window is items[i, j)
+  let sum = 0;
+  while (i < items.length) {
+    while (j < items.length && sum < total - slack) sum += value(items[j++]);
+    if (sum < total - slack) break;
+    // Past the total by more than the slack, no run from here fits: no need to look at it.
+    const run = j - i >= 2 && sum <= total + slack ? items.slice(i, j) : undefined;
+    if (run && fits(Number(sum.toPrecision(15)), run)) {
+      runs.push(run);
+      i = j;
+      sum = 0;
+    } else {
+      sum -= value(items[i++]);
+      if (j < i) {
+        j = i;
+        sum = 0;
+      }
+    }
+  }
+  return runs;
+}
+
 export const sumOf = (ms: readonly Mention[]): number => Number(ms.reduce((s, m) => s + m.value, 0).toPrecision(15));
 
 /** Whether figures of these units may be added: one unit, or count units of documents and cases. */

@@ -7,7 +7,7 @@
 // in rates.ts; this only adds claims. Pure TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
-import { sameKind, tolerance } from './claim-words';
+import { runsMakingUp, sameKind, tolerance } from './claim-words';
 import type { Mention } from './extract';
 import type { RateCheck } from './rates';
 import { lineStarts } from './reading';
@@ -24,15 +24,18 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
   const related = new Set<string>();
   // The totals each mention is a part of, to walk up from a count to every total above it.
   const holders = new Map<number, number[]>();
-  const siblings = new Set<string>();
-  for (const c of claims) {
+  // The claims each mention is a part of: two mentions are siblings when they share one. (A set of
+  // pairs would grow with the square of a long list's parts.)
+  const partOf = new Map<number, number[]>();
+  claims.forEach((c, k) => {
     for (const p of c.parts) {
       related.add(`m${c.total.mention}:${p.mention}`);
       related.add(`v${c.total.value}:${p.value}`);
       holders.set(p.mention, [...(holders.get(p.mention) ?? []), c.total.mention]);
-      for (const q of c.parts) if (q !== p) siblings.add(`${p.mention}:${q.mention}`);
+      partOf.set(p.mention, [...(partOf.get(p.mention) ?? []), k]);
     }
-  }
+  });
+  const siblings = (a: number, b: number): boolean => a !== b && (partOf.get(a) ?? []).some((k) => (partOf.get(b) ?? []).includes(k));
   const within = (part: number, whole: number): boolean => {
     const seen = new Set<number>();
     const queue = [...(holders.get(part) ?? [])];
@@ -47,59 +50,45 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
   };
   const starts = lineStarts(text);
   const out: Claim[] = [];
-  // The pairs each share stands for, where the counts are figures of the text: a count of at most its
-  // base, of one kind with it. A denominator the rate reader put together (a sum of counts, a plan) is
-  // no figure of the text.
-  const pairs: Array<{ num: Mention; den: Mention; numLabel: string; denLabel: string }> = [];
-  for (const r of rates) {
-    if (r.verdict !== 'ok' || r.stated.value > 1) continue;
+  // The counts each share stands for, where both are figures of the text (a denominator the rate
+  // reader put together, a sum of counts or a plan, is none), of one kind, the count at most its base.
+  const read = rates.flatMap((r) => {
     const num = mentions[r.numerator.mention];
     const den = mentions[r.denominator.mention];
-    if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value) continue;
-    // A share of 100 % (1164件，办结率100%) says the count is the whole: no part to check.
-    if (num.index === den.index || num.value >= den.value || num.value <= 0 || !sameKind(num.unit, den.unit)) continue;
-    pairs.push({ num, den, numLabel: r.numerator.label, denLabel: r.denominator.label });
-  }
+    if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value) return [];
+    if (num.index === den.index || num.value > den.value || r.stated.value > 1 || !sameKind(num.unit, den.unit)) return [];
+    return [{ r, num, den }];
+  });
+  // One-part claims: of the shares that hold, below 100 % (办结率100% says the count is the whole).
+  const pairs = read.filter(({ r, num, den }) => r.verdict === 'ok' && num.value < den.value && num.value > 0);
   // Counts each given with its share of one base, in several wordings (占案件总数的22.0%，占总数的35.6%):
   // the base's parts when a run of them, in text order, makes it up exactly, two or more. The shares
   // of one base may hold several such runs (by respondent, then by reviewing body) and items of none.
   // Whether each stated share is right does not matter here, only which base it was read against.
   const byBase = new Map<number, Mention[]>();
-  for (const r of rates) {
-    const num = mentions[r.numerator.mention];
-    const den = mentions[r.denominator.mention];
-    if (!num || !den || den.value !== r.denominator.value || num.value !== r.numerator.value || num.index <= den.index || num.value > den.value) continue;
-    if (!sameKind(num.unit, den.unit) || r.stated.value > 1) continue;
-    byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
+  for (const { num, den } of read) {
+    if (num.index > den.index) byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
   }
   for (const [b, nums] of byBase) {
     const den = mentions[b];
     const ordered = [...nums].sort((x, y) => x.index - y.index);
-    for (let i = 0; i < ordered.length; i++) {
-      let sum = 0;
-      for (let j = i; j < ordered.length; j++) {
-        sum += ordered[j].value;
-        const run = ordered.slice(i, j + 1);
-        if (run.length >= 2 && Math.abs(sum - den.value) <= tolerance([den, ...run])) {
-          const same = claims.some((c) => c.total.mention === b && c.parts.length === run.length && run.every((m) => c.parts.some((p) => p.mention === m.index)));
-          const inside = run.some((m) => siblings.has(`${m.index}:${b}`) || within(m.index, b));
-          if (!same && !inside) {
-            out.push(claimAtTotal(text, starts, { trigger: '', total: den, totalLabel: den.phrase, parts: run.map((m) => ({ m, label: m.phrase })), complete: false, reading: 'share' }));
-          }
-          for (const m of run) {
-            related.add(`m${b}:${m.index}`);
-            related.add(`v${den.value}:${m.value}`);
-          }
-          i = j;
-          break;
-        }
-        if (sum > den.value) break;
+    const fits = (sum: number, run: readonly Mention[]): boolean => Math.abs(sum - den.value) <= tolerance([den, ...run]);
+    for (const run of runsMakingUp(ordered, (m) => m.value, den.value, fits, tolerance([den, ...ordered]))) {
+      const same = claims.some((c) => c.total.mention === b && c.parts.length === run.length && run.every((m) => c.parts.some((p) => p.mention === m.index)));
+      const inside = run.some((m) => siblings(m.index, b) || within(m.index, b));
+      if (!same && !inside) {
+        out.push(claimAtTotal(text, starts, { trigger: '', total: den, totalLabel: den.phrase, parts: run.map((m) => ({ m, label: m.phrase })), complete: false, reading: 'share' }));
+      }
+      for (const m of run) {
+        related.add(`m${b}:${m.index}`);
+        related.add(`v${den.value}:${m.value}`);
       }
     }
   }
-  for (const { num, den, numLabel, denLabel } of pairs) {
+  for (const { r, num, den } of pairs) {
+    const [numLabel, denLabel] = [r.numerator.label, r.denominator.label];
     const keys = [`m${den.index}:${num.index}`, `v${den.value}:${num.value}`];
-    if (keys.some((k) => related.has(k)) || siblings.has(`${num.index}:${den.index}`) || within(num.index, den.index)) continue;
+    if (keys.some((k) => related.has(k)) || siblings(num.index, den.index) || within(num.index, den.index)) continue;
     for (const k of keys) related.add(k);
     out.push(
       claimAtTotal(text, starts, {
