@@ -36,6 +36,7 @@ import {
   hardStart,
   matchingClose,
   nextHardEnd,
+  runsMakingUp,
   sentenceStart,
   sumOf,
   tolerance,
@@ -521,26 +522,16 @@ class ClaimReader extends ListContinuation {
   }
 }
 
-/**
- * The parts cut into consecutive runs of two or more that each add up to the total exactly, two runs
- * or more; else undefined.
- */
 /** A paragraph that opens with a name and its figure, then a note: 科学技术支出20.6万元；主要用于…；. */
 const ITEM_PARAGRAPH = /^\s*[^，,。；;：:\d\s]{2,24}\d[\d.,]*\s*[^\d\s，,。；;：:]{0,3}\s*[；;，,。]/;
 
-function wholeRuns(parts: readonly Part[], total: Mention): Part[][] | undefined {
-  if (total.value <= 0) return undefined;
-  const runs: Part[][] = [];
-  let run: Part[] = [];
-  let sum = 0;
-  for (const p of parts) {
-    run.push(p);
-    sum += p.m.value;
-    if (run.length >= 2 && Math.abs(sum - total.value) <= tolerance([total, ...run.map((q) => q.m)])) {
-      runs.push(run);
-      run = [];
-      sum = 0;
-    } else if (sum > total.value + tolerance([total])) return undefined;
-  }
-  return run.length === 0 && runs.length >= 2 ? runs : undefined;
+/**
+ * The parts cut into consecutive runs of two or more that each add up to the total exactly, two runs
+ * or more, with no part left over; else undefined.
+ */
+function wholeRuns(parts: readonly Part[], total: Mention): Array<readonly Part[]> | undefined {
+  const fits = (sum: number, run: readonly Part[]): boolean => Math.abs(sum - total.value) <= tolerance([total, ...run.map((q) => q.m)]);
+  const runs = runsMakingUp(parts, (p) => p.m.value, total.value, fits, tolerance([total, ...parts.map((q) => q.m)]));
+  // Runs apart and in order that hold as many parts as there are cover them all.
+  return runs.length >= 2 && runs.reduce((n, r) => n + r.length, 0) === parts.length ? runs : undefined;
 }

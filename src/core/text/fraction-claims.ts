@@ -7,7 +7,7 @@
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import type { Mention } from './extract';
-import { paragraphStart } from './claim-words';
+import { paragraphStart, runsMakingUp } from './claim-words';
 import { lineStarts, readingScan } from './reading';
 import { cellMention } from './text-tables';
 
@@ -49,7 +49,9 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     groups.set(key, list);
   }
   for (const all of groups.values()) {
-    const list = firstRunMakingUp(all, valueOf(all[0].den));
+    // The first run of consecutive fractions whose numerators make the denominator up, two or more (a
+    // fraction of another dimension before or after it stays out).
+    const [list] = runsMakingUp(all, (f) => valueOf(f.num), valueOf(all[0].den), (sum) => sum === valueOf(all[0].den));
     if (!list) continue;
     const mention = (s: string, at: number): Mention => {
       const m = { ...cellMention(starts, firstIndex + cells.length, { text: s, start: at }, '', '', paragraphStart(text, at)), value: valueOf(s) };
@@ -70,20 +72,4 @@ export function fractionClaims(text: string, firstIndex: number): { claims: Clai
     );
   }
   return { claims, cells };
-}
-
-/**
- * The first run of consecutive fractions whose numerators make the denominator up, two or more (a
- * fraction of another dimension before or after it stays out).
- */
-function firstRunMakingUp<F extends { num: string }>(all: F[], total: number): F[] | undefined {
-  if (all.length < 2 || total <= 0) return undefined;
-  for (let i = 0; i < all.length; i++) {
-    let sum = 0;
-    for (let j = i; j < all.length && sum <= total; j++) {
-      sum += valueOf(all[j].num);
-      if (j > i && sum === total) return all.slice(i, j + 1);
-    }
-  }
-  return undefined;
 }
