@@ -4,6 +4,8 @@
 // (村设置医疗点数(个) 17476 18222 19976). Each table is a list of rows, a label cell and the cells
 // after it; text-tables.ts finds the totals and their parts. Pure TypeScript.
 
+/** A cell holding a percentage: 74.7%, 0%. */
+export const PERCENT_CELL = /^\d+(?:\.\d+)?[%％]$/;
 /** A cell holding one plain number: 3,121, 0, 12.5 (no unit, no sign). */
 export const NUMBER_CELL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A cell of a unit column: 个, 张, 人, 万元, 人次. */
@@ -165,7 +167,7 @@ export function cellLineTables(text: string): Row[][] {
     }
     // A figure with a sign (a change, -4.08) is a cell of the row too, though never a part; so is a
     // percentage in a row of figures (3509 ⏎ 74.7%).
-    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, '')) || (row && row.cells.length >= 2 && /^\d+(?:\.\d+)?[%％]$/.test(cell))) {
+    if (NUMBER_CELL.test(cell.replace(/^[-−–]/, '')) || (row && row.cells.length >= 2 && PERCENT_CELL.test(cell))) {
       if (row) row.cells.push({ text: cell, start: start + lead });
       return;
     }

@@ -19,7 +19,7 @@ import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
 import { normalizePhrase, type Mention } from './extract';
 import { lineOf, lineStarts } from './reading';
-import { NUMBER_CELL, cellLineTables, isYearRow, spaceTables, tablesOf, type Cell, type Row } from './table-rows';
+import { NUMBER_CELL, PERCENT_CELL, cellLineTables, isYearRow, spaceTables, tablesOf, type Cell, type Row } from './table-rows';
 import { parseCell } from '../values';
 
 /** The label of a total row: 总计, 合 计, 总数, 共计, and the whole area (全 市, 全省) of a table of its parts. */
@@ -65,6 +65,9 @@ function dimensionOf(label: string): { key: string; name: string } {
   const m = /^\s*([^:：]{0,12}(?:分|按)[^:：]{0,8})\s*[:：]\s*(\S.*)$/.exec(label);
   return m ? { key: m[1].replace(/\s+/g, ''), name: m[2] } : { key: '', name: label };
 }
+
+/** Words over a column of per cent, rates or shares, which do not add up: 增减百分比(%), 使用率, 比例, 构成比. */
+const PERCENT_HEAD = /%|％|百分|率|比重|比例|占比|构成|構成/;
 
 /** A row named as a sum of the others: 十种死因合计, 甲乙丙类 总计. */
 const NAMED_TOTAL = /(?:合计|总计|合計|總計)$/;
@@ -361,6 +364,8 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const first = rows.findIndex(isData);
     if (first < 0) continue;
     const header = rows.slice(0, first);
+    /** The words over a column, its heading rows joined. */
+    const headOf = (col: number): string => header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
     const data = rows.slice(first).filter(isData);
     // The table's unit: a 单位 line in it or on the line before it.
     const before = text.slice(text.lastIndexOf('\n', rows[0].lineStart - 2) + 1, rows[0].lineStart);
@@ -373,7 +378,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       if (!c || !NUMBER_CELL.test(signed ? c.text.replace(/^[-−–]/, '') : c.text)) return undefined;
       const known = made.get(c);
       if (known) return known;
-      const head = header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
+      const head = headOf(col);
       const label = `${r.cells[0].text}${head ? ` ${head}` : ''}`;
       const unit = knownUnit(unitColumn > 0 ? r.cells[unitColumn]?.text : undefined) || knownUnit(HEADER_UNIT.exec(head)?.[1]) || tableUnit;
       const m = cellMention(starts, firstIndex + cells.length, c, RATE_LABEL.test(label) ? '%' : unit, label, r.lineStart);
@@ -440,7 +445,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // is no part (nothing is written there); a cell of words makes the column unreadable.
     const column = (head: Row, under: Row[], col: number, complete: boolean, levels = false, inner: ReadonlySet<Row> = new Set()): void => {
       // Percentages and rates (增减百分比(%), 使用率) do not add up.
-      if (/%|％|百分|率|比重|比例|构成|構成/.test(header.map((h) => h.cells[col]?.text ?? '').join(' '))) return;
+      if (PERCENT_HEAD.test(headOf(col))) return;
       const t = mention(head, col);
       if (!t) return;
       let kept = under.filter((r) => (r.cells[col]?.text ?? '') !== '');
@@ -481,7 +486,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       return [...by.values()].map((rows) => ({ head: g.head, rows }));
     });
     // Subtotals inside each list (专科医院 ⏎ 眼科医院 ⏎ … ⏎ 骨科医院), found once over all the columns.
-    const figureCols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => !/%|％|百分|率|比重|比例|构成|構成/.test(header.map((h) => h.cells[c]?.text ?? '').join(' ')));
+    const figureCols = Array.from({ length: width - 1 }, (_, k) => k + 1).filter((c) => !PERCENT_HEAD.test(headOf(c)));
     const spans = lists.map((l) => subtotalSpans(l.rows, figureCols));
     for (let col = 1; col < width; col++) {
       if (total && parts.length >= 2) column(total, parts, col, !byMark && !cut && !ofWhichList);
@@ -499,13 +504,13 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     // row's, a share of stated counts.
     if (total) {
       for (let col = 2; col < width; col++) {
-        const head = header.map((h) => h.cells[col]?.text ?? '').join(' ');
-        const percents = data.filter((r) => /^\d+(?:\.\d+)?[%％]$/.test(r.cells[col]?.text ?? ''));
+        const head = headOf(col);
+        const percents = data.filter((r) => PERCENT_CELL.test(r.cells[col]?.text ?? ''));
         // Not a column of changes (增减百分比, 同比增长%), which tableRates reads against last year's.
         if (/增|减|同比|环比|比上年|较上年|变化|变动/.test(head) || (!/比例|占比|构成|構成|百分比/.test(head) && percents.length < data.length - 1)) continue;
         const countCol = col - 1;
         const den = mention(total, countCol);
-        if (!den || /%|％|比例|占比|率/.test(header.map((h) => h.cells[countCol]?.text ?? '').join(' '))) continue;
+        if (!den || PERCENT_HEAD.test(headOf(countCol))) continue;
         for (const r of data) {
           if (r === total) continue;
           const num = mention(r, countCol);
