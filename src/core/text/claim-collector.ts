@@ -5,19 +5,13 @@
 // and claims.ts (the marked lists).
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, sumOf } from './claim-words';
+import { OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, isRestItem, sumOf } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
 
 /** The longest stretch of words before a figure that is kept as its label. */
 const LABEL_SPAN = 120;
-
-/**
- * The last item of a list that takes in all the rest: 其他, 其他信息, 其它类, 其他方面, …内容等其他信息
- * (not 其他感染性腹泻, a disease).
- */
-const REST_ITEM = /^(?:[^，,；;。]{0,16}等)?(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因)?$/;
 
 export class ClaimCollector {
   protected readonly scan: string;
@@ -122,7 +116,7 @@ export class ClaimCollector {
     // A list that ends with the rest (…、其他信息105条) says by itself that it is complete, as a 共计 does.
     // Not in a list of the first few (居前五位的是：…；其他300件次), where the rest is one of them.
     const ranked = parts.length > 0 && /前\s*[一二三四五六七八九十\d]+\s*[位名]/.test(this.scan.slice(total.end, parts[0].m.start));
-    const restLast = labels.length >= 2 && !ranked && REST_ITEM.test(normalizePhrase(labels[labels.length - 1]));
+    const restLast = labels.length >= 2 && !ranked && isRestItem(normalizePhrase(labels[labels.length - 1]));
     return this.emit({
       text: this.text.slice(claimStart, endOffset),
       start: claimStart,

@@ -26,6 +26,18 @@ export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已(?!(?:�
 export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
+/**
+ * The last item of a list that takes in all the rest, so that the list says it is complete: 其他,
+ * 其他信息, 其它类, …内容等其他信息, or the rest of a class of a table (其他专业公共卫生机构, 其他技术人员);
+ * not 其他感染性腹泻病, a disease of its own name.
+ */
+export function isRestItem(label: string): boolean {
+  return (
+    /^(?:[^，,；;。]{0,16}等)?(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因)?$/.test(label) ||
+    /^其[他它][^，,；;。]{0,10}(?:机构|单位|人员|医院|卫生院)$/.test(label)
+  );
+}
+
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
 export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
 /** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分, 办理结果：. */

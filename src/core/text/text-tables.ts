@@ -17,6 +17,7 @@
 // TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal } from './claim-verdict';
+import { isRestItem } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { lineOf, lineStarts } from './reading';
 import { NUMBER_CELL, PERCENT_CELL, cellLineTables, isYearRow, spaceTables, tablesOf, type Cell, type Row } from './table-rows';
@@ -114,8 +115,6 @@ function indentGroups(rows: Row[]): Array<{ head: Row; rows: Row[] }> {
   return groups;
 }
 
-/** A row that takes in whatever the rows before it leave out (其他, 其它专业公共卫生机构): its list is complete. */
-const CATCH_ALL = /^\s*(?:[#＃]\s*)?其[他它]/;
 
 /**
  * The levels of a table's rows under its total row when they are not marked: the rows are split
@@ -495,7 +494,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
       lists.forEach((l, k) => {
         if (l.rows.length < 2) return;
         const inner = new Set([...spans[k]].flatMap(([i, j]) => l.rows.slice(i + 1, j + 1)));
-        column(l.head, l.rows, col, CATCH_ALL.test(l.rows[l.rows.length - 1].cells[0].text), true, inner);
+        column(l.head, l.rows, col, isRestItem(l.rows[l.rows.length - 1].cells[0].text.replace(/^\s*[#＃]|\s+/g, '')), true, inner);
         // Each subtotal is the total of its own rows: a breakdown the table confirms by its arithmetic.
         for (const [i, j] of spans[k]) column(l.rows[i], l.rows.slice(i + 1, j + 1), col, false);
       });
