@@ -140,7 +140,12 @@ function visitsOfPeople(num: Mention, base: Mention): boolean {
  * of what follows, not of the count before.
  */
 function ofWhatFollows(text: string, r: Mention): boolean {
-  return /^\s*的/.test(text.slice(r.end, r.end + 3)) || isBound(text, r) || ofEach(text, r);
+  return /^\s*的/.test(text.slice(r.end, r.end + 3));
+}
+
+/** A percentage that is no share of the count before it: of what follows, a bound, or of each. */
+function noShareOfCountBefore(text: string, r: Mention): boolean {
+  return ofWhatFollows(text, r) || isBound(text, r) || ofEach(text, r);
 }
 
 /** A percentage said of each figure before it (查处重大隐患3条，均已100%整改完成): a rate of each, no share. */
@@ -392,7 +397,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       const between = text.slice(m.end, next.start);
       if (!recap && (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, '')))) continue;
       const words = normalizePhrase(next.phrase);
-      if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || ofWhatFollows(text, next)) continue;
+      if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || noShareOfCountBefore(text, next)) continue;
       const total = mentions[c.total.mention];
       // 共占, 合计占, 两者共占 after the last part: the share of the parts so far together. So is a share
       // after the last part of a list that agrees with them together and not with that part alone
@@ -537,7 +542,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const words = normalizePhrase(r.phrase);
-    if (NOT_A_SHARE.test(words) || !/^(?:占比?|比例为?|比重为?)?$/.test(words) || ofWhatFollows(text, r)) continue;
+    if (NOT_A_SHARE.test(words) || !/^(?:占比?|比例为?|比重为?)?$/.test(words) || noShareOfCountBefore(text, r)) continue;
     const num = mentions[r.index - 1];
     if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     // A count already the base of a share before it comes first (高危产妇600人，占20% of the 3000

@@ -58,13 +58,13 @@ const halfStep = (texts: readonly string[]): number => Math.max(...texts.map((t)
 const OF_WHICH_LABEL = /^\s*(?:其中|含|内\s*[:：]|包括|[#＃])/;
 
 /**
- * The dimension a row is named under (医院分级别: 三级医院 → 医院分级别; 按经济类型分：公立 → 按经济类型分),
- * and the row's own name; '' for a row named plainly. A table lists a row's breakdowns by several
- * dimensions one after another under it, each naming its dimension so.
+ * The dimension a row is named under (医院分级别: 三级医院 → 医院分级别; 按经济类型分：公立 → 按经济类型分);
+ * '' for a row named plainly. A table lists a row's breakdowns by several dimensions one after
+ * another under it, each naming its dimension so.
  */
-function dimensionOf(label: string): { key: string; name: string } {
-  const m = /^\s*([^:：]{0,12}(?:分|按)[^:：]{0,8})\s*[:：]\s*(\S.*)$/.exec(label);
-  return m ? { key: m[1].replace(/\s+/g, ''), name: m[2] } : { key: '', name: label };
+function dimensionOf(label: string): string {
+  const m = /^\s*([^:：]{0,12}(?:分|按)[^:：]{0,8})\s*[:：]\s*\S/.exec(label);
+  return m ? m[1].replace(/\s+/g, '') : '';
 }
 
 /** Words over a column of per cent, rates or shares, which do not add up: 增减百分比(%), 使用率, 比例, 构成比. */
@@ -479,7 +479,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     const lists = groups.flatMap((g) => {
       const by = new Map<string, Row[]>();
       for (const r of g.rows) {
-        const key = dimensionOf(r.cells[0].text).key;
+        const key = dimensionOf(r.cells[0].text);
         by.set(key, [...(by.get(key) ?? []), r]);
       }
       return [...by.values()].map((rows) => ({ head: g.head, rows }));
