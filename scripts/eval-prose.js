@@ -50,6 +50,9 @@ const sameFigure = (a, b) => near(a, b) || near(a, b * 1e4) || near(a, b * 1e8) 
 // total and its non-zero parts are the expected ones.
 const nonZero = (ps) => (ps.some((v) => v !== 0) ? ps.filter((v) => v !== 0) : ps);
 
+// A claim's percentages are fractions (0.302 for 30.2%); the fixtures write them as printed, in per cent.
+const shown = (x) => (x.unit === '%' ? Number((x.value * 100).toPrecision(12)) : x.value);
+
 function sameParts(a, b) {
   a = nonZero(a);
   b = nonZero(b);
@@ -82,7 +85,7 @@ function evaluate(check, corpus = loadCorpus()) {
     for (const e of p.claims) {
       t.expected++;
       if (e.verdict === 'error') t.errorsExpected++;
-      const i = claims.findIndex((c, k) => !used.has(k) && sameFigure(c.total.value, e.total) && sameParts(c.parts.map((x) => x.value), e.parts));
+      const i = claims.findIndex((c, k) => !used.has(k) && sameFigure(shown(c.total), e.total) && sameParts(c.parts.map(shown), e.parts));
       if (i < 0) {
         row.missed.push(e);
         continue;
@@ -98,7 +101,7 @@ function evaluate(check, corpus = loadCorpus()) {
       t.produced++;
       if (used.has(k)) return;
       t.extra++;
-      row.extra.push({ total: c.total.value, parts: c.parts.map((x) => x.value), verdict: c.verdict });
+      row.extra.push({ total: shown(c.total), parts: c.parts.map(shown), verdict: c.verdict });
       if (severityOf(c.verdict) === 'error') row.falseErrors.push({ total: c.total.value, parts: c.parts.map((x) => x.value), verdict: c.verdict });
     });
 

@@ -218,3 +218,49 @@ describe('progress and completion rates', () => {
     expect(read('今年的总任务是299585人，已补助88491人，执行进度为39.5%。').rates.map((x) => x.verdict)).toEqual(['mismatch']);
   });
 });
+
+describe('the stated shares of one whole add up to 100 %', () => {
+  const sums = (text: string) => read(text).claims.filter((c) => c.reading === 'share-sum');
+
+  test('counts that make their base up: their shares are 100 % within the rounding of each', () => {
+    // 952 + 620 + 182 + 652 + 45 + 33 + 19 + 641 = 3144; the shares add up to 100.2 %, within the
+    // half-digit of six one-decimal and two whole-per-cent figures (0.3 + 1 = 1.3 points).
+    const text =
+      '全年主动公开政府信息3144条。在主动公开的信息中，政务新闻类信息952条，占30.2%；公告类信息620条，占19.7%；政策文件类信息182条，占5.8%；健康教育类信息652条，占20.7%；人员招聘类信息45条，占1.4%；政策法规类信息33条，占1%；办事指南19条，占1%；其它类信息641条，占 20.4%。';
+    const [c, ...more] = sums(text);
+    expect(more).toEqual([]);
+    expect(c.total).toMatchObject({ value: 1, unit: '%', text: '100%' });
+    expect(c.parts.map((p) => p.text)).toEqual(['30.2%', '19.7%', '5.8%', '20.7%', '1.4%', '1%', '1%', '20.4%']);
+    expect(c.verdict).toBe('ok');
+    expect(c.sum).toBeCloseTo(1.002, 9);
+    expect(c.note?.['zh-CN']).toContain('100.2%');
+    expect(c.note?.['en-US']).toContain('within the rounding');
+  });
+
+  test('shares that miss 100 % by more than their rounding make no claim: the share that is wrong has its own check', () => {
+    const text = '共收到申请200件，其中甲类120件，占65%；乙类80件，占40%。';
+    expect(sums(text)).toEqual([]);
+    expect(read(text).rates.map((r) => r.verdict)).toEqual(['mismatch', 'ok']);
+  });
+
+  test('shares without counts, one after another: 男性占86.1%，女性占13.9%', () => {
+    const [c, ...more] = sums('今年报告的感染者中男性占86.1%，女性占13.9%；20至39岁青壮年占80.2%，50岁以上者占6.8%。');
+    expect(more).toEqual([]);
+    expect(c.parts.map((p) => p.value)).toEqual([0.861, 0.139]);
+    // Age groups at 87 % are some of the whole, not all of it: no claim.
+    expect(sums('感染者中20至39岁青壮年占80.2%，50岁以上者占6.8%。')).toEqual([]);
+  });
+
+  test('changes and figures cut off, not rounded, are no shares of a whole', () => {
+    expect(sums('门诊量同比增长60%，住院量同比下降40%。')).toEqual([]);
+    // 92.71 % + 7.28 % = 99.99 %: two figures rounded to 0.01 % could not miss 100 % by that much.
+    expect(sums('被申请人为县政府部门的案件140件，占比92.71%；乡镇政府11件，占比7.28%。')).toEqual([]);
+  });
+
+  test('a table column of shares whose total row says 100.0 %', () => {
+    const table = ['单位 | 受理量 | 占比 |', '市场监管局 | 21 | 35.6% |', '公安分局 | 13 | 22.0% |', '住建局 | 6 | 10.2% |', '其他 | 19 | 32.2% |', '合计 | 59 | 100.0% |'].join('\n');
+    const c = read(table).claims.find((x) => x.total.unit === '%');
+    expect(c?.parts.map((p) => p.text)).toEqual(['35.6%', '22.0%', '10.2%', '32.2%']);
+    expect(c?.verdict).toBe('ok');
+  });
+});

@@ -280,7 +280,9 @@ describe('a table numbered by 序号, with a column of shares', () => {
     const rows = kinds.map(([l, v], k) => [String(k + 1), l, String(v), k === 3 ? '1.7%' : share(v)]);
     const text = ['12014年复议案件审结情况(件)', '序号', '处理方式', '数量', '比例', ...rows.flat(), String(kinds.length + 1), '合计', String(sum), '100%'].join('\n\n');
     const r = read(text);
-    expect(summary(r.claims)).toEqual([`${sum} = ${kinds.map(([, v]) => v).join(' + ')} ok`]);
+    // The counts make up 合计, and their shares make up its 100 % within the rounding of each.
+    const fractions = rows.map((row) => Number((parseFloat(row[3]) / 100).toPrecision(12)));
+    expect(summary(r.claims)).toEqual([`${sum} = ${kinds.map(([, v]) => v).join(' + ')} ok`, `1 = ${fractions.join(' + ')} ok`]);
     // 77 of 4582 is 1.68 %, which rounds to 1.7 %: every share holds; 1.9 % would not.
     expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(kinds.map(([, v]) => `${v}/${sum} ok`));
     const wrong = read(text.replace('1.7%', '1.9%'));

@@ -143,7 +143,8 @@ describe('breakdowns by reference', () => {
 
   test('在X中 names a figure of the paragraph before whose words hold X in order; a figure inside 在…中 is the total', () => {
     const r = read('2009年度共主动公开政府信息238条,其中全文电子化达100%。\n在主动公开的信息中,法律法规类信息104条,占43.70%;动态类信息134条,占56.30 %。');
-    expect(summary(r.claims)).toEqual(['238 = 104 + 134 ok']);
+    // The two shares of the whole 238 add up to 100 %: a claim of shares beside the claim of counts.
+    expect(summary(r.claims)).toEqual(['238 = 104 + 134 ok', '1 = 0.437 + 0.563 ok']);
     expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['104/238 ok', '134/238 ok']);
     // The characters of X out of order name nothing (信息公开 is not 公开…信息): the figures are read as
     // the paragraph's items, for their exact sum alone.
@@ -160,7 +161,7 @@ describe('breakdowns by reference', () => {
     const r = read(
       '据第七次全国人口普查，平湖市常住人口为671326人。\n\n平湖市常住人口中，0-14岁人口为76761人，占11.43%；15-59岁人口为446848人，占66.56%；60岁及以上人口为147717人，占22.00%，其中65岁及以上人口为108726人，占16.20%。',
     );
-    expect(summary(r.claims)).toEqual(['671326 = 76761 + 446848 + 147717 ok', '147717 = 108726 ok']);
+    expect(summary(r.claims)).toEqual(['671326 = 76761 + 446848 + 147717 ok', '147717 = 108726 ok', '1 = 0.1143 + 0.6656 + 0.22 ok']);
     // Words that name no earlier figure open nothing: 120 is not broken down (整改3个 is a part of 发现问题5个).
     expect(summary(read('全年共开展监督检查120次。\n日常监督工作中，发现问题5个，整改3个。').claims)).toEqual(['5 = 3 ok']);
   });
@@ -233,7 +234,7 @@ describe('lists without a marker', () => {
     const r = read(
       '2025年新收63件，上一年度结转1件，共计64件。其中，通过信函提交申请的6件，占比9.38%；当面提交申请的7件，占比10.94%；通过网站提交申请的51件，占比79.68%。公民个人提出申请62件，占比96.88%；法人或其他组织提出申请2件，占比3.12%。',
     );
-    expect(summary(r.claims)).toEqual(['64 = 63 + 1 ok', '64 = 6 + 7 + 51 ok', '64 = 62 + 2 ok']);
+    expect(summary(r.claims)).toEqual(['64 = 63 + 1 ok', '64 = 6 + 7 + 51 ok', '64 = 62 + 2 ok', '1 = 0.0938 + 0.1094 + 0.7968 ok', '1 = 0.9688 + 0.0312 ok']);
     // Two sentences past a list of another total, the same figures are not read as a breakdown.
     expect(summary(read('共受理64件。其中信函6件、当面58件。全年查处案件10件，其中简易程序4件，一般程序6件。今年新办62件，结转2件。').claims)).toEqual([
       '64 = 6 + 58 ok',
@@ -243,8 +244,8 @@ describe('lists without a marker', () => {
 
   test('a list after 从…看 breaks down the earlier total', () => {
     const r = read('一季度共收到来信20件，回复率100%。\n从来信类型看，咨询类5件(25%)；投诉类12件(60%)；求助类3件(15%)。');
-    expect(summary(r.claims)).toEqual(['20 = 5 + 12 + 3 ok']);
-    expect(r.claims[0].reading).toBe('dimension');
+    expect(summary(r.claims)).toEqual(['20 = 5 + 12 + 3 ok', '1 = 0.25 + 0.6 + 0.15 ok']);
+    expect(r.claims.map((c) => c.reading)).toEqual(['dimension', 'share-sum']);
   });
 });
 
@@ -1289,8 +1290,8 @@ describe('inspection results stated after the test', () => {
     const text =
       '①户籍：外地户籍者占72.6%(320/441)，本市户籍者占27.4%(121/441).②年龄：35岁及以上者为8.2%(20/243).③时段：孕期死亡者27.6%(67/243)；产时死亡者占6.2% (15/243)；产后死亡者占66.3%(161/243)。';
     const r = read(text);
-    expect(summary(r.claims)).toEqual(['441 = 320 + 121 ok', '243 = 67 + 15 + 161 ok']);
-    expect(r.claims.every((c) => c.reading === 'fraction')).toBe(true);
+    expect(summary(r.claims)).toEqual(['441 = 320 + 121 ok', '243 = 67 + 15 + 161 ok', '1 = 0.726 + 0.274 ok']);
+    expect(r.claims.map((c) => c.reading)).toEqual(['fraction', 'fraction', 'share-sum']);
     expect(r.claims[0].parts.map((p) => p.label)).toEqual(['外地户籍者', '本市户籍者']);
     // Fractions that do not make their denominator up say nothing.
     expect(read('外地户籍者占72.6%(320/441)，本市户籍者占25.2%(111/441)。').claims).toEqual([]);
@@ -1616,7 +1617,7 @@ describe('figures inside a list that are not its items', () => {
     const text = '2010年全县共报告手足口病1 303例，其中重症病例8例，发病率为203.97/10万；1 303例中，3~7月份发病的占69.22%，其他月份占30.78%；5岁及以下儿童1 275例，占97.85%。';
     const r = read(text);
     // 5岁及以下儿童1 275例，占97.85% is a part of the 1 303 by its share, not an item of the list.
-    expect(summary(r.claims)).toEqual(['1303 = 8 ok', '1303 = 1275 ok']);
+    expect(summary(r.claims)).toEqual(['1303 = 8 ok', '1 = 0.6922 + 0.3078 ok', '1303 = 1275 ok']);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -1662,7 +1663,7 @@ describe('groups given the same counts as the whole', () => {
     expect(summary(read(text.replace('女16 917例', '女16 900例')).claims).filter((c) => c.includes('33224'))).toEqual([]);
     // With their shares in brackets, and after a count of another kind the list before misread them as parts of.
     const shares = '共报告9 608例疑似职业病，涉及7大类30种职业病。病例分布在全市39个区县，男性9 164例(占95.38%)，女性444例(占4.62%)。';
-    expect(summary(read(shares).claims)).toEqual(['9608 = 9164 + 444 ok']);
+    expect(summary(read(shares).claims)).toEqual(['9608 = 9164 + 444 ok', '1 = 0.9538 + 0.0462 ok']);
   });
 });
 

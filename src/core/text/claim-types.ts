@@ -55,7 +55,9 @@ export type Reading =
   /** A count of the things a list names, right after it (…、细菌总数、大肠菌群6项): one part per name. */
   | 'names'
   /** A share of a stated base (以苯中毒为主(214例，占76.16%) of 化学中毒281例): its count is one part of the base. */
-  | 'share';
+  | 'share'
+  /** The stated shares of one whole (占30.2%，占19.7%，…), which together are 100 %. */
+  | 'share-sum';
 
 export interface Claim {
   /** The claim as written, from the total's phrase to the end of the list (closing bracket included). */

@@ -225,7 +225,7 @@ function formatPlain(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
-function joinNotes(notes: readonly Bilingual[]): Bilingual {
+export function joinNotes(notes: readonly Bilingual[]): Bilingual {
   return { 'zh-CN': notes.map((n) => n['zh-CN']).join(''), 'en-US': notes.map((n) => n['en-US']).join(' ') };
 }
 

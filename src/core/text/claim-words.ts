@@ -248,11 +248,12 @@ export function tolerance(ms: readonly Mention[]): number {
  * How far parts may fall from their total by rounding alone. A figure printed rounded — in 万 or 亿
  * (13.8亿人次), or with decimals of a unit that is not money to the fen (4143.3万人次, 12.5吨) — is off
  * its true value by up to half its last digit, and so is each part: the parts of 13.8亿 may add up to
- * 13.9亿 (4.8 + 8.7 + 0.4) though the true figures agree. Exact figures (counts, 元 with fen) allow
- * half the coarsest step, as `tolerance` does.
+ * 13.9亿 (4.8 + 8.7 + 0.4) though the true figures agree. So is a percentage, except 100 %, the
+ * whole. Exact figures (counts, 元 with fen) allow half the coarsest step, as `tolerance` does.
  */
 export function sumTolerance(ms: readonly Mention[]): number {
-  const rounded = ms.filter((m) => !m.percent && (m.decimals < 0 || (m.decimals > 0 && m.unit !== '元'))).length;
+  // A percentage is rounded to its last digit, whatever it is (1%, 30.2%), but for 100 %, the whole.
+  const rounded = ms.filter((m) => (m.percent ? m.value !== 1 : m.decimals < 0 || (m.decimals > 0 && m.unit !== '元'))).length;
   const base = tolerance(ms);
   return rounded > 1 ? base * rounded : base;
 }

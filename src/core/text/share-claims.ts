@@ -4,11 +4,14 @@
 // 35.6%), are the base's parts when together they make it up exactly. Where no claim of the prose
 // already relates a share's count to its base, the pair becomes a claim of one part, so that "parts
 // never exceed totals" is asked of it as of any 其中 with one part. The shares themselves are judged
-// in rates.ts; this only adds claims. Pure TypeScript.
+// in rates.ts; this only adds claims. The stated shares of parts that make a whole up are a claim
+// too: together they are 100 % (30.2% + 19.7% + … of 3144条), within the rounding of each.
+// Pure TypeScript.
 import type { Claim } from './claim-types';
-import { claimAtTotal } from './claim-verdict';
-import { runsMakingUp, sameKind, tolerance } from './claim-words';
-import type { Mention } from './extract';
+import { claimAtTotal, joinNotes } from './claim-verdict';
+import { runsMakingUp, sameKind, sumOf, tolerance } from './claim-words';
+import { normalizePhrase, type Mention } from './extract';
+import { textMsg } from './messages';
 import type { RateCheck } from './rates';
 import { lineStarts } from './reading';
 
@@ -66,9 +69,15 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
   // of one base may hold several such runs (by respondent, then by reviewing body) and items of none.
   // Whether each stated share is right does not matter here, only which base it was read against.
   const byBase = new Map<number, Mention[]>();
-  for (const { num, den } of read) {
+  // The stated share of each count, by the count's and the base's mentions.
+  const stated = new Map<string, Mention>();
+  for (const { r, num, den } of read) {
     if (num.index > den.index) byBase.set(den.index, [...(byBase.get(den.index) ?? []).filter((m) => m.index !== num.index), num]);
+    const share = mentions[r.stated.mention];
+    if (share?.percent) stated.set(`${den.index}:${num.index}`, share);
   }
+  // Shares already put in a claim of shares, so that the reading without counts adds none twice.
+  const summed = new Set<number>();
   for (const [b, nums] of byBase) {
     const den = mentions[b];
     const ordered = [...nums].sort((x, y) => x.index - y.index);
@@ -83,8 +92,19 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
         related.add(`m${b}:${m.index}`);
         related.add(`v${den.value}:${m.value}`);
       }
+      // The counts make the base up, so their stated shares are the whole, 100 %, within the
+      // rounding of each. Where they are not, a share is wrong and its own check says which one.
+      const shares = run.map((m) => stated.get(`${b}:${m.index}`));
+      if (shares.every((x): x is Mention => x !== undefined)) {
+        const claim = sharesOfWhole(text, starts, den, shares);
+        if (claim) {
+          out.push(claim);
+          for (const x of shares) summed.add(x.index);
+        }
+      }
     }
   }
+  out.push(...sharesWithoutCounts(text, starts, mentions, summed));
   for (const { r, num, den } of pairs) {
     const [numLabel, denLabel] = [r.numerator.label, r.denominator.label];
     const keys = [`m${den.index}:${num.index}`, `v${den.value}:${num.value}`];
@@ -100,6 +120,87 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
         reading: 'share',
       }),
     );
+  }
+  return out;
+}
+
+/** Phrases of a share written after its item's name: 男性占86.1%, 占比为19.7%, 占总数的35.6%. */
+const SHARE_PHRASE = /(?:占比?|比例|比重|构成比)(?:为|是|达)?$|占[^，,；;。]{0,12}的$/;
+/** Phrases of a change or a target: 同比上升5%, 增长12% are no shares. */
+const NOT_SHARE_PHRASE = /同比|环比|增长|增幅|下降|降幅|上升|提高|降低|减少|增加|较上年|比上年|率|目标|以上|以下|超过|不足|达到/;
+
+/**
+ * How far stated shares may add up from 100 % by their rounding alone: less than half the last digit
+ * of each (92.71% + 7.28% = 99.99% is no rounding of two shares of one whole; it is a truncation).
+ */
+function roundingOf(shares: readonly Mention[]): number {
+  return shares.reduce((s, m) => s + 0.5 * 10 ** -(m.decimals + 2), 0) * (1 - 1e-9);
+}
+
+/**
+ * The whole as a percentage, 100 %, standing at the figure the shares are of: the total of a claim
+ * of shares. It is exact (the whole by definition), so its last digit adds no rounding.
+ */
+function wholeAt(at: Mention): Mention {
+  const { marker: _marker, ...rest } = at;
+  return { ...rest, text: '100%', value: 1, unit: '%', percent: true, approx: false, decimals: 12, kind: 'rate' };
+}
+
+/**
+ * A claim that `shares` together are the whole, 100 %, when they add up to it within the rounding of
+ * each stated figure (eight shares to one decimal may add up to 100.2 %); undefined when they do not.
+ */
+function sharesOfWhole(text: string, starts: number[], at: Mention, shares: readonly Mention[]): Claim | undefined {
+  const whole = wholeAt(at);
+  const sum = sumOf(shares);
+  if (Math.abs(sum - 1) > roundingOf(shares)) return undefined;
+  const claim = claimAtTotal(text, starts, {
+    trigger: '',
+    total: whole,
+    totalLabel: at.percent ? '' : at.phrase,
+    parts: shares.map((m) => ({ m, label: m.phrase })),
+    complete: true,
+    reading: 'share-sum',
+  });
+  // The same rounding, as the verdict weighs it: a claim of shares is made only where they agree.
+  if (!claim.ok) return undefined;
+  const shown = `${Number((sum * 100).toPrecision(12))}%`;
+  const note = textMsg('text.note-share-sum', { sum: shown, count: shares.length });
+  return { ...claim, note: claim.note ? joinNotes([claim.note, note]) : note };
+}
+
+/**
+ * Shares written one after another with no counts (男性占86.1%，女性占13.9%): items of one whole when,
+ * two or more in a row of one paragraph, they add up to 100 % within their rounding. Nothing but
+ * names and separators stands between them, and each is worded as a share (占, 占比, 比例), not a
+ * change. A row that does not add up to 100 % says nothing: its items may be some of the whole's.
+ */
+function sharesWithoutCounts(text: string, starts: number[], mentions: readonly Mention[], summed: ReadonlySet<number>): Claim[] {
+  const out: Claim[] = [];
+  const isShare = (m: Mention): boolean => {
+    const words = normalizePhrase(m.phrase);
+    return m.percent && !m.approx && m.value <= 1 && !summed.has(m.index) && SHARE_PHRASE.test(m.phrase.replace(/\s+/g, '')) && !NOT_SHARE_PHRASE.test(words);
+  };
+  let k = 0;
+  while (k < mentions.length) {
+    if (!isShare(mentions[k])) {
+      k++;
+      continue;
+    }
+    const row: Mention[] = [mentions[k]];
+    let j = k + 1;
+    while (j < mentions.length && isShare(mentions[j]) && !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, mentions[j].start)) && mentions[j].start > row[row.length - 1].end) {
+      row.push(mentions[j]);
+      j++;
+    }
+    if (row.length >= 2) {
+      const fits = (sum: number, run: readonly Mention[]): boolean => Math.abs(sum - 1) <= roundingOf(run);
+      for (const run of runsMakingUp(row, (m) => m.value, 1, fits, roundingOf(row))) {
+        const claim = sharesOfWhole(text, starts, run[0], run);
+        if (claim) out.push(claim);
+      }
+    }
+    k = j;
   }
   return out;
 }

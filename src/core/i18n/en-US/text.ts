@@ -32,6 +32,7 @@ export const text: Record<keyof typeof zh, string> = {
   'text.note-subset': 'The first parts {lead} already make up the total {total}; "{rest}" after them count the same cases by another dimension and overlap them, so they are not added.',
   'text.note-outcome': '“{outcome}” counts how cases of the total {total} ended, by another dimension than “{other}”; the two may overlap. Please verify.',
   'text.note-second-breakdown': 'The total {total} was already made up exactly by an earlier list; this list breaks it down again by another dimension, and its items may overlap. Please verify.',
+  'text.note-share-sum': 'The {count} stated shares add up to {sum}, which is 100 % within the rounding of each.',
   'text.note-subset-unsure': 'The first parts {lead} already make up the total {total}; "{rest}" after them may count the same cases by another dimension and overlap them. Please verify.',
   'text.note-units': 'The parts have different units ({units}) but add up to the total.',
   'text.note-info-items': 'The parts have different units ({units}); all count items of published information, so they are added as one unit.',

@@ -31,6 +31,7 @@ export const text = {
   'text.note-subset': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”按另一口径统计，与前列各项重叠，不计入核对。',
   'text.note-outcome': '“{outcome}”是合计 {total} 中办理结果的计数，与“{other}”按不同口径统计，两者可能重叠，请核实。',
   'text.note-second-breakdown': '合计 {total} 已由前一组分项恰好构成；这一组是按另一口径的再次细分，各项可能重叠，请核实。',
+  'text.note-share-sum': '各项占比相加为 {sum}，{count} 项占比各自四舍五入，与 100% 相符。',
   'text.note-subset-unsure': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”可能按另一口径统计、与前列各项重叠，请核实。',
   'text.note-units': '各项单位不同（{units}），但之和与合计相符。',
   'text.note-info-items': '各项单位不同（{units}），均为公开的信息条目，按同一单位相加。',
