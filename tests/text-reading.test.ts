@@ -1508,6 +1508,38 @@ describe('a figure named again for each group after it', () => {
   });
 });
 
+describe('a whole and then a section for each of its kinds', () => {
+  // A statistical bulletin: the whole's figures, then ——小学 and ——初中, each with the same figures.
+  const bulletin = (primaryArea: string, books = '64.87') =>
+    [
+      '全县义务教育中小学30所。校舍总面积57.74万平方米，较上年增加0.56万平方米；仪器设备值17919.79万元，较上年增加463.26万元；图书146.13万册。',
+      `——小学。校数17所；招生3675人。校舍总面积${primaryArea}万平方米，比上年增加0.44万平方米；仪器设备值9010.34万元；图书81.27万册。`,
+      `——初中。校数13所；招生4000人。校舍总面积32.26万平方米，比上年增加0.12万平方米；仪器设备值8909.45万元；图书${books}万册。`,
+    ].join('\n');
+
+  test('each figure of the whole is the sum of the same figure in the sections after it', () => {
+    const got = summary(read(bulletin('25.48')).claims);
+    // 图书 146.13 = 81.27 + 64.87 = 146.14 within the rounding of three figures to 0.01万册.
+    expect(got).toEqual(['577400 = 254800 + 322600 ok', '179197900 = 90103400 + 89094500 ok', '1461300 = 812700 + 648700 ok']);
+    // The changes beside them (较上年增加0.56万平方米 = 0.44 + 0.12) are no parts of anything.
+    expect(got.some((c) => c.startsWith('5600 '))).toBe(false);
+  });
+
+  test('sections that do not add up to the whole make no claim; nor do figures of another name', () => {
+    const got = summary(read(bulletin('24.48', '60.87')).claims);
+    expect(got).toEqual(['179197900 = 90103400 + 89094500 ok']);
+    // 招生 has no figure in the whole's paragraph: 3675 and 4000 are no parts of 校数.
+    expect(got.some((c) => c.includes('3675'))).toBe(false);
+  });
+
+  test('the same name twice in the whole’s own paragraph is a list there, not a whole of the sections', () => {
+    const text = '高中段招生3133人，其中普通高中招生2500人。\n普通高中学校5所；招生2500人。\n中职学校1所；招生633人。';
+    expect(summary(read(text).claims).filter((c) => c.startsWith('3133 ') && c.includes('633'))).toEqual([]);
+    const sections = '高中段学校6所，招生3133人。\n普通高中学校5所；招生2500人。\n中职学校1所；招生633人。';
+    expect(summary(read(sections).claims)).toContain('3133 = 2500 + 633 ok');
+  });
+});
+
 describe('a change and the level it led to', () => {
   test('医院增加了10所，现为1219所: the levels are the items, the changes are not', () => {
     const text = '2020年全省卫生健康机构34975个，与上年相比减少了429个。其中：医院增加了10所，现为1219所；基层医疗卫生机构减少了420个，现为33199个；专业公共卫生机构减少了30个，现为463个；其他卫生机构94个。';

@@ -15,14 +15,21 @@ const COUNT_UNIT_WORDS = ['家次', '人次', '剂次', '户次', '场次', '批
  */
 const BLOOD_UNIT = '单位';
 
-/** Trailing units a value cell may carry: counts, money, durations. Matched longest first. */
-export const VALUE_UNITS: readonly string[] = [...COUNT_UNIT_WORDS, BLOOD_UNIT, '万元', '亿元', '千元', '元', '小时', '分钟', '个月', '工作日', '天', '日'].sort(
+/**
+ * Units of measure (校舍总面积57.74万平方米, 粮食产量12.5吨, 公路里程380公里): neither counts nor money,
+ * but figures that add up like them. 米 alone is left out: after a number it is as often a word's
+ * start (3米线) as a unit.
+ */
+const MEASURE_UNIT_WORDS = ['平方公里', '平方米', '立方米', '公顷', '亩', '吨', '公斤', '千克', '公里', '千米'];
+
+/** Trailing units a value cell may carry: counts, money, durations, measures. Matched longest first. */
+export const VALUE_UNITS: readonly string[] = [...COUNT_UNIT_WORDS, BLOOD_UNIT, '万元', '亿元', '千元', '元', '小时', '分钟', '个月', '工作日', '天', '日', ...MEASURE_UNIT_WORDS].sort(
   (a, b) => b.length - a.length,
 );
 
 const COUNT_UNITS = new Set(COUNT_UNIT_WORDS);
 
-const OTHER_UNITS = new Set(['天', '日', '小时', '分钟', '个月', '工作日', '年', '月', '周']);
+const OTHER_UNITS = new Set(['天', '日', '小时', '分钟', '个月', '工作日', '年', '月', '周', ...MEASURE_UNIT_WORDS]);
 
 // ---------------------------------------------------------------------------------------------
 // Reading units

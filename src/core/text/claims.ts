@@ -93,6 +93,7 @@ class ClaimReader extends ListContinuation {
     this.rankedLists();
     this.sharesOfOneBase();
     this.samePhraseSeries();
+    this.sectionSeries();
     this.parallelGroups();
     this.sexSplit();
     // In text order; a nested claim's parent index follows its parent. Claims a later reading showed

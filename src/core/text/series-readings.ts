@@ -11,7 +11,7 @@
 // Pure TypeScript: no Office, DOM or Node APIs.
 import type { Claim } from './claim-types';
 import { TotalFinder } from './claim-totals';
-import { LIST_SPAN, PER_HEAD, addable, countBeforeShare, isChange, nextHardEnd, sameKind, sumOf, tolerance } from './claim-words';
+import { LIST_SPAN, PER_HEAD, addable, countBeforeShare, isChange, nextHardEnd, sameKind, sumOf, sumTolerance, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 
 /** A clause that breaks the same figure down by another dimension: ；按经济类型分，… */
@@ -117,6 +117,44 @@ export class SeriesReadings extends TotalFinder {
         if (sum >= T.value - tolerance([T, ...parts])) break;
       }
       if (parts.length >= 2 && Math.abs(sum - T.value) <= tolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
+    }
+  }
+
+  /**
+   * A figure of a whole followed by sections, a paragraph each, that give the same figure for each
+   * part (全县义务教育…校舍总面积57.74万平方米 ⏎ ——小学。…校舍总面积25.48万平方米 ⏎ ——初中。…校舍总面积
+   * 32.26万平方米): statistical bulletins lay out a whole and its kinds this way. The figure of each
+   * section is the first of exactly the whole's name in its paragraph, in the paragraphs right after
+   * the whole's; a paragraph without it ends the sections. Only an exact sum makes the claim.
+   */
+  protected sectionSeries(): void {
+    const { mentions, paragraphsBefore } = this;
+    const LEAD = /^(?:共|共有|全年|累计|累計|合计|合計|总|總)/;
+    for (const T of mentions) {
+      if (T.percent || T.approx || T.value <= 0 || isChange(T) || this.usedAsPart.has(T.index)) continue;
+      const name = T.key.replace(LEAD, '');
+      if (name.length < 2 || this.claims.some((c) => c.total.mention === T.index && c.verdict === 'ok')) continue;
+      const home = paragraphsBefore[T.start];
+      const parts: Mention[] = [];
+      let last = home;
+      let sum = 0;
+      for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
+        const m = mentions[k];
+        const at = paragraphsBefore[m.start];
+        // The whole's name twice in its own paragraph: no whole of sections, but a list of its own.
+        if (at === home) {
+          if (m.key === name) break;
+          continue;
+        }
+        if (at > last + 1) break;
+        if (at === last || m.key !== name) continue;
+        if (m.percent || m.approx || isChange(m) || !sameKind(m.unit, T.unit) || m.value >= T.value) break;
+        parts.push(m);
+        last = at;
+        sum = sumOf(parts);
+        if (sum >= T.value - sumTolerance([T, ...parts])) break;
+      }
+      if (parts.length >= 2 && Math.abs(sum - T.value) <= sumTolerance([T, ...parts])) this.emitMarkerless(T, parts, 'no-marker');
     }
   }
 
