@@ -1077,6 +1077,14 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(clause).claims)).toEqual(['1319 = 71 + 12 short-partial']);
   });
 
+  test('names joined by 、 inside one item (成立、变更登记类信息11条) are the start of the next item, not the end of the list', () => {
+    const text = '全年新增主动公开政府信息共计56条，其中养老服务类信息12条、双随机抽查类信息6条、发展专项资金类信息8条、社会团体注销登记类信息13条、民办非企业单位成立、变更登记类信息11条，其他政府主动公开的信息6条等。';
+    expect(summary(read(text).claims)).toEqual(['56 = 12 + 6 + 8 + 13 + 11 + 6 ok']);
+    // A clause without a figure between items still ends the list at a comma.
+    const clause = '全年主动公开信息共计56条，其中养老服务类信息12条、抽查类信息6条，全面推进改革，登记类信息11条。';
+    expect(summary(read(clause).claims)).toEqual(['56 = 12 + 6 short-partial']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -110,9 +110,15 @@ export class ListReader {
     // breakdowns even where one of them does not add up: that level is then the error.
     const mirrored = nested && n.kids.filter((k) => this.headShaped(k)).length >= 2;
     const rs: Array<{ r: ReadOut; kid: TNode }> = [];
-    for (const kid of n.kids) {
+    for (const [k, kid] of n.kids.entries()) {
       const r = this.read(kid, nested, mirrored);
       if (r.parts.length === 0) {
+        // Names joined by 、 inside one item (民办非企业单位成立、变更登记类信息11条): a piece without a
+        // figure between items, followed by one figure of the list's unit, begins the next item's name.
+        const next = n.kids[k + 1];
+        const nextOwn = next ? this.own(next.start, next.end) : [];
+        const prev = rs[rs.length - 1]?.r.parts;
+        if (n.level === 1 && prev?.length === 1 && nextOwn.length === 1 && nextOwn[0].unit === prev[0].m.unit && cleanLabel(this.scan.slice(kid.start, kid.end)).length <= 12) continue;
         // Words without a figure end the list, except a rank note (位居第二位) and a bracket of its
         // own (民营医院8家,(一级6家,二级2家),村卫生室…135个): a note on the item before.
         const words = this.scan.slice(kid.start, kid.end);
