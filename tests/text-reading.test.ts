@@ -1085,6 +1085,18 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(clause).claims)).toEqual(['56 = 12 + 6 short-partial']);
   });
 
+  test('an item closed by 等 ends the list; an item in 个 among items of information stays in it', () => {
+    const text = '2022年，主动公开信息497条，其中网站发布新闻类165条，教育通知类39条，政策文件及解读10条，教育服务类23篇，建议提案答复34篇，专题专栏10个，义务教育领域信息公开121篇等；微信公众号发布1135条，关注人数达181761人。';
+    const [c, ...more] = read(text).claims;
+    expect(more).toEqual([]);
+    expect(c.parts.map((p) => p.value)).toEqual([165, 39, 10, 23, 34, 10, 121]);
+    // Items of 条, 篇 and 个 are not added as one unit: a warning that the units differ, not an error.
+    expect(c.verdict).toBe('mixed-units');
+    // 等 inside an item's name (…、信息等类121篇) closes nothing.
+    const inside = read('主动公开信息50条，其中新闻类20条，通知等类30条。').claims;
+    expect(summary(inside)).toEqual(['50 = 20 + 30 ok']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

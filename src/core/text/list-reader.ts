@@ -130,6 +130,10 @@ export class ListReader {
         continue;
       }
       const lead = this.scan.slice(kid.start, r.parts[0].m.start);
+      // An item closed by 等 (…义务教育领域信息公开121篇等；微信公众号发布1135条) ends the list: what
+      // follows is another clause.
+      const before = rs[rs.length - 1]?.r.parts;
+      if (before && /^[\s）)”]*等/.test(this.scan.slice(before[before.length - 1].m.end, kid.start))) break;
       // A figure and 中 (1 303例中，3~7月份发病的占69.22%) names what the next clauses break down: a new
       // subject, not an item.
       if (rs.length > 0 && /^\s*中\s*[，,：:]/.test(this.scan.slice(r.parts[0].m.end, r.parts[0].m.end + 4))) break;
