@@ -859,6 +859,13 @@ describe('inspection notices, flattened tables and work summaries', () => {
     expect(got).toContain('310 = 98 + 212 ok');
   });
 
+  test('a paragraph that opens with one figure after a numbered heading: the rest of the paragraph makes it up', () => {
+    const para = (last: string) => `（一）主动公开政府信息情况。\n1.信息发布情况。累计公开政府信息1687条。泸州市水务局政务网站信息796条；发布微信信息398条；微博信息162条。通过报刊、电视等传统公开载体公开信息${last}条。\n重点推进5个方面的信息公开。`;
+    expect(summary(read(para('331')).claims)).toContain('1687 = 796 + 398 + 162 + 331 ok');
+    // Figures that do not make it up say nothing without a marker.
+    expect(summary(read(para('330')).claims).filter((c) => c.startsWith('1687 '))).toEqual([]);
+  });
+
   test('two figures of one object (4个专业17家医疗机构) are not a list: the later items break the second down', () => {
     expect(summary(read('组织开展4个专业17家医疗机构抽检。共出动监督员85人次，随机抽取4家医疗卫生、2家放射卫生、9家传染病防治、2家计划生育单位。').claims)).toEqual(['17 = 4 + 2 + 9 + 2 ok']);
   });

@@ -9,6 +9,9 @@ import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
 import { bulletinBalances } from './bulletin-balances';
 
+/** A numbered heading that ends in 。 at the start of a paragraph: 1.信息发布情况。, （一）主动公开情况。 */
+const OPENING_HEADING = /^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^。！？\d，,；;]{1,16}。/;
+
 /** Words of a count of deaths. */
 const DEATHS = /死亡/;
 
@@ -119,7 +122,11 @@ export class UnmarkedSums extends ClaimCollector {
       const near = Math.max(0, T.start - 60);
       const lineEnd = scan.slice(near, T.start).lastIndexOf('\n');
       if (lineEnd < 0 && near > 0) continue;
-      const p0 = near + lineEnd + 1;
+      let p0 = near + lineEnd + 1;
+      // A numbered heading run into the paragraph (1.信息发布情况。累计公开政府信息1687条。) is no part of
+      // its opening: the paragraph's text starts after it.
+      const heading = OPENING_HEADING.exec(scan.slice(p0, T.start));
+      if (heading) p0 += heading[0].length;
       const lead = scan.slice(p0, T.start).replace(/\s+/g, '');
       if (/\d|[。！？]/.test(lead) || lead.length > 24 || lead.length === 0) continue;
       openers.push(T);
