@@ -264,3 +264,20 @@ describe('the stated shares of one whole add up to 100 %', () => {
     expect(c?.verdict).toBe('ok');
   });
 });
+
+describe('a share after its count’s changes', () => {
+  test('普惠性幼儿园4747所，比上年增加510所，增长12.04%，占总数的68.08% is of 幼儿园6973所, past the changes of a bulletin', () => {
+    const text = [
+      '全省共有幼儿园6973所，比上年增加36所，增长0.52%。入园幼儿377694人，比上年减少48729人；在园幼儿987853人，比上年减少39693人；离园幼儿366008人，比上年增加11146人。幼儿园教职工90319人，比上年增加3811人；专任教师56742人，比上年增加1946人。',
+      '全省有普惠性幼儿园4747所，比上年增加510所，增长12.04%，占总数的68.08%；普惠性幼儿园在园幼儿668596人，比上年增加44840人，增长7.19%，占总数的67.68%。',
+    ].join('\n');
+    const got = read(text).rates.map((r) => `${r.numerator.value}/${r.denominator.value} ${r.verdict}`);
+    expect(got).toEqual(expect.arrayContaining(['4747/6973 ok', '668596/987853 ok']));
+    // The change (510所) is no count the share is of.
+    expect(got.some((r) => r.startsWith('510/'))).toBe(false);
+    // 总数 names no count: the base is found by agreement alone, so a share that agrees with none is
+    // left unchecked rather than judged against a guess.
+    const wrong = read(text.replace('68.08%', '66.08%')).rates.find((r) => r.numerator.value === 4747);
+    expect(wrong).toBeUndefined();
+  });
+});

@@ -84,10 +84,14 @@ export const CLASS_WORD = /([甲乙丙丁]类|[一二三四]级)/;
 export const CLASS_WORDS = /([甲乙丙丁]类|[一二三四]级)/g;
 /** An average or a rate per day, month or head (平均每天近900件次, 日均, 人均) is no part of a total. */
 export const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每年|每人/;
-/** The figure a share stands beside: the one before it, past its change in per cent (医院325所，下降1.81%，占…7.4%). */
+/**
+ * The figure a share stands beside: the one before it, past its changes in per cent and in count
+ * (医院325所，下降1.81%，占…7.4%; 普惠性幼儿园4747所，比上年增加510所，增长12.04%，占总数的68.08%).
+ */
 export function countBeforeShare(mentions: readonly Mention[], r: Mention): Mention | undefined {
   let num: Mention | undefined = mentions[r.index - 1];
-  while (num && num.percent && num.sentence === r.sentence && /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(num.phrase)) num = mentions[num.index - 1];
+  const changed = (m: Mention): boolean => (m.percent ? /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(m.phrase) : isChange(m));
+  while (num && num.sentence === r.sentence && changed(num)) num = mentions[num.index - 1];
   return num;
 }
 export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase) && !EARLIER_PERIOD.test(m.phrase);

@@ -9,7 +9,7 @@ import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { countBeforeShare, holdsInOrder, sameKind, sharesWord, sumOf } from './claim-words';
+import { countBeforeShare, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -176,13 +176,13 @@ const COMPARED = /^(?:与|與|较|較|比|和|同)/;
 
 /** Counts of the same kind as `m` among the twelve figures before it that are no percentages, nearest first, none given for comparison. */
 function countsBefore(mentions: readonly Mention[], m: Mention): Mention[] {
-  // Twelve figures not counting percentages: a bulletin that gives each count its share (18起(占64.29%))
-  // doubles the figures between a count and its base.
+  // Twelve figures not counting percentages and changes: a bulletin that gives each count its share
+  // (18起(占64.29%)) or its change (比上年增加36所) doubles the figures between a count and its base.
   const out: Mention[] = [];
   let seen = 0;
   for (let k = m.index - 1; k >= 0 && seen < 12; k--) {
     const d = mentions[k];
-    if (d.percent) continue;
+    if (d.percent || isChange(d)) continue;
     seen++;
     if (d.kind === 'count' && !d.approx && sameCount(d, m) && !COMPARED.test(normalizePhrase(d.phrase))) out.push(d);
   }
