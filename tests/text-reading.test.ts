@@ -1104,6 +1104,13 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(inside)).toEqual(['50 = 20 + 30 ok']);
   });
 
+  test('items of three figures spread over clauses, under totals of three units: a claim per unit', () => {
+    const text = '全市14035户25559人享受城乡低保，发放低保金4721万元，其中城市低保6195户12533人，发放低保金3277万元，农村低保7840户13026人，发放低保金1444万元。';
+    expect(summary(read(text).claims)).toEqual(['14035 = 6195 + 7840 ok', '25559 = 12533 + 13026 ok', '47210000 = 32770000 + 14440000 ok']);
+    // A household count that does not add up is an error of that unit alone.
+    expect(summary(read(text.replace('7840户', '7850户')).claims)).toEqual(['14035 = 6195 + 7850 exceeds', '25559 = 12533 + 13026 ok', '47210000 = 32770000 + 14440000 ok']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

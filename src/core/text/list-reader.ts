@@ -189,6 +189,10 @@ export class ListReader {
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
     const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });
+    // Items of several figures spread over clauses (城市低保6195户12533人，发放低保金3277万元，农村低保7840户
+    // 13026人，发放低保金1444万元): the units come round in the same order, one round an item.
+    const rounds = nested && rs.length >= 2 && !lens.every((l) => l === 1) ? unitRounds(rs.flatMap((x) => x.r.parts.map((p) => ({ ...p, labelStart: p.labelStart })))) : undefined;
+    if (rounds) return { parts: rounds.map((g) => ({ ...g[0], group: g })), kind: 'parts' };
     if (lens.every((l) => l === 1)) return { parts: rs.map(single), kind: 'parts' };
     if (lens[0] === 1) {
       // A head figure followed by its breakdown at a lower level (人大建议9件，主办5件、会办4件), or
@@ -356,4 +360,19 @@ export function materialize(parts: readonly Part[], unit: string, scan: string):
     } else out.push(p);
   }
   return out;
+}
+
+/**
+ * The figures cut into items when their units come round in the same order (户, 人, 元, 户, 人, 元),
+ * two rounds or more of two units or more, no unit twice in a round; undefined otherwise.
+ */
+function unitRounds(parts: readonly Part[]): Part[][] | undefined {
+  const units = parts.map((p) => p.m.unit);
+  for (let size = 2; size * 2 <= parts.length; size++) {
+    if (parts.length % size !== 0 || new Set(units.slice(0, size)).size !== size) continue;
+    if (units.every((u, i) => u === units[i % size])) {
+      return Array.from({ length: parts.length / size }, (_, k) => parts.slice(k * size, (k + 1) * size));
+    }
+  }
+  return undefined;
 }
