@@ -1578,6 +1578,8 @@ describe('a change and the level it led to', () => {
   test('医院增加了10所，现为1219所: the levels are the items, the changes are not', () => {
     const text = '2020年全省卫生健康机构34975个，与上年相比减少了429个。其中：医院增加了10所，现为1219所；基层医疗卫生机构减少了420个，现为33199个；专业公共卫生机构减少了30个，现为463个；其他卫生机构94个。';
     expect(summary(read(text).claims)).toEqual(['34975 = 1219 + 33199 + 463 + 94 ok']);
+    // Parts in 所 and 个 under a total in 个 are institutions alike: short of the total, a partial list.
+    expect(summary(read(text.replace('；其他卫生机构94个', '')).claims)).toEqual(['34975 = 1219 + 33199 + 463 short-partial']);
     // A list of changes alone is still no breakdown of the total.
     expect(read('全省卫生健康机构34975个。其中：医院增加了10所，基层医疗卫生机构减少了420个。').claims).toEqual([]);
   });

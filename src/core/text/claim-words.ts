@@ -309,13 +309,14 @@ export function allPersons(units: Iterable<string>): boolean {
 }
 
 /**
- * A total counted with the general counter 个 and parts all in one unit of places (许可证64个，其中美容
- * 美发店7家，旅馆15家…), or places in their own unit with parts in 个 (97家单位(含11个乡镇)): one item a
+ * A total counted with the general counter 个 and parts in a unit of places, some maybe in 个 too
+ * (许可证64个，其中美容美发店7家，旅馆15家…; 卫生健康机构34975个：医院1219所，基层机构33199个), or places in their own unit with parts in 个 (97家单位(含11个乡镇)): one item a
  * place, so the figures are compared as one unit.
  */
 export function placesByCounter(total: string, parts: Iterable<string>): boolean {
   const us = new Set(parts);
-  if (total === '个') return us.size === 1 && [...us].every((u) => PLACES.has(u));
+  // Parts in a unit of places, and maybe in 个 too (医院1219所，基层医疗卫生机构33199个).
+  if (total === '个') return [...us].some((u) => PLACES.has(u)) && [...us].every((u) => PLACES.has(u) || u === '个');
   // Or the other way: places counted in their own unit, the parts with the counter (97家单位(含11个乡镇)).
   return PLACES.has(total) && [...us].every((u) => u === '个' || u === total);
 }
