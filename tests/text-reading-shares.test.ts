@@ -281,3 +281,22 @@ describe('a share after its count’s changes', () => {
     expect(wrong).toBeUndefined();
   });
 });
+
+describe('shares that go on without naming their base', () => {
+  const text =
+    '全年共收到行政复议申请6200件，其中依法受理4955件，不予受理1245件。\n以市政府为被申请人的60件，以市政府部门为被申请人的421件，以区县政府为被申请人的782件，以区县政府部门为被申请人的2995件，乡镇政府等其他1942件。\n市政府收到复议申请1186件，占收到申请总数的19.1%；区县政府共收到复议申请1680件，占27.1%；市政府委办局收到复议申请1750件，占28.2%；区县政府委办局共收到复议申请1584件，占25.4%。';
+
+  test('are of the base the first one named, and one that does not fit it is a mismatch', () => {
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['1186/6200 ok', '1680/6200 ok', '1750/6200 ok', '1584/6200 mismatch']);
+    // The four counts make the base up.
+    expect(summary(r.claims)).toContain('6200 = 1186 + 1680 + 1750 + 1584 ok');
+  });
+
+  test('not past a paragraph break, nor after a share whose base was not named', () => {
+    const apart = read(text.replace('；区县政府委办局', '。\n区县政府委办局'));
+    expect(apart.rates.some((x) => x.numerator.value === 1584)).toBe(false);
+    const unnamed = read(text.replace('占收到申请总数的19.1%', '占19.1%').replace('占25.4%', '占25.6%'));
+    expect(unnamed.rates.filter((x) => x.verdict === 'mismatch')).toEqual([]);
+  });
+});

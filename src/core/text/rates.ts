@@ -439,6 +439,8 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   }
 
   // Shares whose base is named: 占投诉举报总数的26.98% after 查实的95起, of 受理投诉举报352起 earlier.
+  // The base of each, for the shares that go on without naming it.
+  const namedBase = new Map<number, Mention>();
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const base = NAMED_BASE.exec(normalizePhrase(r.phrase));
@@ -462,6 +464,29 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
     if (check) {
       out.push(check);
       checked.add(r.index);
+      namedBase.set(r.index, den);
+    }
+  }
+
+  // Shares that go on without naming their base after one that named it (…1186件，占收到申请总数的19.1%；
+  // …1680件，占27.1%；…1584件，占25.6%): of the same base, each share right after its count, all in one
+  // paragraph, each the next percentage after the one before. A share that does not fit is then an
+  // error of its own, not a share of some other count.
+  for (const r of mentions) {
+    if (!r.percent || r.approx || checked.has(r.index) || !/^占比?$/.test(normalizePhrase(r.phrase))) continue;
+    const num = countBeforeShare(mentions, r);
+    if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。\n]/.test(text.slice(num.end, r.start))) continue;
+    // The share before it: the nearest percentage before its count, in the paragraph.
+    let prev: Mention | undefined;
+    for (let k = num.index - 1; k >= 0 && !prev; k--) if (mentions[k].percent) prev = mentions[k];
+    if (!prev || /\n/.test(text.slice(prev.end, num.start))) continue;
+    const den = namedBase.get(prev.index);
+    if (!den || !sameCount(num, den) || num.value > den.value) continue;
+    const check = build('share', r, num, den, text, num.phrase, den.phrase);
+    if (check) {
+      out.push(check);
+      checked.add(r.index);
+      namedBase.set(r.index, den);
     }
   }
 
