@@ -1111,6 +1111,15 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text.replace('7840户', '7850户')).claims)).toEqual(['14035 = 6195 + 7850 exceeds', '25559 = 12533 + 13026 ok', '47210000 = 32770000 + 14440000 ok']);
   });
 
+  test('a daily task stated as its sum (每日发布水情信息共计365条) is an item; so are items in 个 and 期 under 信息', () => {
+    const text = '2023年，局网站发布1725条信息，包括部门动态278条，县市区要闻186条，机关党建97条，人事任免信息11条，每日发布水情信息共计365条，公告公示258条，政策文件3个并同步发布相应解读，水质周报49期，充分发挥政府信息的保障作用。';
+    const [c] = read(text).claims;
+    expect(c.parts.map((p) => p.value)).toEqual([278, 186, 97, 11, 365, 258, 3, 49]);
+    // A figure per day without 共计 is a rate, not an item.
+    const daily = read(text.replace('每日发布水情信息共计365条', '每日发布水情信息1条')).claims[0];
+    expect(daily.parts.map((p) => p.value)).toEqual([278, 186, 97, 11]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -94,7 +94,8 @@ export function countBeforeShare(mentions: readonly Mention[], r: Mention): Ment
   while (num && num.sentence === r.sentence && changed(num)) num = mentions[num.index - 1];
   return num;
 }
-export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && !PER.test(m.phrase) && !EARLIER_PERIOD.test(m.phrase);
+/** A figure that may be a part of a list: no share, change, figure per day or head (unless stated as their sum), or earlier period's. */
+export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && (!PER.test(m.phrase) || m.summed === true) && !EARLIER_PERIOD.test(m.phrase);
 
 // ---------------------------------------------------------------------------------------------
 // Brackets and sentences

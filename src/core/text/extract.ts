@@ -70,6 +70,8 @@ export interface Mention {
   period?: Period;
   /** A change written in words with the level it led to after it (医院增加了10所，现为1219所): a difference. */
   change?: true;
+  /** Stated as a sum (共计, 累计 right before it): 每日发布水情信息共计365条 is the year's, not a day's. */
+  summed?: true;
 }
 
 // The scan string (full-width digits made ASCII, one unit in, one out) and line positions live in
@@ -541,6 +543,7 @@ export function extractMentions(text: string): Mention[] {
       sentence: sentences[h.start],
       numeral: h.numeral,
       ...(change ? { change: true as const } : {}),
+      ...(/(?:共计|总计|合计|累计|共計|總計|合計|累計|一共|总共)\s*$/.test(scan.slice(p, h.start)) ? { summed: true as const } : {}),
     });
     prevEnd = h.end;
   }
