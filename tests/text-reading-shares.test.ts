@@ -300,3 +300,17 @@ describe('shares that go on without naming their base', () => {
     expect(unnamed.rates.filter((x) => x.verdict === 'mismatch')).toEqual([]);
   });
 });
+
+describe('a share after a bracket', () => {
+  test('is of the figure the bracket breaks down, not of the last figure inside it', () => {
+    const text = '2021年主动公开政府信息21628条。其中，子站信息3357条(机关信息633条、直属单位信息2724条)，占公开信息总数的15.52%；省市区体育局信息3346条，占公开信息总数的15.47%。';
+    const r = read(text);
+    expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['3357/21628 ok', '3346/21628 ok']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a count in brackets after a name is the item’s own: 这5种传染病占… after …其他感染性腹泻(274例)', () => {
+    const text = '共报告法定传染病1983例。报告病例数居前五位的病种有：流行性腮腺炎(430例)、乙型病毒性肝炎(302例)、肺结核(289例)、手足口病(189例)和其他感染性腹泻(274例)，这5种传染病占报告病例总数的74.84%。';
+    expect(read(text).rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['1484/1983 ok']);
+  });
+});

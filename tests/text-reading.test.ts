@@ -1120,6 +1120,15 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(daily.parts.map((p) => p.value)).toEqual([278, 186, 97, 11]);
   });
 
+  test('a figure of the sentence before that one part alone exceeds is no total of the list', () => {
+    const text = '全省累计查办食品安全违法案件520件，包括一般程序违法案件464件和简易程序违法案件56件。相关案件罚没金额317.22万元，移送公安机关案件8件。其中，生产领域违法案件69件；流通领域违法案件347件；餐饮领域违法案件104件。';
+    const got = summary(read(text).claims);
+    expect(got.filter((c) => c.startsWith('8 '))).toEqual([]);
+    expect(got).toContain('520 = 464 + 56 ok');
+    // Parts that each fit the figure before but together exceed it are still an error.
+    expect(summary(read('移送公安机关案件8件。其中，生产领域5件，流通领域4件。').claims)).toEqual(['8 = 5 + 4 exceeds']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -210,11 +210,11 @@ export class TotalFinder extends UnmarkedSubsets {
         if (cut >= 2 && same > first.value + tol) return pick(first, a.parts.slice(0, cut));
       }
       // A figure of the sentence before that is smaller than one of the parts is no total of them
-      // (列前三位的传染病分别是：肺结核116例… after 丙类2种88例), when a larger figure of its unit there
-      // could be: which one the list is of is not written, so no claim is made.
+      // (列前三位的传染病分别是：肺结核116例… after 丙类2种88例; 移送公安机关案件8件。其中，生产领域违法案件
+      // 69件…): which figure the list is of is not written, so no claim is made.
       const biggest = Math.max(...a.parts.map((p) => p.m.value));
       const holders = order.slice(1).filter((m) => m.unit === first.unit && m.value + tolerance([m]) >= a.sum);
-      if (!c.local.has(first.index) && biggest > first.value + tolerance([first]) && holders.length) {
+      if (!c.local.has(first.index) && biggest > first.value + tolerance([first])) {
         // Unless the figure before is a subset named in a clause of its own (…30136例，…接尘工龄<5.0年的有
         // 6471例(占21.5%)。其中，煤工尘肺和矽肺分别为16210、13577例) and one figure alone can hold the list.
         const subset = /的有?\s*$/.test(this.scan.slice(Math.max(0, first.start - 3), first.start));

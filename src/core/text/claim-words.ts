@@ -88,11 +88,57 @@ export const PER = /平均|日均|月均|年均|人均|每天|每日|每月|每�
  * The figure a share stands beside: the one before it, past its changes in per cent and in count
  * (医院325所，下降1.81%，占…7.4%; 普惠性幼儿园4747所，比上年增加510所，增长12.04%，占总数的68.08%).
  */
-export function countBeforeShare(mentions: readonly Mention[], r: Mention): Mention | undefined {
+export function countBeforeShare(mentions: readonly Mention[], r: Mention, text?: string): Mention | undefined {
   let num: Mention | undefined = mentions[r.index - 1];
   const changed = (m: Mention): boolean => (m.percent ? /(?:增长|下降|上升|减少|增加|提高|降低)了?$/.test(m.phrase) : isChange(m));
   while (num && num.sentence === r.sentence && changed(num)) num = mentions[num.index - 1];
+  // Past a bracket that breaks down the figure before it and closes before the share (子站信息3357条
+  // (机关信息633条、直属单位信息2724条)，占公开信息总数的15.52%): the share is of that figure. (A count in
+  // brackets after a name, 肺结核(289例)，占…, is the item's own.)
+  if (num && text !== undefined) num = figureBeforeBracket(mentions, text, num, r.start) ?? num;
   return num;
+}
+
+/**
+ * The figure right before the bracket that `inner` stands in, when that bracket closes before `to`:
+ * the figure the bracket qualifies (3357条 for 2724条 in 3357条(…2724条)，占15.52%). Undefined when
+ * `inner` is in no such bracket, or no figure stands right before it.
+ */
+export function figureBeforeBracket(mentions: readonly Mention[], text: string, inner: Mention, to: number): Mention | undefined {
+  const open = bracketOpenBefore(text, inner.end, to);
+  if (open === undefined) return undefined;
+  let k = inner.index;
+  while (k >= 0 && mentions[k].end > open) k--;
+  return k >= 0 && /^\s*$/.test(text.slice(mentions[k].end, open)) ? mentions[k] : undefined;
+}
+
+/**
+ * Where the bracket opens that closes between `from` and `to` without opening there: the bracket
+ * `from` stands in. Undefined when every bracket between them is closed where it opened.
+ */
+function bracketOpenBefore(text: string, from: number, to: number): number | undefined {
+  let depth = 0;
+  let closeAt = -1;
+  for (let i = from; i < to; i++) {
+    if (OPEN.test(text[i])) depth++;
+    else if (/[）)】\]]/.test(text[i])) {
+      if (depth === 0) {
+        closeAt = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (closeAt < 0) return undefined;
+  depth = 0;
+  for (let i = from - 1; i >= 0 && from - i < 400; i--) {
+    if (/[）)】\]]/.test(text[i])) depth++;
+    else if (OPEN.test(text[i])) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 /** A figure that may be a part of a list: no share, change, figure per day or head (unless stated as their sum), or earlier period's. */
 export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && (!PER.test(m.phrase) || m.summed === true) && !EARLIER_PERIOD.test(m.phrase);

@@ -9,7 +9,7 @@ import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { countBeforeShare, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
+import { countBeforeShare, figureBeforeBracket, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -396,6 +396,9 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
       if (recap && !/^[^，,；;。]{0,8}占/.test(text.slice(mentions[next.index - 1].end, next.start))) continue;
       const between = text.slice(m.end, next.start);
       if (!recap && (between.length > 14 || /[。；;\n]/.test(between.replace(/[（(][^）)]*$/, '')))) continue;
+      // A part in a bracket and a share after the bracket closes (3357条(机关信息633条、直属单位信息2724条)，
+      // 占…15.52%): the share is of the figure before the bracket.
+      if (figureBeforeBracket(mentions, text, m, next.start) !== undefined) continue;
       const words = normalizePhrase(next.phrase);
       if (NOT_A_SHARE.test(words) || !SHARE_WORDS.test(words) || noShareOfCountBefore(text, next)) continue;
       const total = mentions[c.total.mention];
@@ -444,7 +447,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index)) continue;
     const base = NAMED_BASE.exec(normalizePhrase(r.phrase));
-    const num = countBeforeShare(mentions, r);
+    const num = countBeforeShare(mentions, r, text);
     if (!base || !num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence) continue;
     if (/[。；;\n]/.test(text.slice(num.end, r.start))) continue;
     const name = base[1];
@@ -474,7 +477,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   // error of its own, not a share of some other count.
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index) || !/^占比?$/.test(normalizePhrase(r.phrase))) continue;
-    const num = countBeforeShare(mentions, r);
+    const num = countBeforeShare(mentions, r, text);
     if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。\n]/.test(text.slice(num.end, r.start))) continue;
     // The share before it: the nearest percentage before its count, in the paragraph.
     let prev: Mention | undefined;
