@@ -1129,6 +1129,17 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read('移送公安机关案件8件。其中，生产领域5件，流通领域4件。').claims)).toEqual(['8 = 5 + 4 exceeds']);
   });
 
+  test('a figure given with its share of the one before is a subset, and the figures after it that make it up are its parts', () => {
+    const text = '区司法局代理区政府作为当事人的行政诉讼案件40宗，审结27宗，占67.5%；在已审结的案件中，胜诉24宗，撤诉3宗，胜诉率100%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['27 = 24 + 3 ok', '40 = 27 ok']);
+    // 胜诉率 over a total read from its parts' sum alone is not judged: it is often of the cases not withdrawn.
+    expect(r.rates.filter((x) => x.kind === 'rate')).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Without the share, 27 is a sibling of 40 in a list, and two figures after it do not make a claim.
+    expect(summary(read(text.replace('，占67.5%', '')).claims).filter((c) => c.startsWith('27 '))).toEqual([]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -261,7 +261,12 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   // A count of what should be (应参加新农合农民人数562.11万人 before 实际参合人数505.45万人) is the
   // base of the rate of what is, in its sentence or the one before.
   const planned = larger.filter((m) => m.unit === n.unit && m.sentence >= n.sentence - 1 && SHOULD.test(normalizePhrase(m.phrase)));
-  const sure = own ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : planned.length === 1 ? planned[0] : undefined);
+  // A total the reader found by the sum of its parts alone, with no word saying so, is a sure base only
+  // when its parts are the rate's state and its opposite (合格29家，不合格1家 of 30家): 胜诉24宗，撤诉3宗
+  // make up 审结27宗, but 胜诉率 is often of the cases not withdrawn.
+  const bothStates = claim !== undefined && claim.parts.some((p) => namesOpposite(normalizePhrase(`${p.label}${mentions[p.mention]?.object ?? ''}`), stem));
+  const ownSure = own !== undefined && (!(claim && claim.reading === 'no-marker') || bothStates) ? own : undefined;
+  const sure = ownSure ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : planned.length === 1 ? planned[0] : undefined);
   const den = fit ?? sure;
   if (!den || den.approx) return undefined;
   return build('rate', r, numOf(den), den, text, n.phrase, den.phrase);

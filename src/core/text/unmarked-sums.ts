@@ -53,8 +53,11 @@ export class UnmarkedSums extends ClaimCollector {
       const listDone = prev !== undefined && this.claims.some((c) => c.verdict === 'ok' && c.parts.length >= 2 && c.parts[c.parts.length - 1].mention === prev.index);
       // Unless three or more figures after it make it up exactly, below the figure before it (检查娱乐场所
       // 252家，查处问题场所26家，对14家…责令改正，对4家…立案调查，对8家…立案处罚): the cases it found.
+      // Nor is a figure given with its share of the one before (案件40宗，审结27宗，占67.5%): a subset of it.
+      const after = mentions[T.index + 1];
+      const shareOfPrev = prev !== undefined && prev.value > 0 && after?.percent === true && /^占/.test(after.phrase) && Math.abs(T.value / prev.value - after.value) <= 0.5 * 10 ** -(after.decimals + 2) + 1e-12;
       const sibling =
-        !this.totalsAfterParts.has(T.index) && prev !== undefined && !prev.percent && !listDone && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T);
+        !this.totalsAfterParts.has(T.index) && prev !== undefined && !prev.percent && !listDone && !shareOfPrev && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T);
       if (sibling && !(T.value < prev.value)) continue;
       const fewest = sibling ? 3 : 2;
       // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
