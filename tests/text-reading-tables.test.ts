@@ -456,3 +456,28 @@ describe('a statistics table whose levels are not marked', () => {
     expect(got.filter((c) => c.startsWith('3100 = 150 + 99'))).toEqual([]);
   });
 });
+
+describe('rows of figures alone under headings with a 合计 column', () => {
+  const table = (total: string) =>
+    [
+      '庆元县2024年度行政处罚实施情况统计表',
+      '行政处罚实施数量(宗) | ||||||||||',
+      '警告、通报批评 | 罚款 | 没收违法所得 | 暂扣许可证 | 吊销许可证 | 限制开展生产经营活动 | 责令停产停业 | 行政拘留 | 其他行政处罚 | 合计(宗) | 罚没金额(万元) |',
+      `12175 | 94929 | 235 | 189 | 101 | 0 | 11 | 504 | 12 | ${total} | 1753.79 |`,
+    ].join('\n');
+
+  test('the figures before 合计 make it up: a claim of the row', () => {
+    const [c, ...more] = read(table('108156')).claims;
+    expect(more).toEqual([]);
+    expect(c.total).toMatchObject({ value: 108156, unit: '宗' });
+    expect(c.parts.map((p) => p.value)).toEqual([12175, 94929, 235, 189, 101, 0, 11, 504, 12]);
+    expect(c.parts[1].label).toBe('罚款');
+    expect(c.verdict).toBe('ok');
+    // The 罚没金额 after the total is no part of it.
+    expect(c.parts.some((p) => p.value === 1753.79)).toBe(false);
+  });
+
+  test('a row that does not add up says nothing: no name says which columns are the parts', () => {
+    expect(read(table('108000')).claims).toEqual([]);
+  });
+});

@@ -63,8 +63,11 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   // Counts of named things (…、细菌总数、大肠菌群6项): the names after those.
   const named = nameCountClaims(text, prose, prose.length + tables.cells.length + forms.cells.length + fractions.cells.length);
   const extraCells = [...tables.cells, ...forms.cells, ...fractions.cells, ...named.cells];
-  const extraClaims = [...tables.claims, ...forms.claims, ...fractions.claims, ...named.claims];
   const mentions = extraCells.length ? [...prose, ...extraCells] : prose;
+  // A table the form reader knows (行政复议 | … | 总计) is read once, as the form.
+  const formTotals = new Set(forms.claims.map((c) => mentions[c.total.mention]?.start));
+  const tableClaimsOwn = tables.claims.filter((c) => !formTotals.has(mentions[c.total.mention]?.start));
+  const extraClaims = [...tableClaimsOwn, ...forms.claims, ...fractions.claims, ...named.claims];
   let claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
   // Rates of tables written in the text (a row of 合格率 over two rows of counts) join the prose's.
   const rates = [...checkRates(text, mentions, claims), ...tableRateChecks(text, tables.rates)];

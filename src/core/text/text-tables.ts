@@ -361,7 +361,12 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
   for (const rows of [...tablesOf(text), ...cellLineTables(text), ...spaceTables(text)].flatMap(split)) {
     const isData = (r: Row): boolean => r.cells.length >= 2 && !NUMBER_CELL.test(r.cells[0].text) && r.cells.slice(1).some((c) => NUMBER_CELL.test(c.text)) && !isYearRow(r);
     const first = rows.findIndex(isData);
-    if (first < 0) continue;
+    if (first < 0) {
+      // No row named in its first cell: maybe rows of figures alone under a row of headings whose
+      // 合计 column totals the columns before it (警告 | 罚款 | … | 合计(宗) ⏎ 12175 | 94929 | … | 108156).
+      claims.push(...rowTotals(text, starts, rows, firstIndex, cells));
+      continue;
+    }
     const header = rows.slice(0, first);
     /** The words over a column, its heading rows joined. */
     const headOf = (col: number): string => header.map((h) => h.cells[col]?.text ?? '').filter(Boolean).join(' ');
@@ -525,4 +530,47 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     }
   }
   return { claims, cells, rates };
+}
+
+/** A heading of a column that totals the columns before it: 合计(宗), 总计. */
+const TOTAL_HEAD = /^(?:合计|总计|合計|總計)(?:[（(][^）)]*[）)])?$/;
+
+/**
+ * Rows of figures alone under a row of headings with a 合计 column: the figures before that column
+ * are its parts. Without names on the rows nothing else says which columns add up, so only a row
+ * whose figures make its 合计 up exactly is a claim. Its cells join `cells`, numbered on from
+ * `index` (the number of the tables' first cell) after those already there.
+ */
+function rowTotals(text: string, starts: number[], rows: readonly Row[], index: number, cells: Mention[]): Claim[] {
+  const out: Claim[] = [];
+  const h = rows.findIndex((r) => r.cells.some((c) => TOTAL_HEAD.test(c.text.replace(/\s+/g, ''))));
+  if (h < 0) return out;
+  const head = rows[h];
+  const col = head.cells.findIndex((c) => TOTAL_HEAD.test(c.text.replace(/\s+/g, '')));
+  if (col < 2) return out;
+  const unit = knownUnit(HEADER_UNIT.exec(head.cells[col].text)?.[1]) || '';
+  for (const r of rows.slice(h + 1)) {
+    if (r.cells.length < col + 1 || !r.cells.slice(0, col + 1).every((c) => NUMBER_CELL.test(c.text))) continue;
+    const value = (c: Cell): number => cellNumber(c.text) ?? Number.NaN;
+    const parts = r.cells.slice(0, col);
+    const sum = Number(parts.reduce((a, c) => a + value(c), 0).toPrecision(15));
+    if (Math.abs(sum - value(r.cells[col])) > halfStep(r.cells.slice(0, col + 1).map((c) => c.text))) continue;
+    const ms = r.cells.slice(0, col + 1).map((c, k) => {
+      const m = cellMention(starts, index + cells.length, c, unit, head.cells[k]?.text ?? '', r.lineStart);
+      cells.push(m);
+      return m;
+    });
+    const total = ms[col];
+    out.push(
+      claimAtTotal(text, starts, {
+        trigger: '',
+        total,
+        totalLabel: head.cells[col].text,
+        parts: ms.slice(0, col).map((m, k) => ({ m, label: head.cells[k]?.text ?? '' })),
+        complete: true,
+        reading: 'table',
+      }),
+    );
+  }
+  return out;
 }
