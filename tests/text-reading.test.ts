@@ -1140,6 +1140,13 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text.replace('，占67.5%', '')).claims).filter((c) => c.startsWith('27 '))).toEqual([]);
   });
 
+  test('cases carried over to next year are no part of the cases concluded', () => {
+    const text = '2023年全区共办结政府信息依申请公开733件，其中予以公开238件，部分公开33件，不予公开38件，无法提供323件，不予处理25件，其他处理76件，转接下年度办理45件。';
+    expect(summary(read(text).claims)).toEqual(['733 = 238 + 33 + 38 + 323 + 25 + 76 ok']);
+    // Of the cases received, the ones carried over are a part.
+    expect(summary(read(text.replace('共办结', '共受理').replace('733件', '778件')).claims)).toEqual(['778 = 238 + 33 + 38 + 323 + 25 + 76 + 45 ok']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -5,7 +5,7 @@
 // and claims.ts (the marked lists).
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, isRestItem, sumOf } from './claim-words';
+import { OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, isRestItem, sumOf, tolerance } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
@@ -76,7 +76,8 @@ export class ClaimCollector {
     return out;
   }
 
-  protected emit(d: Draft): number | undefined {
+  protected emit(draft: Draft): number | undefined {
+    const d = withoutCarriedOver(draft);
     const key = `${d.total.index}|${d.parts.map((p) => p.m.index).join(',')}`;
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
@@ -201,4 +202,22 @@ export function isStaffKind(words: string): boolean {
 function staffWithin(words: string, totalWords: string): boolean {
   if (HEALTH_TECHNICAL.test(words)) return STAFF.test(totalWords) && !/卫生技术人员/.test(totalWords);
   return CLINICAL.test(words) && (STAFF.test(totalWords) || /卫生技术人员$/.test(totalWords));
+}
+
+/** Words of a total of cases already concluded: 办结, 答复, 审结. */
+const CONCLUDED = /办结|答复|审结|办理完毕|处理完毕|结案/;
+/** Words of cases carried over, not concluded: 转接下年度办理, 结转下年度, 尚未办结. */
+const CARRIED_OVER = /结转|转接|转入下|下年度|尚未办结|未办结|正在办理|仍在办理/;
+
+/**
+ * A list of how concluded cases ended that closes with the cases carried over (共办结733件，其中予以公开
+ * 238件…，其他处理76件，转接下年度办理45件): those are no part of the concluded, when the items before them
+ * make the total up exactly.
+ */
+function withoutCarriedOver(d: Draft): Draft {
+  const last = d.parts[d.parts.length - 1];
+  if (d.parts.length < 3 || !last || !CONCLUDED.test(normalizePhrase(d.totalLabel)) || !CARRIED_OVER.test(normalizePhrase(last.label))) return d;
+  const rest = d.parts.slice(0, -1);
+  const sum = sumOf(rest.map((p) => p.m));
+  return Math.abs(sum - d.total.value) <= tolerance([d.total, ...rest.map((p) => p.m)]) ? { ...d, parts: rest } : d;
 }
