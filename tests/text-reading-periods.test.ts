@@ -20,6 +20,9 @@ describe('the period of a report and of its figures', () => {
     // A page's read count before the window, and 零时 for 0时.
     ['发布时间:2019-10-12 阅读:231 次\n2019年7月(2019年7月1日零時至31日24時)全省共報告法定傳染病10703例。', { year: 2019, from: 7, to: 7, partial: true }],
     ['一、2025年推进法治政府建设的主要举措和成效\n（一）委党委中心组专题学习6次。', { year: 2025, from: 1, to: 12, partial: false }],
+    // The first months of a year, in figures or in words; a page's dateline in figures gives the year.
+    ['2020-05-07 23:49:23 中国消费者报\n今年前4个月，全省累计查办食品安全违法案件520件。', { year: 2020, from: 1, to: 4, partial: true }],
+    ['2021年前十个月，全省累计查办案件520件。', { year: 2021, from: 1, to: 10, partial: true }],
   ])('%s', (text, period) => {
     const r = read(text);
     expect(r.period).toMatchObject(period);

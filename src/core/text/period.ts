@@ -85,6 +85,12 @@ export function findPeriods(scan: string): Period[] {
     if (!validMonth(from) || !validMonth(to) || to < from) continue;
     add(make(m[0], m.index, from, to, yearOf(m[1])));
   }
+  // 2a. The first months of a year: 今年前4个月, 2020年前三个月.
+  const firstMonths = /(?:(?<!\d)(\d{4})\s*年\s*|今年)前\s*([1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*个月/g;
+  for (let m = firstMonths.exec(scan); m; m = firstMonths.exec(scan)) {
+    const to = /^\d+$/.test(m[2]) ? Number(m[2]) : '一二三四五六七八九十'.indexOf(m[2].slice(-1)) + 1 + (m[2].length === 2 ? 10 : 0);
+    if (validMonth(to)) add(make(m[0], m.index, 1, to, yearOf(m[1])));
+  }
   // 2b. A count to a date (截至10月7日，全市共筛查68059人; 截至2023年9月底): the year to that month, as
   // progress reports count from January.
   const toDate = /(?:截至|截止到?)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|底|末)?(?!\s*\d)/g;
@@ -211,12 +217,16 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
     const m = /(?<!\d)(\d{4})\s*年以?来\s*[，,]/.exec(scan.slice(chosen.end, firstFigure));
     y = m ? Number(m[1]) : openingYear(scan, firstFigure);
   }
-  // Else the nearest year written before it (a page's dateline 2016年07月06日 09:35 before 今年上半年, a
+  // Else the nearest year written before it (a page's dateline 2016年07月06日 09:35 or 2020-05-07 23:49
+  // before 今年上半年, a
   // plan's 《2019年…监测方案》 before 全年): not a journal's issue (2022年第5期), and not the date of an
   // event (2022年5月，召开会议), which need not be in the year the figures are of.
   if (y === undefined) {
     const years = [...scan.slice(0, chosen.start).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年(?!\s*第)(?:(?!\s*\d{1,2}\s*月)|(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}))/g)];
-    if (years.length) y = Number(years[years.length - 1][1]);
+    // A dateline in figures (2020-05-07 23:49:23) dates the page as well.
+    const datelines = [...scan.slice(0, chosen.start).matchAll(/(?<![\d-])((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/g)];
+    const last = [...years, ...datelines].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).pop();
+    if (last) y = Number(last[1]);
   }
   return y === undefined ? chosen : make(chosen.text, chosen.start, chosen.from, chosen.to, y);
 }
