@@ -88,6 +88,12 @@ describe('tables written with | in the text', () => {
 });
 
 describe('statistics tables copied one cell a paragraph', () => {
+  test('a row name broken over two lines is one name, and the rows after it stay in the table', () => {
+    const rows = ['收案数', '受理数', '省人社厅', '132', '118', '省卫健委', '7', '5', '市场监督', '管理局', '33', '23', '省公安厅', '25', '20', '合计', '197', '166'];
+    const got = summary(read(rows.join('\n\n')).claims);
+    expect(got).toEqual(['197 = 132 + 7 + 33 + 25 ok', '166 = 118 + 5 + 23 + 20 ok']);
+  });
+
   /** A table as a web page's copy gives it: each cell its own paragraph, a blank cell a space. */
   const paste = (header: string[], rows: Array<[string, ...Array<number | string>]>, after = '注：本表不含村卫生室。'): string =>
     [...header, ...rows.flatMap(([label, ...cells]) => [label, ...cells.map((c) => (c === '' ? ' ' : String(c)))]), after].join('\n\n');

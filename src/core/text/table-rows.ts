@@ -171,6 +171,12 @@ export function cellLineTables(text: string): Row[][] {
       if (row) row.cells.push({ text: cell, start: start + lead });
       return;
     }
+    // A row's name broken over two lines in a table being read (市场监督 ⏎ 管理局 ⏎ 33 ⏎ 23): one name,
+    // when figures follow the second line.
+    if (row && row.cells.length === 1 && current.length >= 2 && NUMBER_CELL.test(nextCell(k)) && !NUMBER_CELL.test(row.cells[0].text)) {
+      row.cells[0] = { text: `${row.cells[0].text}${cell}`, start: row.cells[0].start };
+      return;
+    }
     close();
     row = { cells: [{ text: cell, start: start + lead }], line: k, lineStart: start, indent: lead };
   });
