@@ -314,3 +314,13 @@ describe('a share after a bracket', () => {
     expect(read(text).rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['1484/1983 ok']);
   });
 });
+
+describe('shares that add up to 100 % but are far off their counts', () => {
+  test('are wrong, not forced: 6369, 1231 and 853 of 8453 are 75.3, 14.6 and 10.1 %, not 74.9, 14.8 and 10.3 %', () => {
+    const text = '全年共受理申请8453件，其中当面申请6369件，占74.9%；网络申请1231件，占14.8%；信函申请853件，占10.3%。';
+    expect(read(text).rates.map((r) => r.verdict)).toEqual(['mismatch', 'mismatch', 'mismatch']);
+    // Off by one unit, as rounding to make 100 % may put a share, they are forced: a warning.
+    const nudgedText = '全年共受理申请8453件，其中当面申请6369件，占75.4%；网络申请1231件，占14.5%；信函申请853件，占10.1%。';
+    expect(read(nudgedText).rates.map((r) => r.verdict)).toEqual(['forced', 'forced', 'ok']);
+  });
+});
