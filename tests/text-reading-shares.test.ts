@@ -118,8 +118,13 @@ describe('shares and rates', () => {
       [850, 2000, 'ok'],
       [50, 2000, 'ok'],
     ]);
-    const forced = read('全年出生2000人，其中一孩出生1101人，二孩出生850人，多孩出生49人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    // 55.05 %, 42.50 % and 2.45 % written 55.06 %, 42.50 % and 2.44 % to make 100 %: forced.
+    const forced = read('全年出生2000人，其中一孩出生1101人，二孩出生850人，多孩出生49人。\n一孩率55.06%，二孩率42.50%，多孩率2.44%。');
     expect(forced.rates.map((x) => x.verdict)).toEqual(['forced', 'ok', 'forced']);
+    // Written 55.00 % and 2.50 %, each five units of the last digit off: more than three shares'
+    // rounding can move one, so wrong although they add up to 100 %.
+    const far = read('全年出生2000人，其中一孩出生1101人，二孩出生850人，多孩出生49人。\n一孩率55.00%，二孩率42.50%，多孩率2.50%。');
+    expect(far.rates.map((x) => x.verdict)).toEqual(['mismatch', 'ok', 'mismatch']);
   });
 
   test('items of two figures under totals of two units: a claim per unit', () => {
