@@ -1147,6 +1147,20 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text.replace('共办结', '共受理').replace('733件', '778件')).claims)).toEqual(['778 = 238 + 33 + 38 + 323 + 25 + 76 + 45 ok']);
   });
 
+  test('a second breakdown without a marker, a sentence a part, after the first list of the total', () => {
+    const text = '2011年新增主动公开政府信息53019条，全文电子化率为64.1%。其中，政策法规类信息1060条；规划计划类信息420条；业务类信息14851条；机构设置类信息508条。自治区直属机关主动公开政府信息16848条，全文电子化率为86.1%。各行署、拉萨市人民政府主动公开政府信息36171条，全文电子化率为53.9%。';
+    const got = summary(read(text).claims);
+    expect(got).toContain('53019 = 16848 + 36171 ok');
+    expect(got).toContain('53019 = 1060 + 420 + 14851 + 508 short-partial');
+    // Figures that do not make it up say nothing.
+    expect(summary(read(text.replace('36171条', '36170条')).claims).filter((c) => c.includes('16848'))).toEqual([]);
+  });
+
+  test('items of information in 份 count with those in 条', () => {
+    const text = '2023年度，市人社局网站共发布信息1148条，其中信息公开目录系统信息410条，政策文件24份，发布事业单位人员招录信息4条，人社要闻稿件68条，通知公告稿件233条。';
+    expect(read(text).claims[0].parts.map((p) => p.value)).toEqual([410, 24, 4, 68, 233]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

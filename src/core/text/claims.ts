@@ -441,9 +441,10 @@ class ClaimReader extends ListContinuation {
     // 乡镇卫生院22所，其中中心卫生院8所，有在职职工1027人…): notes on an item or other subjects, not
     // parts, when the list opens with a part of the total's unit.
     // Items of published information count alike in 条, 篇 or 件 (公开政府信息565条，其中：…信息421条；…规范性文件11件).
-    // So may an item in 个 among them (专题专栏10个), the classifier of any thing, or in 期 (周报49期).
+    // So may an item in 个 among them (专题专栏10个), the classifier of any thing, in 期 (周报49期) or in
+    // 份 (政策文件24份).
     const infoTotal = (total.unit === '条' || total.unit === '篇') && (/信息/.test(total.phrase) || /^[^，,；;。]{0,4}信息/.test(total.object));
-    const ofTotal = (u: string): boolean => sameKind(total.unit, u) || (infoTotal && /^(?:条|篇|件|个|期)$/.test(u));
+    const ofTotal = (u: string): boolean => sameKind(total.unit, u) || (infoTotal && /^(?:条|篇|件|个|期|份)$/.test(u));
     if (chosenParts.length >= 2 && chosenParts.every((p) => !p.group) && ofTotal(chosenParts[0].m.unit)) {
       const k = chosenParts.findIndex((p) => !ofTotal(p.m.unit));
       const whole = sumOf(chosenParts.map((p) => p.m));

@@ -87,7 +87,9 @@ export class UnmarkedSums extends ClaimCollector {
       for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
         const m = mentions[k];
         if (!sameParagraph(T.start, m.start)) break;
-        if (sentenceEnds(anchor, m.start) > 1) break;
+        // At most one sentence end before the first part, and then between one part and the next
+        // (…53019条。其中…。自治区直属机关…16848条。各行署…36171条).
+        if (sentenceEnds(run.length ? run[run.length - 1].end : anchor, m.start) > 1) break;
         if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
         if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
         if (m.approx) break;
