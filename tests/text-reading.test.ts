@@ -1161,6 +1161,12 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(read(text).claims[0].parts.map((p) => p.value)).toEqual([410, 24, 4, 68, 233]);
   });
 
+  test('主要类别有： lists the kinds of the figure the words before it name, in the sentence before', () => {
+    const text = '2019年，全县政府信息公开平台公开信息21260条，累计总数220571条。各级政府及其工作部门主动公开政府信息的主要类别有：机构职能类信息116条；政策、规范性文件类信息459条；规划计划类信息327条；行政许可类信息49条。';
+    // The main kinds only: a partial list of the 21260, not of the running total.
+    expect(summary(read(text).claims)).toEqual(['21260 = 116 + 459 + 327 + 49 short-partial']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

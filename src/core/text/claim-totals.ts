@@ -126,11 +126,13 @@ export class TotalFinder extends UnmarkedSubsets {
       }
       const before = list.length;
       // Of the sentence before, a figure the marker's clause names comes first (…处罚案件共92件，简易程序
-      // 56件，一般程序36件。其中2件案件部分履行罚款: 案件 names the 92, not the 36 nearest).
-      const clause = scan.slice(t, nextHardEnd(scan, t)).split(/[，,；;]/)[0];
+      // 56件，一般程序36件。其中2件案件部分履行罚款: 案件 names the 92, not the 36 nearest). A marker inside
+      // its sentence, with words and no figure before it, is named by those words (…平台公开信息21260条，
+      // 累计总数220571条。各级政府…主动公开政府信息的主要类别有：…: 公开信息 names the 21260).
+      const clause = atStart ? scan.slice(t, nextHardEnd(scan, t)).split(/[，,；;]/)[0] : scan.slice(h0, t);
       const named = (m: Mention): boolean => sharesWord(clause, normalizePhrase(`${m.phrase}${m.object}`));
       const ofUnit = prev.filter((m) => m.unit === unit);
-      if (atStart && local.size === 0) [...ofUnit.filter(named), ...ofUnit.filter((m) => !named(m))].forEach(push);
+      if (local.size === 0) [...ofUnit.filter(named), ...ofUnit.filter((m) => !named(m))].forEach(push);
       else ofUnit.forEach(push);
       // Then figures of a unit that adds up with the parts' (信息967条 for 政策信息68件), one the clause names
       // first, before the nearest figure of another unit (访谈1次).
