@@ -1167,6 +1167,11 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text).claims)).toEqual(['21260 = 116 + 459 + 327 + 49 short-partial']);
   });
 
+  test('approximate parts far below an approximate total are a partial list; near it they are approximate', () => {
+    expect(summary(read('2025年，累计公开各类信息800余条；其中，政府网站发布300余条，政务新媒体推送200余条。').claims)).toEqual(['800 = 300 + 200 short-partial']);
+    expect(summary(read('2025年，累计公开各类信息800余条；其中，政府网站发布500余条，政务新媒体推送200余条。').claims)).toEqual(['800 = 500 + 200 approx']);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -89,7 +89,9 @@ export function judge(d: Draft, starts: number[]): Claim {
   const diff = Number((rawSum - totalValue).toPrecision(15));
   // An approximate figure (360余条, 约300件) allows a sum near it; parts far below it are a partial
   // list, as with an exact total.
-  const farBelow = diff < -0.2 * Math.abs(totalValue) && !parts.some((p) => p.approx);
+  // Parts that are approximate too (300余条, 200余条 of 800余条) are far below when even a quarter more
+  // than written would not reach the total.
+  const farBelow = parts.some((p) => p.approx) ? rawSum * 1.25 < totalValue : diff < -0.2 * Math.abs(totalValue);
   if (anyApprox && !farBelow) return make('approx', rawSum, diff);
   if (exact) return make('ok', rawSum, 0);
   // A statutory form's total is its parts' sum by definition: nothing explains a difference.
