@@ -329,3 +329,14 @@ describe('shares that add up to 100 % but are far off their counts', () => {
     expect(read(nudgedText).rates.map((r) => r.verdict)).toEqual(['forced', 'forced', 'ok']);
   });
 });
+
+describe('a row of shares that ends with an item named without 占', () => {
+  test('其他类 0.01% is the last share of the row, which then adds up to 100 %', () => {
+    const text = '从诉求类型来看，咨询类占 77.18% ，投诉举报类占 12.47% ，求助类占 9.61% ，意见建议类占 0.60%，表扬类占 0.13%，其他类 0.01%。';
+    const sums = read(text).claims.filter((c) => c.reading === 'share-sum');
+    expect(sums.map((c) => c.parts.map((p) => p.text))).toEqual([['77.18%', '12.47%', '9.61%', '0.60%', '0.13%', '0.01%']]);
+    // A change named after its item is no share of the row.
+    const change = read(text.replace('其他类 0.01%', '其他类同比下降0.01%')).claims.filter((c) => c.reading === 'share-sum');
+    expect(change.map((c) => c.parts.length)).toEqual([5]);
+  });
+});

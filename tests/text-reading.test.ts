@@ -1172,6 +1172,12 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read('2025年，累计公开各类信息800余条；其中，政府网站发布500余条，政务新媒体推送200余条。').claims)).toEqual(['800 = 500 + 200 approx']);
   });
 
+  test('figures rounded to 0.01万 make their total up without a marker within their rounding', () => {
+    expect(summary(read('市(州)12345热线共受理企业群众诉求173.83万件，办结144.18万件，办理中29.64万件。').claims)).toEqual(['1738300 = 1441800 + 296400 ok']);
+    // Counts written in full allow no such slack.
+    expect(summary(read('热线共受理诉求17383件，办结14418件，办理中2964件。').claims).filter((c) => c.includes('2964'))).toEqual([]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -189,13 +189,23 @@ function sharesWithoutCounts(text: string, starts: number[], mentions: readonly 
     }
     const row: Mention[] = [mentions[k]];
     let j = k + 1;
-    while (j < mentions.length && isShare(mentions[j]) && !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, mentions[j].start)) && mentions[j].start > row[row.length - 1].end) {
+    // After two shares, an item named without 占 (…，表扬类占0.13%，其他类 0.01%) goes on the row.
+    const named = (m: Mention): boolean => row.length >= 2 && m.percent && !m.approx && !summed.has(m.index) && /^[\u4e00-\u9fff（）()]{1,8}$/.test(m.phrase.replace(/\s+/g, '')) && !NOT_SHARE_PHRASE.test(normalizePhrase(m.phrase));
+    while (j < mentions.length && (isShare(mentions[j]) || named(mentions[j])) && !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, mentions[j].start)) && mentions[j].start > row[row.length - 1].end) {
       row.push(mentions[j]);
       j++;
     }
     if (row.length >= 2) {
       const fits = (sum: number, run: readonly Mention[]): boolean => Math.abs(sum - 1) <= roundingOf(run);
-      for (const run of runsMakingUp(row, (m) => m.value, 1, fits, roundingOf(row))) {
+      let taken = -1;
+      for (const found of runsMakingUp(row, (m) => m.value, 1, fits, roundingOf(row))) {
+        // The shortest run within rounding of 100 %, and the small shares right after it that keep it
+        // so (…，表扬类占0.13%，其他类 0.01%): the last items of the same list.
+        const run = [...found];
+        let next = row.indexOf(run[run.length - 1]) + 1;
+        if (row.indexOf(run[0]) <= taken) continue;
+        while (next < row.length && fits(sumOf([...run, row[next]]), [...run, row[next]])) run.push(row[next++]);
+        taken = next - 1;
         const claim = sharesOfWhole(text, starts, run[0], run);
         if (claim) out.push(claim);
       }

@@ -3,7 +3,7 @@
 // items, brackets of parts, one figure per class over several sentences, lists after 从…看, and
 // qualified series. Only exact sums make such a claim, except a bracket that sorts a figure's cases
 // by class. Built on the reading's state (claim-collector.ts).
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, sumTolerance, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
@@ -75,7 +75,7 @@ export class UnmarkedSums extends ClaimCollector {
         let from = 0;
         for (let j = 0; j < run.length; j++) {
           s += run[j].value;
-          if (j - from >= fewest - 1 && Math.abs(s - T.value) <= tolerance([T, ...run.slice(from, j + 1)])) {
+          if (j - from >= fewest - 1 && Math.abs(s - T.value) <= sumTolerance([T, ...run.slice(from, j + 1)])) {
             const parts = run.slice(from, j + 1);
             this.emitMarkerless(T, parts, 'no-marker');
             from = j + 1;
