@@ -1178,6 +1178,12 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read('热线共受理诉求17383件，办结14418件，办理中2964件。').claims).filter((c) => c.includes('2964'))).toEqual([]);
   });
 
+  test('regulations counted in 部 are items; 部门 and 部分 after a number are words', () => {
+    const r = read('2019年主动公开政府信息759件，其中，发布省政府规章11部，规范性文件83件，省政府工作报告1件。全省3部门开展检查。');
+    expect(r.claims.map((c) => c.parts.map((p) => p.text))).toEqual([['11部', '83件', '1件']]);
+    expect(r.mentions.some((m) => m.text.startsWith('3'))).toBe(false);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);
