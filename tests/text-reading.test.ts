@@ -1184,6 +1184,15 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(r.mentions.some((m) => m.text.startsWith('3'))).toBe(false);
   });
 
+  test('a change and the changes that explain it, a decrease counting against', () => {
+    const text = '2023年度收入总计2828.33万元。收支较上年决算数增加128.63万元，增长4.76%，主要原因是人员经费收支减少13.25万元，公用经费收支增加50.87万元，项目经费收支增加91.01万元。';
+    expect(summary(read(text).claims)).toEqual(['1286300 = -132500 + 508700 + 910100 ok']);
+    // A decrease explained: the signs turn with it.
+    expect(summary(read('与上年相比，机构总量减少100家，其中医院减少120家，诊所增加20家。').claims)).toContain('100 = 120 + -20 ok');
+    // Changes that do not add up to it make no claim.
+    expect(summary(read(text.replace('91.01万元', '90.01万元')).claims)).toEqual([]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

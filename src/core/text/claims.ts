@@ -81,6 +81,7 @@ class ClaimReader extends ListContinuation {
     this.namedDimensions();
     this.qualifiedSeries();
     this.withoutMarker();
+    this.changeBreakdowns();
     this.openingTotals();
     this.nextParagraphBreakdowns();
     this.bulletinTotals();

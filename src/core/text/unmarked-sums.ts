@@ -3,7 +3,7 @@
 // items, brackets of parts, one figure per class over several sentences, lists after 从…看, and
 // qualified series. Only exact sums make such a claim, except a bracket that sorts a figure's cases
 // by class. Built on the reading's state (claim-collector.ts).
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, matchingClose, nextHardEnd, sentenceStart, sumOf, sumTolerance, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, isChangeInWords, matchingClose, nextHardEnd, sentenceStart, sumOf, sumTolerance, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
@@ -108,6 +108,30 @@ export class UnmarkedSums extends ClaimCollector {
         run.push(m);
       }
       flush();
+    }
+  }
+
+  /**
+   * A change followed by the changes that explain it (收支较上年增加128.63万元，…主要原因是人员经费减少
+   * 13.25万元，公用经费增加50.87万元，项目经费增加91.01万元), as budget notes write: the changes, a decrease
+   * counting against, are its parts when they add up to it exactly. Only in the change's sentence,
+   * after words that say they are its causes or its parts.
+   */
+  protected changeBreakdowns(): void {
+    const { scan, mentions } = this;
+    const DOWN = /(?:减少|下降|降低)了?$/;
+    for (const T of mentions) {
+      if (T.percent || T.approx || !isChangeInWords(T) || (T.kind !== 'money' && T.kind !== 'count')) continue;
+      const end = nextHardEnd(scan, T.end);
+      const cause = /(?:主要原因是|主要原因为|原因是|主要是|主要用于|其中)[：:，,]?/.exec(scan.slice(T.end, end));
+      if (!cause) continue;
+      const from = T.end + cause.index + cause[0].length;
+      const changes = this.within(from, end).filter((m) => !m.percent && !m.approx && m.unit === T.unit && isChangeInWords(m));
+      if (changes.length < 2) continue;
+      const sign = (m: Mention): number => (DOWN.test(m.phrase.replace(/\s+/g, '')) ? -1 : 1);
+      const parts = changes.map((m) => ({ ...m, value: sign(m) * sign(T) * m.value }));
+      if (Math.abs(sumOf(parts) - T.value) > sumTolerance([T, ...changes])) continue;
+      this.emitMarkerless(T, parts, 'no-marker');
     }
   }
 
