@@ -340,3 +340,13 @@ describe('a row of shares that ends with an item named without 占', () => {
     expect(change.map((c) => c.parts.length)).toEqual([5]);
   });
 });
+
+describe('shares of one whole with their counts and no base written', () => {
+  test('add up to 100 % past the counts between them; another percentage ends the row', () => {
+    const text = '从产品类别看，全市受理占第一位的是食品，共135件，占总量的81.82%；药品居第二位，共22件，占总量的13.33%；保健食品居第三位，占总量的2.42%；医疗器械受理3件，占总量的1.82%；化妆品受理1件，占总量的0.61%。';
+    const sums = read(text).claims.filter((c) => c.reading === 'share-sum');
+    expect(sums.map((c) => c.parts.map((p) => p.text))).toEqual([['81.82%', '13.33%', '2.42%', '1.82%', '0.61%']]);
+    const broken = read(text.replace('药品居第二位，', '药品居第二位，同比增长3.5%，')).claims.filter((c) => c.reading === 'share-sum');
+    expect(broken).toEqual([]);
+  });
+});

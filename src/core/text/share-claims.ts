@@ -170,10 +170,11 @@ function sharesOfWhole(text: string, starts: number[], at: Mention, shares: read
 }
 
 /**
- * Shares written one after another with no counts (男性占86.1%，女性占13.9%): items of one whole when,
- * two or more in a row of one paragraph, they add up to 100 % within their rounding. Nothing but
- * names and separators stands between them, and each is worded as a share (占, 占比, 比例), not a
- * change. A row that does not add up to 100 % says nothing: its items may be some of the whole's.
+ * Shares written one after another with no base (男性占86.1%，女性占13.9%): items of one whole when,
+ * two or more in a row of one sentence, they add up to 100 % within their rounding. Names, counts
+ * and separators may stand between them, no other percentage, and each is worded as a share (占,
+ * 占比, 比例), not a change. A row that does not add up to 100 % says nothing: its items may be some
+ * of the whole's.
  */
 function sharesWithoutCounts(text: string, starts: number[], mentions: readonly Mention[], summed: ReadonlySet<number>): Claim[] {
   const out: Claim[] = [];
@@ -191,8 +192,13 @@ function sharesWithoutCounts(text: string, starts: number[], mentions: readonly 
     let j = k + 1;
     // After two shares, an item named without 占 (…，表扬类占0.13%，其他类 0.01%) goes on the row.
     const named = (m: Mention): boolean => row.length >= 2 && m.percent && !m.approx && !summed.has(m.index) && /^[\u4e00-\u9fff（）()]{1,8}$/.test(m.phrase.replace(/\s+/g, '')) && !NOT_SHARE_PHRASE.test(normalizePhrase(m.phrase));
-    while (j < mentions.length && (isShare(mentions[j]) || named(mentions[j])) && !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, mentions[j].start)) && mentions[j].start > row[row.length - 1].end) {
-      row.push(mentions[j]);
+    // Counts between the shares (…共135件，占总量的81.82%；…共22件，占总量的13.33%) are passed over: their
+    // base may not be written, but their shares are still of one whole.
+    const sameSentence = (m: Mention): boolean => !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, m.start)) && m.start > row[row.length - 1].end;
+    while (j < mentions.length && sameSentence(mentions[j])) {
+      const m = mentions[j];
+      if (isShare(m) || named(m)) row.push(m);
+      else if (m.percent || m.approx) break;
       j++;
     }
     if (row.length >= 2) {
