@@ -350,3 +350,11 @@ describe('shares of one whole with their counts and no base written', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('shares that name their base in the same words as the one before', () => {
+  test('are of its base, past a share whose count is not written', () => {
+    const text = '全市共接收投诉举报344件，其中受理165件，咨询174件。查处案件162起，涉案货值59.88万元，下达罚没款86.60万元。移交其他机关处理案件2件，移交公安机关处理5件，上报大案要案5件。\n查处的162案件中，食品案件126起，占77.78%；药品案件32起，占19.75%；医疗器械案件3起，占1.85%；化妆品案件1起，占0.62%。\n从产品类别看，全市受理占第一位的是食品，共135件，占总量的81.82%；药品居第二位，共22件，占总量的13.33%；保健食品居第三位，占总量的2.42%；医疗器械受理3件，占总量的1.82%；化妆品受理1件，占总量的0.61%。';
+    const got = read(text).rates.filter((r) => r.denominator.value === 165).map((r) => `${r.numerator.value} ${r.verdict}`);
+    expect(got).toEqual(expect.arrayContaining(['22 ok', '3 ok', '1 ok']));
+  });
+});

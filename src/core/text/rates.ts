@@ -487,17 +487,26 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   }
 
   // Shares that go on without naming their base after one that named it (…1186件，占收到申请总数的19.1%；
-  // …1680件，占27.1%；…1584件，占25.6%): of the same base, each share right after its count, all in one
+  // …1680件，占27.1%；…1584件，占25.6%), or naming it in the same words: of the same base, each share right after its count, all in one
   // paragraph, each the next percentage after the one before. A share that does not fit is then an
   // error of its own, not a share of some other count.
   for (const r of mentions) {
-    if (!r.percent || r.approx || checked.has(r.index) || !/^占比?$/.test(normalizePhrase(r.phrase))) continue;
+    if (!r.percent || r.approx || checked.has(r.index) || !/^占/.test(normalizePhrase(r.phrase))) continue;
     const num = countBeforeShare(mentions, r, text);
     if (!num || num.percent || num.approx || num.kind !== 'count' || num.sentence !== r.sentence || /[。\n]/.test(text.slice(num.end, r.start))) continue;
-    // The share before it: the nearest percentage before its count, in the paragraph.
+    // The share before it whose base is known: the nearest percentage before its count, in the
+    // paragraph, past shares in the same words whose count is not written (保健食品…占总量的2.42%).
+    const words = normalizePhrase(r.phrase);
     let prev: Mention | undefined;
-    for (let k = num.index - 1; k >= 0 && !prev; k--) if (mentions[k].percent) prev = mentions[k];
-    if (!prev || /\n/.test(text.slice(prev.end, num.start))) continue;
+    for (let k = num.index - 1; k >= 0 && !prev; k--) {
+      const m = mentions[k];
+      if (!m.percent) continue;
+      if (/\n/.test(text.slice(m.end, num.start))) break;
+      if (namedBase.has(m.index)) prev = m;
+      else if (normalizePhrase(m.phrase) !== words) break;
+    }
+    // Worded as 占 alone, or in the same words as the share before (占总量的13.33% after 占总量的81.82%).
+    if (!prev || (!/^占比?$/.test(words) && words !== normalizePhrase(prev.phrase))) continue;
     const den = namedBase.get(prev.index);
     if (!den || !sameCount(num, den) || num.value > den.value) continue;
     const check = build('share', r, num, den, text, num.phrase, den.phrase);
