@@ -1193,6 +1193,14 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text.replace('91.01万元', '90.01万元')).claims)).toEqual([]);
   });
 
+  test('how applications received were answered, a few sentences after them, makes them up', () => {
+    const text = '2025年，共受理政府信息公开申请24件（含上年结转1件），申请人全部为公民。申请内容主要涉及征地、农业等领域。经依法办理，予以公开4件，无法提供19件，另处理重复申请1件，所有申请均在法定期限内完成答复。';
+    expect(summary(read(text).claims)).toContain('24 = 4 + 19 + 1 ok');
+    // Figures of another kind of work that far away are no parts.
+    const other = '2025年，共开展检查24次，申请人全部为公民。申请内容主要涉及征地、农业等领域。经依法办理，检查学校4次，检查医院19次，检查药店1次。';
+    expect(summary(read(other).claims)).toEqual([]);
+  });
+
   test('one figure alone in a bracket after a figure of its unit is a subset; a figure of another time or per head is not', () => {
     expect(summary(read('累计引进11个高层次团队(市卫健委立项7个)。').claims)).toEqual(['11 = 7 ok']);
     expect(read('累计引进11个高层次团队(上年9个)。').claims).toEqual([]);

@@ -12,6 +12,11 @@ import { bulletinBalances } from './bulletin-balances';
 /** A numbered heading that ends in 。 at the start of a paragraph: 1.信息发布情况。, （一）主动公开情况。 */
 const OPENING_HEADING = /^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^。！？\d，,；;]{1,16}。/;
 
+/** Words of a count of applications received (受理政府信息公开申请, 收到…申请). */
+const APPLICATIONS = /(?:受理|收到|接收|新收)[^，,；;。]{0,16}申请/;
+/** Words of how an application was answered: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 已办结. */
+const ANSWERED = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结/;
+
 /** Words of a count of deaths. */
 const DEATHS = /死亡/;
 
@@ -88,8 +93,11 @@ export class UnmarkedSums extends ClaimCollector {
         const m = mentions[k];
         if (!sameParagraph(T.start, m.start)) break;
         // At most one sentence end before the first part, and then between one part and the next
-        // (…53019条。其中…。自治区直属机关…16848条。各行署…36171条).
-        if (sentenceEnds(run.length ? run[run.length - 1].end : anchor, m.start) > 1) break;
+        // (…53019条。其中…。自治区直属机关…16848条。各行署…36171条). How applications received were
+        // answered (共受理…申请24件…。申请人…。申请内容…。经依法办理，予以公开4件，无法提供19件…) may come
+        // a few sentences after them, in their paragraph.
+        const far = run.length === 0 && APPLICATIONS.test(T.phrase.replace(/\s+/g, '')) && ANSWERED.test(this.clauseLead(m).replace(/\s+/g, ''));
+        if (sentenceEnds(run.length ? run[run.length - 1].end : anchor, m.start) > (far ? 3 : 1)) break;
         if (run.length === 0 && this.usedAsPart.has(m.index) && this.partOf.get(m.index) === T.index) anchor = m.end;
         if (m.percent || m.kind !== T.kind || this.usedAsPart.has(m.index) || isChange(m) || this.perUnit(m)) continue;
         if (m.approx) break;
