@@ -38,6 +38,9 @@ export function isRestItem(label: string): boolean {
   );
 }
 
+/** Words that make a percentage a change or a target, not a share: 同比上升5%, 增长12%. */
+export const NOT_A_SHARE = /同比|环比|增长|增幅|下降|降幅|上升|提高|降低|减少|增加|较上年|比上年|率|目标|以上|以下/;
+
 /** A sentence after the list that adds the rest of the parts: 其他事项2301项. */
 export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
 /** A sentence that breaks an earlier total down by one dimension: 从来信类型看, 按专业分, 办理结果：. */
@@ -121,7 +124,7 @@ function bracketOpenBefore(text: string, from: number, to: number): number | und
   let closeAt = -1;
   for (let i = from; i < to; i++) {
     if (OPEN.test(text[i])) depth++;
-    else if (/[）)】\]]/.test(text[i])) {
+    else if (CLOSE.test(text[i])) {
       if (depth === 0) {
         closeAt = i;
         break;
@@ -132,7 +135,7 @@ function bracketOpenBefore(text: string, from: number, to: number): number | und
   if (closeAt < 0) return undefined;
   depth = 0;
   for (let i = from - 1; i >= 0 && from - i < 400; i--) {
-    if (/[）)】\]]/.test(text[i])) depth++;
+    if (CLOSE.test(text[i])) depth++;
     else if (OPEN.test(text[i])) {
       if (depth === 0) return i;
       depth--;
@@ -140,6 +143,7 @@ function bracketOpenBefore(text: string, from: number, to: number): number | und
   }
   return undefined;
 }
+
 /** A figure that may be a part of a list: no share, change, figure per day or head (unless stated as their sum), or earlier period's. */
 export const isPartCandidate = (m: Mention): boolean => !m.percent && !isChange(m) && (!PER.test(m.phrase) || m.summed === true) && !EARLIER_PERIOD.test(m.phrase);
 
@@ -312,8 +316,9 @@ export function sumTolerance(ms: readonly Mention[]): number {
 /**
  * Runs of consecutive items, two or more each, that make `total` up, left to right and apart: from
  * each start, the shortest run whose sum comes within `slack` of the total, taken when `fits` says
- * its sum does (the rounding of its own figures; `slack` is at least what `fits` allows). Values are never negative, so one window slides
- * over the items: linear in their number, however long a table's column.
+ * its sum does (the rounding of its own figures; `slack` is at least what `fits` allows). Values are
+ * never negative, so one window slides over the items: linear in their number, however long a
+ * table's column.
  */
 export function runsMakingUp<T>(items: readonly T[], value: (x: T) => number, total: number, fits: (sum: number, run: readonly T[]) => boolean, slack = 0): Array<readonly T[]> {
   const runs: Array<readonly T[]> = [];
@@ -356,16 +361,16 @@ export function allPersons(units: Iterable<string>): boolean {
 }
 
 /**
- * A total counted with the general counter 个 and parts in a unit of places, some maybe in 个 too
- * (许可证64个，其中美容美发店7家，旅馆15家…; 卫生健康机构34975个：医院1219所，基层机构33199个), or places in their own unit with parts in 个 (97家单位(含11个乡镇)): one item a
- * place, so the figures are compared as one unit.
+ * A total counted with the general counter 个 and parts in units of places, 个 among them
+ * (许可证64个，其中美容美发店7家，旅馆15家…; 卫生健康机构34975个：医院1219所，基层机构33199个), or places in
+ * their own unit with parts in 个 (97家单位(含11个乡镇)): one item a place, so the figures are compared
+ * as one unit.
  */
 export function placesByCounter(total: string, parts: Iterable<string>): boolean {
-  const us = new Set(parts);
-  // Parts in a unit of places, and maybe in 个 too (医院1219所，基层医疗卫生机构33199个).
-  if (total === '个') return [...us].some((u) => PLACES.has(u)) && [...us].every((u) => PLACES.has(u) || u === '个');
-  // Or the other way: places counted in their own unit, the parts with the counter (97家单位(含11个乡镇)).
-  return PLACES.has(total) && [...us].every((u) => u === '个' || u === total);
+  const us = [...new Set(parts)];
+  // PLACES holds 个 itself.
+  if (total === '个') return us.every((u) => PLACES.has(u));
+  return PLACES.has(total) && us.every((u) => u === '个' || u === total);
 }
 
 /** Two units that count the same kind of thing: the same unit, or both people, or both places. */

@@ -191,7 +191,7 @@ export class ListReader {
     const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });
     // Items of several figures spread over clauses (城市低保6195户12533人，发放低保金3277万元，农村低保7840户
     // 13026人，发放低保金1444万元): the units come round in the same order, one round an item.
-    const rounds = nested && rs.length >= 2 && !lens.every((l) => l === 1) ? unitRounds(rs.flatMap((x) => x.r.parts.map((p) => ({ ...p, labelStart: p.labelStart })))) : undefined;
+    const rounds = nested && rs.length >= 2 && !lens.every((l) => l === 1) ? unitRounds(rs.flatMap((x) => x.r.parts)) : undefined;
     if (rounds) return { parts: rounds.map((g) => ({ ...g[0], group: g })), kind: 'parts' };
     if (lens.every((l) => l === 1)) return { parts: rs.map(single), kind: 'parts' };
     if (lens[0] === 1) {

@@ -9,7 +9,7 @@ import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { countBeforeShare, figureBeforeBracket, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
+import { NOT_A_SHARE, countBeforeShare, figureBeforeBracket, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -43,8 +43,6 @@ export interface RateCheck {
   period?: Period;
 }
 
-/** Words that make a percentage a change or a target, not a share: 同比上升5%, 增长12%. */
-const NOT_A_SHARE = /同比|环比|增长|增幅|下降|降幅|上升|提高|降低|减少|增加|较上年|比上年|率|目标|以上|以下/;
 /** Words of a share: 占比, 占总量的, 占全部…的, 比例, 比重; or nothing at all (43件(30.2%)). */
 const SHARE_WORDS = /^(?:占比|占|比例|比重|构成比)|占[^，,；;。]{0,12}的?$|^$/;
 /** Qualifiers dropped from a rate's name to find the count it is a rate of: 平均接通率 → 接通. */
@@ -55,13 +53,15 @@ function figure(m: Mention, label: string): RateFigure {
 }
 
 /**
- * Whether a share of a list of `n` that misses its counts is off by no more than making the list add
- * up to 100 % could move it: the rounding of all `n` shares put on this one, past its own (30.2% for
- * 30.9% in a list of 17 one-decimal shares). 74.9% for 75.3% in a list of three is off by more than
- * three shares' rounding: wrong, whatever the list adds up to.
+ * The shares of one list whose stated figures add up to exactly 100 % were rounded to do so: a share
+ * that misses its counts by no more than that rounding could move it is forced (a warning), not
+ * wrong. That is the rounding of all the list's shares put on this one, past its own (30.2% for 30.9%
+ * in a list of 17 one-decimal shares); 74.9% for 75.3% in a list of three is off by more, and wrong
+ * whatever the list adds up to.
  */
-function nudged(r: RateCheck, n: number): boolean {
-  return Math.abs(r.difference) <= (n + 1) * r.tolerance + 1e-12;
+function markForced(group: readonly RateCheck[]): void {
+  if (Math.abs(group.reduce((t, r) => t + r.stated.value, 0) - 1) >= 1e-9) return;
+  for (const r of group) if (r.verdict === 'mismatch' && Math.abs(r.difference) <= (group.length + 1) * r.tolerance + 1e-12) r.verdict = 'forced';
 }
 
 /** Half a unit of the last digit of a stated percentage, as a fraction (30.2% → 0.0005). */
@@ -446,12 +446,10 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
         checked.add(next.index);
       }
     }
-    // Shares of a list that add up to exactly 100 % were rounded to do so: a miss is a warning.
+    // Shares of a list that makes its total up and add up to exactly 100 %: see markForced.
     if (group.length >= 2) {
-      const sum = group.reduce((s, r) => s + r.stated.value, 0);
       const parts = group.reduce((s, r) => s + r.numerator.value, 0);
-      const complete = Math.abs(parts - c.total.value) < 1e-9 * Math.max(1, c.total.value);
-      if (Math.abs(sum - 1) < 1e-9 && complete) for (const r of group) if (r.verdict === 'mismatch' && nudged(r, group.length)) r.verdict = 'forced';
+      if (Math.abs(parts - c.total.value) < 1e-9 * Math.max(1, c.total.value)) markForced(group);
     }
     out.push(...group);
   }
@@ -487,9 +485,9 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   }
 
   // Shares that go on without naming their base after one that named it (…1186件，占收到申请总数的19.1%；
-  // …1680件，占27.1%；…1584件，占25.6%), or naming it in the same words: of the same base, each share right after its count, all in one
-  // paragraph, each the next percentage after the one before. A share that does not fit is then an
-  // error of its own, not a share of some other count.
+  // …1680件，占27.1%；…1584件，占25.6%), or naming it in the same words: of the same base, each share
+  // right after its count, all in one paragraph. A share that does not fit is then an error of its
+  // own, not a share of some other count.
   for (const r of mentions) {
     if (!r.percent || r.approx || checked.has(r.index) || !/^占/.test(normalizePhrase(r.phrase))) continue;
     const num = countBeforeShare(mentions, r, text);
@@ -584,7 +582,7 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
   for (const c of claims) {
     const group = named.filter((r) => totalOfPart.get(r.numerator.mention) === c && r.denominator.mention === c.total.mention);
     if (group.length < 2 || group.length !== c.parts.length) continue;
-    if (Math.abs(group.reduce((t, r) => t + r.stated.value, 0) - 1) < 1e-9) for (const r of group) if (r.verdict === 'mismatch' && nudged(r, group.length)) r.verdict = 'forced';
+    markForced(group);
   }
   out.push(...named);
 

@@ -9,7 +9,7 @@
 // Pure TypeScript.
 import type { Claim } from './claim-types';
 import { claimAtTotal, joinNotes } from './claim-verdict';
-import { runsMakingUp, sameKind, sumOf, tolerance } from './claim-words';
+import { NOT_A_SHARE, runsMakingUp, sameKind, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { textMsg } from './messages';
 import type { RateCheck } from './rates';
@@ -126,8 +126,8 @@ export function shareClaims(text: string, mentions: readonly Mention[], claims: 
 
 /** Phrases of a share written after its item's name: 男性占86.1%, 占比为19.7%, 占总数的35.6%. */
 const SHARE_PHRASE = /(?:占比?|比例|比重|构成比)(?:为|是|达)?$|占[^，,；;。]{0,12}的$/;
-/** Phrases of a change or a target: 同比上升5%, 增长12% are no shares. */
-const NOT_SHARE_PHRASE = /同比|环比|增长|增幅|下降|降幅|上升|提高|降低|减少|增加|较上年|比上年|率|目标|以上|以下|超过|不足|达到/;
+/** A change or a target (同比上升5%, 增长12%), or a bound (超过5%, 不足1%, 达到95%): no share of a whole. */
+const notAShare = (words: string): boolean => NOT_A_SHARE.test(words) || /超过|不足|达到/.test(words);
 
 /**
  * How far stated shares may add up from 100 % by their rounding alone: less than half the last digit
@@ -180,7 +180,7 @@ function sharesWithoutCounts(text: string, starts: number[], mentions: readonly 
   const out: Claim[] = [];
   const isShare = (m: Mention): boolean => {
     const words = normalizePhrase(m.phrase);
-    return m.percent && !m.approx && m.value <= 1 && !summed.has(m.index) && SHARE_PHRASE.test(m.phrase.replace(/\s+/g, '')) && !NOT_SHARE_PHRASE.test(words);
+    return m.percent && !m.approx && m.value <= 1 && !summed.has(m.index) && SHARE_PHRASE.test(m.phrase.replace(/\s+/g, '')) && !notAShare(words);
   };
   let k = 0;
   while (k < mentions.length) {
@@ -191,7 +191,7 @@ function sharesWithoutCounts(text: string, starts: number[], mentions: readonly 
     const row: Mention[] = [mentions[k]];
     let j = k + 1;
     // After two shares, an item named without 占 (…，表扬类占0.13%，其他类 0.01%) goes on the row.
-    const named = (m: Mention): boolean => row.length >= 2 && m.percent && !m.approx && !summed.has(m.index) && /^[\u4e00-\u9fff（）()]{1,8}$/.test(m.phrase.replace(/\s+/g, '')) && !NOT_SHARE_PHRASE.test(normalizePhrase(m.phrase));
+    const named = (m: Mention): boolean => row.length >= 2 && m.percent && !m.approx && !summed.has(m.index) && /^[\u4e00-\u9fff（）()]{1,8}$/.test(m.phrase.replace(/\s+/g, '')) && !notAShare(normalizePhrase(m.phrase));
     // Counts between the shares (…共135件，占总量的81.82%；…共22件，占总量的13.33%) are passed over: their
     // base may not be written, but their shares are still of one whole.
     const sameSentence = (m: Mention): boolean => !/\n\s*\n|[。！？]/.test(text.slice(row[row.length - 1].end, m.start)) && m.start > row[row.length - 1].end;
