@@ -20,7 +20,7 @@ const BLOOD_UNIT = '单位';
  * but figures that add up like them. 米 alone is left out: after a number it is as often a word's
  * start (3米线) as a unit.
  */
-const MEASURE_UNIT_WORDS = ['平方公里', '平方米', '立方米', '公顷', '亩', '吨', '公斤', '千克', '公里', '千米'];
+export const MEASURE_UNIT_WORDS: readonly string[] = ['平方公里', '平方米', '立方米', '公顷', '亩', '吨', '公斤', '千克', '公里', '千米'];
 
 /** Trailing units a value cell may carry: counts, money, durations, measures. Matched longest first. */
 export const VALUE_UNITS: readonly string[] = [...COUNT_UNIT_WORDS, BLOOD_UNIT, '万元', '亿元', '千元', '元', '小时', '分钟', '个月', '工作日', '天', '日', ...MEASURE_UNIT_WORDS].sort(

@@ -1,7 +1,7 @@
 // Reading a report's prose (报告文本): decoding bytes, and finding the numeric mentions in it —
 // value, unit, approximate markers, the indicator words they belong to, with character offsets.
 // Pure TypeScript: no Office, DOM or Node APIs (TextDecoder is a global of Node 20 and browsers).
-import { unitKind } from '../units';
+import { MEASURE_UNIT_WORDS, unitKind } from '../units';
 import { parseCell } from '../values';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,8 +110,8 @@ const UNITS: readonly string[] = [
   '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周', '种', '间', '部',
   // Blood is counted in units (采集血液总量49.5万单位, RH阴性血2638单位).
   '单位',
-  // Measures (校舍总面积57.74万平方米, 12.5吨, 380公里), as units.ts lists them.
-  '平方公里', '平方米', '立方米', '公顷', '亩', '吨', '公斤', '千克', '公里', '千米',
+  // Measures (校舍总面积57.74万平方米, 12.5吨, 380公里).
+  ...MEASURE_UNIT_WORDS,
 ].slice().sort((a, b) => b.length - a.length);
 
 /** A unit followed by this character is the start of a word, not a unit (6处罚, 3本土). */

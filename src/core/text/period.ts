@@ -218,9 +218,8 @@ export function reportPeriod(periods: readonly Period[], firstFigure: number, sc
     y = m ? Number(m[1]) : openingYear(scan, firstFigure);
   }
   // Else the nearest year written before it (a page's dateline 2016年07月06日 09:35 or 2020-05-07 23:49
-  // before 今年上半年, a
-  // plan's 《2019年…监测方案》 before 全年): not a journal's issue (2022年第5期), and not the date of an
-  // event (2022年5月，召开会议), which need not be in the year the figures are of.
+  // before 今年上半年, a plan's 《2019年…监测方案》 before 全年): not a journal's issue (2022年第5期), and
+  // not the date of an event (2022年5月，召开会议), which need not be in the year the figures are of.
   if (y === undefined) {
     const years = [...scan.slice(0, chosen.start).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年(?!\s*第)(?:(?!\s*\d{1,2}\s*月)|(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}))/g)];
     // A dateline in figures (2020-05-07 23:49:23) dates the page as well.
