@@ -1832,3 +1832,51 @@ describe('sums of money after counts of people', () => {
     expect(summary(read(text.replace('1451820元', '1451000元')).claims)).toEqual([]);
   });
 });
+
+describe('channels that publish the same items', () => {
+  const channels = [
+    ['依托政府网站主动公开信息', '通过政务微信公众号公开政府信息', '通过政务公开栏公开政府信息'],
+    ['通过门户网站发布', '通过微博发布', '在抖音号发布'],
+  ];
+  test.each(channels)('one channel carried every item (%s …): the others publish them again, so the claim holds with a note', (a, b, c) => {
+    const text = `2020年主动公开政府信息73条，其中${a}73条；${b}40条；${c}73条。`;
+    const [claim] = read(text).claims;
+    expect(summary([claim])).toEqual(['73 = 73 + 40 + 73 ok']);
+    expect(claim.note?.['zh-CN']).toContain('同一批信息');
+    expect(claim.parts.filter((p) => p.overlap).length).toBe(2);
+  });
+
+  test('channels none of which carried every item, or parts that are no channels, stay an error', () => {
+    expect(summary(read('主动公开政府信息73条，其中通过政府网站公开60条；通过微信公众号公开50条。').claims)).toEqual(['73 = 60 + 50 exceeds']);
+    expect(summary(read('办理案件73件，其中警告73件，罚款12件。').claims)).toEqual(['73 = 73 + 12 exceeds']);
+  });
+});
+
+describe('a part whose own list follows a colon', () => {
+  test.each([
+    ['(其中,法定主动公开内容16条:包括机构职能1条,工作部署2条、部门预算12条、政府信息公开年报1条。)'],
+    ['其中法定公开内容16条：机构职能1条，工作部署2条，部门预算12条，政府信息公开年报1条。'],
+  ])('%s: the part heads the items after the colon', (tail) => {
+    const text = `通过政府网站公开信息数16条,${tail}`;
+    expect(summary(read(text).claims)).toEqual(['16 = 16 ok', '16 = 1 + 2 + 12 + 1 ok']);
+    expect(read(text).claims[1].parts[0].label).toBe('机构职能');
+    // An item list that does not make its head up is that level's error, not the total's.
+    expect(summary(read(text.replace('部门预算12条', '部门预算14条')).claims)).toEqual(['16 = 16 ok', '16 = 1 + 2 + 14 + 1 exceeds']);
+  });
+});
+
+describe('the sides of a fund account', () => {
+  test('spending and the balance after an income and its 其中 are no parts of the income', () => {
+    const text =
+      '职工基本医疗保险基金收入41.89亿元，同比增长9.32%，其中统筹基金收入30.30亿元；基金支出28.63亿元，同比增长14.91%，其中统筹基金支出15.82亿元；当期结余13.26亿元。';
+    const got = summary(read(text).claims);
+    expect(got).not.toContain('4189000000 = 3030000000 + 2863000000 + 1326000000 exceeds');
+    expect(got.filter((c) => c.endsWith('exceeds'))).toEqual([]);
+    expect(got).toContain('2863000000 = 1582000000 ok');
+  });
+
+  test('a balance carried over is still a part of a budget’s income', () => {
+    const text = '2021年部门收入预算496,555.7万元。其中，本年收入合计493,824.1万元；上年结转结余2,731.6万元。';
+    expect(summary(read(text).claims)).toContain('4965557000 = 4938241000 + 27316000 ok');
+  });
+});

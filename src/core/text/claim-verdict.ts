@@ -99,6 +99,15 @@ export function judge(d: Draft, starts: number[]): Claim {
   if (diff > 0) {
     const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
     if (overlapSum > 0 && diff - overlapSum <= tol) return make('overlap', rawSum, diff);
+    // Parts that are channels of publication (政府网站, 微信公众号, 公开栏), one of which carried every
+    // item (依托政府网站公开73条 of 73): the other channels published the same items again, so the
+    // channels are not added. Only when each channel is within the total.
+    const whole = ms.findIndex((m) => Math.abs(m.value - totalValue) <= tol);
+    if (whole >= 0 && parts.every((p) => CHANNEL.test(normalizePhrase(p.label))) && ms.every((m) => m.value <= totalValue + tol)) {
+      for (const [k] of parts.entries()) if (k !== whole) parts[k] = { ...parts[k], overlap: true };
+      const all = parts[whole];
+      return make('ok', rawSum, diff, textMsg('text.note-channels', { channel: `${all.label}${all.text}`, total: formatPlain(totalValue) }));
+    }
     // The first (or last) parts make up the total exactly and the rest count the same cases by
     // another dimension (警告50件、罚款150件 of 200, then 没收违法所得4件、听证9件): the claim holds, with
     // a note. When the rest is not evidently of another dimension, the categories may overlap: a
@@ -191,6 +200,13 @@ function leadingSubset(
   }
   return undefined;
 }
+
+/**
+ * Words of a channel through which information was published: a website, an account on a
+ * platform, a notice board, a newspaper or broadcast. Items go out through several channels at
+ * once, so channels count the same items again.
+ */
+const CHANNEL = /网站|网页|门户|微信|微博|公众号|视频号|抖音|头条|客户端|公开栏|公示栏|宣传栏|公告栏|政务新媒体|APP|小程序|报纸|电视|广播/i;
 
 /** A part that counts how the total's cases ended: 成功调处, 调解成功, 办结, 已结案, 化解. */
 const OUTCOME = /^(?:已|均已|全部)?(?:成功调[处解]|调[处解]成功|办结|结案|化解|处理完毕|已处理)/;

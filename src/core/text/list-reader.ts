@@ -4,6 +4,18 @@
 import type { Mention } from './extract';
 import { NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
+/** Between a figure and the first item of its own breakdown: a colon, and 包括 or 其中 after it. */
+const COLON_LEAD = /^[\s)）]*[：:]\s*(?:包括|其中|具体(?:为|是|包括)|分别为)?/;
+const HEAD_COLON = new RegExp(`${COLON_LEAD.source}[^，,、；;。\\d]{1,16}$`);
+
+/**
+ * The sides of a fund's account: what came in, what went out, what is left. A balance carried
+ * over (上年结转结余) is a part of a budget's income, so a balance may follow income but never
+ * spending.
+ */
+const FLOW = /收入|支出|结余/;
+const otherSide = (a: string, b: string): boolean => a !== b && !(a === '收入' && b === '结余');
+
 /** Words that make a clause rather than a name: verbs of work and judgement (开展, 加强, 完成, 发现…). */
 const NOT_A_NAME = /[开展推进加强完成落实实施组织发现查处受理办理做好提升建立达到实现确保无未已均为是有]/;
 
@@ -145,6 +157,14 @@ export class ListReader {
       if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
       if (rs.length > 0 && !byYear && NEW_SUBJECT.test(opening)) break;
+      // The other side of a fund's account (其中统筹基金收入30.30亿元；基金支出28.63亿元…): a sibling of the
+      // total, never among the parts of an income.
+      const flow = FLOW.exec(opening)?.[0];
+      if (flow && rs.length > 0) {
+        const prior = rs[rs.length - 1];
+        const priorFlow = FLOW.exec(cleanLabel(this.scan.slice(prior.kid.start, prior.r.parts[0].m.start)))?.[0];
+        if (priorFlow && otherSide(priorFlow, flow)) break;
+      }
       // A figure per head of population (每千常住人口床位数13.75张) is a ratio, not a part.
       if (PER_HEAD.test(lead)) break;
       // New cases after a ；(原有6例疑似病例中，排除3例；新增疑似病例6例): not among the ones there were.
@@ -165,14 +185,24 @@ export class ListReader {
     if (rs.length === 0) return { parts: [], kind: 'empty' };
     // An item whose next clause opens with 其中 (60岁及以上147717人，占22.00%，其中65岁及以上108726人):
     // one part with its own breakdown, as 人大建议9件，其中主办5件、会办4件 is.
-    const innerOf = rs.length >= 2 && rs[0].r.parts.length === 1 && /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start));
+    // A first item whose figure a colon follows (法定主动公开内容16条:包括机构职能1条,工作部署2条…):
+    // the figure heads the list after the colon, as it would with 其中 after it.
+    const first = rs[0].r.parts;
+    const headColon = first.length === 2 && HEAD_COLON.test(this.scan.slice(first[0].m.end, first[1].m.start));
+    if (headColon) {
+      const kid = rs[0].kid;
+      const from = first[0].m.end + (COLON_LEAD.exec(this.scan.slice(first[0].m.end, first[1].m.start))?.[0].length ?? 0);
+      rs.splice(0, 1, { r: { parts: [first[0]], kind: 'parts' }, kid: { ...kid, end: first[0].m.end } }, { r: { parts: [{ ...first[1], labelStart: from }], kind: 'parts' }, kid: { ...kid, start: from } });
+    }
+    const innerOf = rs.length >= 2 && rs[0].r.parts.length === 1 && (headColon || /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start)));
     if (nested && innerOf) {
       const head = rs[0].r.parts[0].m;
       const sub = rs.slice(1).flatMap((x) => x.r.parts);
       if (sub.every((p) => p.m.unit === head.unit)) {
         // Items that no longer fit in the head are its siblings (其中医院39家，其中三级医院4家，基层医疗卫生机构
         // 722家，专业公共卫生机构3家): the breakdown is the leading items that fit.
-        const k = fittingInHead(rs);
+        // Items after a colon are all the head's, whether or not they fit in it.
+        const k = headColon ? rs.length - 1 : fittingInHead(rs);
         const headPart: Part = { ...rs[0].r.parts[0], labelStart: rs[0].kid.start };
         if (k === rs.length - 1) return { parts: [{ ...headPart, sub }], kind: 'parts' };
         if (k >= 1 && rs.slice(k + 1).every((x) => x.r.parts.length === 1)) {
@@ -183,8 +213,10 @@ export class ListReader {
     }
     // Read flat, the items of the head's own 其中 are still within it, not beside it.
     if (!nested && innerOf && rs.length >= 3) {
+      // (All the items after a colon; the leading items that fit after 其中.)
       const k = fittingInHead(rs);
-      if (k >= 1 && k < rs.length - 1) rs.splice(1, k);
+      if (headColon) rs.splice(1);
+      else if (k >= 1 && k < rs.length - 1) rs.splice(1, k);
     }
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
