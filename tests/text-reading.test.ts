@@ -1880,3 +1880,24 @@ describe('the sides of a fund account', () => {
     expect(summary(read(text).claims)).toContain('4965557000 = 4938241000 + 27316000 ok');
   });
 });
+
+describe('lines of items under a colon', () => {
+  test('a line of a channel, a colon, a few words and the figure is an item; a line without a figure ends the list', () => {
+    const text = '2024年通过多种渠道累计主动公开政府信息424条，具体包括：\n政府网站：发布信息42条，涵盖政府职能、发展规划等。\n微信公众号：发布信息212条，及时推送镇内新闻。\n公告栏与宣传册：在镇内公共场所设置公告栏，定期更新。\n';
+    expect(summary(read(text).claims)).toEqual(['424 = 42 + 212 short-partial']);
+    expect(summary(read(text.replace('424条', '254条')).claims)).toEqual(['254 = 42 + 212 ok']);
+  });
+
+  test.each([
+    ['(26条)', '(67条)', '(9条)'],
+    ['（26条）', '（67条）', '（9条）'],
+  ])('items that give their count in brackets %s, then a colon and what they hold: each a part, each broken down by what follows', (a, b, c) => {
+    const text = `全年通过各类平台主动公开政府信息共计102条，主要包括：\n\n基础信息公开${a}：政府信息公开制度、指南、年度报告各1条，政府工作报告1份，镇情概况信息9条等。\n\n重点领域公开${b}：公开财政预决算等领域信息52条；公开乡镇基层政务信息15条。\n\n决策与文件公开${c}\n`;
+    const cs = read(text).claims;
+    expect(summary(cs)).toEqual(['102 = 26 + 67 + 9 ok', '26 = 1 + 1 + 1 + 1 + 9 short-partial', '67 = 52 + 15 ok']);
+    expect(cs[0].parts.map((p) => p.label)).toEqual(['基础信息公开', '重点领域公开', '决策与文件公开']);
+    // 份 of a document and 条 of information are items of one list.
+    expect(cs[1].note?.['zh-CN']).toContain('条 / 份');
+    expect(summary(read(text.replace('信息15条', '信息16条')).claims)).toContain('67 = 52 + 16 exceeds');
+  });
+});

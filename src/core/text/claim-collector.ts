@@ -124,7 +124,8 @@ export class ClaimCollector {
       end: endOffset,
       trigger,
       total,
-      totalLabel: total.phrase,
+      // A figure in brackets after its name (基础信息公开(26条)) has no words of its own: its name is its label.
+      totalLabel: total.phrase || this.label(s0, total),
       ...(compound ? { compound, totalValue: sumOf(compound) } : {}),
       parts: parts.map((p, k) => ({ m: p.m, label: labels[k], overlap: p.overlap || OVERLAP_WORDS.test(labels[k]) })),
       complete: wording !== undefined || restLast,

@@ -78,7 +78,7 @@ export function judge(d: Draft, starts: number[]): Claim {
   // unless they are counts that add up to the total exactly (条 and 件 of one list of documents),
   // or items of published information (信息51条: 1篇, 6篇, 37条), which count in one unit whatever
   // word the writer uses for each.
-  const infoItems = !sameUnits || tm.unit !== parts[0].unit ? publishedItems(tm, parts) : false;
+  const infoItems = !sameUnits || tm.unit !== parts[0].unit ? publishedItems(tm, d.totalLabel ?? tm.phrase, parts) : false;
   if (infoItems) notes.push(textMsg('text.note-info-items', { units: [...new Set([tm.unit, ...units])].join(' / ') }));
   if ((!sameUnits || tm.unit !== parts[0].unit) && !infoItems && !allPersons([tm.unit, ...units]) && !placesByCounter(tm.unit, units)) {
     if (countsOnly && exact && !anyApprox) {
@@ -140,17 +140,17 @@ export function judge(d: Draft, starts: number[]): Claim {
   return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
 }
 
-/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件). */
-const INFO_ITEM_UNITS = new Set(['条', '篇', '件']);
+/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份). */
+const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份']);
 
 /**
  * Whether a total and its parts all count items of published information: a total in 条 or 篇
  * named 信息 (主动公开政府信息51条), parts in 条, 篇 or 件. Other totals in 条 (条款, 热线) and other
  * units (个 of columns or platforms) are not such items.
  */
-function publishedItems(total: Mention, parts: readonly ClaimItem[]): boolean {
+function publishedItems(total: Mention, label: string, parts: readonly ClaimItem[]): boolean {
   if (total.unit !== '条' && total.unit !== '篇') return false;
-  if (!/信息/.test(total.phrase)) return false;
+  if (!/信息/.test(total.phrase) && !/信息/.test(label)) return false;
   return parts.every((p) => INFO_ITEM_UNITS.has(p.unit));
 }
 

@@ -49,8 +49,16 @@ export const DIMENSION = /^\s*(?:(?:从|按|就)[^，,。；;：:]{1,14}?(?:来�
 export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;。]{0,10}(?:首位|第[一二三四五六七八九十\d]+位|前列)$/;
 /** Count units whose figures may be added across units (documents, cases, items, calls). */
 const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
-/** A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例): an item of a list under 其中：. */
-export const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*\d/;
+/**
+ * A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例), or a few words of what
+ * was done before the figure (政府网站:发布信息42条，涵盖…): an item of a list under 其中：.
+ */
+export const LABEL_LINE = /^\s*[^，,。；;：:\n\d]{1,12}[：:]\s*[^，,。；;：:\n\d]{0,8}\d/;
+/**
+ * The start of an item that gives its name and its count in brackets, then a colon (基础信息公开(26条):),
+ * or a line of nothing else.
+ */
+export const BRACKETED_HEAD = /^(\s*[^，,。；;：:\d（()）\n]{2,20})[（(]\s*[\d.,]+\s*[^\d\s（()）]{1,3}\s*[)）]\s*(?:[：:]|$)/;
 /** Numbering at the start of an item: (1) （一） 1. 1、 ① 一是. */
 export const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+[是、])/;
 
@@ -266,7 +274,9 @@ export function cleanLabel(raw: string): string {
     .replace(/^[：:，,、；;]+/, '')
     .replace(NUMBERING, '')
     .replace(/^(?:其中|包括)[：:，,]?/, '')
-    .replace(/(?:分别为|分别是|为|达|共|计|有)+$/, '');
+    .replace(/(?:分别为|分别是|为|达|共|计|有)+$/, '')
+    // The bracket that holds the figure (基础信息公开(26条)) is not of the name.
+    .replace(/[（(]$/, '');
 }
 
 export function item(m: Mention, label: string, overlap = false): ClaimItem {

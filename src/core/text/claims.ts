@@ -25,6 +25,7 @@ import {
   COUNTED_GROUP,
   NUMBERING,
   PER_HEAD,
+  BRACKETED_HEAD,
   LABEL_LINE,
   TOTAL_AFTER,
   addable,
@@ -171,10 +172,10 @@ class ClaimReader extends ListContinuation {
           }
           // Or a paragraph an item that opens with its name and figure, a note after it (科学技术支出20.6万元；
           // 主要用于所属研究机构基本支出；).
-          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || ONE_ITEM_LINE.test(line) || ITEM_PARAGRAPH.test(line);
+          const item = NUMBERING.test(line.slice(0, 7)) || LABEL_LINE.test(line.slice(0, 23)) || BRACKETED_HEAD.test(line) || ONE_ITEM_LINE.test(line) || ITEM_PARAGRAPH.test(line);
           if (!item) break;
           end = next < 0 ? scan.length : next;
-          if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23))) break;
+          if (/。\s*$/.test(line) && !NUMBERING.test(line.slice(0, 7)) && !LABEL_LINE.test(line.slice(0, 23)) && !BRACKETED_HEAD.test(line)) break;
         }
         if (end > regionEnd) {
           numbered = true;

@@ -2,7 +2,7 @@
 // level by level into parts, with a nested reading (a head figure and its own breakdown) and a
 // flat one (every figure a part); the claim reader chooses between them once the total is known.
 import type { Mention } from './extract';
-import { NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
+import { BRACKETED_HEAD, NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
 /** Between a figure and the first item of its own breakdown: a colon, and 包括 or 其中 after it. */
 const COLON_LEAD = /^[\s)）]*[：:]\s*(?:包括|其中|具体(?:为|是|包括)|分别为)?/;
@@ -81,7 +81,12 @@ export class ListReader {
   }
 
   tree(): TNode {
-    const seps = this.seps();
+    return this.treeOf(this.regionStart, this.regionEnd);
+  }
+
+  /** The separator tree of a span of the region. */
+  private treeOf(from: number, to: number): TNode {
+    const seps = this.seps().filter((s) => s.at >= from && s.at < to);
     const build = (a: number, b: number): TNode => {
       const inside = seps.filter((s) => s.at >= a && s.at < b);
       if (inside.length === 0) return { start: a, end: b, level: 0, kids: [] };
@@ -96,7 +101,7 @@ export class ListReader {
       kids.push(build(from, b));
       return { start: a, end: b, level: top, kids };
     };
-    return build(this.regionStart, this.regionEnd);
+    return build(from, to);
   }
 
   /** Mentions of a span at the region's bracket depth (those in nested brackets belong to another claim). */
@@ -117,7 +122,7 @@ export class ListReader {
       const each = this.eachOf(n.kids[n.kids.length - 1], n);
       if (each) return each;
     }
-    if (this.numbered && n.level === 4) return this.numberedItems(n);
+    if (this.numbered && n.level === 4) return this.numberedItems(n, nested);
     // Siblings of one shape (人大建议9件，主办5件、会办4件；政协提案16件，主办7件、会办9件) are nested
     // breakdowns even where one of them does not add up: that level is then the error.
     const mirrored = nested && n.kids.filter((k) => this.headShaped(k)).length >= 2;
@@ -279,9 +284,19 @@ export class ListReader {
   }
 
   /** Numbered items, one a line: each holds its figures; the one of the total's unit is its part. */
-  private numberedItems(n: TNode): ReadOut {
+  private numberedItems(n: TNode, nested: boolean): ReadOut {
     const parts: Part[] = [];
     for (const kid of n.kids) {
+      // An item headed by its name and its count in brackets, then a colon and what it holds
+      // (基础信息公开(26条):政府信息公开制度、指南各1条，镇情概况信息9条…): the count is the item's
+      // part, and in the nested reading every figure after the colon is a part of its breakdown.
+      const head = BRACKETED_HEAD.exec(this.scan.slice(kid.start, kid.end));
+      const headFigure = head ? this.mentions.find((m) => m.start >= kid.start + head[1].length && m.end <= kid.start + head[0].length && isPartCandidate(m)) : undefined;
+      if (head && headFigure) {
+        const sub = nested ? this.read(this.treeOf(kid.start + head[0].length, kid.end), false).parts : [];
+        parts.push({ m: headFigure, labelStart: kid.start, ...(sub.length >= 2 && sub.every((p) => addable([p.m.unit, headFigure.unit])) ? { sub } : {}) });
+        continue;
+      }
       const ms = this.own(kid.start, kid.end).filter(isPartCandidate);
       if (ms.length === 0) continue;
       parts.push({ m: ms[0], labelStart: kid.start, choices: ms });
