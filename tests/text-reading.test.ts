@@ -1901,3 +1901,29 @@ describe('lines of items under a colon', () => {
     expect(summary(read(text.replace('信息15条', '信息16条')).claims)).toContain('67 = 52 + 16 exceeds');
   });
 });
+
+describe('stages of handling cases', () => {
+  test.each([
+    ['12月共受理各类城市管理案件1054件，其中立案996件，应结案972件，结案911件，结案率93.72%，按期结案737件。', '1054 = 996 + 972 + 911 + 737 ok'],
+    ['本月受理诉求2000件，其中受理1900件、派遣1800件、办结1500件、回访1200件。', '2000 = 1900 + 1800 + 1500 + 1200 ok'],
+  ])('%s: counts that fall from stage to stage are not added', (text, expected) => {
+    const [claim] = read(text).claims;
+    expect(summary([claim])).toEqual([expected]);
+    expect(claim.note?.['zh-CN']).toContain('先后环节');
+  });
+
+  test('stages that grow, or kinds that are no stages, stay an error', () => {
+    expect(summary(read('共受理案件1054件，其中立案996件，结案999件，按期结案737件。').claims)).toEqual(['1054 = 996 + 999 + 737 exceeds']);
+    expect(summary(read('共受理案件1054件，其中市容环境996件，街面秩序911件。').claims)).toEqual(['1054 = 996 + 911 exceeds']);
+  });
+});
+
+describe('a rate after items set apart by ； or lines', () => {
+  test('a rate whose own item has counts is not checked against the counts of the item before', () => {
+    const text = '累计投入7235.6万元，推进改善项目，目前已开工57个，竣工38个；\n投入资金1455万元，推进233所学校239座改造项目，竣工率100%；';
+    expect(read(text).rates.filter((r) => r.verdict !== 'ok')).toEqual([]);
+    // In its own item, the pair is still checked.
+    const own = read('累计投入7235.6万元，推进改善项目，目前已开工57个，竣工38个，竣工率100%。').rates;
+    expect(own.map((r) => r.verdict)).toEqual(['mismatch']);
+  });
+});

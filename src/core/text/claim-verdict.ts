@@ -99,6 +99,13 @@ export function judge(d: Draft, starts: number[]): Claim {
   if (diff > 0) {
     const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
     if (overlapSum > 0 && diff - overlapSum <= tol) return make('overlap', rawSum, diff);
+    // Counts of the stages cases go through (立案996件，应结案972件，结案911件，按期结案737件 of 1054
+    // received): each stage holds cases of the stage before, so the counts fall and are not added.
+    const stages = parts.map((p) => normalizePhrase(p.label));
+    if (parts.length >= 2 && stages.every((l) => l.length <= 10 && STAGE.test(l)) && new Set(stages).size === stages.length && ms.every((m, k) => k === 0 || m.value <= ms[k - 1].value) && ms[0].value <= totalValue + tol) {
+      for (const [k] of parts.entries()) if (k > 0) parts[k] = { ...parts[k], overlap: true };
+      return make('ok', rawSum, diff, textMsg('text.note-stages', { stages: parts.map((p) => `${p.label}${p.text}`).join('、'), total: formatPlain(totalValue) }));
+    }
     // Parts that are channels of publication (政府网站, 微信公众号, 公开栏), one of which carried every
     // item (依托政府网站公开73条 of 73): the other channels published the same items again, so the
     // channels are not added. Only when each channel is within the total.
@@ -200,6 +207,9 @@ function leadingSubset(
   }
   return undefined;
 }
+
+/** Words of a stage a case goes through: received, registered, dispatched, closed, closed in time, revisited. */
+const STAGE = /受理|立案|派遣|处置|结案|办结|回访/;
 
 /**
  * Words of a channel through which information was published: a website, an account on a

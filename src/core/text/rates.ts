@@ -277,7 +277,11 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
   const bothStates = claim !== undefined && claim.parts.some((p) => namesOpposite(normalizePhrase(`${p.label}${mentions[p.mention]?.object ?? ''}`), stem));
   const ownSure = own !== undefined && (!(claim && claim.reading === 'no-marker') || bothStates) ? own : undefined;
   const sure = ownSure ?? (inSentence.length === 1 && inSentence[0].unit === n.unit ? inSentence[0] : planned.length === 1 ? planned[0] : undefined);
-  const den = fit ?? sure;
+  // A numerator in an item before the rate's own, when the rate's item has counts of its own (…开工57个，
+  // 竣工38个；⏎投入资金1455万元，推进233所学校239座改造项目，竣工率100%): the rate may be of those, so a
+  // disagreement is no sure mismatch.
+  const ownItem = /[；;\n]/.test(text.slice(n.end, r.start)) && mentions.slice(n.index + 1, r.index).some((m) => !m.percent && m.kind === 'count' && !/[；;\n]/.test(text.slice(m.end, r.start)));
+  const den = fit ?? (ownItem ? undefined : sure);
   if (!den || den.approx) return undefined;
   return build('rate', r, numOf(den), den, text, n.phrase, den.phrase);
 }
