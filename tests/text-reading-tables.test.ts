@@ -487,3 +487,28 @@ describe('rows of figures alone under headings with a 合计 column', () => {
     expect(read(table('108000')).claims).toEqual([]);
   });
 });
+
+describe('a column that totals the columns before it, in a table of named rows', () => {
+  // The same table written with | on each line, and copied from a web page one cell a line.
+  const rows = [
+    ['项目 月度', '12345热线', '全国12315平台', '件数小计', '挽回经济损失'],
+    ['1月', '2479', '692', '3171', '83.76'],
+    ['2月', '1906', '494', '2400', '34.41'],
+    ['3月', '2913', '937', '3850', '49.6'],
+    ['总计', '7298', '2123', '9421', '167.77'],
+  ];
+  const piped = (rs: string[][]): string => rs.map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const celled = (rs: string[][]): string => rs.flatMap((r) => r.map((c) => `${c} |`)).join('\n');
+  test.each([
+    ['| rows', piped],
+    ['a cell a line', celled],
+  ])('%s: each row whose figures make its 小计 up exactly is a claim, beside the 总计 row’s columns', (_, write) => {
+    const text = `表1 投诉举报统计表\n单位:件、万元\n${write(rows)}\n`;
+    const got = summary(read(text).claims);
+    expect(got).toEqual(expect.arrayContaining(['3171 = 2479 + 692 ok', '2400 = 1906 + 494 ok', '3850 = 2913 + 937 ok', '9421 = 7298 + 2123 ok', '7298 = 2479 + 1906 + 2913 ok']));
+    // A row that does not add up is no claim: nothing but the sum says which columns are its parts.
+    const off = rows.map((r) => (r[0] === '2月' ? ['2月', '1906', '494', '2410', '34.41'] : r));
+    const gotOff = summary(read(`表1 投诉举报统计表\n单位:件、万元\n${write(off)}\n`).claims);
+    expect(gotOff.filter((c) => c.includes('1906 + 494'))).toEqual([]);
+  });
+});

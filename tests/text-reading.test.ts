@@ -1927,3 +1927,13 @@ describe('a rate after items set apart by ； or lines', () => {
     expect(own.map((r) => r.verdict)).toEqual(['mismatch']);
   });
 });
+
+describe('a total after its parts that says how many they are', () => {
+  test('两项合计 after two counts: the two make it up; 两项 is no part', () => {
+    const text = '今年6月，全市收到12345热线转办消费者投诉举报2625件，全国12315平台受理消费者投诉举报1717件，两项合计共受理消费者咨询投诉举报4342件，为消费者挽回经济损失67.34万元。';
+    expect(summary(read(text).claims)).toEqual(['4342 = 2625 + 1717 ok']);
+    expect(summary(read(text.replace('两项合计', '以上合计')).claims)).toEqual(['4342 = 2625 + 1717 ok']);
+    // Only exact sums: a total that the counts before it do not make up is no claim.
+    expect(summary(read(text.replace('4342件', '4340件')).claims)).toEqual([]);
+  });
+});

@@ -393,6 +393,22 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     };
     // Rates in the table: a row (or a column) of a rate whose figures are one row's over another's.
     for (const t of tableRates(header, rows.slice(first), mention)) rates.push(t);
+    // A column that totals the figure columns before it (月度 | 12345热线 | 12315平台 | 件数小计): each row
+    // whose figures make its total up exactly is a claim. Nothing else says which columns add up.
+    const headRow = header[header.length - 1];
+    const sumCol = headRow ? headRow.cells.findIndex((c, k) => k >= 3 && TOTAL_HEAD.test(c.text.replace(/\s+/g, ''))) : -1;
+    if (sumCol > 0 && !PERCENT_HEAD.test(headOf(sumCol))) {
+      for (const r of data) {
+        const figures = r.cells.slice(1, sumCol + 1);
+        if (r.cells.length <= sumCol || !figures.every((c) => NUMBER_CELL.test(c.text))) continue;
+        const sum = Number(figures.slice(0, -1).reduce((a, c) => a + (cellNumber(c.text) ?? 0), 0).toPrecision(15));
+        if (Math.abs(sum - (cellNumber(figures[figures.length - 1].text) ?? Number.NaN)) > halfStep(figures.map((c) => c.text))) continue;
+        const ms = figures.map((_, k) => mention(r, k + 1)).filter((m): m is Mention => m !== undefined);
+        if (ms.length !== figures.length) continue;
+        const total = ms[ms.length - 1];
+        claims.push(claimAtTotal(text, starts, { trigger: '', total, totalLabel: total.phrase, parts: ms.slice(0, -1).map((m) => ({ m, label: m.phrase })), complete: true, reading: 'table' }));
+      }
+    }
     let totals = data.filter((r) => TOTAL_ROW.test(r.cells[0].text.replace(/\s+/g, '')));
     // Else one row named as the sum of the rest (十种死因合计, 甲乙丙类总计), first or last.
     if (totals.length === 0) {
@@ -532,8 +548,8 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
   return { claims, cells, rates };
 }
 
-/** A heading of a column that totals the columns before it: 合计(宗), 总计. */
-const TOTAL_HEAD = /^(?:合计|总计|合計|總計)(?:[（(][^）)]*[）)])?$/;
+/** A heading of a column that totals the columns before it: 合计(宗), 总计, 件数小计. */
+const TOTAL_HEAD = /^[^\d（()）|]{0,4}(?:合计|总计|小计|合計|總計|小計)(?:[（(][^）)]*[）)])?$/;
 
 /**
  * Rows of figures alone under a row of headings with a 合计 column: the figures before that column
@@ -550,23 +566,25 @@ function rowTotals(text: string, starts: number[], rows: readonly Row[], index: 
   if (col < 2) return out;
   const unit = knownUnit(HEADER_UNIT.exec(head.cells[col].text)?.[1]) || '';
   for (const r of rows.slice(h + 1)) {
-    if (r.cells.length < col + 1 || !r.cells.slice(0, col + 1).every((c) => NUMBER_CELL.test(c.text))) continue;
+    // A row may open with its name (1月 | 2479 | 692 | 3171): the figures after it are the parts.
+    const first = r.cells.length > 0 && !NUMBER_CELL.test(r.cells[0].text) ? 1 : 0;
+    if (col - first < 2 || r.cells.length < col + 1 || !r.cells.slice(first, col + 1).every((c) => NUMBER_CELL.test(c.text))) continue;
     const value = (c: Cell): number => cellNumber(c.text) ?? Number.NaN;
-    const parts = r.cells.slice(0, col);
+    const parts = r.cells.slice(first, col);
     const sum = Number(parts.reduce((a, c) => a + value(c), 0).toPrecision(15));
-    if (Math.abs(sum - value(r.cells[col])) > halfStep(r.cells.slice(0, col + 1).map((c) => c.text))) continue;
-    const ms = r.cells.slice(0, col + 1).map((c, k) => {
-      const m = cellMention(starts, index + cells.length, c, unit, head.cells[k]?.text ?? '', r.lineStart);
+    if (Math.abs(sum - value(r.cells[col])) > halfStep(r.cells.slice(first, col + 1).map((c) => c.text))) continue;
+    const ms = r.cells.slice(first, col + 1).map((c, k) => {
+      const m = cellMention(starts, index + cells.length, c, unit, head.cells[first + k]?.text ?? '', r.lineStart);
       cells.push(m);
       return m;
     });
-    const total = ms[col];
+    const total = ms[col - first];
     out.push(
       claimAtTotal(text, starts, {
         trigger: '',
         total,
         totalLabel: head.cells[col].text,
-        parts: ms.slice(0, col).map((m, k) => ({ m, label: head.cells[k]?.text ?? '' })),
+        parts: ms.slice(0, col - first).map((m, k) => ({ m, label: head.cells[first + k]?.text ?? '' })),
         complete: true,
         reading: 'table',
       }),

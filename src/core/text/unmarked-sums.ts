@@ -17,6 +17,9 @@ const APPLICATIONS = /(?:受理|收到|接收|新收)[^，,；;。]{0,16}申请/
 /** Words of how an application was answered: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 已办结. */
 const ANSWERED = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结/;
 
+/** The number of the parts summed, in words: 两项, 三项. */
+const COUNT_OF_PARTS = /^[两二三四五六七八九十]项$/;
+
 /** Words of a count of deaths. */
 const DEATHS = /死亡/;
 
@@ -377,7 +380,10 @@ export class UnmarkedSums extends ClaimCollector {
     const { scan, mentions } = this;
     for (const T of mentions) {
       if (T.index === 0 || (T.kind !== 'count' && T.kind !== 'money') || T.percent || T.approx || isChange(T)) continue;
-      const last = mentions[T.index - 1];
+      // The number of the parts said before the total (…2625件，…1717件，两项合计共受理…4342件) is no part.
+      const counted = mentions[T.index - 1].index > 0 && COUNT_OF_PARTS.test(mentions[T.index - 1].text) && /^\s*(?:共计|合计|总计|共)/.test(scan.slice(mentions[T.index - 1].end, T.start));
+      const lastIndex = counted ? T.index - 2 : T.index - 1;
+      const last = mentions[lastIndex];
       // Spaces are no words (a copy's pinyin glosses are blanked to spaces in the scan).
       // Or a recap of them all by 均/都 (…5家集中式供水单位责令整改，对1家…二次供水单位责令整改，6家单位均已
       // 整改到位): the figure says it holds for every one of them.
@@ -387,8 +393,8 @@ export class UnmarkedSums extends ClaimCollector {
         continue;
       }
       const parts: Mention[] = [];
-      let next = T.start;
-      for (let k = T.index - 1; k >= Math.max(0, T.index - LIST_SPAN); k--) {
+      let next = last.end;
+      for (let k = lastIndex; k >= Math.max(0, T.index - LIST_SPAN); k--) {
         const m = mentions[k];
         if (/[。！？\n]/.test(scan.slice(m.end, next))) break;
         next = m.start;
