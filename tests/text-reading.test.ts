@@ -957,6 +957,18 @@ describe('notices, yearbook entries and copies from traditional-script mirror si
     expect(read('每10名儿童中有3名接种，共接种120名。').mentions.map((m) => m.text)).toEqual(['120名']);
   });
 
+  test('a mirror copy’s doubled commas and a comma before ； or 。 leave each share beside its count', () => {
+    const clean = '共收到群眾來信553件，其中受理有效信件497件，無效重復信件56件；按期辦結率97.18%。從訴求類型來看，五個類型的占比是：投訴類301件，占總量的60.56%；咨詢類120件，占總量的24.14%；建議類44件，占總量的8.85%；求助類31件，占總量的6.24%；無效類1件，占總量的0.20%。';
+    const mirrored = clean.replace(/，/g, ',,').replace(/；/g, ',;').replace(/。/g, ',。');
+    for (const text of [clean, mirrored]) {
+      const r = read(text);
+      expect(summary(r.claims)).toContain('497 = 301 + 120 + 44 + 31 + 1 ok');
+      expect(r.rates.map((x) => `${x.numerator.value}/${x.denominator.value} ${x.verdict}`)).toEqual(['301/497 ok', '120/497 ok', '44/497 ok', '31/497 ok', '1/497 ok']);
+      // Each rate is quoted as written.
+      expect(text.includes(r.rates[0].text)).toBe(true);
+    }
+  });
+
   test('a share in brackets after each count finds its base past the other counts’ shares', () => {
     const text =
       '全区共报告突发公共卫生事件40起,发病1 250例。一般级别事件36起(占90.00%)。2019年报告9起(占22.50%);冬春季报告30起(占75.00%)。丙类传染病事件24起(占60.00%),发病1 100例(占88.00%)。呼吸道传染病事件22起(占55.00%),发病900例(占72.00%)。';

@@ -165,7 +165,8 @@ export function normalizePhrase(phrase: string): string {
 }
 
 function cleanPhrase(raw: string): string {
-  let s = raw.replace(/\s+/g, '');
+  // No spaces, and no separator a copy doubled (…301件,,占总量的: the scan blanks the second one).
+  let s = raw.replace(/\s+/g, '').replace(/^[，,、；;]+/, '');
   // Leading list codes and 其中 (一是 二是 1. (三)).
   s = s.replace(/^(?:其中|[一二三四五六七八九十]+是|\d+[.、]|[(（][一二三四五六七八九十\d]+[)）])+/, '');
   s = s.replace(LINK_WORDS, '');

@@ -70,11 +70,15 @@ export function checkReportText(text: string, name: string): ReportTextResult {
   const extraClaims = [...tableClaimsOwn, ...forms.claims, ...fractions.claims, ...named.claims];
   let claims = extraClaims.length ? [...proseClaims, ...extraClaims] : proseClaims;
   // Rates of tables written in the text (a row of 合格率 over two rows of counts) join the prose's.
-  const rates = [...checkRates(text, mentions, claims), ...tableRateChecks(text, tables.rates)];
+  // The rates are read in the reading string (traditional characters made simplified, doubled
+  // separators blanked, broken lines joined: offsets unchanged) and quoted from the text as written.
+  const scan = readingScan(text);
+  const proseRates = checkRates(scan, mentions, claims).map((r) => ({ ...r, text: text.slice(r.start, r.end) }));
+  const rates = [...proseRates, ...tableRateChecks(text, tables.rates)];
   // Each share of two stated counts that no claim relates yet: a claim of one part.
   claims = [...claims, ...shareClaims(text, mentions, claims, rates)];
   const repeated = findRepeatedFigures(prose);
-  const { report: period } = periodsOf(readingScan(text), prose);
+  const { report: period } = periodsOf(scan, prose);
   const context: ReportCheckContext = { text, name, mentions, claims, rates, repeated, ...(period ? { period } : {}) };
   const findings: Finding[] = [];
   for (const check of REPORT_CHECKS) findings.push(...check.run(context));

@@ -43,6 +43,8 @@ const GLOSS_AT = new RegExp(PINYIN_GLOSS.source, 'y');
 
 /** Separators a copy may double: commas, enumeration commas, semicolons. */
 const DOUBLED = new Set([',', '，', '、', ';', '；']);
+/** Separators stronger than a comma. */
+const STRONGER = new Set([';', '；', '。']);
 
 export function toScan(text: string): string {
   let out = '';
@@ -62,6 +64,12 @@ export function toScan(text: string): string {
     // A separator doubled, as copies on mirror sites print them (47115,,二胎): the second is blank,
     // so that no empty item stands between the two.
     if (DOUBLED.has(text[i]) && text[i - 1] === text[i]) {
+      out += ' ';
+      continue;
+    }
+    // A comma such a copy puts before a stronger separator (占总量的24.14%,;建议类…, 0.20%,。) is blank
+    // too: the stronger one ends the item.
+    if ((text[i] === ',' || text[i] === '，') && STRONGER.has(text[i + 1])) {
       out += ' ';
       continue;
     }
