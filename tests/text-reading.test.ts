@@ -1949,3 +1949,20 @@ describe('a total after its parts that says how many they are', () => {
     expect(summary(read(text.replace('4342件', '4340件')).claims)).toEqual([]);
   });
 });
+
+describe('items named by a year or counted in letters', () => {
+  test('a document named by its year (2021年信息公开年报1条) is an item of the list; a year that opens a clause is a new subject', () => {
+    const text = '2022年，主动公开政府信息32条，包括领导信息类1条、工作动态类6条、财政预决算类3条、处罚强制类21条、2021年信息公开年报1条。';
+    expect(summary(read(text).claims)).toEqual(['32 = 1 + 6 + 3 + 21 + 1 ok']);
+    expect(summary(read('主动公开政府信息32条，包括领导信息类1条、工作动态类6条，2021年共收到申请25条。').claims)).toEqual(['32 = 1 + 6 short-partial']);
+  });
+
+  test('letters (封) are added with work orders (件): the note names both units', () => {
+    const text = '本季度共受理非话务渠道诉求277件，其中，省长信箱转派工单23件，书记市长信箱信件41封，书记县长信箱信件102封，中国政府网转派工单111件。';
+    const [claim] = read(text).claims;
+    expect(summary([claim])).toEqual(['277 = 23 + 41 + 102 + 111 ok']);
+    expect(claim.note?.['zh-CN']).toContain('件 / 封');
+    // 封 starting a word is no unit.
+    expect(read('全年共处理3封闭管理小区事项。').mentions.map((m) => m.unit)).not.toContain('封');
+  });
+});

@@ -47,8 +47,8 @@ export const CONTINUATION = /^\s*(?:其他|其余|其它|另有|另)/;
 export const DIMENSION = /^\s*(?:(?:从|按|就)[^，,。；;：:]{1,14}?(?:来看|看|分析|分|划分|统计|而言|分布)[，,：:]|(?:办理|处理|答复|审理|审结|复议|调处)(?:结果|方式)\s*[，,：:])/;
 /** A clause that only ranks the item before it (占据首位, 位居第二位): a note, not the end of the list. */
 export const RANK_NOTE = /^(?:占据|位居|居|排|列|排名|排在)[^，,；;。]{0,10}(?:首位|第[一二三四五六七八九十\d]+位|前列)$/;
-/** Count units whose figures may be added across units (documents, cases, items, calls). */
-const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '批次', '人次']);
+/** Count units whose figures may be added across units (documents, cases, items, letters, calls). */
+const ADDABLE = new Set(['件', '件次', '条', '项', '次', '宗', '起', '例', '份', '篇', '封', '批次', '人次']);
 /**
  * A line that is a label, a colon and a figure (甲类:0例, 乙类：3042例，死亡4例), or a few words of what
  * was done before the figure (政府网站:发布信息42条，涵盖…): an item of a list under 其中：.

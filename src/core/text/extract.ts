@@ -1,7 +1,7 @@
 // Reading a report's prose (报告文本): decoding bytes, and finding the numeric mentions in it —
 // value, unit, approximate markers, the indicator words they belong to, with character offsets.
 // Pure TypeScript: no Office, DOM or Node APIs (TextDecoder is a global of Node 20 and browsers).
-import { MEASURE_UNIT_WORDS, unitKind } from '../units';
+import { VALUE_UNITS, unitKind } from '../units';
 import { parseCell } from '../values';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,23 +102,18 @@ function sentenceIndex(scan: string): Int32Array {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-/** Units a number in prose may carry, longest first. `%`/`‰` are handled apart. */
-const UNITS: readonly string[] = [
-  '万人次', '人次', '家次', '户次', '场次', '批次', '剂次', '剂', '个月', '工作日', '小时', '分钟',
-  '万元', '亿元', '千元', '元',
-  '件', '家', '人', '次', '条', '份', '户', '项', '个', '名', '起', '场', '类', '所', '台', '例', '宗',
-  '篇', '期', '批', '位', '支', '处', '张', '本', '册', '轮', '届', '天', '日', '床', '辆', '套', '座', '周', '种', '间', '部',
-  // Blood is counted in units (采集血液总量49.5万单位, RH阴性血2638单位).
-  '单位',
-  // Measures (校舍总面积57.74万平方米, 12.5吨, 380公里).
-  ...MEASURE_UNIT_WORDS,
-].slice().sort((a, b) => b.length - a.length);
+/**
+ * Units a number in prose may carry, longest first: those of a value cell (units.ts), and 万人次 and
+ * 周, which prose writes after a figure more often than a cell does. `%`/`‰` are handled apart.
+ */
+const UNITS: readonly string[] = [...VALUE_UNITS, '万人次', '周'].sort((a, b) => b.length - a.length);
 
 /** A unit followed by this character is the start of a word, not a unit (6处罚, 3本土). */
 const NOT_UNIT_WORDS = new Set([
   '处罚', '处理', '处置', '处室', '本土', '本地', '本级', '所有', '所属', '期间', '支付', '支队', '支部', '台账', '条例', '条款',
   '项目', '名单', '名称', '个人', '个体', '日常', '周年', '周边', '类别', '类型', '届时', '人民', '人口', '家庭', '户籍', '天然', '批准', '批复',
   '种类', '种植', '种子', '种养', '种苗', '种群', '间隔', '间接', '间歇', '间断', '亩产', '亩均', '吨位', '部门', '部署', '部分', '部位', '部长', '部委', '部队', '部件', '部落',
+  '封闭', '封存', '封面', '封控', '封堵', '封条', '封装', '封口', '封顶', '封锁',
 ]);
 
 const PREFIX_MARKERS: readonly string[] = ['超过', '大约', '将近', '接近', '约', '近', '逾', '超'];

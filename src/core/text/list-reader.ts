@@ -4,6 +4,9 @@
 import type { Mention } from './extract';
 import { BRACKETED_HEAD, NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVERLAP_WORDS, addable, cleanLabel, isChange, isPartCandidate, sepLevel, sumOf, tolerance } from './claim-words';
 
+/** A document named by its year (2021年信息公开年报, 2023年度部门决算): an item of a list, not a new subject. */
+const DATED_DOCUMENT = /^\d{4}年度?[^，,；;。\d]{0,12}(?:年报|年度报告|工作报告|决算|预算|计划|总结|要点|方案|目录|指南|清单)$/;
+
 /** Between a figure and the first item of its own breakdown: a colon, and 包括 or 其中 after it. */
 const COLON_LEAD = /^[\s)）]*[：:]\s*(?:包括|其中|具体(?:为|是|包括)|分别为)?/;
 const HEAD_COLON = new RegExp(`${COLON_LEAD.source}[^，,、；;。\\d]{1,16}$`);
@@ -161,7 +164,7 @@ export class ListReader {
       // The day's increase of the item before (…累计检测4624人次，当日新增193人次) is within it: no item.
       if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
-      if (rs.length > 0 && !byYear && NEW_SUBJECT.test(opening)) break;
+      if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && NEW_SUBJECT.test(opening)) break;
       // The other side of a fund's account (其中统筹基金收入30.30亿元；基金支出28.63亿元…): a sibling of the
       // total, never among the parts of an income.
       const flow = FLOW.exec(opening)?.[0];
