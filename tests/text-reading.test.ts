@@ -1966,3 +1966,20 @@ describe('items named by a year or counted in letters', () => {
     expect(read('全年共处理3封闭管理小区事项。').mentions.map((m) => m.unit)).not.toContain('封');
   });
 });
+
+describe('figures in an item that are not its part', () => {
+  test('an approximate figure of another unit beside an exact one of the list’s unit is a note on the item', () => {
+    const text = '累计主动公开政府信息18条，其中财政信息4条、人事信息2条、机构信息15条、政府信息公开年度报告1条，同步公开业务事项50余项及其他相关信息1条。';
+    // The clause after the 、 list (，同步公开…) is another clause: its figures are no parts.
+    expect(summary(read(text).claims)).toEqual(['18 = 4 + 2 + 15 + 1 exceeds']);
+    expect(summary(read(text.replace('18条', '22条')).claims)).toEqual(['22 = 4 + 2 + 15 + 1 ok']);
+    // Approximate figures of the list's unit stay parts (6.7万余条 of channels in 条).
+    const approx = '全旗主动公开政府信息6.7万余条，其中政府网站公开信息5636条；政务新媒体公开信息9500余条；电视、报纸等其他媒体公开信息51800余条，总浏览量共计3069874次。';
+    expect(summary(read(approx).claims)).toEqual(['67000 = 5636 + 9500 + 51800 approx']);
+  });
+
+  test('the number of kinds a sentence announces in words is no part of the list after it', () => {
+    const text = '2024年，全镇累计公开政府信息1024条，其中，政府网站公开信息52条，融媒体公开信息568条，其他载体公开信息404条。从公开内容来看，重点推进五个方面的信息公开。一是乡村振兴信息公开215条；二是安全生产等信息公开289条；三是环境保护等信息公开332条；四是民生领域等信息发布解读118条；五是其他重点领域信息公开70条。';
+    expect(summary(read(text).claims)).toEqual(['1024 = 52 + 568 + 404 ok', '1024 = 215 + 289 + 332 + 118 + 70 ok']);
+  });
+});

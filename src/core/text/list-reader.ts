@@ -226,6 +226,15 @@ export class ListReader {
       if (headColon) rs.splice(1);
       else if (k >= 1 && k < rs.length - 1) rs.splice(1, k);
     }
+    // An approximate figure of another unit in an item with an exact one of the list's unit (同步公开业务
+    // 事项50余项及其他相关信息1条) says what the item holds besides: the exact figure is the item's part.
+    const listUnit = rs[0].r.parts[0].m.unit;
+    for (const x of rs) {
+      const ps = x.r.parts;
+      if (ps.length < 2 || !ps.some((p) => !p.m.approx && p.m.unit === listUnit)) continue;
+      const kept = ps.filter((p) => !p.m.approx || p.m.unit === listUnit);
+      if (kept.length < ps.length) x.r = { ...x.r, parts: kept };
+    }
     annotateOtherUnits(rs);
     const lens = rs.map((x) => x.r.parts.length);
     const single = (x: { r: ReadOut; kid: TNode }): Part => ({ ...x.r.parts[0], labelStart: x.kid.start });

@@ -479,7 +479,9 @@ export class UnmarkedSums extends ClaimCollector {
     for (let dm = dim.exec(scan); dm; dm = dim.exec(scan)) {
       const from = dm.index + dm[0].length;
       const end = nextHardEnd(scan, from);
-      const counts = (a: number, b: number): Mention[] => this.within(a, b).filter((m) => m.kind === 'count' && !m.percent && !isChange(m) && !this.usedAsPart.has(m.index));
+      // (Not the number of the kinds that follow, written in words: 重点推进五个方面的信息公开。一是…)
+      const announces = (m: Mention): boolean => /^[一二三四五六七八九十两]{1,3}个?$/.test(m.text) && /^\s*(?:方面|类|部分|领域|板块)/.test(scan.slice(m.end, m.end + 4));
+      const counts = (a: number, b: number): Mention[] => this.within(a, b).filter((m) => m.kind === 'count' && !m.percent && !isChange(m) && !this.usedAsPart.has(m.index) && !announces(m));
       let list = counts(from, end);
       // The list may go on, a sentence an item, to the end of its line (按照血液品种统计：采集全血40.3万单位，
       // 同比减少9%。单采血小板9.2万单位…): those items, when the first of them make up an earlier total exactly.
