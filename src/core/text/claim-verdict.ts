@@ -98,6 +98,13 @@ export function judge(d: Draft, starts: number[]): Claim {
   if (d.reading === 'form') return make(diff > 0 ? 'exceeds' : 'short', rawSum, diff);
   if (diff > 0) {
     const overlapSum = parts.filter((p) => p.overlap).reduce((s, p) => s + p.value, 0);
+    // Parts said to come besides or together with the others (另设有3所…, 并处没收6件) whose leaving out
+    // makes the total exactly: the claim holds, with a note on them. Leaving them out and still
+    // falling short, the list may be partial.
+    if (overlapSum > 0 && Math.abs(diff - overlapSum) <= tol) {
+      const apart = parts.filter((p) => p.overlap).map((p) => `${p.label}${p.text}`).join('、');
+      return make('ok', rawSum, diff, textMsg('text.note-apart', { rest: apart, total: formatPlain(totalValue) }));
+    }
     if (overlapSum > 0 && diff - overlapSum <= tol) return make('overlap', rawSum, diff);
     // Counts of the stages cases go through (立案996件，应结案972件，结案911件，按期结案737件 of 1054
     // received): each stage holds cases of the stage before, so the counts fall and are not added.

@@ -30,6 +30,7 @@ export const text: Record<keyof typeof zh, string> = {
   'text.across-reports': 'Two reports disagree on "{indicator}" for {period}: "{report1}" line {line1} says {value1}, "{report2}" line {line2} says {value2}.',
   'text.across-reports-period': '"{indicator}" covers different periods in two reports, so it was not compared: "{report1}" line {line1} says {value1} for {period1}, "{report2}" line {line2} says {value2} for {period2}.',
   'text.note-stages': '{stages} are successive stages of handling the cases, each within the one before: they are not added up against {total}.',
+  'text.note-apart': 'The other parts already make up the total {total}; "{rest}" is counted apart or imposed together with them, so it is not added.',
   'text.note-channels': '"{channel}" alone already equals the total {total}: the channels published the same items again, so they are not added.',
   'text.note-subset': 'The first parts {lead} already make up the total {total}; "{rest}" after them count the same cases by another dimension and overlap them, so they are not added.',
   'text.note-outcome': '“{outcome}” counts how cases of the total {total} ended, by another dimension than “{other}”; the two may overlap. Please verify.',

@@ -29,6 +29,7 @@ export const text = {
   'text.across-reports': '两份报告的“{indicator}”{period}不一致：“{report1}”第{line1}行为 {value1}，“{report2}”第{line2}行为 {value2}。',
   'text.across-reports-period': '“{indicator}”在两份报告中期间不同，未比较：“{report1}”第{line1}行为{period1} {value1}，“{report2}”第{line2}行为{period2} {value2}。',
   'text.note-stages': '{stages}是案件办理的先后环节，后一环节的案件包含在前一环节之中，各项不相加，不与 {total} 核对。',
+  'text.note-apart': '其余各项之和已等于合计 {total}；“{rest}”是另计或并处的数字，不计入核对。',
   'text.note-channels': '“{channel}”已等于合计 {total}，各渠道发布的是同一批信息，重复计数，不相加。',
   'text.note-subset': '前列各项 {lead} 已等于合计 {total}，其后的“{rest}”按另一口径统计，与前列各项重叠，不计入核对。',
   'text.note-outcome': '“{outcome}”是合计 {total} 中办理结果的计数，与“{other}”按不同口径统计，两者可能重叠，请核实。',
