@@ -1983,3 +1983,27 @@ describe('figures in an item that are not its part', () => {
     expect(summary(read(text).claims)).toEqual(['1024 = 52 + 568 + 404 ok', '1024 = 215 + 289 + 332 + 118 + 70 ok']);
   });
 });
+
+describe('the total of a list in the sentence before, by its sum', () => {
+  test('parts below the nearest figure there, which another figure there makes up exactly, are of that figure', () => {
+    const text = '区政府审结的复议案件977件中直接纠错236件，纠错率约为24%。结果分别为决定撤销48件，责令履职10件，撤销并责令重做28件，确认违法150件。其中行政强制类案件164件，行政处罚类案件24件，信息公开类案件22件，行政不作为类案件9件，投诉举报类案件5件，行政处理类案件1件，其他类11件。';
+    const got = summary(read(text).claims);
+    expect(got).toContain('236 = 164 + 24 + 22 + 9 + 5 + 1 + 11 ok');
+    expect(got.filter((c) => c.startsWith('977 =') && c.includes('164'))).toEqual([]);
+    // Falling short of both, the list stays with the nearest figure: a short list closed by 其他 is an error.
+    const short = summary(read(text.replace('其他类11件', '其他类10件')).claims);
+    expect(short).toContain('977 = 164 + 24 + 22 + 9 + 5 + 1 + 10 short');
+  });
+});
+
+describe('a rate beside cases carried over', () => {
+  test('a count carried over to next year (含2件转下年度办结) is no numerator of 办结率', () => {
+    for (const unit of ['件', '封']) {
+      const text = `2025年，本局共收到依申请公开件27${unit}，其中，14${unit}申请人主动撤销申请，13${unit}(含2${unit}转下年度办结)均在规定时限内答复办结，办结率达100%。`;
+      expect(read(text).rates.filter((r) => r.verdict === 'mismatch')).toEqual([]);
+    }
+    // A count concluded in the same place is still the numerator.
+    const done = read('2025年，共收到依申请公开件27件，已办结25件，办结率达100%。').rates;
+    expect(done.map((r) => `${r.numerator.value}/${r.denominator.value} ${r.verdict}`)).toEqual(['25/27 mismatch']);
+  });
+});

@@ -5,7 +5,7 @@
 // and claims.ts (the marked lists).
 import type { Claim, Reading, SkippedClaim } from './claim-types';
 import { judge, completeWording, type Draft } from './claim-verdict';
-import { OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, isRestItem, sumOf, tolerance } from './claim-words';
+import { CARRIED_OVER, OVERLAP_WORDS, PER, SELECTION, cleanLabel, depths, isRestItem, sumOf, tolerance } from './claim-words';
 import { lineStarts, normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { readingScan } from './reading';
@@ -207,8 +207,6 @@ function staffWithin(words: string, totalWords: string): boolean {
 
 /** Words of a total of cases already concluded: 办结, 答复, 审结. */
 const CONCLUDED = /办结|答复|审结|办理完毕|处理完毕|结案/;
-/** Words of cases carried over, not concluded: 转接下年度办理, 结转下年度, 尚未办结. */
-const CARRIED_OVER = /结转|转接|转入下|下年度|尚未办结|未办结|正在办理|仍在办理/;
 
 /**
  * A list of how concluded cases ended that closes with the cases carried over (共办结733件，其中予以公开

@@ -224,6 +224,16 @@ export class TotalFinder extends UnmarkedSubsets {
         return undefined;
       }
     }
+    // Parts below the nearest figure of the sentence before, which another figure there makes up
+    // exactly (审结的复议案件977件中直接纠错236件…。其中行政强制类案件164件…，其他类11件): that figure is
+    // their total, as a sum of several figures is no chance.
+    if (!c.local.has(first.index) && a.sum < first.value - tolerance([first]) && a.parts.length >= 3) {
+      for (const m of order.slice(1)) {
+        if (c.local.has(m.index)) continue;
+        const r = tryRead(m, nested);
+        if (exact(m, r.sum)) return pick(m, r.parts);
+      }
+    }
     return pick(first, a.parts);
   }
 

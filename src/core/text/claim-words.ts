@@ -24,6 +24,8 @@ export const OVERLAP_WORDS = /^(?:并处|同时|另外|另有|另|并)/;
 export const NEW_SUBJECT = /^(?:\d{4}年|今年|全年|截至|截止|已(?!(?:通过[^，,；;。]{0,10})?(?:主动|对外)?公开)|均|现已|现有|全部|累计|全(?:县|区|市|省|州|旗|盟)(?:共|有|还|现))|共计|合计|总计|共有|一共|总共|(?<!公)共(?![同享建性产和])|其中|包括/;
 /** Words of a figure per head of population (每千常住人口, 每万人, 人均): a ratio, never a part. */
 export const PER_HEAD = /每(?:十万|[十百千万])|人均/;
+/** Words of cases carried over, not concluded: 转接下年度办理, 结转下年度, 转下年度办结, 尚未办结. */
+export const CARRIED_OVER = /结转|转接|转入下|下年度|尚未办结|未办结|正在办理|仍在办理/;
 /** Words before 分别 that make the list a selection (the largest ones), not a complete list. */
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /**

@@ -9,7 +9,7 @@ import { cellMention, type TableRate } from './text-tables';
 import type { Mention } from './extract';
 import { normalizePhrase } from './extract';
 import type { Period } from './period';
-import { NOT_A_SHARE, countBeforeShare, figureBeforeBracket, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
+import { CARRIED_OVER, NOT_A_SHARE, countBeforeShare, figureBeforeBracket, holdsInOrder, isChange, sameKind, sharesWord, sumOf } from './claim-words';
 
 export interface RateFigure {
   /** Base units (a rate as a fraction: 67.5% → 0.675). */
@@ -233,10 +233,11 @@ function namedRate(text: string, mentions: readonly Mention[], r: Mention, stem:
     return words.length > 1 ? normalizePhrase(words.slice(0, -1).join('')) : '';
   };
   // Further back (a paragraph of counts, then one of rates: 一孩率 after 一孩出生1408人), only a count
-  // whose own words hold the stem.
+  // whose own words hold the stem. Never a count of cases carried over (2封转下年度办结), which are
+  // not concluded.
   let num = far
     ? [...before].reverse().find((m) => normalizePhrase(m.phrase).includes(stem))
-    : [...before].reverse().find((m) => namesStem(normalizePhrase(m.phrase), stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem) || after(m).includes(stem));
+    : [...before].reverse().find((m) => !CARRIED_OVER.test(m.phrase + text.slice(m.end, Math.min(r.start, m.end + 12))) && (namesStem(normalizePhrase(m.phrase), stem) || normalizePhrase(`${m.phrase}${m.object}`).includes(stem) || after(m).includes(stem)));
   const last = before[before.length - 1];
   if (!far && !num && last && last.sentence === r.sentence && /^已|^均已/.test(last.phrase.replace(/\s+/g, ''))) num = last;
   if (!num || num.approx) return undefined;
