@@ -2007,3 +2007,28 @@ describe('a rate beside cases carried over', () => {
     expect(done.map((r) => `${r.numerator.value}/${r.denominator.value} ${r.verdict}`)).toEqual(['25/27 mismatch']);
   });
 });
+
+describe('a list a sentence an item, each with its share', () => {
+  const items: Array<[string, number, string]> = [
+    ['人力资源社会保障类', 103, '7.86%'],
+    ['住房与城乡建设类', 95, '7.25%'],
+    ['医疗卫生健康类', 147, '3.59%'],
+    ['农林水利类', 119, '9.08%'],
+    ['公共服务类', 218, '16.64%'],
+    ['其他咨询', 728, '55.57%'],
+  ];
+  const text = (rows: typeof items): string =>
+    `2023年1月热线共受理市民来电诉求1310件，同比减少101件。其中${rows.map(([n, v, s]) => `${n}${v}件，占${s}，同比增幅3.2%。`).join('')}各责任单位共承办工单1310件。`;
+
+  test('the shares say the figures are parts: a mistyped figure makes the list exceed its total', () => {
+    expect(summary(read(text(items)).claims)).toContain('1310 = 103 + 95 + 147 + 119 + 218 + 728 exceeds');
+    // With the figure its share gives (47 of 1310 is 3.59 %), the list makes its total.
+    const fixed = items.map((x): [string, number, string] => (x[1] === 147 ? [x[0], 47, x[2]] : x));
+    expect(summary(read(text(fixed)).claims)).toContain('1310 = 103 + 95 + 47 + 119 + 218 + 728 ok');
+  });
+
+  test('sentences whose shares do not agree with their figures are not read as the list', () => {
+    const wrong = items.map((x, k): [string, number, string] => (k === 1 || k === 3 ? [x[0], x[1] + 40, x[2]] : x));
+    expect(summary(read(text(wrong)).claims).filter((c) => c.startsWith('1310 = 103 +'))).toEqual([]);
+  });
+});

@@ -144,7 +144,40 @@ export class ListContinuation extends SeriesReadings {
       if (acc > total.value) break;
       from = end;
     }
-    return [];
+    return this.sharedSentences(listEnd, total);
+  }
+
+  /**
+   * Sentences that each give a figure and its share of the total (住房与城乡建设类95件，占7.25%，同比…。
+   * 农林水利类119件，占9.08%…), the list's first item having one too: the shares say the figures are
+   * parts of the total, whatever their sum, so a figure mistyped in one of them (医疗卫生健康类147件，
+   * 占3.59%) makes the list exceed its total rather than end it. At least three such sentences, all
+   * but one of whose shares agree with their figures.
+   */
+  private sharedSentences(listEnd: number, total: Mention): Part[] {
+    const { scan } = this;
+    const shareOf = (a: number, b: number): { m: Mention; fits: boolean } | undefined => {
+      const ms = this.within(a, b).filter((m) => !m.percent && !isChange(m));
+      const share = this.within(a, b).find((m) => m.percent);
+      if (ms.length !== 1 || !share || share.start < ms[0].end || !/^\s*[，,]?\s*占/.test(scan.slice(ms[0].end, share.start))) return undefined;
+      const m = ms[0];
+      if (m.unit !== total.unit || m.approx || this.usedAsPart.has(m.index)) return undefined;
+      return { m, fits: Math.abs(share.value - m.value / total.value) <= 0.5 * 10 ** -(share.decimals + 2) + 1e-12 };
+    };
+    // The list's own item, in the sentence that ends at listEnd.
+    const first = shareOf(scan.lastIndexOf('。', listEnd - 1) + 1, listEnd);
+    if (!first?.fits) return [];
+    const out: Part[] = [];
+    let unfit = 0;
+    for (let from = listEnd; out.length < 30 && scan[from] === '。'; ) {
+      const end = nextHardEnd(scan, from + 1);
+      const item = shareOf(from + 1, end);
+      if (!item) break;
+      if (!item.fits) unfit++;
+      out.push({ m: item.m, labelStart: from + 1 });
+      from = end;
+    }
+    return out.length >= 3 && unfit <= 1 ? out : [];
   }
 
   /**
