@@ -2032,3 +2032,13 @@ describe('a list a sentence an item, each with its share', () => {
     expect(summary(read(text(wrong)).claims).filter((c) => c.startsWith('1310 = 103 +'))).toEqual([]);
   });
 });
+
+describe('a list without a marker that ends with the rest', () => {
+  test('channels right after a total, the last named 其他: the total’s breakdown whatever its sum', () => {
+    const text = '2024年我局主动公开信息共373条，通过政府门户网站发布信息93条、通过微信公众号发布信息323条、其他方式公开13条。';
+    expect(summary(read(text).claims)).toEqual(['373 = 93 + 323 + 13 exceeds']);
+    expect(summary(read(text.replace('323条', '267条')).claims)).toEqual(['373 = 93 + 267 + 13 ok']);
+    // Without the rest item, a list that does not add up says nothing.
+    expect(summary(read(text.replace('其他方式公开', '通过公开栏公开')).claims)).toEqual([]);
+  });
+});

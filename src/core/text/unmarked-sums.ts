@@ -79,6 +79,16 @@ export class UnmarkedSums extends ClaimCollector {
       // a second breakdown of the same total may follow the first (按渠道…；按申请人…).
       let anchor = T.end;
       const flush = (): void => {
+        // A list in the clauses right after the total, in its sentence, that ends with the rest (主动公开
+        // 信息共373条，通过门户网站发布信息93条、…323条、其他方式公开13条): it says it is the total's
+        // breakdown, so it is one whatever its sum.
+        const last = run[run.length - 1];
+        const lastName = run.length >= 3 ? cleanLabel(scan.slice(run[run.length - 2].end, last.start)) : '';
+        if (!sibling && /^其[他它余]/.test(lastName) && !isChangeInWords(T) && run.every((m) => !isChangeInWords(m)) && run[0].index === T.index + 1 && /^[^。！？\n；;\d]{0,4}[，,：:][^。！？\n；;\d]*$/.test(scan.slice(T.end, run[0].start)) && sentenceEnds(T.start, last.start) === 0 && !/[；;]/.test(scan.slice(T.end, last.start))) {
+          this.emitMarkerless(T, run, 'no-marker');
+          run = [];
+          return;
+        }
         let s = 0;
         let from = 0;
         for (let j = 0; j < run.length; j++) {
