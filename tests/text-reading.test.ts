@@ -2042,3 +2042,22 @@ describe('a list without a marker that ends with the rest', () => {
     expect(summary(read(text.replace('其他方式公开', '通过公开栏公开')).claims)).toEqual([]);
   });
 });
+
+describe('a list that restates a part or runs past its unit', () => {
+  test('a first item restated from the sentence before and made up by the rest is their total', () => {
+    const text = '2019年主动公开政府信息8769条。其中，通过市政府网站公开信息2100条，通过县政府门户网站发布政府信息5469条，通过新闻媒体公开信息1200条。其中通过县政府门户网站发布政府信息5469条，政策信息栏目中发布信息2620条，发布党政要闻信息1360条，重点领域信息公开栏目发布995条，发布其他信息494条。';
+    const got = summary(read(text).claims);
+    expect(got).toContain('8769 = 2100 + 5469 + 1200 ok');
+    expect(got).toContain('5469 = 2620 + 1360 + 995 + 494 ok');
+    expect(got.filter((c) => c.endsWith('exceeds'))).toEqual([]);
+  });
+
+  test('leading items in the total’s unit that make it up exactly end the list before items in other units', () => {
+    const text = '主动公开各类信息2406条，其中政务动态1215条，政府信息公开类1129条，概况类信息62条，开展网上调查、民意征集3期，受理市长信箱来信7件，全部予以答复，答复率100%。';
+    const r = read(text);
+    expect(summary(r.claims)).toEqual(['2406 = 1215 + 1129 + 62 ok']);
+    expect(r.rates.filter((x) => x.verdict === 'mismatch')).toEqual([]);
+    // Not making it up, the list stays whole: its units differ, and nothing is added.
+    expect(summary(read(text.replace('62条', '60条')).claims)).toEqual(['2406 = 1215 + 1129 + 60 + 3 + 7 mixed-units']);
+  });
+});

@@ -169,6 +169,13 @@ export class TotalFinder extends UnmarkedSubsets {
     if (exact(first, a.sum)) return pick(first, a.parts);
     const b = tryRead(first, flat);
     if (exact(first, b.sum)) return pick(first, b.parts);
+    // Leading parts in the total's unit that make it up exactly, then items in other units (…概况类信息62条，
+    // 开展网上调查、民意征集3期，受理市长信箱来信7件): the list ends where its unit does.
+    const inUnit = b.parts.findIndex((p) => p.group !== undefined || p.sub !== undefined || p.m.unit !== first.unit);
+    if (inUnit >= 2 && b.parts.slice(inUnit).every((p) => !p.group && !p.sub && p.m.unit !== first.unit)) {
+      const lead = b.parts.slice(0, inUnit);
+      if (exact(first, sumParts(lead))) return pick(first, lead);
+    }
     // The nested reading ended the list at a stronger separator (…92条，…81条；…94条；…109条) and
     // neither reading adds up: the items after it are more parts while the total has room for them.
     const prefix = nested.length < flat.length && nested.every((p, i) => !p.sub && !p.group && flat[i].m === p.m);
@@ -179,6 +186,17 @@ export class TotalFinder extends UnmarkedSubsets {
       const part = flat[0].m;
       const holder = order.find((m) => !c.local.has(m.index) && akin(m.unit, part.unit) && m.value + tolerance([m]) >= part.value);
       if (holder) return pick(holder, flat);
+    }
+    // The first part restated from before and broken down by the rest (…通过县政府门户网站发布政府信息5469条。
+    // 其中通过县政府门户网站发布政府信息5469条，…2620条，…1360条，…311条): the rest make it up exactly, so
+    // they are its parts, not the total's.
+    const plainParts = b.parts.every((p) => !p.group && !p.sub);
+    if (b.sum > first.value + tolerance([first]) && plainParts && b.parts.length >= 3) {
+      const head = b.parts[0];
+      const rest = b.parts.slice(1);
+      if (rest.every((p) => p.m.unit === head.m.unit) && Math.abs(sumParts(rest) - head.m.value) <= tolerance([head.m, ...rest.map((p) => p.m)]) && head.m.value <= first.value + tolerance([first])) {
+        return pick(first, [{ ...head, sub: rest }]);
+      }
     }
     if (a.sum > first.value + tolerance([first])) {
       // Parts above the nearest total: another total of the sentence they add up to, or a total
