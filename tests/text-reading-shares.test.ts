@@ -358,3 +358,13 @@ describe('shares that name their base in the same words as the one before', () =
     expect(got).toEqual(expect.arrayContaining(['22 ok', '3 ok', '1 ok']));
   });
 });
+
+describe('a share that names a base other than its claim’s total', () => {
+  test('占投诉的 after a part of 网购投诉举报 is of the 投诉 count before, and checked against it', () => {
+    const text = '一季度共接收投诉举报37894件，其中投诉27723件，举报10171件。共接收网购投诉举报20965件；其中网购投诉15475件，占投诉的55.5%；网购举报5490件，占举报的54.93%。';
+    const got = read(text).rates.map((r) => `${r.numerator.value}/${r.denominator.value} ${r.verdict}`);
+    expect(got).toEqual(expect.arrayContaining(['15475/27723 mismatch', '5490/10171 mismatch']));
+    const right = read(text.replace('55.5%', '55.82%').replace('54.93%', '53.98%')).rates.map((r) => `${r.numerator.value}/${r.denominator.value} ${r.verdict}`);
+    expect(right).toEqual(expect.arrayContaining(['15475/27723 ok', '5490/10171 ok']));
+  });
+});

@@ -441,6 +441,20 @@ export function checkRates(text: string, mentions: readonly Mention[], claims: r
         }
         continue;
       }
+      // A share that names its base (网购投诉15475件，占投诉的55.5%) where the claim's total is not that base
+      // (网购投诉举报20965件) is of the count before that is (其中投诉27723件).
+      const baseName = NAMED_BASE.exec(words)?.[1];
+      if (baseName && !namesBase(normalizePhrase(total.phrase), baseName)) {
+        const base = largerBefore(mentions, m).find((d) => d.index !== total.index && namesBase(normalizePhrase(d.phrase), baseName));
+        if (base) {
+          const r = build('share', next, m, base, text, p.label, base.phrase);
+          if (r) {
+            out.push(r);
+            checked.add(next.index);
+          }
+          continue;
+        }
+      }
       const den = c.total.text.includes('+') ? { value: c.total.value, text: c.total.text, label: c.total.label, index: total.index } : total;
       // A share that does not agree with the claim's total but with a larger count before it (60岁
       //以上147717人，占22.00%，其中65岁以上108726人，占16.20% of 常住人口671326人): of that count.
