@@ -2061,3 +2061,13 @@ describe('a list that restates a part or runs past its unit', () => {
     expect(summary(read(text.replace('62条', '60条')).claims)).toEqual(['2406 = 1215 + 1129 + 60 + 3 + 7 mixed-units']);
   });
 });
+
+describe('an item that sums up the items before it', () => {
+  test('…；接收的投诉举报信息共590件 after 投诉459件 and 举报131件 is no part of the list', () => {
+    const text = '1月份共接收消费者投诉举报咨询信息1891件，同比降低52.01%。其中，投诉459件，同比降低22.99%，占比24.27%；举报131件，同比降低19.63%，占比6.93%；咨询1301件，同比降低59.1%，占比68.8%；接收的投诉举报信息共590件，已办结551件，办结率为93.39%。';
+    expect(summary(read(text).claims)).toContain('1891 = 459 + 131 + 1301 ok');
+    // A last item after 共 that sums up nothing before it stays a part.
+    const other = '共受理诉求200件，其中咨询50件；投诉40件；其他诉求共110件。';
+    expect(summary(read(other).claims)).toContain('200 = 50 + 40 + 110 ok');
+  });
+});

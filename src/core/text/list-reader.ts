@@ -165,6 +165,14 @@ export class ListReader {
       if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
       if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && NEW_SUBJECT.test(opening)) break;
+      // An item whose figure comes after 共 and is the sum of the first items (投诉459件…；举报131件…；咨询
+      // 1301件…；接收的投诉举报信息共590件): it sums them up again, a new subject.
+      if (rs.length >= 2 && /(?:共计|合计|总计|(?<!公)共)\s*$/.test(lead)) {
+        const v = r.parts[0].m;
+        let prefix = 0;
+        const recap = rs.some((x, k) => (prefix += x.r.parts[0].m.value) > 0 && k >= 1 && Math.abs(prefix - v.value) <= tolerance([v]));
+        if (recap) break;
+      }
       // The other side of a fund's account (其中统筹基金收入30.30亿元；基金支出28.63亿元…): a sibling of the
       // total, never among the parts of an income.
       const flow = FLOW.exec(opening)?.[0];
