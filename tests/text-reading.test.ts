@@ -2071,3 +2071,11 @@ describe('an item that sums up the items before it', () => {
     expect(summary(read(other).claims)).toContain('200 = 50 + 40 + 110 ok');
   });
 });
+
+describe('a figure given to each of several names in a list after 从…看', () => {
+  test('房管、人事各3件 counts twice, 卫生、地震和公路管理各1件 three times', () => {
+    const text = '2005年，我市各级行政复议机关共收到行政复议申请63件。从行政复议案件类别看，公安33件，国土资源13件，劳动和社会保障4件，房管、人事各3件，物价2件，卫生、地震和公路管理各1件，其他2件。';
+    expect(summary(read(text).claims)).toContain('63 = 33 + 13 + 4 + 3 + 3 + 2 + 1 + 1 + 1 + 2 ok');
+    expect(summary(read(text.replace('房管、人事各3件', '人事3件')).claims)).toContain('63 = 33 + 13 + 4 + 3 + 2 + 1 + 1 + 1 + 2 short-partial');
+  });
+});

@@ -516,8 +516,12 @@ export class UnmarkedSums extends ClaimCollector {
       }
       if (list.length < 2 || list.some((m) => m.approx)) continue;
       const unit = list[0].unit;
-      const parts = list.filter((m) => m.unit === unit);
-      if (parts.length !== list.length) continue;
+      if (list.some((m) => m.unit !== unit)) continue;
+      // A figure given to each of several names (房管、人事各3件) counts once a name.
+      const parts = list.flatMap((m) => {
+        const clause = scan.slice(0, m.start).split(/[，,；;：:。！？\n]/).pop() ?? '';
+        return Array.from({ length: eachCount(clause) }, () => m);
+      });
       for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400 && !T; k--) {
         const m = mentions[k];
         if (earlier(m, unit)) T = m;
