@@ -2079,3 +2079,22 @@ describe('a figure given to each of several names in a list after 从…看', ()
     expect(summary(read(text.replace('房管、人事各3件', '人事3件')).claims)).toContain('63 = 33 + 13 + 4 + 3 + 2 + 1 + 1 + 1 + 2 short-partial');
   });
 });
+
+describe('items of published information in other words, and a fee after the applications', () => {
+  test('条次 of information made up by 条, 件 and 期 of bulletins', () => {
+    const text = '截至11月底，共主动公开政务信息254条次。其中，在市人民政府信息公开平台公开信息21条，向市图书馆和市档案馆公开文件14件；在省卫计委门户网站公布人口计生信息32条，在市政府门户网站发布信息20条，在委门户网站公开信息132条；印发人口计生系统工作简报15期，公告栏公开20件。';
+    const [claim] = read(text).claims;
+    expect(summary([claim])).toEqual(['254 = 21 + 14 + 32 + 20 + 132 + 15 + 20 ok']);
+    expect(claim.note?.['zh-CN']).toContain('期');
+    // With an approximate part (公告栏公开20余件) the units still add: the sum is near the total.
+    const approx = read(text.replace('公告栏公开20件', '公告栏公开20余件')).claims;
+    expect(summary(approx.slice(0, 1))).toEqual(['254 = 21 + 14 + 32 + 20 + 132 + 15 + 20 approx']);
+  });
+
+  test('a fee in 万元 after the answers to the applications is no part of them', () => {
+    const text = '收到政府信息公开申请4件，已办结4件，其中予以公开0件，部分公开1件，无法提供3件，其他0件，结转下年度继续办理0件，行政事业性收费0万元。';
+    const got = read(text).claims.filter((c) => c.total.value === 4 && c.parts.length > 1);
+    // (Cases carried over are no part of those concluded either.)
+    expect(summary(got)).toEqual(['4 = 0 + 1 + 3 + 0 ok']);
+  });
+});

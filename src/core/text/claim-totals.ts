@@ -166,16 +166,19 @@ export class TotalFinder extends UnmarkedSubsets {
     });
     const first = order[0];
     const a = tryRead(first, nested);
-    if (exact(first, a.sum)) return pick(first, a.parts);
     const b = tryRead(first, flat);
-    if (exact(first, b.sum)) return pick(first, b.parts);
     // Leading parts in the total's unit that make it up exactly, then items in other units (…概况类信息62条，
-    // 开展网上调查、民意征集3期，受理市长信箱来信7件): the list ends where its unit does.
-    const inUnit = b.parts.findIndex((p) => p.group !== undefined || p.sub !== undefined || p.m.unit !== first.unit);
-    if (inUnit >= 2 && b.parts.slice(inUnit).every((p) => !p.group && !p.sub && p.m.unit !== first.unit)) {
-      const lead = b.parts.slice(0, inUnit);
-      if (exact(first, sumParts(lead))) return pick(first, lead);
+    // 开展网上调查、民意征集3期，受理市长信箱来信7件; …结转下年度继续办理0件，行政事业性收费0万元): the list
+    // ends where its unit does.
+    for (const r of [a, b]) {
+      const inUnit = r.parts.findIndex((p) => p.group !== undefined || p.sub !== undefined || p.m.unit !== first.unit);
+      if (inUnit >= 2 && r.parts.slice(inUnit).every((p) => !p.group && !p.sub && p.m.unit !== first.unit)) {
+        const lead = r.parts.slice(0, inUnit);
+        if (exact(first, sumParts(lead))) return pick(first, lead);
+      }
     }
+    if (exact(first, a.sum)) return pick(first, a.parts);
+    if (exact(first, b.sum)) return pick(first, b.parts);
     // The nested reading ended the list at a stronger separator (…92条，…81条；…94条；…109条) and
     // neither reading adds up: the items after it are more parts while the total has room for them.
     const prefix = nested.length < flat.length && nested.every((p, i) => !p.sub && !p.group && flat[i].m === p.m);

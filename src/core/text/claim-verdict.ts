@@ -154,16 +154,16 @@ export function judge(d: Draft, starts: number[]): Claim {
   return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
 }
 
-/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份). */
-const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份']);
+/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份), an issue of a bulletin (期). */
+const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份', '期']);
 
 /**
- * Whether a total and its parts all count items of published information: a total in 条 or 篇
+ * Whether a total and its parts all count items of published information: a total in 条, 条次 or 篇
  * named 信息 (主动公开政府信息51条), parts in 条, 篇 or 件. Other totals in 条 (条款, 热线) and other
  * units (个 of columns or platforms) are not such items.
  */
 function publishedItems(total: Mention, label: string, parts: readonly ClaimItem[]): boolean {
-  if (total.unit !== '条' && total.unit !== '篇') return false;
+  if (total.unit !== '条' && total.unit !== '篇' && total.unit !== '条次') return false;
   if (!/信息/.test(total.phrase) && !/信息/.test(label)) return false;
   return parts.every((p) => INFO_ITEM_UNITS.has(p.unit));
 }
