@@ -154,8 +154,10 @@ export function judge(d: Draft, starts: number[]): Claim {
   return make('short-partial', rawSum, diff, d.selection && d.complete ? textMsg('text.note-selection', {}) : undefined);
 }
 
-/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份), an issue of a bulletin (期). */
-const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份', '期']);
+/** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份). */
+const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份']);
+/** An issue (期) of a publication (工作简报15期) is an item too; an issue of an activity (民意征集3期) is not. */
+const PUBLICATION = /简报|专刊|期刊|快报|快讯|通讯|报纸|刊物|专报/;
 
 /**
  * Whether a total and its parts all count items of published information: a total in 条, 条次 or 篇
@@ -165,7 +167,7 @@ const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份', '期']);
 function publishedItems(total: Mention, label: string, parts: readonly ClaimItem[]): boolean {
   if (total.unit !== '条' && total.unit !== '篇' && total.unit !== '条次') return false;
   if (!/信息/.test(total.phrase) && !/信息/.test(label)) return false;
-  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit));
+  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit) || (p.unit === '期' && PUBLICATION.test(p.label)));
 }
 
 /**
