@@ -2098,3 +2098,17 @@ describe('items of published information in other words, and a fee after the app
     expect(summary(got)).toEqual(['4 = 0 + 1 + 3 + 0 ok']);
   });
 });
+
+describe('a part broken down by the items after it', () => {
+  test('行政处罚案件12件 … ；适用简易程序4件，适用一般程序8件: the last two make up the part, not the total', () => {
+    const text = '2023年度录入案件总数365件。其中行政检查353件，与2022年同比上升52.8%；行政处罚案件12件，比去年同比下降20%，其中柔性执法明显，以教代罚增多；适用简易程序处罚案件4件，适用一般程序处罚8件。';
+    expect(summary(read(text).claims)).toEqual(['365 = 353 + 12 ok', '12 = 4 + 8 ok']);
+    // Items that do not make the part up stay parts of the total: then the list exceeds it.
+    expect(summary(read(text.replace('适用一般程序处罚8件', '适用一般程序处罚9件')).claims)).toEqual(['365 = 353 + 12 + 4 + 9 exceeds']);
+  });
+
+  test('a first figure below one of the figures after it is an item, not their total, even when the list ends with the rest', () => {
+    const text = '2021年累计发布国民经济和社会发展统计公报1条，统计信息分析26条、工作动态102条，政策文件及解读1条，其他各类信息5条。';
+    expect(read(text).claims.filter((c) => c.verdict === 'exceeds')).toEqual([]);
+  });
+});

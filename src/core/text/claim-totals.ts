@@ -190,15 +190,17 @@ export class TotalFinder extends UnmarkedSubsets {
       const holder = order.find((m) => !c.local.has(m.index) && akin(m.unit, part.unit) && m.value + tolerance([m]) >= part.value);
       if (holder) return pick(holder, flat);
     }
-    // The first part restated from before and broken down by the rest (…通过县政府门户网站发布政府信息5469条。
-    // 其中通过县政府门户网站发布政府信息5469条，…2620条，…1360条，…311条): the rest make it up exactly, so
-    // they are its parts, not the total's.
+    // A part broken down by all the parts after it (其中通过县政府门户网站发布政府信息5469条，…2620条，…1360条，
+    // …311条 of 5469; 行政处罚案件12件，…；适用简易程序处罚案件4件，适用一般程序处罚8件 of 12): those make it up
+    // exactly, so they are its parts, not the total's. Only when the list read flat exceeds the total.
     const plainParts = b.parts.every((p) => !p.group && !p.sub);
     if (b.sum > first.value + tolerance([first]) && plainParts && b.parts.length >= 3) {
-      const head = b.parts[0];
-      const rest = b.parts.slice(1);
-      if (rest.every((p) => p.m.unit === head.m.unit) && Math.abs(sumParts(rest) - head.m.value) <= tolerance([head.m, ...rest.map((p) => p.m)]) && head.m.value <= first.value + tolerance([first])) {
-        return pick(first, [{ ...head, sub: rest }]);
+      for (let k = 0; k <= b.parts.length - 3; k++) {
+        const head = b.parts[k];
+        const rest = b.parts.slice(k + 1);
+        if (rest.some((p) => p.m.unit !== head.m.unit) || Math.abs(sumParts(rest) - head.m.value) > tolerance([head.m, ...rest.map((p) => p.m)])) continue;
+        const folded = [...b.parts.slice(0, k), { ...head, sub: rest }];
+        if (sumParts(folded) <= first.value + tolerance([first])) return pick(first, folded);
       }
     }
     if (a.sum > first.value + tolerance([first])) {

@@ -84,7 +84,8 @@ export class UnmarkedSums extends ClaimCollector {
         // breakdown, so it is one whatever its sum.
         const last = run[run.length - 1];
         const lastName = run.length >= 3 ? cleanLabel(scan.slice(run[run.length - 2].end, last.start)) : '';
-        if (!sibling && /^其[他它余]/.test(lastName) && !isChangeInWords(T) && run.every((m) => !isChangeInWords(m)) && run[0].index === T.index + 1 && /^[^。！？\n；;\d]{0,4}[，,：:][^。！？\n；;\d]*$/.test(scan.slice(T.end, run[0].start)) && sentenceEnds(T.start, last.start) === 0 && !/[；;]/.test(scan.slice(T.end, last.start))) {
+        // (A total holds each of its parts: a first figure below one of them is an item of the list.)
+        if (!sibling && /^其[他它余]/.test(lastName) && run.every((m) => m.value <= T.value) && !isChangeInWords(T) && run.every((m) => !isChangeInWords(m)) && run[0].index === T.index + 1 && /^[^。！？\n；;\d]{0,4}[，,：:][^。！？\n；;\d]*$/.test(scan.slice(T.end, run[0].start)) && sentenceEnds(T.start, last.start) === 0 && !/[；;]/.test(scan.slice(T.end, last.start))) {
           this.emitMarkerless(T, run, 'no-marker');
           run = [];
           return;
