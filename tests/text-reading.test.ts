@@ -2112,3 +2112,10 @@ describe('a part broken down by the items after it', () => {
     expect(read(text).claims.filter((c) => c.verdict === 'exceeds')).toEqual([]);
   });
 });
+
+describe('brackets of 其中 after parts of a list', () => {
+  test('法定主动公开内容99条(其中:…) and 政府信息公开目录132条(其中:…): each bracket breaks its own part down', () => {
+    const text = '全年累计公开政府信息309条。其中，工作情况63条，通知公告13条，政府信息公开指南1条，法定主动公开内容99条(其中:履职依据1条,机构职能8条,行政许可70条,预算/决算18条,其它法定信息2条),政府公开信息年报1条,政府信息公开目录132条(其中:基层政务公开90条,惠民惠农资金7条,公共服务35条)。';
+    expect(summary(read(text).claims)).toEqual(['309 = 63 + 13 + 1 + 99 + 1 + 132 ok', '99 = 1 + 8 + 70 + 18 + 2 ok', '132 = 90 + 7 + 35 ok']);
+  });
+});
