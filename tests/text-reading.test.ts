@@ -2119,3 +2119,12 @@ describe('brackets of 其中 after parts of a list', () => {
     expect(summary(read(text).claims)).toEqual(['309 = 63 + 13 + 1 + 99 + 1 + 132 ok', '99 = 1 + 8 + 70 + 18 + 2 ok', '132 = 90 + 7 + 35 ok']);
   });
 });
+
+describe('documents counted by the general counter among items of information', () => {
+  test('项目审批文件公布180个 is added with 条 of information; 个 of places is not', () => {
+    const text = '2020年，我局共对外公开各类信息193条，其中动态信息29条、项目审批文件公布180个、信访受理答复2条、财务信息2条。';
+    expect(summary(read(text).claims)).toEqual(['193 = 29 + 180 + 2 + 2 exceeds']);
+    expect(summary(read(text.replace('193条', '213条')).claims)).toEqual(['213 = 29 + 180 + 2 + 2 ok']);
+    expect(summary(read(text.replace('项目审批文件公布180个', '覆盖社区180个')).claims)).toEqual(['193 = 29 + 180 + 2 + 2 mixed-units']);
+  });
+});

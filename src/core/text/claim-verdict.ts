@@ -156,6 +156,8 @@ export function judge(d: Draft, starts: number[]): Claim {
 
 /** Units an item of published information is counted in: a message (条), an article (篇), a file or paper (件, 份). */
 const INFO_ITEM_UNITS = new Set(['条', '篇', '件', '份']);
+/** Documents counted by the general counter (项目审批文件公布180个): items too. */
+const DOCUMENTS = /文件|公告|通知|批复|公示|信息|报告/;
 /** An issue (期) of a publication (工作简报15期) is an item too; an issue of an activity (民意征集3期) is not. */
 const PUBLICATION = /简报|专刊|期刊|快报|快讯|通讯|报纸|刊物|专报/;
 
@@ -167,7 +169,7 @@ const PUBLICATION = /简报|专刊|期刊|快报|快讯|通讯|报纸|刊物|专
 function publishedItems(total: Mention, label: string, parts: readonly ClaimItem[]): boolean {
   if (total.unit !== '条' && total.unit !== '篇' && total.unit !== '条次') return false;
   if (!/信息/.test(total.phrase) && !/信息/.test(label)) return false;
-  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit) || (p.unit === '期' && PUBLICATION.test(p.label)));
+  return parts.every((p) => INFO_ITEM_UNITS.has(p.unit) || (p.unit === '期' && PUBLICATION.test(p.label)) || (p.unit === '个' && DOCUMENTS.test(p.label)));
 }
 
 /**
