@@ -2128,3 +2128,12 @@ describe('documents counted by the general counter among items of information', 
     expect(summary(read(text.replace('项目审批文件公布180个', '覆盖社区180个')).claims)).toEqual(['193 = 29 + 180 + 2 + 2 mixed-units']);
   });
 });
+
+describe('the rest of a list in more words', () => {
+  test.each([
+    ['其它事件30件', '在受理的1770件事件类案件中，市容环境1035件，施工管理272件，街面秩序88件，宣传广告88件，突发事件55件，热线电话转发196件，其它事件30件。', '1770 = 1035 + 272 + 88 + 88 + 55 + 196 + 30 short'],
+    ['…等民众关心的其他信息', '全年通过县政务服务中心等平台主动公开政府信息6391条，其中概况类信息1105条，政务动态类信息2896条，政府文件、工作报告、财务预决算、重大事件等民众关心的其他信息2004条。', '6391 = 1105 + 2896 + 2004 short'],
+  ])('%s closes the list, so a shortfall is an error', (_, text, expected) => {
+    expect(summary(read(text).claims)).toContain(expected);
+  });
+});
