@@ -2,7 +2,7 @@
 // 合格) after a count, a count named under a qualifier of an earlier one, items before 等N个, lists of
 // the first few (前5：) and ranked lists (主要…；其次…). None of them can read parts above a total
 // unless the text says they were tested (合格 more than tested is an error). Built on unmarked-sums.ts.
-import { isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
+import { CARRIED_OVER, isChange, isPartCandidate, nextHardEnd, sentenceStart, sharesWord, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { isStaffKind, namesSubset } from './claim-collector';
 import { fits } from './rates';
@@ -72,8 +72,9 @@ export class UnmarkedSubsets extends UnmarkedSums {
           !m.percent &&
           !m.approx &&
           !this.usedAsPart.has(m.index) &&
-          // The opposite state before the figure (不合格24家) or closing its clause after it (1家口杯细菌总数不合格).
-          (opposite.test(this.clauseLead(m)) || oppositeAfter.test(scan.slice(m.end, m.end + 20))),
+          // The opposite state before the figure (不合格24家) or closing its clause after it (1家口杯细菌总数不合格);
+          // for cases concluded, the cases carried over (办结答复57件，结转2022年办理4件).
+          (opposite.test(this.clauseLead(m)) || oppositeAfter.test(scan.slice(m.end, m.end + 20)) || (/办结|答复|结案/.test(state) && CARRIED_OVER.test(this.clauseLead(m)))),
       );
       if (rest && !sibling && Math.abs(P.value + rest.value - T.value) <= tolerance([T, P, rest])) this.emitMarkerless(T, [P, rest], 'no-marker');
       else this.emitMarkerless(T, [P], 'no-marker');
