@@ -2146,3 +2146,15 @@ describe('applications answered and carried over', () => {
     expect(summary(read(text.replace('办理4件', '办理3件')).claims)).toContain('61 = 57 ok');
   });
 });
+
+describe('items set apart by ；, each opening with its own count', () => {
+  test('the first figure of each item makes up the total; the rest of an item describes it', () => {
+    const text = '自6月26日以来，服务中心共收到各类诉求3353件，投诉举报类172件，占比5.13%，其中12345市长热线共接听来电3309个，有效事项2880件，在线办结1652件、转派工单1228件；12345短信平台共收到群众反映诉求的短信6件；其他渠道38件。';
+    const got = summary(read(text).claims);
+    expect(got).toContain('3353 = 3309 + 6 + 38 ok');
+    expect(got.filter((c) => c.startsWith('172 ='))).toEqual([]);
+    // Heads that make no total up say nothing: the list stays with the nearest figure.
+    const off = summary(read(text.replace('其他渠道38件', '其他渠道39件')).claims);
+    expect(off.filter((c) => c.startsWith('3353 = 3309'))).toEqual([]);
+  });
+});

@@ -146,7 +146,7 @@ export class TotalFinder extends UnmarkedSubsets {
   }
 
   /** Total and parts: the nearest total with the nested reading, unless another reading explains parts above it. */
-  protected choose(c: Candidates, t: number, nested: Part[], flat: Part[], numbered: boolean): Chosen | undefined {
+  protected choose(c: Candidates, t: number, nested: Part[], flat: Part[], numbered: boolean, heads: Part[] = []): Chosen | undefined {
     const sumParts = (ps: readonly Part[]): number => Number(ps.reduce((s, p) => s + (p.group ? sumOf(p.group.map((g) => g.m)) : p.m.value), 0).toPrecision(15));
     const tryRead = (total: Mention, rs: Part[]): { parts: Part[]; sum: number } => {
       const parts = numbered ? materialize(rs, total.unit, this.scan) : rs;
@@ -179,6 +179,14 @@ export class TotalFinder extends UnmarkedSubsets {
     }
     if (exact(first, a.sum)) return pick(first, a.parts);
     if (exact(first, b.sum)) return pick(first, b.parts);
+    // Neither reading makes the nearest total up: the first figure of each item set apart by ；, when
+    // those make up one of the totals exactly (3309个 + 6件 + 38件 of 各类诉求3353件), the rest of each item
+    // describing it.
+    if (heads.length >= 2 && !numbered) {
+      for (const m of order) {
+        if (exact(m, sumParts(heads))) return pick(m, heads);
+      }
+    }
     // The nested reading ended the list at a stronger separator (…92条，…81条；…94条；…109条) and
     // neither reading adds up: the items after it are more parts while the total has room for them.
     const prefix = nested.length < flat.length && nested.every((p, i) => !p.sub && !p.group && flat[i].m === p.m);

@@ -234,7 +234,7 @@ class ClaimReader extends ListContinuation {
       return;
     }
     const reader = new ListReader(scan, text, inRegion, this.depth, regionStart, regionEnd, numbered);
-    const { nested, flat } = reader.readings();
+    const { nested, flat, heads } = reader.readings();
     if (nested.length === 0 && flat.length === 0) {
       if (inRegion.some((m) => m.percent)) skip('rate-parts');
       else skip('no-parts');
@@ -293,7 +293,7 @@ class ClaimReader extends ListContinuation {
       skip('no-total');
       return;
     }
-    const chosen = this.choose(cands, t, nested, flat, numbered);
+    const chosen = this.choose(cands, t, nested, flat, numbered, heads);
     if (!chosen) {
       skip('no-total');
       return;

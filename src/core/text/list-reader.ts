@@ -325,9 +325,21 @@ export class ListReader {
   }
 
   /** The parts in the nested reading (breakdowns kept apart) and the flat one (everything a part). */
-  readings(): { nested: Part[]; flat: Part[] } {
+  readings(): { nested: Part[]; flat: Part[]; heads: Part[] } {
     const t = this.tree();
-    return { nested: this.read(t, true).parts, flat: this.read(t, false).parts };
+    return { nested: this.read(t, true).parts, flat: this.read(t, false).parts, heads: this.heads(t) };
+  }
+
+  /**
+   * Items set apart by ；, some of several figures (其中12345市长热线共接听来电3309个，有效事项2880件，在线办结
+   * 1652件…；12345短信平台…短信6件；其他渠道38件): the first figure of each, the item's own count, the rest
+   * describing it. Empty unless the list is of that shape.
+   */
+  private heads(t: TNode): Part[] {
+    if (t.level !== 3 || t.kids.length < 2) return [];
+    const items = t.kids.map((kid) => ({ kid, ms: this.own(kid.start, kid.end).filter(isPartCandidate) }));
+    if (items.some((x) => x.ms.length === 0) || items.every((x) => x.ms.length === 1)) return [];
+    return items.map((x) => ({ m: x.ms[0], labelStart: x.kid.start }));
   }
 }
 
