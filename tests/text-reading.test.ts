@@ -2158,3 +2158,12 @@ describe('items set apart by ；, each opening with its own count', () => {
     expect(off.filter((c) => c.startsWith('3353 = 3309'))).toEqual([]);
   });
 });
+
+describe('cases carried over from a year among the items', () => {
+  test('2020年结转办理1件 after 本年度新接收91件 is an item, not a new subject', () => {
+    const text = '今年以来，全区累计处理政府信息依申请公开92件，其中，本年度新接收91件，2020年结转办理1件。除4件转结2022年办理以外，均依法依规完成答复。';
+    expect(summary(read(text).claims)).toContain('92 = 91 + 1 ok');
+    // A year that opens a new clause is still a new subject.
+    expect(summary(read('全区处理依申请公开92件，其中本年度新接收91件，2021年共收到咨询30件。').claims)).toContain('92 = 91 ok');
+  });
+});

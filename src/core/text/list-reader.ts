@@ -6,6 +6,9 @@ import { BRACKETED_HEAD, NEW_SUBJECT, OPEN, PER_HEAD, RANK_NOTE, eachCount, OVER
 
 /** A document named by its year (2021年信息公开年报, 2023年度部门决算): an item of a list, not a new subject. */
 const DATED_DOCUMENT = /^\d{4}年度?[^，,；;。\d]{0,12}(?:年报|年度报告|工作报告|决算|预算|计划|总结|要点|方案|目录|指南|清单)$/;
+/** Cases carried over from a year (2020年结转办理1件): beside the year's new cases, an item of their list. */
+const CARRIED_IN = /^\d{4}年度?(?:结转|转入)/;
+const NEW_CASES = /新(?:收|接收|受理)|新增/;
 
 /** Between a figure and the first item of its own breakdown: a colon, and 包括 or 其中 after it. */
 const COLON_LEAD = /^[\s)）]*[：:]\s*(?:包括|其中|具体(?:为|是|包括)|分别为)?/;
@@ -164,7 +167,8 @@ export class ListReader {
       // The day's increase of the item before (…累计检测4624人次，当日新增193人次) is within it: no item.
       if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
-      if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && NEW_SUBJECT.test(opening)) break;
+      const carriedIn = CARRIED_IN.test(opening) && rs.some((x) => NEW_CASES.test(cleanLabel(this.scan.slice(x.kid.start, x.r.parts[0].m.start))));
+      if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && !carriedIn && NEW_SUBJECT.test(opening)) break;
       // An item whose figure comes after 共 and is the sum of the first items (投诉459件…；举报131件…；咨询
       // 1301件…；接收的投诉举报信息共590件): it sums them up again, a new subject.
       if (rs.length >= 2 && /(?:共计|合计|总计|(?<!公)共)\s*$/.test(lead)) {
