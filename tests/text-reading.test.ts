@@ -2167,3 +2167,12 @@ describe('cases carried over from a year among the items', () => {
     expect(summary(read('全区处理依申请公开92件，其中本年度新接收91件，2021年共收到咨询30件。').claims)).toContain('92 = 91 ok');
   });
 });
+
+describe('a list that ends at ； where other clauses follow', () => {
+  test('the items before the first ； make the total up exactly: the figures of the clauses after it are no parts', () => {
+    const text = '2024年，全区共完成各类信息发布12209条，其中概况类信息198条，政务动态信息8439条，信息公开目录信息3572条；建立健全互动交流机制，广泛吸纳群众意见，全年办结群众留言386条，完成意见征集8次。';
+    expect(summary(read(text).claims)).toEqual(['12209 = 198 + 8439 + 3572 ok']);
+    // Not making it up, the list is read whole.
+    expect(summary(read(text.replace('3572条；', '3570条；')).claims)).toEqual(['12209 = 198 + 8439 + 3570 + 386 + 8 mixed-units']);
+  });
+});
