@@ -2176,3 +2176,19 @@ describe('a list that ends at ； where other clauses follow', () => {
     expect(summary(read(text.replace('3572条；', '3570条；')).claims)).toEqual(['12209 = 198 + 8439 + 3570 + 386 + 8 mixed-units']);
   });
 });
+
+describe('totals and lists in the application paragraph and after 、', () => {
+  test('、全年总计…500条 after the channels is their total', () => {
+    const text = '2025年，全镇通过政府网站更新信息14条，政务新媒体更新486条、全年总计更新主动公开信息500条，确保公开内容覆盖群众关切。';
+    expect(summary(read(text).claims)).toEqual(['500 = 14 + 486 ok']);
+    expect(summary(read(text.replace('500条', '510条')).claims)).toEqual([]);
+  });
+
+  test('a count after ； that opens a subject of its own is broken down by the figures after it', () => {
+    const text = '2022年政府新收依申请公开数量为2件，办理结果为予以公开2件；部门新收依申请公开数量为4件，办理结果为予以公开1件，无法提供2件，不予处理1件；因政府信息公开被申请行政复议、行政诉讼数量为0件。';
+    expect(summary(read(text).claims)).toContain('4 = 1 + 2 + 1 ok');
+    // Its parts are in its own clauses: figures after the next ； that happen to add up to it are not.
+    const apart = '全年新增入库住房城乡建设领域标准51条；办结互动留言数45条；发布征集调查类信息6条，收到意见数量150条。';
+    expect(summary(read(apart).claims)).toEqual([]);
+  });
+});

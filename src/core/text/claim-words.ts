@@ -88,10 +88,10 @@ export const isEarlierPeriod = (scan: string, m: Mention): boolean => EARLIER_PE
 export const isCountish = (m: Mention): boolean => !m.percent && m.kind !== 'money';
 /**
  * The words between the last part and a total stated after its parts: a separator, then 共计,
- * 合计, 总计, 总共, 一共 or 共, maybe after words that recap the parts (两项合计, 以上共计), and a few
- * words (总计20件, 共计受理64件). 累计 is left out: it mostly sums over years.
+ * 合计, 总计, 总共, 一共 or 共, maybe after the year (全年总计) or words that recap the parts (两项合计,
+ * 以上共计), and a few words (总计20件, 共计受理64件). 累计 is left out: it mostly sums over years.
  */
-export const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;]\s*(?:(?:[两二三四五六七八九十]项|两者|二者|以上|上述)[^，,；;。！？\n\d]{0,2})?(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,16}$/;
+export const TOTAL_AFTER = /^[^。！？\n]{0,12}?[，,；;、]\s*(?:全年|本年度?|今年|年度)?(?:(?:[两二三四五六七八九十]项|两者|二者|以上|上述)[^，,；;。！？\n\d]{0,2})?(?:共计|合计|总计|总共|一共|共)[^，,；;。！？\n\d]{0,16}$/;
 /** The class a figure is of in a classification written a sentence a class: 甲类, 乙类, 丙类, 一级…三级. */
 export const CLASS_WORD = /([甲乙丙丁]类|[一二三四]级)/;
 export const CLASS_WORDS = /([甲乙丙丁]类|[一二三四]级)/g;

@@ -64,8 +64,14 @@ export class UnmarkedSums extends ClaimCollector {
       // Nor is a figure given with its share of the one before (案件40宗，审结27宗，占67.5%): a subset of it.
       const after = mentions[T.index + 1];
       const shareOfPrev = prev !== undefined && prev.value > 0 && after?.percent === true && /^占/.test(after.phrase) && Math.abs(T.value / prev.value - after.value) <= 0.5 * 10 ** -(after.decimals + 2) + 1e-12;
-      const sibling =
+      // (A figure after ； whose clause opens a subject of its own, in more words than an item's name
+      // (…予以公开2件；部门新收依申请公开数量为4件，…), is no sibling.)
+      // Its parts are then in its own clauses, before the next ；.
+      const ownSubject = /[；;]/.test(gap) && (gap.split(/[；;]/).pop() ?? '').replace(/\s+/g, '').length > 10;
+      const listed =
         !this.totalsAfterParts.has(T.index) && prev !== undefined && !prev.percent && !listDone && !shareOfPrev && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T);
+      const sibling = listed && !ownSubject;
+      const segmentEnd = listed && ownSubject ? T.end + Math.max(0, scan.slice(T.end).search(/[；;。！？\n]/)) : Infinity;
       if (sibling && !(T.value < prev.value)) continue;
       const fewest = sibling ? 3 : 2;
       // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
@@ -105,7 +111,7 @@ export class UnmarkedSums extends ClaimCollector {
       };
       for (let k = T.index + 1; k < Math.min(mentions.length, T.index + LIST_SPAN); k++) {
         const m = mentions[k];
-        if (!sameParagraph(T.start, m.start)) break;
+        if (!sameParagraph(T.start, m.start) || m.start > segmentEnd) break;
         // At most one sentence end before the first part, and then between one part and the next
         // (…53019条。其中…。自治区直属机关…16848条。各行署…36171条). How applications received were
         // answered (共受理…申请24件…。申请人…。申请内容…。经依法办理，予以公开4件，无法提供19件…) may come
