@@ -2188,7 +2188,7 @@ describe('totals and lists in the application paragraph and after 、', () => {
     const text = '2022年政府新收依申请公开数量为2件，办理结果为予以公开2件；部门新收依申请公开数量为4件，办理结果为予以公开1件，无法提供2件，不予处理1件；因政府信息公开被申请行政复议、行政诉讼数量为0件。';
     expect(summary(read(text).claims)).toContain('4 = 1 + 2 + 1 ok');
     // Its parts are in its own clauses: figures after the next ； that happen to add up to it are not.
-    const apart = '全年新增入库住房城乡建设领域标准51条；办结互动留言数45条；发布征集调查类信息6条，收到意见数量150条。';
+    const apart = '通过门户网站发布政务动态信息850条、行政检查情况7条等；全年新增入库住房城乡建设领域标准51条；办结互动留言数45条；发布征集调查类信息6条，收到意见数量150条。';
     expect(summary(read(apart).claims)).toEqual([]);
   });
 });
