@@ -181,8 +181,9 @@ export class TotalFinder extends UnmarkedSubsets {
     if (exact(first, b.sum)) return pick(first, b.parts);
     // The items before the first ； make the total up exactly, and other clauses follow (…信息公开目录信息3572条；
     // 建立健全互动交流机制，…全年办结群众留言386条，完成意见征集8次): the list ends at the ；.
-    const cut = b.parts.findIndex((p, k) => k > 0 && /[；;]/.test(this.scan.slice(b.parts[k - 1].m.end, p.m.start)));
-    if (cut >= 2 && b.parts.slice(0, cut).every((p) => !p.group && !p.sub) && exact(first, sumParts(b.parts.slice(0, cut)))) return pick(first, b.parts.slice(0, cut));
+    const semicolon = b.parts.findIndex((p, k) => k > 0 && /[；;]/.test(this.scan.slice(b.parts[k - 1].m.end, p.m.start)));
+    const beforeSemicolon = b.parts.slice(0, semicolon);
+    if (semicolon >= 2 && beforeSemicolon.every((p) => !p.group && !p.sub) && exact(first, sumParts(beforeSemicolon))) return pick(first, beforeSemicolon);
     // Neither reading makes the nearest total up: the first figure of each item set apart by ；, when
     // those make up one of the totals exactly (3309个 + 6件 + 38件 of 各类诉求3353件), the rest of each item
     // describing it.

@@ -163,8 +163,9 @@ const PUBLICATION = /简报|专刊|期刊|快报|快讯|通讯|报纸|刊物|专
 
 /**
  * Whether a total and its parts all count items of published information: a total in 条, 条次 or 篇
- * named 信息 (主动公开政府信息51条), parts in 条, 篇 or 件. Other totals in 条 (条款, 热线) and other
- * units (个 of columns or platforms) are not such items.
+ * named 信息 (主动公开政府信息51条, or by its label: 基础信息公开(26条)), parts in 条, 篇, 件 or 份, issues
+ * of a publication (简报15期) and documents counted by 个 (审批文件180个). Other totals in 条 (条款,
+ * 热线) and other units (个 of columns or platforms, 期 of activities) are not such items.
  */
 function publishedItems(total: Mention, label: string, parts: readonly ClaimItem[]): boolean {
   if (total.unit !== '条' && total.unit !== '篇' && total.unit !== '条次') return false;

@@ -6,6 +6,7 @@ import type { Reading } from './claim-types';
 import { CONTINUATION, PER_HEAD, addable, isChange, isPartCandidate, nextHardEnd, sumOf, tolerance } from './claim-words';
 import type { Mention } from './extract';
 import type { Part } from './list-reader';
+import { fits } from './rates';
 import { SeriesReadings } from './series-readings';
 
 export class ListContinuation extends SeriesReadings {
@@ -162,7 +163,7 @@ export class ListContinuation extends SeriesReadings {
       if (ms.length !== 1 || !share || share.start < ms[0].end || !/^\s*[，,]?\s*占/.test(scan.slice(ms[0].end, share.start))) return undefined;
       const m = ms[0];
       if (m.unit !== total.unit || m.approx || this.usedAsPart.has(m.index)) return undefined;
-      return { m, fits: Math.abs(share.value - m.value / total.value) <= 0.5 * 10 ** -(share.decimals + 2) + 1e-12 };
+      return { m, fits: fits(share, m, total) };
     };
     // The list's own item, in the sentence that ends at listEnd.
     const first = shareOf(scan.lastIndexOf('。', listEnd - 1) + 1, listEnd);

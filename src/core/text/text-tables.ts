@@ -400,9 +400,7 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
     if (sumCol > 0 && !PERCENT_HEAD.test(headOf(sumCol))) {
       for (const r of data) {
         const figures = r.cells.slice(1, sumCol + 1);
-        if (r.cells.length <= sumCol || !figures.every((c) => NUMBER_CELL.test(c.text))) continue;
-        const sum = Number(figures.slice(0, -1).reduce((a, c) => a + (cellNumber(c.text) ?? 0), 0).toPrecision(15));
-        if (Math.abs(sum - (cellNumber(figures[figures.length - 1].text) ?? Number.NaN)) > halfStep(figures.map((c) => c.text))) continue;
+        if (r.cells.length <= sumCol || !lastIsSum(figures)) continue;
         const ms = figures.map((_, k) => mention(r, k + 1)).filter((m): m is Mention => m !== undefined);
         if (ms.length !== figures.length) continue;
         const total = ms[ms.length - 1];
@@ -548,6 +546,16 @@ export function tableClaims(text: string, firstIndex: number): { claims: Claim[]
   return { claims, cells, rates };
 }
 
+/**
+ * Whether cells are all figures and the last is the sum of the others, within the rounding of
+ * the figures as printed: a row's total column that the row makes up exactly.
+ */
+function lastIsSum(cells: readonly Cell[]): boolean {
+  if (cells.length < 3 || !cells.every((c) => NUMBER_CELL.test(c.text))) return false;
+  const sum = Number(cells.slice(0, -1).reduce((a, c) => a + (cellNumber(c.text) ?? 0), 0).toPrecision(15));
+  return Math.abs(sum - (cellNumber(cells[cells.length - 1].text) ?? Number.NaN)) <= halfStep(cells.map((c) => c.text));
+}
+
 /** A heading of a column that totals the columns before it: 合计(宗), 总计, 件数小计. */
 const TOTAL_HEAD = /^[^\d（()）|]{0,4}(?:合计|总计|小计|合計|總計|小計)(?:[（(][^）)]*[）)])?$/;
 
@@ -566,25 +574,19 @@ function rowTotals(text: string, starts: number[], rows: readonly Row[], index: 
   if (col < 2) return out;
   const unit = knownUnit(HEADER_UNIT.exec(head.cells[col].text)?.[1]) || '';
   for (const r of rows.slice(h + 1)) {
-    // A row may open with its name (1月 | 2479 | 692 | 3171): the figures after it are the parts.
-    const first = r.cells.length > 0 && !NUMBER_CELL.test(r.cells[0].text) ? 1 : 0;
-    if (col - first < 2 || r.cells.length < col + 1 || !r.cells.slice(first, col + 1).every((c) => NUMBER_CELL.test(c.text))) continue;
-    const value = (c: Cell): number => cellNumber(c.text) ?? Number.NaN;
-    const parts = r.cells.slice(first, col);
-    const sum = Number(parts.reduce((a, c) => a + value(c), 0).toPrecision(15));
-    if (Math.abs(sum - value(r.cells[col])) > halfStep(r.cells.slice(first, col + 1).map((c) => c.text))) continue;
-    const ms = r.cells.slice(first, col + 1).map((c, k) => {
-      const m = cellMention(starts, index + cells.length, c, unit, head.cells[first + k]?.text ?? '', r.lineStart);
+    if (r.cells.length < col + 1 || !lastIsSum(r.cells.slice(0, col + 1))) continue;
+    const ms = r.cells.slice(0, col + 1).map((c, k) => {
+      const m = cellMention(starts, index + cells.length, c, unit, head.cells[k]?.text ?? '', r.lineStart);
       cells.push(m);
       return m;
     });
-    const total = ms[col - first];
+    const total = ms[col];
     out.push(
       claimAtTotal(text, starts, {
         trigger: '',
         total,
         totalLabel: head.cells[col].text,
-        parts: ms.slice(0, col - first).map((m, k) => ({ m, label: head.cells[first + k]?.text ?? '' })),
+        parts: ms.slice(0, col).map((m, k) => ({ m, label: head.cells[k]?.text ?? '' })),
         complete: true,
         reading: 'table',
       }),

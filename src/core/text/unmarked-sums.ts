@@ -3,11 +3,12 @@
 // items, brackets of parts, one figure per class over several sentences, lists after 从…看, and
 // qualified series. Only exact sums make such a claim, except a bracket that sorts a figure's cases
 // by class. Built on the reading's state (claim-collector.ts).
-import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, isChangeInWords, matchingClose, nextHardEnd, sentenceStart, sumOf, sumTolerance, tolerance } from './claim-words';
+import { CLASS_WORD, CLASS_WORDS, DIMENSION, HARD_END, LIST_SPAN, PER, SENTENCE_SPAN, TOTAL_AFTER, addable, cleanLabel, eachCount, isChange, isChangeInWords, matchingClose, nextHardEnd, sentenceStart, sumOf, sumTolerance, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
 import { ClaimCollector } from './claim-collector';
 import { bulletinBalances } from './bulletin-balances';
+import { fits } from './rates';
 
 /** A numbered heading that ends in 。 at the start of a paragraph: 1.信息发布情况。, （一）主动公开情况。 */
 const OPENING_HEADING = /^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^。！？\d，,；;]{1,16}。/;
@@ -63,7 +64,7 @@ export class UnmarkedSums extends ClaimCollector {
       // 252家，查处问题场所26家，对14家…责令改正，对4家…立案调查，对8家…立案处罚): the cases it found.
       // Nor is a figure given with its share of the one before (案件40宗，审结27宗，占67.5%): a subset of it.
       const after = mentions[T.index + 1];
-      const shareOfPrev = prev !== undefined && prev.value > 0 && after?.percent === true && /^占/.test(after.phrase) && Math.abs(T.value / prev.value - after.value) <= 0.5 * 10 ** -(after.decimals + 2) + 1e-12;
+      const shareOfPrev = prev !== undefined && after?.percent === true && /^占/.test(after.phrase) && fits(after, T, prev);
       // (A figure after ； whose clause opens a subject of its own, in more words than an item's name
       // (…予以公开2件；部门新收依申请公开数量为4件，…), is no sibling.)
       // Its parts are then in its own clauses, before the next ；.
@@ -526,7 +527,7 @@ export class UnmarkedSums extends ClaimCollector {
       if (list.some((m) => m.unit !== unit)) continue;
       // A figure given to each of several names (房管、人事各3件) counts once a name.
       const parts = list.flatMap((m) => {
-        const clause = scan.slice(0, m.start).split(/[，,；;：:。！？\n]/).pop() ?? '';
+        const clause = scan.slice(Math.max(0, m.start - SENTENCE_SPAN), m.start).split(/[，,；;：:。！？\n]/).pop() ?? '';
         return Array.from({ length: eachCount(clause) }, () => m);
       });
       for (let k = list[0].index - 1; k >= 0 && k >= list[0].index - 400 && !T; k--) {
