@@ -3,7 +3,7 @@
 // apart by ；that each make the total up, and changes listed beside the parts. Used by claims.ts
 // once it has read a list and chosen its total. Pure TypeScript: no Office, DOM or Node APIs.
 import type { Reading } from './claim-types';
-import { CONTINUATION, PER_HEAD, addable, isChange, isPartCandidate, nextHardEnd, sumOf, tolerance } from './claim-words';
+import { CONTINUATION, PER_HEAD, addable, hardStart, isChange, isPartCandidate, nextHardEnd, sumOf, tolerance } from './claim-words';
 import type { Mention } from './extract';
 import type { Part } from './list-reader';
 import { fits } from './rates';
@@ -166,7 +166,7 @@ export class ListContinuation extends SeriesReadings {
       return { m, fits: fits(share, m, total) };
     };
     // The list's own item, in the sentence that ends at listEnd.
-    const first = shareOf(scan.lastIndexOf('。', listEnd - 1) + 1, listEnd);
+    const first = shareOf(hardStart(scan, listEnd), listEnd);
     if (!first?.fits) return [];
     const out: Part[] = [];
     let unfit = 0;

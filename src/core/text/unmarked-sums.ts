@@ -72,7 +72,8 @@ export class UnmarkedSums extends ClaimCollector {
       const listed =
         !this.totalsAfterParts.has(T.index) && prev !== undefined && !prev.percent && !listDone && !shareOfPrev && addable([prev.unit, T.unit]) && !HARD_END.test(gap) && !/[。！？]/.test(gap) && /[、，,；;]/.test(gap) && this.partOf.get(T.index) !== prev.index && !this.subsetOfPrevious(T);
       const sibling = listed && !ownSubject;
-      const segmentEnd = listed && ownSubject ? T.end + Math.max(0, scan.slice(T.end).search(/[；;。！？\n]/)) : Infinity;
+      const segmentStop = listed && ownSubject ? scan.slice(T.end, T.end + SENTENCE_SPAN).search(/[；;。！？\n]/) : -1;
+      const segmentEnd = !(listed && ownSubject) ? Infinity : segmentStop < 0 ? T.end + SENTENCE_SPAN : T.end + segmentStop;
       if (sibling && !(T.value < prev.value)) continue;
       const fewest = sibling ? 3 : 2;
       // A figure followed by 、 and the next figure is an item of a list (天水市5例、兰州市3例、庆阳市1例、
