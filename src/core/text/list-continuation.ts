@@ -152,8 +152,9 @@ export class ListContinuation extends SeriesReadings {
    * Sentences that each give a figure and its share of the total (住房与城乡建设类95件，占7.25%，同比…。
    * 农林水利类119件，占9.08%…), the list's first item having one too: the shares say the figures are
    * parts of the total, whatever their sum, so a figure mistyped in one of them (医疗卫生健康类147件，
-   * 占3.59%) makes the list exceed its total rather than end it. At least three such sentences, all
-   * but one of whose shares agree with their figures.
+   * 占3.59%) makes the list exceed its total rather than end it. At least three such sentences, of
+   * whose shares at most one in five (and at least one) may disagree with its figure: a misprinted
+   * share, or one not read as a share at all (占10.81`%), leaves the other shares' word standing.
    */
   private sharedSentences(listEnd: number, total: Mention): Part[] {
     const { scan } = this;
@@ -178,7 +179,7 @@ export class ListContinuation extends SeriesReadings {
       out.push({ m: item.m, labelStart: from + 1 });
       from = end;
     }
-    return out.length >= 3 && unfit <= 1 ? out : [];
+    return out.length >= 3 && unfit <= Math.max(1, Math.floor(out.length / 5)) ? out : [];
   }
 
   /**
