@@ -2008,6 +2008,24 @@ describe('a rate beside cases carried over', () => {
   });
 });
 
+describe('items written alike, each with its own 共', () => {
+  test.each([
+    ['共有', '张', '年末全区医疗卫生单位共有病床9200张，比上年增长0.7%。其中，医院共有病床6100张，乡镇卫生院共有病床2300张，妇幼卫生机构共有病床800张。'],
+    ['共有', '人', '全县共有卫生技术人员1536人，其中医院共有卫生技术人员1020人、卫生院共有卫生技术人员410人、疾控中心共有卫生技术人员106人。'],
+    ['共计', '件', '全年办理行政处罚案件215件。其中，卫生监督所共计办理120件，疾控中心共计办理60件，乡镇共计办理35件。'],
+  ])('%s in every item is the items’ own word, not a new subject (%s)', (_word, _unit, text) => {
+    const r = read(text);
+    const c = r.claims.find((x) => x.parts.length >= 3);
+    expect(c?.parts.reduce((s, p) => s + p.value, 0)).toBe(c?.total.value);
+    expect(c?.verdict).toBe('ok');
+  });
+
+  test('a 共 that only a later item has still opens a new subject', () => {
+    const r = read('全年受理投诉459件，其中消费投诉300件，质量投诉159件，共有调解员参与调解120件。');
+    expect(summary(r.claims)).toEqual(['459 = 300 + 159 ok']);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

@@ -168,7 +168,11 @@ export class ListReader {
       if (rs.length > 0 && /^(?:当日|当天|今日|本日|昨日|本周|当周)新增/.test(opening)) continue;
       const byYear = rs.length > 0 && /^\d{4}年/.test(opening) && /^\d{4}年/.test(cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)));
       const carriedIn = CARRIED_IN.test(opening) && rs.some((x) => NEW_CASES.test(cleanLabel(this.scan.slice(x.kid.start, x.r.parts[0].m.start))));
-      if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && !carriedIn && NEW_SUBJECT.test(opening)) break;
+      // Items written alike, each with its own 共 (其中，医院共有病床135193张，乡镇卫生院共有病床21205张):
+      // the 共 is the first item's too, so it opens no new subject.
+      const word = NEW_SUBJECT.exec(opening)?.[0];
+      const alike = word !== undefined && /共/.test(word) && rs.length > 0 && cleanLabel(this.scan.slice(rs[0].kid.start, rs[0].r.parts[0].m.start)).includes(word);
+      if (rs.length > 0 && !byYear && !DATED_DOCUMENT.test(opening) && !carriedIn && !alike && word !== undefined) break;
       // An item whose figure comes after 共 and is the sum of the first items (投诉459件…；举报131件…；咨询
       // 1301件…；接收的投诉举报信息共590件): it sums them up again, a new subject.
       if (rs.length >= 2 && /(?:共计|合计|总计|(?<!公)共)\s*$/.test(lead)) {
