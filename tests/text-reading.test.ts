@@ -2026,6 +2026,20 @@ describe('items written alike, each with its own 共', () => {
   });
 });
 
+describe('the figure right before the marker, in another unit', () => {
+  test.each([
+    ['政务公开工作涉及全县16个镇、25家单位，政务新媒体8家，包括7个微信公众号，1个抖音号。', '8 = 7 + 1 ok'],
+    ['全县辖12个乡镇、30个社区，医联体5家，其中紧密型医联体3个、专科联盟2个。', '5 = 3 + 2 ok'],
+  ])('%s: the parts make up the figure they follow, not the nearest of their unit', (text, claim) => {
+    expect(summary(read(text).claims)).toEqual([claim]);
+  });
+
+  test('a figure before the marker that the parts do not make up is not taken for their total', () => {
+    const claims = summary(read('政务公开工作涉及全县16个镇、25家单位，政务新媒体9家，包括7个微信公众号，1个抖音号。').claims);
+    expect(claims.some((c) => c.startsWith('9 ='))).toBe(false);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

@@ -143,7 +143,7 @@ export class TotalFinder extends UnmarkedSubsets {
   /** Total and parts: the nearest total with the nested reading, unless another reading (total-readings.ts) explains them. */
   protected choose(c: Candidates, t: number, nested: Part[], flat: Part[], numbered: boolean, heads: Part[] = []): Chosen | undefined {
     const reference = c.label ? this.byLabel(c.label, t, sumParts(nested)) : undefined;
-    return chooseTotal({ candidates: c, reference, nested, flat, numbered, heads, scan: this.scan, compoundTotal: (order, sum) => this.compoundTotal(order, sum) });
+    return chooseTotal({ candidates: c, reference, nested, flat, numbered, heads, scan: this.scan, marker: t, compoundTotal: (order, sum) => this.compoundTotal(order, sum) });
   }
 
   /** Consecutive figures of one unit before the marker whose sum is `sum`. */

@@ -43,6 +43,8 @@ export interface ChoiceInput {
   /** The first figure of each item set apart by ；. */
   heads: Part[];
   scan: string;
+  /** Where the marker starts. */
+  marker: number;
   /** Consecutive figures of one unit before the marker whose sum is the given one. */
   compoundTotal: (order: Mention[], sum: number) => Mention[] | undefined;
 }
@@ -104,6 +106,18 @@ function exactReading(x: Choice): Outcome {
   if (exact(x.first, x.a.sum)) return pick(x, x.first, x.a.parts);
   if (exact(x.first, x.b.sum)) return pick(x, x.first, x.b.parts);
   return undefined;
+}
+
+/**
+ * The figure right before the marker, in another unit than the nearest of the parts' unit (涉及全县16个镇、
+ * 25家单位，政务新媒体8家，包括7个微信公众号，1个抖音号), that the parts make up exactly while the nearest of
+ * their unit they do not: the list is of the figure it follows.
+ */
+function rightBeforeMarker(x: Choice): Outcome {
+  const m = x.order.find((c) => c !== x.first && x.candidates.local.has(c.index) && /^\s*[，,：:]?\s*$/.test(x.scan.slice(c.end, x.marker)));
+  if (!m || m.unit === x.first.unit) return undefined;
+  const r = readFor(x, m, x.nested);
+  return r.parts.length >= 2 && exact(m, r.sum) ? pick(x, m, r.parts) : undefined;
 }
 
 /**
@@ -250,6 +264,7 @@ function exactEarlierFigure(x: Choice): Outcome {
 const RULES: readonly ((x: Choice) => Outcome)[] = [
   leadInUnit,
   exactReading,
+  rightBeforeMarker,
   beforeSemicolon,
   itemHeads,
   roomForMore,
