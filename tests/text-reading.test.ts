@@ -2040,6 +2040,20 @@ describe('the figure right before the marker, in another unit', () => {
   });
 });
 
+describe('a part whose own list follows 包括: and a part with its own 其中', () => {
+  const text = (total: number, colon: string): string =>
+    `街道主动公开政府信息共计${total}条。其中，通过网站主动公开政府信息96条，包括${colon}工作动态70条，通知公告17条，政策解读9条；` +
+    '通过政务微信公众号公开25条信息；通过其他方式公开40条信息，其中，在日报发稿13条，在晚报发稿11条，外宣网16条。';
+
+  test.each([['：'], [':']])('the channels are the parts of the total; each list is its own part’s (colon %s)', (colon) => {
+    expect(summary(read(text(161, colon)).claims)).toEqual(['161 = 96 + 25 + 40 ok', '96 = 70 + 17 + 9 ok', '40 = 13 + 11 + 16 ok']);
+  });
+
+  test('channels above their total are an error of the channels, not of the items inside them', () => {
+    expect(summary(read(text(150, '：')).claims)).toEqual(['150 = 96 + 25 + 40 exceeds', '96 = 70 + 17 + 9 ok', '40 = 13 + 11 + 16 ok']);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

@@ -77,10 +77,12 @@ export class TotalFinder extends UnmarkedSubsets {
 
   protected totalCandidates(t: number, s0: number, h0: number, unit: string, label: string | undefined): Candidates {
     const { scan } = this;
-    // A part right before the marker may still be the total of its own breakdown (…信息121条,其中…).
+    // A part right before the marker may still be the total of its own breakdown (…121条,其中…), the
+    // thing it counts written after it too (…公开59条信息,其中…).
     // A figure inside （含…） is a subset of the one before the bracket, never a total of its own list.
     const inSubset = (m: Mention): boolean => /[（(]\s*(?:包含|含)[^（()）。]*$/.test(scan.slice(Math.max(0, m.start - 16), m.start));
-    const ok = (m: Mention): boolean => !m.percent && !isChange(m) && !isEarlierPeriod(scan, m) && !inSubset(m) && (!this.usedAsPart.has(m.index) || /^[\s，,：:]*$/.test(scan.slice(m.end, t)));
+    const rightBefore = (m: Mention): boolean => /^(?:[\u4e00-\u9fff]{1,4}[，,：:])?[\s，,：:]*$/.test(scan.slice(m.end, t));
+    const ok = (m: Mention): boolean => !m.percent && !isChange(m) && !isEarlierPeriod(scan, m) && !inSubset(m) && (!this.usedAsPart.has(m.index) || rightBefore(m));
     const localMs = this.within(s0, t).filter((m) => ok(m) && openAt(this.depth, m.start, t));
     const list: Mention[] = [];
     const push = (m: Mention): void => {

@@ -207,8 +207,9 @@ export class ListReader {
       rs.push({ r, kid });
     }
     if (rs.length === 0) return { parts: [], kind: 'empty' };
-    // An item whose next clause opens with 其中 (60岁及以上147717人，占22.00%，其中65岁及以上108726人):
-    // one part with its own breakdown, as 人大建议9件，其中主办5件、会办4件 is.
+    // An item whose next clause opens with 其中 or 包括： (60岁及以上147717人，占22.00%，其中65岁及以上108726人;
+    // 通过网站公开166条，包括：工作动态126条，…): one part with its own breakdown, as 人大建议9件，其中主办5件、
+    // 会办4件 is. (包括 without a colon may add an item to the list: …1条，包括机构概况1条，以及…2条.)
     // A first item whose figure a colon follows (法定主动公开内容16条:包括机构职能1条,工作部署2条…):
     // the figure heads the list after the colon, as it would with 其中 after it.
     const first = rs[0].r.parts;
@@ -218,7 +219,7 @@ export class ListReader {
       const from = first[0].m.end + (COLON_LEAD.exec(this.scan.slice(first[0].m.end, first[1].m.start))?.[0].length ?? 0);
       rs.splice(0, 1, { r: { parts: [first[0]], kind: 'parts' }, kid: { ...kid, end: first[0].m.end } }, { r: { parts: [{ ...first[1], labelStart: from }], kind: 'parts' }, kid: { ...kid, start: from } });
     }
-    const innerOf = rs.length >= 2 && rs[0].r.parts.length === 1 && (headColon || /^[\s，,、]*其中/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start)));
+    const innerOf = rs.length >= 2 && rs[0].r.parts.length === 1 && (headColon || /^[\s，,、]*(?:其中|包括\s*[：:])/.test(this.scan.slice(rs[1].kid.start, rs[1].r.parts[0].m.start)));
     if (nested && innerOf) {
       const head = rs[0].r.parts[0].m;
       const sub = rs.slice(1).flatMap((x) => x.r.parts);
