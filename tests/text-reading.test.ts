@@ -701,6 +701,13 @@ describe('summaries, bulletins and copies on mirror sites', () => {
     expect(summary(r.claims)).toEqual(['359500 = 215700 + 143800 ok']);
   });
 
+  test('a figure after the parts that is below one of them counts something else, not their total', () => {
+    const text = '全年主动公开政府信息153条，其中，重点领域公开43条，文件公开5条，政策解读4条，重大决策预公开8条，全年共制定0条行政规范性文件，办理行政许可98件。';
+    expect(summary(read(text).claims)).toEqual(['153 = 43 + 5 + 4 + 8 short-partial']);
+    // A figure after them that holds each part is still their total.
+    expect(summary(read(text.replace('全年共制定0条', '全年共计60条')).claims)).toContain('60 = 43 + 5 + 4 + 8 ok');
+  });
+
   test('pairs of a count and its part in a state (…份，合格…份) break down the two totals before them', () => {
     const both = read('全年共监测15561份，合格14340份，总合格率92.2%。其中城市供水5038份，合格4999份，合格率99.2%；农村供水10523份，合格9341份，合格率88.8%。');
     expect(summary(both.claims)).toEqual(['15561 = 5038 + 10523 ok', '14340 = 4999 + 9341 ok', '15561 = 14340 ok', '5038 = 4999 ok', '10523 = 9341 ok']);

@@ -272,13 +272,15 @@ class ClaimReader extends ListContinuation {
       }
     }
     // A total stated after the list (其中现场直补21.57万元，新农合补助14.38万元，总计补助35.95万元) is the
-    // list's own, before any figure ahead of the marker.
+    // list's own, before any figure ahead of the marker. A figure below one of the parts is none (…重大决策
+    // 预公开8条，全年共制定0条行政规范性文件): it counts something else.
     const lastPart = flat[flat.length - 1]?.m;
     const after = lastPart && this.mentions[lastPart.index + 1];
     if (
       after &&
       !after.percent &&
       !after.approx &&
+      flat.every((p) => p.m.value <= after.value + tolerance([after])) &&
       addable([after.unit, firstUnit]) &&
       TOTAL_AFTER.test(scan.slice(lastPart.end, after.start).replace(/[ \t]+/g, ''))
     ) {
