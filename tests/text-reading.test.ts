@@ -2061,6 +2061,19 @@ describe('a part whose own list follows 包括: and a part with its own 其中',
   });
 });
 
+describe('a list closed by the rest, then a channel', () => {
+  const text = (rest: number, restName = '其他信息'): string =>
+    `2020年，县政府办公室主动公开政府信息1200条。其中，政务动态类信息700条，概况类信息300条，${restName}${rest}条，通过政务微信公开政府信息45条。`;
+
+  test.each([['其他信息'], ['其它类']])('the items up to %s make the total; the channel after them counts the same items', (name) => {
+    expect(summary(read(text(200, name)).claims)).toEqual(['1200 = 700 + 300 + 200 ok']);
+  });
+
+  test('items closed by the rest that do not make the total up are all parts, and above it an error', () => {
+    expect(summary(read(text(210)).claims)).toEqual(['1200 = 700 + 300 + 210 + 45 exceeds']);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

@@ -4,8 +4,8 @@
 // does not apply. The order matters: readings that make a total up exactly come before those that
 // explain parts above it, and the nearest total with the nested reading is the default.
 import type { Reading } from './claim-types';
-import { sameKind, sumOf, tolerance } from './claim-words';
-import type { Mention } from './extract';
+import { isRestItem, sameKind, sumOf, tolerance } from './claim-words';
+import { normalizePhrase, type Mention } from './extract';
 import { materialize, type Part } from './list-reader';
 
 /** Units of published items (信息967条 and 政策信息68件 count the same kind of thing). */
@@ -105,6 +105,22 @@ function leadInUnit(x: Choice): Outcome {
 function exactReading(x: Choice): Outcome {
   if (exact(x.first, x.a.sum)) return pick(x, x.first, x.a.parts);
   if (exact(x.first, x.b.sum)) return pick(x, x.first, x.b.parts);
+  return undefined;
+}
+
+/**
+ * Leading parts closed by the rest (其他信息579条) that make the total up exactly, then more parts of its
+ * unit (政务类信息1688条，概括类信息336条，其他信息579条，通过政务微信公开政府信息39条 of 2603条): the rest
+ * says the list was complete, so what follows counts the same things another way, by channel.
+ */
+function closedByTheRest(x: Choice): Outcome {
+  const ps = x.b.parts;
+  if (!above(x.first, x.b.sum) || !plain(ps)) return undefined;
+  let sum = 0;
+  for (let k = 0; k < ps.length - 1; k++) {
+    sum += ps[k].m.value;
+    if (k >= 1 && isRestItem(normalizePhrase(ps[k].m.phrase)) && exact(x.first, sum)) return pick(x, x.first, ps.slice(0, k + 1));
+  }
   return undefined;
 }
 
@@ -264,6 +280,7 @@ function exactEarlierFigure(x: Choice): Outcome {
 const RULES: readonly ((x: Choice) => Outcome)[] = [
   leadInUnit,
   exactReading,
+  closedByTheRest,
   rightBeforeMarker,
   beforeSemicolon,
   itemHeads,
