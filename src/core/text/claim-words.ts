@@ -30,12 +30,12 @@ export const CARRIED_OVER = /结转|转接|转入下|下年度|尚未办结|未�
 export const SELECTION = /最多|最高|最大|较多|较大|较为集中|排名|排前|前[一二三四五六七八九十\d]+|主要|重点/;
 /**
  * The last item of a list that takes in all the rest, so that the list says it is complete: 其他,
- * 其他信息, 其它类, 其它事件, …内容等其他信息, …重大事件等民众关心的其他信息, or the rest of a class of a
+ * 其他信息, 其它类, 其它事件, 其他公开事项, 其它信息数量, …内容等其他信息, …重大事件等民众关心的其他信息, or the rest of a class of a
  * table (其他专业公共卫生机构, 其他技术人员); not 其他感染性腹泻病, a disease of its own name.
  */
 export function isRestItem(label: string): boolean {
   return (
-    /^(?:[^，,；;。]{0,30}等[^，,；;。\d]{0,8}?)?(?:其[他它余]|剩余)(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因|事件|部件|案件|问题|诉求|咨询|投诉|求助)?$/.test(label) ||
+    /^(?:[^，,；;。]{0,30}等[^，,；;。\d]{0,8}?)?(?:其[他它余]|剩余)(?:公开|发布|相关|各类)?(?:类|方面|事项|信息|形式|渠道|方式|类别|内容|情形|原因|事件|部件|案件|问题|诉求|咨询|投诉|求助)?(?:数量|数)?$/.test(label) ||
     /^其[他它][^，,；;。]{0,10}(?:机构|单位|人员|医院|卫生院)$/.test(label)
   );
 }
