@@ -2074,6 +2074,22 @@ describe('a list closed by the rest, then a channel', () => {
   });
 });
 
+describe('a list that goes on past a 、 run, a clause an item', () => {
+  const text = (total: number, tail: string): string =>
+    `全年通过微信公众号推送、发布各类信息${total}条，其中，发布每周工作动态信息29条、组织开展活动信息10条、培训信息6条${tail}。`;
+  const clauses = '，主题教育信息32条，视频1条，政策解读信息38条，科普宣传信息26条';
+
+  test('the clauses are more items: together they make the total, or exceed it as the report’s error', () => {
+    expect(summary(read(text(142, clauses)).claims)).toEqual(['142 = 29 + 10 + 6 + 32 + 1 + 38 + 26 ok']);
+    expect(summary(read(text(137, clauses)).claims)).toEqual(['137 = 29 + 10 + 6 + 32 + 1 + 38 + 26 exceeds']);
+  });
+
+  test('clauses of other shapes after the run are not taken as items when the list would exceed its total', () => {
+    const other = '，开展主题教育活动32场次，覆盖群众1200人';
+    expect(summary(read(text(137, other)).claims)).toEqual(['137 = 29 + 10 + 6 short-partial']);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

@@ -161,12 +161,19 @@ function itemHeads(x: Choice): Outcome {
 
 /**
  * The nested reading ended the list at a stronger separator (…92条，…81条；…94条；…109条) and neither
- * reading adds up: the items after it are more parts while the total has room for them.
+ * reading adds up: the items after it are more parts while the total has room for them, or, above it,
+ * when they go on a clause an item, each a name and one figure of the total's unit (…培训信息6条，主题教育
+ * 信息32条，视频1条，政策解读信息38条 after 工作动态信息29条、活动信息10条、…): the list goes on past the 、
+ * run, and the sum above the total is the report's error.
  */
 function roomForMore(x: Choice): Outcome {
   const prefix = x.nested.length < x.flat.length && x.nested.every((p, i) => !p.sub && !p.group && x.flat[i].m === p.m);
-  if (prefix && x.a.sum < x.first.value && !above(x.first, x.b.sum)) return pick(x, x.first, x.b.parts);
-  return undefined;
+  if (!prefix || x.a.sum >= x.first.value) return undefined;
+  if (!above(x.first, x.b.sum)) return pick(x, x.first, x.b.parts);
+  const rest = x.flat.slice(x.nested.length);
+  const clauseEach = rest.every((p, i) => /^[，,][^，,；;。、\d]{1,20}$/.test(x.scan.slice((i === 0 ? x.nested[x.nested.length - 1] : rest[i - 1]).m.end, p.m.start)));
+  const oneUnit = plain(x.flat) && x.flat.every((p) => p.m.unit === x.first.unit);
+  return x.nested.length >= 2 && rest.length >= 2 && oneUnit && clauseEach ? pick(x, x.first, x.b.parts) : undefined;
 }
 
 /**
