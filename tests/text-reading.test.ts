@@ -1130,6 +1130,16 @@ describe('lists that run on past their subject, shares listed after 分别, samp
     expect(summary(read(text.replace('7840户', '7850户')).claims)).toEqual(['14035 = 6195 + 7850 exceeds', '25559 = 12533 + 13026 ok', '47210000 = 32770000 + 14440000 ok']);
   });
 
+  test.each([
+    ['当月发放低保金7204040元', '元'],
+    ['当月发放供养金27.2万元', '万元'],
+  ])('items of a household and a person count, then a payment (%s): the payment ends the items', (payment) => {
+    const text = `2024年11月，全区共有低保对象4966户6535人，其中农村低保4497户5919人，城镇低保469户616人，${payment}。`;
+    expect(summary(read(text).claims)).toEqual(['4966 = 4497 + 469 ok', '6535 = 5919 + 616 ok']);
+    // Persons that do not add up are an error of that unit alone.
+    expect(summary(read(text.replace('616人', '626人')).claims)).toEqual(['4966 = 4497 + 469 ok', '6535 = 5919 + 626 exceeds']);
+  });
+
   test('a daily task stated as its sum (每日发布水情信息共计365条) is an item; so are items in 个 and 期 under 信息', () => {
     const text = '2023年，局网站发布1725条信息，包括部门动态278条，县市区要闻186条，机关党建97条，人事任免信息11条，每日发布水情信息共计365条，公告公示258条，政策文件3个并同步发布相应解读，水质周报49期，充分发挥政府信息的保障作用。';
     const [c] = read(text).claims;

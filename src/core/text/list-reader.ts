@@ -452,15 +452,19 @@ export function materialize(parts: readonly Part[], unit: string, scan: string):
 
 /**
  * The figures cut into items when their units come round in the same order (户, 人, 元, 户, 人, 元),
- * two rounds or more of two units or more, no unit twice in a round; undefined otherwise.
+ * two rounds or more of two units or more, no unit twice in a round; undefined otherwise. Figures
+ * after the last round in units of none of the round's (…城镇低保469户616人，当月发放低保金7204040元)
+ * are another matter, not an item: the rounds end before them.
  */
 function unitRounds(parts: readonly Part[]): Part[][] | undefined {
   const units = parts.map((p) => p.m.unit);
   for (let size = 2; size * 2 <= parts.length; size++) {
-    if (parts.length % size !== 0 || new Set(units.slice(0, size)).size !== size) continue;
-    if (units.every((u, i) => u === units[i % size])) {
-      return Array.from({ length: parts.length / size }, (_, k) => parts.slice(k * size, (k + 1) * size));
-    }
+    const round = new Set(units.slice(0, size));
+    if (round.size !== size) continue;
+    let n = 0;
+    while (n + size <= parts.length && units.slice(n, n + size).every((u, i) => u === units[i])) n += size;
+    if (n < 2 * size || units.slice(n).some((u) => round.has(u))) continue;
+    return Array.from({ length: n / size }, (_, k) => parts.slice(k * size, (k + 1) * size));
   }
   return undefined;
 }
