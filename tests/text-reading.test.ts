@@ -2100,6 +2100,19 @@ describe('a list that goes on past a 、 run, a clause an item', () => {
   });
 });
 
+describe('the one part of a list broken down in the next sentence', () => {
+  const text = (last: number, sep = '；'): string =>
+    `全年主动公开信息918条，其中重点领域信息公开370条。全年发布社会救助和社会福利类信息142条${sep}社会组织信息58条${sep}养老服务类信息78条、社会帮扶类信息16条、养老服务热点回应类信息40条、保基本民生类信息${last}条。`;
+
+  test.each([['；'], ['，']])('figures of the part’s unit that make it up exactly are its parts (items set apart by %s)', (sep) => {
+    expect(summary(read(text(36, sep)).claims)).toEqual(['918 = 370 ok', '370 = 142 + 58 + 78 + 16 + 40 + 36 ok']);
+  });
+
+  test('figures that do not make it up are no breakdown of it: without a marker nothing says so', () => {
+    expect(summary(read(text(30)).claims)).toEqual(['918 = 370 ok']);
+  });
+});
+
 describe('a list a sentence an item, each with its share', () => {
   const items: Array<[string, number, string]> = [
     ['人力资源社会保障类', 103, '7.86%'],

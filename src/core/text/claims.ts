@@ -358,6 +358,11 @@ class ClaimReader extends ListContinuation {
       this.emitClaim(p.m, undefined, p.sub, '', p.labelStart, p.sub[p.sub.length - 1].m.end, p.labelStart, undefined, 'nested', idx);
     }
     if (!compound && extra.length === 0 && flatParts.every((p) => !p.sub)) this.parallelChanges(total, flatParts, t);
+    if (!compound && extra.length === 0 && flatParts.length === 1 && !flatParts[0].sub && open === undefined) {
+      const part = flatParts[0].m;
+      const sub = this.nextSentenceOfPart(part, regionEnd);
+      if (sub.length) this.emitClaim(part, undefined, sub, '', regionEnd + 1, sub[sub.length - 1].m.end, regionEnd + 1, undefined, 'nested', idx);
+    }
   }
 
   /**

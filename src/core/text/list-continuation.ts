@@ -59,6 +59,24 @@ export class ListContinuation extends SeriesReadings {
   }
 
   /**
+   * The one part of a list broken down in the next sentence without a marker (…918条，其中重点领域信息公开
+   * 370条。全年发布社会救助和社会福利类信息142条；社会组织信息58条；养老服务类信息78条、…36条。): the
+   * sentence's figures, three or more and all of the part's unit, are its parts when they make it up
+   * exactly, and only then; a sentence with a marker of its own is left to that marker.
+   */
+  protected nextSentenceOfPart(part: Mention, listEnd: number): Part[] {
+    const { scan } = this;
+    if (scan[listEnd] !== '。') return [];
+    const end = nextHardEnd(scan, listEnd + 1);
+    if (/其中|包括|分别|含/.test(scan.slice(listEnd + 1, end))) return [];
+    const level = this.depth[listEnd + 1];
+    const ms = this.within(listEnd + 1, end).filter((m) => this.depth[m.start] === level);
+    if (ms.length < 3 || ms.some((m) => !isPartCandidate(m) || m.unit !== part.unit || m.approx || this.usedAsPart.has(m.index))) return [];
+    if (Math.abs(sumOf(ms) - part.value) > tolerance([part, ...ms])) return [];
+    return ms.map((m, i) => ({ m, labelStart: i === 0 ? listEnd + 1 : ms[i - 1].end }));
+  }
+
+  /**
    * Lists of one total separated by ；, each of which makes the total up exactly (议提案157件。其中，
    * 省建议3件、市建议47件，省提案4件、市提案103件；主办75件，会办82件): the same total broken down
    * twice, a claim each. True when it made them.
