@@ -2,10 +2,10 @@
 // sentences before, a figure named by the words before the marker, A许可包括：… after A许可800件) and
 // the choice among them by how the parts add up, in total-readings.ts. Built on the readings without
 // a marker (unmarked-subsets.ts); claims.ts reads the lists.
-import { holdsInOrder, sharesWord, isEarlierPeriod, isChange, isChangeInWords, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, tolerance } from './claim-words';
+import { akin, holdsInOrder, sharesWord, isEarlierPeriod, isChange, isChangeInWords, cleanLabel, hardStart, nextHardEnd, openAt, paragraphStart, previousParagraph, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import type { Part } from './list-reader';
-import { akin, chooseTotal, sumParts, type Candidates, type Chosen } from './total-readings';
+import { chooseTotal, sumParts, type Candidates, type Chosen } from './total-readings';
 import { UnmarkedSubsets } from './unmarked-subsets';
 
 

@@ -390,6 +390,13 @@ export function sameKind(a: string, b: string): boolean {
   return a === b || (PERSONS.has(a) && PERSONS.has(b)) || (PLACES.has(a) && PLACES.has(b));
 }
 
+/** Units of published items (信息967条 and 政策信息68件 count the same kind of thing). */
+const ITEMS = new Set(['件', '条', '份', '篇', '项']);
+/** Two units that count the same kind of thing: the same unit, people, places, or published items. */
+export function akin(a: string, b: string): boolean {
+  return sameKind(a, b) || (ITEMS.has(a) && ITEMS.has(b));
+}
+
 export function addable(units: Iterable<string>): boolean {
   const set = new Set(units);
   if (set.size <= 1) return true;

@@ -4,14 +4,9 @@
 // does not apply. The order matters: readings that make a total up exactly come before those that
 // explain parts above it, and the nearest total with the nested reading is the default.
 import type { Reading } from './claim-types';
-import { isRestItem, sameKind, sumOf, tolerance } from './claim-words';
+import { akin, isRestItem, sumOf, tolerance } from './claim-words';
 import { normalizePhrase, type Mention } from './extract';
 import { materialize, type Part } from './list-reader';
-
-/** Units of published items (信息967条 and 政策信息68件 count the same kind of thing). */
-const ITEMS = new Set(['件', '条', '份', '篇', '项']);
-/** Two units that count the same kind of thing: the same unit, people, places, or published items. */
-export const akin = (a: string, b: string): boolean => sameKind(a, b) || (ITEMS.has(a) && ITEMS.has(b));
 
 export interface Candidates {
   /** Totals in order of preference: the sentence's, nearest first (the parts' unit first), then the sentences before. */
@@ -65,7 +60,7 @@ interface Choice extends ChoiceInput {
   b: Read;
 }
 
-export const NO_CLAIM = 'no-claim';
+const NO_CLAIM = 'no-claim';
 type Outcome = Chosen | typeof NO_CLAIM | undefined;
 
 /** The sum of parts, a part with a group counting as its group's sum. */
